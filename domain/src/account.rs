@@ -1,0 +1,252 @@
+//! Accounts: validated inputs for people and clubs, and the user record.
+
+use crate::error::{FieldError, FieldProblem};
+use crate::ids::UserId;
+use serde::{Deserialize, Serialize};
+
+/// A person's login, shared by every club they belong to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct User {
+    pub id: UserId,
+    pub email: String,
+    pub display_name: String,
+    /// Bumped by "log out everywhere": sessions made before carry an older value and are refused.
+    pub session_generation: i64,
+}
+
+fn trimmed_length(field: &str, raw: &str, min: usize, max: usize) -> Result<String, FieldError> {
+    let value = raw.trim();
+    let len = value.chars().count();
+    if len == 0 {
+        Err(FieldError::new(field, FieldProblem::Required))
+    } else if len < min {
+        Err(FieldError::new(field, FieldProblem::TooShort { min }))
+    } else if len > max {
+        Err(FieldError::new(field, FieldProblem::TooLong { max }))
+    } else {
+        Ok(value.to_owned())
+    }
+}
+
+/// An email address, trimmed and lower-cased (addresses are compared case-insensitively).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Email(String);
+
+impl Email {
+    pub const MAX: usize = 254;
+
+    pub fn parse(field: &str, raw: &str) -> Result<Self, FieldError> {
+        let value = trimmed_length(field, raw, 3, Self::MAX)?.to_lowercase();
+        let valid = match value.split_once('@') {
+            Some((local, domain)) => {
+                !local.is_empty()
+                    && !domain.is_empty()
+                    && !domain.contains('@')
+                    && domain.contains('.')
+                    && !domain.starts_with('.')
+                    && !domain.ends_with('.')
+                    && !value.chars().any(char::is_whitespace)
+            }
+            None => false,
+        };
+        if valid {
+            Ok(Self(value))
+        } else {
+            Err(FieldError::new(field, FieldProblem::InvalidEmail))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A new password: long enough to resist guessing, short enough to hash cheaply.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Password(String);
+
+impl std::fmt::Debug for Password {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Password(***)")
+    }
+}
+
+impl Password {
+    pub const MIN: usize = 10;
+    pub const MAX: usize = 128;
+
+    /// Checks a password chosen by a person. Spaces are kept: they are part of passphrases.
+    pub fn parse(field: &str, raw: &str) -> Result<Self, FieldError> {
+        let len = raw.chars().count();
+        if raw.trim().is_empty() {
+            Err(FieldError::new(field, FieldProblem::Required))
+        } else if len < Self::MIN {
+            Err(FieldError::new(field, FieldProblem::TooShort { min: Self::MIN }))
+        } else if len > Self::MAX {
+            Err(FieldError::new(field, FieldProblem::TooLong { max: Self::MAX }))
+        } else {
+            Ok(Self(raw.to_owned()))
+        }
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+/// How a person is shown to their club.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DisplayName(String);
+
+impl DisplayName {
+    pub const MAX: usize = 80;
+
+    pub fn parse(field: &str, raw: &str) -> Result<Self, FieldError> {
+        trimmed_length(field, raw, 1, Self::MAX).map(Self)
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A club's name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClubName(String);
+
+impl ClubName {
+    pub const MIN: usize = 2;
+    pub const MAX: usize = 80;
+
+    pub fn parse(field: &str, raw: &str) -> Result<Self, FieldError> {
+        trimmed_length(field, raw, Self::MIN, Self::MAX).map(Self)
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Collects the results of several field checks, so the form shows every problem at once.
+#[derive(Debug, Default)]
+pub struct Validator {
+    errors: Vec<FieldError>,
+}
+
+impl Validator {
+    pub fn check<T>(&mut self, result: Result<T, FieldError>) -> Option<T> {
+        match result {
+            Ok(value) => Some(value),
+            Err(error) => {
+                self.errors.push(error);
+                None
+            }
+        }
+    }
+
+    /// Returns the collected errors, or `Ok(())` when every field passed.
+    pub fn finish(self) -> Result<(), Vec<FieldError>> {
+        if self.errors.is_empty() {
+            Ok(())
+        } else {
+            Err(self.errors)
+        }
+    }
+}
+
+/// What a person types to create a club (and their account with it).
+#[derive(Debug, Clone)]
+pub struct SignUp {
+    pub club_name: ClubName,
+    pub display_name: DisplayName,
+    pub email: Email,
+    pub password: Password,
+}
+
+impl SignUp {
+    pub fn parse(
+        club_name: &str,
+        display_name: &str,
+        email: &str,
+        password: &str,
+    ) -> Result<Self, Vec<FieldError>> {
+        let mut v = Validator::default();
+        let club_name = v.check(ClubName::parse("club_name", club_name));
+        let display_name = v.check(DisplayName::parse("display_name", display_name));
+        let email = v.check(Email::parse("email", email));
+        let password = v.check(Password::parse("password", password));
+        match (club_name, display_name, email, password) {
+            (Some(club_name), Some(display_name), Some(email), Some(password)) => Ok(Self {
+                club_name,
+                display_name,
+                email,
+                password,
+            }),
+            _ => Err(v.finish().err().unwrap_or_default()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails_are_normalised_and_checked() {
+        assert_eq!(
+            Email::parse("email", "  Coach@Club.FR ").map(|e| e.0),
+            Ok("coach@club.fr".to_owned())
+        );
+        for bad in ["coach", "coach@", "@club.fr", "coach@club", "a b@club.fr", "a@b@c.fr", "coach@club."] {
+            assert_eq!(
+                Email::parse("email", bad),
+                Err(FieldError::new("email", FieldProblem::InvalidEmail)),
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            Email::parse("email", "   "),
+            Err(FieldError::new("email", FieldProblem::Required))
+        );
+    }
+
+    #[test]
+    fn passwords_have_bounds_and_keep_spaces() {
+        assert!(matches!(
+            Password::parse("password", "short"),
+            Err(FieldError { problem: FieldProblem::TooShort { min: 10 }, .. })
+        ));
+        assert!(matches!(
+            Password::parse("password", &"x".repeat(129)),
+            Err(FieldError { problem: FieldProblem::TooLong { max: 128 }, .. })
+        ));
+        assert_eq!(
+            Password::parse("password", " correct horse ").map(|p| p.expose().to_owned()),
+            Ok(" correct horse ".to_owned())
+        );
+        assert_eq!(format!("{:?}", Password::parse("p", "0123456789")), "Ok(Password(***))");
+    }
+
+    #[test]
+    fn names_are_trimmed_and_bounded() {
+        assert_eq!(
+            ClubName::parse("club_name", "  Haltéro Club Lyon ").map(|n| n.0),
+            Ok("Haltéro Club Lyon".to_owned())
+        );
+        assert!(matches!(
+            ClubName::parse("club_name", "X"),
+            Err(FieldError { problem: FieldProblem::TooShort { min: 2 }, .. })
+        ));
+        // Length counts characters, not bytes: 80 accented letters fit.
+        assert!(DisplayName::parse("display_name", &"é".repeat(80)).is_ok());
+        assert!(DisplayName::parse("display_name", &"é".repeat(81)).is_err());
+    }
+
+    #[test]
+    fn sign_up_reports_every_bad_field_at_once() {
+        let errors = SignUp::parse("", "Ana", "not-an-email", "short").err().unwrap_or_default();
+        let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["club_name", "email", "password"]);
+        assert!(SignUp::parse("Club", "Ana", "ana@club.fr", "long enough pw").is_ok());
+    }
+}

@@ -1,0 +1,29 @@
+//! Typed identifiers: a member id can never be passed where a club id is expected.
+
+use serde::{Deserialize, Serialize};
+
+macro_rules! id_type {
+    ($(#[$doc:meta] $name:ident),* $(,)?) => {$(
+        #[$doc]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub i64);
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+    )*};
+}
+
+id_type!(
+    /// A person's account, shared by all the clubs they belong to.
+    UserId,
+    /// A club: the tenant every record belongs to.
+    ClubId,
+    /// A person's membership of one club (their role lives here).
+    MemberId,
+    /// An invitation to join a club.
+    InvitationId,
+);

@@ -1,0 +1,133 @@
+//! Invitations: single-use, expiring links that let a person join a club with a role.
+
+use crate::ids::{ClubId, InvitationId};
+use crate::role::Role;
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+/// How long an invitation link stays usable.
+pub const VALIDITY: Duration = Duration::days(7);
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Invitation {
+    pub id: InvitationId,
+    pub club_id: ClubId,
+    pub email: String,
+    pub role: Role,
+    pub invited_by: String,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+    pub accepted_at: Option<DateTime<Utc>>,
+    pub revoked_at: Option<DateTime<Utc>>,
+}
+
+/// Where an invitation stands at a given moment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum InvitationStatus {
+    Pending,
+    Accepted,
+    Revoked,
+    Expired,
+}
+
+impl Invitation {
+    pub fn status(&self, now: DateTime<Utc>) -> InvitationStatus {
+        if self.accepted_at.is_some() {
+            InvitationStatus::Accepted
+        } else if self.revoked_at.is_some() {
+            InvitationStatus::Revoked
+        } else if now >= self.expires_at {
+            InvitationStatus::Expired
+        } else {
+            InvitationStatus::Pending
+        }
+    }
+}
+
+/// The secret part of an invitation link. Only its hash is stored, so a database leak
+/// does not hand out working links.
+#[derive(Clone, PartialEq, Eq)]
+pub struct InvitationToken(String);
+
+impl std::fmt::Debug for InvitationToken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("InvitationToken(***)")
+    }
+}
+
+impl InvitationToken {
+    /// Wraps a token: 32 random bytes, hex-encoded, made by the caller's random source.
+    pub fn from_random_bytes(bytes: [u8; 32]) -> Self {
+        Self(hex::encode(bytes))
+    }
+
+    /// Accepts a token as it comes back in a link; anything not shaped like one is refused.
+    pub fn parse(raw: &str) -> Option<Self> {
+        let raw = raw.trim();
+        (raw.len() == 64 && raw.bytes().all(|b| b.is_ascii_hexdigit()))
+            .then(|| Self(raw.to_ascii_lowercase()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn hash(&self) -> TokenHash {
+        TokenHash(hex::encode(Sha256::digest(self.0.as_bytes())))
+    }
+}
+
+/// What the database keeps of an invitation token.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct TokenHash(pub String);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn invitation(now: DateTime<Utc>) -> Invitation {
+        Invitation {
+            id: InvitationId(1),
+            club_id: ClubId(1),
+            email: "coach@club.fr".into(),
+            role: Role::Coach,
+            invited_by: "Owner".into(),
+            created_at: now,
+            expires_at: now + VALIDITY,
+            accepted_at: None,
+            revoked_at: None,
+        }
+    }
+
+    #[test]
+    fn an_invitation_expires_after_its_validity() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 1, 12, 0, 0).single().unwrap_or_default();
+        let inv = invitation(now);
+        assert_eq!(inv.status(now), InvitationStatus::Pending);
+        assert_eq!(inv.status(now + Duration::days(7) - Duration::seconds(1)), InvitationStatus::Pending);
+        assert_eq!(inv.status(now + Duration::days(7)), InvitationStatus::Expired);
+    }
+
+    #[test]
+    fn used_or_revoked_invitations_stay_so() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 1, 12, 0, 0).single().unwrap_or_default();
+        let accepted = Invitation { accepted_at: Some(now), ..invitation(now) };
+        assert_eq!(accepted.status(now), InvitationStatus::Accepted);
+        let revoked = Invitation { revoked_at: Some(now), ..invitation(now) };
+        assert_eq!(revoked.status(now + Duration::days(30)), InvitationStatus::Revoked);
+    }
+
+    #[test]
+    fn tokens_are_hashed_and_parsed_strictly() {
+        let token = InvitationToken::from_random_bytes([7; 32]);
+        assert_eq!(token.as_str().len(), 64);
+        assert_eq!(InvitationToken::parse(&token.as_str().to_uppercase()), Some(token.clone()));
+        assert_ne!(token.hash().0, token.as_str());
+        assert_eq!(token.hash(), InvitationToken::from_random_bytes([7; 32]).hash());
+        assert_ne!(token.hash(), InvitationToken::from_random_bytes([8; 32]).hash());
+        assert_eq!(InvitationToken::parse("not-a-token"), None);
+        assert_eq!(InvitationToken::parse(&"g".repeat(64)), None);
+    }
+}

@@ -1,0 +1,19 @@
+//! DropIt's domain: the rules of the club, free of IO.
+//!
+//! Everything a rule needs arrives as an argument (including "now"), so every rule is a plain
+//! function that unit tests can pin down. Storage is reached through the ports in [`ports`],
+//! implemented by the `store` crate; use-cases that combine rules and ports live in [`service`].
+
+pub mod account;
+pub mod error;
+pub mod ids;
+pub mod invitation;
+pub mod membership;
+pub mod ports;
+pub mod role;
+pub mod service;
+pub mod throttle;
+
+pub use error::{FieldError, FieldProblem, StoreError};
+pub use ids::{ClubId, InvitationId, MemberId, UserId};
+pub use role::{Permission, Role};

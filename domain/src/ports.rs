@@ -1,0 +1,109 @@
+//! The ports the domain needs from the outside world. Adapters live in other crates
+//! (`store` for the databases, the server for password hashing); `main` wires them.
+
+use crate::account::User;
+use crate::error::StoreError;
+use crate::ids::{ClubId, InvitationId, MemberId, UserId};
+use crate::invitation::{Invitation, TokenHash};
+use crate::membership::{ClubMembership, Member};
+use crate::role::Role;
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+
+pub type StoreResult<T> = Result<T, StoreError>;
+
+/// A new account (the password already hashed).
+#[derive(Debug, Clone)]
+pub struct NewUser {
+    pub email: String,
+    pub display_name: String,
+    pub password_hash: String,
+}
+
+/// A new invitation (the token already hashed).
+#[derive(Debug, Clone)]
+pub struct NewInvitation {
+    pub club_id: ClubId,
+    pub email: String,
+    pub role: Role,
+    pub token_hash: TokenHash,
+    pub invited_by: UserId,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+}
+
+#[async_trait]
+pub trait AccountStore: Send + Sync {
+    /// Creates a user, a club and the user's owner membership, all or nothing.
+    /// `Duplicate` when the email is taken.
+    async fn create_user_with_club(&self, user: NewUser, club_name: &str, now: DateTime<Utc>)
+        -> StoreResult<(User, ClubId)>;
+    async fn user(&self, id: UserId) -> StoreResult<Option<User>>;
+    /// The user and their password hash, by (normalised) email.
+    async fn user_credentials(&self, email: &str) -> StoreResult<Option<(User, String)>>;
+    /// Invalidates every session of the user; returns the new generation.
+    async fn bump_session_generation(&self, id: UserId) -> StoreResult<i64>;
+}
+
+#[async_trait]
+pub trait ClubStore: Send + Sync {
+    async fn club_name(&self, club: ClubId) -> StoreResult<Option<String>>;
+    /// The clubs a user belongs to, by name.
+    async fn memberships(&self, user: UserId) -> StoreResult<Vec<ClubMembership>>;
+    async fn member_by_user(&self, club: ClubId, user: UserId) -> StoreResult<Option<Member>>;
+    /// A member of `club` — a member of any other club is `None`.
+    async fn member(&self, club: ClubId, member: MemberId) -> StoreResult<Option<Member>>;
+    async fn members(&self, club: ClubId) -> StoreResult<Vec<Member>>;
+    async fn owner_count(&self, club: ClubId) -> StoreResult<usize>;
+    /// `Conflict` when the member's version is not `expected_version` any more;
+    /// refuses (`Conflict`) to leave the club without an owner.
+    async fn set_member_role(
+        &self,
+        club: ClubId,
+        member: MemberId,
+        role: Role,
+        expected_version: i64,
+    ) -> StoreResult<Member>;
+    async fn remove_member(&self, club: ClubId, member: MemberId, expected_version: i64) -> StoreResult<()>;
+}
+
+#[async_trait]
+pub trait InvitationStore: Send + Sync {
+    async fn create_invitation(&self, new: NewInvitation) -> StoreResult<Invitation>;
+    /// Invitations neither accepted, revoked nor expired at `now`, newest first.
+    async fn pending_invitations(&self, club: ClubId, now: DateTime<Utc>) -> StoreResult<Vec<Invitation>>;
+    /// The invitation with this token hash and its club's name.
+    async fn invitation_by_token(&self, hash: &TokenHash) -> StoreResult<Option<(Invitation, String)>>;
+    /// `NotFound` unless a pending invitation of `club`.
+    async fn revoke_invitation(&self, club: ClubId, id: InvitationId, now: DateTime<Utc>) -> StoreResult<()>;
+    /// Marks the invitation used and makes `user` a member, atomically. `Conflict` if it was
+    /// used, revoked or expired meanwhile; `Duplicate` if the user is a member already.
+    async fn accept_invitation(&self, id: InvitationId, user: UserId, now: DateTime<Utc>) -> StoreResult<MemberId>;
+    /// Same, creating the account first (all or nothing).
+    async fn accept_invitation_as_new_user(
+        &self,
+        id: InvitationId,
+        user: NewUser,
+        now: DateTime<Utc>,
+    ) -> StoreResult<(User, MemberId)>;
+}
+
+#[async_trait]
+pub trait ThrottleStore: Send + Sync {
+    async fn record_login_failure(&self, key: &str, at: DateTime<Utc>) -> StoreResult<()>;
+    async fn login_failures_since(&self, key: &str, since: DateTime<Utc>) -> StoreResult<u32>;
+    async fn clear_login_failures(&self, key: &str) -> StoreResult<()>;
+}
+
+/// Everything DropIt stores, behind one port. One adapter per database implements it.
+#[async_trait]
+pub trait Store: AccountStore + ClubStore + InvitationStore + ThrottleStore {
+    /// Whether the database answers (readiness).
+    async fn ping(&self) -> StoreResult<()>;
+}
+
+/// Password hashing, kept out of the domain so the algorithm and its cost are the server's choice.
+pub trait PasswordHasher: Send + Sync {
+    fn hash(&self, password: &str) -> Result<String, StoreError>;
+    fn verify(&self, password: &str, hash: &str) -> bool;
+}

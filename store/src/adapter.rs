@@ -1,0 +1,542 @@
+//! The SQL behind the port, written once and instantiated for each database.
+//!
+//! `store_adapter!` expands to a struct over one sqlx pool type and its implementation of every
+//! store trait. Both dialects accept this SQL as written (`$n` placeholders, `RETURNING`,
+//! scalar sub-queries); a statement that must differ would take one text per database.
+
+use crate::db_error;
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use domain::account::User;
+use domain::invitation::{Invitation, TokenHash};
+use domain::membership::{ClubMembership, Member};
+use domain::ports::{
+    AccountStore, ClubStore, InvitationStore, NewInvitation, NewUser, Store, StoreResult, ThrottleStore,
+};
+use domain::{ClubId, InvitationId, MemberId, Role, StoreError, UserId};
+
+#[derive(sqlx::FromRow)]
+struct UserRow {
+    id: i64,
+    email: String,
+    display_name: String,
+    session_generation: i64,
+}
+
+impl From<UserRow> for User {
+    fn from(r: UserRow) -> Self {
+        User {
+            id: UserId(r.id),
+            email: r.email,
+            display_name: r.display_name,
+            session_generation: r.session_generation,
+        }
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct CredentialsRow {
+    #[sqlx(flatten)]
+    user: UserRow,
+    password_hash: String,
+}
+
+fn role(raw: &str) -> StoreResult<Role> {
+    Role::parse(raw).ok_or_else(|| StoreError::Backend(format!("unknown role {raw:?} in the database")))
+}
+
+#[derive(sqlx::FromRow)]
+struct MemberRow {
+    id: i64,
+    club_id: i64,
+    user_id: i64,
+    display_name: String,
+    email: String,
+    role: String,
+    version: i64,
+    joined_at: DateTime<Utc>,
+}
+
+impl TryFrom<MemberRow> for Member {
+    type Error = StoreError;
+    fn try_from(r: MemberRow) -> StoreResult<Self> {
+        Ok(Member {
+            id: MemberId(r.id),
+            club_id: ClubId(r.club_id),
+            user_id: UserId(r.user_id),
+            display_name: r.display_name,
+            email: r.email,
+            role: role(&r.role)?,
+            version: r.version,
+            joined_at: r.joined_at,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct ClubMembershipRow {
+    club_id: i64,
+    club_name: String,
+    member_id: i64,
+    role: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct InvitationRow {
+    id: i64,
+    club_id: i64,
+    email: String,
+    role: String,
+    invited_by: String,
+    created_at: DateTime<Utc>,
+    expires_at: DateTime<Utc>,
+    accepted_at: Option<DateTime<Utc>>,
+    revoked_at: Option<DateTime<Utc>>,
+}
+
+impl TryFrom<InvitationRow> for Invitation {
+    type Error = StoreError;
+    fn try_from(r: InvitationRow) -> StoreResult<Self> {
+        Ok(Invitation {
+            id: InvitationId(r.id),
+            club_id: ClubId(r.club_id),
+            email: r.email,
+            role: role(&r.role)?,
+            invited_by: r.invited_by,
+            created_at: r.created_at,
+            expires_at: r.expires_at,
+            accepted_at: r.accepted_at,
+            revoked_at: r.revoked_at,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct InvitationWithClubRow {
+    #[sqlx(flatten)]
+    invitation: InvitationRow,
+    club_name: String,
+}
+
+const USER_COLUMNS: &str = "id, email, display_name, session_generation";
+const MEMBER_SELECT: &str = "SELECT m.id, m.club_id, m.user_id, u.display_name, u.email, m.role, m.version, m.joined_at \
+     FROM members m JOIN users u ON u.id = m.user_id";
+const INVITATION_SELECT: &str = "SELECT i.id, i.club_id, i.email, i.role, u.display_name AS invited_by, \
+     i.created_at, i.expires_at, i.accepted_at, i.revoked_at \
+     FROM invitations i JOIN users u ON u.id = i.invited_by";
+/// Leaves a club's last owner in place: true unless the row is that owner.
+const KEEPS_AN_OWNER: &str = "(role <> 'owner' OR (SELECT COUNT(*) FROM members o WHERE o.club_id = members.club_id AND o.role = 'owner') > 1)";
+
+macro_rules! store_adapter {
+    ($(#[$doc:meta])* $name:ident, $pool:ty, $db:ty) => {
+        $(#[$doc])*
+        #[derive(Clone, Debug)]
+        pub struct $name {
+            pool: $pool,
+        }
+
+        impl $name {
+            pub fn new(pool: $pool) -> Self {
+                Self { pool }
+            }
+
+            async fn fetch_member(&self, club: ClubId, member: MemberId) -> StoreResult<Option<Member>> {
+                sqlx::query_as::<_, MemberRow>(&format!("{MEMBER_SELECT} WHERE m.club_id = $1 AND m.id = $2"))
+                    .bind(club.0)
+                    .bind(member.0)
+                    .fetch_optional(&self.pool)
+                    .await
+                    .map_err(db_error)?
+                    .map(Member::try_from)
+                    .transpose()
+            }
+
+            async fn fetch_invitation(&self, id: i64) -> StoreResult<Invitation> {
+                sqlx::query_as::<_, InvitationRow>(&format!("{INVITATION_SELECT} WHERE i.id = $1"))
+                    .bind(id)
+                    .fetch_one(&self.pool)
+                    .await
+                    .map_err(db_error)?
+                    .try_into()
+            }
+
+            /// Inserts an account inside `tx`; `Duplicate` when the email is taken.
+            async fn insert_user(
+                tx: &mut sqlx::Transaction<'static, $db>,
+                user: &NewUser,
+                now: DateTime<Utc>,
+            ) -> StoreResult<UserRow> {
+                sqlx::query_as::<_, UserRow>(&format!(
+                    "INSERT INTO users (email, display_name, password_hash, created_at) VALUES ($1, $2, $3, $4) \
+                     RETURNING {USER_COLUMNS}"
+                ))
+                .bind(&user.email)
+                .bind(&user.display_name)
+                .bind(&user.password_hash)
+                .bind(now)
+                .fetch_one(&mut **tx)
+                .await
+                .map_err(db_error)
+            }
+
+            /// Marks a pending invitation used by `user` and adds the membership it grants, inside `tx`.
+            async fn claim_invitation(
+                tx: &mut sqlx::Transaction<'static, $db>,
+                id: InvitationId,
+                user: i64,
+                now: DateTime<Utc>,
+            ) -> StoreResult<MemberId> {
+                let claimed: Option<(i64, String)> = sqlx::query_as(
+                    "UPDATE invitations SET accepted_at = $2, accepted_by = $3 \
+                     WHERE id = $1 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > $2 \
+                     RETURNING club_id, role",
+                )
+                .bind(id.0)
+                .bind(now)
+                .bind(user)
+                .fetch_optional(&mut **tx)
+                .await
+                .map_err(db_error)?;
+                let (club_id, invited_role) = claimed.ok_or(StoreError::Conflict)?;
+                let (member_id,): (i64,) = sqlx::query_as(
+                    "INSERT INTO members (club_id, user_id, role, joined_at) VALUES ($1, $2, $3, $4) RETURNING id",
+                )
+                .bind(club_id)
+                .bind(user)
+                .bind(&invited_role)
+                .bind(now)
+                .fetch_one(&mut **tx)
+                .await
+                .map_err(db_error)?;
+                Ok(MemberId(member_id))
+            }
+
+            /// After a guarded UPDATE/DELETE touched no row: gone (not found) or changed (conflict)?
+            async fn missing_or_conflict(&self, club: ClubId, member: MemberId) -> StoreError {
+                match self.fetch_member(club, member).await {
+                    Ok(None) => StoreError::NotFound,
+                    Ok(Some(_)) => StoreError::Conflict,
+                    Err(e) => e,
+                }
+            }
+        }
+
+        #[async_trait]
+        impl AccountStore for $name {
+            async fn create_user_with_club(
+                &self,
+                user: NewUser,
+                club_name: &str,
+                now: DateTime<Utc>,
+            ) -> StoreResult<(User, ClubId)> {
+                let mut tx = self.pool.begin().await.map_err(db_error)?;
+                let created = Self::insert_user(&mut tx, &user, now).await?;
+                let (club_id,): (i64,) =
+                    sqlx::query_as("INSERT INTO clubs (name, created_at) VALUES ($1, $2) RETURNING id")
+                        .bind(club_name)
+                        .bind(now)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(db_error)?;
+                sqlx::query("INSERT INTO members (club_id, user_id, role, joined_at) VALUES ($1, $2, 'owner', $3)")
+                    .bind(club_id)
+                    .bind(created.id)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(db_error)?;
+                tx.commit().await.map_err(db_error)?;
+                Ok((created.into(), ClubId(club_id)))
+            }
+
+            async fn user(&self, id: UserId) -> StoreResult<Option<User>> {
+                Ok(sqlx::query_as::<_, UserRow>(&format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1"))
+                    .bind(id.0)
+                    .fetch_optional(&self.pool)
+                    .await
+                    .map_err(db_error)?
+                    .map(User::from))
+            }
+
+            async fn user_credentials(&self, email: &str) -> StoreResult<Option<(User, String)>> {
+                Ok(sqlx::query_as::<_, CredentialsRow>(&format!(
+                    "SELECT {USER_COLUMNS}, password_hash FROM users WHERE email = $1"
+                ))
+                .bind(email)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(db_error)?
+                .map(|r| (r.user.into(), r.password_hash)))
+            }
+
+            async fn bump_session_generation(&self, id: UserId) -> StoreResult<i64> {
+                let (generation,): (i64,) = sqlx::query_as(
+                    "UPDATE users SET session_generation = session_generation + 1 WHERE id = $1 \
+                     RETURNING session_generation",
+                )
+                .bind(id.0)
+                .fetch_one(&self.pool)
+                .await
+                .map_err(db_error)?;
+                Ok(generation)
+            }
+        }
+
+        #[async_trait]
+        impl ClubStore for $name {
+            async fn club_name(&self, club: ClubId) -> StoreResult<Option<String>> {
+                Ok(sqlx::query_as::<_, (String,)>("SELECT name FROM clubs WHERE id = $1")
+                    .bind(club.0)
+                    .fetch_optional(&self.pool)
+                    .await
+                    .map_err(db_error)?
+                    .map(|(name,)| name))
+            }
+
+            async fn memberships(&self, user: UserId) -> StoreResult<Vec<ClubMembership>> {
+                sqlx::query_as::<_, ClubMembershipRow>(
+                    "SELECT c.id AS club_id, c.name AS club_name, m.id AS member_id, m.role \
+                     FROM members m JOIN clubs c ON c.id = m.club_id WHERE m.user_id = $1 ORDER BY c.name, c.id",
+                )
+                .bind(user.0)
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_error)?
+                .into_iter()
+                .map(|r| {
+                    Ok(ClubMembership {
+                        club_id: ClubId(r.club_id),
+                        club_name: r.club_name,
+                        member_id: MemberId(r.member_id),
+                        role: role(&r.role)?,
+                    })
+                })
+                .collect()
+            }
+
+            async fn member_by_user(&self, club: ClubId, user: UserId) -> StoreResult<Option<Member>> {
+                sqlx::query_as::<_, MemberRow>(&format!("{MEMBER_SELECT} WHERE m.club_id = $1 AND m.user_id = $2"))
+                    .bind(club.0)
+                    .bind(user.0)
+                    .fetch_optional(&self.pool)
+                    .await
+                    .map_err(db_error)?
+                    .map(Member::try_from)
+                    .transpose()
+            }
+
+            async fn member(&self, club: ClubId, member: MemberId) -> StoreResult<Option<Member>> {
+                self.fetch_member(club, member).await
+            }
+
+            async fn members(&self, club: ClubId) -> StoreResult<Vec<Member>> {
+                sqlx::query_as::<_, MemberRow>(&format!(
+                    "{MEMBER_SELECT} WHERE m.club_id = $1 ORDER BY u.display_name, m.id"
+                ))
+                .bind(club.0)
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_error)?
+                .into_iter()
+                .map(Member::try_from)
+                .collect()
+            }
+
+            async fn owner_count(&self, club: ClubId) -> StoreResult<usize> {
+                let (count,): (i64,) =
+                    sqlx::query_as("SELECT COUNT(*) FROM members WHERE club_id = $1 AND role = 'owner'")
+                        .bind(club.0)
+                        .fetch_one(&self.pool)
+                        .await
+                        .map_err(db_error)?;
+                Ok(usize::try_from(count).unwrap_or_default())
+            }
+
+            async fn set_member_role(
+                &self,
+                club: ClubId,
+                member: MemberId,
+                new_role: Role,
+                expected_version: i64,
+            ) -> StoreResult<Member> {
+                let done = sqlx::query(&format!(
+                    "UPDATE members SET role = $1, version = version + 1 \
+                     WHERE club_id = $2 AND id = $3 AND version = $4 AND ($1 = 'owner' OR {KEEPS_AN_OWNER})"
+                ))
+                .bind(new_role.as_str())
+                .bind(club.0)
+                .bind(member.0)
+                .bind(expected_version)
+                .execute(&self.pool)
+                .await
+                .map_err(db_error)?;
+                if done.rows_affected() == 0 {
+                    return Err(self.missing_or_conflict(club, member).await);
+                }
+                self.fetch_member(club, member).await?.ok_or(StoreError::NotFound)
+            }
+
+            async fn remove_member(&self, club: ClubId, member: MemberId, expected_version: i64) -> StoreResult<()> {
+                let done = sqlx::query(&format!(
+                    "DELETE FROM members WHERE club_id = $1 AND id = $2 AND version = $3 AND {KEEPS_AN_OWNER}"
+                ))
+                .bind(club.0)
+                .bind(member.0)
+                .bind(expected_version)
+                .execute(&self.pool)
+                .await
+                .map_err(db_error)?;
+                if done.rows_affected() == 0 {
+                    return Err(self.missing_or_conflict(club, member).await);
+                }
+                Ok(())
+            }
+        }
+
+        #[async_trait]
+        impl InvitationStore for $name {
+            async fn create_invitation(&self, new: NewInvitation) -> StoreResult<Invitation> {
+                let (id,): (i64,) = sqlx::query_as(
+                    "INSERT INTO invitations (club_id, email, role, token_hash, invited_by, created_at, expires_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                )
+                .bind(new.club_id.0)
+                .bind(&new.email)
+                .bind(new.role.as_str())
+                .bind(&new.token_hash.0)
+                .bind(new.invited_by.0)
+                .bind(new.created_at)
+                .bind(new.expires_at)
+                .fetch_one(&self.pool)
+                .await
+                .map_err(db_error)?;
+                self.fetch_invitation(id).await
+            }
+
+            async fn pending_invitations(&self, club: ClubId, now: DateTime<Utc>) -> StoreResult<Vec<Invitation>> {
+                sqlx::query_as::<_, InvitationRow>(&format!(
+                    "{INVITATION_SELECT} WHERE i.club_id = $1 AND i.accepted_at IS NULL AND i.revoked_at IS NULL \
+                     AND i.expires_at > $2 ORDER BY i.created_at DESC, i.id DESC"
+                ))
+                .bind(club.0)
+                .bind(now)
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_error)?
+                .into_iter()
+                .map(Invitation::try_from)
+                .collect()
+            }
+
+            async fn invitation_by_token(&self, hash: &TokenHash) -> StoreResult<Option<(Invitation, String)>> {
+                sqlx::query_as::<_, InvitationWithClubRow>(&format!(
+                    "SELECT q.*, c.name AS club_name FROM ({INVITATION_SELECT} WHERE i.token_hash = $1) q \
+                     JOIN clubs c ON c.id = q.club_id"
+                ))
+                .bind(&hash.0)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(db_error)?
+                .map(|r| Ok((r.invitation.try_into()?, r.club_name)))
+                .transpose()
+            }
+
+            async fn revoke_invitation(&self, club: ClubId, id: InvitationId, now: DateTime<Utc>) -> StoreResult<()> {
+                let done = sqlx::query(
+                    "UPDATE invitations SET revoked_at = $3 \
+                     WHERE club_id = $1 AND id = $2 AND accepted_at IS NULL AND revoked_at IS NULL",
+                )
+                .bind(club.0)
+                .bind(id.0)
+                .bind(now)
+                .execute(&self.pool)
+                .await
+                .map_err(db_error)?;
+                if done.rows_affected() == 0 {
+                    return Err(StoreError::NotFound);
+                }
+                Ok(())
+            }
+
+            async fn accept_invitation(&self, id: InvitationId, user: UserId, now: DateTime<Utc>) -> StoreResult<MemberId> {
+                let mut tx = self.pool.begin().await.map_err(db_error)?;
+                let member_id = Self::claim_invitation(&mut tx, id, user.0, now).await?;
+                tx.commit().await.map_err(db_error)?;
+                Ok(member_id)
+            }
+
+            async fn accept_invitation_as_new_user(
+                &self,
+                id: InvitationId,
+                user: NewUser,
+                now: DateTime<Utc>,
+            ) -> StoreResult<(User, MemberId)> {
+                let mut tx = self.pool.begin().await.map_err(db_error)?;
+                let created = Self::insert_user(&mut tx, &user, now).await?;
+                let member_id = Self::claim_invitation(&mut tx, id, created.id, now).await?;
+                tx.commit().await.map_err(db_error)?;
+                Ok((created.into(), member_id))
+            }
+        }
+
+        #[async_trait]
+        impl ThrottleStore for $name {
+            async fn record_login_failure(&self, key: &str, at: DateTime<Utc>) -> StoreResult<()> {
+                sqlx::query("INSERT INTO login_failures (key, at) VALUES ($1, $2)")
+                    .bind(key)
+                    .bind(at)
+                    .execute(&self.pool)
+                    .await
+                    .map_err(db_error)?;
+                // Failures older than a day never count again: keep the table small.
+                sqlx::query("DELETE FROM login_failures WHERE key = $1 AND at < $2")
+                    .bind(key)
+                    .bind(at - chrono::Duration::days(1))
+                    .execute(&self.pool)
+                    .await
+                    .map_err(db_error)?;
+                Ok(())
+            }
+
+            async fn login_failures_since(&self, key: &str, since: DateTime<Utc>) -> StoreResult<u32> {
+                let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM login_failures WHERE key = $1 AND at > $2")
+                    .bind(key)
+                    .bind(since)
+                    .fetch_one(&self.pool)
+                    .await
+                    .map_err(db_error)?;
+                Ok(u32::try_from(count).unwrap_or(u32::MAX))
+            }
+
+            async fn clear_login_failures(&self, key: &str) -> StoreResult<()> {
+                sqlx::query("DELETE FROM login_failures WHERE key = $1")
+                    .bind(key)
+                    .execute(&self.pool)
+                    .await
+                    .map_err(db_error)?;
+                Ok(())
+            }
+        }
+
+        #[async_trait]
+        impl Store for $name {
+            async fn ping(&self) -> StoreResult<()> {
+                sqlx::query("SELECT 1").execute(&self.pool).await.map_err(db_error)?;
+                Ok(())
+            }
+        }
+    };
+}
+
+store_adapter!(
+    /// The store on an embedded SQLite file.
+    SqliteStore,
+    sqlx::SqlitePool,
+    sqlx::Sqlite
+);
+store_adapter!(
+    /// The store on a PostgreSQL server.
+    PgStore,
+    sqlx::PgPool,
+    sqlx::Postgres
+);
