@@ -1,1 +1,113 @@
-pub fn placeholder() {}
+//! DropIt's user interface: the Leptos app, rendered on the server and hydrated in the browser.
+//!
+//! - [`api`]: server functions (the only way the browser reaches data);
+//! - [`pages`]: one module per route; [`ui`]: shared components;
+//! - `ssr` (server only): the application state and who is asking.
+
+#![recursion_limit = "512"]
+
+// The `i18n` module: translations generated at build time from `locales/fr.json` and `locales/en.json`.
+include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
+
+pub mod api;
+pub mod error;
+pub mod model;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod ssr;
+pub mod ui;
+
+use crate::i18n::*;
+use crate::pages::soon::{ComingSoon, Section};
+use leptos::prelude::*;
+use leptos_meta::{HashedStylesheet, Link, Meta, MetaTags, Title, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes, RoutingProgress};
+use leptos_router::path;
+
+/// The theme the person chose (cookie), or none to follow the system setting.
+fn theme_class() -> &'static str {
+    #[cfg(feature = "ssr")]
+    {
+        let cookies = use_context::<http::request::Parts>()
+            .and_then(|parts| {
+                parts
+                    .headers
+                    .get(http::header::COOKIE)?
+                    .to_str()
+                    .ok()
+                    .map(str::to_owned)
+            })
+            .unwrap_or_default();
+        for pair in cookies.split(';') {
+            match pair.trim() {
+                "dropit_theme=dark" => return "dark",
+                "dropit_theme=light" => return "light",
+                _ => {}
+            }
+        }
+    }
+    ""
+}
+
+/// The HTML document around the app (server side only).
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="fr" class=theme_class()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="color-scheme" content="light dark"/>
+                <HashedStylesheet options=options.clone() id="leptos"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body class="min-h-screen bg-surface-0 text-ink antialiased">
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    ui::Toaster::provide();
+    let viewer = Resource::new_blocking(|| (), |_| api::get_viewer());
+    provide_context(ui::ViewerResource(viewer));
+    let (is_routing, set_is_routing) = signal(false);
+
+    view! {
+        <Link rel="icon" type_="image/svg+xml" href="/logo.svg"/>
+        <Link rel="manifest" href="/manifest.webmanifest"/>
+        <Meta name="theme-color" content="#b91c1c"/>
+        <I18nContextProvider cookie_name="dropit_lang">
+            <Title formatter=|page: String| if page.is_empty() { "DropIt".to_owned() } else { format!("{page} · DropIt") }/>
+            <Meta name="description" content="DropIt"/>
+            <Router set_is_routing>
+                <div class="routing-progress">
+                    <RoutingProgress is_routing max_time=std::time::Duration::from_millis(400)/>
+                </div>
+                <ui::Header/>
+                <main id="main" tabindex="-1" class="mx-auto w-full max-w-6xl px-4 py-6 sm:py-10">
+                    <ErrorBoundary fallback=|_| view! { <pages::errors::ErrorPage/> }>
+                        <Routes fallback=|| view! { <pages::errors::NotFound/> }>
+                            <Route path=path!("/") view=pages::home::HomePage/>
+                            <Route path=path!("/login") view=pages::auth::LoginPage/>
+                            <Route path=path!("/signup") view=pages::auth::SignupPage/>
+                            <Route path=path!("/invite/:token") view=pages::invite::InvitePage/>
+                            <Route path=path!("/account") view=pages::account::AccountPage/>
+                            <Route path=path!("/club") view=pages::club::ClubPage/>
+                            <Route path=path!("/catalogue") view=|| view! { <ComingSoon section=Section::Catalogue/> }/>
+                            <Route path=path!("/workouts") view=|| view! { <ComingSoon section=Section::Workouts/> }/>
+                            <Route path=path!("/planning") view=|| view! { <ComingSoon section=Section::Planning/> }/>
+                            <Route path=path!("/athletes") view=|| view! { <ComingSoon section=Section::Athletes/> }/>
+                        </Routes>
+                    </ErrorBoundary>
+                </main>
+                <ui::ToastRegion/>
+            </Router>
+        </I18nContextProvider>
+    }
+}

@@ -197,7 +197,15 @@ mod tests {
             Email::parse("email", "  Coach@Club.FR ").map(|e| e.0),
             Ok("coach@club.fr".to_owned())
         );
-        for bad in ["coach", "coach@", "@club.fr", "coach@club", "a b@club.fr", "a@b@c.fr", "coach@club."] {
+        for bad in [
+            "coach",
+            "coach@",
+            "@club.fr",
+            "coach@club",
+            "a b@club.fr",
+            "a@b@c.fr",
+            "coach@club.",
+        ] {
             assert_eq!(
                 Email::parse("email", bad),
                 Err(FieldError::new("email", FieldProblem::InvalidEmail)),
@@ -214,17 +222,26 @@ mod tests {
     fn passwords_have_bounds_and_keep_spaces() {
         assert!(matches!(
             Password::parse("password", "short"),
-            Err(FieldError { problem: FieldProblem::TooShort { min: 10 }, .. })
+            Err(FieldError {
+                problem: FieldProblem::TooShort { min: 10 },
+                ..
+            })
         ));
         assert!(matches!(
             Password::parse("password", &"x".repeat(129)),
-            Err(FieldError { problem: FieldProblem::TooLong { max: 128 }, .. })
+            Err(FieldError {
+                problem: FieldProblem::TooLong { max: 128 },
+                ..
+            })
         ));
         assert_eq!(
             Password::parse("password", " correct horse ").map(|p| p.expose().to_owned()),
             Ok(" correct horse ".to_owned())
         );
-        assert_eq!(format!("{:?}", Password::parse("p", "0123456789")), "Ok(Password(***))");
+        assert_eq!(
+            format!("{:?}", Password::parse("p", "0123456789")),
+            "Ok(Password(***))"
+        );
     }
 
     #[test]
@@ -235,7 +252,10 @@ mod tests {
         );
         assert!(matches!(
             ClubName::parse("club_name", "X"),
-            Err(FieldError { problem: FieldProblem::TooShort { min: 2 }, .. })
+            Err(FieldError {
+                problem: FieldProblem::TooShort { min: 2 },
+                ..
+            })
         ));
         // Length counts characters, not bytes: 80 accented letters fit.
         assert!(DisplayName::parse("display_name", &"é".repeat(80)).is_ok());
@@ -244,7 +264,9 @@ mod tests {
 
     #[test]
     fn sign_up_reports_every_bad_field_at_once() {
-        let errors = SignUp::parse("", "Ana", "not-an-email", "short").err().unwrap_or_default();
+        let errors = SignUp::parse("", "Ana", "not-an-email", "short")
+            .err()
+            .unwrap_or_default();
         let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["club_name", "email", "password"]);
         assert!(SignUp::parse("Club", "Ana", "ana@club.fr", "long enough pw").is_ok());

@@ -103,27 +103,48 @@ mod tests {
 
     #[test]
     fn an_invitation_expires_after_its_validity() {
-        let now = Utc.with_ymd_and_hms(2026, 11, 1, 12, 0, 0).single().unwrap_or_default();
+        let now = Utc
+            .with_ymd_and_hms(2026, 11, 1, 12, 0, 0)
+            .single()
+            .unwrap_or_default();
         let inv = invitation(now);
         assert_eq!(inv.status(now), InvitationStatus::Pending);
-        assert_eq!(inv.status(now + Duration::days(7) - Duration::seconds(1)), InvitationStatus::Pending);
+        assert_eq!(
+            inv.status(now + Duration::days(7) - Duration::seconds(1)),
+            InvitationStatus::Pending
+        );
         assert_eq!(inv.status(now + Duration::days(7)), InvitationStatus::Expired);
     }
 
     #[test]
     fn used_or_revoked_invitations_stay_so() {
-        let now = Utc.with_ymd_and_hms(2026, 11, 1, 12, 0, 0).single().unwrap_or_default();
-        let accepted = Invitation { accepted_at: Some(now), ..invitation(now) };
+        let now = Utc
+            .with_ymd_and_hms(2026, 11, 1, 12, 0, 0)
+            .single()
+            .unwrap_or_default();
+        let accepted = Invitation {
+            accepted_at: Some(now),
+            ..invitation(now)
+        };
         assert_eq!(accepted.status(now), InvitationStatus::Accepted);
-        let revoked = Invitation { revoked_at: Some(now), ..invitation(now) };
-        assert_eq!(revoked.status(now + Duration::days(30)), InvitationStatus::Revoked);
+        let revoked = Invitation {
+            revoked_at: Some(now),
+            ..invitation(now)
+        };
+        assert_eq!(
+            revoked.status(now + Duration::days(30)),
+            InvitationStatus::Revoked
+        );
     }
 
     #[test]
     fn tokens_are_hashed_and_parsed_strictly() {
         let token = InvitationToken::from_random_bytes([7; 32]);
         assert_eq!(token.as_str().len(), 64);
-        assert_eq!(InvitationToken::parse(&token.as_str().to_uppercase()), Some(token.clone()));
+        assert_eq!(
+            InvitationToken::parse(&token.as_str().to_uppercase()),
+            Some(token.clone())
+        );
         assert_ne!(token.hash().0, token.as_str());
         assert_eq!(token.hash(), InvitationToken::from_random_bytes([7; 32]).hash());
         assert_ne!(token.hash(), InvitationToken::from_random_bytes([8; 32]).hash());

@@ -36,8 +36,12 @@ pub struct NewInvitation {
 pub trait AccountStore: Send + Sync {
     /// Creates a user, a club and the user's owner membership, all or nothing.
     /// `Duplicate` when the email is taken.
-    async fn create_user_with_club(&self, user: NewUser, club_name: &str, now: DateTime<Utc>)
-        -> StoreResult<(User, ClubId)>;
+    async fn create_user_with_club(
+        &self,
+        user: NewUser,
+        club_name: &str,
+        now: DateTime<Utc>,
+    ) -> StoreResult<(User, ClubId)>;
     async fn user(&self, id: UserId) -> StoreResult<Option<User>>;
     /// The user and their password hash, by (normalised) email.
     async fn user_credentials(&self, email: &str) -> StoreResult<Option<(User, String)>>;
@@ -78,7 +82,12 @@ pub trait InvitationStore: Send + Sync {
     async fn revoke_invitation(&self, club: ClubId, id: InvitationId, now: DateTime<Utc>) -> StoreResult<()>;
     /// Marks the invitation used and makes `user` a member, atomically. `Conflict` if it was
     /// used, revoked or expired meanwhile; `Duplicate` if the user is a member already.
-    async fn accept_invitation(&self, id: InvitationId, user: UserId, now: DateTime<Utc>) -> StoreResult<MemberId>;
+    async fn accept_invitation(
+        &self,
+        id: InvitationId,
+        user: UserId,
+        now: DateTime<Utc>,
+    ) -> StoreResult<MemberId>;
     /// Same, creating the account first (all or nothing).
     async fn accept_invitation_as_new_user(
         &self,

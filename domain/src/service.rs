@@ -88,7 +88,10 @@ pub async fn sign_up(
         display_name: input.display_name.as_str().to_owned(),
         password_hash: hasher.hash(input.password.expose())?,
     };
-    match store.create_user_with_club(user, input.club_name.as_str(), now).await {
+    match store
+        .create_user_with_club(user, input.club_name.as_str(), now)
+        .await
+    {
         Err(StoreError::Duplicate) => Err(AuthError::EmailTaken),
         other => Ok(other?),
     }
@@ -142,13 +145,18 @@ pub async fn change_role(
     version: i64,
 ) -> Result<Member, ClubError> {
     require(actor, Permission::ManageMembers)?;
-    let target = store.member(actor.club_id, member).await?.ok_or(ClubError::NotFound)?;
+    let target = store
+        .member(actor.club_id, member)
+        .await?
+        .ok_or(ClubError::NotFound)?;
     if target.version != version {
         return Err(ClubError::Conflict);
     }
     let owners = store.owner_count(actor.club_id).await?;
     membership::check_role_change(actor.role, target.role, role, owners)?;
-    Ok(store.set_member_role(actor.club_id, member, role, version).await?)
+    Ok(store
+        .set_member_role(actor.club_id, member, role, version)
+        .await?)
 }
 
 /// Removes a member from the club (their account stays).
@@ -159,7 +167,10 @@ pub async fn remove_member(
     version: i64,
 ) -> Result<(), ClubError> {
     require(actor, Permission::ManageMembers)?;
-    let target = store.member(actor.club_id, member).await?.ok_or(ClubError::NotFound)?;
+    let target = store
+        .member(actor.club_id, member)
+        .await?
+        .ok_or(ClubError::NotFound)?;
     if target.version != version {
         return Err(ClubError::Conflict);
     }
@@ -179,7 +190,10 @@ pub async fn invite(
 ) -> Result<Invitation, ClubError> {
     require(actor, Permission::ManageInvitations)?;
     if !actor.role.assignable().contains(&role) {
-        return Err(ClubError::Invalid(vec![FieldError::new("role", FieldProblem::InvalidChoice)]));
+        return Err(ClubError::Invalid(vec![FieldError::new(
+            "role",
+            FieldProblem::InvalidChoice,
+        )]));
     }
     let email = crate::account::Email::parse("email", email).map_err(|e| ClubError::Invalid(vec![e]))?;
     let members = store.members(actor.club_id).await?;
@@ -234,7 +248,10 @@ pub async fn preview_invitation(
     now: DateTime<Utc>,
 ) -> Result<InvitationPreview, ClubError> {
     let token = InvitationToken::parse(token).ok_or(ClubError::NotFound)?;
-    let (invitation, club_name) = store.invitation_by_token(&token.hash()).await?.ok_or(ClubError::NotFound)?;
+    let (invitation, club_name) = store
+        .invitation_by_token(&token.hash())
+        .await?
+        .ok_or(ClubError::NotFound)?;
     let account_exists = store.user_credentials(&invitation.email).await?.is_some();
     Ok(InvitationPreview {
         status: invitation.status(now),
@@ -244,7 +261,11 @@ pub async fn preview_invitation(
     })
 }
 
-async fn usable_invitation(store: &dyn Store, token: &str, now: DateTime<Utc>) -> Result<Invitation, ClubError> {
+async fn usable_invitation(
+    store: &dyn Store,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<Invitation, ClubError> {
     let preview = preview_invitation(store, token, now).await?;
     match preview.status {
         InvitationStatus::Pending => Ok(preview.invitation),
@@ -281,7 +302,10 @@ pub async fn accept_invitation_as_new_user(
         display_name: display_name.as_str().to_owned(),
         password_hash: hasher.hash(password.expose()).map_err(ClubError::Store)?,
     };
-    match store.accept_invitation_as_new_user(invitation.id, new_user, now).await {
+    match store
+        .accept_invitation_as_new_user(invitation.id, new_user, now)
+        .await
+    {
         Ok((user, _)) => Ok((user, invitation.club_id)),
         Err(StoreError::Duplicate) => Err(ClubError::EmailTaken),
         Err(e) => Err(unusable_on_conflict(e)),

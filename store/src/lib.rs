@@ -163,8 +163,14 @@ mod tests {
 
     #[test]
     fn passwords_never_print() {
-        assert_eq!(redact("postgres://dropit:s3cret@db:5432/dropit"), "postgres://dropit:***@db:5432/dropit");
-        assert_eq!(redact("postgres://postgres@127.0.0.1/x"), "postgres://postgres@127.0.0.1/x");
+        assert_eq!(
+            redact("postgres://dropit:s3cret@db:5432/dropit"),
+            "postgres://dropit:***@db:5432/dropit"
+        );
+        assert_eq!(
+            redact("postgres://postgres@127.0.0.1/x"),
+            "postgres://postgres@127.0.0.1/x"
+        );
         assert_eq!(redact("sqlite://data/dropit.db"), "sqlite://data/dropit.db");
     }
 }

@@ -25,7 +25,11 @@ impl Fresh {
             .await
             .expect("open sqlite");
         db.migrate().await.expect("migrate sqlite");
-        Fresh { store: db.store(), db, cleanup: Some((String::new(), path.display().to_string())) }
+        Fresh {
+            store: db.store(),
+            db,
+            cleanup: Some((String::new(), path.display().to_string())),
+        }
     }
 
     async fn postgres() -> Option<Fresh> {
@@ -41,12 +45,21 @@ impl Fresh {
             Err(e) => panic!("PostgreSQL is required in CI: {e}"),
         };
         let name = format!("dropit_contract_{}", uuid::Uuid::new_v4().simple());
-        sqlx::query(&format!("CREATE DATABASE {name}")).execute(&admin).await.expect("create database");
+        sqlx::query(&format!("CREATE DATABASE {name}"))
+            .execute(&admin)
+            .await
+            .expect("create database");
         admin.close().await;
         let (base, _) = admin_url.rsplit_once('/').expect("database in URL");
-        let db = Database::connect(&format!("{base}/{name}")).await.expect("open postgres");
+        let db = Database::connect(&format!("{base}/{name}"))
+            .await
+            .expect("open postgres");
         db.migrate().await.expect("migrate postgres");
-        Some(Fresh { store: db.store(), db, cleanup: Some((admin_url, name)) })
+        Some(Fresh {
+            store: db.store(),
+            db,
+            cleanup: Some((admin_url, name)),
+        })
     }
 
     async fn finish(self) {
@@ -54,7 +67,9 @@ impl Fresh {
         match self.cleanup {
             Some((admin_url, name)) if !admin_url.is_empty() => {
                 if let Ok(Database::Postgres(admin)) = Database::connect(&admin_url).await {
-                    let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name}")).execute(&admin).await;
+                    let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name}"))
+                        .execute(&admin)
+                        .await;
                 }
             }
             Some((_, path)) => {
@@ -114,19 +129,34 @@ contract!(
 );
 
 fn t0() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 1, 10, 0, 0).single().expect("valid date")
+    Utc.with_ymd_and_hms(2026, 11, 1, 10, 0, 0)
+        .single()
+        .expect("valid date")
 }
 
 fn new_user(email: &str) -> NewUser {
-    NewUser { email: email.into(), display_name: format!("Name of {email}"), password_hash: "hash".into() }
+    NewUser {
+        email: email.into(),
+        display_name: format!("Name of {email}"),
+        password_hash: "hash".into(),
+    }
 }
 
 async fn club_with_owner(store: &dyn Store, email: &str, club: &str) -> (UserId, ClubId) {
-    let (user, club) = store.create_user_with_club(new_user(email), club, t0()).await.expect("sign up");
+    let (user, club) = store
+        .create_user_with_club(new_user(email), club, t0())
+        .await
+        .expect("sign up");
     (user.id, club)
 }
 
-fn invitation(club: ClubId, by: UserId, email: &str, role: Role, seed: u8) -> (NewInvitation, InvitationToken) {
+fn invitation(
+    club: ClubId,
+    by: UserId,
+    email: &str,
+    role: Role,
+    seed: u8,
+) -> (NewInvitation, InvitationToken) {
     let token = InvitationToken::from_random_bytes([seed; 32]);
     let new = NewInvitation {
         club_id: club,
@@ -142,46 +172,99 @@ fn invitation(club: ClubId, by: UserId, email: &str, role: Role, seed: u8) -> (N
 
 async fn sign_up_creates_owner_and_club(store: Arc<dyn Store>) {
     let (user, club) = club_with_owner(&*store, "owner@club.fr", "Haltéro Lyon").await;
-    assert_eq!(store.club_name(club).await.expect("club"), Some("Haltéro Lyon".into()));
+    assert_eq!(
+        store.club_name(club).await.expect("club"),
+        Some("Haltéro Lyon".into())
+    );
     let memberships = store.memberships(user).await.expect("memberships");
     assert_eq!(memberships.len(), 1);
     assert_eq!(memberships[0].role, Role::Owner);
     assert_eq!(memberships[0].club_name, "Haltéro Lyon");
-    let (found, hash) = store.user_credentials("owner@club.fr").await.expect("lookup").expect("found");
+    let (found, hash) = store
+        .user_credentials("owner@club.fr")
+        .await
+        .expect("lookup")
+        .expect("found");
     assert_eq!(found.id, user);
     assert_eq!(hash, "hash");
     assert_eq!(store.owner_count(club).await.expect("count"), 1);
-    assert!(store.user_credentials("nobody@club.fr").await.expect("lookup").is_none());
+    assert!(
+        store
+            .user_credentials("nobody@club.fr")
+            .await
+            .expect("lookup")
+            .is_none()
+    );
 }
 
 async fn emails_are_unique(store: Arc<dyn Store>) {
     club_with_owner(&*store, "owner@club.fr", "A").await;
-    let again = store.create_user_with_club(new_user("owner@club.fr"), "B", t0()).await;
+    let again = store
+        .create_user_with_club(new_user("owner@club.fr"), "B", t0())
+        .await;
     assert_eq!(again.err(), Some(StoreError::Duplicate));
     // Nothing of the refused sign-up remains: no club "B" for anybody.
     let (other, _) = club_with_owner(&*store, "other@club.fr", "C").await;
-    let names: Vec<_> = store.memberships(other).await.expect("m").into_iter().map(|m| m.club_name).collect();
+    let names: Vec<_> = store
+        .memberships(other)
+        .await
+        .expect("m")
+        .into_iter()
+        .map(|m| m.club_name)
+        .collect();
     assert_eq!(names, ["C"]);
 }
 
 async fn session_generation_bumps(store: Arc<dyn Store>) {
     let (user, _) = club_with_owner(&*store, "owner@club.fr", "A").await;
-    assert_eq!(store.user(user).await.expect("user").expect("some").session_generation, 0);
+    assert_eq!(
+        store
+            .user(user)
+            .await
+            .expect("user")
+            .expect("some")
+            .session_generation,
+        0
+    );
     assert_eq!(store.bump_session_generation(user).await.expect("bump"), 1);
-    assert_eq!(store.user(user).await.expect("user").expect("some").session_generation, 1);
+    assert_eq!(
+        store
+            .user(user)
+            .await
+            .expect("user")
+            .expect("some")
+            .session_generation,
+        1
+    );
 }
 
 async fn members_are_scoped_to_their_club(store: Arc<dyn Store>) {
     let (owner_a, club_a) = club_with_owner(&*store, "a@club.fr", "A").await;
     let (_, club_b) = club_with_owner(&*store, "b@club.fr", "B").await;
-    let member_a = store.member_by_user(club_a, owner_a).await.expect("m").expect("member");
+    let member_a = store
+        .member_by_user(club_a, owner_a)
+        .await
+        .expect("m")
+        .expect("member");
     assert!(store.member(club_a, member_a.id).await.expect("m").is_some());
-    assert!(store.member(club_b, member_a.id).await.expect("m").is_none(), "foreign club sees nothing");
+    assert!(
+        store.member(club_b, member_a.id).await.expect("m").is_none(),
+        "foreign club sees nothing"
+    );
     assert_eq!(
-        store.set_member_role(club_b, member_a.id, Role::Coach, member_a.version).await.err(),
+        store
+            .set_member_role(club_b, member_a.id, Role::Coach, member_a.version)
+            .await
+            .err(),
         Some(StoreError::NotFound)
     );
-    assert_eq!(store.remove_member(club_b, member_a.id, member_a.version).await.err(), Some(StoreError::NotFound));
+    assert_eq!(
+        store
+            .remove_member(club_b, member_a.id, member_a.version)
+            .await
+            .err(),
+        Some(StoreError::NotFound)
+    );
     assert_eq!(store.members(club_b).await.expect("members").len(), 1);
 }
 
@@ -189,37 +272,68 @@ async fn role_change_checks_version(store: Arc<dyn Store>) {
     let (owner, club) = club_with_owner(&*store, "owner@club.fr", "A").await;
     let (new, _) = invitation(club, owner, "coach@club.fr", Role::Coach, 1);
     let inv = store.create_invitation(new).await.expect("invite");
-    let (_, member) = store.accept_invitation_as_new_user(inv.id, new_user("coach@club.fr"), t0()).await.expect("join");
+    let (_, member) = store
+        .accept_invitation_as_new_user(inv.id, new_user("coach@club.fr"), t0())
+        .await
+        .expect("join");
     let coach = store.member(club, member).await.expect("m").expect("member");
     assert_eq!(coach.role, Role::Coach);
-    let promoted = store.set_member_role(club, member, Role::Admin, coach.version).await.expect("promote");
+    let promoted = store
+        .set_member_role(club, member, Role::Admin, coach.version)
+        .await
+        .expect("promote");
     assert_eq!(promoted.role, Role::Admin);
     assert_eq!(promoted.version, coach.version + 1);
     // A second edit based on the version read before the first is refused.
     assert_eq!(
-        store.set_member_role(club, member, Role::Athlete, coach.version).await.err(),
+        store
+            .set_member_role(club, member, Role::Athlete, coach.version)
+            .await
+            .err(),
         Some(StoreError::Conflict)
     );
-    assert_eq!(store.remove_member(club, member, coach.version).await.err(), Some(StoreError::Conflict));
-    store.remove_member(club, member, promoted.version).await.expect("remove");
+    assert_eq!(
+        store.remove_member(club, member, coach.version).await.err(),
+        Some(StoreError::Conflict)
+    );
+    store
+        .remove_member(club, member, promoted.version)
+        .await
+        .expect("remove");
     assert!(store.member(club, member).await.expect("m").is_none());
 }
 
 async fn last_owner_is_kept_by_the_database(store: Arc<dyn Store>) {
     let (owner, club) = club_with_owner(&*store, "owner@club.fr", "A").await;
-    let me = store.member_by_user(club, owner).await.expect("m").expect("member");
+    let me = store
+        .member_by_user(club, owner)
+        .await
+        .expect("m")
+        .expect("member");
     assert_eq!(
-        store.set_member_role(club, me.id, Role::Admin, me.version).await.err(),
+        store
+            .set_member_role(club, me.id, Role::Admin, me.version)
+            .await
+            .err(),
         Some(StoreError::Conflict)
     );
-    assert_eq!(store.remove_member(club, me.id, me.version).await.err(), Some(StoreError::Conflict));
+    assert_eq!(
+        store.remove_member(club, me.id, me.version).await.err(),
+        Some(StoreError::Conflict)
+    );
     assert_eq!(store.owner_count(club).await.expect("count"), 1);
     // With a second owner, the first may step down.
     let (new, _) = invitation(club, owner, "second@club.fr", Role::Owner, 2);
     let inv = store.create_invitation(new).await.expect("invite");
-    store.accept_invitation_as_new_user(inv.id, new_user("second@club.fr"), t0()).await.expect("join");
+    store
+        .accept_invitation_as_new_user(inv.id, new_user("second@club.fr"), t0())
+        .await
+        .expect("join");
     assert_eq!(store.owner_count(club).await.expect("count"), 2);
-    let stepped_down = store.set_member_role(club, me.id, Role::Admin, me.version).await.expect("step down");
+    let stepped_down = store
+        .set_member_role(club, me.id, Role::Admin, me.version)
+        .await
+        .expect("step down");
     assert_eq!(stepped_down.role, Role::Admin);
 }
 
@@ -230,25 +344,64 @@ async fn invitations_are_single_use(store: Arc<dyn Store>) {
     let (new, token) = invitation(club, owner, "other@club.fr", Role::Athlete, 3);
     let created = store.create_invitation(new).await.expect("invite");
     assert_eq!(created.invited_by, "Name of owner@club.fr");
-    let (found, club_name) = store.invitation_by_token(&token.hash()).await.expect("by token").expect("found");
+    let (found, club_name) = store
+        .invitation_by_token(&token.hash())
+        .await
+        .expect("by token")
+        .expect("found");
     assert_eq!((found.id, club_name.as_str()), (created.id, "A"));
-    assert_eq!(store.pending_invitations(club, t0()).await.expect("pending").len(), 1);
-
-    store.accept_invitation(created.id, other, t0() + Duration::hours(1)).await.expect("accept");
     assert_eq!(
-        store.accept_invitation(created.id, third, t0() + Duration::hours(2)).await.err(),
+        store
+            .pending_invitations(club, t0())
+            .await
+            .expect("pending")
+            .len(),
+        1
+    );
+
+    store
+        .accept_invitation(created.id, other, t0() + Duration::hours(1))
+        .await
+        .expect("accept");
+    assert_eq!(
+        store
+            .accept_invitation(created.id, third, t0() + Duration::hours(2))
+            .await
+            .err(),
         Some(StoreError::Conflict),
         "a used link cannot be used again"
     );
-    assert!(store.pending_invitations(club, t0()).await.expect("pending").is_empty());
-    let roles: Vec<_> = store.members(club).await.expect("members").into_iter().map(|m| m.role).collect();
+    assert!(
+        store
+            .pending_invitations(club, t0())
+            .await
+            .expect("pending")
+            .is_empty()
+    );
+    let roles: Vec<_> = store
+        .members(club)
+        .await
+        .expect("members")
+        .into_iter()
+        .map(|m| m.role)
+        .collect();
     assert_eq!(roles.len(), 2);
     assert!(roles.contains(&Role::Athlete));
     // Joining a club one already belongs to is refused and leaves the invitation unused.
     let (again, _) = invitation(club, owner, "other@club.fr", Role::Coach, 4);
     let again = store.create_invitation(again).await.expect("invite");
-    assert_eq!(store.accept_invitation(again.id, other, t0()).await.err(), Some(StoreError::Duplicate));
-    assert_eq!(store.pending_invitations(club, t0()).await.expect("pending").len(), 1);
+    assert_eq!(
+        store.accept_invitation(again.id, other, t0()).await.err(),
+        Some(StoreError::Duplicate)
+    );
+    assert_eq!(
+        store
+            .pending_invitations(club, t0())
+            .await
+            .expect("pending")
+            .len(),
+        1
+    );
 }
 
 async fn expired_and_revoked_invitations_cannot_be_used(store: Arc<dyn Store>) {
@@ -258,10 +411,19 @@ async fn expired_and_revoked_invitations_cannot_be_used(store: Arc<dyn Store>) {
     let (new, _) = invitation(club, owner, "joiner@club.fr", Role::Coach, 5);
     let expiring = store.create_invitation(new).await.expect("invite");
     assert_eq!(
-        store.accept_invitation(expiring.id, user, t0() + Duration::days(8)).await.err(),
+        store
+            .accept_invitation(expiring.id, user, t0() + Duration::days(8))
+            .await
+            .err(),
         Some(StoreError::Conflict)
     );
-    assert!(store.pending_invitations(club, t0() + Duration::days(8)).await.expect("pending").is_empty());
+    assert!(
+        store
+            .pending_invitations(club, t0() + Duration::days(8))
+            .await
+            .expect("pending")
+            .is_empty()
+    );
 
     let (new, _) = invitation(club, owner, "joiner@club.fr", Role::Coach, 6);
     let revoked = store.create_invitation(new).await.expect("invite");
@@ -270,9 +432,18 @@ async fn expired_and_revoked_invitations_cannot_be_used(store: Arc<dyn Store>) {
         Some(StoreError::NotFound),
         "another club cannot revoke it"
     );
-    store.revoke_invitation(club, revoked.id, t0()).await.expect("revoke");
-    assert_eq!(store.revoke_invitation(club, revoked.id, t0()).await.err(), Some(StoreError::NotFound));
-    assert_eq!(store.accept_invitation(revoked.id, user, t0()).await.err(), Some(StoreError::Conflict));
+    store
+        .revoke_invitation(club, revoked.id, t0())
+        .await
+        .expect("revoke");
+    assert_eq!(
+        store.revoke_invitation(club, revoked.id, t0()).await.err(),
+        Some(StoreError::NotFound)
+    );
+    assert_eq!(
+        store.accept_invitation(revoked.id, user, t0()).await.err(),
+        Some(StoreError::Conflict)
+    );
     assert!(store.member_by_user(club, user).await.expect("m").is_none());
 }
 
@@ -282,28 +453,80 @@ async fn new_user_joins_through_invitation(store: Arc<dyn Store>) {
     let inv = store.create_invitation(new).await.expect("invite");
     // The email already has an account: refused, and the invitation stays usable.
     assert_eq!(
-        store.accept_invitation_as_new_user(inv.id, new_user("owner@club.fr"), t0()).await.err(),
+        store
+            .accept_invitation_as_new_user(inv.id, new_user("owner@club.fr"), t0())
+            .await
+            .err(),
         Some(StoreError::Duplicate)
     );
-    assert_eq!(store.pending_invitations(club, t0()).await.expect("pending").len(), 1);
+    assert_eq!(
+        store
+            .pending_invitations(club, t0())
+            .await
+            .expect("pending")
+            .len(),
+        1
+    );
 
     let (new, _) = invitation(club, owner, "coach@club.fr", Role::Coach, 8);
     let inv = store.create_invitation(new).await.expect("invite");
-    let (user, member) = store.accept_invitation_as_new_user(inv.id, new_user("coach@club.fr"), t0()).await.expect("join");
+    let (user, member) = store
+        .accept_invitation_as_new_user(inv.id, new_user("coach@club.fr"), t0())
+        .await
+        .expect("join");
     let joined = store.member(club, member).await.expect("m").expect("member");
-    assert_eq!((joined.user_id, joined.role, joined.email.as_str()), (user.id, Role::Coach, "coach@club.fr"));
+    assert_eq!(
+        (joined.user_id, joined.role, joined.email.as_str()),
+        (user.id, Role::Coach, "coach@club.fr")
+    );
 }
 
 async fn login_failures_are_counted_per_key_and_window(store: Arc<dyn Store>) {
     for minutes in [0, 5, 10] {
-        store.record_login_failure("account:a", t0() + Duration::minutes(minutes)).await.expect("record");
+        store
+            .record_login_failure("account:a", t0() + Duration::minutes(minutes))
+            .await
+            .expect("record");
     }
-    store.record_login_failure("account:b", t0()).await.expect("record");
-    assert_eq!(store.login_failures_since("account:a", t0() - Duration::minutes(1)).await.expect("count"), 3);
-    assert_eq!(store.login_failures_since("account:a", t0() + Duration::minutes(4)).await.expect("count"), 2);
-    assert_eq!(store.login_failures_since("account:b", t0() - Duration::minutes(1)).await.expect("count"), 1);
+    store
+        .record_login_failure("account:b", t0())
+        .await
+        .expect("record");
+    assert_eq!(
+        store
+            .login_failures_since("account:a", t0() - Duration::minutes(1))
+            .await
+            .expect("count"),
+        3
+    );
+    assert_eq!(
+        store
+            .login_failures_since("account:a", t0() + Duration::minutes(4))
+            .await
+            .expect("count"),
+        2
+    );
+    assert_eq!(
+        store
+            .login_failures_since("account:b", t0() - Duration::minutes(1))
+            .await
+            .expect("count"),
+        1
+    );
     store.clear_login_failures("account:a").await.expect("clear");
-    assert_eq!(store.login_failures_since("account:a", t0() - Duration::minutes(1)).await.expect("count"), 0);
-    assert_eq!(store.login_failures_since("account:b", t0() - Duration::minutes(1)).await.expect("count"), 1);
+    assert_eq!(
+        store
+            .login_failures_since("account:a", t0() - Duration::minutes(1))
+            .await
+            .expect("count"),
+        0
+    );
+    assert_eq!(
+        store
+            .login_failures_since("account:b", t0() - Duration::minutes(1))
+            .await
+            .expect("count"),
+        1
+    );
     store.ping().await.expect("ping");
 }

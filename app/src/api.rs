@@ -1,0 +1,204 @@
+//! Server functions: thin. Each one establishes who is asking (and in which club), calls one
+//! domain use-case with the store from context, and maps its error to [`AppError`].
+//!
+//! Endpoints are stable (`/api/<name>`); the authorization matrix test in the server crate
+//! enumerates every registered server function, so a new one must be added to it.
+
+use crate::error::AppError;
+use crate::model::{CreatedInvitation, InvitationView, PendingInvitation, Roster, Viewer};
+use domain::{ClubId, InvitationId, MemberId, Role};
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use {crate::ssr, chrono::Utc, domain::service};
+
+/// Who is looking, or `None` for a visitor.
+#[server(endpoint = "viewer")]
+pub async fn get_viewer() -> Result<Option<Viewer>, AppError> {
+    let state = ssr::state()?;
+    ssr::viewer(&state).await
+}
+
+/// Creates a club and its owner's account, and logs the owner in.
+#[server(endpoint = "sign_up")]
+pub async fn sign_up(
+    club_name: String,
+    display_name: String,
+    email: String,
+    password: String,
+) -> Result<(), AppError> {
+    let state = ssr::state()?;
+    let input = domain::account::SignUp::parse(&club_name, &display_name, &email, &password)
+        .map_err(AppError::Invalid)?;
+    let (user, club) = service::sign_up(&*state.store, &*state.hasher, input, Utc::now()).await?;
+    ssr::start_session(&user, Some(club)).await
+}
+
+#[server(endpoint = "log_in")]
+pub async fn log_in(email: String, password: String) -> Result<(), AppError> {
+    let state = ssr::state()?;
+    let address = ssr::client_address().await;
+    let user = service::log_in(
+        &*state.store,
+        &*state.hasher,
+        &state.throttle,
+        &email,
+        &password,
+        &address,
+        Utc::now(),
+    )
+    .await?;
+    let club = ssr::default_club(&state, &user).await?;
+    ssr::start_session(&user, club).await
+}
+
+#[server(endpoint = "log_out")]
+pub async fn log_out() -> Result<(), AppError> {
+    let state = ssr::state()?;
+    ssr::require_user(&state).await?;
+    ssr::end_session().await
+}
+
+/// Ends every session of the caller, on every device.
+#[server(endpoint = "log_out_everywhere")]
+pub async fn log_out_everywhere() -> Result<(), AppError> {
+    let state = ssr::state()?;
+    let user = ssr::require_user(&state).await?;
+    state.store.bump_session_generation(user.id).await?;
+    ssr::end_session().await
+}
+
+/// Makes another of the caller's clubs the current one.
+#[server(endpoint = "switch_club")]
+pub async fn switch_club(club_id: ClubId) -> Result<(), AppError> {
+    let state = ssr::state()?;
+    let user = ssr::require_user(&state).await?;
+    state
+        .store
+        .member_by_user(club_id, user.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    ssr::set_session_club(club_id).await
+}
+
+#[server(endpoint = "club_roster")]
+pub async fn club_roster() -> Result<Roster, AppError> {
+    let state = ssr::state()?;
+    let me = ssr::require_member(&state).await?;
+    let members = service::members(&*state.store, &me).await?;
+    Ok(crate::model::Roster {
+        members: members
+            .into_iter()
+            .map(|m| crate::model::MemberRow {
+                is_me: m.id == me.id,
+                id: m.id,
+                display_name: m.display_name,
+                email: m.email,
+                role: m.role,
+                version: m.version,
+                joined_at: m.joined_at,
+            })
+            .collect(),
+        assignable: me.role.assignable(),
+    })
+}
+
+#[server(endpoint = "change_role")]
+pub async fn change_role(member_id: MemberId, role: Role, version: i64) -> Result<(), AppError> {
+    let state = ssr::state()?;
+    let me = ssr::require_member(&state).await?;
+    service::change_role(&*state.store, &me, member_id, role, version).await?;
+    Ok(())
+}
+
+#[server(endpoint = "remove_member")]
+pub async fn remove_member(member_id: MemberId, version: i64) -> Result<(), AppError> {
+    let state = ssr::state()?;
+    let me = ssr::require_member(&state).await?;
+    service::remove_member(&*state.store, &me, member_id, version).await?;
+    Ok(())
+}
+
+/// Invites an email with a role; answers the link to hand over.
+#[server(endpoint = "invite")]
+pub async fn invite(email: String, role: Role) -> Result<CreatedInvitation, AppError> {
+    let state = ssr::state()?;
+    let me = ssr::require_member(&state).await?;
+    let token = ssr::new_invitation_token();
+    let invitation = service::invite(&*state.store, &me, &email, role, &token, Utc::now()).await?;
+    let link = format!("{}/invite/{}", state.public_url, token.as_str());
+    tracing::info!(club = %me.club_id, email = %invitation.email, role = %role, "invitation created (no mail server: link shown to the admin)");
+    Ok(CreatedInvitation {
+        email: invitation.email,
+        link,
+    })
+}
+
+#[server(endpoint = "invitations")]
+pub async fn pending_invitations() -> Result<Vec<PendingInvitation>, AppError> {
+    let state = ssr::state()?;
+    let me = ssr::require_member(&state).await?;
+    Ok(service::pending_invitations(&*state.store, &me, Utc::now())
+        .await?
+        .into_iter()
+        .map(|i| PendingInvitation {
+            id: i.id,
+            email: i.email,
+            role: i.role,
+            invited_by: i.invited_by,
+            expires_at: i.expires_at,
+        })
+        .collect())
+}
+
+#[server(endpoint = "revoke_invitation")]
+pub async fn revoke_invitation(invitation_id: InvitationId) -> Result<(), AppError> {
+    let state = ssr::state()?;
+    let me = ssr::require_member(&state).await?;
+    service::revoke_invitation(&*state.store, &me, invitation_id, Utc::now()).await?;
+    Ok(())
+}
+
+/// What an invitation link offers; anyone holding the link may look.
+#[server(endpoint = "invitation")]
+pub async fn invitation(token: String) -> Result<InvitationView, AppError> {
+    let state = ssr::state()?;
+    let preview = service::preview_invitation(&*state.store, &token, Utc::now()).await?;
+    Ok(InvitationView {
+        club_name: preview.club_name,
+        email: preview.invitation.email,
+        role: preview.invitation.role,
+        invited_by: preview.invitation.invited_by,
+        status: preview.status,
+        account_exists: preview.account_exists,
+    })
+}
+
+/// Joins the invitation's club with the account already logged in.
+#[server(endpoint = "accept_invitation")]
+pub async fn accept_invitation(token: String) -> Result<(), AppError> {
+    let state = ssr::state()?;
+    let user = ssr::require_user(&state).await?;
+    let club = service::accept_invitation(&*state.store, &user, &token, Utc::now()).await?;
+    ssr::set_session_club(club).await
+}
+
+/// Creates an account for the invited email, joins the club and logs in.
+#[server(endpoint = "join")]
+pub async fn join_with_new_account(
+    token: String,
+    display_name: String,
+    password: String,
+) -> Result<(), AppError> {
+    let state = ssr::state()?;
+    let (user, club) = service::accept_invitation_as_new_user(
+        &*state.store,
+        &*state.hasher,
+        &token,
+        &display_name,
+        &password,
+        Utc::now(),
+    )
+    .await?;
+    ssr::start_session(&user, Some(club)).await
+}

@@ -1,0 +1,129 @@
+//! The one error type every server function returns: serialisable, so the browser receives it as
+//! data and shows a translated message; each variant maps to one HTTP status.
+
+use domain::FieldError;
+use domain::invitation::InvitationStatus;
+use http::StatusCode;
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    #[error("log in first")]
+    Unauthenticated,
+    #[error("your role does not allow this")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    #[error("changed by someone else meanwhile")]
+    Conflict,
+    #[error("invalid input")]
+    Invalid(Vec<FieldError>),
+    #[error("wrong email or password")]
+    InvalidCredentials,
+    #[error("too many attempts")]
+    RateLimited { retry_after_secs: i64 },
+    #[error("a club always keeps at least one owner")]
+    LastOwner,
+    #[error("an account already uses this email")]
+    EmailTaken,
+    #[error("already a member of this club")]
+    AlreadyMember,
+    #[error("this invitation cannot be used any more")]
+    InvitationUnusable(InvitationStatus),
+    #[error("the service is unavailable")]
+    Unavailable,
+    #[error("request failed: {0}")]
+    Transport(ServerFnErrorErr),
+}
+
+impl AppError {
+    /// The message for one form field, if this error concerns it.
+    pub fn field(&self, name: &str) -> Option<&FieldError> {
+        match self {
+            AppError::Invalid(errors) => errors.iter().find(|e| e.field == name),
+            _ => None,
+        }
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        AppError::Transport(value)
+    }
+}
+
+impl AppError {
+    /// The HTTP status this error answers with. The server sets it on every server-function
+    /// error response (see the server crate's `server_fn_status` layer), including the errors
+    /// raised before a function runs, such as undecodable arguments.
+    pub fn status(&self) -> StatusCode {
+        match self {
+            AppError::Unauthenticated | AppError::InvalidCredentials => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Conflict | AppError::LastOwner | AppError::EmailTaken | AppError::AlreadyMember => {
+                StatusCode::CONFLICT
+            }
+            AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+            AppError::InvitationUnusable(_) => StatusCode::GONE,
+            AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Transport(
+                ServerFnErrorErr::Args(_)
+                | ServerFnErrorErr::MissingArg(_)
+                | ServerFnErrorErr::Deserialization(_),
+            ) => StatusCode::BAD_REQUEST,
+            AppError::Transport(ServerFnErrorErr::Registration(_)) => StatusCode::NOT_FOUND,
+            AppError::Transport(_) => StatusCode::BAD_GATEWAY,
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+mod from_domain {
+    use super::AppError;
+    use domain::StoreError;
+    use domain::service::{AuthError, ClubError};
+
+    impl From<StoreError> for AppError {
+        fn from(e: StoreError) -> Self {
+            match e {
+                StoreError::NotFound => AppError::NotFound,
+                StoreError::Conflict | StoreError::Duplicate => AppError::Conflict,
+                StoreError::Backend(_) => AppError::Unavailable,
+            }
+        }
+    }
+
+    impl From<AuthError> for AppError {
+        fn from(e: AuthError) -> Self {
+            match e {
+                AuthError::Invalid(fields) => AppError::Invalid(fields),
+                AuthError::EmailTaken => AppError::EmailTaken,
+                AuthError::InvalidCredentials => AppError::InvalidCredentials,
+                AuthError::RateLimited { retry_after_secs } => AppError::RateLimited { retry_after_secs },
+                AuthError::Store(e) => e.into(),
+            }
+        }
+    }
+
+    impl From<ClubError> for AppError {
+        fn from(e: ClubError) -> Self {
+            match e {
+                ClubError::Invalid(fields) => AppError::Invalid(fields),
+                ClubError::Forbidden => AppError::Forbidden,
+                ClubError::NotFound => AppError::NotFound,
+                ClubError::Conflict => AppError::Conflict,
+                ClubError::LastOwner => AppError::LastOwner,
+                ClubError::AlreadyMember => AppError::AlreadyMember,
+                ClubError::EmailTaken => AppError::EmailTaken,
+                ClubError::InvitationUnusable(status) => AppError::InvitationUnusable(status),
+                ClubError::Store(e) => e.into(),
+            }
+        }
+    }
+}

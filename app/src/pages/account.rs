@@ -1,0 +1,75 @@
+//! The person's own account: their clubs, and logging out everywhere.
+
+use crate::api::{LogOutEverywhere, SwitchClub};
+use crate::i18n::*;
+use crate::ui::{ViewerResource, error_text, reload_to, role_label, use_toaster};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let toaster = use_toaster();
+    let viewer = expect_context::<ViewerResource>().0;
+    let everywhere = ServerAction::<LogOutEverywhere>::new();
+    let switch = ServerAction::<SwitchClub>::new();
+    Effect::new(move |_| match everywhere.value().get() {
+        Some(Ok(())) => reload_to("/login"),
+        Some(Err(e)) => toaster.error(error_text(i18n, &e)),
+        None => {}
+    });
+    Effect::new(move |_| match switch.value().get() {
+        Some(Ok(())) => reload_to("/"),
+        Some(Err(e)) => toaster.error(error_text(i18n, &e)),
+        None => {}
+    });
+    view! {
+        <Title text=move || t_string!(i18n, account.title).to_string()/>
+        <section class="flex max-w-2xl flex-col gap-6">
+            <h1 class="text-3xl font-bold">{t!(i18n, account.title)}</h1>
+            <Suspense fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
+                {move || Suspend::new(async move {
+                    viewer.await.ok().flatten().map(|v| {
+                        let current = v.club.as_ref().map(|c| c.id);
+                        view! {
+                            <div class="card">
+                                <p class="font-semibold">{v.display_name.clone()}</p>
+                                <p class="text-sm text-muted">{v.email.clone()}</p>
+                            </div>
+                            <div class="card">
+                                <h2 class="mb-3 text-lg font-semibold">{t!(i18n, account.clubs)}</h2>
+                                <ul class="divide-y divide-line">
+                                    {v.clubs.into_iter().map(|c| {
+                                        let id = c.club_id;
+                                        let is_current = Some(id) == current;
+                                        view! {
+                                            <li class="flex flex-wrap items-center justify-between gap-2 py-2">
+                                                <span>
+                                                    <span class="font-medium">{c.club_name.clone()}</span>
+                                                    " · " {move || role_label(i18n, c.role)}
+                                                    {is_current.then(|| view! { <span class="badge ml-2">{t!(i18n, account.current)}</span> })}
+                                                </span>
+                                                {(!is_current).then(|| view! {
+                                                    <button type="button" class="btn-secondary" on:click=move |_| { switch.dispatch(SwitchClub { club_id: id }); }>
+                                                        {t!(i18n, account.switch)}
+                                                    </button>
+                                                })}
+                                            </li>
+                                        }
+                                    }).collect_view()}
+                                </ul>
+                            </div>
+                        }
+                    })
+                })}
+            </Suspense>
+            <div class="card">
+                <h2 class="mb-2 text-lg font-semibold">{t!(i18n, account.security)}</h2>
+                <p class="mb-4 text-sm text-muted">{t!(i18n, account.log_out_everywhere_help)}</p>
+                <button type="button" class="btn-danger" on:click=move |_| { everywhere.dispatch(LogOutEverywhere {}); }>
+                    {t!(i18n, account.log_out_everywhere)}
+                </button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,132 @@
+//! Log in and sign up (create a club).
+
+use crate::api::{LogIn, SignUp};
+use crate::i18n::*;
+use crate::ui::{
+    AuthCard, FormAlert, SubmitButton, TextField, field_error, form_error, last_error, reload_to,
+};
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+/// Where to go after logging in: only a path of this site (never another host).
+pub fn safe_next(next: Option<String>) -> String {
+    next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/\\\\"))
+        .unwrap_or_else(|| "/".to_owned())
+}
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<LogIn>::new();
+    let query = use_query_map();
+    let next = move || safe_next(query.with(|q| q.get("next")));
+    let error = last_error(action.value());
+    Effect::new(move |_| {
+        if let Some(Ok(())) = action.value().get() {
+            reload_to(&next());
+        }
+    });
+    view! {
+        <Title text=move || t_string!(i18n, auth.login_title).to_string()/>
+        <AuthCard title=Signal::derive(move || t_string!(i18n, auth.login_title).to_string())>
+            <p class="mb-6 text-muted">{t!(i18n, auth.login_intro)}</p>
+            <ActionForm action=action attr:class="flex flex-col gap-4" attr:novalidate="">
+                <TextField
+                    name="email"
+                    kind="email"
+                    autocomplete="username"
+                    label=Signal::derive(move || t_string!(i18n, auth.email).to_string())
+                    error=field_error(i18n, error, "email")
+                />
+                <TextField
+                    name="password"
+                    kind="password"
+                    autocomplete="current-password"
+                    label=Signal::derive(move || t_string!(i18n, auth.password).to_string())
+                    error=field_error(i18n, error, "password")
+                />
+                <FormAlert message=form_error(i18n, error)/>
+                <SubmitButton
+                    label=Signal::derive(move || t_string!(i18n, auth.login_submit).to_string())
+                    pending=action.pending()
+                />
+            </ActionForm>
+            <p class="mt-6 text-sm text-muted">
+                {t!(i18n, auth.no_account)} " "
+                <a href="/signup" class="link">{t!(i18n, auth.create_club)}</a>
+            </p>
+        </AuthCard>
+    }
+}
+
+#[component]
+pub fn SignupPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<SignUp>::new();
+    let error = last_error(action.value());
+    Effect::new(move |_| {
+        if let Some(Ok(())) = action.value().get() {
+            reload_to("/");
+        }
+    });
+    view! {
+        <Title text=move || t_string!(i18n, auth.signup_title).to_string()/>
+        <AuthCard title=Signal::derive(move || t_string!(i18n, auth.signup_title).to_string())>
+            <p class="mb-6 text-muted">{t!(i18n, auth.signup_intro)}</p>
+            <ActionForm action=action attr:class="flex flex-col gap-4" attr:novalidate="">
+                <TextField
+                    name="club_name"
+                    autocomplete="organization"
+                    label=Signal::derive(move || t_string!(i18n, auth.club_name).to_string())
+                    error=field_error(i18n, error, "club_name")
+                />
+                <TextField
+                    name="display_name"
+                    autocomplete="name"
+                    label=Signal::derive(move || t_string!(i18n, auth.display_name).to_string())
+                    error=field_error(i18n, error, "display_name")
+                />
+                <TextField
+                    name="email"
+                    kind="email"
+                    autocomplete="username"
+                    label=Signal::derive(move || t_string!(i18n, auth.email).to_string())
+                    error=field_error(i18n, error, "email")
+                />
+                <TextField
+                    name="password"
+                    kind="password"
+                    autocomplete="new-password"
+                    label=Signal::derive(move || t_string!(i18n, auth.password).to_string())
+                    hint=Signal::derive(move || t_string!(i18n, auth.password_hint).to_string())
+                    error=field_error(i18n, error, "password")
+                />
+                <FormAlert message=form_error(i18n, error)/>
+                <SubmitButton
+                    label=Signal::derive(move || t_string!(i18n, auth.signup_submit).to_string())
+                    pending=action.pending()
+                />
+            </ActionForm>
+            <p class="mt-6 text-sm text-muted">
+                {t!(i18n, auth.have_account)} " "
+                <a href="/login" class="link">{t!(i18n, auth.log_in)}</a>
+            </p>
+        </AuthCard>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn next_never_leaves_the_site() {
+        assert_eq!(safe_next(Some("/club".into())), "/club");
+        assert_eq!(safe_next(Some("/invite/abc".into())), "/invite/abc");
+        assert_eq!(safe_next(Some("//evil.example".into())), "/");
+        assert_eq!(safe_next(Some("https://evil.example".into())), "/");
+        assert_eq!(safe_next(None), "/");
+    }
+}

@@ -1,0 +1,324 @@
+//! The club page (admins): members and their roles, invitations.
+
+use crate::api::{ChangeRole, Invite, RemoveMember, RevokeInvitation, club_roster, pending_invitations};
+use crate::error::AppError;
+use crate::i18n::*;
+use crate::model::{CreatedInvitation, MemberRow, PendingInvitation};
+use crate::ui::{
+    FormAlert, SubmitButton, TextField, error_text, field_error, form_error, last_error, role_label,
+    short_date, use_toaster,
+};
+use domain::Role;
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// Asks the person to confirm a destructive action (always yes where there is no browser).
+fn confirm(message: &str) -> bool {
+    #[cfg(feature = "hydrate")]
+    {
+        window().confirm_with_message(message).unwrap_or(false)
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = message;
+        true
+    }
+}
+
+#[component]
+pub fn ClubPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let toaster = use_toaster();
+    let refresh = RwSignal::new(0u32);
+    let roster = Resource::new(move || refresh.get(), |_| club_roster());
+    let invitations = Resource::new(move || refresh.get(), |_| pending_invitations());
+
+    let change_role = ServerAction::<ChangeRole>::new();
+    let remove = ServerAction::<RemoveMember>::new();
+    let revoke = ServerAction::<RevokeInvitation>::new();
+    // The message to show on success, computed when the action is dispatched.
+    let pending_message = StoredValue::new(String::new());
+    let report = move |result: Option<Result<(), AppError>>| {
+        match result {
+            Some(Ok(())) => toaster.success(pending_message.get_value()),
+            Some(Err(e)) => toaster.error(error_text(i18n, &e)),
+            None => return,
+        }
+        refresh.update(|n| *n += 1);
+    };
+    Effect::new(move |_| report(change_role.value().get()));
+    Effect::new(move |_| report(remove.value().get()));
+    Effect::new(move |_| report(revoke.value().get()));
+
+    let on_role = move |member: MemberRow, role: Role| {
+        pending_message.set_value(
+            t_string!(
+                i18n,
+                club.role_changed,
+                name = member.display_name.clone(),
+                role = role_label(i18n, role)
+            )
+            .to_string(),
+        );
+        change_role.dispatch(ChangeRole {
+            member_id: member.id,
+            role,
+            version: member.version,
+        });
+    };
+    let on_remove = move |member: MemberRow| {
+        let question = t_string!(i18n, club.remove_confirm, name = member.display_name.clone()).to_string();
+        if confirm(&question) {
+            pending_message
+                .set_value(t_string!(i18n, club.removed, name = member.display_name.clone()).to_string());
+            remove.dispatch(RemoveMember {
+                member_id: member.id,
+                version: member.version,
+            });
+        }
+    };
+    let on_revoke = move |invitation: PendingInvitation| {
+        pending_message
+            .set_value(t_string!(i18n, club.revoked, email = invitation.email.clone()).to_string());
+        revoke.dispatch(RevokeInvitation {
+            invitation_id: invitation.id,
+        });
+    };
+
+    view! {
+        <Title text=move || t_string!(i18n, club.title).to_string()/>
+        <section class="flex flex-col gap-8">
+            <h1 class="text-3xl font-bold">{t!(i18n, club.title)}</h1>
+            <Transition fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
+                {move || Suspend::new(async move {
+                    match roster.await {
+                        Ok(roster) => {
+                            let assignable = roster.assignable.clone();
+                            view! {
+                                <MembersTable members=roster.members assignable=assignable.clone() on_role on_remove/>
+                                <div class="grid gap-8 lg:grid-cols-2">
+                                    <InviteForm assignable=assignable on_created=move || refresh.update(|n| *n += 1)/>
+                                    <div class="card">
+                                        <h2 class="mb-4 text-xl font-semibold">{t!(i18n, club.pending_title)}</h2>
+                                        <Transition fallback=|| ()>
+                                            {move || Suspend::new(async move {
+                                                invitations.await.map(|list| view! { <PendingList list on_revoke/> })
+                                            })}
+                                        </Transition>
+                                    </div>
+                                </div>
+                            }
+                            .into_any()
+                        }
+                        Err(AppError::Forbidden) => view! {
+                            <p class="card" role="alert" data-testid="forbidden">{t!(i18n, common.forbidden_page)}</p>
+                        }
+                        .into_any(),
+                        Err(e) => view! { <p class="card" role="alert">{move || error_text(i18n, &e)}</p> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn MembersTable(
+    members: Vec<MemberRow>,
+    assignable: Vec<Role>,
+    on_role: impl Fn(MemberRow, Role) + Copy + Send + Sync + 'static,
+    on_remove: impl Fn(MemberRow) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let count = members.len();
+    let rows = members
+        .into_iter()
+        .map(|m| {
+            let can_edit = assignable.contains(&m.role);
+            let options = if can_edit { assignable.clone() } else { vec![m.role] };
+            let current = m.role;
+            let for_select = m.clone();
+            let for_remove = m.clone();
+            let name = m.display_name.clone();
+            let name_for_remove = m.display_name.clone();
+            view! {
+                <tr class="border-t border-line" data-testid="member-row" data-email=m.email.clone()>
+                    <td class="py-2 pr-3 font-medium">
+                        {m.display_name.clone()}
+                        {m.is_me.then(|| view! { <span class="ml-1 text-xs text-muted">"(" {t!(i18n, club.you)} ")"</span> })}
+                    </td>
+                    <td class="hidden py-2 pr-3 text-sm text-muted sm:table-cell">{m.email.clone()}</td>
+                    <td class="py-2 pr-3">
+                        <select
+                            class="select text-sm"
+                            disabled=!can_edit
+                            aria-label=move || t_string!(i18n, club.role_of, name = name.clone()).to_string()
+                            on:change=move |ev| {
+                                if let Some(role) = Role::parse(&event_target_value(&ev)) {
+                                    on_role(for_select.clone(), role);
+                                }
+                            }
+                        >
+                            {options
+                                .into_iter()
+                                .map(|r| view! { <option value=r.as_str() selected=r == current>{move || role_label(i18n, r)}</option> })
+                                .collect_view()}
+                        </select>
+                    </td>
+                    <td class="hidden py-2 pr-3 text-sm text-muted md:table-cell">{short_date(i18n, m.joined_at)}</td>
+                    <td class="py-2 text-right">
+                        {can_edit.then(|| view! {
+                            <button
+                                type="button"
+                                class="btn-ghost-danger text-sm"
+                                aria-label=move || t_string!(i18n, club.remove_label, name = name_for_remove.clone()).to_string()
+                                on:click=move |_| on_remove(for_remove.clone())
+                            >
+                                {t!(i18n, club.remove)}
+                            </button>
+                        })}
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="card overflow-x-auto">
+            <div class="mb-4 flex items-baseline justify-between">
+                <h2 class="text-xl font-semibold">{t!(i18n, club.members)}</h2>
+                <span class="text-sm text-muted">{move || t_string!(i18n, club.members_count, count = count).to_string()}</span>
+            </div>
+            <table class="w-full text-left">
+                <thead class="text-xs uppercase text-muted">
+                    <tr>
+                        <th scope="col" class="pb-2 pr-3">{t!(i18n, club.name)}</th>
+                        <th scope="col" class="hidden pb-2 pr-3 sm:table-cell">{t!(i18n, club.email)}</th>
+                        <th scope="col" class="pb-2 pr-3">{t!(i18n, club.role)}</th>
+                        <th scope="col" class="hidden pb-2 pr-3 md:table-cell">{t!(i18n, club.joined)}</th>
+                        <th scope="col" class="pb-2 text-right"><span class="sr-only">{t!(i18n, club.actions)}</span></th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+fn InviteForm(assignable: Vec<Role>, on_created: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+    let i18n = use_i18n();
+    let toaster = use_toaster();
+    let action = ServerAction::<Invite>::new();
+    let error = last_error(action.value());
+    let created = RwSignal::new(None::<CreatedInvitation>);
+    Effect::new(move |_| {
+        if let Some(Ok(invitation)) = action.value().get() {
+            toaster
+                .success(t_string!(i18n, club.invite_created, email = invitation.email.clone()).to_string());
+            created.set(Some(invitation));
+            on_created();
+        }
+    });
+    let copy = move |link: String| {
+        #[cfg(feature = "hydrate")]
+        {
+            let _ = window().navigator().clipboard().write_text(&link);
+            toaster.success(t_string!(i18n, club.copied).to_string());
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = link;
+    };
+    let default_role = if assignable.contains(&Role::Athlete) {
+        Role::Athlete
+    } else {
+        Role::Coach
+    };
+    view! {
+        <div class="card">
+            <h2 class="mb-2 text-xl font-semibold">{t!(i18n, club.invite_title)}</h2>
+            <p class="mb-4 text-sm text-muted">{t!(i18n, club.invite_intro)}</p>
+            <ActionForm action=action attr:class="flex flex-col gap-4" attr:novalidate="">
+                <TextField
+                    name="email"
+                    kind="email"
+                    autocomplete="off"
+                    label=Signal::derive(move || t_string!(i18n, club.invite_email).to_string())
+                    error=field_error(i18n, error, "email")
+                />
+                <div class="flex flex-col gap-1">
+                    <label for="invite-role" class="text-sm font-medium">{t!(i18n, club.invite_role)}</label>
+                    <select id="invite-role" name="role" class="select">
+                        {assignable
+                            .iter()
+                            .map(|r| {
+                                let r = *r;
+                                view! { <option value=r.as_str() selected=r == default_role>{move || role_label(i18n, r)}</option> }
+                            })
+                            .collect_view()}
+                    </select>
+                    <p class="text-sm text-red-700 dark:text-red-400" role="alert">{move || field_error(i18n, error, "role").get()}</p>
+                </div>
+                <FormAlert message=form_error(i18n, error)/>
+                <SubmitButton label=Signal::derive(move || t_string!(i18n, club.invite_submit).to_string()) pending=action.pending()/>
+            </ActionForm>
+            {move || created.get().map(|c| {
+                let link = c.link.clone();
+                view! {
+                    <div class="mt-6 flex flex-col gap-2 rounded-lg border border-brand-500/40 bg-brand-50 p-3 dark:bg-brand-950">
+                        <label for="invite-link" class="text-sm font-medium">{t!(i18n, club.invite_link)}</label>
+                        <div class="flex gap-2">
+                            <input id="invite-link" data-testid="invite-link" class="input flex-1 font-mono text-xs" readonly value=c.link.clone()/>
+                            <button type="button" class="btn-secondary" on:click=move |_| copy(link.clone())>{t!(i18n, club.copy)}</button>
+                        </div>
+                    </div>
+                }
+            })}
+        </div>
+    }
+}
+
+#[component]
+fn PendingList(
+    list: Vec<PendingInvitation>,
+    on_revoke: impl Fn(PendingInvitation) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    if list.is_empty() {
+        return view! { <p class="text-sm text-muted">{t!(i18n, club.pending_empty)}</p> }.into_any();
+    }
+    view! {
+        <ul class="divide-y divide-line" data-testid="pending-invitations">
+            {list
+                .into_iter()
+                .map(|inv| {
+                    let email = inv.email.clone();
+                    let by = inv.invited_by.clone();
+                    let expires = short_date(i18n, inv.expires_at);
+                    let for_revoke = inv.clone();
+                    view! {
+                        <li class="flex flex-wrap items-center justify-between gap-2 py-2" data-testid="pending-invitation">
+                            <div>
+                                <p class="font-medium">{inv.email.clone()}</p>
+                                <p class="text-xs text-muted">
+                                    {move || role_label(i18n, inv.role)} " · "
+                                    {move || t_string!(i18n, club.invited_by, name = by.clone()).to_string()} " · "
+                                    {move || t_string!(i18n, club.expires, date = expires.clone()).to_string()}
+                                </p>
+                            </div>
+                            <button
+                                type="button"
+                                class="btn-ghost-danger text-sm"
+                                aria-label=move || t_string!(i18n, club.revoke_label, email = email.clone()).to_string()
+                                on:click=move |_| on_revoke(for_revoke.clone())
+                            >
+                                {t!(i18n, club.revoke)}
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+    .into_any()
+}

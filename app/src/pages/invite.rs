@@ -1,0 +1,140 @@
+//! An invitation link: join the club with a new account, or with the account logged in.
+
+use crate::api::{AcceptInvitation, JoinWithNewAccount, invitation};
+use crate::error::AppError;
+use crate::i18n::*;
+use crate::model::InvitationView;
+use crate::ui::{
+    AuthCard, FormAlert, SubmitButton, TextField, ViewerResource, error_text, field_error, form_error,
+    last_error, reload_to, role_label,
+};
+use domain::invitation::InvitationStatus;
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_i18n::I18nContext;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn InvitePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let token = move || params.with(|p| p.get("token").unwrap_or_default());
+    let preview = Resource::new(token, invitation);
+    let viewer = expect_context::<ViewerResource>().0;
+    view! {
+        <Title text=move || t_string!(i18n, invite.title).to_string()/>
+        <Suspense fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
+            {move || Suspend::new(async move {
+                let signed_in = viewer.await.ok().flatten().is_some();
+                match preview.await {
+                    Ok(view) if view.status == InvitationStatus::Pending => {
+                        view! { <Invitation view=view token=token() signed_in=signed_in/> }.into_any()
+                    }
+                    Ok(view) => unusable(i18n, AppError::InvitationUnusable(view.status)),
+                    Err(e) => unusable(i18n, e),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn unusable(i18n: I18nContext<Locale>, error: AppError) -> AnyView {
+    view! {
+        <AuthCard title=Signal::derive(move || t_string!(i18n, invite.title).to_string())>
+            <p role="alert" data-testid="invitation-unusable">{move || error_text(i18n, &error)}</p>
+            <a href="/" class="btn-secondary mt-6 inline-block">{t!(i18n, not_found.home)}</a>
+        </AuthCard>
+    }
+    .into_any()
+}
+
+#[component]
+fn Invitation(view: InvitationView, token: String, signed_in: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let club = view.club_name.clone();
+    let heading = Signal::derive(move || t_string!(i18n, invite.heading, club = club.clone()).to_string());
+    let (inviter, role, email) = (view.invited_by.clone(), view.role, view.email.clone());
+    let details = move || {
+        t_string!(
+            i18n,
+            invite.details,
+            name = inviter.clone(),
+            role = role_label(i18n, role)
+        )
+        .to_string()
+    };
+    let for_email = move || t_string!(i18n, invite.for_email, email = email.clone()).to_string();
+    let body = if signed_in {
+        view! { <AcceptWithAccount token=token/> }.into_any()
+    } else if view.account_exists {
+        let href = format!("/login?next=/invite/{token}");
+        view! {
+            <p class="mb-4">{t!(i18n, invite.existing_account)}</p>
+            <a href=href class="btn-primary inline-block">{t!(i18n, invite.login_to_accept)}</a>
+        }
+        .into_any()
+    } else {
+        view! { <JoinForm token=token/> }.into_any()
+    };
+    view! {
+        <AuthCard title=heading>
+            <p class="mb-1">{details}</p>
+            <p class="mb-6 text-sm text-muted">{for_email}</p>
+            {body}
+        </AuthCard>
+    }
+}
+
+#[component]
+fn AcceptWithAccount(token: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<AcceptInvitation>::new();
+    let error = last_error(action.value());
+    Effect::new(move |_| {
+        if let Some(Ok(())) = action.value().get() {
+            reload_to("/");
+        }
+    });
+    view! {
+        <ActionForm action=action attr:class="flex flex-col gap-4">
+            <input type="hidden" name="token" value=token/>
+            <FormAlert message=form_error(i18n, error)/>
+            <SubmitButton label=Signal::derive(move || t_string!(i18n, invite.accept).to_string()) pending=action.pending()/>
+        </ActionForm>
+    }
+}
+
+#[component]
+fn JoinForm(token: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<JoinWithNewAccount>::new();
+    let error = last_error(action.value());
+    Effect::new(move |_| {
+        if let Some(Ok(())) = action.value().get() {
+            reload_to("/");
+        }
+    });
+    view! {
+        <p class="mb-4">{t!(i18n, invite.new_account)}</p>
+        <ActionForm action=action attr:class="flex flex-col gap-4" attr:novalidate="">
+            <input type="hidden" name="token" value=token/>
+            <TextField
+                name="display_name"
+                autocomplete="name"
+                label=Signal::derive(move || t_string!(i18n, auth.display_name).to_string())
+                error=field_error(i18n, error, "display_name")
+            />
+            <TextField
+                name="password"
+                kind="password"
+                autocomplete="new-password"
+                label=Signal::derive(move || t_string!(i18n, auth.password).to_string())
+                hint=Signal::derive(move || t_string!(i18n, auth.password_hint).to_string())
+                error=field_error(i18n, error, "password")
+            />
+            <FormAlert message=form_error(i18n, error)/>
+            <SubmitButton label=Signal::derive(move || t_string!(i18n, invite.join_submit).to_string()) pending=action.pending()/>
+        </ActionForm>
+    }
+}

@@ -1,0 +1,9 @@
+//! One module per page.
+
+pub mod account;
+pub mod auth;
+pub mod club;
+pub mod errors;
+pub mod home;
+pub mod invite;
+pub mod soon;

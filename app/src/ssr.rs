@@ -1,0 +1,210 @@
+//! Server-only context for server functions: the application state, and who is asking.
+//!
+//! Every server function starts here: [`require_member`] (or [`require_user`]) resolves the
+//! session to a person and their membership of the current club, so the club id a use-case
+//! works on always comes from the session, never from the request.
+
+use crate::error::AppError;
+use crate::model::{CurrentClub, Viewer};
+use axum::extract::ConnectInfo;
+use domain::account::User;
+use domain::membership::Member;
+use domain::ports::{PasswordHasher, Store};
+use domain::throttle::LoginThrottle;
+use domain::{ClubId, UserId};
+use serde::{Deserialize, Serialize};
+use std::net::SocketAddr;
+use std::sync::Arc;
+use tower_sessions::Session;
+
+/// The state server functions reach through Leptos' context (provided by the server crate).
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Arc<dyn Store>,
+    pub hasher: Arc<dyn PasswordHasher>,
+    pub throttle: LoginThrottle,
+    /// The public base URL, used to build invitation links (no trailing slash).
+    pub public_url: String,
+}
+
+pub fn state() -> Result<AppState, AppError> {
+    leptos::prelude::use_context::<AppState>().ok_or_else(|| {
+        tracing::error!("AppState missing from the Leptos context");
+        AppError::Unavailable
+    })
+}
+
+const SESSION_KEY: &str = "auth";
+
+/// What the session cookie stands for, kept server-side.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct SessionAuth {
+    user: UserId,
+    /// The user's session generation at login: "log out everywhere" makes it stale.
+    generation: i64,
+    club: Option<ClubId>,
+}
+
+async fn session() -> Result<Session, AppError> {
+    leptos_axum::extract::<Session>().await.map_err(|e| {
+        tracing::error!(error = %e, "no session layer");
+        AppError::Unavailable
+    })
+}
+
+fn session_error(e: tower_sessions::session::Error) -> AppError {
+    tracing::error!(error = %e, "session store failure");
+    AppError::Unavailable
+}
+
+/// The network address of the caller, for login throttling.
+pub async fn client_address() -> String {
+    leptos_axum::extract::<ConnectInfo<SocketAddr>>()
+        .await
+        .map(|ConnectInfo(addr)| addr.ip().to_string())
+        .unwrap_or_else(|_| "unknown".to_owned())
+}
+
+/// The logged-in person and their membership of the current club, if any.
+pub struct Caller {
+    pub user: User,
+    pub member: Option<Member>,
+}
+
+/// The session's user, if the session is logged in and not stale ("log out everywhere" bumps
+/// the user's generation). A stale or dangling session is cleared. The server's page gate
+/// uses this too, so pages and server functions agree on who is logged in.
+pub async fn session_user(
+    session: &Session,
+    store: &dyn Store,
+) -> Result<Option<(User, Option<ClubId>)>, AppError> {
+    let Some(auth) = session
+        .get::<SessionAuth>(SESSION_KEY)
+        .await
+        .map_err(session_error)?
+    else {
+        return Ok(None);
+    };
+    match store.user(auth.user).await? {
+        Some(user) if user.session_generation == auth.generation => Ok(Some((user, auth.club))),
+        _ => {
+            session.flush().await.map_err(session_error)?;
+            Ok(None)
+        }
+    }
+}
+
+/// Resolves the session to the caller and their membership of the current club.
+pub async fn caller(state: &AppState) -> Result<Option<Caller>, AppError> {
+    let session = session().await?;
+    let Some((user, club)) = session_user(&session, &*state.store).await? else {
+        return Ok(None);
+    };
+    let mut member = match club {
+        Some(club) => state.store.member_by_user(club, user.id).await?,
+        None => None,
+    };
+    if member.is_none() {
+        // Removed from that club (or never chose one): fall back to another club of theirs.
+        if let Some(first) = state.store.memberships(user.id).await?.into_iter().next() {
+            member = state.store.member_by_user(first.club_id, user.id).await?;
+            if let Some(m) = &member {
+                set_session_club(m.club_id).await?;
+            }
+        }
+    }
+    Ok(Some(Caller { user, member }))
+}
+
+pub async fn require_user(state: &AppState) -> Result<User, AppError> {
+    caller(state)
+        .await?
+        .map(|c| c.user)
+        .ok_or(AppError::Unauthenticated)
+}
+
+/// The caller's membership of the club they work in. Every club-scoped server function uses it.
+pub async fn require_member(state: &AppState) -> Result<Member, AppError> {
+    let caller = caller(state).await?.ok_or(AppError::Unauthenticated)?;
+    caller.member.ok_or(AppError::Forbidden)
+}
+
+/// Logs `user` in: a fresh session id (no fixation), bound to the user's current generation.
+pub async fn start_session(user: &User, club: Option<ClubId>) -> Result<(), AppError> {
+    let session = session().await?;
+    session.cycle_id().await.map_err(session_error)?;
+    session
+        .insert(
+            SESSION_KEY,
+            SessionAuth {
+                user: user.id,
+                generation: user.session_generation,
+                club,
+            },
+        )
+        .await
+        .map_err(session_error)
+}
+
+/// Makes `club` the current club of this session (the caller checked membership).
+pub async fn set_session_club(club: ClubId) -> Result<(), AppError> {
+    let session = session().await?;
+    let Some(auth) = session
+        .get::<SessionAuth>(SESSION_KEY)
+        .await
+        .map_err(session_error)?
+    else {
+        return Err(AppError::Unauthenticated);
+    };
+    session
+        .insert(
+            SESSION_KEY,
+            SessionAuth {
+                club: Some(club),
+                ..auth
+            },
+        )
+        .await
+        .map_err(session_error)
+}
+
+pub async fn end_session() -> Result<(), AppError> {
+    session().await?.flush().await.map_err(session_error)
+}
+
+/// The first club of a user (by name), where a new session starts.
+pub async fn default_club(state: &AppState, user: &User) -> Result<Option<ClubId>, AppError> {
+    Ok(state.store.memberships(user.id).await?.first().map(|m| m.club_id))
+}
+
+pub async fn viewer(state: &AppState) -> Result<Option<Viewer>, AppError> {
+    let Some(caller) = caller(state).await? else {
+        return Ok(None);
+    };
+    let clubs = state.store.memberships(caller.user.id).await?;
+    let club = caller.member.and_then(|m| {
+        clubs
+            .iter()
+            .find(|c| c.club_id == m.club_id)
+            .map(|c| CurrentClub {
+                id: c.club_id,
+                name: c.club_name.clone(),
+                role: m.role,
+                member_id: m.id,
+            })
+    });
+    Ok(Some(Viewer {
+        display_name: caller.user.display_name,
+        email: caller.user.email,
+        club,
+        clubs,
+    }))
+}
+
+/// A new random invitation token.
+pub fn new_invitation_token() -> domain::invitation::InvitationToken {
+    use rand::RngCore;
+    let mut bytes = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    domain::invitation::InvitationToken::from_random_bytes(bytes)
+}

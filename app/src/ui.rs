@@ -1,0 +1,520 @@
+//! Shared UI pieces: translated messages, toasts, form fields, and the page header.
+
+use crate::error::AppError;
+use crate::i18n::*;
+use crate::model::Viewer;
+use domain::invitation::InvitationStatus;
+use domain::{FieldError, FieldProblem, Permission, Role};
+use leptos::prelude::*;
+use leptos_i18n::I18nContext;
+
+/// The viewer, fetched once per page load and shared through context.
+#[derive(Clone, Copy)]
+pub struct ViewerResource(pub Resource<Result<Option<Viewer>, AppError>>);
+
+pub fn role_label(i18n: I18nContext<Locale>, role: Role) -> String {
+    match role {
+        Role::Athlete => t_string!(i18n, roles.athlete).to_string(),
+        Role::Coach => t_string!(i18n, roles.coach).to_string(),
+        Role::Admin => t_string!(i18n, roles.admin).to_string(),
+        Role::Owner => t_string!(i18n, roles.owner).to_string(),
+    }
+}
+
+pub fn field_text(i18n: I18nContext<Locale>, error: &FieldError) -> String {
+    match error.problem {
+        FieldProblem::Required => t_string!(i18n, field.required).to_string(),
+        FieldProblem::TooShort { min } => t_string!(i18n, field.too_short, min = min).to_string(),
+        FieldProblem::TooLong { max } => t_string!(i18n, field.too_long, max = max).to_string(),
+        FieldProblem::InvalidEmail => t_string!(i18n, field.invalid_email).to_string(),
+        FieldProblem::InvalidChoice => t_string!(i18n, field.invalid_choice).to_string(),
+    }
+}
+
+/// The sentence shown to a person for an error.
+pub fn error_text(i18n: I18nContext<Locale>, error: &AppError) -> String {
+    match error {
+        AppError::Unauthenticated => t_string!(i18n, errors.unauthenticated).to_string(),
+        AppError::Forbidden => t_string!(i18n, errors.forbidden).to_string(),
+        AppError::NotFound => t_string!(i18n, errors.not_found).to_string(),
+        AppError::Conflict => t_string!(i18n, errors.conflict).to_string(),
+        AppError::Invalid(_) => t_string!(i18n, errors.invalid).to_string(),
+        AppError::InvalidCredentials => t_string!(i18n, errors.invalid_credentials).to_string(),
+        AppError::RateLimited { retry_after_secs } => {
+            let minutes = (retry_after_secs + 59) / 60;
+            t_string!(i18n, errors.rate_limited, minutes = minutes).to_string()
+        }
+        AppError::LastOwner => t_string!(i18n, errors.last_owner).to_string(),
+        AppError::EmailTaken => t_string!(i18n, errors.email_taken).to_string(),
+        AppError::AlreadyMember => t_string!(i18n, errors.already_member).to_string(),
+        AppError::InvitationUnusable(InvitationStatus::Expired) => {
+            t_string!(i18n, errors.invitation_expired).to_string()
+        }
+        AppError::InvitationUnusable(InvitationStatus::Revoked) => {
+            t_string!(i18n, errors.invitation_revoked).to_string()
+        }
+        AppError::InvitationUnusable(_) => t_string!(i18n, errors.invitation_accepted).to_string(),
+        AppError::Unavailable => t_string!(i18n, errors.unavailable).to_string(),
+        AppError::Transport(_) => t_string!(i18n, errors.network).to_string(),
+    }
+}
+
+/// Leaves the single-page app: a full load, so every part of the page reflects the new session.
+pub fn reload_to(url: &str) {
+    #[cfg(feature = "hydrate")]
+    {
+        let _ = window().location().set_href(url);
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = url;
+}
+
+/// A local date as the viewer's language writes it.
+pub fn short_date(i18n: I18nContext<Locale>, at: chrono::DateTime<chrono::Utc>) -> String {
+    match i18n.get_locale_untracked() {
+        Locale::fr => at.format("%d/%m/%Y").to_string(),
+        Locale::en => at.format("%Y-%m-%d").to_string(),
+    }
+}
+
+// ----- Toasts -----
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ToastKind {
+    Success,
+    Error,
+}
+
+#[derive(Clone, Debug)]
+struct Toast {
+    id: u64,
+    kind: ToastKind,
+    text: String,
+}
+
+/// Short messages reporting the result of an action, announced to screen readers.
+#[derive(Clone, Copy)]
+pub struct Toaster {
+    items: RwSignal<Vec<Toast>>,
+    next: StoredValue<u64>,
+}
+
+impl Toaster {
+    pub fn provide() -> Self {
+        let toaster = Toaster {
+            items: RwSignal::new(Vec::new()),
+            next: StoredValue::new(0),
+        };
+        provide_context(toaster);
+        toaster
+    }
+
+    pub fn show(&self, kind: ToastKind, text: String) {
+        let id = self.next.get_value();
+        self.next.set_value(id + 1);
+        self.items.update(|items| items.push(Toast { id, kind, text }));
+        let items = self.items;
+        set_timeout(
+            move || items.update(|items| items.retain(|t| t.id != id)),
+            std::time::Duration::from_secs(6),
+        );
+    }
+
+    pub fn success(&self, text: String) {
+        self.show(ToastKind::Success, text);
+    }
+
+    pub fn error(&self, text: String) {
+        self.show(ToastKind::Error, text);
+    }
+}
+
+pub fn use_toaster() -> Toaster {
+    use_context::<Toaster>().unwrap_or_else(Toaster::provide)
+}
+
+#[component]
+pub fn ToastRegion() -> impl IntoView {
+    let i18n = use_i18n();
+    let toaster = use_toaster();
+    view! {
+        <section
+            aria-label=move || t_string!(i18n, common.notifications).to_string()
+            class="pointer-events-none fixed inset-x-0 bottom-4 z-50 flex flex-col items-center gap-2 px-4"
+        >
+            <div role="status" aria-live="polite" class="contents">
+                <For each=move || toaster.items.get() key=|t| t.id let:toast>
+                    <div
+                        data-testid="toast"
+                        class=move || {
+                            let tone = match toast.kind {
+                                ToastKind::Success => "border-emerald-600 bg-emerald-50 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100",
+                                ToastKind::Error => "border-red-600 bg-red-50 text-red-900 dark:bg-red-950 dark:text-red-100",
+                            };
+                            format!("pointer-events-auto w-full max-w-md rounded-lg border-l-4 px-4 py-3 shadow-lg {tone}")
+                        }
+                    >
+                        {toast.text.clone()}
+                    </div>
+                </For>
+            </div>
+        </section>
+    }
+}
+
+// ----- Forms -----
+
+/// The error of an action's last result, if it failed.
+pub fn last_error<T>(value: MappedSignal<Option<Result<T, AppError>>>) -> Signal<Option<AppError>>
+where
+    T: Clone + Send + Sync + 'static,
+{
+    Signal::derive(move || value.with(|r| r.as_ref().and_then(|r| r.as_ref().err().cloned())))
+}
+
+/// The translated message for `field`, if the last result refused it.
+pub fn field_error(
+    i18n: I18nContext<Locale>,
+    error: Signal<Option<AppError>>,
+    field: &'static str,
+) -> Signal<Option<String>> {
+    Signal::derive(move || {
+        error.with(|e| {
+            e.as_ref()
+                .and_then(|e| e.field(field))
+                .map(|f| field_text(i18n, f))
+        })
+    })
+}
+
+/// The message for errors that concern the whole form rather than one field.
+pub fn form_error(i18n: I18nContext<Locale>, error: Signal<Option<AppError>>) -> Signal<Option<String>> {
+    Signal::derive(move || {
+        error.with(|e| match e {
+            None | Some(AppError::Invalid(_)) => None,
+            Some(e) => Some(error_text(i18n, e)),
+        })
+    })
+}
+
+/// A labelled input with its hint and its error, wired for assistive technology.
+#[component]
+pub fn TextField(
+    name: &'static str,
+    #[prop(into)] label: Signal<String>,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(default = "off")] autocomplete: &'static str,
+    #[prop(optional, into)] hint: Option<Signal<String>>,
+    #[prop(into)] error: Signal<Option<String>>,
+    #[prop(optional, into)] value: Option<String>,
+) -> impl IntoView {
+    let id = format!("field-{name}");
+    let error_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    let has_hint = hint.is_some();
+    let described = move || {
+        let mut ids = Vec::new();
+        if has_hint {
+            ids.push(hint_id.clone());
+        }
+        if error.with(Option::is_some) {
+            ids.push(error_id.clone());
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    };
+    view! {
+        <div class="flex flex-col gap-1">
+            <label for=id.clone() class="text-sm font-medium">{label}</label>
+            <input
+                id=id.clone()
+                name=name
+                type=kind
+                autocomplete=autocomplete
+                value=value
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                aria-describedby=described
+                class="input"
+            />
+            {hint.map(|hint| view! { <p id=format!("field-{name}-hint") class="text-xs text-muted">{hint}</p> })}
+            <p id=format!("field-{name}-error") class="text-sm text-red-700 dark:text-red-400" role="alert">
+                {move || error.get()}
+            </p>
+        </div>
+    }
+}
+
+/// A form-level message (e.g. wrong password), announced when it appears.
+#[component]
+pub fn FormAlert(#[prop(into)] message: Signal<Option<String>>) -> impl IntoView {
+    view! {
+        <div role="alert" data-testid="form-alert">
+            {move || {
+                message
+                    .get()
+                    .map(|m| {
+                        view! {
+                            <p class="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+                                {m}
+                            </p>
+                        }
+                    })
+            }}
+        </div>
+    }
+}
+
+#[component]
+pub fn SubmitButton(
+    #[prop(into)] label: Signal<String>,
+    #[prop(into)] pending: Signal<bool>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <button type="submit" class="btn-primary" disabled=move || pending.get() aria-busy=move || pending.get().to_string()>
+            {move || if pending.get() { t_string!(i18n, auth.working).to_string() } else { label.get() }}
+        </button>
+    }
+}
+
+/// A centred card for the pages a visitor sees (login, sign-up, invitation).
+#[component]
+pub fn AuthCard(#[prop(into)] title: Signal<String>, children: Children) -> impl IntoView {
+    view! {
+        <div class="mx-auto w-full max-w-md py-8 sm:py-16">
+            <div class="card">
+                <h1 class="mb-6 text-2xl font-bold">{title}</h1>
+                {children()}
+            </div>
+        </div>
+    }
+}
+
+// ----- Header -----
+
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let i18n = use_i18n();
+    let button = move |locale: Locale, label: &'static str, name: &'static str| {
+        view! {
+            <button
+                type="button"
+                lang=locale.as_str()
+                aria-label=name
+                aria-pressed=move || (i18n.get_locale() == locale).to_string()
+                class="rounded px-2 py-1 text-xs font-semibold aria-pressed:bg-brand-600 aria-pressed:text-white hover:bg-surface-3"
+                on:click=move |_| i18n.set_locale(locale)
+            >
+                {label}
+            </button>
+        }
+    };
+    view! {
+        <div role="group" aria-label=move || t_string!(i18n, header.language).to_string() class="flex rounded-md border border-line p-0.5">
+            {button(Locale::fr, "FR", "Français")}
+            {button(Locale::en, "EN", "English")}
+        </div>
+    }
+}
+
+/// Flips light/dark; the choice lives in a cookie so the server renders it on the next load.
+#[component]
+fn ThemeToggle() -> impl IntoView {
+    let i18n = use_i18n();
+    let toggle = move |_| {
+        #[cfg(feature = "hydrate")]
+        {
+            let document = document();
+            if let Some(root) = document.document_element() {
+                let classes = root.class_list();
+                let system_dark = window()
+                    .match_media("(prefers-color-scheme: dark)")
+                    .ok()
+                    .flatten()
+                    .is_some_and(|m| m.matches());
+                let dark_now = classes.contains("dark") || (!classes.contains("light") && system_dark);
+                let next = if dark_now { "light" } else { "dark" };
+                let _ = classes.remove_2("dark", "light");
+                let _ = classes.add_1(next);
+                use wasm_bindgen::JsCast;
+                if let Ok(html) = document.dyn_into::<web_sys::HtmlDocument>() {
+                    let _ = html.set_cookie(&format!(
+                        "dropit_theme={next}; path=/; max-age=31536000; samesite=lax"
+                    ));
+                }
+            }
+        }
+    };
+    view! {
+        <button
+            type="button"
+            class="icon-btn"
+            data-testid="theme-toggle"
+            aria-label=move || format!("{} / {}", t_string!(i18n, header.theme_dark), t_string!(i18n, header.theme_light))
+            on:click=toggle
+        >
+            <span aria-hidden="true" class="dark:hidden">"☾"</span>
+            <span aria-hidden="true" class="hidden dark:inline">"☀"</span>
+        </button>
+    }
+}
+
+#[component]
+fn ClubSwitcher(viewer: Viewer) -> impl IntoView {
+    let i18n = use_i18n();
+    let toaster = use_toaster();
+    let switch = Action::new(move |club: &domain::ClubId| crate::api::switch_club(*club));
+    Effect::new(move |_| match switch.value().get() {
+        Some(Ok(())) => reload_to("/"),
+        Some(Err(e)) => toaster.error(error_text(i18n, &e)),
+        None => {}
+    });
+    let current = viewer.club.clone();
+    if viewer.clubs.len() < 2 {
+        return view! {
+            <span class="truncate text-sm font-medium" data-testid="current-club">
+                {current.map(|c| c.name)}
+            </span>
+        }
+        .into_any();
+    }
+    let current_id = current.as_ref().map(|c| c.id);
+    view! {
+        <label class="sr-only" for="club-switcher">{move || t_string!(i18n, header.switch_club).to_string()}</label>
+        <select
+            id="club-switcher"
+            data-testid="current-club"
+            class="select max-w-44 truncate text-sm"
+            on:change=move |ev| {
+                if let Ok(id) = event_target_value(&ev).parse::<i64>() {
+                    switch.dispatch(domain::ClubId(id));
+                }
+            }
+        >
+            {viewer
+                .clubs
+                .into_iter()
+                .map(|c| {
+                    let selected = Some(c.club_id) == current_id;
+                    view! { <option value=c.club_id.0.to_string() selected=selected>{c.club_name}</option> }
+                })
+                .collect_view()}
+        </select>
+    }
+    .into_any()
+}
+
+#[component]
+fn UserMenu(viewer: Viewer) -> impl IntoView {
+    let i18n = use_i18n();
+    let log_out = Action::new(|_: &()| crate::api::log_out());
+    Effect::new(move |_| {
+        if log_out.value().get().is_some() {
+            reload_to("/login");
+        }
+    });
+    let initial = viewer
+        .display_name
+        .chars()
+        .next()
+        .unwrap_or('?')
+        .to_uppercase()
+        .to_string();
+    let name = viewer.display_name.clone();
+    view! {
+        <details class="relative" data-testid="user-menu">
+            <summary
+                class="icon-btn list-none cursor-pointer font-semibold"
+                aria-label=move || t_string!(i18n, header.signed_in_as, name = name.clone()).to_string()
+            >
+                {initial}
+            </summary>
+            <div class="absolute right-0 z-40 mt-2 w-60 rounded-lg border border-line bg-surface-1 p-2 shadow-xl">
+                <p class="px-2 py-1 text-sm font-semibold">{viewer.display_name.clone()}</p>
+                <p class="truncate px-2 pb-2 text-xs text-muted">{viewer.email.clone()}</p>
+                <a href="/account" class="menu-item">{t!(i18n, nav.account)}</a>
+                <button type="button" class="menu-item w-full text-left" on:click=move |_| { log_out.dispatch(()); }>
+                    {t!(i18n, header.log_out)}
+                </button>
+            </div>
+        </details>
+    }
+}
+
+#[component]
+fn MainNav(role: Option<Role>) -> impl IntoView {
+    let i18n = use_i18n();
+    let link = |href: &'static str, label: Signal<String>| {
+        view! {
+            <li>
+                <a href=href class="nav-link">{label}</a>
+            </li>
+        }
+    };
+    let may_manage = role.is_some_and(|r| r.allows(Permission::ManageMembers));
+    view! {
+        <nav aria-label=move || t_string!(i18n, nav.main).to_string() class="border-t border-line">
+            <ul class="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2 sm:px-4">
+                {link("/", Signal::derive(move || t_string!(i18n, nav.home).to_string()))}
+                {link("/catalogue", Signal::derive(move || t_string!(i18n, nav.catalogue).to_string()))}
+                {link("/workouts", Signal::derive(move || t_string!(i18n, nav.workouts).to_string()))}
+                {link("/planning", Signal::derive(move || t_string!(i18n, nav.planning).to_string()))}
+                {link("/athletes", Signal::derive(move || t_string!(i18n, nav.athletes).to_string()))}
+                {may_manage.then(|| link("/club", Signal::derive(move || t_string!(i18n, nav.club).to_string())))}
+            </ul>
+        </nav>
+    }
+}
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let i18n = use_i18n();
+    let viewer = expect_context::<ViewerResource>().0;
+    let bars = move || {
+        Suspend::new(async move {
+            match viewer.await.ok().flatten() {
+                Some(v) => {
+                    let role = v.role();
+                    view! {
+                        <div class="mx-auto flex h-14 max-w-6xl items-center gap-3 px-4">
+                            <Brand/>
+                            <ClubSwitcher viewer=v.clone()/>
+                            <div class="ml-auto flex items-center gap-2">
+                                <LanguageSwitch/>
+                                <ThemeToggle/>
+                                <UserMenu viewer=v/>
+                            </div>
+                        </div>
+                        <MainNav role=role/>
+                    }
+                    .into_any()
+                }
+                None => view! {
+                    <div class="mx-auto flex h-14 max-w-6xl items-center gap-3 px-4">
+                        <Brand/>
+                        <div class="ml-auto flex items-center gap-2">
+                            <LanguageSwitch/>
+                            <ThemeToggle/>
+                        </div>
+                    </div>
+                }
+                .into_any(),
+            }
+        })
+    };
+    view! {
+        <header class="sticky top-0 z-30 border-b border-line bg-surface-1/95 backdrop-blur">
+            <a href="#main" class="skip-link">{t!(i18n, nav.skip)}</a>
+            <Suspense fallback=|| ()>{bars}</Suspense>
+        </header>
+    }
+}
+
+#[component]
+fn Brand() -> impl IntoView {
+    view! {
+        <a href="/" class="flex shrink-0 items-center gap-2 text-lg font-extrabold tracking-tight">
+            <img src="/logo.svg" alt="" width="28" height="28"/>
+            <span>"DropIt"</span>
+        </a>
+    }
+}

@@ -1,0 +1,59 @@
+import { expect, test } from '@playwright/test';
+import { DEMO, DEMO_PASSWORD, hydrated, logIn, open, watchConsole } from './helpers';
+
+test('the demo owner sees the shell in French, switches to English, and it sticks', async ({ page }) => {
+  const console = watchConsole(page);
+  // A visitor is sent to the login page, server side (before any WASM).
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/login\?next=%2F$/);
+
+  await logIn(page, DEMO.owner, DEMO_PASSWORD);
+  await expect(page).toHaveURL('/');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bonjour Olga Owner');
+  await expect(page.getByTestId('current-club')).toHaveText('Club Haltéro Démo');
+  const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+  for (const label of ['Accueil', 'Catalogue', 'Séances types', 'Planning', 'Athlètes', 'Club']) {
+    await expect(nav.getByRole('link', { name: label, exact: true })).toBeVisible();
+  }
+  await expect(page.getByTestId('home-role')).toContainText('Propriétaire');
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello Olga Owner');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Workouts' })).toBeVisible();
+
+  await page.reload();
+  await hydrated(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello Olga Owner');
+
+  // Placeholders say what is coming.
+  await page.getByRole('link', { name: 'Planning', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Planning');
+  await expect(page.getByText('drag-and-drop calendar')).toBeVisible();
+  console.check();
+});
+
+test('dark theme is remembered across loads', async ({ page }) => {
+  const console = watchConsole(page);
+  await logIn(page, DEMO.coach, DEMO_PASSWORD);
+  await expect(page.locator('html')).not.toHaveClass(/dark/);
+  await page.getByTestId('theme-toggle').click();
+  await expect(page.locator('html')).toHaveClass(/dark/);
+  await page.reload();
+  await hydrated(page);
+  await expect(page.locator('html')).toHaveClass(/dark/);
+  console.check();
+});
+
+test('an unknown page answers a friendly 404', async ({ page }) => {
+  const console = watchConsole(page);
+  await logIn(page, DEMO.athlete, DEMO_PASSWORD);
+  const response = await page.goto('/nowhere');
+  expect(response?.status()).toBe(404);
+  await hydrated(page);
+  await expect(page.getByRole('heading', { name: 'Page introuvable' })).toBeVisible();
+  await page.getByRole('link', { name: "Retour à l'accueil" }).click();
+  await expect(page).toHaveURL('/');
+  console.check([404]);
+});

@@ -1,0 +1,54 @@
+import { expect, test } from '@playwright/test';
+import { DEMO_PASSWORD, open, unique, watchConsole } from './helpers';
+
+async function attempt(page, email: string, password: string) {
+  await page.locator('input[name=email]').fill(email);
+  await page.locator('input[name=password]').fill(password);
+  await page.locator('form button[type=submit]').click();
+}
+
+test('a wrong password shows a clear message, and repeated ones are rate-limited', async ({ page }) => {
+  const console = watchConsole(page);
+  // A fresh account of its own, so throttling it affects no other journey.
+  await open(page, '/signup');
+  const email = `${unique('throttle')}@club.test`;
+  await page.locator('input[name=club_name]').fill(unique('Club Throttle'));
+  await page.locator('input[name=display_name]').fill('Tess Throttle');
+  await page.locator('input[name=email]').fill(email);
+  await page.locator('input[name=password]').fill('the right password');
+  await page.locator('form button[type=submit]').click();
+  await page.waitForURL('/');
+  await page.getByTestId('user-menu').locator('summary').click();
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await page.waitForURL('/login');
+
+  await open(page, '/login');
+  await attempt(page, email, 'not the password');
+  await expect(page.getByTestId('form-alert')).toHaveText('Adresse e-mail ou mot de passe incorrect.');
+  await expect(page).toHaveURL('/login');
+
+  for (let i = 2; i <= 5; i++) {
+    await attempt(page, email, `wrong ${i}`);
+    await expect(page.getByTestId('form-alert')).toHaveText('Adresse e-mail ou mot de passe incorrect.');
+  }
+  // The sixth attempt is refused even with the right password.
+  await attempt(page, email, 'the right password');
+  await expect(page.getByTestId('form-alert')).toHaveText('Trop de tentatives. Réessayez dans 15 minutes.');
+  await expect(page).toHaveURL('/login');
+  console.check([401, 429]);
+});
+
+test('sign-up shows each problem next to its field', async ({ page }) => {
+  const console = watchConsole(page);
+  await open(page, '/signup');
+  await page.locator('input[name=email]').fill('not-an-email');
+  await page.locator('input[name=password]').fill('short');
+  await page.locator('form button[type=submit]').click();
+  await expect(page.locator('#field-club_name-error')).toHaveText('Ce champ est obligatoire.');
+  await expect(page.locator('#field-email-error')).toHaveText("Cette adresse e-mail n'est pas valide.");
+  await expect(page.locator('#field-password-error')).toHaveText('Au moins 10 caractères.');
+  await expect(page.locator('input[name=email]')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page).toHaveURL('/signup');
+  expect(DEMO_PASSWORD.length).toBeGreaterThanOrEqual(10);
+  console.check([422]);
+});

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs every DropIt test: format and lint gates, domain and server tests, the store contract
+# suite on SQLite and PostgreSQL, the release build with its bundle budget, and the browser
+# journeys in Chromium. With CI=true the PostgreSQL cases must run (never skipped).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/tools.sh
+
+ensure_build_tools
+ensure_test_tools
+export DROPIT_TEST_POSTGRES_URL="${DROPIT_TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
+
+say "format"
+cargo fmt --all -- --check
+
+say "clippy (server side: ssr)"
+cargo clippy --workspace --exclude frontend --all-targets -- -D warnings
+say "clippy (browser side: hydrate, wasm32)"
+cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
+
+say "unit, contract (SQLite + PostgreSQL) and server tests"
+cargo test --workspace --exclude frontend
+
+say "release build"
+cargo leptos build --release --precompress
+scripts/bundle-size.sh --check
+
+say "browser journeys (Playwright, Chromium)"
+(cd end2end && npx playwright test)

@@ -1,0 +1,42 @@
+# Installs what DropIt's build and tests need, each tool only when it is missing.
+# Sourced by scripts/run.sh and scripts/test.sh. Everything comes from crates.io, npm or Debian.
+
+CARGO_LEPTOS_VERSION=0.3.10
+WASM_BINDGEN_VERSION=0.2.130 # must equal the wasm-bindgen crate pinned in Cargo.toml
+
+say() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
+
+ensure_build_tools() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+  if [ "$(cargo leptos --version 2>/dev/null | awk '{print $2}')" != "$CARGO_LEPTOS_VERSION" ]; then
+    say "installing cargo-leptos $CARGO_LEPTOS_VERSION (about 20 minutes, once)"
+    cargo install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked --features no_downloads
+  fi
+  if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
+    say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+    # Not --locked: one locked dependency version is missing from the registry.
+    cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+  fi
+  if [ ! -x node_modules/.bin/tailwindcss ] || [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    say "installing the Tailwind CLI and wasm-opt from npm"
+    npm ci --no-audit --no-fund
+  fi
+}
+
+ensure_test_tools() {
+  if ! command -v chromium >/dev/null 2>&1; then
+    say "installing Chromium from Debian"
+    if [ "$(id -u)" = 0 ]; then
+      apt-get update && apt-get install -y --no-install-recommends chromium
+    else
+      sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium
+    fi
+  fi
+  if [ ! -d end2end/node_modules/@playwright/test ] || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then
+    say "installing Playwright (the library only: the browser is Debian's Chromium)"
+    (cd end2end && npm ci --no-audit --no-fund)
+  fi
+}

@@ -1,0 +1,328 @@
+//! DropIt's server: the composition root. It reads the configuration, opens the database, wires
+//! the adapters into the domain's ports and serves the Leptos app with its HTTP layers.
+
+pub mod config;
+pub mod hasher;
+pub mod seed;
+pub mod sessions;
+
+use app::ssr::AppState;
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{HeaderName, HeaderValue, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use config::Config;
+use domain::throttle::LoginThrottle;
+use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use sessions::Sessions;
+use std::sync::Arc;
+use std::time::Duration;
+use store::Database;
+use tower::ServiceBuilder;
+use tower_http::compression::CompressionLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
+
+/// Sessions end after this long without a request.
+pub const SESSION_IDLE: tower_sessions::cookie::time::Duration =
+    tower_sessions::cookie::time::Duration::days(14);
+
+/// Everything a running DropIt needs, built from the configuration.
+pub struct Application {
+    pub router: Router,
+    pub db: Database,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error(transparent)]
+    Config(#[from] config::ConfigError),
+    #[error(transparent)]
+    Database(#[from] store::ConnectError),
+    #[error("cannot prepare the session store: {0}")]
+    Sessions(#[from] sqlx::Error),
+}
+
+/// Opens and migrates the database named by the configuration.
+pub async fn open_database(config: &Config) -> Result<Database, StartError> {
+    let db = Database::connect(&config.database_url).await?;
+    db.migrate().await?;
+    Ok(db)
+}
+
+fn leptos_options(config: &Config) -> LeptosOptions {
+    // cargo-leptos writes hash.txt next to the binary when it fingerprints the assets.
+    let hashed = std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(|dir| dir.join("hash.txt")))
+        .is_some_and(|path| path.exists());
+    let dev = std::env::var("LEPTOS_ENV").is_ok_and(|v| v.eq_ignore_ascii_case("dev"));
+    LeptosOptions::builder()
+        .output_name("dropit")
+        .site_root(config.site_root.display().to_string())
+        .site_pkg_dir("pkg")
+        .site_addr(config.listen)
+        .env(if dev {
+            leptos::config::Env::DEV
+        } else {
+            leptos::config::Env::PROD
+        })
+        .hash_files(hashed)
+        .build()
+}
+
+/// Builds the whole HTTP application over an open database.
+pub async fn build(config: &Config, db: Database) -> Result<Application, StartError> {
+    let store = db.store();
+    let state = AppState {
+        store: store.clone(),
+        hasher: Arc::new(hasher::Argon2Hasher),
+        throttle: LoginThrottle::default(),
+        public_url: config.public_url(),
+    };
+
+    let sessions = Sessions::open(&db).await?;
+    spawn_expired_session_cleanup(sessions.clone());
+    let session_layer = SessionManagerLayer::new(sessions)
+        .with_name("dropit_session")
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(config.secure_cookies())
+        .with_expiry(Expiry::OnInactivity(SESSION_IDLE));
+
+    let options = leptos_options(config);
+    let routes = generate_route_list(app::App);
+    let context = {
+        let state = state.clone();
+        move || provide_context(state.clone())
+    };
+    let pkg_dir = config.site_root.join("pkg");
+
+    let pages = Router::new()
+        .leptos_routes_with_context(&options, routes, context.clone(), {
+            let options = options.clone();
+            move || app::shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context(
+            context,
+            app::shell,
+        ))
+        .with_state(options)
+        .layer(middleware::from_fn_with_state(state.clone(), page_gate));
+
+    let assets = Router::new()
+        .nest_service(
+            "/pkg",
+            ServeDir::new(pkg_dir).precompressed_br().precompressed_gzip(),
+        )
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("public, max-age=31536000, immutable"),
+        ));
+
+    let ops = Router::new()
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/readyz", get(readyz))
+        .with_state(state);
+
+    let request_id = HeaderName::from_static("x-request-id");
+    let router = Router::new()
+        .merge(ops)
+        .merge(assets)
+        .merge(pages)
+        .layer(middleware::from_fn(server_fn_status))
+        .layer(session_layer);
+    let router = with_security_headers(router, config.secure_cookies())
+        .layer(CompressionLayer::new())
+        .layer(
+            ServiceBuilder::new()
+                .layer(SetRequestIdLayer::new(request_id.clone(), MakeRequestUuid))
+                .layer(TraceLayer::new_for_http().make_span_with(|req: &Request<Body>| {
+                    let id = req
+                        .headers()
+                        .get("x-request-id")
+                        .and_then(|v| v.to_str().ok())
+                        .unwrap_or("-");
+                    tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id)
+                }))
+                .layer(PropagateRequestIdLayer::new(request_id)),
+        );
+    Ok(Application { router, db })
+}
+
+fn spawn_expired_session_cleanup(sessions: Sessions) {
+    use tower_sessions::session_store::ExpiredDeletion;
+    tokio::spawn(async move {
+        if let Err(e) = sessions
+            .continuously_delete_expired(Duration::from_secs(3600))
+            .await
+        {
+            tracing::warn!(error = %e, "expired-session cleanup stopped");
+        }
+    });
+}
+
+/// Adds the security headers to every response of `router`.
+fn with_security_headers(router: Router, https: bool) -> Router {
+    let csp = "default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; \
+               style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; \
+               connect-src 'self' ws://127.0.0.1:3001 ws://localhost:3001; \
+               frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+    let hsts = https.then(|| HeaderValue::from_static("max-age=63072000; includeSubDomains"));
+    let header = |name: HeaderName, value: &'static str| {
+        SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
+    };
+    router
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::STRICT_TRANSPORT_SECURITY,
+            move |_: &Response<Body>| hsts.clone(),
+        ))
+        .layer(header(header::CONTENT_SECURITY_POLICY, csp))
+        .layer(header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .layer(header(header::X_FRAME_OPTIONS, "DENY"))
+        .layer(header(header::REFERRER_POLICY, "same-origin"))
+        .layer(header(
+            HeaderName::from_static("permissions-policy"),
+            "camera=(), microphone=(), geolocation=()",
+        ))
+}
+
+async fn readyz(State(state): State<AppState>) -> Response {
+    match state.store.ping().await {
+        Ok(()) => (StatusCode::OK, "ready").into_response(),
+        Err(e) => {
+            tracing::warn!(error = %e, "not ready: database unreachable");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unreachable").into_response()
+        }
+    }
+}
+
+/// Gives every server-function error response the HTTP status its [`app::error::AppError`]
+/// stands for (server_fn answers them all with 500): 401, 403, 404, 409, 422, 429…, and 400 for
+/// arguments that cannot be decoded. Refusals of bad input never look like server failures.
+async fn server_fn_status(req: Request, next: Next) -> Response {
+    let response = next.run(req).await;
+    if !response
+        .headers()
+        .contains_key(leptos::server_fn::error::SERVER_FN_ERROR_HEADER)
+    {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
+        return (StatusCode::INTERNAL_SERVER_ERROR, "unreadable error").into_response();
+    };
+    if let Ok(error) = serde_json::from_slice::<app::error::AppError>(&bytes) {
+        parts.status = error.status();
+    }
+    Response::from_parts(parts, Body::from(bytes))
+}
+
+/// Pages anyone may open without logging in.
+fn is_public_page(path: &str) -> bool {
+    matches!(path, "/login" | "/signup") || path.starts_with("/invite/")
+}
+
+/// Sends visitors to the login page before a member page renders (so it works without WASM),
+/// and logged-in people away from the login page. Server functions check access themselves.
+async fn page_gate(
+    State(state): State<AppState>,
+    session: tower_sessions::Session,
+    req: Request,
+    next: Next,
+) -> Response {
+    let path = req.uri().path().to_owned();
+    let is_page = req.method() == axum::http::Method::GET
+        && !path.starts_with("/api/")
+        && !path.rsplit('/').next().is_some_and(|last| last.contains('.'));
+    if !is_page {
+        return next.run(req).await;
+    }
+    let logged_in = match app::ssr::session_user(&session, &*state.store).await {
+        Ok(user) => user.is_some(),
+        Err(_) => return (StatusCode::SERVICE_UNAVAILABLE, "service unavailable").into_response(),
+    };
+    if !logged_in && !is_public_page(&path) {
+        let target = req.uri().path_and_query().map(|pq| pq.as_str()).unwrap_or("/");
+        let next_param: String = url_encode(target);
+        return Redirect::to(&format!("/login?next={next_param}")).into_response();
+    }
+    if logged_in && path == "/login" {
+        return Redirect::to("/").into_response();
+    }
+    next.run(req).await
+}
+
+fn url_encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// Serves until Ctrl-C or SIGTERM, then lets requests in flight finish.
+pub async fn serve(app: Application, listener: tokio::net::TcpListener) -> std::io::Result<()> {
+    let service = app
+        .router
+        .into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, service)
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    app.db.close().await;
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn public_pages_are_few() {
+        assert!(is_public_page("/login"));
+        assert!(is_public_page("/signup"));
+        assert!(is_public_page("/invite/abc"));
+        assert!(!is_public_page("/"));
+        assert!(!is_public_page("/club"));
+        assert!(!is_public_page("/loginx"));
+    }
+
+    #[test]
+    fn next_targets_are_encoded() {
+        assert_eq!(url_encode("/club?tab=a&b=c"), "/club%3Ftab%3Da%26b%3Dc");
+    }
+}
