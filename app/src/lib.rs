@@ -9,6 +9,18 @@
 // The `i18n` module: translations generated at build time from `locales/fr.json` and `locales/en.json`.
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
+/// A translated text in the page's language, as a plain `String`.
+///
+/// The language is fixed for the life of a page (switching it reloads the page, and the server
+/// renders the other language), so texts are not reactive: no closure per text, which keeps the
+/// WASM small. Keys are checked at compile time by leptos_i18n.
+macro_rules! tr {
+    ($($args:tt)*) => {{
+        let locale = $crate::i18n::use_i18n().get_locale_untracked();
+        $crate::i18n::td_string!(locale, $($args)*).to_string()
+    }};
+}
+
 pub mod api;
 pub mod error;
 pub mod model;
@@ -82,7 +94,7 @@ pub fn App() -> impl IntoView {
         <Link rel="icon" type_="image/svg+xml" href="/logo.svg"/>
         <Link rel="manifest" href="/manifest.webmanifest"/>
         <Meta name="theme-color" content="#b91c1c"/>
-        <I18nContextProvider cookie_name="dropit_lang">
+        <I18nContextProvider cookie_name=ui::LANGUAGE_COOKIE>
             <Title formatter=|page: String| if page.is_empty() { "DropIt".to_owned() } else { format!("{page} · DropIt") }/>
             <Meta name="description" content="DropIt"/>
             <Router set_is_routing>

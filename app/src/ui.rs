@@ -135,11 +135,10 @@ pub fn use_toaster() -> Toaster {
 
 #[component]
 pub fn ToastRegion() -> impl IntoView {
-    let i18n = use_i18n();
     let toaster = use_toaster();
     view! {
         <section
-            aria-label=move || t_string!(i18n, common.notifications).to_string()
+            aria-label=tr!(common.notifications)
             class="pointer-events-none fixed inset-x-0 bottom-4 z-50 flex flex-col items-center gap-2 px-4"
         >
             <div role="status" aria-live="polite" class="contents">
@@ -201,10 +200,10 @@ pub fn form_error(i18n: I18nContext<Locale>, error: Signal<Option<AppError>>) ->
 #[component]
 pub fn TextField(
     name: &'static str,
-    #[prop(into)] label: Signal<String>,
+    label: String,
     #[prop(default = "text")] kind: &'static str,
     #[prop(default = "off")] autocomplete: &'static str,
-    #[prop(optional, into)] hint: Option<Signal<String>>,
+    #[prop(optional)] hint: Option<String>,
     #[prop(into)] error: Signal<Option<String>>,
     #[prop(optional, into)] value: Option<String>,
 ) -> impl IntoView {
@@ -278,7 +277,7 @@ pub fn SubmitButton(
 
 /// A centred card for the pages a visitor sees (login, sign-up, invitation).
 #[component]
-pub fn AuthCard(#[prop(into)] title: Signal<String>, children: Children) -> impl IntoView {
+pub fn AuthCard(title: String, children: Children) -> impl IntoView {
     view! {
         <div class="mx-auto w-full max-w-md py-8 sm:py-16">
             <div class="card">
@@ -291,30 +290,56 @@ pub fn AuthCard(#[prop(into)] title: Signal<String>, children: Children) -> impl
 
 // ----- Header -----
 
+/// Switches language: remembers the choice in the cookie the server reads, then reloads so the
+/// whole page (and its title and `lang`) comes back in the other language.
 #[component]
 fn LanguageSwitch() -> impl IntoView {
     let i18n = use_i18n();
+    let current = i18n.get_locale_untracked();
     let button = move |locale: Locale, label: &'static str, name: &'static str| {
         view! {
             <button
                 type="button"
                 lang=locale.as_str()
                 aria-label=name
-                aria-pressed=move || (i18n.get_locale() == locale).to_string()
-                class="rounded px-2 py-1 text-xs font-semibold aria-pressed:bg-brand-600 aria-pressed:text-white hover:bg-surface-3"
-                on:click=move |_| i18n.set_locale(locale)
+                aria-pressed=(current == locale).to_string()
+                class="rounded px-2 py-1 text-xs font-semibold aria-pressed:bg-brand-700 aria-pressed:text-white hover:bg-surface-3"
+                on:click=move |_| {
+                    if locale != current {
+                        switch_language(locale);
+                    }
+                }
             >
                 {label}
             </button>
         }
     };
     view! {
-        <div role="group" aria-label=move || t_string!(i18n, header.language).to_string() class="flex rounded-md border border-line p-0.5">
+        <div role="group" aria-label=tr!(header.language) class="flex rounded-md border border-line p-0.5">
             {button(Locale::fr, "FR", "Français")}
             {button(Locale::en, "EN", "English")}
         </div>
     }
 }
+
+fn switch_language(locale: Locale) {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        if let Ok(html) = document().dyn_into::<web_sys::HtmlDocument>() {
+            let _ = html.set_cookie(&format!(
+                "{LANGUAGE_COOKIE}={}; path=/; max-age=31536000; samesite=lax",
+                locale.as_str()
+            ));
+        }
+        let _ = window().location().reload();
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = locale;
+}
+
+/// The cookie that keeps the chosen language (read by leptos_i18n on the server).
+pub const LANGUAGE_COOKIE: &str = "dropit_lang";
 
 /// Flips light/dark; the choice lives in a cookie so the server renders it on the next load.
 #[component]
@@ -379,7 +404,7 @@ fn ClubSwitcher(viewer: Viewer) -> impl IntoView {
     }
     let current_id = current.as_ref().map(|c| c.id);
     view! {
-        <label class="sr-only" for="club-switcher">{move || t_string!(i18n, header.switch_club).to_string()}</label>
+        <label class="sr-only" for="club-switcher">{tr!(header.switch_club)}</label>
         <select
             id="club-switcher"
             data-testid="current-club"
@@ -405,7 +430,6 @@ fn ClubSwitcher(viewer: Viewer) -> impl IntoView {
 
 #[component]
 fn UserMenu(viewer: Viewer) -> impl IntoView {
-    let i18n = use_i18n();
     let log_out = Action::new(|_: &()| crate::api::log_out());
     Effect::new(move |_| {
         if log_out.value().get().is_some() {
@@ -424,16 +448,16 @@ fn UserMenu(viewer: Viewer) -> impl IntoView {
         <details class="relative" data-testid="user-menu">
             <summary
                 class="icon-btn list-none cursor-pointer font-semibold"
-                aria-label=move || t_string!(i18n, header.signed_in_as, name = name.clone()).to_string()
+                aria-label=tr!(header.signed_in_as, name = name.clone())
             >
                 {initial}
             </summary>
             <div class="absolute right-0 z-40 mt-2 w-60 rounded-lg border border-line bg-surface-1 p-2 shadow-xl">
                 <p class="px-2 py-1 text-sm font-semibold">{viewer.display_name.clone()}</p>
                 <p class="truncate px-2 pb-2 text-xs text-muted">{viewer.email.clone()}</p>
-                <a href="/account" class="menu-item">{t!(i18n, nav.account)}</a>
+                <a href="/account" class="menu-item">{tr!(nav.account)}</a>
                 <button type="button" class="menu-item w-full text-left" on:click=move |_| { log_out.dispatch(()); }>
-                    {t!(i18n, header.log_out)}
+                    {tr!(header.log_out)}
                 </button>
             </div>
         </details>
@@ -442,8 +466,7 @@ fn UserMenu(viewer: Viewer) -> impl IntoView {
 
 #[component]
 fn MainNav(role: Option<Role>) -> impl IntoView {
-    let i18n = use_i18n();
-    let link = |href: &'static str, label: Signal<String>| {
+    let link = |href: &'static str, label: String| {
         view! {
             <li>
                 <a href=href class="nav-link">{label}</a>
@@ -452,14 +475,14 @@ fn MainNav(role: Option<Role>) -> impl IntoView {
     };
     let may_manage = role.is_some_and(|r| r.allows(Permission::ManageMembers));
     view! {
-        <nav aria-label=move || t_string!(i18n, nav.main).to_string() class="border-t border-line">
+        <nav aria-label=tr!(nav.main) class="border-t border-line">
             <ul class="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2 sm:px-4">
-                {link("/", Signal::derive(move || t_string!(i18n, nav.home).to_string()))}
-                {link("/catalogue", Signal::derive(move || t_string!(i18n, nav.catalogue).to_string()))}
-                {link("/workouts", Signal::derive(move || t_string!(i18n, nav.workouts).to_string()))}
-                {link("/planning", Signal::derive(move || t_string!(i18n, nav.planning).to_string()))}
-                {link("/athletes", Signal::derive(move || t_string!(i18n, nav.athletes).to_string()))}
-                {may_manage.then(|| link("/club", Signal::derive(move || t_string!(i18n, nav.club).to_string())))}
+                {link("/", tr!(nav.home))}
+                {link("/catalogue", tr!(nav.catalogue))}
+                {link("/workouts", tr!(nav.workouts))}
+                {link("/planning", tr!(nav.planning))}
+                {link("/athletes", tr!(nav.athletes))}
+                {may_manage.then(|| link("/club", tr!(nav.club)))}
             </ul>
         </nav>
     }
@@ -467,7 +490,6 @@ fn MainNav(role: Option<Role>) -> impl IntoView {
 
 #[component]
 pub fn Header() -> impl IntoView {
-    let i18n = use_i18n();
     let viewer = expect_context::<ViewerResource>().0;
     let bars = move || {
         Suspend::new(async move {
@@ -503,7 +525,7 @@ pub fn Header() -> impl IntoView {
     };
     view! {
         <header class="sticky top-0 z-30 border-b border-line bg-surface-1/95 backdrop-blur">
-            <a href="#main" class="skip-link">{t!(i18n, nav.skip)}</a>
+            <a href="#main" class="skip-link">{tr!(nav.skip)}</a>
             <Suspense fallback=|| ()>{bars}</Suspense>
         </header>
     }

@@ -101,7 +101,7 @@ test('a club is created, a coach invited and limited, roles changed, invitations
   await page.getByRole('button', { name: 'Se déconnecter' }).click();
   await page.waitForURL('/login');
   await page.goto('/club');
-  await expect(page).toHaveURL(/\/login\?next=%2Fclub$/);
+  await expect(page).toHaveURL(/\/login\?next=\/club$/);
 
   ownerConsole.check([409]);
   coachConsole.check();

@@ -5,7 +5,7 @@ test('the demo owner sees the shell in French, switches to English, and it stick
   const console = watchConsole(page);
   // A visitor is sent to the login page, server side (before any WASM).
   await page.goto('/');
-  await expect(page).toHaveURL(/\/login\?next=%2F$/);
+  await expect(page).toHaveURL(/\/login\?next=\/$/);
 
   await logIn(page, DEMO.owner, DEMO_PASSWORD);
   await expect(page).toHaveURL('/');

@@ -24,10 +24,10 @@ pub fn AccountPage() -> impl IntoView {
         None => {}
     });
     view! {
-        <Title text=move || t_string!(i18n, account.title).to_string()/>
+        <Title text=tr!(account.title)/>
         <section class="flex max-w-2xl flex-col gap-6">
-            <h1 class="text-3xl font-bold">{t!(i18n, account.title)}</h1>
-            <Suspense fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
+            <h1 class="text-3xl font-bold">{tr!(account.title)}</h1>
+            <Suspense fallback=move || view! { <p>{tr!(common.loading)}</p> }>
                 {move || Suspend::new(async move {
                     viewer.await.ok().flatten().map(|v| {
                         let current = v.club.as_ref().map(|c| c.id);
@@ -37,7 +37,7 @@ pub fn AccountPage() -> impl IntoView {
                                 <p class="text-sm text-muted">{v.email.clone()}</p>
                             </div>
                             <div class="card">
-                                <h2 class="mb-3 text-lg font-semibold">{t!(i18n, account.clubs)}</h2>
+                                <h2 class="mb-3 text-lg font-semibold">{tr!(account.clubs)}</h2>
                                 <ul class="divide-y divide-line">
                                     {v.clubs.into_iter().map(|c| {
                                         let id = c.club_id;
@@ -46,12 +46,12 @@ pub fn AccountPage() -> impl IntoView {
                                             <li class="flex flex-wrap items-center justify-between gap-2 py-2">
                                                 <span>
                                                     <span class="font-medium">{c.club_name.clone()}</span>
-                                                    " · " {move || role_label(i18n, c.role)}
-                                                    {is_current.then(|| view! { <span class="badge ml-2">{t!(i18n, account.current)}</span> })}
+                                                    " · " {role_label(i18n, c.role)}
+                                                    {is_current.then(|| view! { <span class="badge ml-2">{tr!(account.current)}</span> })}
                                                 </span>
                                                 {(!is_current).then(|| view! {
                                                     <button type="button" class="btn-secondary" on:click=move |_| { switch.dispatch(SwitchClub { club_id: id }); }>
-                                                        {t!(i18n, account.switch)}
+                                                        {tr!(account.switch)}
                                                     </button>
                                                 })}
                                             </li>
@@ -64,10 +64,10 @@ pub fn AccountPage() -> impl IntoView {
                 })}
             </Suspense>
             <div class="card">
-                <h2 class="mb-2 text-lg font-semibold">{t!(i18n, account.security)}</h2>
-                <p class="mb-4 text-sm text-muted">{t!(i18n, account.log_out_everywhere_help)}</p>
+                <h2 class="mb-2 text-lg font-semibold">{tr!(account.security)}</h2>
+                <p class="mb-4 text-sm text-muted">{tr!(account.log_out_everywhere_help)}</p>
                 <button type="button" class="btn-danger" on:click=move |_| { everywhere.dispatch(LogOutEverywhere {}); }>
-                    {t!(i18n, account.log_out_everywhere)}
+                    {tr!(account.log_out_everywhere)}
                 </button>
             </div>
         </section>

@@ -29,33 +29,33 @@ pub fn LoginPage() -> impl IntoView {
         }
     });
     view! {
-        <Title text=move || t_string!(i18n, auth.login_title).to_string()/>
-        <AuthCard title=Signal::derive(move || t_string!(i18n, auth.login_title).to_string())>
-            <p class="mb-6 text-muted">{t!(i18n, auth.login_intro)}</p>
+        <Title text=tr!(auth.login_title)/>
+        <AuthCard title=tr!(auth.login_title)>
+            <p class="mb-6 text-muted">{tr!(auth.login_intro)}</p>
             <ActionForm action=action attr:class="flex flex-col gap-4" attr:novalidate="">
                 <TextField
                     name="email"
                     kind="email"
                     autocomplete="username"
-                    label=Signal::derive(move || t_string!(i18n, auth.email).to_string())
+                    label=tr!(auth.email)
                     error=field_error(i18n, error, "email")
                 />
                 <TextField
                     name="password"
                     kind="password"
                     autocomplete="current-password"
-                    label=Signal::derive(move || t_string!(i18n, auth.password).to_string())
+                    label=tr!(auth.password)
                     error=field_error(i18n, error, "password")
                 />
                 <FormAlert message=form_error(i18n, error)/>
                 <SubmitButton
-                    label=Signal::derive(move || t_string!(i18n, auth.login_submit).to_string())
+                    label=tr!(auth.login_submit)
                     pending=action.pending()
                 />
             </ActionForm>
             <p class="mt-6 text-sm text-muted">
-                {t!(i18n, auth.no_account)} " "
-                <a href="/signup" class="link">{t!(i18n, auth.create_club)}</a>
+                {tr!(auth.no_account)} " "
+                <a href="/signup" class="link">{tr!(auth.create_club)}</a>
             </p>
         </AuthCard>
     }
@@ -72,46 +72,46 @@ pub fn SignupPage() -> impl IntoView {
         }
     });
     view! {
-        <Title text=move || t_string!(i18n, auth.signup_title).to_string()/>
-        <AuthCard title=Signal::derive(move || t_string!(i18n, auth.signup_title).to_string())>
-            <p class="mb-6 text-muted">{t!(i18n, auth.signup_intro)}</p>
+        <Title text=tr!(auth.signup_title)/>
+        <AuthCard title=tr!(auth.signup_title)>
+            <p class="mb-6 text-muted">{tr!(auth.signup_intro)}</p>
             <ActionForm action=action attr:class="flex flex-col gap-4" attr:novalidate="">
                 <TextField
                     name="club_name"
                     autocomplete="organization"
-                    label=Signal::derive(move || t_string!(i18n, auth.club_name).to_string())
+                    label=tr!(auth.club_name)
                     error=field_error(i18n, error, "club_name")
                 />
                 <TextField
                     name="display_name"
                     autocomplete="name"
-                    label=Signal::derive(move || t_string!(i18n, auth.display_name).to_string())
+                    label=tr!(auth.display_name)
                     error=field_error(i18n, error, "display_name")
                 />
                 <TextField
                     name="email"
                     kind="email"
                     autocomplete="username"
-                    label=Signal::derive(move || t_string!(i18n, auth.email).to_string())
+                    label=tr!(auth.email)
                     error=field_error(i18n, error, "email")
                 />
                 <TextField
                     name="password"
                     kind="password"
                     autocomplete="new-password"
-                    label=Signal::derive(move || t_string!(i18n, auth.password).to_string())
-                    hint=Signal::derive(move || t_string!(i18n, auth.password_hint).to_string())
+                    label=tr!(auth.password)
+                    hint=tr!(auth.password_hint)
                     error=field_error(i18n, error, "password")
                 />
                 <FormAlert message=form_error(i18n, error)/>
                 <SubmitButton
-                    label=Signal::derive(move || t_string!(i18n, auth.signup_submit).to_string())
+                    label=tr!(auth.signup_submit)
                     pending=action.pending()
                 />
             </ActionForm>
             <p class="mt-6 text-sm text-muted">
-                {t!(i18n, auth.have_account)} " "
-                <a href="/login" class="link">{t!(i18n, auth.log_in)}</a>
+                {tr!(auth.have_account)} " "
+                <a href="/login" class="link">{tr!(auth.log_in)}</a>
             </p>
         </AuthCard>
     }

@@ -30,26 +30,32 @@ fn confirm(message: &str) -> bool {
 pub fn ClubPage() -> impl IntoView {
     let i18n = use_i18n();
     let toaster = use_toaster();
-    let refresh = RwSignal::new(0u32);
-    let roster = Resource::new(move || refresh.get(), |_| club_roster());
-    let invitations = Resource::new(move || refresh.get(), |_| pending_invitations());
+    // Members and invitations reload separately, so one never re-renders the other's part.
+    let members_changed = RwSignal::new(0u32);
+    let invitations_changed = RwSignal::new(0u32);
+    let roster = Resource::new(move || members_changed.get(), |_| club_roster());
+    let invitations = Resource::new(move || invitations_changed.get(), |_| pending_invitations());
+    // The last invitation link, kept here so a reload of the lists does not hide it.
+    let created = RwSignal::new(None::<CreatedInvitation>);
 
     let change_role = ServerAction::<ChangeRole>::new();
     let remove = ServerAction::<RemoveMember>::new();
     let revoke = ServerAction::<RevokeInvitation>::new();
     // The message to show on success, computed when the action is dispatched.
     let pending_message = StoredValue::new(String::new());
-    let report = move |result: Option<Result<(), AppError>>| {
+    // Reports an action's result, then reloads what it changed (also after a failure: a
+    // conflict means someone else changed the data, which the person should now see).
+    let report = move |result: Option<Result<(), AppError>>, changed: RwSignal<u32>| {
         match result {
             Some(Ok(())) => toaster.success(pending_message.get_value()),
             Some(Err(e)) => toaster.error(error_text(i18n, &e)),
             None => return,
         }
-        refresh.update(|n| *n += 1);
+        changed.update(|n| *n += 1);
     };
-    Effect::new(move |_| report(change_role.value().get()));
-    Effect::new(move |_| report(remove.value().get()));
-    Effect::new(move |_| report(revoke.value().get()));
+    Effect::new(move |_| report(change_role.value().get(), members_changed));
+    Effect::new(move |_| report(remove.value().get(), members_changed));
+    Effect::new(move |_| report(revoke.value().get(), invitations_changed));
 
     let on_role = move |member: MemberRow, role: Role| {
         pending_message.set_value(
@@ -87,10 +93,10 @@ pub fn ClubPage() -> impl IntoView {
     };
 
     view! {
-        <Title text=move || t_string!(i18n, club.title).to_string()/>
+        <Title text=tr!(club.title)/>
         <section class="flex flex-col gap-8">
-            <h1 class="text-3xl font-bold">{t!(i18n, club.title)}</h1>
-            <Transition fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
+            <h1 class="text-3xl font-bold">{tr!(club.title)}</h1>
+            <Transition fallback=move || view! { <p>{tr!(common.loading)}</p> }>
                 {move || Suspend::new(async move {
                     match roster.await {
                         Ok(roster) => {
@@ -98,9 +104,9 @@ pub fn ClubPage() -> impl IntoView {
                             view! {
                                 <MembersTable members=roster.members assignable=assignable.clone() on_role on_remove/>
                                 <div class="grid gap-8 lg:grid-cols-2">
-                                    <InviteForm assignable=assignable on_created=move || refresh.update(|n| *n += 1)/>
+                                    <InviteForm assignable=assignable created on_created=move || invitations_changed.update(|n| *n += 1)/>
                                     <div class="card">
-                                        <h2 class="mb-4 text-xl font-semibold">{t!(i18n, club.pending_title)}</h2>
+                                        <h2 class="mb-4 text-xl font-semibold">{tr!(club.pending_title)}</h2>
                                         <Transition fallback=|| ()>
                                             {move || Suspend::new(async move {
                                                 invitations.await.map(|list| view! { <PendingList list on_revoke/> })
@@ -112,7 +118,7 @@ pub fn ClubPage() -> impl IntoView {
                             .into_any()
                         }
                         Err(AppError::Forbidden) => view! {
-                            <p class="card" role="alert" data-testid="forbidden">{t!(i18n, common.forbidden_page)}</p>
+                            <p class="card" role="alert" data-testid="forbidden">{tr!(common.forbidden_page)}</p>
                         }
                         .into_any(),
                         Err(e) => view! { <p class="card" role="alert">{move || error_text(i18n, &e)}</p> }.into_any(),
@@ -132,6 +138,7 @@ fn MembersTable(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let count = members.len();
+    let heading = move || format!("{} ({count})", t_string!(i18n, club.members));
     let rows = members
         .into_iter()
         .map(|m| {
@@ -146,14 +153,14 @@ fn MembersTable(
                 <tr class="border-t border-line" data-testid="member-row" data-email=m.email.clone()>
                     <td class="py-2 pr-3 font-medium">
                         {m.display_name.clone()}
-                        {m.is_me.then(|| view! { <span class="ml-1 text-xs text-muted">"(" {t!(i18n, club.you)} ")"</span> })}
+                        {m.is_me.then(|| view! { <span class="ml-1 text-xs text-muted">"(" {tr!(club.you)} ")"</span> })}
                     </td>
                     <td class="hidden py-2 pr-3 text-sm text-muted sm:table-cell">{m.email.clone()}</td>
                     <td class="py-2 pr-3">
                         <select
                             class="select text-sm"
                             disabled=!can_edit
-                            aria-label=move || t_string!(i18n, club.role_of, name = name.clone()).to_string()
+                            aria-label=tr!(club.role_of, name = name.clone())
                             on:change=move |ev| {
                                 if let Some(role) = Role::parse(&event_target_value(&ev)) {
                                     on_role(for_select.clone(), role);
@@ -162,7 +169,7 @@ fn MembersTable(
                         >
                             {options
                                 .into_iter()
-                                .map(|r| view! { <option value=r.as_str() selected=r == current>{move || role_label(i18n, r)}</option> })
+                                .map(|r| view! { <option value=r.as_str() selected=r == current>{role_label(i18n, r)}</option> })
                                 .collect_view()}
                         </select>
                     </td>
@@ -172,10 +179,10 @@ fn MembersTable(
                             <button
                                 type="button"
                                 class="btn-ghost-danger text-sm"
-                                aria-label=move || t_string!(i18n, club.remove_label, name = name_for_remove.clone()).to_string()
+                                aria-label=tr!(club.remove_label, name = name_for_remove.clone())
                                 on:click=move |_| on_remove(for_remove.clone())
                             >
-                                {t!(i18n, club.remove)}
+                                {tr!(club.remove)}
                             </button>
                         })}
                     </td>
@@ -185,18 +192,15 @@ fn MembersTable(
         .collect_view();
     view! {
         <div class="card overflow-x-auto">
-            <div class="mb-4 flex items-baseline justify-between">
-                <h2 class="text-xl font-semibold">{t!(i18n, club.members)}</h2>
-                <span class="text-sm text-muted">{move || t_string!(i18n, club.members_count, count = count).to_string()}</span>
-            </div>
+            <h2 class="mb-4 text-xl font-semibold">{heading}</h2>
             <table class="w-full text-left">
                 <thead class="text-xs uppercase text-muted">
                     <tr>
-                        <th scope="col" class="pb-2 pr-3">{t!(i18n, club.name)}</th>
-                        <th scope="col" class="hidden pb-2 pr-3 sm:table-cell">{t!(i18n, club.email)}</th>
-                        <th scope="col" class="pb-2 pr-3">{t!(i18n, club.role)}</th>
-                        <th scope="col" class="hidden pb-2 pr-3 md:table-cell">{t!(i18n, club.joined)}</th>
-                        <th scope="col" class="pb-2 text-right"><span class="sr-only">{t!(i18n, club.actions)}</span></th>
+                        <th scope="col" class="pb-2 pr-3">{tr!(club.name)}</th>
+                        <th scope="col" class="hidden pb-2 pr-3 sm:table-cell">{tr!(club.email)}</th>
+                        <th scope="col" class="pb-2 pr-3">{tr!(club.role)}</th>
+                        <th scope="col" class="hidden pb-2 pr-3 md:table-cell">{tr!(club.joined)}</th>
+                        <th scope="col" class="pb-2 text-right"><span class="sr-only">{tr!(club.actions)}</span></th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
@@ -206,14 +210,21 @@ fn MembersTable(
 }
 
 #[component]
-fn InviteForm(assignable: Vec<Role>, on_created: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+fn InviteForm(
+    assignable: Vec<Role>,
+    created: RwSignal<Option<CreatedInvitation>>,
+    on_created: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     let i18n = use_i18n();
     let toaster = use_toaster();
     let action = ServerAction::<Invite>::new();
     let error = last_error(action.value());
-    let created = RwSignal::new(None::<CreatedInvitation>);
+    let form = NodeRef::<leptos::html::Form>::new();
     Effect::new(move |_| {
         if let Some(Ok(invitation)) = action.value().get() {
+            if let Some(form) = form.get_untracked() {
+                form.reset();
+            }
             toaster
                 .success(t_string!(i18n, club.invite_created, email = invitation.email.clone()).to_string());
             created.set(Some(invitation));
@@ -236,40 +247,40 @@ fn InviteForm(assignable: Vec<Role>, on_created: impl Fn() + Copy + Send + Sync 
     };
     view! {
         <div class="card">
-            <h2 class="mb-2 text-xl font-semibold">{t!(i18n, club.invite_title)}</h2>
-            <p class="mb-4 text-sm text-muted">{t!(i18n, club.invite_intro)}</p>
-            <ActionForm action=action attr:class="flex flex-col gap-4" attr:novalidate="">
+            <h2 class="mb-2 text-xl font-semibold">{tr!(club.invite_title)}</h2>
+            <p class="mb-4 text-sm text-muted">{tr!(club.invite_intro)}</p>
+            <ActionForm action=action node_ref=form attr:class="flex flex-col gap-4" attr:novalidate="">
                 <TextField
                     name="email"
                     kind="email"
                     autocomplete="off"
-                    label=Signal::derive(move || t_string!(i18n, club.invite_email).to_string())
+                    label=tr!(club.invite_email)
                     error=field_error(i18n, error, "email")
                 />
                 <div class="flex flex-col gap-1">
-                    <label for="invite-role" class="text-sm font-medium">{t!(i18n, club.invite_role)}</label>
+                    <label for="invite-role" class="text-sm font-medium">{tr!(club.invite_role)}</label>
                     <select id="invite-role" name="role" class="select">
                         {assignable
                             .iter()
                             .map(|r| {
                                 let r = *r;
-                                view! { <option value=r.as_str() selected=r == default_role>{move || role_label(i18n, r)}</option> }
+                                view! { <option value=r.as_str() selected=r == default_role>{role_label(i18n, r)}</option> }
                             })
                             .collect_view()}
                     </select>
                     <p class="text-sm text-red-700 dark:text-red-400" role="alert">{move || field_error(i18n, error, "role").get()}</p>
                 </div>
                 <FormAlert message=form_error(i18n, error)/>
-                <SubmitButton label=Signal::derive(move || t_string!(i18n, club.invite_submit).to_string()) pending=action.pending()/>
+                <SubmitButton label=tr!(club.invite_submit) pending=action.pending()/>
             </ActionForm>
             {move || created.get().map(|c| {
                 let link = c.link.clone();
                 view! {
                     <div class="mt-6 flex flex-col gap-2 rounded-lg border border-brand-500/40 bg-brand-50 p-3 dark:bg-brand-950">
-                        <label for="invite-link" class="text-sm font-medium">{t!(i18n, club.invite_link)}</label>
+                        <label for="invite-link" class="text-sm font-medium">{tr!(club.invite_link)}</label>
                         <div class="flex gap-2">
                             <input id="invite-link" data-testid="invite-link" class="input flex-1 font-mono text-xs" readonly value=c.link.clone()/>
-                            <button type="button" class="btn-secondary" on:click=move |_| copy(link.clone())>{t!(i18n, club.copy)}</button>
+                            <button type="button" class="btn-secondary" on:click=move |_| copy(link.clone())>{tr!(club.copy)}</button>
                         </div>
                     </div>
                 }
@@ -285,7 +296,7 @@ fn PendingList(
 ) -> impl IntoView {
     let i18n = use_i18n();
     if list.is_empty() {
-        return view! { <p class="text-sm text-muted">{t!(i18n, club.pending_empty)}</p> }.into_any();
+        return view! { <p class="text-sm text-muted">{tr!(club.pending_empty)}</p> }.into_any();
     }
     view! {
         <ul class="divide-y divide-line" data-testid="pending-invitations">
@@ -301,18 +312,18 @@ fn PendingList(
                             <div>
                                 <p class="font-medium">{inv.email.clone()}</p>
                                 <p class="text-xs text-muted">
-                                    {move || role_label(i18n, inv.role)} " · "
-                                    {move || t_string!(i18n, club.invited_by, name = by.clone()).to_string()} " · "
-                                    {move || t_string!(i18n, club.expires, date = expires.clone()).to_string()}
+                                    {role_label(i18n, inv.role)} " · "
+                                    {tr!(club.invited_by, name = by.clone())} " · "
+                                    {tr!(club.expires, date = expires.clone())}
                                 </p>
                             </div>
                             <button
                                 type="button"
                                 class="btn-ghost-danger text-sm"
-                                aria-label=move || t_string!(i18n, club.revoke_label, email = email.clone()).to_string()
+                                aria-label=tr!(club.revoke_label, email = email.clone())
                                 on:click=move |_| on_revoke(for_revoke.clone())
                             >
-                                {t!(i18n, club.revoke)}
+                                {tr!(club.revoke)}
                             </button>
                         </li>
                     }

@@ -20,8 +20,8 @@ pub fn HomePage() -> impl IntoView {
         }
     };
     view! {
-        <Title text=move || t_string!(i18n, nav.home).to_string()/>
-        <Suspense fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
+        <Title text=tr!(nav.home)/>
+        <Suspense fallback=move || view! { <p>{tr!(common.loading)}</p> }>
             {move || Suspend::new(async move {
                 let viewer = viewer.await.ok().flatten();
                 viewer.map(|v| {
@@ -29,19 +29,19 @@ pub fn HomePage() -> impl IntoView {
                     view! {
                         <section class="flex flex-col gap-8">
                             <div>
-                                <h1 class="text-3xl font-bold">{move || t_string!(i18n, home.greeting, name = name.clone()).to_string()}</h1>
+                                <h1 class="text-3xl font-bold">{tr!(home.greeting, name = name.clone())}</h1>
                                 {match v.club.clone() {
                                     Some(club) => view! {
                                         <p class="mt-2 text-muted" data-testid="home-role">
-                                            {club.name.clone()} " · " {t!(i18n, home.your_role)} " : "
-                                            <strong>{move || role_label(i18n, club.role)}</strong>
+                                            {club.name.clone()} " · " {tr!(home.your_role)} " : "
+                                            <strong>{role_label(i18n, club.role)}</strong>
                                         </p>
                                     }.into_any(),
-                                    None => view! { <p class="mt-2 text-muted">{t!(i18n, home.no_club)}</p> }.into_any(),
+                                    None => view! { <p class="mt-2 text-muted">{tr!(home.no_club)}</p> }.into_any(),
                                 }}
                             </div>
                             <div>
-                                <h2 class="mb-3 text-lg font-semibold">{t!(i18n, home.sections)}</h2>
+                                <h2 class="mb-3 text-lg font-semibold">{tr!(home.sections)}</h2>
                                 <ul class="grid gap-4 sm:grid-cols-2">
                                     {move || view! {
                                         {card("/catalogue", t_string!(i18n, nav.catalogue).to_string(), t_string!(i18n, soon.catalogue).to_string())}

@@ -23,8 +23,8 @@ pub fn InvitePage() -> impl IntoView {
     let preview = Resource::new(token, invitation);
     let viewer = expect_context::<ViewerResource>().0;
     view! {
-        <Title text=move || t_string!(i18n, invite.title).to_string()/>
-        <Suspense fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
+        <Title text=tr!(invite.title)/>
+        <Suspense fallback=move || view! { <p>{tr!(common.loading)}</p> }>
             {move || Suspend::new(async move {
                 let signed_in = viewer.await.ok().flatten().is_some();
                 match preview.await {
@@ -41,9 +41,9 @@ pub fn InvitePage() -> impl IntoView {
 
 fn unusable(i18n: I18nContext<Locale>, error: AppError) -> AnyView {
     view! {
-        <AuthCard title=Signal::derive(move || t_string!(i18n, invite.title).to_string())>
+        <AuthCard title=tr!(invite.title)>
             <p role="alert" data-testid="invitation-unusable">{move || error_text(i18n, &error)}</p>
-            <a href="/" class="btn-secondary mt-6 inline-block">{t!(i18n, not_found.home)}</a>
+            <a href="/" class="btn-secondary mt-6 inline-block">{tr!(not_found.home)}</a>
         </AuthCard>
     }
     .into_any()
@@ -53,7 +53,7 @@ fn unusable(i18n: I18nContext<Locale>, error: AppError) -> AnyView {
 fn Invitation(view: InvitationView, token: String, signed_in: bool) -> impl IntoView {
     let i18n = use_i18n();
     let club = view.club_name.clone();
-    let heading = Signal::derive(move || t_string!(i18n, invite.heading, club = club.clone()).to_string());
+    let heading = tr!(invite.heading, club = club.clone());
     let (inviter, role, email) = (view.invited_by.clone(), view.role, view.email.clone());
     let details = move || {
         t_string!(
@@ -64,14 +64,14 @@ fn Invitation(view: InvitationView, token: String, signed_in: bool) -> impl Into
         )
         .to_string()
     };
-    let for_email = move || t_string!(i18n, invite.for_email, email = email.clone()).to_string();
+    let for_email = tr!(invite.for_email, email = email.clone());
     let body = if signed_in {
         view! { <AcceptWithAccount token=token/> }.into_any()
     } else if view.account_exists {
         let href = format!("/login?next=/invite/{token}");
         view! {
-            <p class="mb-4">{t!(i18n, invite.existing_account)}</p>
-            <a href=href class="btn-primary inline-block">{t!(i18n, invite.login_to_accept)}</a>
+            <p class="mb-4">{tr!(invite.existing_account)}</p>
+            <a href=href class="btn-primary inline-block">{tr!(invite.login_to_accept)}</a>
         }
         .into_any()
     } else {
@@ -100,7 +100,7 @@ fn AcceptWithAccount(token: String) -> impl IntoView {
         <ActionForm action=action attr:class="flex flex-col gap-4">
             <input type="hidden" name="token" value=token/>
             <FormAlert message=form_error(i18n, error)/>
-            <SubmitButton label=Signal::derive(move || t_string!(i18n, invite.accept).to_string()) pending=action.pending()/>
+            <SubmitButton label=tr!(invite.accept) pending=action.pending()/>
         </ActionForm>
     }
 }
@@ -116,25 +116,25 @@ fn JoinForm(token: String) -> impl IntoView {
         }
     });
     view! {
-        <p class="mb-4">{t!(i18n, invite.new_account)}</p>
+        <p class="mb-4">{tr!(invite.new_account)}</p>
         <ActionForm action=action attr:class="flex flex-col gap-4" attr:novalidate="">
             <input type="hidden" name="token" value=token/>
             <TextField
                 name="display_name"
                 autocomplete="name"
-                label=Signal::derive(move || t_string!(i18n, auth.display_name).to_string())
+                label=tr!(auth.display_name)
                 error=field_error(i18n, error, "display_name")
             />
             <TextField
                 name="password"
                 kind="password"
                 autocomplete="new-password"
-                label=Signal::derive(move || t_string!(i18n, auth.password).to_string())
-                hint=Signal::derive(move || t_string!(i18n, auth.password_hint).to_string())
+                label=tr!(auth.password)
+                hint=tr!(auth.password_hint)
                 error=field_error(i18n, error, "password")
             />
             <FormAlert message=form_error(i18n, error)/>
-            <SubmitButton label=Signal::derive(move || t_string!(i18n, invite.join_submit).to_string()) pending=action.pending()/>
+            <SubmitButton label=tr!(invite.join_submit) pending=action.pending()/>
         </ActionForm>
     }
 }

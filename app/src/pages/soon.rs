@@ -32,7 +32,7 @@ pub fn ComingSoon(section: Section) -> impl IntoView {
         <section class="flex flex-col gap-4">
             <div class="flex items-center gap-3">
                 <h1 class="text-3xl font-bold">{title}</h1>
-                <span class="badge">{t!(i18n, soon.badge)}</span>
+                <span class="badge">{tr!(soon.badge)}</span>
             </div>
             <p class="card max-w-2xl text-muted">{body}</p>
         </section>
