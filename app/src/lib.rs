@@ -6,8 +6,13 @@
 
 #![recursion_limit = "512"]
 
-// The `i18n` module: translations generated at build time from `locales/fr.json` and `locales/en.json`.
-include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
+/// Translations generated at build time from `locales/fr.json` and `locales/en.json` (the
+/// generated code parses its two locale ids with `expect`, which cannot fail).
+#[allow(clippy::expect_used, clippy::unwrap_used)]
+mod generated {
+    include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
+}
+pub use generated::i18n;
 
 /// A translated text in the page's language, as a plain `String`.
 ///

@@ -6,6 +6,7 @@ use crate::model::Viewer;
 use domain::invitation::InvitationStatus;
 use domain::{FieldError, FieldProblem, Permission, Role};
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_i18n::I18nContext;
 
 /// The viewer, fetched once per page load and shared through context.
@@ -469,7 +470,7 @@ fn MainNav(role: Option<Role>) -> impl IntoView {
     let link = |href: &'static str, label: String| {
         view! {
             <li>
-                <a href=href class="nav-link">{label}</a>
+                <A href=href attr:class="nav-link" exact=true>{label}</A>
             </li>
         }
     };

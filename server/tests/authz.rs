@@ -4,6 +4,8 @@
 //! The table must name every registered server function: a new one fails this test until its
 //! expected access is written down here.
 
+#![allow(clippy::expect_used, clippy::unwrap_used)] // test code: a failed expectation is the test failing
+
 use chrono::{Duration, Utc};
 use clap::Parser;
 use domain::invitation::InvitationToken;

@@ -4,6 +4,8 @@
 //! When it cannot be reached the PostgreSQL cases are skipped with a warning — except when
 //! `CI` is set, where they fail: CI always proves both databases.
 
+#![allow(clippy::expect_used, clippy::unwrap_used)] // test code: a failed expectation is the test failing
+
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use domain::invitation::InvitationToken;
 use domain::ports::{NewInvitation, NewUser, Store};

@@ -182,7 +182,8 @@ fn MembersTable(
                                 aria-label=tr!(club.remove_label, name = name_for_remove.clone())
                                 on:click=move |_| on_remove(for_remove.clone())
                             >
-                                {tr!(club.remove)}
+                                <span class="hidden sm:inline">{tr!(club.remove)}</span>
+                                <span class="sm:hidden" aria-hidden="true">"✕"</span>
                             </button>
                         })}
                     </td>

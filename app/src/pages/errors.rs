@@ -1,6 +1,5 @@
 //! The friendly 404 and error pages.
 
-use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_meta::Title;
 

@@ -1,0 +1,56 @@
+// Screenshots of DropIt's pages for review: desktop and phone, fr and en, light and dark.
+// Usage: node end2end/screenshots.mjs http://127.0.0.1:3000 out-dir   (the demo club must exist)
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+
+const [base = 'http://127.0.0.1:3000', out = 'screenshots'] = process.argv.slice(2);
+mkdirSync(out, { recursive: true });
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
+const sizes = { desktop: { width: 1280, height: 860 }, phone: { width: 390, height: 844 } };
+const shots = [
+  ['login', null, '/login'],
+  ['signup', null, '/signup'],
+  ['home', 'owner', '/'],
+  ['club', 'owner', '/club'],
+  ['account', 'owner', '/account'],
+  ['planning', 'coach', '/planning'],
+  ['club-forbidden', 'coach', '/club'],
+  ['not-found', 'athlete', '/nowhere'],
+];
+for (const [size, viewport] of Object.entries(sizes)) {
+  for (const lang of ['fr', 'en']) {
+    for (const theme of ['light', 'dark']) {
+      const context = await browser.newContext({ viewport, locale: lang === 'fr' ? 'fr-FR' : 'en-GB' });
+      const host = new URL(base).hostname;
+      await context.addCookies([
+        { name: 'dropit_lang', value: lang, domain: host, path: '/' },
+        { name: 'dropit_theme', value: theme, domain: host, path: '/' },
+      ]);
+      let who = null;
+      const page = await context.newPage();
+      for (const [name, as, path] of shots) {
+        if (as !== who) {
+          await context.clearCookies({ name: 'dropit_session' });
+          if (as) {
+            await page.goto(`${base}/login`);
+            await page.locator('body[data-hydrated=true]').waitFor();
+            await page.fill('input[name=email]', `${as}@demo.dropit.club`);
+            await page.fill('input[name=password]', 'dropit-demo');
+            await page.click('form button[type=submit]');
+            await page.waitForURL((u) => u.pathname !== '/login');
+          }
+          who = as;
+        }
+        await page.goto(`${base}${path}`);
+        await page.locator('body[data-hydrated=true]').waitFor();
+        await page.screenshot({ path: `${out}/${name}-${size}-${lang}-${theme}.png`, fullPage: true });
+      }
+      await context.close();
+    }
+  }
+}
+await browser.close();
+console.log(`screenshots written to ${out}/`);
