@@ -127,7 +127,17 @@ pub async fn invite(email: String, role: Role) -> Result<CreatedInvitation, AppE
     let token = ssr::new_invitation_token();
     let invitation = service::invite(&*state.store, &me, &email, role, &token, Utc::now()).await?;
     let link = format!("{}/invite/{}", state.public_url, token.as_str());
-    tracing::info!(club = %me.club_id, email = %invitation.email, role = %role, "invitation created (no mail server: link shown to the admin)");
+    let mail = domain::ports::InvitationMail {
+        to: invitation.email.clone(),
+        club_name: state.store.club_name(me.club_id).await?.unwrap_or_default(),
+        role,
+        invited_by: me.display_name.clone(),
+        link: link.clone(),
+    };
+    // The link is shown to the admin either way: a failed delivery does not lose the invitation.
+    if let Err(e) = state.mailer.send_invitation(&mail) {
+        tracing::warn!(club = %me.club_id, error = %e, "invitation created but not delivered");
+    }
     Ok(CreatedInvitation {
         email: invitation.email,
         link,

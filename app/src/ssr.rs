@@ -9,7 +9,7 @@ use crate::model::{CurrentClub, Viewer};
 use axum::extract::ConnectInfo;
 use domain::account::User;
 use domain::membership::Member;
-use domain::ports::{PasswordHasher, Store};
+use domain::ports::{Mailer, PasswordHasher, Store};
 use domain::throttle::LoginThrottle;
 use domain::{ClubId, UserId};
 use serde::{Deserialize, Serialize};
@@ -22,6 +22,7 @@ use tower_sessions::Session;
 pub struct AppState {
     pub store: Arc<dyn Store>,
     pub hasher: Arc<dyn PasswordHasher>,
+    pub mailer: Arc<dyn Mailer>,
     pub throttle: LoginThrottle,
     /// The public base URL, used to build invitation links (no trailing slash).
     pub public_url: String,

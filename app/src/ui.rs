@@ -6,8 +6,8 @@ use crate::model::Viewer;
 use domain::invitation::InvitationStatus;
 use domain::{FieldError, FieldProblem, Permission, Role};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_i18n::I18nContext;
+use leptos_router::components::A;
 
 /// The viewer, fetched once per page load and shared through context.
 #[derive(Clone, Copy)]

@@ -116,3 +116,25 @@ pub trait PasswordHasher: Send + Sync {
     fn hash(&self, password: &str) -> Result<String, StoreError>;
     fn verify(&self, password: &str, hash: &str) -> bool;
 }
+
+/// An invitation to deliver to the invited person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvitationMail {
+    pub to: String,
+    pub club_name: String,
+    pub role: Role,
+    pub invited_by: String,
+    pub link: String,
+}
+
+/// Why a message could not be sent.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the message could not be sent: {0}")]
+pub struct MailError(pub String);
+
+/// Sends messages to people. DropIt has no mail server yet: the server wires a log-only adapter,
+/// and the admin copies the invitation link the page shows. A real adapter (SMTP, an email API)
+/// implements this trait and nothing else changes.
+pub trait Mailer: Send + Sync {
+    fn send_invitation(&self, mail: &InvitationMail) -> Result<(), MailError>;
+}

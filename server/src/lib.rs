@@ -3,6 +3,7 @@
 
 pub mod config;
 pub mod hasher;
+pub mod mailer;
 pub mod seed;
 pub mod sessions;
 
@@ -86,6 +87,7 @@ pub async fn build(config: &Config, db: Database) -> Result<Application, StartEr
     let state = AppState {
         store: store.clone(),
         hasher: Arc::new(hasher::Argon2Hasher),
+        mailer: Arc::new(mailer::LogMailer),
         throttle: LoginThrottle::default(),
         public_url: config.public_url(),
     };
