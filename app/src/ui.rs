@@ -60,6 +60,37 @@ pub fn error_text(i18n: I18nContext<Locale>, error: &AppError) -> String {
     }
 }
 
+/// Reloads the page at `target` once the action succeeds: after a login, a sign-up or joining a
+/// club, every part of the page must reflect the new session.
+pub fn reload_on_success<T>(
+    value: MappedSignal<Option<Result<T, AppError>>>,
+    target: impl Fn() -> String + 'static,
+) where
+    T: Clone + Send + Sync + 'static,
+{
+    Effect::new(move |_| {
+        if value.with(|v| matches!(v, Some(Ok(_)))) {
+            reload_to(&target());
+        }
+    });
+}
+
+/// The name and new-password fields of a new account (sign-up, joining by invitation).
+#[component]
+pub fn NewAccountFields(errors: Signal<Option<AppError>>) -> impl IntoView {
+    view! {
+        <TextField name="display_name" autocomplete="name" label=tr!(auth.display_name) errors/>
+        <TextField
+            name="password"
+            kind="password"
+            autocomplete="new-password"
+            label=tr!(auth.password)
+            hint=tr!(auth.password_hint)
+            errors
+        />
+    }
+}
+
 /// Leaves the single-page app: a full load, so every part of the page reflects the new session.
 pub fn reload_to(url: &str) {
     #[cfg(feature = "hydrate")]
@@ -205,9 +236,11 @@ pub fn TextField(
     #[prop(default = "text")] kind: &'static str,
     #[prop(default = "off")] autocomplete: &'static str,
     #[prop(optional)] hint: Option<String>,
-    #[prop(into)] error: Signal<Option<String>>,
+    /// The form's last error: the field shows the part that concerns it.
+    errors: Signal<Option<AppError>>,
     #[prop(optional, into)] value: Option<String>,
 ) -> impl IntoView {
+    let error = field_error(use_i18n(), errors, name);
     let id = format!("field-{name}");
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
@@ -245,7 +278,8 @@ pub fn TextField(
 
 /// A form-level message (e.g. wrong password), announced when it appears.
 #[component]
-pub fn FormAlert(#[prop(into)] message: Signal<Option<String>>) -> impl IntoView {
+pub fn FormAlert(errors: Signal<Option<AppError>>) -> impl IntoView {
+    let message = form_error(use_i18n(), errors);
     view! {
         <div role="alert" data-testid="form-alert">
             {move || {

@@ -1,9 +1,8 @@
 //! Log in and sign up (create a club).
 
 use crate::api::{LogIn, SignUp};
-use crate::i18n::*;
 use crate::ui::{
-    AuthCard, FormAlert, SubmitButton, TextField, field_error, form_error, last_error, reload_to,
+    AuthCard, FormAlert, NewAccountFields, SubmitButton, TextField, last_error, reload_on_success,
 };
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -18,16 +17,11 @@ pub fn safe_next(next: Option<String>) -> String {
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
-    let i18n = use_i18n();
     let action = ServerAction::<LogIn>::new();
     let query = use_query_map();
     let next = move || safe_next(query.with(|q| q.get("next")));
     let error = last_error(action.value());
-    Effect::new(move |_| {
-        if let Some(Ok(())) = action.value().get() {
-            reload_to(&next());
-        }
-    });
+    reload_on_success(action.value(), next);
     view! {
         <Title text=tr!(auth.login_title)/>
         <AuthCard title=tr!(auth.login_title)>
@@ -38,16 +32,16 @@ pub fn LoginPage() -> impl IntoView {
                     kind="email"
                     autocomplete="username"
                     label=tr!(auth.email)
-                    error=field_error(i18n, error, "email")
+                    errors=error
                 />
                 <TextField
                     name="password"
                     kind="password"
                     autocomplete="current-password"
                     label=tr!(auth.password)
-                    error=field_error(i18n, error, "password")
+                    errors=error
                 />
-                <FormAlert message=form_error(i18n, error)/>
+                <FormAlert errors=error/>
                 <SubmitButton
                     label=tr!(auth.login_submit)
                     pending=action.pending()
@@ -63,14 +57,9 @@ pub fn LoginPage() -> impl IntoView {
 
 #[component]
 pub fn SignupPage() -> impl IntoView {
-    let i18n = use_i18n();
     let action = ServerAction::<SignUp>::new();
     let error = last_error(action.value());
-    Effect::new(move |_| {
-        if let Some(Ok(())) = action.value().get() {
-            reload_to("/");
-        }
-    });
+    reload_on_success(action.value(), || "/".to_owned());
     view! {
         <Title text=tr!(auth.signup_title)/>
         <AuthCard title=tr!(auth.signup_title)>
@@ -80,30 +69,17 @@ pub fn SignupPage() -> impl IntoView {
                     name="club_name"
                     autocomplete="organization"
                     label=tr!(auth.club_name)
-                    error=field_error(i18n, error, "club_name")
-                />
-                <TextField
-                    name="display_name"
-                    autocomplete="name"
-                    label=tr!(auth.display_name)
-                    error=field_error(i18n, error, "display_name")
+                    errors=error
                 />
                 <TextField
                     name="email"
                     kind="email"
                     autocomplete="username"
                     label=tr!(auth.email)
-                    error=field_error(i18n, error, "email")
+                    errors=error
                 />
-                <TextField
-                    name="password"
-                    kind="password"
-                    autocomplete="new-password"
-                    label=tr!(auth.password)
-                    hint=tr!(auth.password_hint)
-                    error=field_error(i18n, error, "password")
-                />
-                <FormAlert message=form_error(i18n, error)/>
+                <NewAccountFields errors=error/>
+                <FormAlert errors=error/>
                 <SubmitButton
                     label=tr!(auth.signup_submit)
                     pending=action.pending()

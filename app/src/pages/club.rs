@@ -5,8 +5,8 @@ use crate::error::AppError;
 use crate::i18n::*;
 use crate::model::{CreatedInvitation, MemberRow, PendingInvitation};
 use crate::ui::{
-    FormAlert, SubmitButton, TextField, error_text, field_error, form_error, last_error, role_label,
-    short_date, use_toaster,
+    FormAlert, SubmitButton, TextField, error_text, field_error, last_error, role_label, short_date,
+    use_toaster,
 };
 use domain::Role;
 use leptos::form::ActionForm;
@@ -256,7 +256,7 @@ fn InviteForm(
                     kind="email"
                     autocomplete="off"
                     label=tr!(club.invite_email)
-                    error=field_error(i18n, error, "email")
+                    errors=error
                 />
                 <div class="flex flex-col gap-1">
                     <label for="invite-role" class="text-sm font-medium">{tr!(club.invite_role)}</label>
@@ -271,7 +271,7 @@ fn InviteForm(
                     </select>
                     <p class="text-sm text-red-700 dark:text-red-400" role="alert">{move || field_error(i18n, error, "role").get()}</p>
                 </div>
-                <FormAlert message=form_error(i18n, error)/>
+                <FormAlert errors=error/>
                 <SubmitButton label=tr!(club.invite_submit) pending=action.pending()/>
             </ActionForm>
             {move || created.get().map(|c| {

@@ -5,8 +5,8 @@ use crate::error::AppError;
 use crate::i18n::*;
 use crate::model::InvitationView;
 use crate::ui::{
-    AuthCard, FormAlert, SubmitButton, TextField, ViewerResource, error_text, field_error, form_error,
-    last_error, reload_to, role_label,
+    AuthCard, FormAlert, NewAccountFields, SubmitButton, ViewerResource, error_text, last_error,
+    reload_on_success, role_label,
 };
 use domain::invitation::InvitationStatus;
 use leptos::form::ActionForm;
@@ -88,18 +88,13 @@ fn Invitation(view: InvitationView, token: String, signed_in: bool) -> impl Into
 
 #[component]
 fn AcceptWithAccount(token: String) -> impl IntoView {
-    let i18n = use_i18n();
     let action = ServerAction::<AcceptInvitation>::new();
     let error = last_error(action.value());
-    Effect::new(move |_| {
-        if let Some(Ok(())) = action.value().get() {
-            reload_to("/");
-        }
-    });
+    reload_on_success(action.value(), || "/".to_owned());
     view! {
         <ActionForm action=action attr:class="flex flex-col gap-4">
             <input type="hidden" name="token" value=token/>
-            <FormAlert message=form_error(i18n, error)/>
+            <FormAlert errors=error/>
             <SubmitButton label=tr!(invite.accept) pending=action.pending()/>
         </ActionForm>
     }
@@ -107,33 +102,15 @@ fn AcceptWithAccount(token: String) -> impl IntoView {
 
 #[component]
 fn JoinForm(token: String) -> impl IntoView {
-    let i18n = use_i18n();
     let action = ServerAction::<JoinWithNewAccount>::new();
     let error = last_error(action.value());
-    Effect::new(move |_| {
-        if let Some(Ok(())) = action.value().get() {
-            reload_to("/");
-        }
-    });
+    reload_on_success(action.value(), || "/".to_owned());
     view! {
         <p class="mb-4">{tr!(invite.new_account)}</p>
         <ActionForm action=action attr:class="flex flex-col gap-4" attr:novalidate="">
             <input type="hidden" name="token" value=token/>
-            <TextField
-                name="display_name"
-                autocomplete="name"
-                label=tr!(auth.display_name)
-                error=field_error(i18n, error, "display_name")
-            />
-            <TextField
-                name="password"
-                kind="password"
-                autocomplete="new-password"
-                label=tr!(auth.password)
-                hint=tr!(auth.password_hint)
-                error=field_error(i18n, error, "password")
-            />
-            <FormAlert message=form_error(i18n, error)/>
+            <NewAccountFields errors=error/>
+            <FormAlert errors=error/>
             <SubmitButton label=tr!(invite.join_submit) pending=action.pending()/>
         </ActionForm>
     }
