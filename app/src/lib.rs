@@ -21,13 +21,14 @@ pub use generated::i18n;
 /// WASM small. Keys are checked at compile time by leptos_i18n.
 macro_rules! tr {
     ($($args:tt)*) => {{
-        let locale = $crate::i18n::use_i18n().get_locale_untracked();
+        let locale = $crate::lang::current();
         $crate::i18n::td_string!(locale, $($args)*).to_string()
     }};
 }
 
 pub mod api;
 pub mod error;
+pub mod lang;
 pub mod model;
 pub mod pages;
 #[cfg(feature = "ssr")]
@@ -70,7 +71,7 @@ fn theme_class() -> &'static str {
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
         <!DOCTYPE html>
-        <html lang="fr" class=theme_class()>
+        <html lang=lang::detect().as_str() class=theme_class()>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -90,6 +91,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    lang::provide();
     ui::Toaster::provide();
     let viewer = Resource::new_blocking(|| (), |_| api::get_viewer());
     provide_context(ui::ViewerResource(viewer));
@@ -99,7 +101,6 @@ pub fn App() -> impl IntoView {
         <Link rel="icon" type_="image/svg+xml" href="/logo.svg"/>
         <Link rel="manifest" href="/manifest.webmanifest"/>
         <Meta name="theme-color" content="#b91c1c"/>
-        <I18nContextProvider cookie_name=ui::LANGUAGE_COOKIE>
             <Title formatter=|page: String| if page.is_empty() { "DropIt".to_owned() } else { format!("{page} · DropIt") }/>
             <Meta name="description" content="DropIt"/>
             <Router set_is_routing>
@@ -125,6 +126,5 @@ pub fn App() -> impl IntoView {
                 </main>
                 <ui::ToastRegion/>
             </Router>
-        </I18nContextProvider>
     }
 }

@@ -6,57 +6,56 @@ use crate::model::Viewer;
 use domain::invitation::InvitationStatus;
 use domain::{FieldError, FieldProblem, Permission, Role};
 use leptos::prelude::*;
-use leptos_i18n::I18nContext;
 use leptos_router::components::A;
 
 /// The viewer, fetched once per page load and shared through context.
 #[derive(Clone, Copy)]
 pub struct ViewerResource(pub Resource<Result<Option<Viewer>, AppError>>);
 
-pub fn role_label(i18n: I18nContext<Locale>, role: Role) -> String {
+pub fn role_label(locale: Locale, role: Role) -> String {
     match role {
-        Role::Athlete => t_string!(i18n, roles.athlete).to_string(),
-        Role::Coach => t_string!(i18n, roles.coach).to_string(),
-        Role::Admin => t_string!(i18n, roles.admin).to_string(),
-        Role::Owner => t_string!(i18n, roles.owner).to_string(),
+        Role::Athlete => td_string!(locale, roles.athlete).to_string(),
+        Role::Coach => td_string!(locale, roles.coach).to_string(),
+        Role::Admin => td_string!(locale, roles.admin).to_string(),
+        Role::Owner => td_string!(locale, roles.owner).to_string(),
     }
 }
 
-pub fn field_text(i18n: I18nContext<Locale>, error: &FieldError) -> String {
+pub fn field_text(locale: Locale, error: &FieldError) -> String {
     match error.problem {
-        FieldProblem::Required => t_string!(i18n, field.required).to_string(),
-        FieldProblem::TooShort { min } => t_string!(i18n, field.too_short, min = min).to_string(),
-        FieldProblem::TooLong { max } => t_string!(i18n, field.too_long, max = max).to_string(),
-        FieldProblem::InvalidEmail => t_string!(i18n, field.invalid_email).to_string(),
-        FieldProblem::InvalidChoice => t_string!(i18n, field.invalid_choice).to_string(),
+        FieldProblem::Required => td_string!(locale, field.required).to_string(),
+        FieldProblem::TooShort { min } => td_string!(locale, field.too_short, min = min).to_string(),
+        FieldProblem::TooLong { max } => td_string!(locale, field.too_long, max = max).to_string(),
+        FieldProblem::InvalidEmail => td_string!(locale, field.invalid_email).to_string(),
+        FieldProblem::InvalidChoice => td_string!(locale, field.invalid_choice).to_string(),
     }
 }
 
 /// The sentence shown to a person for an error.
-pub fn error_text(i18n: I18nContext<Locale>, error: &AppError) -> String {
+pub fn error_text(locale: Locale, error: &AppError) -> String {
     match error {
-        AppError::Unauthenticated => t_string!(i18n, errors.unauthenticated).to_string(),
-        AppError::Forbidden => t_string!(i18n, errors.forbidden).to_string(),
-        AppError::NotFound => t_string!(i18n, errors.not_found).to_string(),
-        AppError::Conflict => t_string!(i18n, errors.conflict).to_string(),
-        AppError::Invalid(_) => t_string!(i18n, errors.invalid).to_string(),
-        AppError::InvalidCredentials => t_string!(i18n, errors.invalid_credentials).to_string(),
+        AppError::Unauthenticated => td_string!(locale, errors.unauthenticated).to_string(),
+        AppError::Forbidden => td_string!(locale, errors.forbidden).to_string(),
+        AppError::NotFound => td_string!(locale, errors.not_found).to_string(),
+        AppError::Conflict => td_string!(locale, errors.conflict).to_string(),
+        AppError::Invalid(_) => td_string!(locale, errors.invalid).to_string(),
+        AppError::InvalidCredentials => td_string!(locale, errors.invalid_credentials).to_string(),
         AppError::RateLimited { retry_after_secs } => {
             let minutes = (retry_after_secs + 59) / 60;
-            t_string!(i18n, errors.rate_limited, minutes = minutes).to_string()
+            td_string!(locale, errors.rate_limited, minutes = minutes).to_string()
         }
-        AppError::LastOwner => t_string!(i18n, errors.last_owner).to_string(),
-        AppError::EmailTaken => t_string!(i18n, errors.email_taken).to_string(),
-        AppError::AlreadyMember => t_string!(i18n, errors.already_member).to_string(),
+        AppError::LastOwner => td_string!(locale, errors.last_owner).to_string(),
+        AppError::EmailTaken => td_string!(locale, errors.email_taken).to_string(),
+        AppError::AlreadyMember => td_string!(locale, errors.already_member).to_string(),
         AppError::InvitationUnusable(InvitationStatus::Expired) => {
-            t_string!(i18n, errors.invitation_expired).to_string()
+            td_string!(locale, errors.invitation_expired).to_string()
         }
         AppError::InvitationUnusable(InvitationStatus::Revoked) => {
-            t_string!(i18n, errors.invitation_revoked).to_string()
+            td_string!(locale, errors.invitation_revoked).to_string()
         }
-        AppError::InvitationUnusable(_) => t_string!(i18n, errors.invitation_accepted).to_string(),
-        AppError::Unavailable => t_string!(i18n, errors.unavailable).to_string(),
-        AppError::Transport(_) => t_string!(i18n, errors.network).to_string(),
+        AppError::InvitationUnusable(_) => td_string!(locale, errors.invitation_accepted).to_string(),
+        AppError::Unavailable => td_string!(locale, errors.unavailable).to_string(),
+        AppError::Transport(_) => td_string!(locale, errors.network).to_string(),
     }
 }
 
@@ -102,8 +101,8 @@ pub fn reload_to(url: &str) {
 }
 
 /// A local date as the viewer's language writes it.
-pub fn short_date(i18n: I18nContext<Locale>, at: chrono::DateTime<chrono::Utc>) -> String {
-    match i18n.get_locale_untracked() {
+pub fn short_date(locale: Locale, at: chrono::DateTime<chrono::Utc>) -> String {
+    match locale {
         Locale::fr => at.format("%d/%m/%Y").to_string(),
         Locale::en => at.format("%Y-%m-%d").to_string(),
     }
@@ -205,7 +204,7 @@ where
 
 /// The translated message for `field`, if the last result refused it.
 pub fn field_error(
-    i18n: I18nContext<Locale>,
+    locale: Locale,
     error: Signal<Option<AppError>>,
     field: &'static str,
 ) -> Signal<Option<String>> {
@@ -213,17 +212,17 @@ pub fn field_error(
         error.with(|e| {
             e.as_ref()
                 .and_then(|e| e.field(field))
-                .map(|f| field_text(i18n, f))
+                .map(|f| field_text(locale, f))
         })
     })
 }
 
 /// The message for errors that concern the whole form rather than one field.
-pub fn form_error(i18n: I18nContext<Locale>, error: Signal<Option<AppError>>) -> Signal<Option<String>> {
+pub fn form_error(locale: Locale, error: Signal<Option<AppError>>) -> Signal<Option<String>> {
     Signal::derive(move || {
         error.with(|e| match e {
             None | Some(AppError::Invalid(_)) => None,
-            Some(e) => Some(error_text(i18n, e)),
+            Some(e) => Some(error_text(locale, e)),
         })
     })
 }
@@ -240,7 +239,7 @@ pub fn TextField(
     errors: Signal<Option<AppError>>,
     #[prop(optional, into)] value: Option<String>,
 ) -> impl IntoView {
-    let error = field_error(use_i18n(), errors, name);
+    let error = field_error(crate::lang::current(), errors, name);
     let id = format!("field-{name}");
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
@@ -279,7 +278,7 @@ pub fn TextField(
 /// A form-level message (e.g. wrong password), announced when it appears.
 #[component]
 pub fn FormAlert(errors: Signal<Option<AppError>>) -> impl IntoView {
-    let message = form_error(use_i18n(), errors);
+    let message = form_error(crate::lang::current(), errors);
     view! {
         <div role="alert" data-testid="form-alert">
             {move || {
@@ -302,10 +301,10 @@ pub fn SubmitButton(
     #[prop(into)] label: Signal<String>,
     #[prop(into)] pending: Signal<bool>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
+    let locale = crate::lang::current();
     view! {
         <button type="submit" class="btn-primary" disabled=move || pending.get() aria-busy=move || pending.get().to_string()>
-            {move || if pending.get() { t_string!(i18n, auth.working).to_string() } else { label.get() }}
+            {move || if pending.get() { td_string!(locale, auth.working).to_string() } else { label.get() }}
         </button>
     }
 }
@@ -329,8 +328,8 @@ pub fn AuthCard(title: String, children: Children) -> impl IntoView {
 /// whole page (and its title and `lang`) comes back in the other language.
 #[component]
 fn LanguageSwitch() -> impl IntoView {
-    let i18n = use_i18n();
-    let current = i18n.get_locale_untracked();
+    let locale = crate::lang::current();
+    let current = locale;
     let button = move |locale: Locale, label: &'static str, name: &'static str| {
         view! {
             <button
@@ -363,7 +362,8 @@ fn switch_language(locale: Locale) {
         use wasm_bindgen::JsCast;
         if let Ok(html) = document().dyn_into::<web_sys::HtmlDocument>() {
             let _ = html.set_cookie(&format!(
-                "{LANGUAGE_COOKIE}={}; path=/; max-age=31536000; samesite=lax",
+                "{}={}; path=/; max-age=31536000; samesite=lax",
+                crate::lang::COOKIE,
                 locale.as_str()
             ));
         }
@@ -373,13 +373,10 @@ fn switch_language(locale: Locale) {
     let _ = locale;
 }
 
-/// The cookie that keeps the chosen language (read by leptos_i18n on the server).
-pub const LANGUAGE_COOKIE: &str = "dropit_lang";
-
 /// Flips light/dark; the choice lives in a cookie so the server renders it on the next load.
 #[component]
 fn ThemeToggle() -> impl IntoView {
-    let i18n = use_i18n();
+    let locale = crate::lang::current();
     let toggle = move |_| {
         #[cfg(feature = "hydrate")]
         {
@@ -409,7 +406,7 @@ fn ThemeToggle() -> impl IntoView {
             type="button"
             class="icon-btn"
             data-testid="theme-toggle"
-            aria-label=move || format!("{} / {}", t_string!(i18n, header.theme_dark), t_string!(i18n, header.theme_light))
+            aria-label=move || format!("{} / {}", td_string!(locale, header.theme_dark), td_string!(locale, header.theme_light))
             on:click=toggle
         >
             <span aria-hidden="true" class="dark:hidden">"☾"</span>
@@ -420,12 +417,12 @@ fn ThemeToggle() -> impl IntoView {
 
 #[component]
 fn ClubSwitcher(viewer: Viewer) -> impl IntoView {
-    let i18n = use_i18n();
+    let locale = crate::lang::current();
     let toaster = use_toaster();
     let switch = Action::new(move |club: &domain::ClubId| crate::api::switch_club(*club));
     Effect::new(move |_| match switch.value().get() {
         Some(Ok(())) => reload_to("/"),
-        Some(Err(e)) => toaster.error(error_text(i18n, &e)),
+        Some(Err(e)) => toaster.error(error_text(locale, &e)),
         None => {}
     });
     let current = viewer.club.clone();

@@ -1,26 +1,25 @@
 //! The person's own account: their clubs, and logging out everywhere.
 
 use crate::api::{LogOutEverywhere, SwitchClub};
-use crate::i18n::*;
 use crate::ui::{ViewerResource, error_text, reload_to, role_label, use_toaster};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
-    let i18n = use_i18n();
+    let locale = crate::lang::current();
     let toaster = use_toaster();
     let viewer = expect_context::<ViewerResource>().0;
     let everywhere = ServerAction::<LogOutEverywhere>::new();
     let switch = ServerAction::<SwitchClub>::new();
     Effect::new(move |_| match everywhere.value().get() {
         Some(Ok(())) => reload_to("/login"),
-        Some(Err(e)) => toaster.error(error_text(i18n, &e)),
+        Some(Err(e)) => toaster.error(error_text(locale, &e)),
         None => {}
     });
     Effect::new(move |_| match switch.value().get() {
         Some(Ok(())) => reload_to("/"),
-        Some(Err(e)) => toaster.error(error_text(i18n, &e)),
+        Some(Err(e)) => toaster.error(error_text(locale, &e)),
         None => {}
     });
     view! {
@@ -46,7 +45,7 @@ pub fn AccountPage() -> impl IntoView {
                                             <li class="flex flex-wrap items-center justify-between gap-2 py-2">
                                                 <span>
                                                     <span class="font-medium">{c.club_name.clone()}</span>
-                                                    " · " {role_label(i18n, c.role)}
+                                                    " · " {role_label(locale, c.role)}
                                                     {is_current.then(|| view! { <span class="badge ml-2">{tr!(account.current)}</span> })}
                                                 </span>
                                                 {(!is_current).then(|| view! {

@@ -28,7 +28,7 @@ fn confirm(message: &str) -> bool {
 
 #[component]
 pub fn ClubPage() -> impl IntoView {
-    let i18n = use_i18n();
+    let locale = crate::lang::current();
     let toaster = use_toaster();
     // Members and invitations reload separately, so one never re-renders the other's part.
     let members_changed = RwSignal::new(0u32);
@@ -48,7 +48,7 @@ pub fn ClubPage() -> impl IntoView {
     let report = move |result: Option<Result<(), AppError>>, changed: RwSignal<u32>| {
         match result {
             Some(Ok(())) => toaster.success(pending_message.get_value()),
-            Some(Err(e)) => toaster.error(error_text(i18n, &e)),
+            Some(Err(e)) => toaster.error(error_text(locale, &e)),
             None => return,
         }
         changed.update(|n| *n += 1);
@@ -59,11 +59,11 @@ pub fn ClubPage() -> impl IntoView {
 
     let on_role = move |member: MemberRow, role: Role| {
         pending_message.set_value(
-            t_string!(
-                i18n,
+            td_string!(
+                locale,
                 club.role_changed,
                 name = member.display_name.clone(),
-                role = role_label(i18n, role)
+                role = role_label(locale, role)
             )
             .to_string(),
         );
@@ -74,10 +74,11 @@ pub fn ClubPage() -> impl IntoView {
         });
     };
     let on_remove = move |member: MemberRow| {
-        let question = t_string!(i18n, club.remove_confirm, name = member.display_name.clone()).to_string();
+        let question =
+            td_string!(locale, club.remove_confirm, name = member.display_name.clone()).to_string();
         if confirm(&question) {
             pending_message
-                .set_value(t_string!(i18n, club.removed, name = member.display_name.clone()).to_string());
+                .set_value(td_string!(locale, club.removed, name = member.display_name.clone()).to_string());
             remove.dispatch(RemoveMember {
                 member_id: member.id,
                 version: member.version,
@@ -86,7 +87,7 @@ pub fn ClubPage() -> impl IntoView {
     };
     let on_revoke = move |invitation: PendingInvitation| {
         pending_message
-            .set_value(t_string!(i18n, club.revoked, email = invitation.email.clone()).to_string());
+            .set_value(td_string!(locale, club.revoked, email = invitation.email.clone()).to_string());
         revoke.dispatch(RevokeInvitation {
             invitation_id: invitation.id,
         });
@@ -121,7 +122,7 @@ pub fn ClubPage() -> impl IntoView {
                             <p class="card" role="alert" data-testid="forbidden">{tr!(common.forbidden_page)}</p>
                         }
                         .into_any(),
-                        Err(e) => view! { <p class="card" role="alert">{move || error_text(i18n, &e)}</p> }.into_any(),
+                        Err(e) => view! { <p class="card" role="alert">{move || error_text(locale, &e)}</p> }.into_any(),
                     }
                 })}
             </Transition>
@@ -136,9 +137,9 @@ fn MembersTable(
     on_role: impl Fn(MemberRow, Role) + Copy + Send + Sync + 'static,
     on_remove: impl Fn(MemberRow) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let i18n = use_i18n();
+    let locale = crate::lang::current();
     let count = members.len();
-    let heading = move || format!("{} ({count})", t_string!(i18n, club.members));
+    let heading = move || format!("{} ({count})", td_string!(locale, club.members));
     let rows = members
         .into_iter()
         .map(|m| {
@@ -169,11 +170,11 @@ fn MembersTable(
                         >
                             {options
                                 .into_iter()
-                                .map(|r| view! { <option value=r.as_str() selected=r == current>{role_label(i18n, r)}</option> })
+                                .map(|r| view! { <option value=r.as_str() selected=r == current>{role_label(locale, r)}</option> })
                                 .collect_view()}
                         </select>
                     </td>
-                    <td class="hidden py-2 pr-3 text-sm text-muted md:table-cell">{short_date(i18n, m.joined_at)}</td>
+                    <td class="hidden py-2 pr-3 text-sm text-muted md:table-cell">{short_date(locale, m.joined_at)}</td>
                     <td class="py-2 text-right">
                         {can_edit.then(|| view! {
                             <button
@@ -216,7 +217,7 @@ fn InviteForm(
     created: RwSignal<Option<CreatedInvitation>>,
     on_created: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let i18n = use_i18n();
+    let locale = crate::lang::current();
     let toaster = use_toaster();
     let action = ServerAction::<Invite>::new();
     let error = last_error(action.value());
@@ -226,8 +227,9 @@ fn InviteForm(
             if let Some(form) = form.get_untracked() {
                 form.reset();
             }
-            toaster
-                .success(t_string!(i18n, club.invite_created, email = invitation.email.clone()).to_string());
+            toaster.success(
+                td_string!(locale, club.invite_created, email = invitation.email.clone()).to_string(),
+            );
             created.set(Some(invitation));
             on_created();
         }
@@ -236,7 +238,7 @@ fn InviteForm(
         #[cfg(feature = "hydrate")]
         {
             let _ = window().navigator().clipboard().write_text(&link);
-            toaster.success(t_string!(i18n, club.copied).to_string());
+            toaster.success(td_string!(locale, club.copied).to_string());
         }
         #[cfg(not(feature = "hydrate"))]
         let _ = link;
@@ -265,11 +267,11 @@ fn InviteForm(
                             .iter()
                             .map(|r| {
                                 let r = *r;
-                                view! { <option value=r.as_str() selected=r == default_role>{role_label(i18n, r)}</option> }
+                                view! { <option value=r.as_str() selected=r == default_role>{role_label(locale, r)}</option> }
                             })
                             .collect_view()}
                     </select>
-                    <p class="text-sm text-red-700 dark:text-red-400" role="alert">{move || field_error(i18n, error, "role").get()}</p>
+                    <p class="text-sm text-red-700 dark:text-red-400" role="alert">{move || field_error(locale, error, "role").get()}</p>
                 </div>
                 <FormAlert errors=error/>
                 <SubmitButton label=tr!(club.invite_submit) pending=action.pending()/>
@@ -295,7 +297,7 @@ fn PendingList(
     list: Vec<PendingInvitation>,
     on_revoke: impl Fn(PendingInvitation) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let i18n = use_i18n();
+    let locale = crate::lang::current();
     if list.is_empty() {
         return view! { <p class="text-sm text-muted">{tr!(club.pending_empty)}</p> }.into_any();
     }
@@ -306,14 +308,14 @@ fn PendingList(
                 .map(|inv| {
                     let email = inv.email.clone();
                     let by = inv.invited_by.clone();
-                    let expires = short_date(i18n, inv.expires_at);
+                    let expires = short_date(locale, inv.expires_at);
                     let for_revoke = inv.clone();
                     view! {
                         <li class="flex flex-wrap items-center justify-between gap-2 py-2" data-testid="pending-invitation">
                             <div>
                                 <p class="font-medium">{inv.email.clone()}</p>
                                 <p class="text-xs text-muted">
-                                    {role_label(i18n, inv.role)} " · "
+                                    {role_label(locale, inv.role)} " · "
                                     {tr!(club.invited_by, name = by.clone())} " · "
                                     {tr!(club.expires, date = expires.clone())}
                                 </p>

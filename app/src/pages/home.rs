@@ -7,7 +7,7 @@ use leptos_meta::Title;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let i18n = use_i18n();
+    let locale = crate::lang::current();
     let viewer = expect_context::<ViewerResource>().0;
     let card = move |href: &'static str, title: String, body: String| {
         view! {
@@ -34,7 +34,7 @@ pub fn HomePage() -> impl IntoView {
                                     Some(club) => view! {
                                         <p class="mt-2 text-muted" data-testid="home-role">
                                             {club.name.clone()} " · " {tr!(home.your_role)} " "
-                                            <strong>{role_label(i18n, club.role)}</strong>
+                                            <strong>{role_label(locale, club.role)}</strong>
                                         </p>
                                     }.into_any(),
                                     None => view! { <p class="mt-2 text-muted">{tr!(home.no_club)}</p> }.into_any(),
@@ -44,10 +44,10 @@ pub fn HomePage() -> impl IntoView {
                                 <h2 class="mb-3 text-lg font-semibold">{tr!(home.sections)}</h2>
                                 <ul class="grid gap-4 sm:grid-cols-2">
                                     {move || view! {
-                                        {card("/catalogue", t_string!(i18n, nav.catalogue).to_string(), t_string!(i18n, soon.catalogue).to_string())}
-                                        {card("/workouts", t_string!(i18n, nav.workouts).to_string(), t_string!(i18n, soon.workouts).to_string())}
-                                        {card("/planning", t_string!(i18n, nav.planning).to_string(), t_string!(i18n, soon.planning).to_string())}
-                                        {card("/athletes", t_string!(i18n, nav.athletes).to_string(), t_string!(i18n, soon.athletes).to_string())}
+                                        {card("/catalogue", td_string!(locale, nav.catalogue).to_string(), td_string!(locale, soon.catalogue).to_string())}
+                                        {card("/workouts", td_string!(locale, nav.workouts).to_string(), td_string!(locale, soon.workouts).to_string())}
+                                        {card("/planning", td_string!(locale, nav.planning).to_string(), td_string!(locale, soon.planning).to_string())}
+                                        {card("/athletes", td_string!(locale, nav.athletes).to_string(), td_string!(locale, soon.athletes).to_string())}
                                     }}
                                 </ul>
                             </div>

@@ -11,13 +11,12 @@ use crate::ui::{
 use domain::invitation::InvitationStatus;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos_i18n::I18nContext;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn InvitePage() -> impl IntoView {
-    let i18n = use_i18n();
+    let locale = crate::lang::current();
     let params = use_params_map();
     let token = move || params.with(|p| p.get("token").unwrap_or_default());
     let preview = Resource::new(token, invitation);
@@ -31,18 +30,18 @@ pub fn InvitePage() -> impl IntoView {
                     Ok(view) if view.status == InvitationStatus::Pending => {
                         view! { <Invitation view=view token=token() signed_in=signed_in/> }.into_any()
                     }
-                    Ok(view) => unusable(i18n, AppError::InvitationUnusable(view.status)),
-                    Err(e) => unusable(i18n, e),
+                    Ok(view) => unusable(locale, AppError::InvitationUnusable(view.status)),
+                    Err(e) => unusable(locale, e),
                 }
             })}
         </Suspense>
     }
 }
 
-fn unusable(i18n: I18nContext<Locale>, error: AppError) -> AnyView {
+fn unusable(locale: Locale, error: AppError) -> AnyView {
     view! {
         <AuthCard title=tr!(invite.title)>
-            <p role="alert" data-testid="invitation-unusable">{move || error_text(i18n, &error)}</p>
+            <p role="alert" data-testid="invitation-unusable">{move || error_text(locale, &error)}</p>
             <a href="/" class="btn-secondary mt-6 inline-block">{tr!(not_found.home)}</a>
         </AuthCard>
     }
@@ -51,16 +50,16 @@ fn unusable(i18n: I18nContext<Locale>, error: AppError) -> AnyView {
 
 #[component]
 fn Invitation(view: InvitationView, token: String, signed_in: bool) -> impl IntoView {
-    let i18n = use_i18n();
+    let locale = crate::lang::current();
     let club = view.club_name.clone();
     let heading = tr!(invite.heading, club = club.clone());
     let (inviter, role, email) = (view.invited_by.clone(), view.role, view.email.clone());
     let details = move || {
-        t_string!(
-            i18n,
+        td_string!(
+            locale,
             invite.details,
             name = inviter.clone(),
-            role = role_label(i18n, role)
+            role = role_label(locale, role)
         )
         .to_string()
     };

@@ -14,18 +14,18 @@ pub enum Section {
 
 #[component]
 pub fn ComingSoon(section: Section) -> impl IntoView {
-    let i18n = use_i18n();
+    let locale = crate::lang::current();
     let title = move || match section {
-        Section::Catalogue => t_string!(i18n, nav.catalogue).to_string(),
-        Section::Workouts => t_string!(i18n, nav.workouts).to_string(),
-        Section::Planning => t_string!(i18n, nav.planning).to_string(),
-        Section::Athletes => t_string!(i18n, nav.athletes).to_string(),
+        Section::Catalogue => td_string!(locale, nav.catalogue).to_string(),
+        Section::Workouts => td_string!(locale, nav.workouts).to_string(),
+        Section::Planning => td_string!(locale, nav.planning).to_string(),
+        Section::Athletes => td_string!(locale, nav.athletes).to_string(),
     };
     let body = move || match section {
-        Section::Catalogue => t_string!(i18n, soon.catalogue).to_string(),
-        Section::Workouts => t_string!(i18n, soon.workouts).to_string(),
-        Section::Planning => t_string!(i18n, soon.planning).to_string(),
-        Section::Athletes => t_string!(i18n, soon.athletes).to_string(),
+        Section::Catalogue => td_string!(locale, soon.catalogue).to_string(),
+        Section::Workouts => td_string!(locale, soon.workouts).to_string(),
+        Section::Planning => td_string!(locale, soon.planning).to_string(),
+        Section::Athletes => td_string!(locale, soon.athletes).to_string(),
     };
     view! {
         <Title text=title/>
