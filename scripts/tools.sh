@@ -22,7 +22,9 @@ ensure_build_tools() {
   fi
   if [ ! -x node_modules/.bin/tailwindcss ] || [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     say "installing the Tailwind CLI and wasm-opt from npm"
-    npm ci --no-audit --no-fund
+    # `npm install`, not `npm ci`: the lock file cannot list the Tailwind binaries of platforms
+    # this registry does not serve, and `npm ci` refuses such a lock file on a fresh machine.
+    npm install --no-audit --no-fund
   fi
 }
 
