@@ -74,6 +74,12 @@ pub fn reload_on_success<T>(
     });
 }
 
+/// The email field of the login and sign-up forms (the browser offers the saved login).
+#[component]
+pub fn EmailField(errors: Signal<Option<AppError>>) -> impl IntoView {
+    view! { <TextField name="email" kind="email" autocomplete="username" label=tr!(auth.email) errors/> }
+}
+
 /// The name and new-password fields of a new account (sign-up, joining by invitation).
 #[component]
 pub fn NewAccountFields(errors: Signal<Option<AppError>>) -> impl IntoView {

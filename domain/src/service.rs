@@ -88,13 +88,13 @@ pub async fn sign_up(
         display_name: input.display_name.as_str().to_owned(),
         password_hash: hasher.hash(input.password.expose())?,
     };
-    match store
+    store
         .create_user_with_club(user, input.club_name.as_str(), now)
         .await
-    {
-        Err(StoreError::Duplicate) => Err(AuthError::EmailTaken),
-        other => Ok(other?),
-    }
+        .map_err(|e| match e {
+            StoreError::Duplicate => AuthError::EmailTaken,
+            other => other.into(),
+        })
 }
 
 /// Checks a login attempt, counting failures per account and per address.

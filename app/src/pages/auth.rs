@@ -2,7 +2,7 @@
 
 use crate::api::{LogIn, SignUp};
 use crate::ui::{
-    AuthCard, FormAlert, NewAccountFields, SubmitButton, TextField, last_error, reload_on_success,
+    AuthCard, EmailField, FormAlert, NewAccountFields, SubmitButton, TextField, last_error, reload_on_success,
 };
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -27,13 +27,7 @@ pub fn LoginPage() -> impl IntoView {
         <AuthCard title=tr!(auth.login_title)>
             <p class="mb-6 text-muted">{tr!(auth.login_intro)}</p>
             <ActionForm action=action attr:class="flex flex-col gap-4" attr:novalidate="">
-                <TextField
-                    name="email"
-                    kind="email"
-                    autocomplete="username"
-                    label=tr!(auth.email)
-                    errors=error
-                />
+                <EmailField errors=error/>
                 <TextField
                     name="password"
                     kind="password"
@@ -71,13 +65,7 @@ pub fn SignupPage() -> impl IntoView {
                     label=tr!(auth.club_name)
                     errors=error
                 />
-                <TextField
-                    name="email"
-                    kind="email"
-                    autocomplete="username"
-                    label=tr!(auth.email)
-                    errors=error
-                />
+                <EmailField errors=error/>
                 <NewAccountFields errors=error/>
                 <FormAlert errors=error/>
                 <SubmitButton
