@@ -1,4 +1,11 @@
-//! DropIt's user interface: the Leptos app, rendered on the server and hydrated in the browser.
+//! DropIt's user interface: the Leptos app, rendered on the server, with islands of
+//! interactivity hydrated in the browser.
+//!
+//! Pages are plain server-rendered HTML: every route, its data and its static markup stay on the
+//! server. Only the components marked `#[island]` (forms, buttons, the header controls, the
+//! club's member table…) are compiled into the WASM and hydrate; they receive what they need as
+//! serialisable props and talk to the server through server functions. Moving between pages is
+//! an ordinary page load.
 //!
 //! - [`api`]: server functions (the only way the browser reaches data);
 //! - [`pages`]: one module per route; [`ui`]: shared components;
@@ -39,8 +46,8 @@ use crate::i18n::*;
 use crate::pages::soon::{ComingSoon, Section};
 use leptos::prelude::*;
 use leptos_meta::{HashedStylesheet, Link, Meta, MetaTags, Title, provide_meta_context};
-use leptos_router::components::{Route, Router, Routes, RoutingProgress};
-use leptos_router::path;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{SsrMode, path};
 
 /// The theme the person chose (cookie), or none to follow the system setting.
 fn theme_class() -> &'static str {
@@ -78,7 +85,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="color-scheme" content="light dark"/>
                 <HashedStylesheet options=options.clone() id="leptos"/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options/>
+                <HydrationScripts options islands=true/>
                 <MetaTags/>
             </head>
             <body class="min-h-screen bg-surface-0 text-ink antialiased">
@@ -95,36 +102,36 @@ pub fn App() -> impl IntoView {
     ui::Toaster::provide();
     let viewer = Resource::new_blocking(|| (), |_| api::get_viewer());
     provide_context(ui::ViewerResource(viewer));
-    let (is_routing, set_is_routing) = signal(false);
 
     view! {
         <Link rel="icon" type_="image/svg+xml" href="/logo.svg"/>
         <Link rel="manifest" href="/manifest.webmanifest"/>
         <Meta name="theme-color" content="#b91c1c"/>
-            <Title formatter=|page: String| if page.is_empty() { "DropIt".to_owned() } else { format!("{page} · DropIt") }/>
-            <Meta name="description" content="DropIt"/>
-            <Router set_is_routing>
-                <div class="routing-progress">
-                    <RoutingProgress is_routing max_time=std::time::Duration::from_millis(400)/>
-                </div>
-                <ui::Header/>
-                <main id="main" tabindex="-1" class="mx-auto w-full max-w-6xl px-4 py-6 sm:py-10">
-                    <ErrorBoundary fallback=|_| view! { <pages::errors::ErrorPage/> }>
-                        <Routes fallback=|| view! { <pages::errors::NotFound/> }>
-                            <Route path=path!("/") view=pages::home::HomePage/>
-                            <Route path=path!("/login") view=pages::auth::LoginPage/>
-                            <Route path=path!("/signup") view=pages::auth::SignupPage/>
-                            <Route path=path!("/invite/:token") view=pages::invite::InvitePage/>
-                            <Route path=path!("/account") view=pages::account::AccountPage/>
-                            <Route path=path!("/club") view=pages::club::ClubPage/>
-                            <Route path=path!("/catalogue") view=|| view! { <ComingSoon section=Section::Catalogue/> }/>
-                            <Route path=path!("/workouts") view=|| view! { <ComingSoon section=Section::Workouts/> }/>
-                            <Route path=path!("/planning") view=|| view! { <ComingSoon section=Section::Planning/> }/>
-                            <Route path=path!("/athletes") view=|| view! { <ComingSoon section=Section::Athletes/> }/>
-                        </Routes>
-                    </ErrorBoundary>
-                </main>
-                <ui::ToastRegion/>
-            </Router>
+        <Title formatter=|page: String| if page.is_empty() { "DropIt".to_owned() } else { format!("{page} · DropIt") }/>
+        <Meta name="description" content="DropIt"/>
+        // Every route renders in `SsrMode::Async`: the page is complete before its first byte (no
+        // streaming), so the islands find their final markup when they hydrate.
+        <Router>
+            <ui::Header/>
+            <main id="main" tabindex="-1" class="mx-auto w-full max-w-6xl px-4 py-6 sm:py-10">
+                <ErrorBoundary fallback=|_| view! { <pages::errors::ErrorPage/> }>
+                    <Routes fallback=|| view! { <pages::errors::NotFound/> }>
+                        <Route path=path!("/") view=pages::home::HomePage ssr=SsrMode::Async/>
+                        <Route path=path!("/login") view=pages::auth::LoginPage ssr=SsrMode::Async/>
+                        <Route path=path!("/signup") view=pages::auth::SignupPage ssr=SsrMode::Async/>
+                        <Route path=path!("/invite/:token") view=pages::invite::InvitePage ssr=SsrMode::Async/>
+                        <Route path=path!("/account") view=pages::account::AccountPage ssr=SsrMode::Async/>
+                        <Route path=path!("/club") view=pages::club::ClubPage ssr=SsrMode::Async/>
+                        <Route path=path!("/catalogue") view=|| view! { <ComingSoon section=Section::Catalogue/> } ssr=SsrMode::Async/>
+                        <Route path=path!("/workouts") view=|| view! { <ComingSoon section=Section::Workouts/> } ssr=SsrMode::Async/>
+                        <Route path=path!("/planning") view=|| view! { <ComingSoon section=Section::Planning/> } ssr=SsrMode::Async/>
+                        <Route path=path!("/athletes") view=|| view! { <ComingSoon section=Section::Athletes/> } ssr=SsrMode::Async/>
+                    </Routes>
+                </ErrorBoundary>
+            </main>
+            <ui::ToastRegion/>
+            // Last on the page: islands hydrate in document order, so once this one has, all have.
+            <ui::HydrationMark/>
+        </Router>
     }
 }

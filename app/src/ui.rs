@@ -170,7 +170,8 @@ pub fn use_toaster() -> Toaster {
     use_context::<Toaster>().unwrap_or_else(Toaster::provide)
 }
 
-#[component]
+/// Where toasts appear: an island, so any other island of the page can show one.
+#[island]
 pub fn ToastRegion() -> impl IntoView {
     let toaster = use_toaster();
     view! {
@@ -332,8 +333,8 @@ pub fn AuthCard(title: String, children: Children) -> impl IntoView {
 
 /// Switches language: remembers the choice in the cookie the server reads, then reloads so the
 /// whole page (and its title and `lang`) comes back in the other language.
-#[component]
-fn LanguageSwitch() -> impl IntoView {
+#[island]
+pub fn LanguageSwitch() -> impl IntoView {
     let locale = crate::lang::current();
     let current = locale;
     let button = move |locale: Locale, label: &'static str, name: &'static str| {
@@ -380,8 +381,8 @@ fn switch_language(locale: Locale) {
 }
 
 /// Flips light/dark; the choice lives in a cookie so the server renders it on the next load.
-#[component]
-fn ThemeToggle() -> impl IntoView {
+#[island]
+pub fn ThemeToggle() -> impl IntoView {
     let locale = crate::lang::current();
     let toggle = move |_| {
         #[cfg(feature = "hydrate")]
@@ -421,16 +422,16 @@ fn ThemeToggle() -> impl IntoView {
     }
 }
 
+/// A club the person can switch to, as the header's club picker lists it.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ClubChoice {
+    pub id: domain::ClubId,
+    pub name: String,
+}
+
+/// The current club's name; a picker when the person belongs to several clubs.
 #[component]
 fn ClubSwitcher(viewer: Viewer) -> impl IntoView {
-    let locale = crate::lang::current();
-    let toaster = use_toaster();
-    let switch = Action::new(move |club: &domain::ClubId| crate::api::switch_club(*club));
-    Effect::new(move |_| match switch.value().get() {
-        Some(Ok(())) => reload_to("/"),
-        Some(Err(e)) => toaster.error(error_text(locale, &e)),
-        None => {}
-    });
     let current = viewer.club.clone();
     if viewer.clubs.len() < 2 {
         return view! {
@@ -440,7 +441,27 @@ fn ClubSwitcher(viewer: Viewer) -> impl IntoView {
         }
         .into_any();
     }
-    let current_id = current.as_ref().map(|c| c.id);
+    let clubs = viewer
+        .clubs
+        .into_iter()
+        .map(|c| ClubChoice {
+            id: c.club_id,
+            name: c.club_name,
+        })
+        .collect();
+    view! { <ClubPicker clubs current=current.map(|c| c.id)/> }.into_any()
+}
+
+#[island]
+fn ClubPicker(clubs: Vec<ClubChoice>, current: Option<domain::ClubId>) -> impl IntoView {
+    let locale = crate::lang::current();
+    let toaster = use_toaster();
+    let switch = Action::new(move |club: &domain::ClubId| crate::api::switch_club(*club));
+    Effect::new(move |_| match switch.value().get() {
+        Some(Ok(())) => reload_to("/"),
+        Some(Err(e)) => toaster.error(error_text(locale, &e)),
+        None => {}
+    });
     view! {
         <label class="sr-only" for="club-switcher">{tr!(header.switch_club)}</label>
         <select
@@ -453,27 +474,19 @@ fn ClubSwitcher(viewer: Viewer) -> impl IntoView {
                 }
             }
         >
-            {viewer
-                .clubs
+            {clubs
                 .into_iter()
                 .map(|c| {
-                    let selected = Some(c.club_id) == current_id;
-                    view! { <option value=c.club_id.0.to_string() selected=selected>{c.club_name}</option> }
+                    let selected = Some(c.id) == current;
+                    view! { <option value=c.id.0.to_string() selected=selected>{c.name}</option> }
                 })
                 .collect_view()}
         </select>
     }
-    .into_any()
 }
 
 #[component]
 fn UserMenu(viewer: Viewer) -> impl IntoView {
-    let log_out = Action::new(|_: &()| crate::api::log_out());
-    Effect::new(move |_| {
-        if log_out.value().get().is_some() {
-            reload_to("/login");
-        }
-    });
     let initial = viewer
         .display_name
         .chars()
@@ -494,12 +507,37 @@ fn UserMenu(viewer: Viewer) -> impl IntoView {
                 <p class="px-2 py-1 text-sm font-semibold">{viewer.display_name.clone()}</p>
                 <p class="truncate px-2 pb-2 text-xs text-muted">{viewer.email.clone()}</p>
                 <a href="/account" class="menu-item">{tr!(nav.account)}</a>
-                <button type="button" class="menu-item w-full text-left" on:click=move |_| { log_out.dispatch(()); }>
-                    {tr!(header.log_out)}
-                </button>
+                <LogOutButton/>
             </div>
         </details>
     }
+}
+
+#[island]
+fn LogOutButton() -> impl IntoView {
+    let log_out = Action::new(|_: &()| crate::api::log_out());
+    Effect::new(move |_| {
+        if log_out.value().get().is_some() {
+            reload_to("/login");
+        }
+    });
+    view! {
+        <button type="button" class="menu-item w-full text-left" on:click=move |_| { log_out.dispatch(()); }>
+            {tr!(header.log_out)}
+        </button>
+    }
+}
+
+/// Marks the page as interactive (`<body data-hydrated>`), for people's scripts and for the
+/// end-to-end tests. It is the page's last island, and islands hydrate in document order.
+#[island]
+pub fn HydrationMark() -> impl IntoView {
+    Effect::new(move |_| {
+        #[cfg(feature = "hydrate")]
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
 }
 
 #[component]

@@ -57,3 +57,25 @@ test('an unknown page answers a friendly 404', async ({ page }) => {
   await expect(page).toHaveURL('/');
   console.check([404]);
 });
+
+test('pages are complete before any WASM runs', async ({ browser }) => {
+  // Log in with JavaScript, then look at the pages with JavaScript off.
+  const withJs = await browser.newContext();
+  await logIn(await withJs.newPage(), DEMO.owner, DEMO_PASSWORD);
+  const state = await withJs.storageState();
+  await withJs.close();
+
+  const noJs = await browser.newContext({ javaScriptEnabled: false, storageState: state });
+  const page = await noJs.newPage();
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bonjour Olga Owner');
+  await expect(page.getByTestId('current-club')).toHaveText('Club Haltéro Démo');
+  await page.goto('/club');
+  const members = page.getByTestId('member-row');
+  await expect(members).toHaveCount(3);
+  await expect(members.filter({ hasText: 'coach@demo.dropit.club' }).getByRole('combobox')).toHaveValue('coach');
+  await expect(page.getByRole('button', { name: "Créer l'invitation" })).toBeVisible();
+  // The interactive parts are islands; the page around them is plain HTML.
+  expect(await page.locator('leptos-island').count()).toBeGreaterThan(3);
+  await noJs.close();
+});

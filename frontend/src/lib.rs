@@ -1,13 +1,14 @@
-//! The WASM entry point: hydrates the page the server rendered.
+//! The WASM entry point. The page arrives fully rendered; this wakes up its islands.
+//!
+//! The island script calls `hydrate` once, then each island's own hydration function in document
+//! order. Everything provided here is shared by all the islands of the page.
 
 #![recursion_limit = "512"]
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(app::App);
-    // A marker end-to-end tests wait for: the page is interactive from here on.
-    if let Some(body) = leptos::prelude::document().body() {
-        let _ = body.set_attribute("data-hydrated", "true");
-    }
+    leptos::mount::hydrate_islands();
+    app::lang::provide();
+    app::ui::Toaster::provide();
 }

@@ -2,26 +2,14 @@
 
 use crate::api::{LogOutEverywhere, SwitchClub};
 use crate::ui::{ViewerResource, error_text, reload_to, role_label, use_toaster};
+use domain::ClubId;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
     let locale = crate::lang::current();
-    let toaster = use_toaster();
     let viewer = expect_context::<ViewerResource>().0;
-    let everywhere = ServerAction::<LogOutEverywhere>::new();
-    let switch = ServerAction::<SwitchClub>::new();
-    Effect::new(move |_| match everywhere.value().get() {
-        Some(Ok(())) => reload_to("/login"),
-        Some(Err(e)) => toaster.error(error_text(locale, &e)),
-        None => {}
-    });
-    Effect::new(move |_| match switch.value().get() {
-        Some(Ok(())) => reload_to("/"),
-        Some(Err(e)) => toaster.error(error_text(locale, &e)),
-        None => {}
-    });
     view! {
         <Title text=tr!(account.title)/>
         <section class="flex max-w-2xl flex-col gap-6">
@@ -48,11 +36,7 @@ pub fn AccountPage() -> impl IntoView {
                                                     " · " {role_label(locale, c.role)}
                                                     {is_current.then(|| view! { <span class="badge ml-2">{tr!(account.current)}</span> })}
                                                 </span>
-                                                {(!is_current).then(|| view! {
-                                                    <button type="button" class="btn-secondary" on:click=move |_| { switch.dispatch(SwitchClub { club_id: id }); }>
-                                                        {tr!(account.switch)}
-                                                    </button>
-                                                })}
+                                                {(!is_current).then(|| view! { <SwitchClubButton club_id=id/> })}
                                             </li>
                                         }
                                     }).collect_view()}
@@ -65,10 +49,44 @@ pub fn AccountPage() -> impl IntoView {
             <div class="card">
                 <h2 class="mb-2 text-lg font-semibold">{tr!(account.security)}</h2>
                 <p class="mb-4 text-sm text-muted">{tr!(account.log_out_everywhere_help)}</p>
-                <button type="button" class="btn-danger" on:click=move |_| { everywhere.dispatch(LogOutEverywhere {}); }>
-                    {tr!(account.log_out_everywhere)}
-                </button>
+                <LogOutEverywhereButton/>
             </div>
         </section>
+    }
+}
+
+/// Makes another of the person's clubs the current one, then opens its home page.
+#[island]
+fn SwitchClubButton(club_id: ClubId) -> impl IntoView {
+    let locale = crate::lang::current();
+    let toaster = use_toaster();
+    let switch = ServerAction::<SwitchClub>::new();
+    Effect::new(move |_| match switch.value().get() {
+        Some(Ok(())) => reload_to("/"),
+        Some(Err(e)) => toaster.error(error_text(locale, &e)),
+        None => {}
+    });
+    view! {
+        <button type="button" class="btn-secondary" on:click=move |_| { switch.dispatch(SwitchClub { club_id }); }>
+            {tr!(account.switch)}
+        </button>
+    }
+}
+
+/// Ends every session of the account, this one included.
+#[island]
+fn LogOutEverywhereButton() -> impl IntoView {
+    let locale = crate::lang::current();
+    let toaster = use_toaster();
+    let everywhere = ServerAction::<LogOutEverywhere>::new();
+    Effect::new(move |_| match everywhere.value().get() {
+        Some(Ok(())) => reload_to("/login"),
+        Some(Err(e)) => toaster.error(error_text(locale, &e)),
+        None => {}
+    });
+    view! {
+        <button type="button" class="btn-danger" on:click=move |_| { everywhere.dispatch(LogOutEverywhere {}); }>
+            {tr!(account.log_out_everywhere)}
+        </button>
     }
 }

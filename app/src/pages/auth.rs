@@ -17,15 +17,27 @@ pub fn safe_next(next: Option<String>) -> String {
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
-    let action = ServerAction::<LogIn>::new();
-    let query = use_query_map();
-    let next = move || safe_next(query.with(|q| q.get("next")));
-    let error = last_error(action.value());
-    reload_on_success(action.value(), next);
+    let next = safe_next(use_query_map().with_untracked(|q| q.get("next")));
     view! {
         <Title text=tr!(auth.login_title)/>
         <AuthCard title=tr!(auth.login_title)>
             <p class="mb-6 text-muted">{tr!(auth.login_intro)}</p>
+            <LoginForm next/>
+            <p class="mt-6 text-sm text-muted">
+                {tr!(auth.no_account)} " "
+                <a href="/signup" class="link">{tr!(auth.create_club)}</a>
+            </p>
+        </AuthCard>
+    }
+}
+
+/// The login form; after a successful login the page reloads at `next`.
+#[island]
+fn LoginForm(next: String) -> impl IntoView {
+    let action = ServerAction::<LogIn>::new();
+    let error = last_error(action.value());
+    reload_on_success(action.value(), move || next.clone());
+    view! {
             <ActionForm action=action attr:class="flex flex-col gap-4" attr:novalidate="">
                 <EmailField errors=error/>
                 <TextField
@@ -41,23 +53,31 @@ pub fn LoginPage() -> impl IntoView {
                     pending=action.pending()
                 />
             </ActionForm>
-            <p class="mt-6 text-sm text-muted">
-                {tr!(auth.no_account)} " "
-                <a href="/signup" class="link">{tr!(auth.create_club)}</a>
-            </p>
-        </AuthCard>
     }
 }
 
 #[component]
 pub fn SignupPage() -> impl IntoView {
-    let action = ServerAction::<SignUp>::new();
-    let error = last_error(action.value());
-    reload_on_success(action.value(), || "/".to_owned());
     view! {
         <Title text=tr!(auth.signup_title)/>
         <AuthCard title=tr!(auth.signup_title)>
             <p class="mb-6 text-muted">{tr!(auth.signup_intro)}</p>
+            <SignupForm/>
+            <p class="mt-6 text-sm text-muted">
+                {tr!(auth.have_account)} " "
+                <a href="/login" class="link">{tr!(auth.log_in)}</a>
+            </p>
+        </AuthCard>
+    }
+}
+
+/// Creates the account and its club; the new owner lands on the home page.
+#[island]
+fn SignupForm() -> impl IntoView {
+    let action = ServerAction::<SignUp>::new();
+    let error = last_error(action.value());
+    reload_on_success(action.value(), || "/".to_owned());
+    view! {
             <ActionForm action=action attr:class="flex flex-col gap-4" attr:novalidate="">
                 <TextField
                     name="club_name"
@@ -73,11 +93,6 @@ pub fn SignupPage() -> impl IntoView {
                     pending=action.pending()
                 />
             </ActionForm>
-            <p class="mt-6 text-sm text-muted">
-                {tr!(auth.have_account)} " "
-                <a href="/login" class="link">{tr!(auth.log_in)}</a>
-            </p>
-        </AuthCard>
     }
 }
 

@@ -3,7 +3,7 @@
 use crate::api::{ChangeRole, Invite, RemoveMember, RevokeInvitation, club_roster, pending_invitations};
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::model::{CreatedInvitation, MemberRow, PendingInvitation};
+use crate::model::{CreatedInvitation, MemberRow, PendingInvitation, Roster};
 use crate::ui::{
     FormAlert, SubmitButton, TextField, error_text, field_error, last_error, role_label, short_date,
     use_toaster,
@@ -11,6 +11,7 @@ use crate::ui::{
 use domain::Role;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_meta::Title;
 
 /// Asks the person to confirm a destructive action (always yes where there is no browser).
@@ -29,14 +30,58 @@ fn confirm(message: &str) -> bool {
 #[component]
 pub fn ClubPage() -> impl IntoView {
     let locale = crate::lang::current();
+    let page = Suspend::new(async move {
+        let lists = match club_roster().await {
+            Ok(roster) => pending_invitations()
+                .await
+                .map(|invitations| (roster, invitations)),
+            Err(e) => Err(e),
+        };
+        match lists {
+            Ok((roster, invitations)) => view! { <ClubAdmin roster invitations/> }.into_any(),
+            Err(AppError::Forbidden) => view! {
+                <p class="card" role="alert" data-testid="forbidden">{tr!(common.forbidden_page)}</p>
+            }
+            .into_any(),
+            Err(e) => view! { <p class="card" role="alert">{error_text(locale, &e)}</p> }.into_any(),
+        }
+    });
+    view! {
+        <Title text=tr!(club.title)/>
+        <section class="flex flex-col gap-8">
+            <h1 class="text-3xl font-bold">{tr!(club.title)}</h1>
+            <Suspense fallback=move || view! { <p>{tr!(common.loading)}</p> }>{page}</Suspense>
+        </section>
+    }
+}
+
+/// Members, the invitation form and the pending invitations: the interactive part of the page.
+/// It starts from the lists the server rendered and reloads a list after each change to it.
+#[island]
+fn ClubAdmin(roster: Roster, invitations: Vec<PendingInvitation>) -> impl IntoView {
+    let locale = crate::lang::current();
     let toaster = use_toaster();
-    // Members and invitations reload separately, so one never re-renders the other's part.
-    let members_changed = RwSignal::new(0u32);
-    let invitations_changed = RwSignal::new(0u32);
-    let roster = Resource::new(move || members_changed.get(), |_| club_roster());
-    let invitations = Resource::new(move || invitations_changed.get(), |_| pending_invitations());
+    let roster = RwSignal::new(roster);
+    let invitations = RwSignal::new(invitations);
     // The last invitation link, kept here so a reload of the lists does not hide it.
     let created = RwSignal::new(None::<CreatedInvitation>);
+
+    let reload_members = move || {
+        spawn_local(async move {
+            match club_roster().await {
+                Ok(fresh) => roster.set(fresh),
+                Err(e) => toaster.error(error_text(locale, &e)),
+            }
+        });
+    };
+    let reload_invitations = move || {
+        spawn_local(async move {
+            match pending_invitations().await {
+                Ok(fresh) => invitations.set(fresh),
+                Err(e) => toaster.error(error_text(locale, &e)),
+            }
+        });
+    };
 
     let change_role = ServerAction::<ChangeRole>::new();
     let remove = ServerAction::<RemoveMember>::new();
@@ -45,17 +90,17 @@ pub fn ClubPage() -> impl IntoView {
     let pending_message = StoredValue::new(String::new());
     // Reports an action's result, then reloads what it changed (also after a failure: a
     // conflict means someone else changed the data, which the person should now see).
-    let report = move |result: Option<Result<(), AppError>>, changed: RwSignal<u32>| {
+    let report = move |result: Option<Result<(), AppError>>, reload: &dyn Fn()| {
         match result {
             Some(Ok(())) => toaster.success(pending_message.get_value()),
             Some(Err(e)) => toaster.error(error_text(locale, &e)),
             None => return,
         }
-        changed.update(|n| *n += 1);
+        reload();
     };
-    Effect::new(move |_| report(change_role.value().get(), members_changed));
-    Effect::new(move |_| report(remove.value().get(), members_changed));
-    Effect::new(move |_| report(revoke.value().get(), invitations_changed));
+    Effect::new(move |_| report(change_role.value().get(), &reload_members));
+    Effect::new(move |_| report(remove.value().get(), &reload_members));
+    Effect::new(move |_| report(revoke.value().get(), &reload_invitations));
 
     let on_role = move |member: MemberRow, role: Role| {
         pending_message.set_value(
@@ -92,41 +137,20 @@ pub fn ClubPage() -> impl IntoView {
             invitation_id: invitation.id,
         });
     };
+    let assignable = roster.with_untracked(|r| r.assignable.clone());
 
     view! {
-        <Title text=tr!(club.title)/>
-        <section class="flex flex-col gap-8">
-            <h1 class="text-3xl font-bold">{tr!(club.title)}</h1>
-            <Transition fallback=move || view! { <p>{tr!(common.loading)}</p> }>
-                {move || Suspend::new(async move {
-                    match roster.await {
-                        Ok(roster) => {
-                            let assignable = roster.assignable.clone();
-                            view! {
-                                <MembersTable members=roster.members assignable=assignable.clone() on_role on_remove/>
-                                <div class="grid gap-8 lg:grid-cols-2">
-                                    <InviteForm assignable=assignable created on_created=move || invitations_changed.update(|n| *n += 1)/>
-                                    <div class="card">
-                                        <h2 class="mb-4 text-xl font-semibold">{tr!(club.pending_title)}</h2>
-                                        <Transition fallback=|| ()>
-                                            {move || Suspend::new(async move {
-                                                invitations.await.map(|list| view! { <PendingList list on_revoke/> })
-                                            })}
-                                        </Transition>
-                                    </div>
-                                </div>
-                            }
-                            .into_any()
-                        }
-                        Err(AppError::Forbidden) => view! {
-                            <p class="card" role="alert" data-testid="forbidden">{tr!(common.forbidden_page)}</p>
-                        }
-                        .into_any(),
-                        Err(e) => view! { <p class="card" role="alert">{move || error_text(locale, &e)}</p> }.into_any(),
-                    }
-                })}
-            </Transition>
-        </section>
+        {move || {
+            let roster = roster.get();
+            view! { <MembersTable members=roster.members assignable=roster.assignable on_role on_remove/> }
+        }}
+        <div class="grid gap-8 lg:grid-cols-2">
+            <InviteForm assignable created on_created=reload_invitations/>
+            <div class="card">
+                <h2 class="mb-4 text-xl font-semibold">{tr!(club.pending_title)}</h2>
+                {move || view! { <PendingList list=invitations.get() on_revoke/> }}
+            </div>
+        </div>
     }
 }
 

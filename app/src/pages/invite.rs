@@ -85,7 +85,8 @@ fn Invitation(view: InvitationView, token: String, signed_in: bool) -> impl Into
     }
 }
 
-#[component]
+/// Joins the club with the account that is logged in.
+#[island]
 fn AcceptWithAccount(token: String) -> impl IntoView {
     let action = ServerAction::<AcceptInvitation>::new();
     let error = last_error(action.value());
@@ -99,7 +100,8 @@ fn AcceptWithAccount(token: String) -> impl IntoView {
     }
 }
 
-#[component]
+/// Creates an account and joins the club with it.
+#[island]
 fn JoinForm(token: String) -> impl IntoView {
     let action = ServerAction::<JoinWithNewAccount>::new();
     let error = last_error(action.value());
