@@ -17,6 +17,10 @@ const shots = [
   ['club', 'owner', '/club'],
   ['account', 'owner', '/account'],
   ['planning', 'coach', '/planning'],
+  ['catalogue', 'coach', '/catalogue'],
+  ['catalogue-search', 'coach', '/catalogue?q=arache'],
+  ['exercise', 'coach', '/catalogue/exercises/1'],
+  ['exercise-new', 'coach', '/catalogue/new'],
   ['club-forbidden', 'coach', '/club'],
   ['not-found', 'athlete', '/nowhere'],
 ];

@@ -7,6 +7,6 @@ cd "$(dirname "$0")/.."
 
 ensure_build_tools
 say "building DropIt (release)"
-cargo leptos build --release --precompress
+cargo leptos build --release --precompress --split
 export DROPIT_DEMO="${DROPIT_DEMO:-true}"
 exec target/release/dropit serve "$@"

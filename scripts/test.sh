@@ -22,7 +22,7 @@ say "unit, contract (SQLite + PostgreSQL) and server tests"
 cargo test --workspace --exclude frontend
 
 say "release build"
-cargo leptos build --release --precompress
+cargo leptos build --release --precompress --split
 scripts/bundle-size.sh --check
 
 say "browser journeys (Playwright, Chromium)"

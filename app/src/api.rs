@@ -4,6 +4,8 @@
 //! Endpoints are stable (`/api/<name>`); the authorization matrix test in the server crate
 //! enumerates every registered server function, so a new one must be added to it.
 
+pub mod catalogue;
+
 use crate::error::AppError;
 use crate::model::{CreatedInvitation, InvitationView, PendingInvitation, Roster, Viewer};
 use domain::{ClubId, InvitationId, MemberId, Role};

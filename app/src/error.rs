@@ -32,6 +32,8 @@ pub enum AppError {
     AlreadyMember,
     #[error("this invitation cannot be used any more")]
     InvitationUnusable(InvitationStatus),
+    #[error("in use: archive it instead")]
+    InUse,
     #[error("the service is unavailable")]
     Unavailable,
     #[error("request failed: {0}")]
@@ -65,9 +67,11 @@ impl AppError {
             AppError::Unauthenticated | AppError::InvalidCredentials => StatusCode::UNAUTHORIZED,
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::NotFound => StatusCode::NOT_FOUND,
-            AppError::Conflict | AppError::LastOwner | AppError::EmailTaken | AppError::AlreadyMember => {
-                StatusCode::CONFLICT
-            }
+            AppError::Conflict
+            | AppError::LastOwner
+            | AppError::EmailTaken
+            | AppError::AlreadyMember
+            | AppError::InUse => StatusCode::CONFLICT,
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::InvitationUnusable(_) => StatusCode::GONE,
@@ -94,6 +98,7 @@ mod from_domain {
             match e {
                 StoreError::NotFound => AppError::NotFound,
                 StoreError::Conflict | StoreError::Duplicate => AppError::Conflict,
+                StoreError::InUse => AppError::InUse,
                 StoreError::Backend(_) => AppError::Unavailable,
             }
         }
@@ -122,6 +127,7 @@ mod from_domain {
                 ClubError::AlreadyMember => AppError::AlreadyMember,
                 ClubError::EmailTaken => AppError::EmailTaken,
                 ClubError::InvitationUnusable(status) => AppError::InvitationUnusable(status),
+                ClubError::InUse => AppError::InUse,
                 ClubError::Store(e) => e.into(),
             }
         }

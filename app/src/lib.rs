@@ -122,7 +122,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/invite/:token") view=pages::invite::InvitePage ssr=SsrMode::Async/>
                         <Route path=path!("/account") view=pages::account::AccountPage ssr=SsrMode::Async/>
                         <Route path=path!("/club") view=pages::club::ClubPage ssr=SsrMode::Async/>
-                        <Route path=path!("/catalogue") view=|| view! { <ComingSoon section=Section::Catalogue/> } ssr=SsrMode::Async/>
+                        <Route path=path!("/catalogue") view=pages::catalogue::CataloguePage ssr=SsrMode::Async/>
+                        <Route path=path!("/catalogue/new") view=pages::catalogue::NewExercisePage ssr=SsrMode::Async/>
+                        <Route path=path!("/catalogue/exercises/:id") view=pages::catalogue::ExercisePage ssr=SsrMode::Async/>
+                        <Route path=path!("/catalogue/exercises/:id/edit") view=pages::catalogue::EditExercisePage ssr=SsrMode::Async/>
                         <Route path=path!("/workouts") view=|| view! { <ComingSoon section=Section::Workouts/> } ssr=SsrMode::Async/>
                         <Route path=path!("/planning") view=|| view! { <ComingSoon section=Section::Planning/> } ssr=SsrMode::Async/>
                         <Route path=path!("/athletes") view=|| view! { <ComingSoon section=Section::Athletes/> } ssr=SsrMode::Async/>

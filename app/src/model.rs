@@ -74,3 +74,60 @@ pub struct InvitationView {
     pub status: InvitationStatus,
     pub account_exists: bool,
 }
+
+/// An entry of a club list (a category, a piece of equipment, a complex) in the viewer's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Choice {
+    pub id: i64,
+    pub name: String,
+}
+
+/// One exercise of the catalogue list, named in the viewer's language first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExerciseItem {
+    pub id: domain::ExerciseId,
+    pub name: String,
+    /// The name in the other language, when it differs.
+    pub other_name: Option<String>,
+    pub short_name: Option<String>,
+    pub category: Option<String>,
+    pub equipment: Option<String>,
+    pub archived: bool,
+}
+
+/// What the catalogue page shows for one query.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CatalogueView {
+    pub items: Vec<ExerciseItem>,
+    /// Exercises in the club (archived ones included), whatever the query.
+    pub total: usize,
+    pub categories: Vec<Choice>,
+    pub equipment: Vec<Choice>,
+    /// Whether the viewer may change the catalogue.
+    pub can_edit: bool,
+}
+
+/// The lists an exercise form offers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExerciseChoices {
+    pub categories: Vec<Choice>,
+    pub equipment: Vec<Choice>,
+}
+
+/// An exercise's page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExerciseDetail {
+    pub id: domain::ExerciseId,
+    pub version: i64,
+    pub name_fr: String,
+    pub name_en: String,
+    pub short_name: Option<String>,
+    pub category: Option<Choice>,
+    pub equipment: Option<Choice>,
+    pub description: Option<String>,
+    pub video_url: Option<String>,
+    pub archived: bool,
+    /// The complexes it is a movement of.
+    pub used_in: Vec<Choice>,
+    pub can_edit: bool,
+}

@@ -22,12 +22,16 @@ pub fn role_label(locale: Locale, role: Role) -> String {
 }
 
 pub fn field_text(locale: Locale, error: &FieldError) -> String {
-    match error.problem {
+    match &error.problem {
         FieldProblem::Required => td_string!(locale, field.required).to_string(),
-        FieldProblem::TooShort { min } => td_string!(locale, field.too_short, min = min).to_string(),
-        FieldProblem::TooLong { max } => td_string!(locale, field.too_long, max = max).to_string(),
+        FieldProblem::TooShort { min } => td_string!(locale, field.too_short, min = *min).to_string(),
+        FieldProblem::TooLong { max } => td_string!(locale, field.too_long, max = *max).to_string(),
         FieldProblem::InvalidEmail => td_string!(locale, field.invalid_email).to_string(),
         FieldProblem::InvalidChoice => td_string!(locale, field.invalid_choice).to_string(),
+        FieldProblem::InvalidUrl => td_string!(locale, field.invalid_url).to_string(),
+        FieldProblem::DuplicateName { existing } => {
+            td_string!(locale, field.duplicate_name, existing = existing.clone()).to_string()
+        }
     }
 }
 
@@ -54,6 +58,7 @@ pub fn error_text(locale: Locale, error: &AppError) -> String {
             td_string!(locale, errors.invitation_revoked).to_string()
         }
         AppError::InvitationUnusable(_) => td_string!(locale, errors.invitation_accepted).to_string(),
+        AppError::InUse => td_string!(locale, errors.in_use).to_string(),
         AppError::Unavailable => td_string!(locale, errors.unavailable).to_string(),
         AppError::Transport(_) => td_string!(locale, errors.network).to_string(),
     }
@@ -545,7 +550,7 @@ fn MainNav(role: Option<Role>) -> impl IntoView {
     let link = |href: &'static str, label: String| {
         view! {
             <li>
-                <A href=href attr:class="nav-link" exact=true>{label}</A>
+                <A href=href attr:class="nav-link" exact=href == "/">{label}</A>
             </li>
         }
     };

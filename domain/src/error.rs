@@ -19,13 +19,23 @@ impl FieldError {
 }
 
 /// The reasons an input can be refused, as data (never as an English sentence).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FieldProblem {
     Required,
-    TooShort { min: usize },
-    TooLong { max: usize },
+    TooShort {
+        min: usize,
+    },
+    TooLong {
+        max: usize,
+    },
     InvalidEmail,
     InvalidChoice,
+    /// Not a web address (http or https).
+    InvalidUrl,
+    /// Another record of the club already has this name; `existing` is that record's name.
+    DuplicateName {
+        existing: String,
+    },
 }
 
 /// Failures of a storage adapter, as the domain sees them.
@@ -40,6 +50,9 @@ pub enum StoreError {
     /// A unique constraint refused the write.
     #[error("already exists")]
     Duplicate,
+    /// The record is referred to by others and cannot be deleted.
+    #[error("in use")]
+    InUse,
     /// The database could not be reached or failed.
     #[error("storage failure: {0}")]
     Backend(String),

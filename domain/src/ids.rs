@@ -26,4 +26,12 @@ id_type!(
     MemberId,
     /// An invitation to join a club.
     InvitationId,
+    /// An exercise of a club's catalogue.
+    ExerciseId,
+    /// A complex: exercises done in one set with one load.
+    ComplexId,
+    /// A category of a club's catalogue (snatch, squat…).
+    CategoryId,
+    /// A piece of equipment of a club's catalogue (barbell, blocks…).
+    EquipmentId,
 );

@@ -5,6 +5,7 @@
 //! implemented by the `store` crate; use-cases that combine rules and ports live in [`service`].
 
 pub mod account;
+pub mod catalogue;
 pub mod error;
 pub mod ids;
 pub mod invitation;
@@ -15,5 +16,5 @@ pub mod service;
 pub mod throttle;
 
 pub use error::{FieldError, FieldProblem, StoreError};
-pub use ids::{ClubId, InvitationId, MemberId, UserId};
+pub use ids::{CategoryId, ClubId, ComplexId, EquipmentId, ExerciseId, InvitationId, MemberId, UserId};
 pub use role::{Permission, Role};

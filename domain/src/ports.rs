@@ -2,8 +2,10 @@
 //! (`store` for the databases, the server for password hashing); `main` wires them.
 
 use crate::account::User;
+use crate::catalogue::file::CataloguePlan;
+use crate::catalogue::{Complex, Exercise, ExerciseDraft, Label};
 use crate::error::StoreError;
-use crate::ids::{ClubId, InvitationId, MemberId, UserId};
+use crate::ids::{CategoryId, ClubId, ComplexId, EquipmentId, ExerciseId, InvitationId, MemberId, UserId};
 use crate::invitation::{Invitation, TokenHash};
 use crate::membership::{ClubMembership, Member};
 use crate::role::Role;
@@ -34,12 +36,13 @@ pub struct NewInvitation {
 
 #[async_trait]
 pub trait AccountStore: Send + Sync {
-    /// Creates a user, a club and the user's owner membership, all or nothing.
-    /// `Duplicate` when the email is taken.
+    /// Creates a user, a club with its starting catalogue, and the user's owner membership,
+    /// all or nothing. `Duplicate` when the email is taken.
     async fn create_user_with_club(
         &self,
         user: NewUser,
         club_name: &str,
+        catalogue: &CataloguePlan,
         now: DateTime<Utc>,
     ) -> StoreResult<(User, ClubId)>;
     async fn user(&self, id: UserId) -> StoreResult<Option<User>>;
@@ -104,9 +107,53 @@ pub trait ThrottleStore: Send + Sync {
     async fn clear_login_failures(&self, key: &str) -> StoreResult<()>;
 }
 
+/// A club's catalogue. Every call is scoped by the club: another club's ids are "not found".
+#[async_trait]
+pub trait CatalogueStore: Send + Sync {
+    /// Adds a whole validated catalogue to a club in one transaction: all of it or nothing
+    /// (`Duplicate` when a name is already the club's).
+    async fn add_catalogue(&self, club: ClubId, plan: &CataloguePlan, now: DateTime<Utc>) -> StoreResult<()>;
+    async fn categories(&self, club: ClubId) -> StoreResult<Vec<Label<CategoryId>>>;
+    async fn equipment(&self, club: ClubId) -> StoreResult<Vec<Label<EquipmentId>>>;
+    /// Every exercise of the club, archived ones included, by French name.
+    async fn exercises(&self, club: ClubId) -> StoreResult<Vec<Exercise>>;
+    async fn exercise(&self, club: ClubId, id: ExerciseId) -> StoreResult<Option<Exercise>>;
+    /// `Duplicate` when the club has an exercise of that name; `NotFound` when the category or
+    /// the equipment is not the club's.
+    async fn create_exercise(
+        &self,
+        club: ClubId,
+        draft: &ExerciseDraft,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Exercise>;
+    /// `Conflict` when the exercise changed since `expected_version`.
+    async fn update_exercise(
+        &self,
+        club: ClubId,
+        id: ExerciseId,
+        draft: &ExerciseDraft,
+        expected_version: i64,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Exercise>;
+    async fn set_exercise_archived(
+        &self,
+        club: ClubId,
+        id: ExerciseId,
+        archived: bool,
+        expected_version: i64,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Exercise>;
+    /// Deletes an unused exercise for good; `InUse` when anything refers to it.
+    async fn delete_exercise(&self, club: ClubId, id: ExerciseId, expected_version: i64) -> StoreResult<()>;
+    /// Every complex of the club, archived ones included, by French name.
+    async fn complexes(&self, club: ClubId) -> StoreResult<Vec<Complex>>;
+    /// The complexes an exercise is a movement of.
+    async fn complexes_using(&self, club: ClubId, id: ExerciseId) -> StoreResult<Vec<Label<ComplexId>>>;
+}
+
 /// Everything DropIt stores, behind one port. One adapter per database implements it.
 #[async_trait]
-pub trait Store: AccountStore + ClubStore + InvitationStore + ThrottleStore {
+pub trait Store: AccountStore + ClubStore + InvitationStore + ThrottleStore + CatalogueStore {
     /// Whether the database answers (readiness).
     async fn ping(&self) -> StoreResult<()>;
 }

@@ -11,6 +11,8 @@ use crate::role::{Permission, Role};
 use crate::throttle::{self, LoginThrottle};
 use chrono::{DateTime, Utc};
 
+pub mod catalogue;
+
 /// Failures of signing up and logging in.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum AuthError {
@@ -45,6 +47,8 @@ pub enum ClubError {
     EmailTaken,
     #[error("this invitation cannot be used: {0:?}")]
     InvitationUnusable(InvitationStatus),
+    #[error("it is in use and cannot be deleted")]
+    InUse,
     #[error("storage failure: {0}")]
     Store(StoreError),
 }
@@ -54,6 +58,7 @@ impl From<StoreError> for ClubError {
         match e {
             StoreError::NotFound => ClubError::NotFound,
             StoreError::Conflict => ClubError::Conflict,
+            StoreError::InUse => ClubError::InUse,
             other => ClubError::Store(other),
         }
     }
@@ -68,7 +73,7 @@ impl From<MembershipRuleError> for ClubError {
     }
 }
 
-fn require(actor: &Member, permission: Permission) -> Result<(), ClubError> {
+pub(crate) fn require(actor: &Member, permission: Permission) -> Result<(), ClubError> {
     if actor.role.allows(permission) {
         Ok(())
     } else {
@@ -76,7 +81,7 @@ fn require(actor: &Member, permission: Permission) -> Result<(), ClubError> {
     }
 }
 
-/// Creates a club; its creator becomes its owner.
+/// Creates a club with the default catalogue; its creator becomes its owner.
 pub async fn sign_up(
     store: &dyn Store,
     hasher: &dyn PasswordHasher,
@@ -88,8 +93,10 @@ pub async fn sign_up(
         display_name: input.display_name.as_str().to_owned(),
         password_hash: hasher.hash(input.password.expose())?,
     };
+    let catalogue =
+        crate::catalogue::default::plan().map_err(|e| AuthError::Store(StoreError::Backend(e)))?;
     store
-        .create_user_with_club(user, input.club_name.as_str(), now)
+        .create_user_with_club(user, input.club_name.as_str(), catalogue, now)
         .await
         .map_err(|e| match e {
             StoreError::Duplicate => AuthError::EmailTaken,

@@ -1,16 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { hydrated, open, unique, watchConsole } from './helpers';
-
-async function signUp(page: Page, club: string, name: string, email: string, password: string) {
-  await open(page, '/signup');
-  await page.locator('input[name=club_name]').fill(club);
-  await page.locator('input[name=display_name]').fill(name);
-  await page.locator('input[name=email]').fill(email);
-  await page.locator('input[name=password]').fill(password);
-  await page.locator('form button[type=submit]').click();
-  await page.waitForURL('/');
-  await hydrated(page);
-}
+import { hydrated, open, signUp, unique, watchConsole } from './helpers';
 
 async function invite(page: Page, email: string, roleLabel: string): Promise<string> {
   await page.getByLabel('Adresse e-mail').fill(email);

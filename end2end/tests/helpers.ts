@@ -52,3 +52,15 @@ export async function logIn(page: Page, email: string, password: string) {
   await page.waitForURL((url) => url.pathname !== '/login');
   await hydrated(page);
 }
+
+/** Creates a club through the sign-up form; the new owner lands on the home page. */
+export async function signUp(page: Page, club: string, name: string, email: string, password: string) {
+  await open(page, '/signup');
+  await page.locator('input[name=club_name]').fill(club);
+  await page.locator('input[name=display_name]').fill(name);
+  await page.locator('input[name=email]').fill(email);
+  await page.locator('input[name=password]').fill(password);
+  await page.locator('form button[type=submit]').click();
+  await page.waitForURL('/');
+  await hydrated(page);
+}

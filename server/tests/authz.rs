@@ -8,6 +8,7 @@
 
 use chrono::{Duration, Utc};
 use clap::Parser;
+use domain::catalogue::{ExerciseDraft, ExerciseInput};
 use domain::invitation::InvitationToken;
 use domain::ports::{NewInvitation, NewUser, Store};
 use domain::{ClubId, Role, UserId};
@@ -119,6 +120,41 @@ const MATRIX: &[Case] = &[
         access: Access::Role(Role::Admin),
         scoped: true,
     },
+    Case {
+        endpoint: "catalogue",
+        access: Access::Role(Role::Athlete),
+        scoped: false,
+    },
+    Case {
+        endpoint: "exercise",
+        access: Access::Role(Role::Athlete),
+        scoped: true,
+    },
+    Case {
+        endpoint: "catalogue_choices",
+        access: Access::Role(Role::Coach),
+        scoped: false,
+    },
+    Case {
+        endpoint: "create_exercise",
+        access: Access::Role(Role::Coach),
+        scoped: false,
+    },
+    Case {
+        endpoint: "update_exercise",
+        access: Access::Role(Role::Coach),
+        scoped: true,
+    },
+    Case {
+        endpoint: "archive_exercise",
+        access: Access::Role(Role::Coach),
+        scoped: true,
+    },
+    Case {
+        endpoint: "delete_exercise",
+        access: Access::Role(Role::Coach),
+        scoped: true,
+    },
 ];
 
 /// The expected HTTP status for a caller (None = visitor).
@@ -214,6 +250,21 @@ impl Fixture {
         (member.id.0, member.version)
     }
 
+    /// A new, unused exercise of `club`; returns (id, version).
+    async fn exercise(&self, club: ClubId) -> (i64, i64) {
+        let draft = ExerciseDraft::parse(&ExerciseInput {
+            name_fr: self.fresh_email("exercice"),
+            ..ExerciseInput::default()
+        })
+        .expect("valid");
+        let created = self
+            .store
+            .create_exercise(club, &draft, Utc::now())
+            .await
+            .expect("exercise");
+        (created.id.0, created.version)
+    }
+
     /// The form arguments of one call.
     async fn args(&self, endpoint: &str, scope: Scope) -> Vec<(&'static str, String)> {
         let club = self.club(scope);
@@ -251,6 +302,30 @@ impl Fixture {
             }
             "invite" => vec![("email", self.fresh_email("invited")), ("role", "athlete".into())],
             "revoke_invitation" => vec![("invitation_id", self.invitation(club).await.0.to_string())],
+            "catalogue" => vec![("query[q]", "arrache".into()), ("query[status]", "all".into())],
+            "catalogue_choices" => vec![],
+            "exercise" => vec![("id", self.exercise(club).await.0.to_string())],
+            "create_exercise" => vec![("name_fr", self.fresh_email("nouveau"))],
+            "update_exercise" => {
+                let (id, version) = self.exercise(club).await;
+                vec![
+                    ("id", id.to_string()),
+                    ("version", version.to_string()),
+                    ("name_fr", self.fresh_email("renamed")),
+                ]
+            }
+            "archive_exercise" => {
+                let (id, version) = self.exercise(club).await;
+                vec![
+                    ("id", id.to_string()),
+                    ("version", version.to_string()),
+                    ("archived", "true".into()),
+                ]
+            }
+            "delete_exercise" => {
+                let (id, version) = self.exercise(club).await;
+                vec![("id", id.to_string()), ("version", version.to_string())]
+            }
             other => panic!("the matrix has no arguments for {other}"),
         }
     }

@@ -8,12 +8,17 @@ use crate::db_error;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use domain::account::User;
+use domain::catalogue::file::CataloguePlan;
+use domain::catalogue::{Complex, Exercise, ExerciseDraft, Label, Names};
 use domain::invitation::{Invitation, TokenHash};
 use domain::membership::{ClubMembership, Member};
 use domain::ports::{
-    AccountStore, ClubStore, InvitationStore, NewInvitation, NewUser, Store, StoreResult, ThrottleStore,
+    AccountStore, CatalogueStore, ClubStore, InvitationStore, NewInvitation, NewUser, Store, StoreResult,
+    ThrottleStore,
 };
-use domain::{ClubId, InvitationId, MemberId, Role, StoreError, UserId};
+use domain::{
+    CategoryId, ClubId, ComplexId, EquipmentId, ExerciseId, InvitationId, MemberId, Role, StoreError, UserId,
+};
 
 #[derive(sqlx::FromRow)]
 struct UserRow {
@@ -118,6 +123,74 @@ struct InvitationWithClubRow {
     club_name: String,
 }
 
+#[derive(sqlx::FromRow)]
+struct ExerciseRow {
+    id: i64,
+    name_fr: String,
+    name_en: String,
+    short_name: Option<String>,
+    category_id: Option<i64>,
+    equipment_id: Option<i64>,
+    description: Option<String>,
+    video_url: Option<String>,
+    archived_at: Option<DateTime<Utc>>,
+    version: i64,
+}
+
+impl From<ExerciseRow> for Exercise {
+    fn from(r: ExerciseRow) -> Self {
+        Exercise {
+            id: ExerciseId(r.id),
+            names: Names {
+                fr: r.name_fr,
+                en: r.name_en,
+            },
+            short_name: r.short_name,
+            category: r.category_id.map(CategoryId),
+            equipment: r.equipment_id.map(EquipmentId),
+            description: r.description,
+            video_url: r.video_url,
+            archived: r.archived_at.is_some(),
+            version: r.version,
+        }
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct LabelRow {
+    id: i64,
+    name_fr: String,
+    name_en: String,
+}
+
+impl LabelRow {
+    fn into_label<Id>(self, id: impl Fn(i64) -> Id) -> Label<Id> {
+        Label {
+            id: id(self.id),
+            names: Names {
+                fr: self.name_fr,
+                en: self.name_en,
+            },
+        }
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct ComplexRow {
+    id: i64,
+    name_fr: String,
+    name_en: String,
+    category_id: Option<i64>,
+    archived_at: Option<DateTime<Utc>>,
+    version: i64,
+}
+
+const EXERCISE_COLUMNS: &str = "id, name_fr, name_en, short_name, category_id, equipment_id, description, video_url, \
+     archived_at, version";
+/// The category and equipment ids of a write, kept only when they are the club's ($1).
+const CLUB_CATEGORY: &str = "(SELECT id FROM catalogue_categories WHERE club_id = $1 AND id = $6)";
+const CLUB_EQUIPMENT: &str = "(SELECT id FROM catalogue_equipment WHERE club_id = $1 AND id = $7)";
+
 const USER_COLUMNS: &str = "id, email, display_name, session_generation";
 const MEMBER_SELECT: &str = "SELECT m.id, m.club_id, m.user_id, u.display_name, u.email, m.role, m.version, m.joined_at \
      FROM members m JOIN users u ON u.id = m.user_id";
@@ -126,6 +199,9 @@ const INVITATION_SELECT: &str = "SELECT i.id, i.club_id, i.email, i.role, u.disp
      FROM invitations i JOIN users u ON u.id = i.invited_by";
 /// Leaves a club's last owner in place: true unless the row is that owner.
 const KEEPS_AN_OWNER: &str = "(role <> 'owner' OR (SELECT COUNT(*) FROM members o WHERE o.club_id = members.club_id AND o.role = 'owner') > 1)";
+
+// `catalogue_adapter!`: the catalogue's SQL, instantiated by `store_adapter!` below.
+include!("catalogue.rs");
 
 macro_rules! store_adapter {
     ($(#[$doc:meta])* $name:ident, $pool:ty, $db:ty) => {
@@ -227,6 +303,7 @@ macro_rules! store_adapter {
                 &self,
                 user: NewUser,
                 club_name: &str,
+                catalogue: &CataloguePlan,
                 now: DateTime<Utc>,
             ) -> StoreResult<(User, ClubId)> {
                 let mut tx = self.pool.begin().await.map_err(db_error)?;
@@ -245,6 +322,7 @@ macro_rules! store_adapter {
                     .execute(&mut *tx)
                     .await
                     .map_err(db_error)?;
+                Self::insert_catalogue(&mut tx, ClubId(club_id), catalogue, now).await?;
                 tx.commit().await.map_err(db_error)?;
                 Ok((created.into(), ClubId(club_id)))
             }
@@ -517,6 +595,8 @@ macro_rules! store_adapter {
                 Ok(())
             }
         }
+
+        catalogue_adapter!($name, $db);
 
         #[async_trait]
         impl Store for $name {

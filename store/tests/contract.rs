@@ -7,9 +7,11 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)] // test code: a failed expectation is the test failing
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
+use domain::catalogue::file::{CatalogueFile, CataloguePlan, ComplexRow, ExerciseRow, LabelRow};
+use domain::catalogue::{ExerciseDraft, ExerciseInput};
 use domain::invitation::InvitationToken;
 use domain::ports::{NewInvitation, NewUser, Store};
-use domain::{ClubId, Role, StoreError, UserId};
+use domain::{CategoryId, ClubId, ExerciseId, Role, StoreError, UserId};
 use std::future::Future;
 use std::sync::Arc;
 use store::Database;
@@ -128,6 +130,12 @@ contract!(
     expired_and_revoked_invitations_cannot_be_used,
     new_user_joins_through_invitation,
     login_failures_are_counted_per_key_and_window,
+    a_new_club_gets_its_starting_catalogue,
+    the_default_catalogue_is_copied_whole,
+    exercises_are_created_and_edited_with_a_version,
+    exercise_names_are_unique_in_a_club,
+    a_used_exercise_is_archived_never_deleted,
+    the_catalogue_is_scoped_to_its_club,
 );
 
 fn t0() -> DateTime<Utc> {
@@ -144,9 +152,50 @@ fn new_user(email: &str) -> NewUser {
     }
 }
 
+/// A club's starting catalogue in these tests: small, so each scenario stays quick.
+fn small_catalogue() -> CataloguePlan {
+    let row = |key: &str, fr: &str, en: &str, category: Option<&str>| ExerciseRow {
+        key: key.into(),
+        fr: fr.into(),
+        en: en.into(),
+        short: None,
+        category: category.map(Into::into),
+        equipment: Some("barbell".into()),
+        description: None,
+        video_url: None,
+        archived: false,
+    };
+    CatalogueFile {
+        categories: vec![LabelRow {
+            key: "snatch".into(),
+            fr: "Arraché".into(),
+            en: "Snatch".into(),
+        }],
+        equipment: vec![LabelRow {
+            key: "barbell".into(),
+            fr: "Barre".into(),
+            en: "Barbell".into(),
+        }],
+        exercises: vec![
+            row("snatch", "Arraché", "Snatch", Some("snatch")),
+            row("ohs", "Squat arraché", "Overhead squat", Some("snatch")),
+            row("press", "Développé militaire", "Strict press", None),
+        ],
+        complexes: vec![ComplexRow {
+            fr: String::new(),
+            en: String::new(),
+            category: Some("snatch".into()),
+            movements: vec!["snatch".into(), "ohs".into(), "ohs".into()],
+            archived: false,
+        }],
+    }
+    .plan()
+    .expect("a valid test catalogue")
+}
+
 async fn club_with_owner(store: &dyn Store, email: &str, club: &str) -> (UserId, ClubId) {
     let (user, club) = store
-        .create_user_with_club(new_user(email), club, t0())
+        .create_user_with_club(new_user(email), club, &small_catalogue(), t0())
         .await
         .expect("sign up");
     (user.id, club)
@@ -202,7 +251,7 @@ async fn sign_up_creates_owner_and_club(store: Arc<dyn Store>) {
 async fn emails_are_unique(store: Arc<dyn Store>) {
     club_with_owner(&*store, "owner@club.fr", "A").await;
     let again = store
-        .create_user_with_club(new_user("owner@club.fr"), "B", t0())
+        .create_user_with_club(new_user("owner@club.fr"), "B", &small_catalogue(), t0())
         .await;
     assert_eq!(again.err(), Some(StoreError::Duplicate));
     // Nothing of the refused sign-up remains: no club "B" for anybody.
@@ -531,4 +580,277 @@ async fn login_failures_are_counted_per_key_and_window(store: Arc<dyn Store>) {
         1
     );
     store.ping().await.expect("ping");
+}
+
+// ----- Catalogue -----
+
+fn draft(fr: &str, en: &str, category: Option<CategoryId>) -> ExerciseDraft {
+    ExerciseDraft::parse(&ExerciseInput {
+        name_fr: fr.into(),
+        name_en: en.into(),
+        short_name: "PS".into(),
+        category,
+        description: "Réception au-dessus de la parallèle.".into(),
+        ..ExerciseInput::default()
+    })
+    .expect("valid draft")
+}
+
+async fn exercise_named(store: &dyn Store, club: ClubId, fr: &str) -> domain::catalogue::Exercise {
+    store
+        .exercises(club)
+        .await
+        .expect("exercises")
+        .into_iter()
+        .find(|e| e.names.fr == fr)
+        .unwrap_or_else(|| panic!("no exercise {fr}"))
+}
+
+async fn a_new_club_gets_its_starting_catalogue(store: Arc<dyn Store>) {
+    let (_, club) = club_with_owner(&*store, "owner@club.fr", "A").await;
+    let exercises = store.exercises(club).await.expect("exercises");
+    let names: Vec<&str> = exercises.iter().map(|e| e.names.fr.as_str()).collect();
+    // Sorted by name, accents ignored.
+    assert_eq!(names, ["Arraché", "Développé militaire", "Squat arraché"]);
+    let categories = store.categories(club).await.expect("categories");
+    assert_eq!(categories.len(), 1);
+    assert_eq!(exercises[0].category, Some(categories[0].id));
+    assert_eq!(exercises[1].category, None);
+    assert_eq!(
+        store.equipment(club).await.expect("equipment")[0].names.en,
+        "Barbell"
+    );
+    let complexes = store.complexes(club).await.expect("complexes");
+    assert_eq!(complexes.len(), 1);
+    assert_eq!(complexes[0].names.fr, "Arraché + Squat arraché + Squat arraché");
+    // Movements keep their order, repeats included.
+    assert_eq!(
+        complexes[0].movements,
+        vec![exercises[0].id, exercises[2].id, exercises[2].id]
+    );
+}
+
+async fn the_default_catalogue_is_copied_whole(store: Arc<dyn Store>) {
+    let plan = domain::catalogue::default::plan().expect("default catalogue");
+    let (_, club) = store
+        .create_user_with_club(new_user("owner@club.fr"), "Club", plan, t0())
+        .await
+        .expect("sign up");
+    assert_eq!(
+        store.exercises(club).await.expect("e").len(),
+        plan.exercises.len()
+    );
+    assert_eq!(
+        store.complexes(club).await.expect("c").len(),
+        plan.complexes.len()
+    );
+    assert_eq!(
+        store.categories(club).await.expect("k").len(),
+        plan.categories.len()
+    );
+    // Adding the same catalogue again clashes on names: nothing of it is added.
+    assert_eq!(
+        store.add_catalogue(club, plan, t0()).await,
+        Err(StoreError::Duplicate)
+    );
+    assert_eq!(
+        store.exercises(club).await.expect("e").len(),
+        plan.exercises.len()
+    );
+    assert_eq!(
+        store.categories(club).await.expect("k").len(),
+        plan.categories.len()
+    );
+}
+
+async fn exercises_are_created_and_edited_with_a_version(store: Arc<dyn Store>) {
+    let (_, club) = club_with_owner(&*store, "owner@club.fr", "A").await;
+    let category = store.categories(club).await.expect("k")[0].id;
+    let created = store
+        .create_exercise(
+            club,
+            &draft("Arraché debout", "Power snatch", Some(category)),
+            t0(),
+        )
+        .await
+        .expect("create");
+    assert_eq!(created.names.en, "Power snatch");
+    assert_eq!(created.short_name.as_deref(), Some("PS"));
+    assert_eq!(created.category, Some(category));
+    assert_eq!(created.version, 1);
+    assert_eq!(
+        store.exercise(club, created.id).await.expect("get"),
+        Some(created.clone())
+    );
+
+    let edited = store
+        .update_exercise(
+            club,
+            created.id,
+            &draft("Arraché en puissance", "Power snatch", None),
+            1,
+            t0(),
+        )
+        .await
+        .expect("update");
+    assert_eq!(edited.names.fr, "Arraché en puissance");
+    assert_eq!(edited.category, None);
+    assert_eq!(edited.version, 2);
+    // Someone who read version 1 cannot overwrite that change.
+    let stale = store
+        .update_exercise(club, created.id, &draft("Autre nom", "Other", None), 1, t0())
+        .await;
+    assert_eq!(stale, Err(StoreError::Conflict));
+    assert_eq!(
+        exercise_named(&*store, club, "Arraché en puissance")
+            .await
+            .version,
+        2
+    );
+
+    let archived = store
+        .set_exercise_archived(club, created.id, true, 2, t0())
+        .await
+        .expect("archive");
+    assert!(archived.archived);
+    let restored = store
+        .set_exercise_archived(club, created.id, false, 3, t0())
+        .await
+        .expect("restore");
+    assert!(!restored.archived);
+    assert_eq!(
+        store.set_exercise_archived(club, created.id, true, 3, t0()).await,
+        Err(StoreError::Conflict)
+    );
+}
+
+async fn exercise_names_are_unique_in_a_club(store: Arc<dyn Store>) {
+    let (_, club) = club_with_owner(&*store, "owner@club.fr", "A").await;
+    // The same name without its accents, in another case: the same name.
+    let again = store
+        .create_exercise(club, &draft("ARRACHE", "Snatch 2", None), t0())
+        .await;
+    assert_eq!(again.err(), Some(StoreError::Duplicate));
+    let english = store
+        .create_exercise(club, &draft("Arraché 2", "snatch", None), t0())
+        .await;
+    assert_eq!(english.err(), Some(StoreError::Duplicate));
+    // Renaming onto another exercise's name is refused too.
+    let press = exercise_named(&*store, club, "Développé militaire").await;
+    let rename = store
+        .update_exercise(
+            club,
+            press.id,
+            &draft("Squat  arraché", "Overhead", None),
+            press.version,
+            t0(),
+        )
+        .await;
+    assert_eq!(rename.err(), Some(StoreError::Duplicate));
+    // Another club may use the name.
+    let (_, other) = club_with_owner(&*store, "other@club.fr", "B").await;
+    assert!(
+        store
+            .create_exercise(other, &draft("Arraché debout", "Power snatch", None), t0())
+            .await
+            .is_ok()
+    );
+    assert!(
+        store
+            .create_exercise(club, &draft("Arraché debout", "Power snatch", None), t0())
+            .await
+            .is_ok()
+    );
+}
+
+async fn a_used_exercise_is_archived_never_deleted(store: Arc<dyn Store>) {
+    let (_, club) = club_with_owner(&*store, "owner@club.fr", "A").await;
+    let snatch = exercise_named(&*store, club, "Arraché").await;
+    let used_by = store.complexes_using(club, snatch.id).await.expect("uses");
+    assert_eq!(used_by.len(), 1);
+    assert_eq!(used_by[0].names.fr, "Arraché + Squat arraché + Squat arraché");
+    assert_eq!(
+        store.delete_exercise(club, snatch.id, snatch.version).await,
+        Err(StoreError::InUse)
+    );
+    // Archived, it still shows inside its complex.
+    store
+        .set_exercise_archived(club, snatch.id, true, snatch.version, t0())
+        .await
+        .expect("archive");
+    let complexes = store.complexes(club).await.expect("complexes");
+    assert_eq!(complexes[0].movements[0], snatch.id);
+    assert!(exercise_named(&*store, club, "Arraché").await.archived);
+
+    let press = exercise_named(&*store, club, "Développé militaire").await;
+    assert!(
+        store
+            .complexes_using(club, press.id)
+            .await
+            .expect("uses")
+            .is_empty()
+    );
+    assert_eq!(
+        store.delete_exercise(club, press.id, press.version + 1).await,
+        Err(StoreError::Conflict)
+    );
+    store
+        .delete_exercise(club, press.id, press.version)
+        .await
+        .expect("delete");
+    assert_eq!(store.exercise(club, press.id).await.expect("get"), None);
+    assert_eq!(
+        store.delete_exercise(club, press.id, press.version).await,
+        Err(StoreError::NotFound)
+    );
+}
+
+async fn the_catalogue_is_scoped_to_its_club(store: Arc<dyn Store>) {
+    let (_, mine) = club_with_owner(&*store, "owner@club.fr", "A").await;
+    let (_, theirs) = club_with_owner(&*store, "other@club.fr", "B").await;
+    let their_snatch = exercise_named(&*store, theirs, "Arraché").await;
+    let their_category = store.categories(theirs).await.expect("k")[0].id;
+    assert_eq!(store.exercise(mine, their_snatch.id).await.expect("get"), None);
+    assert_eq!(
+        store
+            .update_exercise(mine, their_snatch.id, &draft("Pris", "Taken", None), 1, t0())
+            .await,
+        Err(StoreError::NotFound)
+    );
+    assert_eq!(
+        store
+            .set_exercise_archived(mine, their_snatch.id, true, 1, t0())
+            .await,
+        Err(StoreError::NotFound)
+    );
+    assert_eq!(
+        store.delete_exercise(mine, their_snatch.id, 1).await,
+        Err(StoreError::NotFound)
+    );
+    assert!(
+        store
+            .complexes_using(mine, their_snatch.id)
+            .await
+            .expect("uses")
+            .is_empty()
+    );
+    // Another club's category cannot be attached to my exercise; nothing is written.
+    let attempt = store
+        .create_exercise(mine, &draft("Nouveau", "New", Some(their_category)), t0())
+        .await;
+    assert_eq!(attempt.err(), Some(StoreError::NotFound));
+    assert!(
+        store
+            .exercises(mine)
+            .await
+            .expect("e")
+            .iter()
+            .all(|e| e.names.fr != "Nouveau")
+    );
+    assert_eq!(
+        store.exercise(mine, ExerciseId(i64::MAX)).await.expect("get"),
+        None
+    );
+    // Their exercise is untouched.
+    assert_eq!(exercise_named(&*store, theirs, "Arraché").await, their_snatch);
 }

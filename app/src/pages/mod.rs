@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod auth;
+pub mod catalogue;
 pub mod club;
 pub mod errors;
 pub mod home;

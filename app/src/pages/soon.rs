@@ -6,7 +6,6 @@ use leptos_meta::Title;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Section {
-    Catalogue,
     Workouts,
     Planning,
     Athletes,
@@ -16,13 +15,11 @@ pub enum Section {
 pub fn ComingSoon(section: Section) -> impl IntoView {
     let locale = crate::lang::current();
     let title = move || match section {
-        Section::Catalogue => td_string!(locale, nav.catalogue).to_string(),
         Section::Workouts => td_string!(locale, nav.workouts).to_string(),
         Section::Planning => td_string!(locale, nav.planning).to_string(),
         Section::Athletes => td_string!(locale, nav.athletes).to_string(),
     };
     let body = move || match section {
-        Section::Catalogue => td_string!(locale, soon.catalogue).to_string(),
         Section::Workouts => td_string!(locale, soon.workouts).to_string(),
         Section::Planning => td_string!(locale, soon.planning).to_string(),
         Section::Athletes => td_string!(locale, soon.athletes).to_string(),

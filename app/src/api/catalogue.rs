@@ -1,0 +1,273 @@
+//! The catalogue's server functions: athletes read, coaches and above change.
+
+// A server function that a form posts to takes the form's fields as its arguments.
+#![allow(clippy::too_many_arguments)]
+
+use crate::error::AppError;
+use crate::model::{CatalogueView, ExerciseChoices, ExerciseDetail};
+use domain::ExerciseId;
+use domain::catalogue::browse::CatalogueQuery;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use {
+    crate::i18n::Locale,
+    crate::model::{Choice, ExerciseItem},
+    crate::ssr,
+    chrono::Utc,
+    domain::catalogue::{ExerciseInput, Label, Names},
+    domain::service::catalogue as service,
+    domain::{CategoryId, EquipmentId, FieldError, FieldProblem, Permission},
+};
+
+#[cfg(feature = "ssr")]
+fn name_in(locale: Locale, names: &Names) -> String {
+    match locale {
+        Locale::fr => names.fr.clone(),
+        Locale::en => names.en.clone(),
+    }
+}
+
+/// A club list in the viewer's language, sorted by name.
+#[cfg(feature = "ssr")]
+fn choices<Id: Copy>(locale: Locale, labels: &[Label<Id>], raw: impl Fn(Id) -> i64) -> Vec<Choice> {
+    let mut list: Vec<Choice> = labels
+        .iter()
+        .map(|l| Choice {
+            id: raw(l.id),
+            name: name_in(locale, &l.names),
+        })
+        .collect();
+    list.sort_by_cached_key(|c| domain::catalogue::search::fold(&c.name));
+    list
+}
+
+#[cfg(feature = "ssr")]
+fn find<Id: Copy + PartialEq>(
+    locale: Locale,
+    labels: &[Label<Id>],
+    id: Option<Id>,
+    raw: impl Fn(Id) -> i64,
+) -> Option<Choice> {
+    let id = id?;
+    labels.iter().find(|l| l.id == id).map(|l| Choice {
+        id: raw(l.id),
+        name: name_in(locale, &l.names),
+    })
+}
+
+/// The exercises matching a query, with the lists its filters offer.
+#[server(endpoint = "catalogue")]
+pub async fn catalogue(query: CatalogueQuery) -> Result<CatalogueView, AppError> {
+    let state = ssr::state()?;
+    let actor = ssr::require_member(&state).await?;
+    let locale = crate::lang::detect();
+    let all = service::catalogue(&*state.store, &actor).await?;
+    let total = all.exercises.len();
+    let category_of = |id: CategoryId| find(locale, &all.categories, Some(id), |c| c.0).map(|c| c.name);
+    let found = domain::catalogue::browse::browse(all.exercises, &query, locale == Locale::en, category_of);
+    let items = found
+        .into_iter()
+        .map(|e| {
+            let name = name_in(locale, &e.names);
+            let other = match locale {
+                Locale::fr => &e.names.en,
+                Locale::en => &e.names.fr,
+            };
+            ExerciseItem {
+                id: e.id,
+                other_name: (other != &name).then(|| other.clone()),
+                name,
+                short_name: e.short_name,
+                category: find(locale, &all.categories, e.category, |c| c.0).map(|c| c.name),
+                equipment: find(locale, &all.equipment, e.equipment, |c| c.0).map(|c| c.name),
+                archived: e.archived,
+            }
+        })
+        .collect();
+    Ok(CatalogueView {
+        items,
+        total,
+        categories: choices(locale, &all.categories, |c| c.0),
+        equipment: choices(locale, &all.equipment, |c| c.0),
+        can_edit: actor.role.allows(Permission::Coach),
+    })
+}
+
+/// The categories and equipment an exercise form offers (to those who may edit).
+#[server(endpoint = "catalogue_choices")]
+pub async fn catalogue_choices() -> Result<ExerciseChoices, AppError> {
+    let state = ssr::state()?;
+    let actor = ssr::require_member(&state).await?;
+    if !actor.role.allows(Permission::Coach) {
+        return Err(AppError::Forbidden);
+    }
+    let locale = crate::lang::detect();
+    Ok(ExerciseChoices {
+        categories: choices(locale, &state.store.categories(actor.club_id).await?, |c| c.0),
+        equipment: choices(locale, &state.store.equipment(actor.club_id).await?, |c| c.0),
+    })
+}
+
+#[server(endpoint = "exercise")]
+pub async fn exercise(id: ExerciseId) -> Result<ExerciseDetail, AppError> {
+    let state = ssr::state()?;
+    let actor = ssr::require_member(&state).await?;
+    let locale = crate::lang::detect();
+    let (exercise, used_in) = service::exercise(&*state.store, &actor, id).await?;
+    let categories = state.store.categories(actor.club_id).await?;
+    let equipment = state.store.equipment(actor.club_id).await?;
+    Ok(ExerciseDetail {
+        id: exercise.id,
+        version: exercise.version,
+        category: find(locale, &categories, exercise.category, |c| c.0),
+        equipment: find(locale, &equipment, exercise.equipment, |c| c.0),
+        name_fr: exercise.names.fr,
+        name_en: exercise.names.en,
+        short_name: exercise.short_name,
+        description: exercise.description,
+        video_url: exercise.video_url,
+        archived: exercise.archived,
+        used_in: used_in
+            .iter()
+            .map(|c| Choice {
+                id: c.id.0,
+                name: name_in(locale, &c.names),
+            })
+            .collect(),
+        can_edit: actor.role.allows(Permission::Coach),
+    })
+}
+
+/// A list id chosen in a form: empty is none; anything else must be a number.
+#[cfg(feature = "ssr")]
+fn list_id(field: &str, raw: &str, errors: &mut Vec<FieldError>) -> Option<i64> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return None;
+    }
+    let parsed = raw.parse().ok();
+    if parsed.is_none() {
+        errors.push(FieldError::new(field, FieldProblem::InvalidChoice));
+    }
+    parsed
+}
+
+/// The fields of the exercise form, as typed.
+#[cfg(feature = "ssr")]
+struct Typed {
+    name_fr: String,
+    name_en: String,
+    short_name: String,
+    category: String,
+    equipment: String,
+    description: String,
+    video_url: String,
+}
+
+#[cfg(feature = "ssr")]
+impl Typed {
+    fn parse(self) -> Result<ExerciseInput, AppError> {
+        let mut errors = Vec::new();
+        let category = list_id("category", &self.category, &mut errors).map(CategoryId);
+        let equipment = list_id("equipment", &self.equipment, &mut errors).map(EquipmentId);
+        if !errors.is_empty() {
+            return Err(AppError::Invalid(errors));
+        }
+        Ok(ExerciseInput {
+            name_fr: self.name_fr,
+            name_en: self.name_en,
+            short_name: self.short_name,
+            category,
+            equipment,
+            description: self.description,
+            video_url: self.video_url,
+        })
+    }
+}
+
+/// "The category or equipment is not the club's" becomes a message next to the field.
+#[cfg(feature = "ssr")]
+fn not_found_as_choice(e: AppError) -> AppError {
+    match e {
+        AppError::NotFound => {
+            AppError::Invalid(vec![FieldError::new("category", FieldProblem::InvalidChoice)])
+        }
+        other => other,
+    }
+}
+
+#[server(endpoint = "create_exercise")]
+pub async fn create_exercise(
+    name_fr: String,
+    #[server(default)] name_en: String,
+    #[server(default)] short_name: String,
+    #[server(default)] category: String,
+    #[server(default)] equipment: String,
+    #[server(default)] description: String,
+    #[server(default)] video_url: String,
+) -> Result<ExerciseId, AppError> {
+    let state = ssr::state()?;
+    let actor = ssr::require_member(&state).await?;
+    let input = Typed {
+        name_fr,
+        name_en,
+        short_name,
+        category,
+        equipment,
+        description,
+        video_url,
+    }
+    .parse()?;
+    let created = service::create_exercise(&*state.store, &actor, &input, Utc::now())
+        .await
+        .map_err(AppError::from)
+        .map_err(not_found_as_choice)?;
+    Ok(created.id)
+}
+
+#[server(endpoint = "update_exercise")]
+pub async fn update_exercise(
+    id: ExerciseId,
+    version: i64,
+    name_fr: String,
+    #[server(default)] name_en: String,
+    #[server(default)] short_name: String,
+    #[server(default)] category: String,
+    #[server(default)] equipment: String,
+    #[server(default)] description: String,
+    #[server(default)] video_url: String,
+) -> Result<ExerciseId, AppError> {
+    let state = ssr::state()?;
+    let actor = ssr::require_member(&state).await?;
+    let input = Typed {
+        name_fr,
+        name_en,
+        short_name,
+        category,
+        equipment,
+        description,
+        video_url,
+    }
+    .parse()?;
+    let updated = service::update_exercise(&*state.store, &actor, id, &input, version, Utc::now()).await?;
+    Ok(updated.id)
+}
+
+/// Archives an exercise (it leaves the list but stays wherever it is used), or restores it.
+#[server(endpoint = "archive_exercise")]
+pub async fn archive_exercise(id: ExerciseId, version: i64, archived: bool) -> Result<(), AppError> {
+    let state = ssr::state()?;
+    let actor = ssr::require_member(&state).await?;
+    service::set_exercise_archived(&*state.store, &actor, id, archived, version, Utc::now()).await?;
+    Ok(())
+}
+
+/// Deletes an exercise nothing uses.
+#[server(endpoint = "delete_exercise")]
+pub async fn delete_exercise(id: ExerciseId, version: i64) -> Result<(), AppError> {
+    let state = ssr::state()?;
+    let actor = ssr::require_member(&state).await?;
+    service::delete_exercise(&*state.store, &actor, id, version).await?;
+    Ok(())
+}

@@ -1,0 +1,614 @@
+//! The catalogue: the list with search and filters, an exercise's page, and the exercise form.
+
+use crate::api::catalogue::{
+    ArchiveExercise, CreateExercise, DeleteExercise, UpdateExercise, catalogue, catalogue_choices, exercise,
+};
+use crate::error::AppError;
+use crate::i18n::*;
+use crate::model::{CatalogueView, Choice, ExerciseChoices, ExerciseDetail, ExerciseItem};
+use crate::ui::{
+    FormAlert, SubmitButton, TextField, error_text, field_error, last_error, reload_to, use_toaster,
+};
+use domain::ExerciseId;
+use domain::catalogue::browse::{CatalogueQuery, Sort, Status};
+use domain::{CategoryId, EquipmentId};
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+/// The page of an exercise.
+pub fn exercise_href(id: ExerciseId) -> String {
+    format!("/catalogue/exercises/{id}")
+}
+
+/// A page's error in place of its content: forbidden, not found, or anything else.
+fn failure(locale: Locale, error: AppError) -> AnyView {
+    let testid = match error {
+        AppError::Forbidden => "forbidden",
+        AppError::NotFound => "not-found",
+        _ => "error",
+    };
+    let text = match error {
+        AppError::Forbidden => td_string!(locale, catalogue.coaches_only).to_string(),
+        e => error_text(locale, &e),
+    };
+    view! { <p class="card" role="alert" data-testid=testid>{text}</p> }.into_any()
+}
+
+// ----- The list -----
+
+#[component]
+pub fn CataloguePage() -> impl IntoView {
+    let locale = crate::lang::current();
+    let query = use_query_map().with_untracked(|q| CatalogueQuery {
+        q: q.get("q").unwrap_or_default(),
+        category: q.get("category").and_then(|c| c.parse().ok()).map(CategoryId),
+        equipment: q.get("equipment").and_then(|e| e.parse().ok()).map(EquipmentId),
+        status: Status::parse(&q.get("status").unwrap_or_default()),
+        sort: Sort::parse(&q.get("sort").unwrap_or_default()),
+    });
+    let page = Suspend::new(async move {
+        match catalogue(query.clone()).await {
+            Ok(view) => {
+                let can_edit = view.can_edit;
+                view! {
+                    <div class="flex flex-wrap items-center justify-between gap-3">
+                        <h1 class="text-3xl font-bold">{tr!(catalogue.title)}</h1>
+                        {can_edit.then(|| view! {
+                            <a href="/catalogue/new" class="btn-primary" data-testid="new-exercise">{tr!(catalogue.new_exercise)}</a>
+                        })}
+                    </div>
+                    <CatalogueBrowser query view/>
+                }
+                .into_any()
+            }
+            Err(e) => view! {
+                <h1 class="text-3xl font-bold">{tr!(catalogue.title)}</h1>
+                {failure(locale, e)}
+            }
+            .into_any(),
+        }
+    });
+    view! {
+        <Title text=tr!(catalogue.title)/>
+        <section class="flex flex-col gap-6">
+            <Suspense fallback=move || view! { <p>{tr!(common.loading)}</p> }>{page}</Suspense>
+        </section>
+    }
+}
+
+/// Search, filters, sort and the list. Without WASM the filters are a plain GET form; once
+/// hydrated, the list follows every keystroke and the address keeps the query, so a reload or a
+/// shared link shows the same view.
+#[island(lazy)]
+fn CatalogueBrowser(query: CatalogueQuery, view: CatalogueView) -> impl IntoView {
+    let locale = crate::lang::current();
+    let toaster = use_toaster();
+    let query = RwSignal::new(query);
+    let view = RwSignal::new(view);
+    // Responses can arrive out of order: only the latest request's answer is shown.
+    let latest = StoredValue::new(0u64);
+    let refresh = move || {
+        let asked = latest.get_value() + 1;
+        latest.set_value(asked);
+        let wanted = query.get_untracked();
+        keep_in_address(&wanted);
+        leptos::task::spawn_local(async move {
+            let answer = catalogue(wanted).await;
+            if latest.get_value() != asked {
+                return;
+            }
+            match answer {
+                Ok(fresh) => view.set(fresh),
+                Err(e) => toaster.error(error_text(locale, &e)),
+            }
+        });
+    };
+    // Typing waits for a short pause before asking the server.
+    let typed = move |text: String| {
+        query.update(|q| q.q = text);
+        let asked = latest.get_value();
+        set_timeout(
+            move || {
+                if latest.get_value() == asked {
+                    refresh();
+                }
+            },
+            std::time::Duration::from_millis(150),
+        );
+    };
+    let changed = move |apply: Box<dyn FnOnce(&mut CatalogueQuery)>| {
+        query.update(|q| apply(q));
+        refresh();
+    };
+
+    let categories = view.with_untracked(|v| v.categories.clone());
+    let equipment = view.with_untracked(|v| v.equipment.clone());
+    let initial = query.get_untracked();
+    let options = |list: Vec<Choice>, selected: Option<i64>| {
+        list.into_iter()
+            .map(|c| view! { <option value=c.id.to_string() selected=Some(c.id) == selected>{c.name}</option> })
+            .collect_view()
+    };
+    let count = move || {
+        view.with(|v| {
+            let shown = v.items.len();
+            td_string!(locale, catalogue.count, shown = shown, total = v.total).to_string()
+        })
+    };
+
+    view! {
+        <form
+            method="get"
+            action="/catalogue"
+            role="search"
+            class="card flex flex-col gap-4"
+            on:submit=move |ev| {
+                ev.prevent_default();
+                refresh();
+            }
+        >
+            <div class="flex flex-col gap-1">
+                <label for="catalogue-search" class="text-sm font-medium">{tr!(catalogue.search)}</label>
+                <input
+                    id="catalogue-search"
+                    name="q"
+                    type="search"
+                    autocomplete="off"
+                    class="input"
+                    placeholder=tr!(catalogue.search_hint)
+                    value=initial.q.clone()
+                    on:input=move |ev| typed(event_target_value(&ev))
+                />
+            </div>
+            <div class="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+                <div class="flex flex-col gap-1">
+                    <label for="catalogue-category" class="text-sm font-medium">{tr!(catalogue.category)}</label>
+                    <select
+                        id="catalogue-category"
+                        name="category"
+                        class="select"
+                        on:change=move |ev| {
+                            let id = event_target_value(&ev).parse().ok().map(CategoryId);
+                            changed(Box::new(move |q| q.category = id));
+                        }
+                    >
+                        <option value="">{tr!(catalogue.all_categories)}</option>
+                        {options(categories, initial.category.map(|c| c.0))}
+                    </select>
+                </div>
+                <div class="flex flex-col gap-1">
+                    <label for="catalogue-equipment" class="text-sm font-medium">{tr!(catalogue.equipment)}</label>
+                    <select
+                        id="catalogue-equipment"
+                        name="equipment"
+                        class="select"
+                        on:change=move |ev| {
+                            let id = event_target_value(&ev).parse().ok().map(EquipmentId);
+                            changed(Box::new(move |q| q.equipment = id));
+                        }
+                    >
+                        <option value="">{tr!(catalogue.all_equipment)}</option>
+                        {options(equipment, initial.equipment.map(|e| e.0))}
+                    </select>
+                </div>
+                <div class="flex flex-col gap-1">
+                    <label for="catalogue-status" class="text-sm font-medium">{tr!(catalogue.status)}</label>
+                    <select
+                        id="catalogue-status"
+                        name="status"
+                        class="select"
+                        on:change=move |ev| {
+                            let status = Status::parse(&event_target_value(&ev));
+                            changed(Box::new(move |q| q.status = status));
+                        }
+                    >
+                        <option value="active" selected=initial.status == Status::Active>{tr!(catalogue.status_active)}</option>
+                        <option value="archived" selected=initial.status == Status::Archived>{tr!(catalogue.status_archived)}</option>
+                        <option value="all" selected=initial.status == Status::All>{tr!(catalogue.status_all)}</option>
+                    </select>
+                </div>
+                <div class="flex flex-col gap-1">
+                    <label for="catalogue-sort" class="text-sm font-medium">{tr!(catalogue.sort)}</label>
+                    <select
+                        id="catalogue-sort"
+                        name="sort"
+                        class="select"
+                        on:change=move |ev| {
+                            let sort = Sort::parse(&event_target_value(&ev));
+                            changed(Box::new(move |q| q.sort = sort));
+                        }
+                    >
+                        <option value="relevance" selected=initial.sort == Sort::Relevance>{tr!(catalogue.sort_relevance)}</option>
+                        <option value="name" selected=initial.sort == Sort::Name>{tr!(catalogue.sort_name)}</option>
+                        <option value="category" selected=initial.sort == Sort::Category>{tr!(catalogue.sort_category)}</option>
+                    </select>
+                </div>
+            </div>
+            <noscript>
+                <button type="submit" class="btn-secondary self-start">{tr!(catalogue.apply)}</button>
+            </noscript>
+        </form>
+        <p class="text-sm text-muted" role="status" aria-live="polite" data-testid="catalogue-count">{count}</p>
+        <ul class="grid gap-3 sm:grid-cols-2 lg:grid-cols-3" data-testid="exercise-list">
+            {move || view.with(|v| v.items.iter().cloned().map(exercise_card).collect_view())}
+        </ul>
+        {move || view.with(|v| v.items.is_empty()).then(|| view! {
+            <p class="card text-muted" data-testid="catalogue-empty">{tr!(catalogue.empty)}</p>
+        })}
+    }
+}
+
+fn exercise_card(item: ExerciseItem) -> impl IntoView {
+    view! {
+        <li>
+            <a
+                href=exercise_href(item.id)
+                class="card flex h-full flex-col gap-1 transition hover:border-brand-500 focus-visible:border-brand-500"
+                data-testid="exercise-item"
+            >
+                <span class="flex items-start justify-between gap-2">
+                    <span class="font-semibold">{item.name.clone()}</span>
+                    {item.short_name.clone().map(|s| view! { <span class="badge shrink-0">{s}</span> })}
+                </span>
+                {item.other_name.clone().map(|n| view! { <span class="text-sm text-muted">{n}</span> })}
+                <span class="mt-1 flex flex-wrap gap-1 text-xs text-muted">
+                    {item.category.clone().map(|c| view! { <span>{c}</span> })}
+                    {item.equipment.clone().map(|e| view! { <span>" · " {e}</span> })}
+                    {item.archived.then(|| view! { <span class="badge">{tr!(catalogue.archived)}</span> })}
+                </span>
+            </a>
+        </li>
+    }
+}
+
+/// Writes the query into the address bar without reloading, so reload and share keep the view.
+fn keep_in_address(query: &CatalogueQuery) {
+    #[cfg(feature = "hydrate")]
+    {
+        let search = query.to_query_string();
+        let url = if search.is_empty() {
+            "/catalogue".to_owned()
+        } else {
+            format!("/catalogue?{search}")
+        };
+        if let Ok(history) = window().history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = query;
+}
+
+// ----- An exercise -----
+
+fn id_param() -> Option<ExerciseId> {
+    use_params_map().with_untracked(|p| p.get("id").and_then(|id| id.parse().ok()).map(ExerciseId))
+}
+
+#[component]
+pub fn ExercisePage() -> impl IntoView {
+    let locale = crate::lang::current();
+    let id = id_param();
+    let page = Suspend::new(async move {
+        let found = match id {
+            Some(id) => exercise(id).await,
+            None => Err(AppError::NotFound),
+        };
+        match found {
+            Ok(detail) => view! { <ExerciseDetails detail/> }.into_any(),
+            Err(e) => failure(locale, e),
+        }
+    });
+    view! {
+        <nav aria-label=tr!(catalogue.breadcrumb) class="mb-4 text-sm">
+            <a href="/catalogue" class="link">{tr!(catalogue.back)}</a>
+        </nav>
+        <Suspense fallback=move || view! { <p>{tr!(common.loading)}</p> }>{page}</Suspense>
+    }
+}
+
+#[component]
+fn ExerciseDetails(detail: ExerciseDetail) -> impl IntoView {
+    let locale = crate::lang::current();
+    let (name, other) = match locale {
+        Locale::fr => (detail.name_fr.clone(), detail.name_en.clone()),
+        Locale::en => (detail.name_en.clone(), detail.name_fr.clone()),
+    };
+    let other = (other != name).then_some(other);
+    let row = |label: String, value: Option<String>| {
+        view! {
+            <div class="flex flex-col gap-0.5 sm:flex-row sm:gap-4">
+                <dt class="w-40 shrink-0 text-sm text-muted">{label}</dt>
+                <dd>{value.unwrap_or_else(|| "—".to_owned())}</dd>
+            </div>
+        }
+    };
+    let used_in = detail.used_in.clone();
+    let deletable = used_in.is_empty();
+    view! {
+        <Title text=name.clone()/>
+        <article class="flex flex-col gap-6">
+            <header class="flex flex-wrap items-start justify-between gap-3">
+                <div>
+                    <h1 class="text-3xl font-bold" data-testid="exercise-name">{name.clone()}</h1>
+                    {other.map(|o| view! { <p class="text-lg text-muted">{o}</p> })}
+                    {detail.archived.then(|| view! { <span class="badge mt-2 inline-block" data-testid="archived-badge">{tr!(catalogue.archived)}</span> })}
+                </div>
+                {detail.can_edit.then(|| view! {
+                    <div class="flex flex-wrap gap-2">
+                        <a href=format!("{}/edit", exercise_href(detail.id)) class="btn-secondary">{tr!(catalogue.edit)}</a>
+                        <ExerciseActions id=detail.id version=detail.version archived=detail.archived deletable name=name.clone()/>
+                    </div>
+                })}
+            </header>
+            <dl class="card flex flex-col gap-3">
+                {row(tr!(catalogue.name_fr), Some(detail.name_fr.clone()))}
+                {row(tr!(catalogue.name_en), Some(detail.name_en.clone()))}
+                {row(tr!(catalogue.short_name), detail.short_name.clone())}
+                {row(tr!(catalogue.category), detail.category.clone().map(|c| c.name))}
+                {row(tr!(catalogue.equipment), detail.equipment.clone().map(|e| e.name))}
+            </dl>
+            {detail.description.clone().map(|d| view! {
+                <section class="card">
+                    <h2 class="mb-2 text-lg font-semibold">{tr!(catalogue.description)}</h2>
+                    <p class="whitespace-pre-line">{d}</p>
+                </section>
+            })}
+            {detail.video_url.clone().map(|url| view! {
+                <section class="card">
+                    <h2 class="mb-2 text-lg font-semibold">{tr!(catalogue.video)}</h2>
+                    <a href=url.clone() class="link break-all" rel="noopener noreferrer" target="_blank">{url.clone()}</a>
+                </section>
+            })}
+            <section class="card">
+                <h2 class="mb-2 text-lg font-semibold">{tr!(catalogue.used_in)}</h2>
+                {if used_in.is_empty() {
+                    view! { <p class="text-sm text-muted">{tr!(catalogue.unused)}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="list-inside list-disc" data-testid="used-in">
+                            {used_in.into_iter().map(|c| view! { <li>{c.name}</li> }).collect_view()}
+                        </ul>
+                    }
+                    .into_any()
+                }}
+            </section>
+        </article>
+    }
+}
+
+/// Archive or restore an exercise; delete it when nothing uses it (after confirmation).
+#[island(lazy)]
+fn ExerciseActions(
+    id: ExerciseId,
+    version: i64,
+    archived: bool,
+    deletable: bool,
+    name: String,
+) -> impl IntoView {
+    let locale = crate::lang::current();
+    let toaster = use_toaster();
+    let archive = ServerAction::<ArchiveExercise>::new();
+    let delete = ServerAction::<DeleteExercise>::new();
+    Effect::new(move |_| match archive.value().get() {
+        Some(Ok(())) => reload_to(&exercise_href(id)),
+        Some(Err(e)) => toaster.error(error_text(locale, &e)),
+        None => {}
+    });
+    Effect::new(move |_| match delete.value().get() {
+        Some(Ok(())) => reload_to("/catalogue"),
+        Some(Err(e)) => toaster.error(error_text(locale, &e)),
+        None => {}
+    });
+    let label = if archived {
+        tr!(catalogue.restore)
+    } else {
+        tr!(catalogue.archive)
+    };
+    let question = tr!(catalogue.delete_confirm, name = name.clone());
+    view! {
+        <button
+            type="button"
+            class="btn-secondary"
+            disabled=move || archive.pending().get()
+            on:click=move |_| {
+                archive.dispatch(ArchiveExercise { id, version, archived: !archived });
+            }
+        >
+            {label}
+        </button>
+        {deletable.then(|| view! {
+            <button
+                type="button"
+                class="btn-danger"
+                disabled=move || delete.pending().get()
+                on:click=move |_| {
+                    if confirm(&question) {
+                        delete.dispatch(DeleteExercise { id, version });
+                    }
+                }
+            >
+                {tr!(catalogue.delete)}
+            </button>
+        })}
+    }
+}
+
+/// Asks the person to confirm a destructive action (always yes where there is no browser).
+fn confirm(message: &str) -> bool {
+    #[cfg(feature = "hydrate")]
+    {
+        window().confirm_with_message(message).unwrap_or(false)
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = message;
+        true
+    }
+}
+
+// ----- The form -----
+
+#[component]
+pub fn NewExercisePage() -> impl IntoView {
+    let locale = crate::lang::current();
+    let page = Suspend::new(async move {
+        match catalogue_choices().await {
+            Ok(choices) => view! { <ExerciseForm choices existing=None/> }.into_any(),
+            Err(e) => failure(locale, e),
+        }
+    });
+    view! {
+        <Title text=tr!(catalogue.new_title)/>
+        <section class="flex max-w-3xl flex-col gap-6">
+            <h1 class="text-3xl font-bold">{tr!(catalogue.new_title)}</h1>
+            <Suspense fallback=move || view! { <p>{tr!(common.loading)}</p> }>{page}</Suspense>
+        </section>
+    }
+}
+
+#[component]
+pub fn EditExercisePage() -> impl IntoView {
+    let locale = crate::lang::current();
+    let id = id_param();
+    let page = Suspend::new(async move {
+        let loaded = match id {
+            Some(id) => match exercise(id).await {
+                Ok(detail) if !detail.can_edit => Err(AppError::Forbidden),
+                Ok(detail) => catalogue_choices().await.map(|choices| (choices, detail)),
+                Err(e) => Err(e),
+            },
+            None => Err(AppError::NotFound),
+        };
+        match loaded {
+            Ok((choices, detail)) => view! { <ExerciseForm choices existing=Some(detail)/> }.into_any(),
+            Err(e) => failure(locale, e),
+        }
+    });
+    view! {
+        <Title text=tr!(catalogue.edit_title)/>
+        <section class="flex max-w-3xl flex-col gap-6">
+            <h1 class="text-3xl font-bold">{tr!(catalogue.edit_title)}</h1>
+            <Suspense fallback=move || view! { <p>{tr!(common.loading)}</p> }>{page}</Suspense>
+        </section>
+    }
+}
+
+/// Creates an exercise, or edits `existing` (with the version it was read at, so a concurrent
+/// change is refused rather than overwritten). Each problem shows next to its field.
+#[island(lazy)]
+fn ExerciseForm(choices: ExerciseChoices, existing: Option<ExerciseDetail>) -> impl IntoView {
+    let create = ServerAction::<CreateExercise>::new();
+    let update = ServerAction::<UpdateExercise>::new();
+    let create_error = last_error(create.value());
+    let update_error = last_error(update.value());
+    let error = Signal::derive(move || create_error.get().or_else(|| update_error.get()));
+    Effect::new(move |_| {
+        let saved = create
+            .value()
+            .with(|v| v.as_ref().and_then(|r| r.as_ref().ok().copied()))
+            .or_else(|| {
+                update
+                    .value()
+                    .with(|v| v.as_ref().and_then(|r| r.as_ref().ok().copied()))
+            });
+        if let Some(id) = saved {
+            reload_to(&exercise_href(id));
+        }
+    });
+    let fields = view! { <ExerciseFields choices existing=existing.clone() errors=error/> };
+    let cancel = existing
+        .as_ref()
+        .map_or_else(|| "/catalogue".to_owned(), |e| exercise_href(e.id));
+    let buttons = move |pending: Signal<bool>| {
+        view! {
+            <div class="flex flex-wrap items-center gap-3">
+                <SubmitButton label=tr!(catalogue.save) pending/>
+                <a href=cancel.clone() class="btn-secondary">{tr!(catalogue.cancel)}</a>
+            </div>
+        }
+    };
+    match existing {
+        Some(e) => view! {
+            <ActionForm action=update attr:class="card flex flex-col gap-4" attr:novalidate="">
+                <input type="hidden" name="id" value=e.id.0.to_string()/>
+                <input type="hidden" name="version" value=e.version.to_string()/>
+                {fields}
+                <FormAlert errors=error/>
+                {buttons(update.pending().into())}
+            </ActionForm>
+        }
+        .into_any(),
+        None => view! {
+            <ActionForm action=create attr:class="card flex flex-col gap-4" attr:novalidate="">
+                {fields}
+                <FormAlert errors=error/>
+                {buttons(create.pending().into())}
+            </ActionForm>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn ExerciseFields(
+    choices: ExerciseChoices,
+    existing: Option<ExerciseDetail>,
+    errors: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let locale = crate::lang::current();
+    let e = existing.clone();
+    let value = move |f: fn(&ExerciseDetail) -> Option<String>| e.as_ref().and_then(f).unwrap_or_default();
+    let select = move |name: &'static str, label: String, list: Vec<Choice>, selected: Option<i64>| {
+        let id = format!("field-{name}");
+        let error = field_error(locale, errors, name);
+        view! {
+            <div class="flex flex-col gap-1">
+                <label for=id.clone() class="text-sm font-medium">{label}</label>
+                <select id=id name=name class="select">
+                    <option value="">"—"</option>
+                    {list
+                        .into_iter()
+                        .map(|c| view! { <option value=c.id.to_string() selected=Some(c.id) == selected>{c.name}</option> })
+                        .collect_view()}
+                </select>
+                <p class="text-sm text-red-700 dark:text-red-400" role="alert">{move || error.get()}</p>
+            </div>
+        }
+    };
+    let description_error = field_error(locale, errors, "description");
+    view! {
+        <div class="grid gap-4 sm:grid-cols-2">
+            <TextField name="name_fr" label=tr!(catalogue.name_fr) errors value=value(|e| Some(e.name_fr.clone()))/>
+            <TextField name="name_en" label=tr!(catalogue.name_en) errors value=value(|e| Some(e.name_en.clone()))/>
+        </div>
+        <TextField
+            name="short_name"
+            label=tr!(catalogue.short_name)
+            hint=tr!(catalogue.short_name_hint)
+            errors
+            value=value(|e| e.short_name.clone())
+        />
+        <div class="grid gap-4 sm:grid-cols-2">
+            {select("category", tr!(catalogue.category), choices.categories, existing.as_ref().and_then(|e| e.category.as_ref().map(|c| c.id)))}
+            {select("equipment", tr!(catalogue.equipment), choices.equipment, existing.as_ref().and_then(|e| e.equipment.as_ref().map(|c| c.id)))}
+        </div>
+        <div class="flex flex-col gap-1">
+            <label for="field-description" class="text-sm font-medium">{tr!(catalogue.description)}</label>
+            <textarea id="field-description" name="description" rows="5" class="input">
+                {value(|e| e.description.clone())}
+            </textarea>
+            <p class="text-sm text-red-700 dark:text-red-400" role="alert">{move || description_error.get()}</p>
+        </div>
+        <TextField
+            name="video_url"
+            kind="url"
+            label=tr!(catalogue.video_url)
+            hint=tr!(catalogue.video_url_hint)
+            errors
+            value=value(|e| e.video_url.clone())
+        />
+    }
+}

@@ -1,0 +1,269 @@
+//! Finding an exercise the way a coach types it: by its French name, its English name or its
+//! short name, ignoring case and accents, tolerating small typos, best matches first.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// A text reduced to what search compares: lower case, no accents, words separated by one
+/// space (apostrophes, hyphens and punctuation separate words).
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.nfd().filter(|c| !is_combining_mark(*c)) {
+        if c.is_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.extend(c.to_lowercase());
+        } else {
+            pending_space = true;
+        }
+    }
+    out
+}
+
+/// Little words left out of initials: "Tirage lourd d'arraché" → "tla".
+const SMALL_WORDS: &[&str] = &[
+    "d", "de", "du", "des", "l", "la", "le", "les", "a", "au", "en", "of", "the",
+];
+
+fn initials(folded: &str) -> String {
+    folded
+        .split(' ')
+        .filter(|w| !SMALL_WORDS.contains(w))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+/// How many typos a query word may carry: none for short words, where one typo is another word.
+fn allowed_typos(word: &str) -> usize {
+    match word.chars().count() {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    }
+}
+
+/// The number of typos between a query word and a name word, if within the allowance. A word
+/// being typed matches the start of a longer word ("arach" finds "arraché").
+fn typos(query_word: &str, word: &str) -> Option<usize> {
+    let allowed = allowed_typos(query_word);
+    if allowed == 0 {
+        return None;
+    }
+    let whole = strsim::damerau_levenshtein(query_word, word);
+    let query_len = query_word.chars().count();
+    let prefix: String = word.chars().take(query_len + 1).collect();
+    let partial = if word.chars().count() > query_len + 1 {
+        // Compare with the word's start, allowing the query to be one letter short or long.
+        let shorter: String = word.chars().take(query_len).collect();
+        strsim::damerau_levenshtein(query_word, &prefix)
+            .min(strsim::damerau_levenshtein(query_word, &shorter))
+    } else {
+        whole
+    };
+    let best = whole.min(partial);
+    (best <= allowed).then_some(best)
+}
+
+/// How well a query matches one name; lower is better, `None` is no match.
+fn name_score(query: &str, query_words: &[&str], name: &str) -> Option<u32> {
+    if name.is_empty() {
+        return None;
+    }
+    if name == query {
+        return Some(0);
+    }
+    if name.starts_with(query) {
+        return Some(1);
+    }
+    let words: Vec<&str> = name.split(' ').collect();
+    if query_words.iter().all(|q| words.iter().any(|w| w.starts_with(q))) {
+        return Some(2);
+    }
+    if !query.contains(' ') && query.chars().count() >= 2 && initials(name) == query {
+        return Some(2);
+    }
+    if name.contains(query) {
+        return Some(3);
+    }
+    // With typos: the whole name first ("arache" → "Arraché"), then names starting with the
+    // word typed, then names containing it further on.
+    if let Some(d) = typos(query, name).filter(|_| !query.contains(' ') && !name.contains(' ')) {
+        return u32::try_from(d).ok().map(|d| 5 + d);
+    }
+    let mut total = 0;
+    for q in query_words {
+        total += words.iter().filter_map(|w| typos(q, w)).min()?;
+    }
+    let first = query_words
+        .first()
+        .zip(words.first())
+        .and_then(|(q, w)| typos(q, w))
+        .is_some();
+    u32::try_from(total)
+        .ok()
+        .map(|t| if first { 8 + t } else { 10 + t })
+}
+
+/// The names of one searchable item, folded once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchNames {
+    names: Vec<String>,
+    short: Option<String>,
+}
+
+impl SearchNames {
+    pub fn new<'a>(names: impl IntoIterator<Item = &'a str>, short: Option<&str>) -> Self {
+        Self {
+            names: names.into_iter().map(fold).filter(|n| !n.is_empty()).collect(),
+            short: short.map(fold).filter(|s| !s.is_empty()),
+        }
+    }
+
+    /// How well `query` (already folded) matches; lower is better, `None` is no match.
+    pub fn score(&self, query: &str) -> Option<u32> {
+        if query.is_empty() {
+            return Some(0);
+        }
+        let short = self.short.as_deref().and_then(|short| {
+            if short == query {
+                Some(0)
+            } else if short.starts_with(query) {
+                Some(1)
+            } else {
+                None
+            }
+        });
+        let query_words: Vec<&str> = query.split(' ').collect();
+        let names = self
+            .names
+            .iter()
+            .filter_map(|n| name_score(query, &query_words, n));
+        short.into_iter().chain(names).min()
+    }
+}
+
+/// The items matching `query`, best first; equally good matches keep their order (callers pass
+/// them sorted by name). An empty query keeps every item.
+pub fn rank<T>(query: &str, items: Vec<T>, names: impl Fn(&T) -> SearchNames) -> Vec<T> {
+    let query = fold(query);
+    let mut scored: Vec<(u32, usize, T)> = items
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, item)| names(&item).score(&query).map(|s| (s, i, item)))
+        .collect();
+    scored.sort_by_key(|(score, i, _)| (*score, *i));
+    scored.into_iter().map(|(_, _, item)| item).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn catalogue() -> Vec<(&'static str, &'static str, Option<&'static str>)> {
+        vec![
+            ("Arraché", "Snatch", None),
+            ("Arraché debout", "Power snatch", None),
+            ("Arraché suspendu", "Hang snatch", None),
+            ("Épaulé", "Clean", None),
+            ("Épaulé-jeté", "Clean and jerk", Some("EJ")),
+            ("Jeté fendu", "Split jerk", None),
+            ("Squat clavicules", "Front squat", None),
+            ("Tirage lourd d'arraché", "Snatch pull", Some("TLA")),
+            ("Tirage lourd d'épaulé", "Clean pull", Some("TLE")),
+            ("Développé militaire", "Strict press", None),
+        ]
+    }
+
+    fn search(query: &str) -> Vec<&'static str> {
+        rank(query, catalogue(), |(fr, en, short)| {
+            SearchNames::new([*fr, *en], *short)
+        })
+        .into_iter()
+        .map(|(fr, _, _)| fr)
+        .collect()
+    }
+
+    #[test]
+    fn folding_drops_case_accents_and_punctuation() {
+        assert_eq!(fold("Tirage lourd d'Arraché"), "tirage lourd d arrache");
+        assert_eq!(fold("  Épaulé-jeté "), "epaule jete");
+        assert_eq!(fold("Développé"), "developpe");
+        assert_eq!(fold("1/4 squat"), "1 4 squat");
+    }
+
+    #[test]
+    fn accents_and_case_do_not_matter() {
+        assert_eq!(search("ARRACHE")[0], "Arraché");
+        assert_eq!(search("epaule")[0], "Épaulé");
+        assert_eq!(search("développé")[0], "Développé militaire");
+    }
+
+    #[test]
+    fn a_small_typo_still_finds_the_exercise() {
+        // One missing letter.
+        assert_eq!(search("arache")[0], "Arraché");
+        // Two swapped letters.
+        assert_eq!(search("sanTch")[0], "Arraché");
+        // While typing, with a typo in the part already typed.
+        assert!(search("devlop").contains(&"Développé militaire"));
+        // Short words must be exact: "jet" is not "jeu" and not "set".
+        assert!(search("set").is_empty());
+    }
+
+    #[test]
+    fn short_names_and_initials_find_their_exercise_first() {
+        assert_eq!(search("TLA")[0], "Tirage lourd d'arraché");
+        assert_eq!(search("tle")[0], "Tirage lourd d'épaulé");
+        assert_eq!(search("ej")[0], "Épaulé-jeté");
+    }
+
+    #[test]
+    fn the_english_name_finds_the_french_exercise() {
+        assert_eq!(search("snatch")[0], "Arraché");
+        assert_eq!(search("front squat"), vec!["Squat clavicules"]);
+        assert_eq!(search("power sn")[0], "Arraché debout");
+    }
+
+    #[test]
+    fn best_matches_come_first() {
+        let found = search("arrache");
+        // The exact name, then names starting with it, then names containing it.
+        assert_eq!(found[..3], ["Arraché", "Arraché debout", "Arraché suspendu"]);
+        assert_eq!(found.last(), Some(&"Tirage lourd d'arraché"));
+        // Every snatch variant, and nothing else.
+        assert_eq!(found.len(), 4);
+    }
+
+    #[test]
+    fn with_a_typo_the_closest_whole_name_comes_first_in_either_language() {
+        // Listed in English order, as an English-speaking coach sees them.
+        let mut english = catalogue();
+        english.sort_by_key(|(_, en, _)| *en);
+        let found: Vec<&str> = rank("arache", english, |(fr, en, short)| {
+            SearchNames::new([*fr, *en], *short)
+        })
+        .into_iter()
+        .map(|(fr, _, _)| fr)
+        .collect();
+        assert_eq!(found[0], "Arraché");
+        // Then the names that start with the word (in the list's order: Hang…, Power…), before
+        // those that contain it later.
+        assert_eq!(found[1..3], ["Arraché suspendu", "Arraché debout"]);
+        assert_eq!(found.last(), Some(&"Tirage lourd d'arraché"));
+    }
+
+    #[test]
+    fn several_words_in_any_order() {
+        assert_eq!(search("snatch hang"), vec!["Arraché suspendu"]);
+        assert_eq!(search("lourd tirage epaule"), vec!["Tirage lourd d'épaulé"]);
+    }
+
+    #[test]
+    fn an_empty_query_keeps_everything_in_order() {
+        assert_eq!(search("  ").len(), catalogue().len());
+        assert_eq!(search("")[0], "Arraché");
+    }
+}

@@ -1,0 +1,153 @@
+//! The catalogue's use-cases: athletes read it, coaches (and above) change it.
+
+use super::{ClubError, require};
+use crate::catalogue::{Complex, Exercise, ExerciseDraft, ExerciseInput, Label};
+use crate::error::{FieldError, FieldProblem, StoreError};
+use crate::ids::{CategoryId, ComplexId, EquipmentId, ExerciseId};
+use crate::membership::Member;
+use crate::ports::Store;
+use crate::role::Permission;
+use chrono::{DateTime, Utc};
+
+/// Everything the catalogue pages work from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Catalogue {
+    pub exercises: Vec<Exercise>,
+    pub complexes: Vec<Complex>,
+    pub categories: Vec<Label<CategoryId>>,
+    pub equipment: Vec<Label<EquipmentId>>,
+}
+
+pub async fn catalogue(store: &dyn Store, actor: &Member) -> Result<Catalogue, ClubError> {
+    require(actor, Permission::ReadCatalogue)?;
+    let club = actor.club_id;
+    Ok(Catalogue {
+        exercises: store.exercises(club).await?,
+        complexes: store.complexes(club).await?,
+        categories: store.categories(club).await?,
+        equipment: store.equipment(club).await?,
+    })
+}
+
+/// An exercise and the complexes it is a movement of.
+pub async fn exercise(
+    store: &dyn Store,
+    actor: &Member,
+    id: ExerciseId,
+) -> Result<(Exercise, Vec<Label<ComplexId>>), ClubError> {
+    require(actor, Permission::ReadCatalogue)?;
+    let found = store
+        .exercise(actor.club_id, id)
+        .await?
+        .ok_or(ClubError::NotFound)?;
+    let used_in = store.complexes_using(actor.club_id, id).await?;
+    Ok((found, used_in))
+}
+
+/// Refuses a name another exercise of the club already has, naming that exercise.
+async fn check_unique(
+    store: &dyn Store,
+    actor: &Member,
+    draft: &ExerciseDraft,
+    itself: Option<ExerciseId>,
+) -> Result<(), ClubError> {
+    let fr = draft.name_fr.key();
+    let en = draft.name_en.key();
+    let others = store.exercises(actor.club_id).await?;
+    let mut errors = Vec::new();
+    for other in others.iter().filter(|o| Some(o.id) != itself) {
+        let keys = [
+            crate::catalogue::search::fold(&other.names.fr),
+            crate::catalogue::search::fold(&other.names.en),
+        ];
+        for (field, key) in [("name_fr", &fr), ("name_en", &en)] {
+            if keys.contains(key) && !errors.iter().any(|e: &FieldError| e.field == field) {
+                errors.push(FieldError::new(
+                    field,
+                    FieldProblem::DuplicateName {
+                        existing: other.names.fr.clone(),
+                    },
+                ));
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(ClubError::Invalid(errors))
+    }
+}
+
+/// A write refused by the database's unique index (two people saving the same name at once).
+fn duplicate_name(draft: &ExerciseDraft) -> impl FnOnce(StoreError) -> ClubError + '_ {
+    move |e| match e {
+        StoreError::Duplicate => ClubError::Invalid(vec![FieldError::new(
+            "name_fr",
+            FieldProblem::DuplicateName {
+                existing: draft.name_fr.as_str().to_owned(),
+            },
+        )]),
+        other => other.into(),
+    }
+}
+
+pub async fn create_exercise(
+    store: &dyn Store,
+    actor: &Member,
+    input: &ExerciseInput,
+    now: DateTime<Utc>,
+) -> Result<Exercise, ClubError> {
+    require(actor, Permission::Coach)?;
+    let draft = ExerciseDraft::parse(input).map_err(ClubError::Invalid)?;
+    check_unique(store, actor, &draft, None).await?;
+    store
+        .create_exercise(actor.club_id, &draft, now)
+        .await
+        .map_err(duplicate_name(&draft))
+}
+
+pub async fn update_exercise(
+    store: &dyn Store,
+    actor: &Member,
+    id: ExerciseId,
+    input: &ExerciseInput,
+    version: i64,
+    now: DateTime<Utc>,
+) -> Result<Exercise, ClubError> {
+    require(actor, Permission::Coach)?;
+    let draft = ExerciseDraft::parse(input).map_err(ClubError::Invalid)?;
+    store
+        .exercise(actor.club_id, id)
+        .await?
+        .ok_or(ClubError::NotFound)?;
+    check_unique(store, actor, &draft, Some(id)).await?;
+    store
+        .update_exercise(actor.club_id, id, &draft, version, now)
+        .await
+        .map_err(duplicate_name(&draft))
+}
+
+pub async fn set_exercise_archived(
+    store: &dyn Store,
+    actor: &Member,
+    id: ExerciseId,
+    archived: bool,
+    version: i64,
+    now: DateTime<Utc>,
+) -> Result<Exercise, ClubError> {
+    require(actor, Permission::Coach)?;
+    Ok(store
+        .set_exercise_archived(actor.club_id, id, archived, version, now)
+        .await?)
+}
+
+/// Deletes an exercise nothing uses; a used one answers `InUse` (archive it instead).
+pub async fn delete_exercise(
+    store: &dyn Store,
+    actor: &Member,
+    id: ExerciseId,
+    version: i64,
+) -> Result<(), ClubError> {
+    require(actor, Permission::Coach)?;
+    Ok(store.delete_exercise(actor.club_id, id, version).await?)
+}

@@ -1,0 +1,147 @@
+import { expect, test, type Page } from '@playwright/test';
+import { DEMO, DEMO_PASSWORD, hydrated, logIn, open, signUp, unique, watchConsole } from './helpers';
+
+const items = (page: Page) => page.getByTestId('exercise-item');
+
+async function search(page: Page, text: string) {
+  await page.getByLabel('Rechercher').fill(text);
+}
+
+test('search tolerates typos, finds English and short names, and the address keeps the query', async ({ page }) => {
+  const console = watchConsole(page);
+  await logIn(page, DEMO.coach, DEMO_PASSWORD);
+  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Catalogue' }).click();
+  await hydrated(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Catalogue');
+  // Every new club starts with the default catalogue.
+  await expect(page.getByTestId('catalogue-count')).toContainText(/\d+ exercice\(s\) affiché\(s\) sur \d+/);
+  expect(await items(page).count()).toBeGreaterThanOrEqual(60);
+
+  await search(page, 'arache');
+  await expect(items(page).first()).toContainText('Arraché');
+  await expect(page).toHaveURL(/\/catalogue\?q=arache$/);
+  const typoCount = await items(page).count();
+  expect(typoCount).toBeLessThan(30);
+
+  await search(page, 'TLA');
+  await expect(items(page).first()).toContainText("Tirage lourd d'arraché");
+
+  await search(page, 'front squat');
+  await expect(items(page).first()).toContainText('Squat clavicules');
+
+  // Filters combine with the search, and a reload shows the same view.
+  await search(page, 'snatch');
+  await expect(items(page).first()).toContainText('Arraché');
+  await page.getByLabel('Matériel').selectOption({ label: 'Plots' });
+  await expect(items(page)).toHaveCount(2);
+  await expect(page).toHaveURL(/q=snatch&equipment=\d+/);
+  await page.reload();
+  await hydrated(page);
+  await expect(page.getByLabel('Rechercher')).toHaveValue('snatch');
+  await expect(items(page)).toHaveCount(2);
+  await expect(items(page).filter({ hasText: 'Arraché départ plots' })).toHaveCount(1);
+
+  await search(page, 'zzzz');
+  await expect(page.getByTestId('catalogue-empty')).toBeVisible();
+  console.check();
+});
+
+test('a coach creates, corrects, edits, archives and deletes exercises', async ({ page }) => {
+  const console = watchConsole(page);
+  await signUp(page, unique('Club catalogue'), 'Carla Coach', `${unique('owner')}@club.test`, 'owner password 1');
+  await open(page, '/catalogue');
+  await page.getByTestId('new-exercise').click();
+  await hydrated(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nouvel exercice');
+
+  // Nothing typed: the name is required, said next to it.
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.locator('#field-name_fr-error')).toHaveText('Ce champ est obligatoire.');
+  await expect(page.locator('#field-name_fr')).toHaveAttribute('aria-invalid', 'true');
+
+  // A name the club already has (without its accent): refused, naming the existing exercise.
+  await page.getByLabel('Nom en français').fill('arrache');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.locator('#field-name_fr-error')).toHaveText('Ce nom est déjà celui de l\'exercice « Arraché ».');
+
+  // A bad video link is refused too; fixed, the exercise is created.
+  await page.getByLabel('Nom en français').fill('Arraché élastiques');
+  await page.getByLabel('Nom en anglais').fill('Banded snatch');
+  await page.getByLabel('Abréviation').fill('AE');
+  await page.getByLabel('Catégorie').selectOption({ label: 'Arraché' });
+  await page.getByLabel('Lien vers une vidéo').fill('pas une adresse');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.locator('#field-video_url-error')).toHaveText('Indiquez une adresse web complète (https://…).');
+  await expect(page.locator('#field-name_fr-error')).toHaveText('');
+  await page.getByLabel('Lien vers une vidéo').fill('https://videos.example/banded-snatch');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await page.waitForURL(/\/catalogue\/exercises\/\d+$/);
+  await hydrated(page);
+  await expect(page.getByTestId('exercise-name')).toHaveText('Arraché élastiques');
+  await expect(page.getByRole('definition').filter({ hasText: 'Banded snatch' })).toBeVisible();
+  await expect(page.getByText('Aucun complexe n\'utilise cet exercice')).toBeVisible();
+
+  // Edit it.
+  await page.getByRole('link', { name: 'Modifier' }).click();
+  await hydrated(page);
+  await expect(page.getByLabel('Nom en anglais')).toHaveValue('Banded snatch');
+  await page.getByLabel('Nom en anglais').fill('Band-resisted snatch');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await page.waitForURL(/\/catalogue\/exercises\/\d+$/);
+  await hydrated(page);
+  await expect(page.getByRole('definition').filter({ hasText: 'Band-resisted snatch' })).toBeVisible();
+
+  // It is found by its new English name.
+  await open(page, '/catalogue?q=resisted');
+  await expect(items(page)).toHaveCount(1);
+  await expect(items(page).first()).toContainText('Arraché élastiques');
+
+  // An exercise used by a complex can be archived but not deleted; its complex stays intact.
+  await open(page, '/catalogue?q=arrache');
+  await items(page).filter({ hasText: /^Arraché\s*Snatch/ }).first().click();
+  await hydrated(page);
+  await expect(page.getByTestId('exercise-name')).toHaveText('Arraché');
+  await expect(page.getByTestId('used-in')).toContainText("Tirage lourd d'arraché + Arraché");
+  await expect(page.getByRole('button', { name: 'Supprimer' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Archiver' }).click();
+  await expect(page.getByTestId('archived-badge')).toBeVisible();
+  await expect(page.getByTestId('used-in')).toContainText("Tirage lourd d'arraché + Arraché");
+  // Archived: out of the list, in the archived view.
+  await open(page, '/catalogue?q=arrache');
+  await expect(items(page).filter({ hasText: /^Arraché\s*Snatch/ })).toHaveCount(0);
+  await page.getByLabel('Affichage').selectOption('archived');
+  await expect(items(page)).toHaveCount(1);
+  await expect(items(page).first()).toContainText('Archivé');
+  await items(page).first().click();
+  await hydrated(page);
+  await page.getByRole('button', { name: 'Restaurer' }).click();
+  await expect(page.getByTestId('archived-badge')).toHaveCount(0);
+
+  // An unused exercise is deleted after confirmation.
+  await open(page, '/catalogue?q=elastiques');
+  await items(page).first().click();
+  await hydrated(page);
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.getByRole('button', { name: 'Supprimer' }).click();
+  await page.waitForURL('/catalogue');
+  await hydrated(page);
+  await search(page, 'elastiques');
+  await expect(page.getByTestId('catalogue-empty')).toBeVisible();
+  // The refused saves answered 422 on purpose.
+  console.check([422]);
+});
+
+test('an athlete reads the catalogue but cannot change it', async ({ page }) => {
+  const console = watchConsole(page);
+  await logIn(page, DEMO.athlete, DEMO_PASSWORD);
+  await open(page, '/catalogue');
+  await expect(items(page).first()).toBeVisible();
+  await expect(page.getByTestId('new-exercise')).toHaveCount(0);
+  await items(page).first().click();
+  await hydrated(page);
+  await expect(page.getByRole('link', { name: 'Modifier' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Archiver' })).toHaveCount(0);
+  await open(page, '/catalogue/new');
+  await expect(page.getByTestId('forbidden')).toHaveText('Cette page est réservée aux entraîneurs du club.');
+  console.check();
+});

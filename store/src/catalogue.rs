@@ -1,0 +1,356 @@
+// The catalogue's SQL, written once for both databases (included by adapter.rs).
+macro_rules! catalogue_adapter {
+    ($name:ident, $db:ty) => {
+        impl $name {
+            async fn fetch_exercise(&self, club: ClubId, id: ExerciseId) -> StoreResult<Option<Exercise>> {
+                Ok(sqlx::query_as::<_, ExerciseRow>(&format!(
+                    "SELECT {EXERCISE_COLUMNS} FROM exercises WHERE club_id = $1 AND id = $2"
+                ))
+                .bind(club.0)
+                .bind(id.0)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(db_error)?
+                .map(Exercise::from))
+            }
+
+            /// After a guarded write touched no row: gone (not found) or changed (conflict)?
+            async fn exercise_missing_or_conflict(&self, club: ClubId, id: ExerciseId) -> StoreError {
+                match self.fetch_exercise(club, id).await {
+                    Ok(None) => StoreError::NotFound,
+                    Ok(Some(_)) => StoreError::Conflict,
+                    Err(e) => e,
+                }
+            }
+
+            /// Checks that a written exercise kept the category and equipment asked for: a
+            /// foreign club's id is dropped by the SQL and reported here as not found.
+            fn check_references(written: &Exercise, draft: &ExerciseDraft) -> StoreResult<()> {
+                if written.category != draft.category || written.equipment != draft.equipment {
+                    Err(StoreError::NotFound)
+                } else {
+                    Ok(())
+                }
+            }
+
+            async fn insert_label(
+                tx: &mut sqlx::Transaction<'static, $db>,
+                table: &str,
+                club: ClubId,
+                names: &Names,
+            ) -> StoreResult<i64> {
+                let (id,): (i64,) = sqlx::query_as(&format!(
+                    "INSERT INTO {table} (club_id, name_fr, name_en, name_key) VALUES ($1, $2, $3, $4) RETURNING id"
+                ))
+                .bind(club.0)
+                .bind(&names.fr)
+                .bind(&names.en)
+                .bind(domain::catalogue::search::fold(&names.fr))
+                .fetch_one(&mut **tx)
+                .await
+                .map_err(db_error)?;
+                Ok(id)
+            }
+
+            /// Writes a validated catalogue into a club, inside `tx`.
+            async fn insert_catalogue(
+                tx: &mut sqlx::Transaction<'static, $db>,
+                club: ClubId,
+                plan: &CataloguePlan,
+                now: DateTime<Utc>,
+            ) -> StoreResult<()> {
+                let mut categories = Vec::with_capacity(plan.categories.len());
+                for names in &plan.categories {
+                    categories.push(Self::insert_label(tx, "catalogue_categories", club, names).await?);
+                }
+                let mut equipment = Vec::with_capacity(plan.equipment.len());
+                for names in &plan.equipment {
+                    equipment.push(Self::insert_label(tx, "catalogue_equipment", club, names).await?);
+                }
+                let mut exercises = Vec::with_capacity(plan.exercises.len());
+                for planned in &plan.exercises {
+                    let d = &planned.draft;
+                    let (id,): (i64,) = sqlx::query_as(
+                        "INSERT INTO exercises (club_id, name_fr, name_en, name_fr_key, name_en_key, short_name, \
+                         category_id, equipment_id, description, video_url, archived_at, created_at, updated_at) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id",
+                    )
+                    .bind(club.0)
+                    .bind(d.name_fr.as_str())
+                    .bind(d.name_en.as_str())
+                    .bind(d.name_fr.key())
+                    .bind(d.name_en.key())
+                    .bind(&d.short_name)
+                    .bind(planned.category.and_then(|i| categories.get(i).copied()))
+                    .bind(planned.equipment.and_then(|i| equipment.get(i).copied()))
+                    .bind(&d.description)
+                    .bind(&d.video_url)
+                    .bind(planned.archived.then_some(now))
+                    .bind(now)
+                    .fetch_one(&mut **tx)
+                    .await
+                    .map_err(db_error)?;
+                    exercises.push(id);
+                }
+                for planned in &plan.complexes {
+                    let (id,): (i64,) = sqlx::query_as(
+                        "INSERT INTO complexes (club_id, name_fr, name_en, category_id, archived_at, created_at, updated_at) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
+                    )
+                    .bind(club.0)
+                    .bind(&planned.names.fr)
+                    .bind(&planned.names.en)
+                    .bind(planned.category.and_then(|i| categories.get(i).copied()))
+                    .bind(planned.archived.then_some(now))
+                    .bind(now)
+                    .fetch_one(&mut **tx)
+                    .await
+                    .map_err(db_error)?;
+                    for (position, movement) in planned.movements.iter().enumerate() {
+                        let exercise = exercises.get(*movement).copied().ok_or(StoreError::NotFound)?;
+                        sqlx::query(
+                            "INSERT INTO complex_movements (complex_id, position, exercise_id) VALUES ($1, $2, $3)",
+                        )
+                        .bind(id)
+                        .bind(i64::try_from(position).unwrap_or(i64::MAX))
+                        .bind(exercise)
+                        .execute(&mut **tx)
+                        .await
+                        .map_err(db_error)?;
+                    }
+                }
+                Ok(())
+            }
+
+            async fn labels(&self, table: &str, club: ClubId) -> StoreResult<Vec<LabelRow>> {
+                sqlx::query_as::<_, LabelRow>(&format!(
+                    "SELECT id, name_fr, name_en FROM {table} WHERE club_id = $1 ORDER BY name_fr, id"
+                ))
+                .bind(club.0)
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_error)
+            }
+        }
+
+        #[async_trait]
+        impl CatalogueStore for $name {
+            async fn add_catalogue(&self, club: ClubId, plan: &CataloguePlan, now: DateTime<Utc>) -> StoreResult<()> {
+                let mut tx = self.pool.begin().await.map_err(db_error)?;
+                Self::insert_catalogue(&mut tx, club, plan, now).await?;
+                tx.commit().await.map_err(db_error)
+            }
+
+            async fn categories(&self, club: ClubId) -> StoreResult<Vec<Label<CategoryId>>> {
+                Ok(self
+                    .labels("catalogue_categories", club)
+                    .await?
+                    .into_iter()
+                    .map(|r| r.into_label(CategoryId))
+                    .collect())
+            }
+
+            async fn equipment(&self, club: ClubId) -> StoreResult<Vec<Label<EquipmentId>>> {
+                Ok(self
+                    .labels("catalogue_equipment", club)
+                    .await?
+                    .into_iter()
+                    .map(|r| r.into_label(EquipmentId))
+                    .collect())
+            }
+
+            async fn exercises(&self, club: ClubId) -> StoreResult<Vec<Exercise>> {
+                Ok(sqlx::query_as::<_, ExerciseRow>(&format!(
+                    "SELECT {EXERCISE_COLUMNS} FROM exercises WHERE club_id = $1 ORDER BY name_fr_key, id"
+                ))
+                .bind(club.0)
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_error)?
+                .into_iter()
+                .map(Exercise::from)
+                .collect())
+            }
+
+            async fn exercise(&self, club: ClubId, id: ExerciseId) -> StoreResult<Option<Exercise>> {
+                self.fetch_exercise(club, id).await
+            }
+
+            async fn create_exercise(
+                &self,
+                club: ClubId,
+                draft: &ExerciseDraft,
+                now: DateTime<Utc>,
+            ) -> StoreResult<Exercise> {
+                let mut tx = self.pool.begin().await.map_err(db_error)?;
+                let created: Exercise = sqlx::query_as::<_, ExerciseRow>(&format!(
+                    "INSERT INTO exercises (club_id, name_fr, name_en, name_fr_key, name_en_key, short_name, \
+                     category_id, equipment_id, description, video_url, created_at, updated_at) \
+                     VALUES ($1, $2, $3, $4, $5, $8, {CLUB_CATEGORY}, {CLUB_EQUIPMENT}, $9, $10, $11, $11) \
+                     RETURNING {EXERCISE_COLUMNS}"
+                ))
+                .bind(club.0)
+                .bind(draft.name_fr.as_str())
+                .bind(draft.name_en.as_str())
+                .bind(draft.name_fr.key())
+                .bind(draft.name_en.key())
+                .bind(draft.category.map(|c| c.0))
+                .bind(draft.equipment.map(|e| e.0))
+                .bind(&draft.short_name)
+                .bind(&draft.description)
+                .bind(&draft.video_url)
+                .bind(now)
+                .fetch_one(&mut *tx)
+                .await
+                .map_err(db_error)?
+                .into();
+                Self::check_references(&created, draft)?;
+                tx.commit().await.map_err(db_error)?;
+                Ok(created)
+            }
+
+            async fn update_exercise(
+                &self,
+                club: ClubId,
+                id: ExerciseId,
+                draft: &ExerciseDraft,
+                expected_version: i64,
+                now: DateTime<Utc>,
+            ) -> StoreResult<Exercise> {
+                let mut tx = self.pool.begin().await.map_err(db_error)?;
+                let updated: Option<Exercise> = sqlx::query_as::<_, ExerciseRow>(&format!(
+                    "UPDATE exercises SET name_fr = $2, name_en = $3, name_fr_key = $4, name_en_key = $5, \
+                     category_id = {CLUB_CATEGORY}, equipment_id = {CLUB_EQUIPMENT}, short_name = $8, \
+                     description = $9, video_url = $10, updated_at = $11, version = version + 1 \
+                     WHERE club_id = $1 AND id = $12 AND version = $13 \
+                     RETURNING {EXERCISE_COLUMNS}"
+                ))
+                .bind(club.0)
+                .bind(draft.name_fr.as_str())
+                .bind(draft.name_en.as_str())
+                .bind(draft.name_fr.key())
+                .bind(draft.name_en.key())
+                .bind(draft.category.map(|c| c.0))
+                .bind(draft.equipment.map(|e| e.0))
+                .bind(&draft.short_name)
+                .bind(&draft.description)
+                .bind(&draft.video_url)
+                .bind(now)
+                .bind(id.0)
+                .bind(expected_version)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(db_error)?
+                .map(Exercise::from);
+                let Some(updated) = updated else {
+                    drop(tx);
+                    return Err(self.exercise_missing_or_conflict(club, id).await);
+                };
+                Self::check_references(&updated, draft)?;
+                tx.commit().await.map_err(db_error)?;
+                Ok(updated)
+            }
+
+            async fn set_exercise_archived(
+                &self,
+                club: ClubId,
+                id: ExerciseId,
+                archived: bool,
+                expected_version: i64,
+                now: DateTime<Utc>,
+            ) -> StoreResult<Exercise> {
+                let updated = sqlx::query_as::<_, ExerciseRow>(&format!(
+                    "UPDATE exercises SET archived_at = $2, updated_at = $3, version = version + 1 \
+                     WHERE club_id = $1 AND id = $4 AND version = $5 RETURNING {EXERCISE_COLUMNS}"
+                ))
+                .bind(club.0)
+                .bind(archived.then_some(now))
+                .bind(now)
+                .bind(id.0)
+                .bind(expected_version)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(db_error)?;
+                match updated {
+                    Some(row) => Ok(row.into()),
+                    None => Err(self.exercise_missing_or_conflict(club, id).await),
+                }
+            }
+
+            async fn delete_exercise(&self, club: ClubId, id: ExerciseId, expected_version: i64) -> StoreResult<()> {
+                let done = sqlx::query(
+                    "DELETE FROM exercises WHERE club_id = $1 AND id = $2 AND version = $3 \
+                     AND NOT EXISTS (SELECT 1 FROM complex_movements WHERE exercise_id = $2)",
+                )
+                .bind(club.0)
+                .bind(id.0)
+                .bind(expected_version)
+                .execute(&self.pool)
+                .await
+                .map_err(db_error)?;
+                if done.rows_affected() == 1 {
+                    return Ok(());
+                }
+                match self.fetch_exercise(club, id).await? {
+                    None => Err(StoreError::NotFound),
+                    Some(e) if e.version != expected_version => Err(StoreError::Conflict),
+                    Some(_) => Err(StoreError::InUse),
+                }
+            }
+
+            async fn complexes(&self, club: ClubId) -> StoreResult<Vec<Complex>> {
+                let rows = sqlx::query_as::<_, ComplexRow>(
+                    "SELECT id, name_fr, name_en, category_id, archived_at, version FROM complexes \
+                     WHERE club_id = $1 ORDER BY name_fr, id",
+                )
+                .bind(club.0)
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_error)?;
+                let movements: Vec<(i64, i64)> = sqlx::query_as(
+                    "SELECT cm.complex_id, cm.exercise_id FROM complex_movements cm \
+                     JOIN complexes c ON c.id = cm.complex_id WHERE c.club_id = $1 \
+                     ORDER BY cm.complex_id, cm.position",
+                )
+                .bind(club.0)
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_error)?;
+                let mut by_complex: std::collections::HashMap<i64, Vec<ExerciseId>> = std::collections::HashMap::new();
+                for (complex, exercise) in movements {
+                    by_complex.entry(complex).or_default().push(ExerciseId(exercise));
+                }
+                Ok(rows
+                    .into_iter()
+                    .map(|r| Complex {
+                        id: ComplexId(r.id),
+                        names: Names {
+                            fr: r.name_fr,
+                            en: r.name_en,
+                        },
+                        category: r.category_id.map(CategoryId),
+                        movements: by_complex.remove(&r.id).unwrap_or_default(),
+                        archived: r.archived_at.is_some(),
+                        version: r.version,
+                    })
+                    .collect())
+            }
+
+            async fn complexes_using(&self, club: ClubId, id: ExerciseId) -> StoreResult<Vec<Label<ComplexId>>> {
+                Ok(sqlx::query_as::<_, LabelRow>(
+                    "SELECT DISTINCT c.id, c.name_fr, c.name_en FROM complexes c \
+                     JOIN complex_movements cm ON cm.complex_id = c.id \
+                     WHERE c.club_id = $1 AND cm.exercise_id = $2 ORDER BY c.name_fr, c.id",
+                )
+                .bind(club.0)
+                .bind(id.0)
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_error)?
+                .into_iter()
+                .map(|r| r.into_label(ComplexId))
+                .collect())
+            }
+        }
+    };
+}
