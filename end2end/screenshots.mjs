@@ -21,6 +21,9 @@ const shots = [
   ['catalogue-search', 'coach', '/catalogue?q=arache'],
   ['exercise', 'coach', '/catalogue/exercises/1'],
   ['exercise-new', 'coach', '/catalogue/new'],
+  ['complexes', 'coach', '/catalogue/complexes'],
+  ['complex', 'coach', '/catalogue/complexes/1'],
+  ['complex-edit', 'coach', '/catalogue/complexes/1/edit'],
   ['club-forbidden', 'coach', '/club'],
   ['not-found', 'athlete', '/nowhere'],
 ];

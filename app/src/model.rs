@@ -131,3 +131,41 @@ pub struct ExerciseDetail {
     pub used_in: Vec<Choice>,
     pub can_edit: bool,
 }
+
+/// A movement of a complex: an exercise, named in both languages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Movement {
+    pub id: domain::ExerciseId,
+    pub name_fr: String,
+    pub name_en: String,
+    pub archived: bool,
+}
+
+/// One complex of the complexes list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ComplexItem {
+    pub id: domain::ComplexId,
+    pub name: String,
+    pub category: Option<String>,
+    pub movements: usize,
+    pub archived: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ComplexList {
+    pub items: Vec<ComplexItem>,
+    pub can_edit: bool,
+}
+
+/// A complex's page and its builder's starting point.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ComplexDetail {
+    pub id: domain::ComplexId,
+    pub version: i64,
+    pub name_fr: String,
+    pub name_en: String,
+    pub category: Option<Choice>,
+    pub movements: Vec<Movement>,
+    pub archived: bool,
+    pub can_edit: bool,
+}

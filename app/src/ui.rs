@@ -28,6 +28,8 @@ pub fn field_text(locale: Locale, error: &FieldError) -> String {
         FieldProblem::TooLong { max } => td_string!(locale, field.too_long, max = *max).to_string(),
         FieldProblem::InvalidEmail => td_string!(locale, field.invalid_email).to_string(),
         FieldProblem::InvalidChoice => td_string!(locale, field.invalid_choice).to_string(),
+        FieldProblem::TooFew { min } => td_string!(locale, field.too_few, min = *min).to_string(),
+        FieldProblem::TooMany { max } => td_string!(locale, field.too_many, max = *max).to_string(),
         FieldProblem::InvalidUrl => td_string!(locale, field.invalid_url).to_string(),
         FieldProblem::DuplicateName { existing } => {
             td_string!(locale, field.duplicate_name, existing = existing.clone()).to_string()
@@ -109,6 +111,19 @@ pub fn reload_to(url: &str) {
     }
     #[cfg(not(feature = "hydrate"))]
     let _ = url;
+}
+
+/// Asks the person to confirm a destructive action (always yes where there is no browser).
+pub fn confirm(message: &str) -> bool {
+    #[cfg(feature = "hydrate")]
+    {
+        window().confirm_with_message(message).unwrap_or(false)
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = message;
+        true
+    }
 }
 
 /// A local date as the viewer's language writes it.

@@ -30,6 +30,14 @@ pub enum FieldProblem {
     },
     InvalidEmail,
     InvalidChoice,
+    /// A list with fewer items than it needs.
+    TooFew {
+        min: usize,
+    },
+    /// A list with more items than it may have.
+    TooMany {
+        max: usize,
+    },
     /// Not a web address (http or https).
     InvalidUrl,
     /// Another record of the club already has this name; `existing` is that record's name.

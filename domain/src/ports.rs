@@ -3,7 +3,7 @@
 
 use crate::account::User;
 use crate::catalogue::file::CataloguePlan;
-use crate::catalogue::{Complex, Exercise, ExerciseDraft, Label};
+use crate::catalogue::{Complex, ComplexDraft, Exercise, ExerciseDraft, Label};
 use crate::error::StoreError;
 use crate::ids::{CategoryId, ClubId, ComplexId, EquipmentId, ExerciseId, InvitationId, MemberId, UserId};
 use crate::invitation::{Invitation, TokenHash};
@@ -149,6 +149,32 @@ pub trait CatalogueStore: Send + Sync {
     async fn complexes(&self, club: ClubId) -> StoreResult<Vec<Complex>>;
     /// The complexes an exercise is a movement of.
     async fn complexes_using(&self, club: ClubId, id: ExerciseId) -> StoreResult<Vec<Label<ComplexId>>>;
+    async fn complex(&self, club: ClubId, id: ComplexId) -> StoreResult<Option<Complex>>;
+    /// `NotFound` when a movement or the category is not the club's.
+    async fn create_complex(
+        &self,
+        club: ClubId,
+        draft: &ComplexDraft,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Complex>;
+    /// Replaces names, category and movements; `Conflict` when it changed since `expected_version`.
+    async fn update_complex(
+        &self,
+        club: ClubId,
+        id: ComplexId,
+        draft: &ComplexDraft,
+        expected_version: i64,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Complex>;
+    async fn set_complex_archived(
+        &self,
+        club: ClubId,
+        id: ComplexId,
+        archived: bool,
+        expected_version: i64,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Complex>;
+    async fn delete_complex(&self, club: ClubId, id: ComplexId, expected_version: i64) -> StoreResult<()>;
 }
 
 /// Everything DropIt stores, behind one port. One adapter per database implements it.

@@ -145,3 +145,78 @@ test('an athlete reads the catalogue but cannot change it', async ({ page }) => 
   await expect(page.getByTestId('forbidden')).toHaveText('Cette page est réservée aux entraîneurs du club.');
   console.check();
 });
+
+const builderNames = (page: Page) => page.getByTestId('builder-movement-name');
+
+async function addMovement(page: Page, query: string, name: string) {
+  await page.getByLabel('Ajouter un mouvement').fill(query);
+  await page.getByRole('button', { name: `Ajouter ${name}`, exact: true }).click();
+}
+
+test('a complex is built by searching, dragging and the keyboard, and survives an archived movement', async ({ page }) => {
+  const console = watchConsole(page);
+  await signUp(page, unique('Club complexes'), 'Chloé Coach', `${unique('owner')}@club.test`, 'owner password 1');
+  await open(page, '/catalogue');
+  await page.getByRole('navigation', { name: 'Sections du catalogue' }).getByRole('link', { name: 'Complexes' }).click();
+  await hydrated(page);
+  // The default catalogue brings classic complexes.
+  expect(await page.getByTestId('complex-item').count()).toBeGreaterThanOrEqual(8);
+  await page.getByTestId('new-complex').click();
+  await hydrated(page);
+
+  // Saving an empty complex says what is missing.
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.locator('#field-movements-error')).toHaveText('Ajoutez-en au moins 2.');
+
+  await addMovement(page, 'TLA', "Tirage lourd d'arraché");
+  await addMovement(page, 'squat arrache', 'Squat arraché');
+  await addMovement(page, 'arache', 'Arraché');
+  await expect(builderNames(page)).toHaveText(["Tirage lourd d'arraché", 'Squat arraché', 'Arraché']);
+
+  // Drag the snatch onto the second place.
+  const rows = page.getByTestId('builder-movement');
+  await rows.nth(2).dragTo(rows.nth(1));
+  await expect(builderNames(page)).toHaveText(["Tirage lourd d'arraché", 'Arraché', 'Squat arraché']);
+
+  // The keyboard moves a focused movement, and the move is announced.
+  await rows.nth(0).focus();
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect(builderNames(page)).toHaveText(['Arraché', "Tirage lourd d'arraché", 'Squat arraché']);
+  await expect(page.getByTestId('builder-announcement')).toHaveText("Tirage lourd d'arraché : position 2 sur 3.");
+  await page.getByRole('button', { name: "Monter Tirage lourd d'arraché" }).click();
+  await expect(builderNames(page)).toHaveText(["Tirage lourd d'arraché", 'Arraché', 'Squat arraché']);
+
+  // The name defaults to the movements joined by " + ".
+  await expect(page.getByLabel('Nom en français')).toHaveAttribute(
+    'placeholder',
+    "Tirage lourd d'arraché + Arraché + Squat arraché",
+  );
+  await page.getByLabel('Catégorie').selectOption({ label: 'Arraché' });
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await page.waitForURL(/\/catalogue\/complexes\/\d+$/);
+  await hydrated(page);
+  const complexUrl = page.url();
+  await expect(page.getByTestId('complex-name')).toHaveText("Tirage lourd d'arraché + Arraché + Squat arraché");
+  await expect(page.getByTestId('movement')).toHaveText([/Tirage lourd d'arraché/, /Arraché/, /Squat arraché/]);
+
+  // Archive one of its exercises: the complex still shows it, marked archived.
+  await page.getByTestId('movement').nth(2).getByRole('link').click();
+  await hydrated(page);
+  await page.getByRole('button', { name: 'Archiver' }).click();
+  await expect(page.getByTestId('archived-badge')).toBeVisible();
+  await open(page, complexUrl);
+  await expect(page.getByTestId('movement')).toHaveCount(3);
+  await expect(page.getByTestId('movement').nth(2)).toContainText('Squat arraché');
+  await expect(page.getByTestId('movement').nth(2)).toContainText('Archivé');
+
+  // It can still be edited with its archived movement (reordered with the buttons).
+  await page.getByRole('link', { name: 'Modifier' }).click();
+  await hydrated(page);
+  await page.getByRole('button', { name: 'Monter Squat arraché' }).click();
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await page.waitForURL(complexUrl);
+  await hydrated(page);
+  await expect(page.getByTestId('complex-name')).toHaveText("Tirage lourd d'arraché + Squat arraché + Arraché");
+  // The refused empty save answered 422 on purpose.
+  console.check([422]);
+});

@@ -8,10 +8,10 @@
 
 use chrono::{Duration, Utc};
 use clap::Parser;
-use domain::catalogue::{ExerciseDraft, ExerciseInput};
+use domain::catalogue::{ComplexDraft, ExerciseDraft, ExerciseInput, Names};
 use domain::invitation::InvitationToken;
 use domain::ports::{NewInvitation, NewUser, Store};
-use domain::{ClubId, Role, UserId};
+use domain::{ClubId, ExerciseId, Role, UserId};
 use server::config::Cli;
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -155,6 +155,41 @@ const MATRIX: &[Case] = &[
         access: Access::Role(Role::Coach),
         scoped: true,
     },
+    Case {
+        endpoint: "complexes",
+        access: Access::Role(Role::Athlete),
+        scoped: false,
+    },
+    Case {
+        endpoint: "complex",
+        access: Access::Role(Role::Athlete),
+        scoped: true,
+    },
+    Case {
+        endpoint: "movement_candidates",
+        access: Access::Role(Role::Coach),
+        scoped: false,
+    },
+    Case {
+        endpoint: "create_complex",
+        access: Access::Role(Role::Coach),
+        scoped: false,
+    },
+    Case {
+        endpoint: "update_complex",
+        access: Access::Role(Role::Coach),
+        scoped: true,
+    },
+    Case {
+        endpoint: "archive_complex",
+        access: Access::Role(Role::Coach),
+        scoped: true,
+    },
+    Case {
+        endpoint: "delete_complex",
+        access: Access::Role(Role::Coach),
+        scoped: true,
+    },
 ];
 
 /// The expected HTTP status for a caller (None = visitor).
@@ -265,6 +300,26 @@ impl Fixture {
         (created.id.0, created.version)
     }
 
+    /// A new complex of `club` made of two new exercises; returns (id, version, movements).
+    async fn complex(&self, club: ClubId) -> (i64, i64, [i64; 2]) {
+        let movements = [self.exercise(club).await.0, self.exercise(club).await.0];
+        let names: Vec<Names> = movements
+            .iter()
+            .map(|m| Names {
+                fr: format!("M{m}"),
+                en: format!("M{m}"),
+            })
+            .collect();
+        let ids = movements.iter().map(|m| ExerciseId(*m)).collect();
+        let draft = ComplexDraft::parse("", "", None, ids, &names).expect("valid");
+        let created = self
+            .store
+            .create_complex(club, &draft, Utc::now())
+            .await
+            .expect("complex");
+        (created.id.0, created.version, movements)
+    }
+
     /// The form arguments of one call.
     async fn args(&self, endpoint: &str, scope: Scope) -> Vec<(&'static str, String)> {
         let club = self.club(scope);
@@ -321,6 +376,34 @@ impl Fixture {
                     ("version", version.to_string()),
                     ("archived", "true".into()),
                 ]
+            }
+            "complexes" => vec![],
+            "complex" => vec![("id", self.complex(club).await.0.to_string())],
+            "movement_candidates" => vec![("q", "arrache".into())],
+            "create_complex" => {
+                let (a, b) = (self.exercise(club).await.0, self.exercise(club).await.0);
+                vec![("movements[0]", a.to_string()), ("movements[1]", b.to_string())]
+            }
+            "update_complex" => {
+                let (id, version, [a, b]) = self.complex(club).await;
+                vec![
+                    ("id", id.to_string()),
+                    ("version", version.to_string()),
+                    ("movements[0]", b.to_string()),
+                    ("movements[1]", a.to_string()),
+                ]
+            }
+            "archive_complex" => {
+                let (id, version, _) = self.complex(club).await;
+                vec![
+                    ("id", id.to_string()),
+                    ("version", version.to_string()),
+                    ("archived", "true".into()),
+                ]
+            }
+            "delete_complex" => {
+                let (id, version, _) = self.complex(club).await;
+                vec![("id", id.to_string()), ("version", version.to_string())]
             }
             "delete_exercise" => {
                 let (id, version) = self.exercise(club).await;

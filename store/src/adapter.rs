@@ -9,7 +9,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use domain::account::User;
 use domain::catalogue::file::CataloguePlan;
-use domain::catalogue::{Complex, Exercise, ExerciseDraft, Label, Names};
+use domain::catalogue::{Complex, ComplexDraft, Exercise, ExerciseDraft, Label, Names};
 use domain::invitation::{Invitation, TokenHash};
 use domain::membership::{ClubMembership, Member};
 use domain::ports::{

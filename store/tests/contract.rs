@@ -8,7 +8,7 @@
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use domain::catalogue::file::{CatalogueFile, CataloguePlan, ComplexRow, ExerciseRow, LabelRow};
-use domain::catalogue::{ExerciseDraft, ExerciseInput};
+use domain::catalogue::{ComplexDraft, ExerciseDraft, ExerciseInput, Names};
 use domain::invitation::InvitationToken;
 use domain::ports::{NewInvitation, NewUser, Store};
 use domain::{CategoryId, ClubId, ExerciseId, Role, StoreError, UserId};
@@ -136,6 +136,7 @@ contract!(
     exercise_names_are_unique_in_a_club,
     a_used_exercise_is_archived_never_deleted,
     the_catalogue_is_scoped_to_its_club,
+    complexes_are_built_reordered_and_scoped,
 );
 
 fn t0() -> DateTime<Utc> {
@@ -853,4 +854,103 @@ async fn the_catalogue_is_scoped_to_its_club(store: Arc<dyn Store>) {
     );
     // Their exercise is untouched.
     assert_eq!(exercise_named(&*store, theirs, "Arraché").await, their_snatch);
+}
+
+fn complex_draft(fr: &str, movements: Vec<ExerciseId>) -> ComplexDraft {
+    let names: Vec<Names> = movements
+        .iter()
+        .map(|m| Names {
+            fr: format!("Mouvement {m}"),
+            en: format!("Movement {m}"),
+        })
+        .collect();
+    ComplexDraft::parse(fr, "", None, movements, &names).expect("valid complex")
+}
+
+async fn complexes_are_built_reordered_and_scoped(store: Arc<dyn Store>) {
+    let (_, club) = club_with_owner(&*store, "owner@club.fr", "A").await;
+    let snatch = exercise_named(&*store, club, "Arraché").await.id;
+    let ohs = exercise_named(&*store, club, "Squat arraché").await.id;
+    let press = exercise_named(&*store, club, "Développé militaire").await.id;
+    let category = store.categories(club).await.expect("k")[0].id;
+
+    let mut draft = complex_draft("", vec![press, snatch, press]);
+    draft.category = Some(category);
+    let created = store.create_complex(club, &draft, t0()).await.expect("create");
+    assert_eq!(created.movements, vec![press, snatch, press]);
+    assert_eq!(
+        created.names.en,
+        format!("Movement {press} + Movement {snatch} + Movement {press}")
+    );
+    assert_eq!(created.category, Some(category));
+    assert_eq!(
+        store.complex(club, created.id).await.expect("get"),
+        Some(created.clone())
+    );
+
+    // Reordered and renamed, with the version read.
+    let reordered = store
+        .update_complex(
+            club,
+            created.id,
+            &complex_draft("Mon complexe", vec![snatch, ohs]),
+            1,
+            t0(),
+        )
+        .await
+        .expect("update");
+    assert_eq!(reordered.movements, vec![snatch, ohs]);
+    assert_eq!(reordered.names.fr, "Mon complexe");
+    assert_eq!(reordered.category, None);
+    assert_eq!(reordered.version, 2);
+    assert_eq!(
+        store
+            .update_complex(
+                club,
+                created.id,
+                &complex_draft("Vieux", vec![snatch, ohs]),
+                1,
+                t0()
+            )
+            .await,
+        Err(StoreError::Conflict)
+    );
+    // The press is no longer used by it.
+    assert!(store.complexes_using(club, press).await.expect("uses").is_empty());
+
+    let archived = store
+        .set_complex_archived(club, created.id, true, 2, t0())
+        .await
+        .expect("archive");
+    assert!(archived.archived);
+
+    // Another club's exercises, category and complexes are out of reach.
+    let (_, other) = club_with_owner(&*store, "other@club.fr", "B").await;
+    let foreign = exercise_named(&*store, other, "Arraché").await.id;
+    let with_foreign = store
+        .create_complex(club, &complex_draft("", vec![snatch, foreign]), t0())
+        .await;
+    assert_eq!(with_foreign.err(), Some(StoreError::NotFound));
+    let count = store.complexes(club).await.expect("c").len();
+    assert_eq!(count, 2, "nothing of the refused complex was written");
+    assert_eq!(store.complex(other, created.id).await.expect("get"), None);
+    assert_eq!(
+        store.delete_complex(other, created.id, 3).await,
+        Err(StoreError::NotFound)
+    );
+    assert_eq!(
+        store.delete_complex(club, created.id, 2).await,
+        Err(StoreError::Conflict)
+    );
+    store.delete_complex(club, created.id, 3).await.expect("delete");
+    assert_eq!(store.complex(club, created.id).await.expect("get"), None);
+    // Its movements went with it: the exercises are free again.
+    assert!(
+        store
+            .complexes_using(club, ohs)
+            .await
+            .expect("uses")
+            .iter()
+            .all(|c| c.id != created.id)
+    );
 }

@@ -5,8 +5,8 @@
 
 use crate::error::AppError;
 use crate::model::{CatalogueView, ExerciseChoices, ExerciseDetail};
-use domain::ExerciseId;
 use domain::catalogue::browse::CatalogueQuery;
+use domain::{CategoryId, ExerciseId};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
@@ -17,7 +17,7 @@ use {
     chrono::Utc,
     domain::catalogue::{ExerciseInput, Label, Names},
     domain::service::catalogue as service,
-    domain::{CategoryId, EquipmentId, FieldError, FieldProblem, Permission},
+    domain::{EquipmentId, FieldError, FieldProblem, Permission},
 };
 
 #[cfg(feature = "ssr")]
@@ -269,5 +269,138 @@ pub async fn delete_exercise(id: ExerciseId, version: i64) -> Result<(), AppErro
     let state = ssr::state()?;
     let actor = ssr::require_member(&state).await?;
     service::delete_exercise(&*state.store, &actor, id, version).await?;
+    Ok(())
+}
+
+// ----- Complexes -----
+
+#[cfg(feature = "ssr")]
+fn movement(e: &domain::catalogue::Exercise) -> crate::model::Movement {
+    crate::model::Movement {
+        id: e.id,
+        name_fr: e.names.fr.clone(),
+        name_en: e.names.en.clone(),
+        archived: e.archived,
+    }
+}
+
+/// The club's complexes: active ones first, by name.
+#[server(endpoint = "complexes")]
+pub async fn complexes() -> Result<crate::model::ComplexList, AppError> {
+    let state = ssr::state()?;
+    let actor = ssr::require_member(&state).await?;
+    let locale = crate::lang::detect();
+    let all = service::catalogue(&*state.store, &actor).await?;
+    let mut items: Vec<crate::model::ComplexItem> = all
+        .complexes
+        .iter()
+        .map(|c| crate::model::ComplexItem {
+            id: c.id,
+            name: name_in(locale, &c.names),
+            category: find(locale, &all.categories, c.category, |k| k.0).map(|k| k.name),
+            movements: c.movements.len(),
+            archived: c.archived,
+        })
+        .collect();
+    items.sort_by_cached_key(|c| (c.archived, domain::catalogue::search::fold(&c.name)));
+    Ok(crate::model::ComplexList {
+        items,
+        can_edit: actor.role.allows(Permission::Coach),
+    })
+}
+
+#[server(endpoint = "complex")]
+pub async fn complex(id: domain::ComplexId) -> Result<crate::model::ComplexDetail, AppError> {
+    let state = ssr::state()?;
+    let actor = ssr::require_member(&state).await?;
+    let locale = crate::lang::detect();
+    let (complex, movements) = service::complex(&*state.store, &actor, id).await?;
+    let categories = state.store.categories(actor.club_id).await?;
+    Ok(crate::model::ComplexDetail {
+        id: complex.id,
+        version: complex.version,
+        name_fr: complex.names.fr,
+        name_en: complex.names.en,
+        category: find(locale, &categories, complex.category, |c| c.0),
+        movements: movements.iter().map(movement).collect(),
+        archived: complex.archived,
+        can_edit: actor.role.allows(Permission::Coach),
+    })
+}
+
+/// Exercises a coach can add to a complex: active ones matching `q`, best first.
+#[server(endpoint = "movement_candidates")]
+pub async fn movement_candidates(q: String) -> Result<Vec<crate::model::Movement>, AppError> {
+    let state = ssr::state()?;
+    let actor = ssr::require_member(&state).await?;
+    if !actor.role.allows(Permission::Coach) {
+        return Err(AppError::Forbidden);
+    }
+    let english = crate::lang::detect() == Locale::en;
+    let exercises = state.store.exercises(actor.club_id).await?;
+    let query = CatalogueQuery {
+        q,
+        ..CatalogueQuery::default()
+    };
+    let found = domain::catalogue::browse::browse(exercises, &query, english, |_| None);
+    Ok(found.iter().take(8).map(movement).collect())
+}
+
+#[server(endpoint = "create_complex")]
+pub async fn create_complex(
+    #[server(default)] name_fr: String,
+    #[server(default)] name_en: String,
+    #[server(default)] category: Option<CategoryId>,
+    #[server(default)] movements: Vec<ExerciseId>,
+) -> Result<domain::ComplexId, AppError> {
+    let state = ssr::state()?;
+    let actor = ssr::require_member(&state).await?;
+    let input = service::ComplexInput {
+        name_fr,
+        name_en,
+        category,
+        movements,
+    };
+    let created = service::create_complex(&*state.store, &actor, &input, Utc::now())
+        .await
+        .map_err(AppError::from)
+        .map_err(not_found_as_choice)?;
+    Ok(created.id)
+}
+
+#[server(endpoint = "update_complex")]
+pub async fn update_complex(
+    id: domain::ComplexId,
+    version: i64,
+    #[server(default)] name_fr: String,
+    #[server(default)] name_en: String,
+    #[server(default)] category: Option<CategoryId>,
+    #[server(default)] movements: Vec<ExerciseId>,
+) -> Result<domain::ComplexId, AppError> {
+    let state = ssr::state()?;
+    let actor = ssr::require_member(&state).await?;
+    let input = service::ComplexInput {
+        name_fr,
+        name_en,
+        category,
+        movements,
+    };
+    let updated = service::update_complex(&*state.store, &actor, id, &input, version, Utc::now()).await?;
+    Ok(updated.id)
+}
+
+#[server(endpoint = "archive_complex")]
+pub async fn archive_complex(id: domain::ComplexId, version: i64, archived: bool) -> Result<(), AppError> {
+    let state = ssr::state()?;
+    let actor = ssr::require_member(&state).await?;
+    service::set_complex_archived(&*state.store, &actor, id, archived, version, Utc::now()).await?;
+    Ok(())
+}
+
+#[server(endpoint = "delete_complex")]
+pub async fn delete_complex(id: domain::ComplexId, version: i64) -> Result<(), AppError> {
+    let state = ssr::state()?;
+    let actor = ssr::require_member(&state).await?;
+    service::delete_complex(&*state.store, &actor, id, version).await?;
     Ok(())
 }

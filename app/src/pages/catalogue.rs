@@ -1,17 +1,18 @@
 //! The catalogue: the list with search and filters, an exercise's page, and the exercise form.
 
 use crate::api::catalogue::{
-    ArchiveExercise, CreateExercise, DeleteExercise, UpdateExercise, catalogue, catalogue_choices, exercise,
+    CreateExercise, UpdateExercise, archive_complex, archive_exercise, catalogue, catalogue_choices,
+    delete_complex, delete_exercise, exercise,
 };
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::model::{CatalogueView, Choice, ExerciseChoices, ExerciseDetail, ExerciseItem};
 use crate::ui::{
-    FormAlert, SubmitButton, TextField, error_text, field_error, last_error, reload_to, use_toaster,
+    FormAlert, SubmitButton, TextField, confirm, error_text, field_error, last_error, reload_to, use_toaster,
 };
-use domain::ExerciseId;
 use domain::catalogue::browse::{CatalogueQuery, Sort, Status};
 use domain::{CategoryId, EquipmentId};
+use domain::{ComplexId, ExerciseId};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -23,7 +24,7 @@ pub fn exercise_href(id: ExerciseId) -> String {
 }
 
 /// A page's error in place of its content: forbidden, not found, or anything else.
-fn failure(locale: Locale, error: AppError) -> AnyView {
+pub(crate) fn failure(locale: Locale, error: AppError) -> AnyView {
     let testid = match error {
         AppError::Forbidden => "forbidden",
         AppError::NotFound => "not-found",
@@ -34,6 +35,36 @@ fn failure(locale: Locale, error: AppError) -> AnyView {
         e => error_text(locale, &e),
     };
     view! { <p class="card" role="alert" data-testid=testid>{text}</p> }.into_any()
+}
+
+/// The catalogue's two lists.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Exercises,
+    Complexes,
+}
+
+/// Switches between the exercises and the complexes.
+#[component]
+pub fn CatalogueTabs(active: Tab) -> impl IntoView {
+    let tab = move |tab: Tab, href: &'static str, label: String| {
+        let current = tab == active;
+        view! {
+            <a
+                href=href
+                class="nav-link"
+                aria-current=current.then_some("page")
+            >
+                {label}
+            </a>
+        }
+    };
+    view! {
+        <nav aria-label=tr!(catalogue.sections) class="flex gap-1 border-b border-line">
+            {tab(Tab::Exercises, "/catalogue", tr!(catalogue.exercises))}
+            {tab(Tab::Complexes, "/catalogue/complexes", tr!(catalogue.complexes))}
+        </nav>
+    }
 }
 
 // ----- The list -----
@@ -59,6 +90,7 @@ pub fn CataloguePage() -> impl IntoView {
                             <a href="/catalogue/new" class="btn-primary" data-testid="new-exercise">{tr!(catalogue.new_exercise)}</a>
                         })}
                     </div>
+                    <CatalogueTabs active=Tab::Exercises/>
                     <CatalogueBrowser query view/>
                 }
                 .into_any()
@@ -339,7 +371,7 @@ fn ExerciseDetails(detail: ExerciseDetail) -> impl IntoView {
                 {detail.can_edit.then(|| view! {
                     <div class="flex flex-wrap gap-2">
                         <a href=format!("{}/edit", exercise_href(detail.id)) class="btn-secondary">{tr!(catalogue.edit)}</a>
-                        <ExerciseActions id=detail.id version=detail.version archived=detail.archived deletable name=name.clone()/>
+                        <RecordActions record=Record::Exercise(detail.id) version=detail.version archived=detail.archived deletable name=name.clone()/>
                     </div>
                 })}
             </header>
@@ -379,10 +411,33 @@ fn ExerciseDetails(detail: ExerciseDetail) -> impl IntoView {
     }
 }
 
-/// Archive or restore an exercise; delete it when nothing uses it (after confirmation).
+/// A catalogue record that can be archived, restored and deleted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Record {
+    Exercise(ExerciseId),
+    Complex(ComplexId),
+}
+
+impl Record {
+    fn href(self) -> String {
+        match self {
+            Record::Exercise(id) => exercise_href(id),
+            Record::Complex(id) => super::complexes::complex_href(id),
+        }
+    }
+
+    fn list(self) -> &'static str {
+        match self {
+            Record::Exercise(_) => "/catalogue",
+            Record::Complex(_) => "/catalogue/complexes",
+        }
+    }
+}
+
+/// Archive or restore a record; delete it when nothing uses it (after confirmation).
 #[island(lazy)]
-fn ExerciseActions(
-    id: ExerciseId,
+pub fn RecordActions(
+    record: Record,
     version: i64,
     archived: bool,
     deletable: bool,
@@ -390,15 +445,28 @@ fn ExerciseActions(
 ) -> impl IntoView {
     let locale = crate::lang::current();
     let toaster = use_toaster();
-    let archive = ServerAction::<ArchiveExercise>::new();
-    let delete = ServerAction::<DeleteExercise>::new();
+    let archive = Action::new(move |archived: &bool| {
+        let archived = *archived;
+        async move {
+            match record {
+                Record::Exercise(id) => archive_exercise(id, version, archived).await,
+                Record::Complex(id) => archive_complex(id, version, archived).await,
+            }
+        }
+    });
+    let delete = Action::new(move |_: &()| async move {
+        match record {
+            Record::Exercise(id) => delete_exercise(id, version).await,
+            Record::Complex(id) => delete_complex(id, version).await,
+        }
+    });
     Effect::new(move |_| match archive.value().get() {
-        Some(Ok(())) => reload_to(&exercise_href(id)),
+        Some(Ok(())) => reload_to(&record.href()),
         Some(Err(e)) => toaster.error(error_text(locale, &e)),
         None => {}
     });
     Effect::new(move |_| match delete.value().get() {
-        Some(Ok(())) => reload_to("/catalogue"),
+        Some(Ok(())) => reload_to(record.list()),
         Some(Err(e)) => toaster.error(error_text(locale, &e)),
         None => {}
     });
@@ -414,7 +482,7 @@ fn ExerciseActions(
             class="btn-secondary"
             disabled=move || archive.pending().get()
             on:click=move |_| {
-                archive.dispatch(ArchiveExercise { id, version, archived: !archived });
+                archive.dispatch(!archived);
             }
         >
             {label}
@@ -426,26 +494,13 @@ fn ExerciseActions(
                 disabled=move || delete.pending().get()
                 on:click=move |_| {
                     if confirm(&question) {
-                        delete.dispatch(DeleteExercise { id, version });
+                        delete.dispatch(());
                     }
                 }
             >
                 {tr!(catalogue.delete)}
             </button>
         })}
-    }
-}
-
-/// Asks the person to confirm a destructive action (always yes where there is no browser).
-fn confirm(message: &str) -> bool {
-    #[cfg(feature = "hydrate")]
-    {
-        window().confirm_with_message(message).unwrap_or(false)
-    }
-    #[cfg(not(feature = "hydrate"))]
-    {
-        let _ = message;
-        true
     }
 }
 

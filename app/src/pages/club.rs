@@ -5,7 +5,7 @@ use crate::error::AppError;
 use crate::i18n::*;
 use crate::model::{CreatedInvitation, MemberRow, PendingInvitation, Roster};
 use crate::ui::{
-    FormAlert, SubmitButton, TextField, error_text, field_error, last_error, role_label, short_date,
+    FormAlert, SubmitButton, TextField, confirm, error_text, field_error, last_error, role_label, short_date,
     use_toaster,
 };
 use domain::Role;
@@ -13,19 +13,6 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_meta::Title;
-
-/// Asks the person to confirm a destructive action (always yes where there is no browser).
-fn confirm(message: &str) -> bool {
-    #[cfg(feature = "hydrate")]
-    {
-        window().confirm_with_message(message).unwrap_or(false)
-    }
-    #[cfg(not(feature = "hydrate"))]
-    {
-        let _ = message;
-        true
-    }
-}
 
 #[component]
 pub fn ClubPage() -> impl IntoView {

@@ -4,6 +4,7 @@ pub mod account;
 pub mod auth;
 pub mod catalogue;
 pub mod club;
+pub mod complexes;
 pub mod errors;
 pub mod home;
 pub mod invite;

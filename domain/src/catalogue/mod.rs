@@ -236,14 +236,11 @@ impl ComplexDraft {
     ) -> Result<Self, Vec<FieldError>> {
         let mut v = Validator::default();
         if movements.len() < 2 {
-            v.check::<()>(Err(FieldError::new(
-                "movements",
-                FieldProblem::TooShort { min: 2 },
-            )));
+            v.check::<()>(Err(FieldError::new("movements", FieldProblem::TooFew { min: 2 })));
         } else if movements.len() > Self::MAX_MOVEMENTS {
             v.check::<()>(Err(FieldError::new(
                 "movements",
-                FieldProblem::TooLong {
+                FieldProblem::TooMany {
                     max: Self::MAX_MOVEMENTS,
                 },
             )));
@@ -257,15 +254,15 @@ impl ComplexDraft {
                 typed.to_owned()
             }
         };
-        // A default name longer than a name may be is cut, never refused.
-        let fr = v.check(Name::parse(
-            "name_fr",
-            &pick(name_fr, truncate(&default_fr, Name::MAX)),
-        ));
-        let en = v.check(Name::parse(
-            "name_en",
-            &pick(name_en, truncate(&default_en, Name::MAX)),
-        ));
+        // A default name longer than a name may be is cut, never refused; without movements there
+        // is no default name, and the movements' message is the one to show.
+        let fr = pick(name_fr, truncate(&default_fr, Name::MAX));
+        let en = pick(name_en, truncate(&default_en, Name::MAX));
+        if fr.trim().is_empty() && en.trim().is_empty() && movements.is_empty() {
+            return Err(v.finish().err().unwrap_or_default());
+        }
+        let fr = v.check(Name::parse("name_fr", &fr));
+        let en = v.check(Name::parse("name_en", &en));
         match (fr, en, v.finish()) {
             (Some(fr), Some(en), Ok(())) => Ok(Self {
                 names: Names { fr: fr.0, en: en.0 },
@@ -286,6 +283,23 @@ fn truncate(text: &str, max: usize) -> String {
         cut.push('…');
         cut
     }
+}
+
+/// The names of a complex's movements, checking each: an exercise of the club, and not archived
+/// unless the complex already had it (an archived exercise stays where it was used, but is not
+/// added anywhere new).
+pub fn movement_names(
+    movements: &[ExerciseId],
+    exercises: &[Exercise],
+    already_in: &[ExerciseId],
+) -> Result<Vec<Names>, FieldError> {
+    movements
+        .iter()
+        .map(|id| match exercises.iter().find(|e| e.id == *id) {
+            Some(e) if !e.archived || already_in.contains(id) => Ok(e.names.clone()),
+            _ => Err(FieldError::new("movements", FieldProblem::InvalidChoice)),
+        })
+        .collect()
 }
 
 /// Whether an exercise may be deleted for good: only when nothing uses it.
@@ -417,6 +431,18 @@ mod tests {
     }
 
     #[test]
+    fn an_empty_complex_is_told_to_add_movements_only() {
+        let empty = ComplexDraft::parse("", "", None, vec![], &[]);
+        let fields: Vec<String> = empty
+            .err()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(fields, ["movements"]);
+    }
+
+    #[test]
     fn a_complex_has_two_to_eight_movements_and_a_bounded_default_name() {
         let one = Names {
             fr: "Un mouvement au nom vraiment très long".into(),
@@ -425,17 +451,48 @@ mod tests {
         let single = ComplexDraft::parse("", "", None, vec![ExerciseId(1)], std::slice::from_ref(&one));
         assert_eq!(
             single.err().map(|e| e[0].problem.clone()),
-            Some(FieldProblem::TooShort { min: 2 })
+            Some(FieldProblem::TooFew { min: 2 })
         );
         let nine = ComplexDraft::parse("", "", None, vec![ExerciseId(1); 9], &vec![one.clone(); 9]);
         assert_eq!(
             nine.err().map(|e| e[0].problem.clone()),
-            Some(FieldProblem::TooLong { max: 8 })
+            Some(FieldProblem::TooMany { max: 8 })
         );
         let four = ComplexDraft::parse("", "", None, vec![ExerciseId(1); 4], &vec![one; 4]);
         let name = four.map(|d| d.names.fr).unwrap_or_default();
         assert_eq!(name.chars().count(), Name::MAX);
         assert!(name.ends_with('…'));
+    }
+
+    fn stored(id: i64, fr: &str, archived: bool) -> Exercise {
+        Exercise {
+            id: ExerciseId(id),
+            names: Names {
+                fr: fr.into(),
+                en: fr.into(),
+            },
+            short_name: None,
+            category: None,
+            equipment: None,
+            description: None,
+            video_url: None,
+            archived,
+            version: 1,
+        }
+    }
+
+    #[test]
+    fn movements_are_the_clubs_exercises_and_archived_ones_only_stay() {
+        let club = [stored(1, "Arraché", false), stored(2, "Chute", true)];
+        let names = movement_names(&[ExerciseId(1), ExerciseId(1)], &club, &[]);
+        assert_eq!(names.map(|n| n.len()), Ok(2));
+        // Unknown (another club's) exercise.
+        assert!(movement_names(&[ExerciseId(1), ExerciseId(9)], &club, &[]).is_err());
+        // An archived exercise is not added to a new complex…
+        assert!(movement_names(&[ExerciseId(2), ExerciseId(1)], &club, &[]).is_err());
+        // …but stays in a complex that had it.
+        let kept = movement_names(&[ExerciseId(1), ExerciseId(2)], &club, &[ExerciseId(2)]);
+        assert_eq!(kept.map(|n| n[1].fr.clone()), Ok("Chute".to_owned()));
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! The catalogue's use-cases: athletes read it, coaches (and above) change it.
 
 use super::{ClubError, require};
-use crate::catalogue::{Complex, Exercise, ExerciseDraft, ExerciseInput, Label};
+use crate::catalogue::{
+    Complex, ComplexDraft, Exercise, ExerciseDraft, ExerciseInput, Label, movement_names,
+};
 use crate::error::{FieldError, FieldProblem, StoreError};
 use crate::ids::{CategoryId, ComplexId, EquipmentId, ExerciseId};
 use crate::membership::Member;
@@ -150,4 +152,106 @@ pub async fn delete_exercise(
 ) -> Result<(), ClubError> {
     require(actor, Permission::Coach)?;
     Ok(store.delete_exercise(actor.club_id, id, version).await?)
+}
+
+/// What a coach sends to create or edit a complex.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ComplexInput {
+    pub name_fr: String,
+    pub name_en: String,
+    pub category: Option<CategoryId>,
+    pub movements: Vec<ExerciseId>,
+}
+
+async fn complex_draft(
+    store: &dyn Store,
+    actor: &Member,
+    input: &ComplexInput,
+    already_in: &[ExerciseId],
+) -> Result<ComplexDraft, ClubError> {
+    let exercises = store.exercises(actor.club_id).await?;
+    let names =
+        movement_names(&input.movements, &exercises, already_in).map_err(|e| ClubError::Invalid(vec![e]))?;
+    ComplexDraft::parse(
+        &input.name_fr,
+        &input.name_en,
+        input.category,
+        input.movements.clone(),
+        &names,
+    )
+    .map_err(ClubError::Invalid)
+}
+
+/// A complex with its movements named, in order.
+pub async fn complex(
+    store: &dyn Store,
+    actor: &Member,
+    id: ComplexId,
+) -> Result<(Complex, Vec<Exercise>), ClubError> {
+    require(actor, Permission::ReadCatalogue)?;
+    let found = store
+        .complex(actor.club_id, id)
+        .await?
+        .ok_or(ClubError::NotFound)?;
+    let exercises = store.exercises(actor.club_id).await?;
+    let movements = found
+        .movements
+        .iter()
+        .filter_map(|m| exercises.iter().find(|e| e.id == *m).cloned())
+        .collect();
+    Ok((found, movements))
+}
+
+pub async fn create_complex(
+    store: &dyn Store,
+    actor: &Member,
+    input: &ComplexInput,
+    now: DateTime<Utc>,
+) -> Result<Complex, ClubError> {
+    require(actor, Permission::Coach)?;
+    let draft = complex_draft(store, actor, input, &[]).await?;
+    Ok(store.create_complex(actor.club_id, &draft, now).await?)
+}
+
+pub async fn update_complex(
+    store: &dyn Store,
+    actor: &Member,
+    id: ComplexId,
+    input: &ComplexInput,
+    version: i64,
+    now: DateTime<Utc>,
+) -> Result<Complex, ClubError> {
+    require(actor, Permission::Coach)?;
+    let current = store
+        .complex(actor.club_id, id)
+        .await?
+        .ok_or(ClubError::NotFound)?;
+    let draft = complex_draft(store, actor, input, &current.movements).await?;
+    Ok(store
+        .update_complex(actor.club_id, id, &draft, version, now)
+        .await?)
+}
+
+pub async fn set_complex_archived(
+    store: &dyn Store,
+    actor: &Member,
+    id: ComplexId,
+    archived: bool,
+    version: i64,
+    now: DateTime<Utc>,
+) -> Result<Complex, ClubError> {
+    require(actor, Permission::Coach)?;
+    Ok(store
+        .set_complex_archived(actor.club_id, id, archived, version, now)
+        .await?)
+}
+
+pub async fn delete_complex(
+    store: &dyn Store,
+    actor: &Member,
+    id: ComplexId,
+    version: i64,
+) -> Result<(), ClubError> {
+    require(actor, Permission::Coach)?;
+    Ok(store.delete_complex(actor.club_id, id, version).await?)
 }

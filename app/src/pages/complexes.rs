@@ -1,0 +1,525 @@
+//! Complexes: the list, a complex's page, and the builder (add movements from the catalogue,
+//! reorder them by dragging, with the keyboard or with buttons).
+
+use super::catalogue::{CatalogueTabs, Record, RecordActions, Tab, exercise_href, failure};
+use crate::api::catalogue::{
+    CreateComplex, UpdateComplex, catalogue_choices, complex, complexes, movement_candidates,
+};
+use crate::error::AppError;
+use crate::i18n::*;
+use crate::model::{Choice, ComplexDetail, ComplexItem, Movement};
+use crate::ui::{FormAlert, error_text, field_error, last_error, reload_to, use_toaster};
+use domain::catalogue::complex_name;
+use domain::{CategoryId, ComplexId};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+pub fn complex_href(id: ComplexId) -> String {
+    format!("/catalogue/complexes/{id}")
+}
+
+fn id_param() -> Option<ComplexId> {
+    use_params_map().with_untracked(|p| p.get("id").and_then(|id| id.parse().ok()).map(ComplexId))
+}
+
+/// A movement's name in the page's language.
+fn movement_name(locale: Locale, m: &Movement) -> String {
+    match locale {
+        Locale::fr => m.name_fr.clone(),
+        Locale::en => m.name_en.clone(),
+    }
+}
+
+// ----- The list -----
+
+#[component]
+pub fn ComplexesPage() -> impl IntoView {
+    let locale = crate::lang::current();
+    let page = Suspend::new(async move {
+        match complexes().await {
+            Ok(list) => {
+                let count = list.items.len();
+                view! {
+                    <div class="flex flex-wrap items-center justify-between gap-3">
+                        <h1 class="text-3xl font-bold">{tr!(catalogue.title)}</h1>
+                        {list.can_edit.then(|| view! {
+                            <a href="/catalogue/complexes/new" class="btn-primary" data-testid="new-complex">{tr!(complexes.new_complex)}</a>
+                        })}
+                    </div>
+                    <CatalogueTabs active=Tab::Complexes/>
+                    <p class="text-sm text-muted">{tr!(complexes.count, count = count)}</p>
+                    <ul class="grid gap-3 sm:grid-cols-2" data-testid="complex-list">
+                        {list.items.into_iter().map(complex_card).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }
+            Err(e) => failure(locale, e),
+        }
+    });
+    view! {
+        <Title text=tr!(complexes.title)/>
+        <section class="flex flex-col gap-6">
+            <Suspense fallback=move || view! { <p>{tr!(common.loading)}</p> }>{page}</Suspense>
+        </section>
+    }
+}
+
+fn complex_card(item: ComplexItem) -> impl IntoView {
+    view! {
+        <li>
+            <a
+                href=complex_href(item.id)
+                class="card flex h-full flex-col gap-1 transition hover:border-brand-500 focus-visible:border-brand-500"
+                data-testid="complex-item"
+            >
+                <span class="font-semibold">{item.name.clone()}</span>
+                <span class="flex flex-wrap gap-1 text-xs text-muted">
+                    {item.category.clone().map(|c| view! { <span>{c}</span> })}
+                    <span>" · " {tr!(complexes.movements_count, count = item.movements)}</span>
+                    {item.archived.then(|| view! { <span class="badge">{tr!(catalogue.archived)}</span> })}
+                </span>
+            </a>
+        </li>
+    }
+}
+
+// ----- A complex -----
+
+#[component]
+pub fn ComplexPage() -> impl IntoView {
+    let locale = crate::lang::current();
+    let id = id_param();
+    let page = Suspend::new(async move {
+        let found = match id {
+            Some(id) => complex(id).await,
+            None => Err(AppError::NotFound),
+        };
+        match found {
+            Ok(detail) => view! { <ComplexDetails detail/> }.into_any(),
+            Err(e) => failure(locale, e),
+        }
+    });
+    view! {
+        <nav aria-label=tr!(catalogue.breadcrumb) class="mb-4 text-sm">
+            <a href="/catalogue/complexes" class="link">{tr!(complexes.back)}</a>
+        </nav>
+        <Suspense fallback=move || view! { <p>{tr!(common.loading)}</p> }>{page}</Suspense>
+    }
+}
+
+#[component]
+fn ComplexDetails(detail: ComplexDetail) -> impl IntoView {
+    let locale = crate::lang::current();
+    let (name, other) = match locale {
+        Locale::fr => (detail.name_fr.clone(), detail.name_en.clone()),
+        Locale::en => (detail.name_en.clone(), detail.name_fr.clone()),
+    };
+    let other = (other != name).then_some(other);
+    view! {
+        <Title text=name.clone()/>
+        <article class="flex flex-col gap-6">
+            <header class="flex flex-wrap items-start justify-between gap-3">
+                <div>
+                    <h1 class="text-3xl font-bold" data-testid="complex-name">{name.clone()}</h1>
+                    {other.map(|o| view! { <p class="text-lg text-muted">{o}</p> })}
+                    {detail.category.clone().map(|c| view! { <p class="mt-1 text-sm text-muted">{c.name}</p> })}
+                    {detail.archived.then(|| view! { <span class="badge mt-2 inline-block" data-testid="archived-badge">{tr!(catalogue.archived)}</span> })}
+                </div>
+                {detail.can_edit.then(|| view! {
+                    <div class="flex flex-wrap gap-2">
+                        <a href=format!("{}/edit", complex_href(detail.id)) class="btn-secondary">{tr!(catalogue.edit)}</a>
+                        <RecordActions record=Record::Complex(detail.id) version=detail.version archived=detail.archived deletable=true name=name.clone()/>
+                    </div>
+                })}
+            </header>
+            <section class="card">
+                <h2 class="mb-3 text-lg font-semibold">{tr!(complexes.movements)}</h2>
+                <ol class="flex flex-col gap-2" data-testid="movements">
+                    {detail
+                        .movements
+                        .iter()
+                        .enumerate()
+                        .map(|(i, m)| view! {
+                            <li class="flex items-center gap-3" data-testid="movement">
+                                <span class="badge">{i + 1}</span>
+                                <a href=exercise_href(m.id) class="link">{movement_name(locale, m)}</a>
+                                {m.archived.then(|| view! { <span class="badge">{tr!(catalogue.archived)}</span> })}
+                            </li>
+                        })
+                        .collect_view()}
+                </ol>
+            </section>
+        </article>
+    }
+}
+
+// ----- The builder -----
+
+#[component]
+pub fn NewComplexPage() -> impl IntoView {
+    let locale = crate::lang::current();
+    let page = Suspend::new(async move {
+        match catalogue_choices().await {
+            Ok(choices) => view! { <ComplexBuilder categories=choices.categories existing=None/> }.into_any(),
+            Err(e) => failure(locale, e),
+        }
+    });
+    view! {
+        <Title text=tr!(complexes.new_title)/>
+        <section class="flex max-w-3xl flex-col gap-6">
+            <h1 class="text-3xl font-bold">{tr!(complexes.new_title)}</h1>
+            <Suspense fallback=move || view! { <p>{tr!(common.loading)}</p> }>{page}</Suspense>
+        </section>
+    }
+}
+
+#[component]
+pub fn EditComplexPage() -> impl IntoView {
+    let locale = crate::lang::current();
+    let id = id_param();
+    let page = Suspend::new(async move {
+        let loaded = match id {
+            Some(id) => match complex(id).await {
+                Ok(detail) if !detail.can_edit => Err(AppError::Forbidden),
+                Ok(detail) => catalogue_choices().await.map(|choices| (choices, detail)),
+                Err(e) => Err(e),
+            },
+            None => Err(AppError::NotFound),
+        };
+        match loaded {
+            Ok((choices, detail)) => {
+                view! { <ComplexBuilder categories=choices.categories existing=Some(detail)/> }.into_any()
+            }
+            Err(e) => failure(locale, e),
+        }
+    });
+    view! {
+        <Title text=tr!(complexes.edit_title)/>
+        <section class="flex max-w-3xl flex-col gap-6">
+            <h1 class="text-3xl font-bold">{tr!(complexes.edit_title)}</h1>
+            <Suspense fallback=move || view! { <p>{tr!(common.loading)}</p> }>{page}</Suspense>
+        </section>
+    }
+}
+
+/// Moves the item at `from` to `to` (both within the list).
+fn move_item<T>(list: &mut Vec<T>, from: usize, to: usize) {
+    if from < list.len() && to < list.len() && from != to {
+        let item = list.remove(from);
+        list.insert(to, item);
+    }
+}
+
+/// Builds a complex: search the catalogue and add movements, order them by dragging, with
+/// Alt+↑/↓ on a focused movement, or with its buttons; each move is announced to screen readers.
+/// The names default to the movements joined by " + " (shown as the fields' placeholders).
+#[island(lazy)]
+fn ComplexBuilder(categories: Vec<Choice>, existing: Option<ComplexDetail>) -> impl IntoView {
+    let locale = crate::lang::current();
+    let toaster = use_toaster();
+    let movements = RwSignal::new(existing.as_ref().map(|e| e.movements.clone()).unwrap_or_default());
+    let name_fr = RwSignal::new(existing.as_ref().map(|e| e.name_fr.clone()).unwrap_or_default());
+    let name_en = RwSignal::new(existing.as_ref().map(|e| e.name_en.clone()).unwrap_or_default());
+    // An existing complex named after its movements keeps following them.
+    if let Some(e) = &existing {
+        let fr = complex_name(e.movements.iter().map(|m| m.name_fr.as_str()));
+        let en = complex_name(e.movements.iter().map(|m| m.name_en.as_str()));
+        if e.name_fr == fr && e.name_en == en {
+            name_fr.set(String::new());
+            name_en.set(String::new());
+        }
+    }
+    let category = RwSignal::new(existing.as_ref().and_then(|e| e.category.as_ref().map(|c| c.id)));
+    let announcement = RwSignal::new(String::new());
+    let dragging = RwSignal::new(None::<usize>);
+    let results = RwSignal::new(Vec::<Movement>::new());
+    let latest = StoredValue::new(0u64);
+
+    let default_fr = move || movements.with(|m| complex_name(m.iter().map(|m| m.name_fr.as_str())));
+    let default_en = move || movements.with(|m| complex_name(m.iter().map(|m| m.name_en.as_str())));
+
+    let announce_position = move |index: usize| {
+        movements.with(|list| {
+            if let Some(m) = list.get(index) {
+                announcement.set(
+                    td_string!(
+                        locale,
+                        complexes.moved,
+                        name = movement_name(locale, m),
+                        position = index + 1,
+                        count = list.len()
+                    )
+                    .to_string(),
+                );
+            }
+        });
+    };
+    let shift = move |from: usize, to: usize| {
+        movements.update(|list| move_item(list, from, to));
+        announce_position(to);
+    };
+    let add = move |m: Movement| {
+        let name = movement_name(locale, &m);
+        movements.update(|list| list.push(m));
+        let count = movements.with(Vec::len);
+        announcement.set(td_string!(locale, complexes.added, name = name, count = count).to_string());
+    };
+    let remove = move |index: usize| {
+        let removed = movements.try_update(|list| (index < list.len()).then(|| list.remove(index)));
+        if let Some(Some(m)) = removed {
+            announcement
+                .set(td_string!(locale, complexes.removed, name = movement_name(locale, &m)).to_string());
+        }
+    };
+    let search = move |text: String| {
+        let asked = latest.get_value() + 1;
+        latest.set_value(asked);
+        if text.trim().is_empty() {
+            results.set(Vec::new());
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let found = movement_candidates(text).await;
+            if latest.get_value() == asked {
+                match found {
+                    Ok(found) => results.set(found),
+                    Err(e) => toaster.error(error_text(locale, &e)),
+                }
+            }
+        });
+    };
+
+    let create = ServerAction::<CreateComplex>::new();
+    let update = ServerAction::<UpdateComplex>::new();
+    let create_error = last_error(create.value());
+    let update_error = last_error(update.value());
+    let errors = Signal::derive(move || create_error.get().or_else(|| update_error.get()));
+    let pending = Signal::derive(move || create.pending().get() || update.pending().get());
+    Effect::new(move |_| {
+        let saved = create
+            .value()
+            .with(|v| v.as_ref().and_then(|r| r.as_ref().ok().copied()))
+            .or_else(|| {
+                update
+                    .value()
+                    .with(|v| v.as_ref().and_then(|r| r.as_ref().ok().copied()))
+            });
+        if let Some(id) = saved {
+            reload_to(&complex_href(id));
+        }
+    });
+    let target = existing.as_ref().map(|e| (e.id, e.version));
+    let save = move || {
+        let ids = movements.with(|list| list.iter().map(|m| m.id).collect::<Vec<_>>());
+        let (fr, en, cat) = (
+            name_fr.get_untracked(),
+            name_en.get_untracked(),
+            category.get_untracked(),
+        );
+        let category = cat.map(CategoryId);
+        match target {
+            Some((id, version)) => {
+                update.dispatch(UpdateComplex {
+                    id,
+                    version,
+                    name_fr: fr,
+                    name_en: en,
+                    category,
+                    movements: ids,
+                });
+            }
+            None => {
+                create.dispatch(CreateComplex {
+                    name_fr: fr,
+                    name_en: en,
+                    category,
+                    movements: ids,
+                });
+            }
+        }
+    };
+    let movements_error = field_error(locale, errors, "movements");
+    let name_fr_error = field_error(locale, errors, "name_fr");
+    let name_en_error = field_error(locale, errors, "name_en");
+    let cancel = existing
+        .as_ref()
+        .map_or_else(|| "/catalogue/complexes".to_owned(), |e| complex_href(e.id));
+
+    let movement_row = move |index: usize, m: Movement| {
+        let name = movement_name(locale, &m);
+        let (up, down, out) = (
+            tr!(complexes.move_up, name = name.clone()),
+            tr!(complexes.move_down, name = name.clone()),
+            tr!(complexes.remove, name = name.clone()),
+        );
+        let last = movements.with_untracked(Vec::len).saturating_sub(1);
+        view! {
+            <li
+                draggable="true"
+                tabindex="0"
+                data-testid="builder-movement"
+                aria-label=tr!(complexes.position, name = name.clone(), position = index + 1)
+                class=move || {
+                    let base = "flex items-center gap-2 rounded-lg border bg-surface-1 p-2 focus-visible:outline-2 focus-visible:outline-brand-600";
+                    if dragging.get() == Some(index) { format!("{base} border-brand-500 opacity-60") } else { format!("{base} border-line") }
+                }
+                on:dragstart=move |ev| {
+                    dragging.set(Some(index));
+                    #[cfg(feature = "hydrate")]
+                    if let Some(data) = ev.data_transfer() {
+                        let _ = data.set_data("text/plain", &index.to_string());
+                        data.set_effect_allowed("move");
+                    }
+                    #[cfg(not(feature = "hydrate"))]
+                    let _ = ev;
+                }
+                on:dragend=move |_| dragging.set(None)
+                on:dragover=move |ev| ev.prevent_default()
+                on:drop=move |ev| {
+                    ev.prevent_default();
+                    if let Some(from) = dragging.get_untracked() {
+                        shift(from, index);
+                    }
+                    dragging.set(None);
+                }
+                on:keydown=move |ev| {
+                    if ev.alt_key() {
+                        match ev.key().as_str() {
+                            "ArrowUp" if index > 0 => { ev.prevent_default(); shift(index, index - 1); }
+                            "ArrowDown" if index < last => { ev.prevent_default(); shift(index, index + 1); }
+                            _ => {}
+                        }
+                    }
+                }
+            >
+                <span aria-hidden="true" class="cursor-grab select-none px-1 text-muted">"⠿"</span>
+                <span class="badge">{index + 1}</span>
+                <span class="flex-1 font-medium" data-testid="builder-movement-name">{name.clone()}</span>
+                {m.archived.then(|| view! { <span class="badge">{tr!(catalogue.archived)}</span> })}
+                <button type="button" class="icon-btn" aria-label=up disabled={index == 0} on:click=move |_| shift(index, index - 1)>"↑"</button>
+                <button type="button" class="icon-btn" aria-label=down disabled={index >= last} on:click=move |_| shift(index, index + 1)>"↓"</button>
+                <button type="button" class="icon-btn text-red-700 dark:text-red-400" aria-label=out on:click=move |_| remove(index)>"✕"</button>
+            </li>
+        }
+    };
+
+    view! {
+        <form
+            class="card flex flex-col gap-5"
+            novalidate
+            on:submit=move |ev| {
+                ev.prevent_default();
+                save();
+            }
+        >
+            <fieldset class="flex flex-col gap-2">
+                <legend class="mb-1 text-sm font-medium">{tr!(complexes.movements)}</legend>
+                <p class="text-xs text-muted" id="movements-help">{tr!(complexes.reorder_help)}</p>
+                <ol class="flex flex-col gap-2" data-testid="builder-movements" aria-describedby="movements-help">
+                    {move || movements.get().into_iter().enumerate().map(|(i, m)| movement_row(i, m)).collect_view()}
+                </ol>
+                {move || movements.with(Vec::is_empty).then(|| view! {
+                    <p class="rounded-lg border border-dashed border-line p-3 text-sm text-muted">{tr!(complexes.no_movement)}</p>
+                })}
+                <p id="field-movements-error" class="text-sm text-red-700 dark:text-red-400" role="alert">{move || movements_error.get()}</p>
+                <p class="sr-only" role="status" aria-live="polite" data-testid="builder-announcement">{move || announcement.get()}</p>
+            </fieldset>
+
+            <div class="flex flex-col gap-1">
+                <label for="movement-search" class="text-sm font-medium">{tr!(complexes.add)}</label>
+                <input
+                    id="movement-search"
+                    type="search"
+                    autocomplete="off"
+                    class="input"
+                    placeholder=tr!(catalogue.search_hint)
+                    on:input=move |ev| search(event_target_value(&ev))
+                    on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); }
+                />
+                <ul class="flex flex-wrap gap-2" data-testid="movement-results">
+                    {move || results.get().into_iter().map(|m| {
+                        let name = movement_name(locale, &m);
+                        let label = tr!(complexes.add_named, name = name.clone());
+                        view! {
+                            <li>
+                                <button type="button" class="btn-secondary text-sm" aria-label=label on:click=move |_| add(m.clone())>
+                                    "+ " {name}
+                                </button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </div>
+
+            <div class="grid gap-4 sm:grid-cols-2">
+                <div class="flex flex-col gap-1">
+                    <label for="field-name_fr" class="text-sm font-medium">{tr!(catalogue.name_fr)}</label>
+                    <input
+                        id="field-name_fr"
+                        class="input"
+                        prop:value=move || name_fr.get()
+                        placeholder=default_fr
+                        aria-describedby="names-hint"
+                        on:input=move |ev| name_fr.set(event_target_value(&ev))
+                    />
+                    <p class="text-sm text-red-700 dark:text-red-400" role="alert">{move || name_fr_error.get()}</p>
+                </div>
+                <div class="flex flex-col gap-1">
+                    <label for="field-name_en" class="text-sm font-medium">{tr!(catalogue.name_en)}</label>
+                    <input
+                        id="field-name_en"
+                        class="input"
+                        prop:value=move || name_en.get()
+                        placeholder=default_en
+                        aria-describedby="names-hint"
+                        on:input=move |ev| name_en.set(event_target_value(&ev))
+                    />
+                    <p class="text-sm text-red-700 dark:text-red-400" role="alert">{move || name_en_error.get()}</p>
+                </div>
+            </div>
+            <p id="names-hint" class="-mt-3 text-xs text-muted">{tr!(complexes.names_hint)}</p>
+
+            <div class="flex flex-col gap-1">
+                <label for="field-category" class="text-sm font-medium">{tr!(catalogue.category)}</label>
+                <select
+                    id="field-category"
+                    class="select"
+                    on:change=move |ev| category.set(event_target_value(&ev).parse().ok())
+                >
+                    <option value="">"—"</option>
+                    {categories
+                        .into_iter()
+                        .map(|c| {
+                            let selected = category.get_untracked() == Some(c.id);
+                            view! { <option value=c.id.to_string() selected=selected>{c.name}</option> }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+
+            <FormAlert errors/>
+            <div class="flex flex-wrap items-center gap-3">
+                <button type="submit" class="btn-primary" disabled=move || pending.get()>{tr!(catalogue.save)}</button>
+                <a href=cancel class="btn-secondary">{tr!(catalogue.cancel)}</a>
+            </div>
+        </form>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::move_item;
+
+    #[test]
+    fn moving_an_item_shifts_the_others() {
+        let mut list = vec!['a', 'b', 'c', 'd'];
+        move_item(&mut list, 0, 2);
+        assert_eq!(list, ['b', 'c', 'a', 'd']);
+        move_item(&mut list, 3, 0);
+        assert_eq!(list, ['d', 'b', 'c', 'a']);
+        move_item(&mut list, 1, 9);
+        assert_eq!(list, ['d', 'b', 'c', 'a'], "out of range: nothing moves");
+    }
+}
