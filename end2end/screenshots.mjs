@@ -22,6 +22,7 @@ const shots = [
   ['exercise', 'coach', '/catalogue/exercises/1'],
   ['exercise-new', 'coach', '/catalogue/new'],
   ['complexes', 'coach', '/catalogue/complexes'],
+  ['exchange', 'coach', '/catalogue/exchange'],
   ['complex', 'coach', '/catalogue/complexes/1'],
   ['complex-edit', 'coach', '/catalogue/complexes/1/edit'],
   ['club-forbidden', 'coach', '/club'],

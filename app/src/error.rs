@@ -34,6 +34,8 @@ pub enum AppError {
     InvitationUnusable(InvitationStatus),
     #[error("in use: archive it instead")]
     InUse,
+    #[error("the imported file was refused")]
+    ImportRejected(Vec<domain::catalogue::exchange::ImportProblem>),
     #[error("the service is unavailable")]
     Unavailable,
     #[error("request failed: {0}")]
@@ -72,7 +74,7 @@ impl AppError {
             | AppError::EmailTaken
             | AppError::AlreadyMember
             | AppError::InUse => StatusCode::CONFLICT,
-            AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Invalid(_) | AppError::ImportRejected(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::InvitationUnusable(_) => StatusCode::GONE,
             AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
@@ -128,6 +130,7 @@ mod from_domain {
                 ClubError::EmailTaken => AppError::EmailTaken,
                 ClubError::InvitationUnusable(status) => AppError::InvitationUnusable(status),
                 ClubError::InUse => AppError::InUse,
+                ClubError::ImportRejected(problems) => AppError::ImportRejected(problems),
                 ClubError::Store(e) => e.into(),
             }
         }

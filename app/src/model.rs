@@ -169,3 +169,11 @@ pub struct ComplexDetail {
     pub archived: bool,
     pub can_edit: bool,
 }
+
+/// A file for the browser to save.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportFile {
+    pub filename: String,
+    pub content_type: String,
+    pub content: String,
+}

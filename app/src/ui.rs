@@ -31,6 +31,7 @@ pub fn field_text(locale: Locale, error: &FieldError) -> String {
         FieldProblem::TooFew { min } => td_string!(locale, field.too_few, min = *min).to_string(),
         FieldProblem::TooMany { max } => td_string!(locale, field.too_many, max = *max).to_string(),
         FieldProblem::InvalidUrl => td_string!(locale, field.invalid_url).to_string(),
+        FieldProblem::InvalidFormat => td_string!(locale, field.invalid_format).to_string(),
         FieldProblem::DuplicateName { existing } => {
             td_string!(locale, field.duplicate_name, existing = existing.clone()).to_string()
         }
@@ -61,6 +62,9 @@ pub fn error_text(locale: Locale, error: &AppError) -> String {
         }
         AppError::InvitationUnusable(_) => td_string!(locale, errors.invitation_accepted).to_string(),
         AppError::InUse => td_string!(locale, errors.in_use).to_string(),
+        AppError::ImportRejected(problems) => {
+            td_string!(locale, errors.import_rejected, count = problems.len()).to_string()
+        }
         AppError::Unavailable => td_string!(locale, errors.unavailable).to_string(),
         AppError::Transport(_) => td_string!(locale, errors.network).to_string(),
     }

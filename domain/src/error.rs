@@ -38,6 +38,8 @@ pub enum FieldProblem {
     TooMany {
         max: usize,
     },
+    /// A file that cannot be read in the expected format.
+    InvalidFormat,
     /// Not a web address (http or https).
     InvalidUrl,
     /// Another record of the club already has this name; `existing` is that record's name.

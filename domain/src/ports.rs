@@ -2,6 +2,7 @@
 //! (`store` for the databases, the server for password hashing); `main` wires them.
 
 use crate::account::User;
+use crate::catalogue::exchange::ImportCounts;
 use crate::catalogue::file::CataloguePlan;
 use crate::catalogue::{Complex, ComplexDraft, Exercise, ExerciseDraft, Label};
 use crate::error::StoreError;
@@ -113,6 +114,14 @@ pub trait CatalogueStore: Send + Sync {
     /// Adds a whole validated catalogue to a club in one transaction: all of it or nothing
     /// (`Duplicate` when a name is already the club's).
     async fn add_catalogue(&self, club: ClubId, plan: &CataloguePlan, now: DateTime<Utc>) -> StoreResult<()>;
+    /// Imports a validated catalogue in one transaction, matching rows to the club's entries
+    /// by French name: matches are updated, the rest created.
+    async fn import_catalogue(
+        &self,
+        club: ClubId,
+        plan: &CataloguePlan,
+        now: DateTime<Utc>,
+    ) -> StoreResult<ImportCounts>;
     async fn categories(&self, club: ClubId) -> StoreResult<Vec<Label<CategoryId>>>;
     async fn equipment(&self, club: ClubId) -> StoreResult<Vec<Label<EquipmentId>>>;
     /// Every exercise of the club, archived ones included, by French name.

@@ -49,6 +49,8 @@ pub enum ClubError {
     InvitationUnusable(InvitationStatus),
     #[error("it is in use and cannot be deleted")]
     InUse,
+    #[error("the imported file has {} problem(s)", .0.len())]
+    ImportRejected(Vec<crate::catalogue::exchange::ImportProblem>),
     #[error("storage failure: {0}")]
     Store(StoreError),
 }

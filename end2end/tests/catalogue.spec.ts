@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { DEMO, DEMO_PASSWORD, hydrated, logIn, open, signUp, unique, watchConsole } from './helpers';
 
 const items = (page: Page) => page.getByTestId('exercise-item');
@@ -219,4 +220,60 @@ test('a complex is built by searching, dragging and the keyboard, and survives a
   await expect(page.getByTestId('complex-name')).toHaveText("Tirage lourd d'arraché + Squat arraché + Arraché");
   // The refused empty save answered 422 on purpose.
   console.check([422]);
+});
+
+test('a catalogue exported as CSV imports into another club, and a file with a bad row imports nothing', async ({ page, browser }) => {
+  const console = watchConsole(page);
+  await signUp(page, unique('Club source'), 'Sam Source', `${unique('owner')}@club.test`, 'owner password 1');
+  await open(page, '/catalogue/new');
+  await page.getByLabel('Nom en français').fill('Arraché élastiques');
+  await page.getByLabel('Nom en anglais').fill('Banded snatch');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await page.waitForURL(/\/catalogue\/exercises\/\d+$/);
+
+  await open(page, '/catalogue');
+  await page.getByRole('navigation', { name: 'Sections du catalogue' }).getByRole('link', { name: 'Importer / exporter' }).click();
+  await hydrated(page);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Exporter en CSV' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^catalogue-club-source-.*\.csv$/);
+  const csv = readFileSync(await download.path(), 'utf8');
+  expect(csv.split('\n')[0]).toBe('type,name_fr,name_en,short_name,category_fr,category_en,equipment_fr,equipment_en,description,video_url,archived,movements');
+  expect(csv).toContain('exercise,Arraché élastiques,Banded snatch');
+  expect(csv).toContain("complex,Tirage lourd d'arraché + Arraché + Squat arraché");
+  console.check();
+
+  // Another club, in another browser.
+  const context = await browser.newContext({ locale: 'fr-FR' });
+  const other = await context.newPage();
+  const otherConsole = watchConsole(other);
+  await signUp(other, unique('Club cible'), 'Tina Target', `${unique('owner')}@club.test`, 'owner password 1');
+  await open(other, '/catalogue/exchange');
+
+  // One bad row (no name) in an otherwise good file: nothing is imported, the row is reported.
+  const lines = csv.trimEnd().split('\n');
+  const badLine = lines.length + 1;
+  const bad = `${csv.trimEnd()}\nexercise,,,,,,,,,,no,\n`;
+  await other.getByLabel('Fichier').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+  await other.getByRole('button', { name: 'Importer', exact: true }).click();
+  const report = other.getByTestId('import-report');
+  await expect(report).toContainText("Le fichier n'a pas été importé : 1 problème(s)");
+  await expect(other.getByTestId('import-problem')).toHaveCount(1);
+  await expect(other.getByTestId('import-problem')).toHaveText(new RegExp(`^${badLine}\\s*Nom en français\\s*Ce champ est obligatoire\\.$`));
+  await open(other, '/catalogue?q=elastiques');
+  await expect(other.getByTestId('catalogue-empty')).toBeVisible();
+
+  // The export itself imports: the new exercise is created, the shared catalogue updated.
+  await open(other, '/catalogue/exchange');
+  await other.getByLabel('Fichier').setInputFiles({ name: 'catalogue.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await other.getByRole('button', { name: 'Importer', exact: true }).click();
+  await expect(other.getByTestId('import-done')).toContainText('Import terminé : 1 créé(s)');
+  await open(other, '/catalogue?q=elastiques');
+  await expect(other.getByTestId('exercise-item')).toHaveCount(1);
+  await expect(other.getByTestId('exercise-item')).toContainText('Banded snatch');
+  // The refused import answered 422 on purpose.
+  otherConsole.check([422]);
+  await context.close();
 });

@@ -156,6 +156,16 @@ const MATRIX: &[Case] = &[
         scoped: true,
     },
     Case {
+        endpoint: "export_catalogue",
+        access: Access::Role(Role::Coach),
+        scoped: false,
+    },
+    Case {
+        endpoint: "import_catalogue",
+        access: Access::Role(Role::Coach),
+        scoped: false,
+    },
+    Case {
         endpoint: "complexes",
         access: Access::Role(Role::Athlete),
         scoped: false,
@@ -378,6 +388,17 @@ impl Fixture {
                 ]
             }
             "complexes" => vec![],
+            "export_catalogue" => vec![("format", "csv".into())],
+            "import_catalogue" => vec![
+                ("format", "csv".into()),
+                (
+                    "content",
+                    format!(
+                        "type,name_fr,name_en\nexercise,{},\n",
+                        self.fresh_email("importé")
+                    ),
+                ),
+            ],
             "complex" => vec![("id", self.complex(club).await.0.to_string())],
             "movement_candidates" => vec![("q", "arrache".into())],
             "create_complex" => {

@@ -8,6 +8,7 @@ use crate::db_error;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use domain::account::User;
+use domain::catalogue::exchange::ImportCounts;
 use domain::catalogue::file::CataloguePlan;
 use domain::catalogue::{Complex, ComplexDraft, Exercise, ExerciseDraft, Label, Names};
 use domain::invitation::{Invitation, TokenHash};

@@ -203,6 +203,36 @@ macro_rules! catalogue_adapter {
                 Ok(())
             }
 
+            /// The id of the club's label of that French name, updated to `names`, or a new one.
+            async fn upsert_label(
+                tx: &mut sqlx::Transaction<'static, $db>,
+                table: &str,
+                club: ClubId,
+                names: &Names,
+            ) -> StoreResult<i64> {
+                let found: Option<(i64,)> = sqlx::query_as(&format!(
+                    "SELECT id FROM {table} WHERE club_id = $1 AND name_key = $2"
+                ))
+                .bind(club.0)
+                .bind(domain::catalogue::search::fold(&names.fr))
+                .fetch_optional(&mut **tx)
+                .await
+                .map_err(db_error)?;
+                match found {
+                    Some((id,)) => {
+                        sqlx::query(&format!("UPDATE {table} SET name_fr = $2, name_en = $3 WHERE id = $1"))
+                            .bind(id)
+                            .bind(&names.fr)
+                            .bind(&names.en)
+                            .execute(&mut **tx)
+                            .await
+                            .map_err(db_error)?;
+                        Ok(id)
+                    }
+                    None => Self::insert_label(tx, table, club, names).await,
+                }
+            }
+
             async fn labels(&self, table: &str, club: ClubId) -> StoreResult<Vec<LabelRow>> {
                 sqlx::query_as::<_, LabelRow>(&format!(
                     "SELECT id, name_fr, name_en FROM {table} WHERE club_id = $1 ORDER BY name_fr, id"
@@ -220,6 +250,153 @@ macro_rules! catalogue_adapter {
                 let mut tx = self.pool.begin().await.map_err(db_error)?;
                 Self::insert_catalogue(&mut tx, club, plan, now).await?;
                 tx.commit().await.map_err(db_error)
+            }
+
+            async fn import_catalogue(
+                &self,
+                club: ClubId,
+                plan: &CataloguePlan,
+                now: DateTime<Utc>,
+            ) -> StoreResult<ImportCounts> {
+                let mut counts = ImportCounts::default();
+                let mut tx = self.pool.begin().await.map_err(db_error)?;
+                let mut categories = Vec::with_capacity(plan.categories.len());
+                for names in &plan.categories {
+                    categories.push(Self::upsert_label(&mut tx, "catalogue_categories", club, names).await?);
+                }
+                let mut equipment = Vec::with_capacity(plan.equipment.len());
+                for names in &plan.equipment {
+                    equipment.push(Self::upsert_label(&mut tx, "catalogue_equipment", club, names).await?);
+                }
+                let mut exercises = Vec::with_capacity(plan.exercises.len());
+                for planned in &plan.exercises {
+                    let d = &planned.draft;
+                    let category = planned.category.and_then(|i| categories.get(i).copied());
+                    let equipment = planned.equipment.and_then(|i| equipment.get(i).copied());
+                    let found: Option<(i64,)> =
+                        sqlx::query_as("SELECT id FROM exercises WHERE club_id = $1 AND name_fr_key = $2")
+                            .bind(club.0)
+                            .bind(d.name_fr.key())
+                            .fetch_optional(&mut *tx)
+                            .await
+                            .map_err(db_error)?;
+                    let id = match found {
+                        Some((id,)) => {
+                            sqlx::query(
+                                "UPDATE exercises SET name_fr = $2, name_en = $3, name_en_key = $4, short_name = $5, \
+                                 category_id = $6, equipment_id = $7, description = $8, video_url = $9, \
+                                 archived_at = CASE WHEN $10 THEN COALESCE(archived_at, $11) ELSE NULL END, \
+                                 updated_at = $11, version = version + 1 WHERE id = $1",
+                            )
+                            .bind(id)
+                            .bind(d.name_fr.as_str())
+                            .bind(d.name_en.as_str())
+                            .bind(d.name_en.key())
+                            .bind(&d.short_name)
+                            .bind(category)
+                            .bind(equipment)
+                            .bind(&d.description)
+                            .bind(&d.video_url)
+                            .bind(planned.archived)
+                            .bind(now)
+                            .execute(&mut *tx)
+                            .await
+                            .map_err(db_error)?;
+                            counts.updated += 1;
+                            id
+                        }
+                        None => {
+                            let (id,): (i64,) = sqlx::query_as(
+                                "INSERT INTO exercises (club_id, name_fr, name_en, name_fr_key, name_en_key, \
+                                 short_name, category_id, equipment_id, description, video_url, archived_at, \
+                                 created_at, updated_at) \
+                                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id",
+                            )
+                            .bind(club.0)
+                            .bind(d.name_fr.as_str())
+                            .bind(d.name_en.as_str())
+                            .bind(d.name_fr.key())
+                            .bind(d.name_en.key())
+                            .bind(&d.short_name)
+                            .bind(category)
+                            .bind(equipment)
+                            .bind(&d.description)
+                            .bind(&d.video_url)
+                            .bind(planned.archived.then_some(now))
+                            .bind(now)
+                            .fetch_one(&mut *tx)
+                            .await
+                            .map_err(db_error)?;
+                            counts.created += 1;
+                            id
+                        }
+                    };
+                    exercises.push(ExerciseId(id));
+                }
+                let existing: Vec<(i64, String)> =
+                    sqlx::query_as("SELECT id, name_fr FROM complexes WHERE club_id = $1 ORDER BY id")
+                        .bind(club.0)
+                        .fetch_all(&mut *tx)
+                        .await
+                        .map_err(db_error)?;
+                for planned in &plan.complexes {
+                    let key = domain::catalogue::search::fold(&planned.names.fr);
+                    let category = planned.category.and_then(|i| categories.get(i).copied());
+                    let movements: Vec<ExerciseId> = planned
+                        .movements
+                        .iter()
+                        .map(|m| exercises.get(*m).copied().ok_or(StoreError::NotFound))
+                        .collect::<StoreResult<_>>()?;
+                    let found = existing
+                        .iter()
+                        .find(|(_, name)| domain::catalogue::search::fold(name) == key)
+                        .map(|(id, _)| *id);
+                    let id = match found {
+                        Some(id) => {
+                            sqlx::query(
+                                "UPDATE complexes SET name_fr = $2, name_en = $3, category_id = $4, \
+                                 archived_at = CASE WHEN $5 THEN COALESCE(archived_at, $6) ELSE NULL END, \
+                                 updated_at = $6, version = version + 1 WHERE id = $1",
+                            )
+                            .bind(id)
+                            .bind(&planned.names.fr)
+                            .bind(&planned.names.en)
+                            .bind(category)
+                            .bind(planned.archived)
+                            .bind(now)
+                            .execute(&mut *tx)
+                            .await
+                            .map_err(db_error)?;
+                            sqlx::query("DELETE FROM complex_movements WHERE complex_id = $1")
+                                .bind(id)
+                                .execute(&mut *tx)
+                                .await
+                                .map_err(db_error)?;
+                            counts.updated += 1;
+                            id
+                        }
+                        None => {
+                            let (id,): (i64,) = sqlx::query_as(
+                                "INSERT INTO complexes (club_id, name_fr, name_en, category_id, archived_at, \
+                                 created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
+                            )
+                            .bind(club.0)
+                            .bind(&planned.names.fr)
+                            .bind(&planned.names.en)
+                            .bind(category)
+                            .bind(planned.archived.then_some(now))
+                            .bind(now)
+                            .fetch_one(&mut *tx)
+                            .await
+                            .map_err(db_error)?;
+                            counts.created += 1;
+                            id
+                        }
+                    };
+                    Self::insert_movements(&mut tx, club, id, &movements).await?;
+                }
+                tx.commit().await.map_err(db_error)?;
+                Ok(counts)
             }
 
             async fn categories(&self, club: ClubId) -> StoreResult<Vec<Label<CategoryId>>> {

@@ -137,6 +137,8 @@ contract!(
     a_used_exercise_is_archived_never_deleted,
     the_catalogue_is_scoped_to_its_club,
     complexes_are_built_reordered_and_scoped,
+    an_export_imported_into_another_club_reproduces_it,
+    a_failing_import_writes_nothing,
 );
 
 fn t0() -> DateTime<Utc> {
@@ -953,4 +955,156 @@ async fn complexes_are_built_reordered_and_scoped(store: Arc<dyn Store>) {
             .iter()
             .all(|c| c.id != created.id)
     );
+}
+
+/// A club's catalogue as comparable data: names, short names, categories, archived states and
+/// complexes with their movements' names (ids differ between clubs).
+async fn snapshot(store: &dyn Store, club: ClubId) -> (Vec<String>, Vec<String>) {
+    let exercises = store.exercises(club).await.expect("e");
+    let categories = store.categories(club).await.expect("k");
+    let name_of = |id: ExerciseId| {
+        exercises
+            .iter()
+            .find(|e| e.id == id)
+            .map(|e| e.names.fr.clone())
+            .unwrap_or_default()
+    };
+    let category_of = |id: Option<CategoryId>| {
+        id.and_then(|id| categories.iter().find(|c| c.id == id))
+            .map(|c| c.names.fr.clone())
+    };
+    let mut e: Vec<String> = exercises
+        .iter()
+        .map(|e| {
+            format!(
+                "{}|{}|{:?}|{:?}|{:?}|{}",
+                e.names.fr,
+                e.names.en,
+                e.short_name,
+                category_of(e.category),
+                e.description,
+                e.archived
+            )
+        })
+        .collect();
+    e.sort();
+    let mut c: Vec<String> = store
+        .complexes(club)
+        .await
+        .expect("c")
+        .iter()
+        .map(|c| {
+            let movements: Vec<String> = c.movements.iter().map(|m| name_of(*m)).collect();
+            format!(
+                "{}|{}|{:?}|{}|{}",
+                c.names.fr,
+                c.names.en,
+                category_of(c.category),
+                movements.join(","),
+                c.archived
+            )
+        })
+        .collect();
+    c.sort();
+    (e, c)
+}
+
+async fn an_export_imported_into_another_club_reproduces_it(store: Arc<dyn Store>) {
+    use domain::catalogue::exchange;
+    let (_, source) = club_with_owner(&*store, "owner@club.fr", "Source").await;
+    let category = store.categories(source).await.expect("k")[0].id;
+    let banded = store
+        .create_exercise(
+            source,
+            &draft("Arraché élastiques", "Banded snatch", Some(category)),
+            t0(),
+        )
+        .await
+        .expect("create");
+    let press = exercise_named(&*store, source, "Développé militaire").await;
+    store
+        .set_exercise_archived(source, press.id, true, press.version, t0())
+        .await
+        .expect("archive");
+    let ohs = exercise_named(&*store, source, "Squat arraché").await.id;
+    store
+        .create_complex(
+            source,
+            &complex_draft("Élastiques puis squat", vec![banded.id, ohs]),
+            t0(),
+        )
+        .await
+        .expect("complex");
+
+    let file = exchange::export(
+        &store.exercises(source).await.expect("e"),
+        &store.complexes(source).await.expect("c"),
+        &store.categories(source).await.expect("k"),
+        &store.equipment(source).await.expect("q"),
+    );
+    let csv = exchange::to_csv(&file);
+
+    // Another club, with its own starting catalogue, imports the CSV.
+    let (_, target) = club_with_owner(&*store, "other@club.fr", "Target").await;
+    let (parsed, lines) = exchange::from_csv(&csv).expect("parse");
+    let existing = store.exercises(target).await.expect("e");
+    let plan = exchange::check(&parsed, &lines, &existing).expect("valid");
+    let counts = store.import_catalogue(target, &plan, t0()).await.expect("import");
+    assert_eq!(counts.created, 2, "the new exercise and the new complex");
+    assert_eq!(
+        counts.updated, 4,
+        "the three shared exercises and the shared complex"
+    );
+    assert_eq!(snapshot(&*store, target).await, snapshot(&*store, source).await);
+
+    // Importing it again changes nothing.
+    let again = store.import_catalogue(target, &plan, t0()).await.expect("import");
+    assert_eq!(again.created, 0);
+    assert_eq!(snapshot(&*store, target).await, snapshot(&*store, source).await);
+}
+
+async fn a_failing_import_writes_nothing(store: Arc<dyn Store>) {
+    use domain::catalogue::exchange;
+    let (_, club) = club_with_owner(&*store, "owner@club.fr", "A").await;
+    let before = snapshot(&*store, club).await;
+    // A row whose English name belongs to another exercise (the check was skipped on purpose):
+    // the database refuses it, and the rows before it are rolled back.
+    let file = CatalogueFile {
+        exercises: vec![
+            ExerciseRow {
+                key: "a".into(),
+                fr: "Nouveau premier".into(),
+                en: "New first".into(),
+                short: None,
+                category: None,
+                equipment: None,
+                description: None,
+                video_url: None,
+                archived: false,
+            },
+            ExerciseRow {
+                key: "b".into(),
+                fr: "Nouveau second".into(),
+                en: "Snatch".into(),
+                short: None,
+                category: None,
+                equipment: None,
+                description: None,
+                video_url: None,
+                archived: false,
+            },
+        ],
+        ..CatalogueFile::default()
+    };
+    let plan = file.plan().expect("rows valid on their own");
+    assert_eq!(
+        store.import_catalogue(club, &plan, t0()).await,
+        Err(StoreError::Duplicate)
+    );
+    assert_eq!(snapshot(&*store, club).await, before);
+    // The domain check would have reported it, by line.
+    let existing = store.exercises(club).await.expect("e");
+    let (parsed, lines) = exchange::from_json(&exchange::to_json(&file)).expect("parse");
+    let problems = exchange::check(&parsed, &lines, &existing).expect_err("refused");
+    assert_eq!(problems[0].line, 2);
 }

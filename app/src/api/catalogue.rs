@@ -404,3 +404,43 @@ pub async fn delete_complex(id: domain::ComplexId, version: i64) -> Result<(), A
     service::delete_complex(&*state.store, &actor, id, version).await?;
     Ok(())
 }
+
+// ----- Import and export -----
+
+#[cfg(feature = "ssr")]
+fn format(raw: &str) -> Result<domain::catalogue::exchange::Format, AppError> {
+    domain::catalogue::exchange::Format::parse(raw)
+        .ok_or_else(|| AppError::Invalid(vec![FieldError::new("format", FieldProblem::InvalidChoice)]))
+}
+
+/// The club's catalogue as a CSV or JSON file.
+#[server(endpoint = "export_catalogue")]
+pub async fn export_catalogue(format: String) -> Result<crate::model::ExportFile, AppError> {
+    let state = ssr::state()?;
+    let actor = ssr::require_member(&state).await?;
+    let format = self::format(&format)?;
+    let content = service::export_catalogue(&*state.store, &actor, format).await?;
+    let club = state.store.club_name(actor.club_id).await?.unwrap_or_default();
+    let slug = domain::catalogue::search::fold(&club).replace(' ', "-");
+    Ok(crate::model::ExportFile {
+        filename: format!(
+            "catalogue-{slug}-{}.{}",
+            Utc::now().format("%Y-%m-%d"),
+            format.extension()
+        ),
+        content_type: format.content_type().to_owned(),
+        content,
+    })
+}
+
+/// Imports a CSV or JSON catalogue file: all of it, or nothing and a report of every problem.
+#[server(endpoint = "import_catalogue")]
+pub async fn import_catalogue(
+    format: String,
+    content: String,
+) -> Result<domain::catalogue::exchange::ImportCounts, AppError> {
+    let state = ssr::state()?;
+    let actor = ssr::require_member(&state).await?;
+    let format = self::format(&format)?;
+    Ok(service::import_catalogue(&*state.store, &actor, format, &content, Utc::now()).await?)
+}

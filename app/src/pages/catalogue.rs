@@ -37,16 +37,17 @@ pub(crate) fn failure(locale: Locale, error: AppError) -> AnyView {
     view! { <p class="card" role="alert" data-testid=testid>{text}</p> }.into_any()
 }
 
-/// The catalogue's two lists.
+/// The catalogue's sections.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
     Exercises,
     Complexes,
+    Exchange,
 }
 
 /// Switches between the exercises and the complexes.
 #[component]
-pub fn CatalogueTabs(active: Tab) -> impl IntoView {
+pub fn CatalogueTabs(active: Tab, can_edit: bool) -> impl IntoView {
     let tab = move |tab: Tab, href: &'static str, label: String| {
         let current = tab == active;
         view! {
@@ -63,6 +64,7 @@ pub fn CatalogueTabs(active: Tab) -> impl IntoView {
         <nav aria-label=tr!(catalogue.sections) class="flex gap-1 border-b border-line">
             {tab(Tab::Exercises, "/catalogue", tr!(catalogue.exercises))}
             {tab(Tab::Complexes, "/catalogue/complexes", tr!(catalogue.complexes))}
+            {can_edit.then(|| tab(Tab::Exchange, "/catalogue/exchange", tr!(exchange.tab)))}
         </nav>
     }
 }
@@ -90,7 +92,7 @@ pub fn CataloguePage() -> impl IntoView {
                             <a href="/catalogue/new" class="btn-primary" data-testid="new-exercise">{tr!(catalogue.new_exercise)}</a>
                         })}
                     </div>
-                    <CatalogueTabs active=Tab::Exercises/>
+                    <CatalogueTabs active=Tab::Exercises can_edit/>
                     <CatalogueBrowser query view/>
                 }
                 .into_any()

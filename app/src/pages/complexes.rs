@@ -47,7 +47,7 @@ pub fn ComplexesPage() -> impl IntoView {
                             <a href="/catalogue/complexes/new" class="btn-primary" data-testid="new-complex">{tr!(complexes.new_complex)}</a>
                         })}
                     </div>
-                    <CatalogueTabs active=Tab::Complexes/>
+                    <CatalogueTabs active=Tab::Complexes can_edit=list.can_edit/>
                     <p class="text-sm text-muted">{tr!(complexes.count, count = count)}</p>
                     <ul class="grid gap-3 sm:grid-cols-2" data-testid="complex-list">
                         {list.items.into_iter().map(complex_card).collect_view()}

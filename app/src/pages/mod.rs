@@ -6,6 +6,7 @@ pub mod catalogue;
 pub mod club;
 pub mod complexes;
 pub mod errors;
+pub mod exchange;
 pub mod home;
 pub mod invite;
 pub mod soon;

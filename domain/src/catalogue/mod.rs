@@ -7,6 +7,7 @@
 
 pub mod browse;
 pub mod default;
+pub mod exchange;
 pub mod file;
 pub mod search;
 

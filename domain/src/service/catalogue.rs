@@ -1,6 +1,7 @@
 //! The catalogue's use-cases: athletes read it, coaches (and above) change it.
 
 use super::{ClubError, require};
+use crate::catalogue::exchange::{self, Format, ImportCounts};
 use crate::catalogue::{
     Complex, ComplexDraft, Exercise, ExerciseDraft, ExerciseInput, Label, movement_names,
 };
@@ -254,4 +255,50 @@ pub async fn delete_complex(
 ) -> Result<(), ClubError> {
     require(actor, Permission::Coach)?;
     Ok(store.delete_complex(actor.club_id, id, version).await?)
+}
+
+/// The club's catalogue as a file (coaches: it is their working material).
+pub async fn export_catalogue(
+    store: &dyn Store,
+    actor: &Member,
+    format: Format,
+) -> Result<String, ClubError> {
+    require(actor, Permission::Coach)?;
+    let all = catalogue(store, actor).await?;
+    let file = exchange::export(&all.exercises, &all.complexes, &all.categories, &all.equipment);
+    Ok(match format {
+        Format::Json => exchange::to_json(&file),
+        Format::Csv => exchange::to_csv(&file),
+    })
+}
+
+/// The largest file an import accepts (a catalogue of thousands of exercises is far smaller).
+pub const IMPORT_MAX_BYTES: usize = 2 * 1024 * 1024;
+
+/// Imports a file: every row is checked first; any problem rejects the whole file (with every
+/// problem reported), otherwise it is applied in one transaction.
+pub async fn import_catalogue(
+    store: &dyn Store,
+    actor: &Member,
+    format: Format,
+    text: &str,
+    now: DateTime<Utc>,
+) -> Result<ImportCounts, ClubError> {
+    require(actor, Permission::Coach)?;
+    if text.len() > IMPORT_MAX_BYTES {
+        return Err(ClubError::Invalid(vec![FieldError::new(
+            "file",
+            FieldProblem::TooLong {
+                max: IMPORT_MAX_BYTES,
+            },
+        )]));
+    }
+    let parsed = match format {
+        Format::Json => exchange::from_json(text),
+        Format::Csv => exchange::from_csv(text),
+    };
+    let (file, lines) = parsed.map_err(ClubError::ImportRejected)?;
+    let existing = store.exercises(actor.club_id).await?;
+    let plan = exchange::check(&file, &lines, &existing).map_err(ClubError::ImportRejected)?;
+    Ok(store.import_catalogue(actor.club_id, &plan, now).await?)
 }

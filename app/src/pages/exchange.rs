@@ -1,0 +1,227 @@
+//! Import and export of the catalogue (coaches): CSV or JSON, all or nothing.
+
+use super::catalogue::{CatalogueTabs, Tab, failure};
+use crate::api::catalogue::{catalogue_choices, export_catalogue, import_catalogue};
+use crate::error::AppError;
+use crate::i18n::*;
+use crate::model::ExportFile;
+use crate::ui::{error_text, field_text, use_toaster};
+use domain::catalogue::exchange::{ImportCounts, ImportProblem};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn ExchangePage() -> impl IntoView {
+    let locale = crate::lang::current();
+    // Only coaches may import or export: the choices call answers "forbidden" to others.
+    let page = Suspend::new(async move {
+        match catalogue_choices().await {
+            Ok(_) => view! { <CatalogueExchange/> }.into_any(),
+            Err(e) => failure(locale, e),
+        }
+    });
+    view! {
+        <Title text=tr!(exchange.title)/>
+        <section class="flex flex-col gap-6">
+            <h1 class="text-3xl font-bold">{tr!(catalogue.title)}</h1>
+            <CatalogueTabs active=Tab::Exchange can_edit=true/>
+            <Suspense fallback=move || view! { <p>{tr!(common.loading)}</p> }>{page}</Suspense>
+        </section>
+    }
+}
+
+/// The label a person knows a file column or field by.
+fn field_label(locale: Locale, field: &str) -> String {
+    match field {
+        "name_fr" | "fr" => td_string!(locale, catalogue.name_fr).to_string(),
+        "name_en" | "en" => td_string!(locale, catalogue.name_en).to_string(),
+        "short_name" => td_string!(locale, catalogue.short_name).to_string(),
+        "category" => td_string!(locale, catalogue.category).to_string(),
+        "equipment" => td_string!(locale, catalogue.equipment).to_string(),
+        "description" => td_string!(locale, catalogue.description).to_string(),
+        "video_url" => td_string!(locale, catalogue.video_url).to_string(),
+        "movements" => td_string!(locale, complexes.movements).to_string(),
+        "archived" => td_string!(locale, catalogue.archived).to_string(),
+        "file" => td_string!(locale, exchange.file).to_string(),
+        other => other.to_owned(),
+    }
+}
+
+/// Saves a file the server produced, as a download.
+#[cfg(feature = "hydrate")]
+fn save(file: &ExportFile) -> Result<(), wasm_bindgen::JsValue> {
+    use wasm_bindgen::JsCast;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(&file.content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(&file.content_type);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let link: web_sys::HtmlAnchorElement = document().create_element("a")?.unchecked_into();
+    link.set_href(&url);
+    link.set_download(&file.filename);
+    link.click();
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(30),
+    );
+    Ok(())
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn save(file: &ExportFile) -> Result<(), ()> {
+    let _ = file;
+    Ok(())
+}
+
+/// The chosen file's name and text.
+#[cfg(feature = "hydrate")]
+async fn read_chosen(input: Option<web_sys::HtmlInputElement>) -> Option<(String, String)> {
+    let file = input?.files()?.get(0)?;
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .ok()?
+        .as_string()?;
+    Some((file.name(), text))
+}
+
+#[cfg(not(feature = "hydrate"))]
+async fn read_chosen(input: Option<()>) -> Option<(String, String)> {
+    let _ = input;
+    None
+}
+
+#[island(lazy)]
+fn CatalogueExchange() -> impl IntoView {
+    let locale = crate::lang::current();
+    let toaster = use_toaster();
+    let export = Action::new(|format: &&'static str| export_catalogue((*format).to_owned()));
+    Effect::new(move |_| match export.value().get() {
+        Some(Ok(file)) if save(&file).is_err() => {
+            toaster.error(td_string!(locale, exchange.save_failed).to_string());
+        }
+        Some(Err(e)) => toaster.error(error_text(locale, &e)),
+        _ => {}
+    });
+
+    let input = NodeRef::<leptos::html::Input>::new();
+    let import = Action::new(|(name, text): &(String, String)| {
+        let format = if name.to_ascii_lowercase().ends_with(".json") {
+            "json"
+        } else {
+            "csv"
+        };
+        import_catalogue(format.to_owned(), text.clone())
+    });
+    let missing = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        leptos::task::spawn_local(async move {
+            #[cfg(feature = "hydrate")]
+            let chosen = read_chosen(input.get_untracked()).await;
+            #[cfg(not(feature = "hydrate"))]
+            let chosen = read_chosen(None).await;
+            missing.set(chosen.is_none());
+            if let Some(chosen) = chosen {
+                import.dispatch(chosen);
+            }
+        });
+    };
+    let result = move || {
+        import.value().get().map(|outcome| match outcome {
+            Ok(ImportCounts { created, updated }) => view! {
+                <div class="rounded-md border border-emerald-600 bg-emerald-50 p-3 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100" role="status" data-testid="import-done">
+                    <p>{td_string!(locale, exchange.done, created = created, updated = updated).to_string()}</p>
+                    <a href="/catalogue" class="link">{td_string!(locale, exchange.see_catalogue).to_string()}</a>
+                </div>
+            }
+            .into_any(),
+            Err(AppError::ImportRejected(problems)) => view! { <ImportReport problems/> }.into_any(),
+            Err(e) => view! {
+                <p class="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200" role="alert">
+                    {error_text(locale, &e)}
+                </p>
+            }
+            .into_any(),
+        })
+    };
+
+    view! {
+        <div class="grid items-start gap-6 lg:grid-cols-2">
+            <section class="card flex flex-col gap-3">
+                <h2 class="text-xl font-semibold">{tr!(exchange.export_title)}</h2>
+                <p class="text-sm text-muted">{tr!(exchange.export_help)}</p>
+                <div class="flex flex-wrap gap-2">
+                    <button type="button" class="btn-secondary" disabled=move || export.pending().get() on:click=move |_| { export.dispatch("csv"); }>
+                        {tr!(exchange.export_csv)}
+                    </button>
+                    <button type="button" class="btn-secondary" disabled=move || export.pending().get() on:click=move |_| { export.dispatch("json"); }>
+                        {tr!(exchange.export_json)}
+                    </button>
+                </div>
+            </section>
+            <section class="card flex flex-col gap-3">
+                <h2 class="text-xl font-semibold">{tr!(exchange.import_title)}</h2>
+                <p class="text-sm text-muted">{tr!(exchange.import_help)}</p>
+                <form class="flex flex-col gap-3" on:submit=submit>
+                    <div class="flex flex-col gap-1">
+                        <label for="import-file" class="text-sm font-medium">{tr!(exchange.file)}</label>
+                        <input
+                            id="import-file"
+                            node_ref=input
+                            type="file"
+                            accept=".csv,.json,text/csv,application/json"
+                            class="input"
+                            aria-describedby="import-file-error"
+                        />
+                        <p id="import-file-error" class="text-sm text-red-700 dark:text-red-400" role="alert">
+                            {move || missing.get().then(|| td_string!(locale, exchange.choose_file).to_string())}
+                        </p>
+                    </div>
+                    <button type="submit" class="btn-primary self-start" disabled=move || import.pending().get()>
+                        {tr!(exchange.import_submit)}
+                    </button>
+                </form>
+            </section>
+        </div>
+        <div aria-live="polite">{result}</div>
+    }
+}
+
+/// Every rejected row of an import: line, field, reason.
+#[component]
+fn ImportReport(problems: Vec<ImportProblem>) -> impl IntoView {
+    let locale = crate::lang::current();
+    let count = problems.len();
+    view! {
+        <section class="card flex flex-col gap-3 border-red-300 dark:border-red-800" data-testid="import-report">
+            <p role="alert" class="font-medium text-red-800 dark:text-red-200">
+                {td_string!(locale, errors.import_rejected, count = count).to_string()}
+            </p>
+            <div class="overflow-x-auto">
+                <table class="w-full text-left text-sm">
+                    <thead class="text-xs uppercase text-muted">
+                        <tr>
+                            <th scope="col" class="pb-2 pr-3">{tr!(exchange.line)}</th>
+                            <th scope="col" class="pb-2 pr-3">{tr!(exchange.field)}</th>
+                            <th scope="col" class="pb-2">{tr!(exchange.reason)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {problems
+                            .into_iter()
+                            .map(|p| view! {
+                                <tr class="border-t border-line" data-testid="import-problem">
+                                    <td class="py-1 pr-3 tabular-nums">{p.line}</td>
+                                    <td class="py-1 pr-3">{field_label(locale, &p.error.field)}</td>
+                                    <td class="py-1">{field_text(locale, &p.error)}</td>
+                                </tr>
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
