@@ -67,6 +67,7 @@ pub async fn client_address() -> String {
 }
 
 /// The logged-in person and their membership of the current club, if any.
+#[derive(Debug, Clone)]
 pub struct Caller {
     pub user: User,
     pub member: Option<Member>,
@@ -95,10 +96,33 @@ pub async fn session_user(
     }
 }
 
-/// Resolves the session to the caller and their membership of the current club.
+/// Who is asking, resolved once per request: the server puts an empty cell in every request's
+/// extensions, the page gate fills it, and the page's rendering and its server functions read it
+/// instead of loading the session, the user and the membership again.
+#[derive(Clone, Default)]
+pub struct CallerCell(Arc<tokio::sync::OnceCell<Option<Caller>>>);
+
+impl CallerCell {
+    /// The caller, resolved from `session` the first time only.
+    pub async fn get(&self, state: &AppState, session: &Session) -> Result<Option<Caller>, AppError> {
+        self.0.get_or_try_init(|| resolve(state, session)).await.cloned()
+    }
+}
+
+/// Resolves the session to the caller and their membership of the current club (once per
+/// request when the request carries a [`CallerCell`]).
 pub async fn caller(state: &AppState) -> Result<Option<Caller>, AppError> {
     let session = session().await?;
-    let Some((user, club)) = session_user(&session, &*state.store).await? else {
+    let cell = leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<CallerCell>().cloned());
+    match cell {
+        Some(cell) => cell.get(state, &session).await,
+        None => resolve(state, &session).await,
+    }
+}
+
+async fn resolve(state: &AppState, session: &Session) -> Result<Option<Caller>, AppError> {
+    let Some((user, club)) = session_user(session, &*state.store).await? else {
         return Ok(None);
     };
     let mut member = match club {
@@ -110,7 +134,7 @@ pub async fn caller(state: &AppState) -> Result<Option<Caller>, AppError> {
         if let Some(first) = state.store.memberships(user.id).await?.into_iter().next() {
             member = state.store.member_by_user(first.club_id, user.id).await?;
             if let Some(m) = &member {
-                set_session_club(m.club_id).await?;
+                remember_club(session, m.club_id).await?;
             }
         }
     }
@@ -149,7 +173,10 @@ pub async fn start_session(user: &User, club: Option<ClubId>) -> Result<(), AppE
 
 /// Makes `club` the current club of this session (the caller checked membership).
 pub async fn set_session_club(club: ClubId) -> Result<(), AppError> {
-    let session = session().await?;
+    remember_club(&session().await?, club).await
+}
+
+async fn remember_club(session: &Session, club: ClubId) -> Result<(), AppError> {
     let Some(auth) = session
         .get::<SessionAuth>(SESSION_KEY)
         .await

@@ -25,6 +25,8 @@ pub enum Command {
     Migrate,
     /// Create the demo club and its owner, coach and athlete (if missing), then exit.
     SeedDemo,
+    /// Create the benchmark club (a coach and 500 exercises, see bench/), then exit.
+    SeedBench,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -183,6 +185,7 @@ mod tests {
     fn subcommands_parse() {
         assert_eq!(parse(&["migrate"]).command, Some(Command::Migrate));
         assert_eq!(parse(&["seed-demo"]).command, Some(Command::SeedDemo));
+        assert_eq!(parse(&["seed-bench"]).command, Some(Command::SeedBench));
         assert_eq!(
             parse(&["serve", "--listen", "0.0.0.0:8080"]).config.listen.port(),
             8080

@@ -239,9 +239,12 @@ fn is_public_page(path: &str) -> bool {
 async fn page_gate(
     State(state): State<AppState>,
     session: tower_sessions::Session,
-    req: Request,
+    mut req: Request,
     next: Next,
 ) -> Response {
+    // Who is asking is resolved at most once per request (see `app::ssr::CallerCell`).
+    let cell = app::ssr::CallerCell::default();
+    req.extensions_mut().insert(cell.clone());
     let path = req.uri().path().to_owned();
     let is_page = req.method() == axum::http::Method::GET
         && !path.starts_with("/api/")
@@ -249,8 +252,8 @@ async fn page_gate(
     if !is_page {
         return next.run(req).await;
     }
-    let logged_in = match app::ssr::session_user(&session, &*state.store).await {
-        Ok(user) => user.is_some(),
+    let logged_in = match cell.get(&state, &session).await {
+        Ok(caller) => caller.is_some(),
         Err(_) => return (StatusCode::SERVICE_UNAVAILABLE, "service unavailable").into_response(),
     };
     if !logged_in && !is_public_page(&path) {

@@ -43,6 +43,12 @@ async fn run(command: Command, config: server::config::Config) -> Result<(), Box
             tracing::info!(club = DEMO_CLUB, "demo club created");
         }
     }
+    if command == Command::SeedBench {
+        let created = server::seed::seed_bench(&*db.store(), &server::hasher::Argon2Hasher).await?;
+        if created {
+            tracing::info!(club = server::seed::BENCH_CLUB, "benchmark club created");
+        }
+    }
     if command != Command::Serve {
         db.close().await;
         return Ok(());
