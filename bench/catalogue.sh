@@ -39,7 +39,7 @@ cookie=$(curl -sf -c - -o /dev/null --data-urlencode "email=coach@bench.dropit.c
   --data-urlencode "password=dropit-demo" "$base/api/log_in" | awk '$6 == "dropit_session" { print $7 }')
 [ -n "$cookie" ] || { echo "could not log the bench coach in" >&2; exit 1; }
 page=$(curl -sf -H "Cookie: dropit_session=$cookie" "$base/catalogue")
-grep -q "sur 500" <<<"$page" || { echo "the catalogue page does not list 500 exercises" >&2; exit 1; }
+grep -q "500 exercice(s) trouvé(s) sur 500" <<<"$page" || { echo "the catalogue page does not find the 500 exercises" >&2; exit 1; }
 printf 'page: %d bytes of HTML\n' "${#page}"
 
 say "oha: $CONNECTIONS connections for $DURATION on /catalogue"

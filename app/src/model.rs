@@ -98,7 +98,10 @@ pub struct ExerciseItem {
 /// What the catalogue page shows for one query.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CatalogueView {
+    /// The first matching exercises (a page; more on request).
     pub items: Vec<ExerciseItem>,
+    /// How many exercises match the query.
+    pub matching: usize,
     /// Exercises in the club (archived ones included), whatever the query.
     pub total: usize,
     pub categories: Vec<Choice>,

@@ -144,7 +144,9 @@ pub async fn build(config: &Config, db: Database) -> Result<Application, StartEr
         .layer(middleware::from_fn(server_fn_status))
         .layer(session_layer);
     let router = with_security_headers(router, config.secure_cookies())
-        .layer(CompressionLayer::new())
+        // Pages and server-function answers are compressed on the fly, where a high brotli
+        // quality costs far more time than it saves bytes; static assets are precompressed.
+        .layer(CompressionLayer::new().quality(tower_http::CompressionLevel::Precise(4)))
         .layer(
             ServiceBuilder::new()
                 .layer(SetRequestIdLayer::new(request_id.clone(), MakeRequestUuid))

@@ -56,9 +56,16 @@ fn find<Id: Copy + PartialEq>(
     })
 }
 
-/// The exercises matching a query, with the lists its filters offer.
+/// How many exercises the list shows at first, and adds each time the coach asks for more.
+pub const PAGE: usize = 60;
+
+/// The first `limit` exercises matching a query (a page when 0), with the lists its filters
+/// offer.
 #[server(endpoint = "catalogue")]
-pub async fn catalogue(query: CatalogueQuery) -> Result<CatalogueView, AppError> {
+pub async fn catalogue(
+    query: CatalogueQuery,
+    #[server(default)] limit: usize,
+) -> Result<CatalogueView, AppError> {
     let state = ssr::state()?;
     let actor = ssr::require_member(&state).await?;
     let locale = crate::lang::detect();
@@ -66,8 +73,11 @@ pub async fn catalogue(query: CatalogueQuery) -> Result<CatalogueView, AppError>
     let total = all.exercises.len();
     let category_of = |id: CategoryId| find(locale, &all.categories, Some(id), |c| c.0).map(|c| c.name);
     let found = domain::catalogue::browse::browse(all.exercises, &query, locale == Locale::en, category_of);
+    let matching = found.len();
+    let limit = if limit == 0 { PAGE } else { limit };
     let items = found
         .into_iter()
+        .take(limit)
         .map(|e| {
             let name = name_in(locale, &e.names);
             let other = match locale {
@@ -87,6 +97,7 @@ pub async fn catalogue(query: CatalogueQuery) -> Result<CatalogueView, AppError>
         .collect();
     Ok(CatalogueView {
         items,
+        matching,
         total,
         categories: choices(locale, &all.categories, |c| c.0),
         equipment: choices(locale, &all.equipment, |c| c.0),

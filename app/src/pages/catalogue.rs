@@ -82,7 +82,7 @@ pub fn CataloguePage() -> impl IntoView {
         sort: Sort::parse(&q.get("sort").unwrap_or_default()),
     });
     let page = Suspend::new(async move {
-        match catalogue(query.clone()).await {
+        match catalogue(query.clone(), 0).await {
             Ok(view) => {
                 let can_edit = view.can_edit;
                 view! {
@@ -123,13 +123,15 @@ fn CatalogueBrowser(query: CatalogueQuery, view: CatalogueView) -> impl IntoView
     let view = RwSignal::new(view);
     // Responses can arrive out of order: only the latest request's answer is shown.
     let latest = StoredValue::new(0u64);
-    let refresh = move || {
+    // How many exercises to show: a page, and another each time the coach asks for more.
+    let limit = StoredValue::new(crate::api::catalogue::PAGE);
+    let load = move || {
         let asked = latest.get_value() + 1;
         latest.set_value(asked);
         let wanted = query.get_untracked();
         keep_in_address(&wanted);
         leptos::task::spawn_local(async move {
-            let answer = catalogue(wanted).await;
+            let answer = catalogue(wanted, limit.get_value()).await;
             if latest.get_value() != asked {
                 return;
             }
@@ -138,6 +140,15 @@ fn CatalogueBrowser(query: CatalogueQuery, view: CatalogueView) -> impl IntoView
                 Err(e) => toaster.error(error_text(locale, &e)),
             }
         });
+    };
+    // A new query starts again from the first page.
+    let refresh = move || {
+        limit.set_value(crate::api::catalogue::PAGE);
+        load();
+    };
+    let more = move |_| {
+        limit.set_value(limit.get_value() + crate::api::catalogue::PAGE);
+        load();
     };
     // Typing waits for a short pause before asking the server.
     let typed = move |text: String| {
@@ -166,11 +177,9 @@ fn CatalogueBrowser(query: CatalogueQuery, view: CatalogueView) -> impl IntoView
             .collect_view()
     };
     let count = move || {
-        view.with(|v| {
-            let shown = v.items.len();
-            td_string!(locale, catalogue.count, shown = shown, total = v.total).to_string()
-        })
+        view.with(|v| td_string!(locale, catalogue.count, matching = v.matching, total = v.total).to_string())
     };
+    let remaining = move || view.with(|v| v.matching.saturating_sub(v.items.len()));
 
     view! {
         <form
@@ -270,6 +279,11 @@ fn CatalogueBrowser(query: CatalogueQuery, view: CatalogueView) -> impl IntoView
         </ul>
         {move || view.with(|v| v.items.is_empty()).then(|| view! {
             <p class="card text-muted" data-testid="catalogue-empty">{tr!(catalogue.empty)}</p>
+        })}
+        {move || (remaining() > 0).then(|| view! {
+            <button type="button" class="btn-secondary self-center" on:click=more>
+                {td_string!(locale, catalogue.more, count = remaining().min(crate::api::catalogue::PAGE)).to_string()}
+            </button>
         })}
     }
 }

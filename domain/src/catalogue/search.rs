@@ -149,6 +149,9 @@ impl SearchNames {
 /// them sorted by name). An empty query keeps every item.
 pub fn rank<T>(query: &str, items: Vec<T>, names: impl Fn(&T) -> SearchNames) -> Vec<T> {
     let query = fold(query);
+    if query.is_empty() {
+        return items;
+    }
     let mut scored: Vec<(u32, usize, T)> = items
         .into_iter()
         .enumerate()
