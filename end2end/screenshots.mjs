@@ -23,6 +23,7 @@ const shots = [
   ['exercise-new', 'coach', '/catalogue/new'],
   ['complexes', 'coach', '/catalogue/complexes'],
   ['exchange', 'coach', '/catalogue/exchange'],
+  ['lists', 'coach', '/catalogue/lists'],
   ['complex', 'coach', '/catalogue/complexes/1'],
   ['complex-edit', 'coach', '/catalogue/complexes/1/edit'],
   ['club-forbidden', 'coach', '/club'],

@@ -126,6 +126,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/catalogue/new") view=pages::catalogue::NewExercisePage ssr=SsrMode::Async/>
                         <Route path=path!("/catalogue/exercises/:id") view=pages::catalogue::ExercisePage ssr=SsrMode::Async/>
                         <Route path=path!("/catalogue/exercises/:id/edit") view=pages::catalogue::EditExercisePage ssr=SsrMode::Async/>
+                        <Route path=path!("/catalogue/lists") view=pages::lists::ListsPage ssr=SsrMode::Async/>
                         <Route path=path!("/catalogue/exchange") view=pages::exchange::ExchangePage ssr=SsrMode::Async/>
                         <Route path=path!("/catalogue/complexes") view=pages::complexes::ComplexesPage ssr=SsrMode::Async/>
                         <Route path=path!("/catalogue/complexes/new") view=pages::complexes::NewComplexPage ssr=SsrMode::Async/>

@@ -180,3 +180,13 @@ pub struct ExportFile {
     pub content_type: String,
     pub content: String,
 }
+
+/// An entry of a club list as its editing page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListEntry {
+    pub id: i64,
+    pub name_fr: String,
+    pub name_en: String,
+    /// How many exercises (and complexes, for categories) use it.
+    pub uses: i64,
+}

@@ -4,7 +4,7 @@
 use crate::account::User;
 use crate::catalogue::exchange::ImportCounts;
 use crate::catalogue::file::CataloguePlan;
-use crate::catalogue::{Complex, ComplexDraft, Exercise, ExerciseDraft, Label};
+use crate::catalogue::{Complex, ComplexDraft, Exercise, ExerciseDraft, Label, LabelKind, Names};
 use crate::error::StoreError;
 use crate::ids::{CategoryId, ClubId, ComplexId, EquipmentId, ExerciseId, InvitationId, MemberId, UserId};
 use crate::invitation::{Invitation, TokenHash};
@@ -124,6 +124,13 @@ pub trait CatalogueStore: Send + Sync {
     ) -> StoreResult<ImportCounts>;
     async fn categories(&self, club: ClubId) -> StoreResult<Vec<Label<CategoryId>>>;
     async fn equipment(&self, club: ClubId) -> StoreResult<Vec<Label<EquipmentId>>>;
+    /// Adds a category or a piece of equipment; `Duplicate` when the list has that name.
+    async fn create_label(&self, club: ClubId, kind: LabelKind, names: &Names) -> StoreResult<i64>;
+    async fn rename_label(&self, club: ClubId, kind: LabelKind, id: i64, names: &Names) -> StoreResult<()>;
+    /// Removes a category or a piece of equipment; the exercises that had it keep none.
+    async fn delete_label(&self, club: ClubId, kind: LabelKind, id: i64) -> StoreResult<()>;
+    /// How many exercises (and, for categories, complexes) use each entry of a list.
+    async fn label_uses(&self, club: ClubId, kind: LabelKind) -> StoreResult<Vec<(i64, i64)>>;
     /// Every exercise of the club, archived ones included, by French name.
     async fn exercises(&self, club: ClubId) -> StoreResult<Vec<Exercise>>;
     async fn exercise(&self, club: ClubId, id: ExerciseId) -> StoreResult<Option<Exercise>>;

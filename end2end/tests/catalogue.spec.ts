@@ -66,7 +66,7 @@ test('a coach creates, corrects, edits, archives and deletes exercises', async (
   // A name the club already has (without its accent): refused, naming the existing exercise.
   await page.getByLabel('Nom en français').fill('arrache');
   await page.getByRole('button', { name: 'Enregistrer' }).click();
-  await expect(page.locator('#field-name_fr-error')).toHaveText('Ce nom est déjà celui de l\'exercice « Arraché ».');
+  await expect(page.locator('#field-name_fr-error')).toHaveText('Ce nom est déjà pris par « Arraché ».');
 
   // A bad video link is refused too; fixed, the exercise is created.
   await page.getByLabel('Nom en français').fill('Arraché élastiques');
@@ -279,4 +279,44 @@ test('a catalogue exported as CSV imports into another club, and a file with a b
   // The refused import answered 422 on purpose.
   otherConsole.check([422]);
   await context.close();
+});
+
+test('coaches edit the club lists of categories and equipment, and forms offer them', async ({ page }) => {
+  const console = watchConsole(page);
+  await signUp(page, unique('Club listes'), 'Lina Lists', `${unique('owner')}@club.test`, 'owner password 1');
+  await open(page, '/catalogue');
+  await page.getByRole('navigation', { name: 'Sections du catalogue' }).getByRole('link', { name: 'Catégories et matériel' }).click();
+  await hydrated(page);
+  const categories = page.getByTestId('list-category');
+  const entries = categories.getByTestId('list-entry');
+  await expect(entries.filter({ hasText: 'Arraché' })).toContainText('utilisation(s)');
+
+  // Add a category; a duplicate name (without its accent) is refused, naming the existing one.
+  await categories.getByLabel('Nom en français').fill('Pliometrie');
+  await categories.getByLabel('Nom en anglais').fill('Plyometrics');
+  await categories.getByRole('button', { name: 'Ajouter' }).click();
+  await expect(entries.filter({ hasText: 'Pliometrie' })).toContainText('Plyometrics');
+  await categories.getByLabel('Nom en français').fill('pliométrie');
+  await categories.getByRole('button', { name: 'Ajouter' }).click();
+  await expect(categories.getByRole('alert').last()).toHaveText('Ce nom est déjà pris par « Pliometrie ».');
+
+  // Rename it.
+  await categories.getByRole('button', { name: 'Renommer Pliometrie' }).click();
+  await categories.getByLabel('Nom en français').first().fill('Pliométrie');
+  await categories.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(entries.filter({ hasText: 'Pliométrie' })).toHaveCount(1);
+
+  // The exercise form offers it.
+  await open(page, '/catalogue/new');
+  await expect(page.getByLabel('Catégorie').locator('option', { hasText: 'Pliométrie' })).toHaveCount(1);
+
+  // Deleting a used piece of equipment leaves its exercises without one.
+  await open(page, '/catalogue/lists');
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.getByTestId('list-equipment').getByRole('button', { name: 'Supprimer Plots' }).click();
+  await expect(page.getByTestId('list-equipment').getByTestId('list-entry').filter({ hasText: 'Plots' })).toHaveCount(0);
+  await open(page, '/catalogue?q=block+snatch');
+  await expect(items(page).first()).not.toContainText('Plots');
+  // The refused duplicate answered 422 on purpose.
+  console.check([422]);
 });

@@ -166,6 +166,21 @@ const MATRIX: &[Case] = &[
         scoped: false,
     },
     Case {
+        endpoint: "catalogue_list",
+        access: Access::Role(Role::Coach),
+        scoped: false,
+    },
+    Case {
+        endpoint: "save_list_entry",
+        access: Access::Role(Role::Coach),
+        scoped: true,
+    },
+    Case {
+        endpoint: "delete_list_entry",
+        access: Access::Role(Role::Coach),
+        scoped: true,
+    },
+    Case {
         endpoint: "complexes",
         access: Access::Role(Role::Athlete),
         scoped: false,
@@ -330,6 +345,22 @@ impl Fixture {
         (created.id.0, created.version, movements)
     }
 
+    /// A new piece of equipment of `club`; returns its id.
+    async fn list_entry(&self, club: ClubId) -> i64 {
+        let name = self.fresh_email("matériel");
+        self.store
+            .create_label(
+                club,
+                domain::catalogue::LabelKind::Equipment,
+                &Names {
+                    fr: name.clone(),
+                    en: name,
+                },
+            )
+            .await
+            .expect("equipment")
+    }
+
     /// The form arguments of one call.
     async fn args(&self, endpoint: &str, scope: Scope) -> Vec<(&'static str, String)> {
         let club = self.club(scope);
@@ -388,6 +419,19 @@ impl Fixture {
                 ]
             }
             "complexes" => vec![],
+            "catalogue_list" => vec![("kind", "equipment".into())],
+            "save_list_entry" => {
+                let id = self.list_entry(club).await;
+                vec![
+                    ("kind", "equipment".into()),
+                    ("id", id.to_string()),
+                    ("name_fr", self.fresh_email("renommé")),
+                ]
+            }
+            "delete_list_entry" => {
+                let id = self.list_entry(club).await;
+                vec![("kind", "equipment".into()), ("id", id.to_string())]
+            }
             "export_catalogue" => vec![("format", "csv".into())],
             "import_catalogue" => vec![
                 ("format", "csv".into()),

@@ -10,7 +10,7 @@ use chrono::{DateTime, Utc};
 use domain::account::User;
 use domain::catalogue::exchange::ImportCounts;
 use domain::catalogue::file::CataloguePlan;
-use domain::catalogue::{Complex, ComplexDraft, Exercise, ExerciseDraft, Label, Names};
+use domain::catalogue::{Complex, ComplexDraft, Exercise, ExerciseDraft, Label, LabelKind, Names};
 use domain::invitation::{Invitation, TokenHash};
 use domain::membership::{ClubMembership, Member};
 use domain::ports::{

@@ -1,4 +1,13 @@
 // The catalogue's SQL, written once for both databases (included by adapter.rs).
+
+/// The table of one of the club's lists.
+fn label_table(kind: LabelKind) -> &'static str {
+    match kind {
+        LabelKind::Category => "catalogue_categories",
+        LabelKind::Equipment => "catalogue_equipment",
+    }
+}
+
 macro_rules! catalogue_adapter {
     ($name:ident, $db:ty) => {
         impl $name {
@@ -397,6 +406,58 @@ macro_rules! catalogue_adapter {
                 }
                 tx.commit().await.map_err(db_error)?;
                 Ok(counts)
+            }
+
+            async fn create_label(&self, club: ClubId, kind: LabelKind, names: &Names) -> StoreResult<i64> {
+                let mut tx = self.pool.begin().await.map_err(db_error)?;
+                let id = Self::insert_label(&mut tx, label_table(kind), club, names).await?;
+                tx.commit().await.map_err(db_error)?;
+                Ok(id)
+            }
+
+            async fn rename_label(&self, club: ClubId, kind: LabelKind, id: i64, names: &Names) -> StoreResult<()> {
+                let done = sqlx::query(&format!(
+                    "UPDATE {} SET name_fr = $3, name_en = $4, name_key = $5 WHERE club_id = $1 AND id = $2",
+                    label_table(kind)
+                ))
+                .bind(club.0)
+                .bind(id)
+                .bind(&names.fr)
+                .bind(&names.en)
+                .bind(domain::catalogue::search::fold(&names.fr))
+                .execute(&self.pool)
+                .await
+                .map_err(db_error)?;
+                if done.rows_affected() == 0 { Err(StoreError::NotFound) } else { Ok(()) }
+            }
+
+            async fn delete_label(&self, club: ClubId, kind: LabelKind, id: i64) -> StoreResult<()> {
+                let done = sqlx::query(&format!("DELETE FROM {} WHERE club_id = $1 AND id = $2", label_table(kind)))
+                    .bind(club.0)
+                    .bind(id)
+                    .execute(&self.pool)
+                    .await
+                    .map_err(db_error)?;
+                if done.rows_affected() == 0 { Err(StoreError::NotFound) } else { Ok(()) }
+            }
+
+            async fn label_uses(&self, club: ClubId, kind: LabelKind) -> StoreResult<Vec<(i64, i64)>> {
+                let sql = match kind {
+                    LabelKind::Category => {
+                        "SELECT l.id, (SELECT COUNT(*) FROM exercises e WHERE e.category_id = l.id) \
+                         + (SELECT COUNT(*) FROM complexes c WHERE c.category_id = l.id) \
+                         FROM catalogue_categories l WHERE l.club_id = $1"
+                    }
+                    LabelKind::Equipment => {
+                        "SELECT l.id, (SELECT COUNT(*) FROM exercises e WHERE e.equipment_id = l.id) \
+                         FROM catalogue_equipment l WHERE l.club_id = $1"
+                    }
+                };
+                sqlx::query_as::<_, (i64, i64)>(sql)
+                    .bind(club.0)
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err(db_error)
             }
 
             async fn categories(&self, club: ClubId) -> StoreResult<Vec<Label<CategoryId>>> {

@@ -139,6 +139,7 @@ contract!(
     complexes_are_built_reordered_and_scoped,
     an_export_imported_into_another_club_reproduces_it,
     a_failing_import_writes_nothing,
+    categories_and_equipment_are_the_clubs_lists,
 );
 
 fn t0() -> DateTime<Utc> {
@@ -1107,4 +1108,72 @@ async fn a_failing_import_writes_nothing(store: Arc<dyn Store>) {
     let (parsed, lines) = exchange::from_json(&exchange::to_json(&file)).expect("parse");
     let problems = exchange::check(&parsed, &lines, &existing).expect_err("refused");
     assert_eq!(problems[0].line, 2);
+}
+
+async fn categories_and_equipment_are_the_clubs_lists(store: Arc<dyn Store>) {
+    use domain::catalogue::LabelKind;
+    let (_, club) = club_with_owner(&*store, "owner@club.fr", "A").await;
+    let (_, other) = club_with_owner(&*store, "other@club.fr", "B").await;
+    let names = |fr: &str, en: &str| Names {
+        fr: fr.into(),
+        en: en.into(),
+    };
+    let plyo = store
+        .create_label(club, LabelKind::Category, &names("Pliométrie", "Plyometrics"))
+        .await
+        .expect("create");
+    assert_eq!(
+        store
+            .create_label(club, LabelKind::Category, &names("PLIOMETRIE", "x"))
+            .await,
+        Err(StoreError::Duplicate)
+    );
+    // The same name is fine in the other list and in another club.
+    assert!(
+        store
+            .create_label(club, LabelKind::Equipment, &names("Pliométrie", "x"))
+            .await
+            .is_ok()
+    );
+    assert!(
+        store
+            .create_label(other, LabelKind::Category, &names("Pliométrie", "x"))
+            .await
+            .is_ok()
+    );
+    store
+        .rename_label(club, LabelKind::Category, plyo, &names("Sauts", "Jumps"))
+        .await
+        .expect("rename");
+    let categories = store.categories(club).await.expect("k");
+    assert!(categories.iter().any(|c| c.id.0 == plyo && c.names.en == "Jumps"));
+
+    // Uses: the small catalogue's snatch category has two exercises and one complex.
+    let snatch_category = categories
+        .iter()
+        .find(|c| c.names.fr == "Arraché")
+        .expect("category")
+        .id;
+    let uses = store.label_uses(club, LabelKind::Category).await.expect("uses");
+    assert!(uses.contains(&(snatch_category.0, 3)), "{uses:?}");
+    assert!(uses.contains(&(plyo, 0)));
+
+    // Deleting a category leaves its exercises without one.
+    store
+        .delete_label(club, LabelKind::Category, snatch_category.0)
+        .await
+        .expect("delete");
+    assert_eq!(exercise_named(&*store, club, "Arraché").await.category, None);
+
+    // Another club's entries are out of reach.
+    assert_eq!(
+        store
+            .rename_label(other, LabelKind::Category, plyo, &names("Pris", "Taken"))
+            .await,
+        Err(StoreError::NotFound)
+    );
+    assert_eq!(
+        store.delete_label(other, LabelKind::Category, plyo).await,
+        Err(StoreError::NotFound)
+    );
 }

@@ -455,3 +455,52 @@ pub async fn import_catalogue(
     let format = self::format(&format)?;
     Ok(service::import_catalogue(&*state.store, &actor, format, &content, Utc::now()).await?)
 }
+
+// ----- Categories and equipment -----
+
+#[cfg(feature = "ssr")]
+fn label_kind(raw: &str) -> Result<domain::catalogue::LabelKind, AppError> {
+    domain::catalogue::LabelKind::parse(raw)
+        .ok_or_else(|| AppError::Invalid(vec![FieldError::new("kind", FieldProblem::InvalidChoice)]))
+}
+
+/// The entries of one of the club's lists (`category` or `equipment`), with their uses.
+#[server(endpoint = "catalogue_list")]
+pub async fn catalogue_list(kind: String) -> Result<Vec<crate::model::ListEntry>, AppError> {
+    let state = ssr::state()?;
+    let actor = ssr::require_member(&state).await?;
+    let entries = service::labels(&*state.store, &actor, label_kind(&kind)?).await?;
+    let mut list: Vec<crate::model::ListEntry> = entries
+        .into_iter()
+        .map(|l| crate::model::ListEntry {
+            id: l.id,
+            name_fr: l.names.fr,
+            name_en: l.names.en,
+            uses: l.uses,
+        })
+        .collect();
+    list.sort_by_cached_key(|e| domain::catalogue::search::fold(&e.name_fr));
+    Ok(list)
+}
+
+/// Adds an entry to a list (no `id`) or renames one.
+#[server(endpoint = "save_list_entry")]
+pub async fn save_list_entry(
+    kind: String,
+    #[server(default)] id: Option<i64>,
+    #[server(default)] name_fr: String,
+    #[server(default)] name_en: String,
+) -> Result<i64, AppError> {
+    let state = ssr::state()?;
+    let actor = ssr::require_member(&state).await?;
+    let kind = label_kind(&kind)?;
+    Ok(service::save_label(&*state.store, &actor, kind, id, &name_fr, &name_en).await?)
+}
+
+#[server(endpoint = "delete_list_entry")]
+pub async fn delete_list_entry(kind: String, id: i64) -> Result<(), AppError> {
+    let state = ssr::state()?;
+    let actor = ssr::require_member(&state).await?;
+    service::delete_label(&*state.store, &actor, label_kind(&kind)?, id).await?;
+    Ok(())
+}

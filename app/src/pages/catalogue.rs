@@ -42,6 +42,7 @@ pub(crate) fn failure(locale: Locale, error: AppError) -> AnyView {
 pub enum Tab {
     Exercises,
     Complexes,
+    Lists,
     Exchange,
 }
 
@@ -61,9 +62,10 @@ pub fn CatalogueTabs(active: Tab, can_edit: bool) -> impl IntoView {
         }
     };
     view! {
-        <nav aria-label=tr!(catalogue.sections) class="flex gap-1 border-b border-line">
+        <nav aria-label=tr!(catalogue.sections) class="flex gap-1 overflow-x-auto border-b border-line">
             {tab(Tab::Exercises, "/catalogue", tr!(catalogue.exercises))}
             {tab(Tab::Complexes, "/catalogue/complexes", tr!(catalogue.complexes))}
+            {can_edit.then(|| tab(Tab::Lists, "/catalogue/lists", tr!(lists.tab)))}
             {can_edit.then(|| tab(Tab::Exchange, "/catalogue/exchange", tr!(exchange.tab)))}
         </nav>
     }

@@ -9,4 +9,5 @@ pub mod errors;
 pub mod exchange;
 pub mod home;
 pub mod invite;
+pub mod lists;
 pub mod soon;

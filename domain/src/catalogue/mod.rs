@@ -191,6 +191,40 @@ impl Exercise {
     }
 }
 
+/// The club's two editable lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LabelKind {
+    Category,
+    Equipment,
+}
+
+impl LabelKind {
+    pub fn parse(raw: &str) -> Option<Self> {
+        match raw {
+            "category" => Some(LabelKind::Category),
+            "equipment" => Some(LabelKind::Equipment),
+            _ => None,
+        }
+    }
+}
+
+/// A category or a piece of equipment as typed, validated: the English name defaults to the
+/// French one.
+pub fn label_names(name_fr: &str, name_en: &str) -> Result<Names, Vec<FieldError>> {
+    let mut v = Validator::default();
+    let fr = v.check(Name::parse("name_fr", name_fr));
+    let en = if name_en.trim().is_empty() {
+        fr.clone()
+    } else {
+        v.check(Name::parse("name_en", name_en))
+    };
+    match (fr, en) {
+        (Some(fr), Some(en)) => Ok(Names { fr: fr.0, en: en.0 }),
+        _ => Err(v.finish().err().unwrap_or_default()),
+    }
+}
+
 /// A category or a piece of equipment: a bilingual label of the club's own list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Label<Id> {
@@ -494,6 +528,21 @@ mod tests {
         // …but stays in a complex that had it.
         let kept = movement_names(&[ExerciseId(1), ExerciseId(2)], &club, &[ExerciseId(2)]);
         assert_eq!(kept.map(|n| n[1].fr.clone()), Ok("Chute".to_owned()));
+    }
+
+    #[test]
+    fn a_label_needs_a_french_name_and_borrows_it_in_english() {
+        assert_eq!(
+            label_names(" Pliométrie ", ""),
+            Ok(Names {
+                fr: "Pliométrie".into(),
+                en: "Pliométrie".into()
+            })
+        );
+        let missing = label_names("", "Plyometrics").err().unwrap_or_default();
+        assert_eq!(missing[0].field, "name_fr");
+        assert_eq!(LabelKind::parse("equipment"), Some(LabelKind::Equipment));
+        assert_eq!(LabelKind::parse("colour"), None);
     }
 
     #[test]

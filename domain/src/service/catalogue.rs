@@ -3,7 +3,8 @@
 use super::{ClubError, require};
 use crate::catalogue::exchange::{self, Format, ImportCounts};
 use crate::catalogue::{
-    Complex, ComplexDraft, Exercise, ExerciseDraft, ExerciseInput, Label, movement_names,
+    Complex, ComplexDraft, Exercise, ExerciseDraft, ExerciseInput, Label, LabelKind, label_names,
+    movement_names,
 };
 use crate::error::{FieldError, FieldProblem, StoreError};
 use crate::ids::{CategoryId, ComplexId, EquipmentId, ExerciseId};
@@ -301,4 +302,100 @@ pub async fn import_catalogue(
     let existing = store.exercises(actor.club_id).await?;
     let plan = exchange::check(&file, &lines, &existing).map_err(ClubError::ImportRejected)?;
     Ok(store.import_catalogue(actor.club_id, &plan, now).await?)
+}
+
+/// An entry of one of the club's lists, and how many exercises and complexes use it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LabelUse {
+    pub id: i64,
+    pub names: crate::catalogue::Names,
+    pub uses: i64,
+}
+
+/// The club's categories or equipment, with their uses (coaches, who edit them).
+pub async fn labels(store: &dyn Store, actor: &Member, kind: LabelKind) -> Result<Vec<LabelUse>, ClubError> {
+    require(actor, Permission::Coach)?;
+    let club = actor.club_id;
+    let entries: Vec<(i64, crate::catalogue::Names)> = match kind {
+        LabelKind::Category => store
+            .categories(club)
+            .await?
+            .into_iter()
+            .map(|l| (l.id.0, l.names))
+            .collect(),
+        LabelKind::Equipment => store
+            .equipment(club)
+            .await?
+            .into_iter()
+            .map(|l| (l.id.0, l.names))
+            .collect(),
+    };
+    let uses = store.label_uses(club, kind).await?;
+    Ok(entries
+        .into_iter()
+        .map(|(id, names)| LabelUse {
+            id,
+            names,
+            uses: uses.iter().find(|(u, _)| *u == id).map_or(0, |(_, n)| *n),
+        })
+        .collect())
+}
+
+/// Adds an entry to a list (`id` none) or renames one. A name the list already has is refused,
+/// naming the entry that has it.
+pub async fn save_label(
+    store: &dyn Store,
+    actor: &Member,
+    kind: LabelKind,
+    id: Option<i64>,
+    name_fr: &str,
+    name_en: &str,
+) -> Result<i64, ClubError> {
+    let existing = labels(store, actor, kind).await?;
+    let names = label_names(name_fr, name_en).map_err(ClubError::Invalid)?;
+    let key = crate::catalogue::search::fold(&names.fr);
+    if let Some(other) = existing
+        .iter()
+        .find(|l| Some(l.id) != id && crate::catalogue::search::fold(&l.names.fr) == key)
+    {
+        return Err(ClubError::Invalid(vec![FieldError::new(
+            "name_fr",
+            FieldProblem::DuplicateName {
+                existing: other.names.fr.clone(),
+            },
+        )]));
+    }
+    let duplicate = |e: StoreError| match e {
+        StoreError::Duplicate => ClubError::Invalid(vec![FieldError::new(
+            "name_fr",
+            FieldProblem::DuplicateName {
+                existing: names.fr.clone(),
+            },
+        )]),
+        other => other.into(),
+    };
+    match id {
+        Some(id) => {
+            store
+                .rename_label(actor.club_id, kind, id, &names)
+                .await
+                .map_err(duplicate)?;
+            Ok(id)
+        }
+        None => store
+            .create_label(actor.club_id, kind, &names)
+            .await
+            .map_err(duplicate),
+    }
+}
+
+/// Removes an entry from a list; what used it keeps no category or equipment.
+pub async fn delete_label(
+    store: &dyn Store,
+    actor: &Member,
+    kind: LabelKind,
+    id: i64,
+) -> Result<(), ClubError> {
+    require(actor, Permission::Coach)?;
+    Ok(store.delete_label(actor.club_id, kind, id).await?)
 }

@@ -1,0 +1,224 @@
+//! The club's categories and equipment: add, rename, delete (coaches).
+
+use super::catalogue::{CatalogueTabs, Tab, failure};
+use crate::api::catalogue::{catalogue_list, delete_list_entry, save_list_entry};
+use crate::error::AppError;
+use crate::i18n::*;
+use crate::model::ListEntry;
+use crate::ui::{confirm, error_text, field_error, use_toaster};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn ListsPage() -> impl IntoView {
+    let locale = crate::lang::current();
+    let page = Suspend::new(async move {
+        let lists = match catalogue_list("category".to_owned()).await {
+            Ok(categories) => catalogue_list("equipment".to_owned())
+                .await
+                .map(|equipment| (categories, equipment)),
+            Err(e) => Err(e),
+        };
+        match lists {
+            Ok((categories, equipment)) => view! {
+                <div class="grid items-start gap-6 lg:grid-cols-2">
+                    <ListEditor kind="category".to_owned() entries=categories/>
+                    <ListEditor kind="equipment".to_owned() entries=equipment/>
+                </div>
+            }
+            .into_any(),
+            Err(e) => failure(locale, e),
+        }
+    });
+    view! {
+        <Title text=tr!(lists.title)/>
+        <section class="flex flex-col gap-6">
+            <h1 class="text-3xl font-bold">{tr!(catalogue.title)}</h1>
+            <CatalogueTabs active=Tab::Lists can_edit=true/>
+            <Suspense fallback=move || view! { <p>{tr!(common.loading)}</p> }>{page}</Suspense>
+        </section>
+    }
+}
+
+/// One list: its entries with rename and delete, and a form to add one.
+#[island(lazy)]
+fn ListEditor(kind: String, entries: Vec<ListEntry>) -> impl IntoView {
+    let locale = crate::lang::current();
+    let toaster = use_toaster();
+    let is_category = kind == "category";
+    let kind = StoredValue::new(kind);
+    let entries = RwSignal::new(entries);
+    // The entry being renamed, if any.
+    let editing = RwSignal::new(None::<i64>);
+    let reload = move || {
+        leptos::task::spawn_local(async move {
+            match catalogue_list(kind.get_value()).await {
+                Ok(fresh) => entries.set(fresh),
+                Err(e) => toaster.error(error_text(locale, &e)),
+            }
+        });
+    };
+    let save = Action::new(move |(id, fr, en): &(Option<i64>, String, String)| {
+        save_list_entry(kind.get_value(), *id, fr.clone(), en.clone())
+    });
+    let delete = Action::new(move |id: &i64| delete_list_entry(kind.get_value(), *id));
+    let new_fr = RwSignal::new(String::new());
+    let new_en = RwSignal::new(String::new());
+    let edit_fr = RwSignal::new(String::new());
+    let edit_en = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = save.value().get() {
+            editing.set(None);
+            new_fr.set(String::new());
+            new_en.set(String::new());
+            toaster.success(td_string!(locale, lists.saved).to_string());
+            reload();
+        }
+    });
+    Effect::new(move |_| match delete.value().get() {
+        Some(Ok(())) => {
+            toaster.success(td_string!(locale, lists.deleted).to_string());
+            reload();
+        }
+        Some(Err(e)) => toaster.error(error_text(locale, &e)),
+        None => {}
+    });
+    let errors = Signal::derive(move || {
+        save.value()
+            .with(|v| v.as_ref().and_then(|r| r.as_ref().err().cloned()))
+    });
+    let name_error = field_error(locale, errors, "name_fr");
+    let other_error = Signal::derive(move || {
+        errors.with(|e| match e {
+            None | Some(AppError::Invalid(_)) => None,
+            Some(e) => Some(error_text(locale, e)),
+        })
+    });
+    let (title, prefix) = if is_category {
+        (tr!(lists.categories), "category")
+    } else {
+        (tr!(lists.equipment), "equipment")
+    };
+
+    let row = move |entry: ListEntry| {
+        let id = entry.id;
+        let name = entry.name_fr.clone();
+        let question = if is_category {
+            td_string!(
+                locale,
+                lists.delete_category_confirm,
+                name = name.clone(),
+                count = entry.uses
+            )
+            .to_string()
+        } else {
+            td_string!(
+                locale,
+                lists.delete_equipment_confirm,
+                name = name.clone(),
+                count = entry.uses
+            )
+            .to_string()
+        };
+        let (fr, en) = (entry.name_fr.clone(), entry.name_en.clone());
+        view! {
+            <li class="flex flex-col gap-2 py-2" data-testid="list-entry">
+                {move || if editing.get() == Some(id) {
+                    view! {
+                        <form
+                            class="flex flex-col gap-2"
+                            on:submit=move |ev| {
+                                ev.prevent_default();
+                                save.dispatch((Some(id), edit_fr.get_untracked(), edit_en.get_untracked()));
+                            }
+                        >
+                            <div class="grid gap-2 sm:grid-cols-2">
+                                <input class="input" aria-label=tr!(catalogue.name_fr) prop:value=move || edit_fr.get() on:input=move |ev| edit_fr.set(event_target_value(&ev))/>
+                                <input class="input" aria-label=tr!(catalogue.name_en) prop:value=move || edit_en.get() on:input=move |ev| edit_en.set(event_target_value(&ev))/>
+                            </div>
+                            <p class="text-sm text-red-700 dark:text-red-400" role="alert">{move || name_error.get()}</p>
+                            <div class="flex gap-2">
+                                <button type="submit" class="btn-primary text-sm">{tr!(catalogue.save)}</button>
+                                <button type="button" class="btn-secondary text-sm" on:click=move |_| editing.set(None)>{tr!(catalogue.cancel)}</button>
+                            </div>
+                        </form>
+                    }
+                    .into_any()
+                } else {
+                    let (fr, en, question) = (fr.clone(), en.clone(), question.clone());
+                    let (fr_edit, en_edit) = (fr.clone(), en.clone());
+                    view! {
+                        <div class="flex flex-wrap items-center justify-between gap-2">
+                            <span>
+                                <span class="font-medium">{fr.clone()}</span>
+                                {(en != fr).then(|| view! { <span class="text-sm text-muted">" · " {en.clone()}</span> })}
+                                <span class="ml-2 text-xs text-muted">{td_string!(locale, lists.uses, count = entry.uses).to_string()}</span>
+                            </span>
+                            <span class="flex gap-1">
+                                <button
+                                    type="button"
+                                    class="btn-secondary text-sm"
+                                    aria-label=tr!(lists.rename_named, name = fr.clone())
+                                    on:click=move |_| {
+                                        edit_fr.set(fr_edit.clone());
+                                        edit_en.set(en_edit.clone());
+                                        editing.set(Some(id));
+                                    }
+                                >
+                                    {tr!(lists.rename)}
+                                </button>
+                                <button
+                                    type="button"
+                                    class="btn-ghost-danger text-sm"
+                                    aria-label=tr!(lists.delete_named, name = fr.clone())
+                                    on:click=move |_| {
+                                        if confirm(&question) {
+                                            delete.dispatch(id);
+                                        }
+                                    }
+                                >
+                                    {tr!(catalogue.delete)}
+                                </button>
+                            </span>
+                        </div>
+                    }
+                    .into_any()
+                }}
+            </li>
+        }
+    };
+
+    let new_fr_id = format!("{prefix}-new-fr");
+    let new_en_id = format!("{prefix}-new-en");
+    view! {
+        <section class="card flex flex-col gap-3" data-testid=format!("list-{prefix}")>
+            <h2 class="text-xl font-semibold">{title}</h2>
+            <ul class="divide-y divide-line">
+                {move || entries.get().into_iter().map(row).collect_view()}
+            </ul>
+            <form
+                class="flex flex-col gap-2 border-t border-line pt-3"
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    editing.set(None);
+                    save.dispatch((None, new_fr.get_untracked(), new_en.get_untracked()));
+                }
+            >
+                <div class="grid gap-2 sm:grid-cols-2">
+                    <div class="flex flex-col gap-1">
+                        <label for=new_fr_id.clone() class="text-sm font-medium">{tr!(catalogue.name_fr)}</label>
+                        <input id=new_fr_id class="input" prop:value=move || new_fr.get() on:input=move |ev| new_fr.set(event_target_value(&ev))/>
+                    </div>
+                    <div class="flex flex-col gap-1">
+                        <label for=new_en_id.clone() class="text-sm font-medium">{tr!(catalogue.name_en)}</label>
+                        <input id=new_en_id class="input" prop:value=move || new_en.get() on:input=move |ev| new_en.set(event_target_value(&ev))/>
+                    </div>
+                </div>
+                <p class="text-sm text-red-700 dark:text-red-400" role="alert">
+                    {move || editing.get().is_none().then(|| name_error.get().or_else(|| other_error.get())).flatten()}
+                </p>
+                <button type="submit" class="btn-secondary self-start" disabled=move || save.pending().get()>{tr!(lists.add)}</button>
+            </form>
+        </section>
+    }
+}
