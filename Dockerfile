@@ -28,6 +28,7 @@ USER dropit
 ENV DATABASE_URL=sqlite:///app/data/dropit.db \
     DROPIT_LISTEN=0.0.0.0:3000 \
     LEPTOS_SITE_ROOT=/app/site \
+    DROPIT_MEDIA_DIR=/app/data/media \
     DROPIT_LOG_FORMAT=json
 VOLUME /app/data
 EXPOSE 3000

@@ -42,6 +42,7 @@ export default defineConfig({
     stderr: 'pipe',
     env: {
       DATABASE_URL: 'sqlite://end2end/.data/e2e.db',
+      DROPIT_MEDIA_DIR: 'end2end/.data/media',
       DROPIT_LISTEN: `127.0.0.1:${port}`,
       LEPTOS_SITE_ROOT: 'target/site',
       DROPIT_DEMO: 'true',

@@ -129,6 +129,11 @@ pub struct ExerciseDetail {
     pub equipment: Option<Choice>,
     pub description: Option<String>,
     pub video_url: Option<String>,
+    /// How the video link is shown (a player when possible).
+    pub video_link: Option<domain::media::VideoLink>,
+    /// The addresses of the uploaded image and video.
+    pub image: Option<String>,
+    pub video: Option<String>,
     pub archived: bool,
     /// The complexes it is a movement of.
     pub used_in: Vec<Choice>,

@@ -23,6 +23,8 @@ pub struct AppState {
     pub store: Arc<dyn Store>,
     pub hasher: Arc<dyn PasswordHasher>,
     pub mailer: Arc<dyn Mailer>,
+    /// Where exercise images and videos are stored.
+    pub media: Arc<dyn domain::media::MediaStore>,
     pub throttle: LoginThrottle,
     /// The public base URL, used to build invitation links (no trailing slash).
     pub public_url: String,

@@ -32,6 +32,10 @@ pub fn field_text(locale: Locale, error: &FieldError) -> String {
         FieldProblem::TooMany { max } => td_string!(locale, field.too_many, max = *max).to_string(),
         FieldProblem::InvalidUrl => td_string!(locale, field.invalid_url).to_string(),
         FieldProblem::InvalidFormat => td_string!(locale, field.invalid_format).to_string(),
+        FieldProblem::UnsupportedFile => td_string!(locale, field.unsupported_file).to_string(),
+        FieldProblem::FileTooLarge { max_mb } => {
+            td_string!(locale, field.file_too_large, max = *max_mb).to_string()
+        }
         FieldProblem::DuplicateName { existing } => {
             td_string!(locale, field.duplicate_name, existing = existing.clone()).to_string()
         }

@@ -38,6 +38,12 @@ pub enum FieldProblem {
     TooMany {
         max: usize,
     },
+    /// An uploaded file of a type this place does not take (read from its content).
+    UnsupportedFile,
+    /// An uploaded file over the size limit.
+    FileTooLarge {
+        max_mb: usize,
+    },
     /// A file that cannot be read in the expected format.
     InvalidFormat,
     /// Not a web address (http or https).

@@ -9,6 +9,7 @@ pub mod catalogue;
 pub mod error;
 pub mod ids;
 pub mod invitation;
+pub mod media;
 pub mod membership;
 pub mod ports;
 pub mod role;

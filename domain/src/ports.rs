@@ -159,6 +159,14 @@ pub trait CatalogueStore: Send + Sync {
         expected_version: i64,
         now: DateTime<Utc>,
     ) -> StoreResult<Exercise>;
+    /// Sets (or clears) an exercise's image or video; returns the key it replaces.
+    async fn set_exercise_media(
+        &self,
+        club: ClubId,
+        id: ExerciseId,
+        slot: crate::media::Slot,
+        key: Option<&str>,
+    ) -> StoreResult<Option<String>>;
     /// Deletes an unused exercise for good; `InUse` when anything refers to it.
     async fn delete_exercise(&self, club: ClubId, id: ExerciseId, expected_version: i64) -> StoreResult<()>;
     /// Every complex of the club, archived ones included, by French name.

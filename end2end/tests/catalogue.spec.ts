@@ -320,3 +320,50 @@ test('coaches edit the club lists of categories and equipment, and forms offer t
   // The refused duplicate answered 422 on purpose.
   console.check([422]);
 });
+
+const ONE_PIXEL_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+test('a coach uploads an image and sees it, a disguised file is refused, a video link plays', async ({ page }) => {
+  const console = watchConsole(page);
+  // No network here: the video site answers with an empty page.
+  await page.route('https://www.youtube-nocookie.com/**', (route) => route.fulfill({ contentType: 'text/html', body: '<html></html>' }));
+  await signUp(page, unique('Club médias'), 'Mia Media', `${unique('owner')}@club.test`, 'owner password 1');
+  await open(page, '/catalogue?q=arrache');
+  await items(page).first().click();
+  await hydrated(page);
+  await expect(page.getByTestId('exercise-name')).toHaveText('Arraché');
+  const imageField = page.getByLabel('Image (PNG, JPEG ou WebP, 5 Mo au plus)');
+
+  // Text named photo.png: refused from its content, said next to the field.
+  await imageField.setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>') });
+  await page.getByRole('button', { name: 'Envoyer' }).first().click();
+  await expect(page.locator('#media-image-error')).toHaveText(
+    "Ce type de fichier n'est pas accepté ici (images : PNG, JPEG, WebP ; vidéos : MP4, WebM).",
+  );
+  await expect(page.getByTestId('exercise-image')).toHaveCount(0);
+
+  // A real PNG: stored, then shown.
+  await imageField.setInputFiles({ name: 'arrache.png', mimeType: 'image/png', buffer: ONE_PIXEL_PNG });
+  await page.getByRole('button', { name: 'Envoyer' }).first().click();
+  await expect(page.getByTestId('exercise-image')).toBeVisible();
+  await expect.poll(() => page.getByTestId('exercise-image').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
+  await expect(page.getByTestId('exercise-image')).toHaveAttribute('alt', 'Arraché');
+
+  // A YouTube link becomes a player.
+  await page.getByRole('link', { name: 'Modifier' }).click();
+  await hydrated(page);
+  await page.getByLabel('Lien vers une vidéo').fill('https://www.youtube.com/watch?v=dQw4w9WgXcQ');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await page.waitForURL(/\/catalogue\/exercises\/\d+$/);
+  await hydrated(page);
+  await expect(page.getByTestId('media').locator('iframe')).toHaveAttribute('src', 'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ');
+
+  // Removing the image removes it.
+  await page.getByRole('button', { name: 'Retirer' }).click();
+  await expect(page.getByTestId('exercise-image')).toHaveCount(0);
+  // The refused upload answered 422 on purpose.
+  console.check([422]);
+});

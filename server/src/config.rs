@@ -56,6 +56,10 @@ pub struct Config {
     #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site", global = true)]
     pub site_root: PathBuf,
 
+    /// Folder where uploaded images and videos are kept.
+    #[arg(long, env = "DROPIT_MEDIA_DIR", default_value = "data/media", global = true)]
+    pub media_dir: PathBuf,
+
     /// The address people use to reach DropIt, for invitation links [default: http://<listen>].
     #[arg(long, env = "DROPIT_PUBLIC_URL", global = true)]
     pub public_url: Option<String>,

@@ -4,6 +4,7 @@
 pub mod config;
 pub mod hasher;
 pub mod mailer;
+pub mod media;
 pub mod seed;
 pub mod sessions;
 
@@ -84,10 +85,12 @@ fn leptos_options(config: &Config) -> LeptosOptions {
 /// Builds the whole HTTP application over an open database.
 pub async fn build(config: &Config, db: Database) -> Result<Application, StartError> {
     let store = db.store();
+    let files = media::LocalMedia::new(config.media_dir.clone());
     let state = AppState {
         store: store.clone(),
         hasher: Arc::new(hasher::Argon2Hasher),
         mailer: Arc::new(mailer::LogMailer),
+        media: Arc::new(files.clone()),
         throttle: LoginThrottle::default(),
         public_url: config.public_url(),
     };
@@ -134,10 +137,16 @@ pub async fn build(config: &Config, db: Database) -> Result<Application, StartEr
     let ops = Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz))
-        .with_state(state);
+        .with_state(state.clone());
+
+    let media = media::routes(media::MediaState {
+        app: state.clone(),
+        files,
+    });
 
     let request_id = HeaderName::from_static("x-request-id");
     let router = Router::new()
+        .merge(media)
         .merge(ops)
         .merge(assets)
         .merge(pages)
@@ -178,7 +187,8 @@ fn spawn_expired_session_cleanup(sessions: Sessions) {
 /// Adds the security headers to every response of `router`.
 fn with_security_headers(router: Router, https: bool) -> Router {
     let csp = "default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; \
-               style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; \
+               style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; media-src 'self' https:; \
+               frame-src https://www.youtube-nocookie.com https://player.vimeo.com; \
                connect-src 'self' ws://127.0.0.1:3001 ws://localhost:3001; \
                frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
     let hsts = https.then(|| HeaderValue::from_static("max-age=63072000; includeSubDomains"));

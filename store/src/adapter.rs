@@ -134,6 +134,8 @@ struct ExerciseRow {
     equipment_id: Option<i64>,
     description: Option<String>,
     video_url: Option<String>,
+    image_key: Option<String>,
+    video_key: Option<String>,
     archived_at: Option<DateTime<Utc>>,
     version: i64,
 }
@@ -151,6 +153,8 @@ impl From<ExerciseRow> for Exercise {
             equipment: r.equipment_id.map(EquipmentId),
             description: r.description,
             video_url: r.video_url,
+            image: r.image_key,
+            video: r.video_key,
             archived: r.archived_at.is_some(),
             version: r.version,
         }
@@ -187,7 +191,7 @@ struct ComplexRow {
 }
 
 const EXERCISE_COLUMNS: &str = "id, name_fr, name_en, short_name, category_id, equipment_id, description, video_url, \
-     archived_at, version";
+     image_key, video_key, archived_at, version";
 /// The category and equipment ids of a write, kept only when they are the club's ($1).
 const CLUB_CATEGORY: &str = "(SELECT id FROM catalogue_categories WHERE club_id = $1 AND id = $6)";
 const CLUB_EQUIPMENT: &str = "(SELECT id FROM catalogue_equipment WHERE club_id = $1 AND id = $7)";

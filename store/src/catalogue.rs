@@ -596,6 +596,40 @@ macro_rules! catalogue_adapter {
                 }
             }
 
+            async fn set_exercise_media(
+                &self,
+                club: ClubId,
+                id: ExerciseId,
+                slot: domain::media::Slot,
+                key: Option<&str>,
+            ) -> StoreResult<Option<String>> {
+                let column = match slot {
+                    domain::media::Slot::Image => "image_key",
+                    domain::media::Slot::Video => "video_key",
+                };
+                let mut tx = self.pool.begin().await.map_err(db_error)?;
+                let previous: Option<(Option<String>,)> = sqlx::query_as(&format!(
+                    "SELECT {column} FROM exercises WHERE club_id = $1 AND id = $2"
+                ))
+                .bind(club.0)
+                .bind(id.0)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(db_error)?;
+                let Some((previous,)) = previous else {
+                    return Err(StoreError::NotFound);
+                };
+                sqlx::query(&format!("UPDATE exercises SET {column} = $3 WHERE club_id = $1 AND id = $2"))
+                    .bind(club.0)
+                    .bind(id.0)
+                    .bind(key)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(db_error)?;
+                tx.commit().await.map_err(db_error)?;
+                Ok(previous)
+            }
+
             async fn delete_exercise(&self, club: ClubId, id: ExerciseId, expected_version: i64) -> StoreResult<()> {
                 let done = sqlx::query(
                     "DELETE FROM exercises WHERE club_id = $1 AND id = $2 AND version = $3 \

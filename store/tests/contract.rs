@@ -140,6 +140,7 @@ contract!(
     an_export_imported_into_another_club_reproduces_it,
     a_failing_import_writes_nothing,
     categories_and_equipment_are_the_clubs_lists,
+    exercise_media_keys_are_set_replaced_and_scoped,
 );
 
 fn t0() -> DateTime<Utc> {
@@ -1175,5 +1176,38 @@ async fn categories_and_equipment_are_the_clubs_lists(store: Arc<dyn Store>) {
     assert_eq!(
         store.delete_label(other, LabelKind::Category, plyo).await,
         Err(StoreError::NotFound)
+    );
+}
+
+async fn exercise_media_keys_are_set_replaced_and_scoped(store: Arc<dyn Store>) {
+    use domain::media::Slot;
+    let (_, club) = club_with_owner(&*store, "owner@club.fr", "A").await;
+    let (_, other) = club_with_owner(&*store, "other@club.fr", "B").await;
+    let snatch = exercise_named(&*store, club, "Arraché").await;
+    let set = |key: Option<&'static str>, slot| {
+        let store = store.clone();
+        async move { store.set_exercise_media(club, snatch.id, slot, key).await }
+    };
+    assert_eq!(set(Some("c1/e1-image-a.png"), Slot::Image).await, Ok(None));
+    assert_eq!(
+        set(Some("c1/e1-image-b.png"), Slot::Image).await,
+        Ok(Some("c1/e1-image-a.png".into()))
+    );
+    assert_eq!(set(Some("c1/e1-video-c.mp4"), Slot::Video).await, Ok(None));
+    let stored = exercise_named(&*store, club, "Arraché").await;
+    assert_eq!(stored.image.as_deref(), Some("c1/e1-image-b.png"));
+    assert_eq!(stored.video.as_deref(), Some("c1/e1-video-c.mp4"));
+    // A media change is not an edit of the exercise: an open form keeps its version.
+    assert_eq!(stored.version, snatch.version);
+    assert_eq!(set(None, Slot::Image).await, Ok(Some("c1/e1-image-b.png".into())));
+    assert_eq!(
+        store
+            .set_exercise_media(other, snatch.id, Slot::Video, None)
+            .await,
+        Err(StoreError::NotFound)
+    );
+    assert_eq!(
+        exercise_named(&*store, club, "Arraché").await.video.as_deref(),
+        Some("c1/e1-video-c.mp4")
     );
 }

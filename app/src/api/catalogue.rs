@@ -137,7 +137,10 @@ pub async fn exercise(id: ExerciseId) -> Result<ExerciseDetail, AppError> {
         name_en: exercise.names.en,
         short_name: exercise.short_name,
         description: exercise.description,
+        video_link: exercise.video_url.as_deref().map(domain::media::video_link),
         video_url: exercise.video_url,
+        image: exercise.image.map(|key| format!("/media/{key}")),
+        video: exercise.video.map(|key| format!("/media/{key}")),
         archived: exercise.archived,
         used_in: used_in
             .iter()
@@ -279,7 +282,7 @@ pub async fn archive_exercise(id: ExerciseId, version: i64, archived: bool) -> R
 pub async fn delete_exercise(id: ExerciseId, version: i64) -> Result<(), AppError> {
     let state = ssr::state()?;
     let actor = ssr::require_member(&state).await?;
-    service::delete_exercise(&*state.store, &actor, id, version).await?;
+    service::delete_exercise_and_media(&*state.store, &*state.media, &actor, id, version).await?;
     Ok(())
 }
 

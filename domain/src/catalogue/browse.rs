@@ -162,6 +162,8 @@ mod tests {
             equipment: None,
             description: None,
             video_url: None,
+            image: None,
+            video: None,
             archived,
             version: 1,
         }

@@ -487,6 +487,8 @@ mod tests {
             description: (id == 1)
                 .then(|| "Du sol au-dessus de la tête, \"en un temps\", d'un seul geste.".to_owned()),
             video_url: None,
+            image: None,
+            video: None,
             archived,
             version: 1,
         };

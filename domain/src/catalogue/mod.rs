@@ -178,6 +178,9 @@ pub struct Exercise {
     pub equipment: Option<EquipmentId>,
     pub description: Option<String>,
     pub video_url: Option<String>,
+    /// The uploaded image and video, as keys of the media store.
+    pub image: Option<String>,
+    pub video: Option<String>,
     pub archived: bool,
     pub version: i64,
 }
@@ -511,6 +514,8 @@ mod tests {
             equipment: None,
             description: None,
             video_url: None,
+            image: None,
+            video: None,
             archived,
             version: 1,
         }

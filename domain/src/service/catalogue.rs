@@ -8,6 +8,7 @@ use crate::catalogue::{
 };
 use crate::error::{FieldError, FieldProblem, StoreError};
 use crate::ids::{CategoryId, ComplexId, EquipmentId, ExerciseId};
+use crate::media::{MediaStore, Slot};
 use crate::membership::Member;
 use crate::ports::Store;
 use crate::role::Permission;
@@ -398,4 +399,94 @@ pub async fn delete_label(
 ) -> Result<(), ClubError> {
     require(actor, Permission::Coach)?;
     Ok(store.delete_label(actor.club_id, kind, id).await?)
+}
+
+// ----- Media -----
+
+fn media_failure(e: crate::media::MediaError) -> ClubError {
+    ClubError::Store(StoreError::Backend(e.0))
+}
+
+/// Stores an uploaded image or video for an exercise, replacing (and removing) the previous one.
+/// The type is read from the content; a refused upload leaves no file behind. `unique` makes
+/// the file's key unguessable and new for every upload.
+pub async fn set_exercise_media(
+    store: &dyn Store,
+    media: &dyn MediaStore,
+    actor: &Member,
+    id: ExerciseId,
+    slot: Slot,
+    bytes: &[u8],
+    unique: &str,
+) -> Result<String, ClubError> {
+    require(actor, Permission::Coach)?;
+    let kind = crate::media::check_upload(slot, bytes)
+        .map_err(|problem| ClubError::Invalid(vec![FieldError::new("file", problem)]))?;
+    store
+        .exercise(actor.club_id, id)
+        .await?
+        .ok_or(ClubError::NotFound)?;
+    let key = crate::media::media_key(actor.club_id, id, slot, unique, kind);
+    media.put(&key, bytes).await.map_err(media_failure)?;
+    match store
+        .set_exercise_media(actor.club_id, id, slot, Some(&key))
+        .await
+    {
+        Ok(previous) => {
+            if let Some(previous) = previous {
+                media.delete(&previous).await.map_err(media_failure)?;
+            }
+            Ok(key)
+        }
+        Err(e) => {
+            // Keep no file the database does not know of.
+            let _ = media.delete(&key).await;
+            Err(e.into())
+        }
+    }
+}
+
+/// Removes an exercise's image or video, file included.
+pub async fn remove_exercise_media(
+    store: &dyn Store,
+    media: &dyn MediaStore,
+    actor: &Member,
+    id: ExerciseId,
+    slot: Slot,
+) -> Result<(), ClubError> {
+    require(actor, Permission::Coach)?;
+    if let Some(previous) = store.set_exercise_media(actor.club_id, id, slot, None).await? {
+        media.delete(&previous).await.map_err(media_failure)?;
+    }
+    Ok(())
+}
+
+/// Whether the caller may read a media file: it belongs to their club. Another club's file (or
+/// a malformed key) is "not found".
+pub fn media_access(actor: &Member, key: &str) -> Result<crate::media::MediaType, ClubError> {
+    require(actor, Permission::ReadCatalogue)?;
+    match crate::media::parse_key(key) {
+        Some((club, kind)) if club == actor.club_id => Ok(kind),
+        _ => Err(ClubError::NotFound),
+    }
+}
+
+/// Deletes an unused exercise and its media files.
+pub async fn delete_exercise_and_media(
+    store: &dyn Store,
+    media: &dyn MediaStore,
+    actor: &Member,
+    id: ExerciseId,
+    version: i64,
+) -> Result<(), ClubError> {
+    require(actor, Permission::Coach)?;
+    let exercise = store
+        .exercise(actor.club_id, id)
+        .await?
+        .ok_or(ClubError::NotFound)?;
+    store.delete_exercise(actor.club_id, id, version).await?;
+    for key in [exercise.image, exercise.video].into_iter().flatten() {
+        media.delete(&key).await.map_err(media_failure)?;
+    }
+    Ok(())
 }
