@@ -9,7 +9,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use domain::account::User;
 use domain::catalogue::exchange::ImportCounts;
-use domain::catalogue::file::CataloguePlan;
+use domain::catalogue::file::{CataloguePlan, PlannedComplex, PlannedExercise};
 use domain::catalogue::{Complex, ComplexDraft, Exercise, ExerciseDraft, Label, LabelKind, Names};
 use domain::invitation::{Invitation, TokenHash};
 use domain::membership::{ClubMembership, Member};

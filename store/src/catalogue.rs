@@ -78,57 +78,86 @@ macro_rules! catalogue_adapter {
                 }
                 let mut exercises = Vec::with_capacity(plan.exercises.len());
                 for planned in &plan.exercises {
-                    let d = &planned.draft;
-                    let (id,): (i64,) = sqlx::query_as(
-                        "INSERT INTO exercises (club_id, name_fr, name_en, name_fr_key, name_en_key, short_name, \
-                         category_id, equipment_id, description, video_url, archived_at, created_at, updated_at) \
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id",
-                    )
-                    .bind(club.0)
-                    .bind(d.name_fr.as_str())
-                    .bind(d.name_en.as_str())
-                    .bind(d.name_fr.key())
-                    .bind(d.name_en.key())
-                    .bind(&d.short_name)
-                    .bind(planned.category.and_then(|i| categories.get(i).copied()))
-                    .bind(planned.equipment.and_then(|i| equipment.get(i).copied()))
-                    .bind(&d.description)
-                    .bind(&d.video_url)
-                    .bind(planned.archived.then_some(now))
-                    .bind(now)
-                    .fetch_one(&mut **tx)
-                    .await
-                    .map_err(db_error)?;
-                    exercises.push(id);
+                    let category = planned.category.and_then(|i| categories.get(i).copied());
+                    let equipment = planned.equipment.and_then(|i| equipment.get(i).copied());
+                    exercises.push(ExerciseId(
+                        Self::insert_planned_exercise(tx, club, planned, category, equipment, now).await?,
+                    ));
                 }
                 for planned in &plan.complexes {
-                    let (id,): (i64,) = sqlx::query_as(
-                        "INSERT INTO complexes (club_id, name_fr, name_en, category_id, archived_at, created_at, updated_at) \
-                         VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
-                    )
-                    .bind(club.0)
-                    .bind(&planned.names.fr)
-                    .bind(&planned.names.en)
-                    .bind(planned.category.and_then(|i| categories.get(i).copied()))
-                    .bind(planned.archived.then_some(now))
-                    .bind(now)
-                    .fetch_one(&mut **tx)
-                    .await
-                    .map_err(db_error)?;
-                    for (position, movement) in planned.movements.iter().enumerate() {
-                        let exercise = exercises.get(*movement).copied().ok_or(StoreError::NotFound)?;
-                        sqlx::query(
-                            "INSERT INTO complex_movements (complex_id, position, exercise_id) VALUES ($1, $2, $3)",
-                        )
-                        .bind(id)
-                        .bind(i64::try_from(position).unwrap_or(i64::MAX))
-                        .bind(exercise)
-                        .execute(&mut **tx)
-                        .await
-                        .map_err(db_error)?;
-                    }
+                    let category = planned.category.and_then(|i| categories.get(i).copied());
+                    Self::insert_planned_complex(tx, club, planned, category, &exercises, now).await?;
                 }
                 Ok(())
+            }
+
+            /// Inserts one exercise of a validated catalogue, inside `tx`; returns its id.
+            async fn insert_planned_exercise(
+                tx: &mut sqlx::Transaction<'static, $db>,
+                club: ClubId,
+                planned: &PlannedExercise,
+                category: Option<i64>,
+                equipment: Option<i64>,
+                now: DateTime<Utc>,
+            ) -> StoreResult<i64> {
+                let d = &planned.draft;
+                let (id,): (i64,) = sqlx::query_as(
+                    "INSERT INTO exercises (club_id, name_fr, name_en, name_fr_key, name_en_key, short_name, \
+                     category_id, equipment_id, description, video_url, archived_at, created_at, updated_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id",
+                )
+                .bind(club.0)
+                .bind(d.name_fr.as_str())
+                .bind(d.name_en.as_str())
+                .bind(d.name_fr.key())
+                .bind(d.name_en.key())
+                .bind(&d.short_name)
+                .bind(category)
+                .bind(equipment)
+                .bind(&d.description)
+                .bind(&d.video_url)
+                .bind(planned.archived.then_some(now))
+                .bind(now)
+                .fetch_one(&mut **tx)
+                .await
+                .map_err(db_error)?;
+                Ok(id)
+            }
+
+            /// Inserts one complex of a validated catalogue and its movements (indexes into
+            /// `exercises`, the ids of the plan's exercises), inside `tx`; returns its id.
+            async fn insert_planned_complex(
+                tx: &mut sqlx::Transaction<'static, $db>,
+                club: ClubId,
+                planned: &PlannedComplex,
+                category: Option<i64>,
+                exercises: &[ExerciseId],
+                now: DateTime<Utc>,
+            ) -> StoreResult<i64> {
+                let (id,): (i64,) = sqlx::query_as(
+                    "INSERT INTO complexes (club_id, name_fr, name_en, category_id, archived_at, created_at, updated_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
+                )
+                .bind(club.0)
+                .bind(&planned.names.fr)
+                .bind(&planned.names.en)
+                .bind(category)
+                .bind(planned.archived.then_some(now))
+                .bind(now)
+                .fetch_one(&mut **tx)
+                .await
+                .map_err(db_error)?;
+                let movements = Self::planned_movements(planned, exercises)?;
+                Self::insert_movements(tx, club, id, &movements).await?;
+                Ok(id)
+            }
+
+            fn planned_movements(planned: &PlannedComplex, exercises: &[ExerciseId]) -> StoreResult<Vec<ExerciseId>> {
+                planned
+                    .movements
+                    .iter()
+                    .map(|m| exercises.get(*m).copied().ok_or(StoreError::NotFound))
+                    .collect()
             }
 
             /// The club's complexes with their movements in order; one complex when `only` is set.
@@ -315,29 +344,8 @@ macro_rules! catalogue_adapter {
                             id
                         }
                         None => {
-                            let (id,): (i64,) = sqlx::query_as(
-                                "INSERT INTO exercises (club_id, name_fr, name_en, name_fr_key, name_en_key, \
-                                 short_name, category_id, equipment_id, description, video_url, archived_at, \
-                                 created_at, updated_at) \
-                                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id",
-                            )
-                            .bind(club.0)
-                            .bind(d.name_fr.as_str())
-                            .bind(d.name_en.as_str())
-                            .bind(d.name_fr.key())
-                            .bind(d.name_en.key())
-                            .bind(&d.short_name)
-                            .bind(category)
-                            .bind(equipment)
-                            .bind(&d.description)
-                            .bind(&d.video_url)
-                            .bind(planned.archived.then_some(now))
-                            .bind(now)
-                            .fetch_one(&mut *tx)
-                            .await
-                            .map_err(db_error)?;
                             counts.created += 1;
-                            id
+                            Self::insert_planned_exercise(&mut tx, club, planned, category, equipment, now).await?
                         }
                     };
                     exercises.push(ExerciseId(id));
@@ -351,16 +359,11 @@ macro_rules! catalogue_adapter {
                 for planned in &plan.complexes {
                     let key = domain::catalogue::search::fold(&planned.names.fr);
                     let category = planned.category.and_then(|i| categories.get(i).copied());
-                    let movements: Vec<ExerciseId> = planned
-                        .movements
-                        .iter()
-                        .map(|m| exercises.get(*m).copied().ok_or(StoreError::NotFound))
-                        .collect::<StoreResult<_>>()?;
                     let found = existing
                         .iter()
                         .find(|(_, name)| domain::catalogue::search::fold(name) == key)
                         .map(|(id, _)| *id);
-                    let id = match found {
+                    match found {
                         Some(id) => {
                             sqlx::query(
                                 "UPDATE complexes SET name_fr = $2, name_en = $3, category_id = $4, \
@@ -381,28 +384,15 @@ macro_rules! catalogue_adapter {
                                 .execute(&mut *tx)
                                 .await
                                 .map_err(db_error)?;
+                            let movements = Self::planned_movements(planned, &exercises)?;
+                            Self::insert_movements(&mut tx, club, id, &movements).await?;
                             counts.updated += 1;
-                            id
                         }
                         None => {
-                            let (id,): (i64,) = sqlx::query_as(
-                                "INSERT INTO complexes (club_id, name_fr, name_en, category_id, archived_at, \
-                                 created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
-                            )
-                            .bind(club.0)
-                            .bind(&planned.names.fr)
-                            .bind(&planned.names.en)
-                            .bind(category)
-                            .bind(planned.archived.then_some(now))
-                            .bind(now)
-                            .fetch_one(&mut *tx)
-                            .await
-                            .map_err(db_error)?;
+                            Self::insert_planned_complex(&mut tx, club, planned, category, &exercises, now).await?;
                             counts.created += 1;
-                            id
                         }
-                    };
-                    Self::insert_movements(&mut tx, club, id, &movements).await?;
+                    }
                 }
                 tx.commit().await.map_err(db_error)?;
                 Ok(counts)

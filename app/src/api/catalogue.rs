@@ -69,7 +69,7 @@ pub async fn catalogue(
     let state = ssr::state()?;
     let actor = ssr::require_member(&state).await?;
     let locale = crate::lang::detect();
-    let all = service::catalogue(&*state.store, &actor).await?;
+    let all = service::exercises(&*state.store, &actor).await?;
     let total = all.exercises.len();
     let category_of = |id: CategoryId| find(locale, &all.categories, Some(id), |c| c.0).map(|c| c.name);
     let found = domain::catalogue::browse::browse(all.exercises, &query, locale == Locale::en, category_of);

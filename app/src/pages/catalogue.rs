@@ -39,6 +39,28 @@ pub(crate) fn failure(locale: Locale, error: AppError) -> AnyView {
     view! { <p class="card" role="alert" data-testid=testid>{text}</p> }.into_any()
 }
 
+/// A page that creates or edits a record: its title and heading, then the form once its data
+/// has loaded.
+pub(crate) fn form_page(title: String, page: Suspend<AnyView>) -> impl IntoView {
+    view! {
+        <Title text=title.clone()/>
+        <section class="flex max-w-3xl flex-col gap-6">
+            <h1 class="text-3xl font-bold">{title}</h1>
+            <Suspense fallback=move || view! { <p>{tr!(common.loading)}</p> }>{page}</Suspense>
+        </section>
+    }
+}
+
+/// A record's page: the way back to its list, then the record once it has loaded.
+pub(crate) fn detail_page(back: &'static str, label: String, page: Suspend<AnyView>) -> impl IntoView {
+    view! {
+        <nav aria-label=tr!(catalogue.breadcrumb) class="mb-4 text-sm">
+            <a href=back class="link">{label}</a>
+        </nav>
+        <Suspense fallback=move || view! { <p>{tr!(common.loading)}</p> }>{page}</Suspense>
+    }
+}
+
 /// The catalogue's sections.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
@@ -353,12 +375,7 @@ pub fn ExercisePage() -> impl IntoView {
             Err(e) => failure(locale, e),
         }
     });
-    view! {
-        <nav aria-label=tr!(catalogue.breadcrumb) class="mb-4 text-sm">
-            <a href="/catalogue" class="link">{tr!(catalogue.back)}</a>
-        </nav>
-        <Suspense fallback=move || view! { <p>{tr!(common.loading)}</p> }>{page}</Suspense>
-    }
+    detail_page("/catalogue", tr!(catalogue.back), page)
 }
 
 #[component]
@@ -708,13 +725,7 @@ pub fn NewExercisePage() -> impl IntoView {
             Err(e) => failure(locale, e),
         }
     });
-    view! {
-        <Title text=tr!(catalogue.new_title)/>
-        <section class="flex max-w-3xl flex-col gap-6">
-            <h1 class="text-3xl font-bold">{tr!(catalogue.new_title)}</h1>
-            <Suspense fallback=move || view! { <p>{tr!(common.loading)}</p> }>{page}</Suspense>
-        </section>
-    }
+    form_page(tr!(catalogue.new_title), page)
 }
 
 #[component]
@@ -735,13 +746,7 @@ pub fn EditExercisePage() -> impl IntoView {
             Err(e) => failure(locale, e),
         }
     });
-    view! {
-        <Title text=tr!(catalogue.edit_title)/>
-        <section class="flex max-w-3xl flex-col gap-6">
-            <h1 class="text-3xl font-bold">{tr!(catalogue.edit_title)}</h1>
-            <Suspense fallback=move || view! { <p>{tr!(common.loading)}</p> }>{page}</Suspense>
-        </section>
-    }
+    form_page(tr!(catalogue.edit_title), page)
 }
 
 /// Creates an exercise, or edits `existing` (with the version it was read at, so a concurrent

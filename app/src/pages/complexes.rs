@@ -1,7 +1,9 @@
 //! Complexes: the list, a complex's page, and the builder (add movements from the catalogue,
 //! reorder them by dragging, with the keyboard or with buttons).
 
-use super::catalogue::{CatalogueTabs, Record, RecordActions, Tab, exercise_href, failure};
+use super::catalogue::{
+    CatalogueTabs, Record, RecordActions, Tab, detail_page, exercise_href, failure, form_page,
+};
 use crate::api::catalogue::{
     CreateComplex, UpdateComplex, catalogue_choices, complex, complexes, movement_candidates,
 };
@@ -101,12 +103,7 @@ pub fn ComplexPage() -> impl IntoView {
             Err(e) => failure(locale, e),
         }
     });
-    view! {
-        <nav aria-label=tr!(catalogue.breadcrumb) class="mb-4 text-sm">
-            <a href="/catalogue/complexes" class="link">{tr!(complexes.back)}</a>
-        </nav>
-        <Suspense fallback=move || view! { <p>{tr!(common.loading)}</p> }>{page}</Suspense>
-    }
+    detail_page("/catalogue/complexes", tr!(complexes.back), page)
 }
 
 #[component]
@@ -166,13 +163,7 @@ pub fn NewComplexPage() -> impl IntoView {
             Err(e) => failure(locale, e),
         }
     });
-    view! {
-        <Title text=tr!(complexes.new_title)/>
-        <section class="flex max-w-3xl flex-col gap-6">
-            <h1 class="text-3xl font-bold">{tr!(complexes.new_title)}</h1>
-            <Suspense fallback=move || view! { <p>{tr!(common.loading)}</p> }>{page}</Suspense>
-        </section>
-    }
+    form_page(tr!(complexes.new_title), page)
 }
 
 #[component]
@@ -195,13 +186,7 @@ pub fn EditComplexPage() -> impl IntoView {
             Err(e) => failure(locale, e),
         }
     });
-    view! {
-        <Title text=tr!(complexes.edit_title)/>
-        <section class="flex max-w-3xl flex-col gap-6">
-            <h1 class="text-3xl font-bold">{tr!(complexes.edit_title)}</h1>
-            <Suspense fallback=move || view! { <p>{tr!(common.loading)}</p> }>{page}</Suspense>
-        </section>
-    }
+    form_page(tr!(complexes.edit_title), page)
 }
 
 /// Moves the item at `from` to `to` (both within the list).

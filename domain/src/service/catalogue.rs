@@ -24,11 +24,29 @@ pub struct Catalogue {
 }
 
 pub async fn catalogue(store: &dyn Store, actor: &Member) -> Result<Catalogue, ClubError> {
+    let lists = exercises(store, actor).await?;
+    Ok(Catalogue {
+        complexes: store.complexes(actor.club_id).await?,
+        exercises: lists.exercises,
+        categories: lists.categories,
+        equipment: lists.equipment,
+    })
+}
+
+/// The exercises and the lists that describe them: what the exercise list needs (without the
+/// complexes, which it does not show).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExerciseLists {
+    pub exercises: Vec<Exercise>,
+    pub categories: Vec<Label<CategoryId>>,
+    pub equipment: Vec<Label<EquipmentId>>,
+}
+
+pub async fn exercises(store: &dyn Store, actor: &Member) -> Result<ExerciseLists, ClubError> {
     require(actor, Permission::ReadCatalogue)?;
     let club = actor.club_id;
-    Ok(Catalogue {
+    Ok(ExerciseLists {
         exercises: store.exercises(club).await?,
-        complexes: store.complexes(club).await?,
         categories: store.categories(club).await?,
         equipment: store.equipment(club).await?,
     })
@@ -50,15 +68,13 @@ pub async fn exercise(
 }
 
 /// Refuses a name another exercise of the club already has, naming that exercise.
-async fn check_unique(
-    store: &dyn Store,
-    actor: &Member,
+fn check_unique(
+    others: &[Exercise],
     draft: &ExerciseDraft,
     itself: Option<ExerciseId>,
 ) -> Result<(), ClubError> {
     let fr = draft.name_fr.key();
     let en = draft.name_en.key();
-    let others = store.exercises(actor.club_id).await?;
     let mut errors = Vec::new();
     for other in others.iter().filter(|o| Some(o.id) != itself) {
         let keys = [
@@ -104,7 +120,7 @@ pub async fn create_exercise(
 ) -> Result<Exercise, ClubError> {
     require(actor, Permission::Coach)?;
     let draft = ExerciseDraft::parse(input).map_err(ClubError::Invalid)?;
-    check_unique(store, actor, &draft, None).await?;
+    check_unique(&store.exercises(actor.club_id).await?, &draft, None)?;
     store
         .create_exercise(actor.club_id, &draft, now)
         .await
@@ -121,11 +137,11 @@ pub async fn update_exercise(
 ) -> Result<Exercise, ClubError> {
     require(actor, Permission::Coach)?;
     let draft = ExerciseDraft::parse(input).map_err(ClubError::Invalid)?;
-    store
-        .exercise(actor.club_id, id)
-        .await?
-        .ok_or(ClubError::NotFound)?;
-    check_unique(store, actor, &draft, Some(id)).await?;
+    let others = store.exercises(actor.club_id).await?;
+    if !others.iter().any(|e| e.id == id) {
+        return Err(ClubError::NotFound);
+    }
+    check_unique(&others, &draft, Some(id))?;
     store
         .update_exercise(actor.club_id, id, &draft, version, now)
         .await
