@@ -8,7 +8,7 @@ use crate::error::AppError;
 use crate::model::{CurrentClub, Viewer};
 use axum::extract::ConnectInfo;
 use domain::account::User;
-use domain::membership::Member;
+use domain::membership::{ClubMembership, Identity, Member};
 use domain::ports::{Mailer, PasswordHasher, Store};
 use domain::throttle::LoginThrottle;
 use domain::{ClubId, UserId};
@@ -25,6 +25,8 @@ pub struct AppState {
     pub mailer: Arc<dyn Mailer>,
     /// Where exercise images and videos are stored.
     pub media: Arc<dyn domain::media::MediaStore>,
+    /// Each club's catalogue, prepared for browsing, while it has not changed.
+    pub catalogues: Arc<domain::catalogue::cache::CatalogueCache>,
     pub throttle: LoginThrottle,
     /// The public base URL, used to build invitation links (no trailing slash).
     pub public_url: String,
@@ -68,20 +70,22 @@ pub async fn client_address() -> String {
         .unwrap_or_else(|_| "unknown".to_owned())
 }
 
-/// The logged-in person and their membership of the current club, if any.
+/// The logged-in person, their membership of the current club, if any, and all their clubs.
 #[derive(Debug, Clone)]
 pub struct Caller {
     pub user: User,
     pub member: Option<Member>,
+    /// Every club the person belongs to, by name (the header's club switcher).
+    pub clubs: Vec<ClubMembership>,
 }
 
-/// The session's user, if the session is logged in and not stale ("log out everywhere" bumps
-/// the user's generation). A stale or dangling session is cleared. The server's page gate
-/// uses this too, so pages and server functions agree on who is logged in.
-pub async fn session_user(
+/// The session's user with all their memberships and the club the session works in, if the
+/// session is logged in and not stale ("log out everywhere" bumps the user's generation). A
+/// stale or dangling session is cleared. One read of the store.
+async fn session_identity(
     session: &Session,
     store: &dyn Store,
-) -> Result<Option<(User, Option<ClubId>)>, AppError> {
+) -> Result<Option<(Identity, Option<ClubId>)>, AppError> {
     let Some(auth) = session
         .get::<SessionAuth>(SESSION_KEY)
         .await
@@ -89,8 +93,10 @@ pub async fn session_user(
     else {
         return Ok(None);
     };
-    match store.user(auth.user).await? {
-        Some(user) if user.session_generation == auth.generation => Ok(Some((user, auth.club))),
+    match store.identity(auth.user).await? {
+        Some(identity) if identity.user.session_generation == auth.generation => {
+            Ok(Some((identity, auth.club)))
+        }
         _ => {
             session.flush().await.map_err(session_error)?;
             Ok(None)
@@ -124,23 +130,22 @@ pub async fn caller(state: &AppState) -> Result<Option<Caller>, AppError> {
 }
 
 async fn resolve(state: &AppState, session: &Session) -> Result<Option<Caller>, AppError> {
-    let Some((user, club)) = session_user(session, &*state.store).await? else {
+    let Some((identity, club)) = session_identity(session, &*state.store).await? else {
         return Ok(None);
     };
-    let mut member = match club {
-        Some(club) => state.store.member_by_user(club, user.id).await?,
-        None => None,
-    };
+    let mut member = club.and_then(|club| identity.member_of(club)).cloned();
     if member.is_none() {
         // Removed from that club (or never chose one): fall back to another club of theirs.
-        if let Some(first) = state.store.memberships(user.id).await?.into_iter().next() {
-            member = state.store.member_by_user(first.club_id, user.id).await?;
-            if let Some(m) = &member {
-                remember_club(session, m.club_id).await?;
-            }
+        member = identity.members.first().cloned();
+        if let Some(m) = &member {
+            remember_club(session, m.club_id).await?;
         }
     }
-    Ok(Some(Caller { user, member }))
+    Ok(Some(Caller {
+        user: identity.user,
+        member,
+        clubs: identity.clubs,
+    }))
 }
 
 pub async fn require_user(state: &AppState) -> Result<User, AppError> {
@@ -211,9 +216,9 @@ pub async fn viewer(state: &AppState) -> Result<Option<Viewer>, AppError> {
     let Some(caller) = caller(state).await? else {
         return Ok(None);
     };
-    let clubs = state.store.memberships(caller.user.id).await?;
     let club = caller.member.and_then(|m| {
-        clubs
+        caller
+            .clubs
             .iter()
             .find(|c| c.club_id == m.club_id)
             .map(|c| CurrentClub {
@@ -227,7 +232,7 @@ pub async fn viewer(state: &AppState) -> Result<Option<Viewer>, AppError> {
         display_name: caller.user.display_name,
         email: caller.user.email,
         club,
-        clubs,
+        clubs: caller.clubs,
     }))
 }
 

@@ -28,6 +28,23 @@ pub struct ClubMembership {
     pub role: Role,
 }
 
+/// A user with every club they belong to: what resolving who is asking needs, read at once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Identity {
+    pub user: crate::account::User,
+    /// One per club, by club name.
+    pub members: Vec<Member>,
+    /// The same clubs with their names, in the same order.
+    pub clubs: Vec<ClubMembership>,
+}
+
+impl Identity {
+    /// The membership of `club`, if the user still belongs to it.
+    pub fn member_of(&self, club: ClubId) -> Option<&Member> {
+        self.members.iter().find(|m| m.club_id == club)
+    }
+}
+
 /// Why a change to a membership is refused by the rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum MembershipRuleError {

@@ -59,6 +59,8 @@ pub trait ClubStore: Send + Sync {
     /// The clubs a user belongs to, by name.
     async fn memberships(&self, user: UserId) -> StoreResult<Vec<ClubMembership>>;
     async fn member_by_user(&self, club: ClubId, user: UserId) -> StoreResult<Option<Member>>;
+    /// The user and all their memberships, in one read (`None` for an unknown user).
+    async fn identity(&self, user: UserId) -> StoreResult<Option<crate::membership::Identity>>;
     /// A member of `club` — a member of any other club is `None`.
     async fn member(&self, club: ClubId, member: MemberId) -> StoreResult<Option<Member>>;
     async fn members(&self, club: ClubId) -> StoreResult<Vec<Member>>;
@@ -122,6 +124,9 @@ pub trait CatalogueStore: Send + Sync {
         plan: &CataloguePlan,
         now: DateTime<Utc>,
     ) -> StoreResult<ImportCounts>;
+    /// A number the database changes whenever anything in the club's catalogue changes
+    /// (exercises, complexes, categories, equipment); `NotFound` for an unknown club.
+    async fn catalogue_version(&self, club: ClubId) -> StoreResult<i64>;
     async fn categories(&self, club: ClubId) -> StoreResult<Vec<Label<CategoryId>>>;
     async fn equipment(&self, club: ClubId) -> StoreResult<Vec<Label<EquipmentId>>>;
     /// Adds a category or a piece of equipment; `Duplicate` when the list has that name.

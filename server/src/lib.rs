@@ -91,6 +91,7 @@ pub async fn build(config: &Config, db: Database) -> Result<Application, StartEr
         hasher: Arc::new(hasher::Argon2Hasher),
         mailer: Arc::new(mailer::LogMailer),
         media: Arc::new(files.clone()),
+        catalogues: Arc::default(),
         throttle: LoginThrottle::default(),
         public_url: config.public_url(),
     };
@@ -153,9 +154,12 @@ pub async fn build(config: &Config, db: Database) -> Result<Application, StartEr
         .layer(middleware::from_fn(server_fn_status))
         .layer(session_layer);
     let router = with_security_headers(router, config.secure_cookies())
-        // Pages and server-function answers are compressed on the fly, where a high brotli
-        // quality costs far more time than it saves bytes; static assets are precompressed.
-        .layer(CompressionLayer::new().quality(tower_http::CompressionLevel::Precise(4)))
+        // Pages and server-function answers: brotli in one piece (see `compress`), gzip for
+        // clients without brotli; static assets are precompressed.
+        .layer(
+            CompressionLayer::new()
+                .quality(tower_http::CompressionLevel::Precise(1)),
+        )
         .layer(
             ServiceBuilder::new()
                 .layer(SetRequestIdLayer::new(request_id.clone(), MakeRequestUuid))

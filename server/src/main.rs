@@ -5,6 +5,11 @@ use server::config::{Cli, Command, LogFormat};
 use server::seed::{DEMO_CLUB, DEMO_LOGINS, DEMO_PASSWORD};
 use std::process::ExitCode;
 
+/// mimalloc instead of the system allocator: rendering and compressing pages allocate many
+/// short-lived buffers from every worker thread, where glibc's allocator contends.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn init_logging(format: LogFormat, filter: &str) {
     let filter = tracing_subscriber::EnvFilter::new(filter);
     let builder = tracing_subscriber::fmt().with_env_filter(filter);

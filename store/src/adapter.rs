@@ -12,7 +12,7 @@ use domain::catalogue::exchange::ImportCounts;
 use domain::catalogue::file::{CataloguePlan, PlannedComplex, PlannedExercise};
 use domain::catalogue::{Complex, ComplexDraft, Exercise, ExerciseDraft, Label, LabelKind, Names};
 use domain::invitation::{Invitation, TokenHash};
-use domain::membership::{ClubMembership, Member};
+use domain::membership::{ClubMembership, Identity, Member};
 use domain::ports::{
     AccountStore, CatalogueStore, ClubStore, InvitationStore, NewInvitation, NewUser, Store, StoreResult,
     ThrottleStore,
@@ -21,7 +21,7 @@ use domain::{
     CategoryId, ClubId, ComplexId, EquipmentId, ExerciseId, InvitationId, MemberId, Role, StoreError, UserId,
 };
 
-#[derive(sqlx::FromRow)]
+#[derive(Clone, sqlx::FromRow)]
 struct UserRow {
     id: i64,
     email: String,
@@ -77,6 +77,58 @@ impl TryFrom<MemberRow> for Member {
             joined_at: r.joined_at,
         })
     }
+}
+
+/// One row per membership of a user (one row of `None`s for a user without a club).
+#[derive(sqlx::FromRow)]
+struct IdentityRow {
+    #[sqlx(flatten)]
+    user: UserRow,
+    member_id: Option<i64>,
+    club_id: Option<i64>,
+    club_name: Option<String>,
+    role: Option<String>,
+    member_version: Option<i64>,
+    joined_at: Option<DateTime<Utc>>,
+}
+
+fn identity(rows: Vec<IdentityRow>) -> StoreResult<Option<Identity>> {
+    let Some(first) = rows.first() else {
+        return Ok(None);
+    };
+    let user: User = first.user.clone().into();
+    let mut members = Vec::new();
+    let mut clubs = Vec::new();
+    for row in rows {
+        let (Some(id), Some(club_id), Some(club_name), Some(role_name), Some(version), Some(joined_at)) = (
+            row.member_id,
+            row.club_id,
+            row.club_name,
+            row.role,
+            row.member_version,
+            row.joined_at,
+        ) else {
+            continue;
+        };
+        let role = role(&role_name)?;
+        members.push(Member {
+            id: MemberId(id),
+            club_id: ClubId(club_id),
+            user_id: user.id,
+            display_name: user.display_name.clone(),
+            email: user.email.clone(),
+            role,
+            version,
+            joined_at,
+        });
+        clubs.push(ClubMembership {
+            club_id: ClubId(club_id),
+            club_name,
+            member_id: MemberId(id),
+            role,
+        });
+    }
+    Ok(Some(Identity { user, members, clubs }))
 }
 
 #[derive(sqlx::FromRow)]
@@ -406,6 +458,20 @@ macro_rules! store_adapter {
                     .map_err(db_error)?
                     .map(Member::try_from)
                     .transpose()
+            }
+
+            async fn identity(&self, user: UserId) -> StoreResult<Option<Identity>> {
+                let rows = sqlx::query_as::<_, IdentityRow>(
+                    "SELECT u.id, u.email, u.display_name, u.session_generation, m.id AS member_id, \
+                     m.club_id, c.name AS club_name, m.role, m.version AS member_version, m.joined_at \
+                     FROM users u LEFT JOIN members m ON m.user_id = u.id LEFT JOIN clubs c ON c.id = m.club_id \
+                     WHERE u.id = $1 ORDER BY c.name, c.id",
+                )
+                .bind(user.0)
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_error)?;
+                identity(rows)
             }
 
             async fn member(&self, club: ClubId, member: MemberId) -> StoreResult<Option<Member>> {

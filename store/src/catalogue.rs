@@ -450,6 +450,15 @@ macro_rules! catalogue_adapter {
                     .map_err(db_error)
             }
 
+            async fn catalogue_version(&self, club: ClubId) -> StoreResult<i64> {
+                sqlx::query_scalar::<_, i64>("SELECT catalogue_version FROM clubs WHERE id = $1")
+                    .bind(club.0)
+                    .fetch_optional(&self.pool)
+                    .await
+                    .map_err(db_error)?
+                    .ok_or(StoreError::NotFound)
+            }
+
             async fn categories(&self, club: ClubId) -> StoreResult<Vec<Label<CategoryId>>> {
                 Ok(self
                     .labels("catalogue_categories", club)

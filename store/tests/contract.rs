@@ -141,6 +141,8 @@ contract!(
     a_failing_import_writes_nothing,
     categories_and_equipment_are_the_clubs_lists,
     exercise_media_keys_are_set_replaced_and_scoped,
+    every_catalogue_change_moves_the_catalogue_version,
+    an_identity_holds_the_user_and_every_membership,
 );
 
 fn t0() -> DateTime<Utc> {
@@ -1210,4 +1212,170 @@ async fn exercise_media_keys_are_set_replaced_and_scoped(store: Arc<dyn Store>) 
         exercise_named(&*store, club, "Arraché").await.video.as_deref(),
         Some("c1/e1-video-c.mp4")
     );
+}
+
+/// The in-memory catalogue cache trusts this version: any change a reader could see must move it.
+async fn every_catalogue_change_moves_the_catalogue_version(store: Arc<dyn Store>) {
+    use domain::catalogue::LabelKind;
+    let (_, club) = club_with_owner(&*store, "owner@club.fr", "A").await;
+    let (_, other) = club_with_owner(&*store, "other@club.fr", "B").await;
+    let version = || async { store.catalogue_version(club).await.expect("version") };
+    let other_version = store.catalogue_version(other).await.expect("version");
+    let mut seen = vec![version().await];
+    let mut moved = |now: i64, what: &str| {
+        assert!(!seen.contains(&now), "{what} did not move the catalogue version");
+        seen.push(now);
+    };
+
+    let created = store
+        .create_exercise(club, &draft("Arraché force", "Muscle snatch", None), t0())
+        .await
+        .expect("create");
+    moved(version().await, "creating an exercise");
+    let edited = store
+        .update_exercise(
+            club,
+            created.id,
+            &draft("Arraché en force", "Muscle snatch", None),
+            created.version,
+            t0(),
+        )
+        .await
+        .expect("edit");
+    moved(version().await, "editing an exercise");
+    let archived = store
+        .set_exercise_archived(club, created.id, true, edited.version, t0())
+        .await
+        .expect("archive");
+    moved(version().await, "archiving an exercise");
+    store
+        .set_exercise_media(
+            club,
+            created.id,
+            domain::media::Slot::Image,
+            Some("c1/e1-image-x.png"),
+        )
+        .await
+        .expect("media");
+    moved(version().await, "setting an image");
+    let fresh = store
+        .exercise(club, created.id)
+        .await
+        .expect("get")
+        .expect("found");
+    assert!(fresh.version >= archived.version);
+    store
+        .delete_exercise(club, created.id, fresh.version)
+        .await
+        .expect("delete");
+    moved(version().await, "deleting an exercise");
+
+    let snatch = exercise_named(&*store, club, "Arraché").await.id;
+    let complex = store
+        .create_complex(club, &complex_draft("Deux arrachés", vec![snatch, snatch]), t0())
+        .await
+        .expect("complex");
+    moved(version().await, "creating a complex");
+    store
+        .update_complex(
+            club,
+            complex.id,
+            &complex_draft("Trois arrachés", vec![snatch, snatch, snatch]),
+            complex.version,
+            t0(),
+        )
+        .await
+        .expect("complex edit");
+    moved(version().await, "editing a complex");
+
+    let names = Names {
+        fr: "Pliométrie".into(),
+        en: "Plyometrics".into(),
+    };
+    let label = store
+        .create_label(club, LabelKind::Category, &names)
+        .await
+        .expect("label");
+    moved(version().await, "adding a category");
+    let renamed = Names {
+        fr: "Sauts".into(),
+        en: "Jumps".into(),
+    };
+    store
+        .rename_label(club, LabelKind::Category, label, &renamed)
+        .await
+        .expect("rename");
+    moved(version().await, "renaming a category");
+    let bar = store
+        .create_label(club, LabelKind::Equipment, &names)
+        .await
+        .expect("equipment");
+    moved(version().await, "adding equipment");
+    store
+        .delete_label(club, LabelKind::Equipment, bar)
+        .await
+        .expect("delete equipment");
+    moved(version().await, "deleting equipment");
+
+    assert_eq!(
+        store.catalogue_version(other).await.expect("version"),
+        other_version,
+        "another club's changes leave this one's version alone"
+    );
+    assert_eq!(
+        store.catalogue_version(ClubId(999_999)).await,
+        Err(StoreError::NotFound)
+    );
+}
+
+async fn an_identity_holds_the_user_and_every_membership(store: Arc<dyn Store>) {
+    let (owner, zeta) = club_with_owner(&*store, "owner@club.fr", "Zeta").await;
+    let (other_owner, alpha) = club_with_owner(&*store, "alpha@club.fr", "Alpha").await;
+    let (new, _) = invitation(alpha, other_owner, "owner@club.fr", Role::Coach, 9);
+    let inv = store.create_invitation(new).await.expect("invite");
+    store.accept_invitation(inv.id, owner, t0()).await.expect("join");
+
+    let identity = store
+        .identity(owner)
+        .await
+        .expect("identity")
+        .expect("known user");
+    assert_eq!(
+        Some(identity.user.clone()),
+        store.user(owner).await.expect("user")
+    );
+    let names: Vec<&str> = identity.clubs.iter().map(|c| c.club_name.as_str()).collect();
+    assert_eq!(names, ["Alpha", "Zeta"], "clubs come by name");
+    assert_eq!(
+        identity.clubs,
+        store.memberships(owner).await.expect("memberships")
+    );
+    for club in [alpha, zeta] {
+        assert_eq!(
+            identity.member_of(club).cloned(),
+            store.member_by_user(club, owner).await.expect("member"),
+        );
+    }
+    assert_eq!(identity.member_of(alpha).map(|m| m.role), Some(Role::Coach));
+    assert_eq!(identity.member_of(zeta).map(|m| m.role), Some(Role::Owner));
+
+    // Removed from a club: that membership is gone from the identity.
+    let member = store
+        .member_by_user(alpha, owner)
+        .await
+        .expect("m")
+        .expect("member");
+    store
+        .remove_member(alpha, member.id, member.version)
+        .await
+        .expect("remove");
+    let identity = store
+        .identity(owner)
+        .await
+        .expect("identity")
+        .expect("known user");
+    assert_eq!(identity.members.len(), 1);
+    assert!(identity.member_of(alpha).is_none());
+
+    assert_eq!(store.identity(UserId(999_999)).await, Ok(None));
 }

@@ -69,10 +69,10 @@ pub async fn catalogue(
     let state = ssr::state()?;
     let actor = ssr::require_member(&state).await?;
     let locale = crate::lang::detect();
-    let all = service::exercises(&*state.store, &actor).await?;
+    let all = service::exercises(&*state.store, &state.catalogues, &actor).await?;
     let total = all.exercises.len();
     let category_of = |id: CategoryId| find(locale, &all.categories, Some(id), |c| c.0).map(|c| c.name);
-    let found = domain::catalogue::browse::browse(all.exercises, &query, locale == Locale::en, category_of);
+    let found = all.exercises.browse(&query, locale == Locale::en, category_of);
     let matching = found.len();
     let limit = if limit == 0 { PAGE } else { limit };
     let items = found
@@ -88,7 +88,7 @@ pub async fn catalogue(
                 id: e.id,
                 other_name: (other != &name).then(|| other.clone()),
                 name,
-                short_name: e.short_name,
+                short_name: e.short_name.clone(),
                 category: find(locale, &all.categories, e.category, |c| c.0).map(|c| c.name),
                 equipment: find(locale, &all.equipment, e.equipment, |c| c.0).map(|c| c.name),
                 archived: e.archived,
@@ -351,13 +351,13 @@ pub async fn movement_candidates(q: String) -> Result<Vec<crate::model::Movement
         return Err(AppError::Forbidden);
     }
     let english = crate::lang::detect() == Locale::en;
-    let exercises = state.store.exercises(actor.club_id).await?;
+    let all = service::exercises(&*state.store, &state.catalogues, &actor).await?;
     let query = CatalogueQuery {
         q,
         ..CatalogueQuery::default()
     };
-    let found = domain::catalogue::browse::browse(exercises, &query, english, |_| None);
-    Ok(found.iter().take(8).map(movement).collect())
+    let found = all.exercises.browse(&query, english, |_| None);
+    Ok(found.into_iter().take(8).map(movement).collect())
 }
 
 #[server(endpoint = "create_complex")]

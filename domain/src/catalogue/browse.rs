@@ -1,7 +1,7 @@
 //! What the catalogue page shows for a query: search, filters and sort, as one pure function.
 
 use super::Exercise;
-use super::search::rank;
+use super::search::{SearchNames, fold, rank_by};
 use crate::ids::{CategoryId, EquipmentId};
 use serde::{Deserialize, Serialize};
 
@@ -108,40 +108,133 @@ fn encode(value: &str) -> String {
     out
 }
 
-/// The exercises matching `query`, in its order. `english` picks the language names sort by;
-/// `category_name` gives a category's name in that language (for the category sort).
+/// A club's exercises prepared for browsing: search names and sort keys folded once, both
+/// language orders computed once. The catalogue page browses it on every request; it is built
+/// again only when the catalogue changes.
+#[derive(Debug, Clone, Default)]
+pub struct CatalogueIndex {
+    entries: Vec<Entry>,
+    /// Entry positions by French name, then by English name.
+    by_fr: Vec<usize>,
+    by_en: Vec<usize>,
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    exercise: Exercise,
+    search: SearchNames,
+    key_fr: String,
+    key_en: String,
+}
+
+impl CatalogueIndex {
+    pub fn new(exercises: Vec<Exercise>) -> Self {
+        let entries: Vec<Entry> = exercises
+            .into_iter()
+            .map(|exercise| Entry {
+                search: exercise.search_names(),
+                key_fr: fold(&exercise.names.fr),
+                key_en: fold(&exercise.names.en),
+                exercise,
+            })
+            .collect();
+        let order = |key: fn(&Entry) -> &str| {
+            let mut positions: Vec<usize> = (0..entries.len()).collect();
+            positions.sort_by(|&a, &b| key(&entries[a]).cmp(key(&entries[b])));
+            positions
+        };
+        let by_fr = order(|e| &e.key_fr);
+        let by_en = order(|e| &e.key_en);
+        Self {
+            entries,
+            by_fr,
+            by_en,
+        }
+    }
+
+    /// How many exercises the club has, archived ones included.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The exercises matching `query`, in its order. `english` picks the language names sort
+    /// by; `category_name` gives a category's name in that language (for the category sort).
+    pub fn browse(
+        &self,
+        query: &CatalogueQuery,
+        english: bool,
+        category_name: impl Fn(CategoryId) -> Option<String>,
+    ) -> Vec<&Exercise> {
+        let order = if english { &self.by_en } else { &self.by_fr };
+        fn key_in(english: bool) -> fn(&Entry) -> &str {
+            if english { |e| &e.key_en } else { |e| &e.key_fr }
+        }
+        let key = key_in(english);
+        let kept: Vec<&Entry> = order
+            .iter()
+            .map(|&i| &self.entries[i])
+            .filter(|entry| {
+                let e = &entry.exercise;
+                let status = match query.status {
+                    Status::Active => !e.archived,
+                    Status::Archived => e.archived,
+                    Status::All => true,
+                };
+                status
+                    && query.category.is_none_or(|c| e.category == Some(c))
+                    && query.equipment.is_none_or(|q| e.equipment == Some(q))
+            })
+            .collect();
+        let mut found = rank_by(&query.q, kept, |entry, q| entry.search.score(q));
+        match query.sort {
+            Sort::Relevance => {}
+            Sort::Name => found.sort_by(|a, b| key(a).cmp(key(b))),
+            Sort::Category => {
+                // Category names are folded once per browse, not once per exercise.
+                let mut folded: Vec<(CategoryId, String)> = Vec::new();
+                for entry in &found {
+                    if let Some(c) = entry.exercise.category
+                        && !folded.iter().any(|(id, _)| *id == c)
+                        && let Some(name) = category_name(c)
+                    {
+                        folded.push((c, fold(&name)));
+                    }
+                }
+                let category = |entry: &Entry| {
+                    entry
+                        .exercise
+                        .category
+                        .and_then(|c| folded.iter().find(|(id, _)| *id == c))
+                        .map(|(_, name)| name.as_str())
+                };
+                // Exercises without a category come last.
+                found.sort_by(|a, b| {
+                    let (ca, cb) = (category(a), category(b));
+                    (ca.is_none(), ca, key(a)).cmp(&(cb.is_none(), cb, key(b)))
+                });
+            }
+        }
+        found.into_iter().map(|entry| &entry.exercise).collect()
+    }
+}
+
+/// The exercises matching `query`, in its order (see [`CatalogueIndex::browse`]), for a list
+/// browsed once.
 pub fn browse(
     exercises: Vec<Exercise>,
     query: &CatalogueQuery,
     english: bool,
     category_name: impl Fn(CategoryId) -> Option<String>,
 ) -> Vec<Exercise> {
-    let name = |e: &Exercise| super::search::fold(if english { &e.names.en } else { &e.names.fr });
-    let mut kept: Vec<Exercise> = exercises
+    CatalogueIndex::new(exercises)
+        .browse(query, english, category_name)
         .into_iter()
-        .filter(|e| match query.status {
-            Status::Active => !e.archived,
-            Status::Archived => e.archived,
-            Status::All => true,
-        })
-        .filter(|e| query.category.is_none_or(|c| e.category == Some(c)))
-        .filter(|e| query.equipment.is_none_or(|q| e.equipment == Some(q)))
-        .collect();
-    kept.sort_by_cached_key(|e| name(e));
-    let mut found = rank(&query.q, kept, Exercise::search_names);
-    match query.sort {
-        Sort::Relevance => {}
-        Sort::Name => found.sort_by_cached_key(|e| name(e)),
-        Sort::Category => found.sort_by_cached_key(|e| {
-            // Exercises without a category come last.
-            let category = e
-                .category
-                .and_then(&category_name)
-                .map(|c| super::search::fold(&c));
-            (category.is_none(), category, name(e))
-        }),
-    }
-    found
+        .cloned()
+        .collect()
 }
 
 #[cfg(test)]
@@ -221,6 +314,26 @@ mod tests {
             ..CatalogueQuery::default()
         };
         assert_eq!(ids(browse(all(), &q, false, category_name)), [2, 3, 1, 4]);
+    }
+
+    #[test]
+    fn one_index_answers_every_query_in_either_language() {
+        let index = CatalogueIndex::new(all());
+        assert_eq!(index.len(), 5);
+        let ids = |found: Vec<&Exercise>| found.into_iter().map(|e| e.id.0).collect::<Vec<_>>();
+        let by_name = CatalogueQuery::default();
+        let typo = CatalogueQuery {
+            q: "arache".into(),
+            ..CatalogueQuery::default()
+        };
+        // Asked in turns, each answer is the one a fresh list would give.
+        assert_eq!(ids(index.browse(&by_name, true, category_name)), [1, 4, 3, 2]);
+        assert_eq!(ids(index.browse(&typo, false, category_name)), [2, 3]);
+        assert_eq!(ids(index.browse(&by_name, false, category_name)), [2, 3, 4, 1]);
+        assert_eq!(
+            ids(index.browse(&typo, false, category_name)),
+            self::ids(browse(all(), &typo, false, category_name))
+        );
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! " + ", and an exercise that is used is archived, never deleted.
 
 pub mod browse;
+pub mod cache;
 pub mod default;
 pub mod exchange;
 pub mod file;

@@ -148,6 +148,12 @@ impl SearchNames {
 /// The items matching `query`, best first; equally good matches keep their order (callers pass
 /// them sorted by name). An empty query keeps every item.
 pub fn rank<T>(query: &str, items: Vec<T>, names: impl Fn(&T) -> SearchNames) -> Vec<T> {
+    rank_by(query, items, |item, folded| names(item).score(folded))
+}
+
+/// [`rank`] for items whose names are already folded: `score` rates an item against the folded
+/// query (see [`SearchNames::score`]).
+pub fn rank_by<T>(query: &str, items: Vec<T>, score: impl Fn(&T, &str) -> Option<u32>) -> Vec<T> {
     let query = fold(query);
     if query.is_empty() {
         return items;
@@ -155,7 +161,7 @@ pub fn rank<T>(query: &str, items: Vec<T>, names: impl Fn(&T) -> SearchNames) ->
     let mut scored: Vec<(u32, usize, T)> = items
         .into_iter()
         .enumerate()
-        .filter_map(|(i, item)| names(&item).score(&query).map(|s| (s, i, item)))
+        .filter_map(|(i, item)| score(&item, &query).map(|s| (s, i, item)))
         .collect();
     scored.sort_by_key(|(score, i, _)| (*score, *i));
     scored.into_iter().map(|(_, _, item)| item).collect()

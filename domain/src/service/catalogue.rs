@@ -1,6 +1,8 @@
 //! The catalogue's use-cases: athletes read it, coaches (and above) change it.
 
 use super::{ClubError, require};
+use crate::catalogue::browse::CatalogueIndex;
+use crate::catalogue::cache::{CatalogueCache, ClubCatalogue};
 use crate::catalogue::exchange::{self, Format, ImportCounts};
 use crate::catalogue::{
     Complex, ComplexDraft, Exercise, ExerciseDraft, ExerciseInput, Label, LabelKind, label_names,
@@ -13,6 +15,7 @@ use crate::membership::Member;
 use crate::ports::Store;
 use crate::role::Permission;
 use chrono::{DateTime, Utc};
+use std::sync::Arc;
 
 /// Everything the catalogue pages work from.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,32 +27,39 @@ pub struct Catalogue {
 }
 
 pub async fn catalogue(store: &dyn Store, actor: &Member) -> Result<Catalogue, ClubError> {
-    let lists = exercises(store, actor).await?;
-    Ok(Catalogue {
-        complexes: store.complexes(actor.club_id).await?,
-        exercises: lists.exercises,
-        categories: lists.categories,
-        equipment: lists.equipment,
-    })
-}
-
-/// The exercises and the lists that describe them: what the exercise list needs (without the
-/// complexes, which it does not show).
-#[derive(Debug, Clone, PartialEq)]
-pub struct ExerciseLists {
-    pub exercises: Vec<Exercise>,
-    pub categories: Vec<Label<CategoryId>>,
-    pub equipment: Vec<Label<EquipmentId>>,
-}
-
-pub async fn exercises(store: &dyn Store, actor: &Member) -> Result<ExerciseLists, ClubError> {
     require(actor, Permission::ReadCatalogue)?;
     let club = actor.club_id;
-    Ok(ExerciseLists {
+    Ok(Catalogue {
         exercises: store.exercises(club).await?,
+        complexes: store.complexes(club).await?,
         categories: store.categories(club).await?,
         equipment: store.equipment(club).await?,
     })
+}
+
+/// The club's exercises, prepared for browsing, and the lists that describe them: what the
+/// exercise list needs (without the complexes, which it does not show). Served from `cache`
+/// while the club's catalogue has not changed.
+pub async fn exercises(
+    store: &dyn Store,
+    cache: &CatalogueCache,
+    actor: &Member,
+) -> Result<Arc<ClubCatalogue>, ClubError> {
+    require(actor, Permission::ReadCatalogue)?;
+    let club = actor.club_id;
+    // The version is read first: what is loaded next is at least that recent.
+    let version = store.catalogue_version(club).await?;
+    if let Some(kept) = cache.get(club, version) {
+        return Ok(kept);
+    }
+    let loaded = Arc::new(ClubCatalogue {
+        version,
+        exercises: CatalogueIndex::new(store.exercises(club).await?),
+        categories: store.categories(club).await?,
+        equipment: store.equipment(club).await?,
+    });
+    cache.put(club, loaded.clone());
+    Ok(loaded)
 }
 
 /// An exercise and the complexes it is a movement of.
