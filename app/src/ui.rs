@@ -31,6 +31,9 @@ pub fn field_text(locale: Locale, error: &FieldError) -> String {
         FieldProblem::TooFew { min } => td_string!(locale, field.too_few, min = *min).to_string(),
         FieldProblem::TooMany { max } => td_string!(locale, field.too_many, max = *max).to_string(),
         FieldProblem::InvalidUrl => td_string!(locale, field.invalid_url).to_string(),
+        FieldProblem::InvalidNumber => td_string!(locale, field.invalid_number).to_string(),
+        FieldProblem::InvalidDate => td_string!(locale, field.invalid_date).to_string(),
+        FieldProblem::FutureDate => td_string!(locale, field.future_date).to_string(),
         FieldProblem::InvalidFormat => td_string!(locale, field.invalid_format).to_string(),
         FieldProblem::UnsupportedFile => td_string!(locale, field.unsupported_file).to_string(),
         FieldProblem::FileTooLarge { max_mb } => {

@@ -48,6 +48,12 @@ pub enum FieldProblem {
     InvalidFormat,
     /// Not a web address (http or https).
     InvalidUrl,
+    /// Not a number (kilograms, reps, a percentage).
+    InvalidNumber,
+    /// Not a date (year-month-day).
+    InvalidDate,
+    /// A date that cannot be in the future (a birth date, a weighing).
+    FutureDate,
     /// Another record of the club already has this name; `existing` is that record's name.
     DuplicateName {
         existing: String,

@@ -34,4 +34,10 @@ id_type!(
     CategoryId,
     /// A piece of equipment of a club's catalogue (barbell, blocks…).
     EquipmentId,
+    /// An athlete's profile in a club (with or without an account).
+    AthleteId,
+    /// A named set of a club's athletes ("Juniors").
+    GroupId,
+    /// One recorded max of an athlete.
+    MaxId,
 );

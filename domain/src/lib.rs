@@ -5,17 +5,28 @@
 //! implemented by the `store` crate; use-cases that combine rules and ports live in [`service`].
 
 pub mod account;
+pub mod athlete;
 pub mod catalogue;
+pub mod competition;
+mod decimal;
 pub mod error;
 pub mod ids;
 pub mod invitation;
+pub mod load;
+pub mod maxes;
 pub mod media;
 pub mod membership;
 pub mod ports;
+pub mod ratios;
 pub mod role;
 pub mod service;
+pub mod settings;
 pub mod throttle;
+pub mod weight;
 
 pub use error::{FieldError, FieldProblem, StoreError};
-pub use ids::{CategoryId, ClubId, ComplexId, EquipmentId, ExerciseId, InvitationId, MemberId, UserId};
+pub use ids::{
+    AthleteId, CategoryId, ClubId, ComplexId, EquipmentId, ExerciseId, GroupId, InvitationId, MaxId,
+    MemberId, UserId,
+};
 pub use role::{Permission, Role};

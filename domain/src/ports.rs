@@ -2,16 +2,23 @@
 //! (`store` for the databases, the server for password hashing); `main` wires them.
 
 use crate::account::User;
+use crate::athlete::{Athlete, AthleteDraft, Group, Weighing};
 use crate::catalogue::exchange::ImportCounts;
 use crate::catalogue::file::CataloguePlan;
 use crate::catalogue::{Complex, ComplexDraft, Exercise, ExerciseDraft, Label, LabelKind, Names};
+use crate::competition::{CompetitorLevel, LevelStatus};
 use crate::error::StoreError;
-use crate::ids::{CategoryId, ClubId, ComplexId, EquipmentId, ExerciseId, InvitationId, MemberId, UserId};
+use crate::ids::{
+    AthleteId, CategoryId, ClubId, ComplexId, EquipmentId, ExerciseId, GroupId, InvitationId, MaxId,
+    MemberId, UserId,
+};
 use crate::invitation::{Invitation, TokenHash};
+use crate::maxes::Max;
 use crate::membership::{ClubMembership, Member};
 use crate::role::Role;
+use crate::settings::TrainingSettings;
 use async_trait::async_trait;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 pub type StoreResult<T> = Result<T, StoreError>;
 
@@ -207,8 +214,142 @@ pub trait CatalogueStore: Send + Sync {
 }
 
 /// Everything DropIt stores, behind one port. One adapter per database implements it.
+/// A max as stored: the athlete's max, with its id and version.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct RecordedMax {
+    pub id: MaxId,
+    pub athlete: AthleteId,
+    pub max: Max<ExerciseId>,
+    pub version: i64,
+}
+
+/// A club's athletes, their bodyweights, levels and maxes, its groups and its training
+/// settings. Every call is scoped by the club: another club's ids are "not found".
 #[async_trait]
-pub trait Store: AccountStore + ClubStore + InvitationStore + ThrottleStore + CatalogueStore {
+pub trait AthleteStore: Send + Sync {
+    /// Every athlete of the club, archived ones included, by last then first name.
+    async fn athletes(&self, club: ClubId) -> StoreResult<Vec<Athlete>>;
+    async fn athlete(&self, club: ClubId, id: AthleteId) -> StoreResult<Option<Athlete>>;
+    /// The profile linked to a member of the club, if any.
+    async fn athlete_of_member(&self, club: ClubId, member: MemberId) -> StoreResult<Option<Athlete>>;
+    /// `Duplicate` when `member` already has a profile.
+    async fn create_athlete(
+        &self,
+        club: ClubId,
+        draft: &AthleteDraft,
+        member: Option<MemberId>,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Athlete>;
+    /// `Conflict` when it changed since `expected_version`.
+    async fn update_athlete(
+        &self,
+        club: ClubId,
+        id: AthleteId,
+        draft: &AthleteDraft,
+        expected_version: i64,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Athlete>;
+    async fn set_athlete_archived(
+        &self,
+        club: ClubId,
+        id: AthleteId,
+        archived: bool,
+        expected_version: i64,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Athlete>;
+
+    /// An athlete's weighings, oldest first.
+    async fn weighings(&self, club: ClubId, athlete: AthleteId) -> StoreResult<Vec<Weighing>>;
+    /// Every weighing of the club's athletes, oldest first (the roster's latest bodyweight).
+    async fn club_weighings(&self, club: ClubId) -> StoreResult<Vec<(AthleteId, Weighing)>>;
+    /// Records a weighing; one per day, a second one the same day replaces the first.
+    async fn record_weighing(&self, club: ClubId, athlete: AthleteId, weighing: Weighing) -> StoreResult<()>;
+    async fn delete_weighing(&self, club: ClubId, athlete: AthleteId, date: NaiveDate) -> StoreResult<()>;
+
+    /// An athlete's competitor levels, oldest first.
+    async fn levels(&self, club: ClubId, athlete: AthleteId) -> StoreResult<Vec<LevelStatus>>;
+    /// Every athlete's current level (the roster).
+    async fn current_levels(&self, club: ClubId) -> StoreResult<Vec<(AthleteId, CompetitorLevel)>>;
+    /// Starts a level on `start`, closing the open one on the same day, in one transaction.
+    /// `Conflict` when the open level started on or after `start`.
+    async fn record_level(
+        &self,
+        club: ClubId,
+        athlete: AthleteId,
+        level: CompetitorLevel,
+        start: NaiveDate,
+    ) -> StoreResult<()>;
+
+    /// An athlete's maxes, oldest first.
+    async fn maxes(&self, club: ClubId, athlete: AthleteId) -> StoreResult<Vec<RecordedMax>>;
+    /// Every max of the club's athletes, oldest first (the roster's totals).
+    async fn club_maxes(&self, club: ClubId) -> StoreResult<Vec<RecordedMax>>;
+    async fn recorded_max(&self, club: ClubId, id: MaxId) -> StoreResult<Option<RecordedMax>>;
+    /// `NotFound` when the athlete or the exercise is not the club's.
+    async fn create_max(
+        &self,
+        club: ClubId,
+        athlete: AthleteId,
+        max: &Max<ExerciseId>,
+        now: DateTime<Utc>,
+    ) -> StoreResult<RecordedMax>;
+    async fn update_max(
+        &self,
+        club: ClubId,
+        id: MaxId,
+        max: &Max<ExerciseId>,
+        expected_version: i64,
+    ) -> StoreResult<RecordedMax>;
+    async fn delete_max(&self, club: ClubId, id: MaxId, expected_version: i64) -> StoreResult<()>;
+
+    /// Every group of the club with its athletes, archived ones included, by name.
+    async fn groups(&self, club: ClubId) -> StoreResult<Vec<Group>>;
+    /// `Duplicate` when the club has a group of that name (without case or accents).
+    async fn create_group(&self, club: ClubId, name: &str, now: DateTime<Utc>) -> StoreResult<Group>;
+    async fn rename_group(
+        &self,
+        club: ClubId,
+        id: GroupId,
+        name: &str,
+        expected_version: i64,
+    ) -> StoreResult<Group>;
+    async fn set_group_archived(
+        &self,
+        club: ClubId,
+        id: GroupId,
+        archived: bool,
+        expected_version: i64,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Group>;
+    /// Puts an athlete in a group or takes them out (doing it twice changes nothing).
+    async fn set_in_group(
+        &self,
+        club: ClubId,
+        group: GroupId,
+        athlete: AthleteId,
+        member: bool,
+    ) -> StoreResult<()>;
+
+    /// The club's training settings and their version; `None` until an admin first saves them.
+    async fn training_settings(
+        &self,
+        club: ClubId,
+    ) -> StoreResult<Option<(TrainingSettings<ExerciseId>, i64)>>;
+    /// Saves the settings whole; `expected_version` is `None` for the first save. Returns the
+    /// new version; `Conflict` when they changed since.
+    async fn save_training_settings(
+        &self,
+        club: ClubId,
+        settings: &TrainingSettings<ExerciseId>,
+        expected_version: Option<i64>,
+        now: DateTime<Utc>,
+    ) -> StoreResult<i64>;
+}
+
+#[async_trait]
+pub trait Store:
+    AccountStore + ClubStore + InvitationStore + ThrottleStore + CatalogueStore + AthleteStore
+{
     /// Whether the database answers (readiness).
     async fn ping(&self) -> StoreResult<()>;
 }

@@ -257,8 +257,21 @@ const INVITATION_SELECT: &str = "SELECT i.id, i.club_id, i.email, i.role, u.disp
 /// Leaves a club's last owner in place: true unless the row is that owner.
 const KEEPS_AN_OWNER: &str = "(role <> 'owner' OR (SELECT COUNT(*) FROM members o WHERE o.club_id = members.club_id AND o.role = 'owner') > 1)";
 
+/// After a guarded write touched no row, what the record's state says: gone (not found) or
+/// changed since the version the caller read (conflict).
+fn missing_or_conflict<T>(found: StoreResult<Option<T>>) -> StoreError {
+    match found {
+        Ok(None) => StoreError::NotFound,
+        Ok(Some(_)) => StoreError::Conflict,
+        Err(e) => e,
+    }
+}
+
 // `catalogue_adapter!`: the catalogue's SQL, instantiated by `store_adapter!` below.
 include!("catalogue.rs");
+
+// `athlete_adapter!`: athletes, maxes, groups and settings, instantiated by `store_adapter!`.
+include!("athletes.rs");
 
 macro_rules! store_adapter {
     ($(#[$doc:meta])* $name:ident, $pool:ty, $db:ty) => {
@@ -342,15 +355,6 @@ macro_rules! store_adapter {
                 .await
                 .map_err(db_error)?;
                 Ok(MemberId(member_id))
-            }
-
-            /// After a guarded UPDATE/DELETE touched no row: gone (not found) or changed (conflict)?
-            async fn missing_or_conflict(&self, club: ClubId, member: MemberId) -> StoreError {
-                match self.fetch_member(club, member).await {
-                    Ok(None) => StoreError::NotFound,
-                    Ok(Some(_)) => StoreError::Conflict,
-                    Err(e) => e,
-                }
             }
         }
 
@@ -520,7 +524,7 @@ macro_rules! store_adapter {
                 .await
                 .map_err(db_error)?;
                 if done.rows_affected() == 0 {
-                    return Err(self.missing_or_conflict(club, member).await);
+                    return Err(missing_or_conflict(self.fetch_member(club, member).await));
                 }
                 self.fetch_member(club, member).await?.ok_or(StoreError::NotFound)
             }
@@ -536,7 +540,7 @@ macro_rules! store_adapter {
                 .await
                 .map_err(db_error)?;
                 if done.rows_affected() == 0 {
-                    return Err(self.missing_or_conflict(club, member).await);
+                    return Err(missing_or_conflict(self.fetch_member(club, member).await));
                 }
                 Ok(())
             }
@@ -668,6 +672,7 @@ macro_rules! store_adapter {
         }
 
         catalogue_adapter!($name, $db);
+        athlete_adapter!($name, $db);
 
         #[async_trait]
         impl Store for $name {

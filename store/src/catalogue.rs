@@ -23,14 +23,6 @@ macro_rules! catalogue_adapter {
                 .map(Exercise::from))
             }
 
-            /// After a guarded write touched no row: gone (not found) or changed (conflict)?
-            async fn exercise_missing_or_conflict(&self, club: ClubId, id: ExerciseId) -> StoreError {
-                match self.fetch_exercise(club, id).await {
-                    Ok(None) => StoreError::NotFound,
-                    Ok(Some(_)) => StoreError::Conflict,
-                    Err(e) => e,
-                }
-            }
 
             /// Checks that a written exercise kept the category and equipment asked for: a
             /// foreign club's id is dropped by the SQL and reported here as not found.
@@ -204,14 +196,6 @@ macro_rules! catalogue_adapter {
 
             async fn fetch_complex(&self, club: ClubId, id: ComplexId) -> StoreResult<Option<Complex>> {
                 Ok(self.fetch_complexes(club, Some(id)).await?.into_iter().next())
-            }
-
-            async fn complex_missing_or_conflict(&self, club: ClubId, id: ComplexId) -> StoreError {
-                match self.fetch_complex(club, id).await {
-                    Ok(None) => StoreError::NotFound,
-                    Ok(Some(_)) => StoreError::Conflict,
-                    Err(e) => e,
-                }
             }
 
             /// Writes a complex's movements in order, inside `tx`; `NotFound` when one of them
@@ -562,7 +546,7 @@ macro_rules! catalogue_adapter {
                 .map(Exercise::from);
                 let Some(updated) = updated else {
                     drop(tx);
-                    return Err(self.exercise_missing_or_conflict(club, id).await);
+                    return Err(missing_or_conflict(self.fetch_exercise(club, id).await));
                 };
                 Self::check_references(&updated, draft)?;
                 tx.commit().await.map_err(db_error)?;
@@ -591,7 +575,7 @@ macro_rules! catalogue_adapter {
                 .map_err(db_error)?;
                 match updated {
                     Some(row) => Ok(row.into()),
-                    None => Err(self.exercise_missing_or_conflict(club, id).await),
+                    None => Err(missing_or_conflict(self.fetch_exercise(club, id).await)),
                 }
             }
 
@@ -632,7 +616,8 @@ macro_rules! catalogue_adapter {
             async fn delete_exercise(&self, club: ClubId, id: ExerciseId, expected_version: i64) -> StoreResult<()> {
                 let done = sqlx::query(
                     "DELETE FROM exercises WHERE club_id = $1 AND id = $2 AND version = $3 \
-                     AND NOT EXISTS (SELECT 1 FROM complex_movements WHERE exercise_id = $2)",
+                     AND NOT EXISTS (SELECT 1 FROM complex_movements WHERE exercise_id = $2) \
+                     AND NOT EXISTS (SELECT 1 FROM maxes WHERE exercise_id = $2)",
                 )
                 .bind(club.0)
                 .bind(id.0)
@@ -723,7 +708,7 @@ macro_rules! catalogue_adapter {
                 .map_err(db_error)?;
                 let Some((category,)) = updated else {
                     drop(tx);
-                    return Err(self.complex_missing_or_conflict(club, id).await);
+                    return Err(missing_or_conflict(self.fetch_complex(club, id).await));
                 };
                 if category.map(CategoryId) != draft.category {
                     return Err(StoreError::NotFound);
@@ -759,7 +744,7 @@ macro_rules! catalogue_adapter {
                 .await
                 .map_err(db_error)?;
                 if done.rows_affected() == 0 {
-                    return Err(self.complex_missing_or_conflict(club, id).await);
+                    return Err(missing_or_conflict(self.fetch_complex(club, id).await));
                 }
                 self.fetch_complex(club, id).await?.ok_or(StoreError::NotFound)
             }
@@ -773,7 +758,7 @@ macro_rules! catalogue_adapter {
                     .await
                     .map_err(db_error)?;
                 if done.rows_affected() == 0 {
-                    return Err(self.complex_missing_or_conflict(club, id).await);
+                    return Err(missing_or_conflict(self.fetch_complex(club, id).await));
                 }
                 Ok(())
             }

@@ -11,7 +11,7 @@ use domain::catalogue::file::{CatalogueFile, CataloguePlan, ComplexRow, Exercise
 use domain::catalogue::{ComplexDraft, ExerciseDraft, ExerciseInput, Names};
 use domain::invitation::InvitationToken;
 use domain::ports::{NewInvitation, NewUser, Store};
-use domain::{CategoryId, ClubId, ExerciseId, Role, StoreError, UserId};
+use domain::{AthleteId, CategoryId, ClubId, ExerciseId, Role, StoreError, UserId};
 use std::future::Future;
 use std::sync::Arc;
 use store::Database;
@@ -143,6 +143,11 @@ contract!(
     exercise_media_keys_are_set_replaced_and_scoped,
     every_catalogue_change_moves_the_catalogue_version,
     an_identity_holds_the_user_and_every_membership,
+    athletes_are_created_edited_archived_and_scoped,
+    weighings_and_levels_keep_their_history,
+    maxes_are_recorded_versioned_and_scoped,
+    groups_hold_athletes,
+    training_settings_are_saved_whole_with_a_version,
 );
 
 fn t0() -> DateTime<Utc> {
@@ -1378,4 +1383,453 @@ async fn an_identity_holds_the_user_and_every_membership(store: Arc<dyn Store>) 
     assert!(identity.member_of(alpha).is_none());
 
     assert_eq!(store.identity(UserId(999_999)).await, Ok(None));
+}
+
+fn day(y: i32, m: u32, d: u32) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(y, m, d).expect("valid day")
+}
+
+fn athlete_draft(first: &str, last: &str, sex: &str) -> domain::athlete::AthleteDraft {
+    domain::athlete::AthleteDraft::parse(
+        &domain::athlete::AthleteInput {
+            first_name: first.into(),
+            last_name: last.into(),
+            birth_date: "2008-03-14".into(),
+            sex: sex.into(),
+            licence: "FFHM-1234".into(),
+            notes: String::new(),
+            email: format!("{}@club.fr", first.to_lowercase()),
+        },
+        day(2026, 11, 21),
+    )
+    .expect("valid athlete")
+}
+
+async fn athletes_are_created_edited_archived_and_scoped(store: Arc<dyn Store>) {
+    let (owner, club) = club_with_owner(&*store, "owner@club.fr", "A").await;
+    let (_, other) = club_with_owner(&*store, "other@club.fr", "B").await;
+    let zoe = store
+        .create_athlete(club, &athlete_draft("Zoé", "Martin", "women"), None, t0())
+        .await
+        .expect("create");
+    assert_eq!(
+        (zoe.member, zoe.birth_date, zoe.version),
+        (None, Some(day(2008, 3, 14)), 1)
+    );
+    let adam = store
+        .create_athlete(club, &athlete_draft("Adam", "Bernard", "men"), None, t0())
+        .await
+        .expect("create");
+    let names: Vec<String> = store
+        .athletes(club)
+        .await
+        .expect("list")
+        .iter()
+        .map(|a| a.full_name())
+        .collect();
+    assert_eq!(names, ["Adam Bernard", "Zoé Martin"], "by last name");
+    assert!(store.athletes(other).await.expect("list").is_empty());
+    assert_eq!(
+        store.athlete(other, zoe.id).await,
+        Ok(None),
+        "another club's athlete is not found"
+    );
+
+    let edited = store
+        .update_athlete(
+            club,
+            zoe.id,
+            &athlete_draft("Zoé", "Martin-Roux", "women"),
+            zoe.version,
+            t0(),
+        )
+        .await
+        .expect("edit");
+    assert_eq!((edited.last_name.as_str(), edited.version), ("Martin-Roux", 2));
+    assert_eq!(
+        store
+            .update_athlete(
+                club,
+                zoe.id,
+                &athlete_draft("Zoé", "Roux", "women"),
+                zoe.version,
+                t0()
+            )
+            .await,
+        Err(StoreError::Conflict),
+        "a stale version is refused"
+    );
+    assert_eq!(
+        store
+            .update_athlete(
+                other,
+                zoe.id,
+                &athlete_draft("Zoé", "Roux", "women"),
+                edited.version,
+                t0()
+            )
+            .await,
+        Err(StoreError::NotFound)
+    );
+    let archived = store
+        .set_athlete_archived(club, adam.id, true, adam.version, t0())
+        .await
+        .expect("archive");
+    assert!(archived.archived);
+
+    // A profile linked to a member: one per member, members of this club only.
+    let member = store
+        .member_by_user(club, owner)
+        .await
+        .expect("m")
+        .expect("member");
+    let linked = store
+        .create_athlete(
+            club,
+            &athlete_draft("Olga", "Owner", "women"),
+            Some(member.id),
+            t0(),
+        )
+        .await
+        .expect("linked");
+    assert_eq!(linked.member, Some(member.id));
+    assert_eq!(store.athlete_of_member(club, member.id).await, Ok(Some(linked)));
+    assert_eq!(
+        store
+            .create_athlete(
+                club,
+                &athlete_draft("Olga", "Bis", "women"),
+                Some(member.id),
+                t0()
+            )
+            .await
+            .err(),
+        Some(StoreError::Duplicate)
+    );
+    assert_eq!(
+        store
+            .create_athlete(
+                other,
+                &athlete_draft("Olga", "Ter", "women"),
+                Some(member.id),
+                t0()
+            )
+            .await
+            .err(),
+        Some(StoreError::NotFound),
+        "a member of another club cannot be linked"
+    );
+}
+
+async fn weighings_and_levels_keep_their_history(store: Arc<dyn Store>) {
+    use domain::athlete::Weighing;
+    use domain::competition::{CompetitorLevel, LevelStatus};
+    use domain::weight::Kg;
+    let (_, club) = club_with_owner(&*store, "owner@club.fr", "A").await;
+    let (_, other) = club_with_owner(&*store, "other@club.fr", "B").await;
+    let lea = store
+        .create_athlete(club, &athlete_draft("Léa", "Petit", "women"), None, t0())
+        .await
+        .expect("create");
+    let weigh = |date, grams| Weighing {
+        date,
+        weight: Kg::from_grams(grams),
+    };
+    store
+        .record_weighing(club, lea.id, weigh(day(2026, 10, 1), 63_400))
+        .await
+        .expect("weigh");
+    store
+        .record_weighing(club, lea.id, weigh(day(2026, 9, 1), 64_100))
+        .await
+        .expect("weigh");
+    store
+        .record_weighing(club, lea.id, weigh(day(2026, 10, 1), 63_200))
+        .await
+        .expect("same day replaces");
+    assert_eq!(
+        store.weighings(club, lea.id).await.expect("list"),
+        [weigh(day(2026, 9, 1), 64_100), weigh(day(2026, 10, 1), 63_200)]
+    );
+    assert_eq!(store.club_weighings(club).await.expect("club").len(), 2);
+    assert_eq!(
+        store
+            .record_weighing(other, lea.id, weigh(day(2026, 10, 2), 1_000))
+            .await,
+        Err(StoreError::NotFound)
+    );
+    assert!(store.weighings(other, lea.id).await.expect("list").is_empty());
+    assert_eq!(
+        store.delete_weighing(other, lea.id, day(2026, 9, 1)).await,
+        Err(StoreError::NotFound)
+    );
+    store
+        .delete_weighing(club, lea.id, day(2026, 9, 1))
+        .await
+        .expect("delete");
+    assert_eq!(store.weighings(club, lea.id).await.expect("list").len(), 1);
+
+    store
+        .record_level(club, lea.id, CompetitorLevel::Regional, day(2025, 9, 1))
+        .await
+        .expect("level");
+    store
+        .record_level(club, lea.id, CompetitorLevel::National, day(2026, 6, 1))
+        .await
+        .expect("level");
+    assert_eq!(
+        store.levels(club, lea.id).await.expect("levels"),
+        [
+            LevelStatus {
+                level: CompetitorLevel::Regional,
+                start: day(2025, 9, 1),
+                end: Some(day(2026, 6, 1)),
+            },
+            LevelStatus {
+                level: CompetitorLevel::National,
+                start: day(2026, 6, 1),
+                end: None,
+            },
+        ],
+        "a new level closes the previous one"
+    );
+    assert_eq!(
+        store
+            .record_level(club, lea.id, CompetitorLevel::Elite, day(2026, 6, 1))
+            .await,
+        Err(StoreError::Conflict),
+        "a level cannot start before the open one"
+    );
+    assert_eq!(
+        store.current_levels(club).await.expect("current"),
+        [(lea.id, CompetitorLevel::National)]
+    );
+    assert_eq!(
+        store
+            .record_level(other, lea.id, CompetitorLevel::Elite, day(2026, 7, 1))
+            .await,
+        Err(StoreError::NotFound)
+    );
+}
+
+async fn maxes_are_recorded_versioned_and_scoped(store: Arc<dyn Store>) {
+    use domain::maxes::{Max, MaxKind};
+    use domain::weight::Kg;
+    let (_, club) = club_with_owner(&*store, "owner@club.fr", "A").await;
+    let (_, other) = club_with_owner(&*store, "other@club.fr", "B").await;
+    let lea = store
+        .create_athlete(club, &athlete_draft("Léa", "Petit", "women"), None, t0())
+        .await
+        .expect("create");
+    let snatch = exercise_named(&*store, club, "Arraché").await;
+    let foreign_snatch = exercise_named(&*store, other, "Arraché").await.id;
+    let max = |exercise, grams, kind| Max {
+        exercise,
+        date: day(2026, 10, 12),
+        weight: Kg::from_grams(grams),
+        kind,
+    };
+    let first = store
+        .create_max(club, lea.id, &max(snatch.id, 70_000, MaxKind::Tested), t0())
+        .await
+        .expect("record");
+    assert_eq!(
+        (first.athlete, first.max.weight, first.version),
+        (lea.id, Kg::whole(70), 1)
+    );
+    assert_eq!(
+        store
+            .create_max(club, lea.id, &max(foreign_snatch, 70_000, MaxKind::Tested), t0())
+            .await
+            .err(),
+        Some(StoreError::NotFound),
+        "another club's exercise"
+    );
+    assert_eq!(
+        store
+            .create_max(other, lea.id, &max(foreign_snatch, 70_000, MaxKind::Tested), t0())
+            .await
+            .err(),
+        Some(StoreError::NotFound),
+        "another club's athlete"
+    );
+    let edited = store
+        .update_max(
+            club,
+            first.id,
+            &max(snatch.id, 72_500, MaxKind::Competition),
+            first.version,
+        )
+        .await
+        .expect("edit");
+    assert_eq!(
+        (edited.max.weight, edited.max.kind, edited.version),
+        (Kg::from_grams(72_500), MaxKind::Competition, 2)
+    );
+    assert_eq!(
+        store
+            .update_max(
+                club,
+                first.id,
+                &max(snatch.id, 75_000, MaxKind::Tested),
+                first.version
+            )
+            .await,
+        Err(StoreError::Conflict)
+    );
+    assert_eq!(
+        store
+            .update_max(
+                club,
+                first.id,
+                &max(foreign_snatch, 75_000, MaxKind::Tested),
+                edited.version
+            )
+            .await,
+        Err(StoreError::NotFound)
+    );
+    assert_eq!(
+        store.maxes(club, lea.id).await.expect("maxes"),
+        std::slice::from_ref(&edited)
+    );
+    assert_eq!(
+        store.club_maxes(club).await.expect("club maxes"),
+        std::slice::from_ref(&edited)
+    );
+    assert!(store.maxes(other, lea.id).await.expect("maxes").is_empty());
+    assert_eq!(store.recorded_max(other, first.id).await, Ok(None));
+
+    // An exercise with a max is archived, never deleted.
+    assert_eq!(
+        store.delete_exercise(club, snatch.id, snatch.version).await,
+        Err(StoreError::InUse)
+    );
+    assert_eq!(
+        store.delete_max(club, first.id, first.version).await,
+        Err(StoreError::Conflict)
+    );
+    assert_eq!(
+        store.delete_max(other, first.id, edited.version).await,
+        Err(StoreError::NotFound)
+    );
+    store
+        .delete_max(club, first.id, edited.version)
+        .await
+        .expect("delete");
+    assert!(store.maxes(club, lea.id).await.expect("maxes").is_empty());
+}
+
+async fn groups_hold_athletes(store: Arc<dyn Store>) {
+    let (_, club) = club_with_owner(&*store, "owner@club.fr", "A").await;
+    let (_, other) = club_with_owner(&*store, "other@club.fr", "B").await;
+    let lea = store
+        .create_athlete(club, &athlete_draft("Léa", "Petit", "women"), None, t0())
+        .await
+        .expect("create");
+    let tom = store
+        .create_athlete(club, &athlete_draft("Tom", "Arnaud", "men"), None, t0())
+        .await
+        .expect("create");
+    let juniors = store.create_group(club, "Juniors", t0()).await.expect("group");
+    let team = store.create_group(club, "Équipe", t0()).await.expect("group");
+    assert_eq!(
+        store.create_group(club, "JUNIORS", t0()).await.err(),
+        Some(StoreError::Duplicate),
+        "names are unique without case or accents"
+    );
+    assert!(
+        store.create_group(other, "Juniors", t0()).await.is_ok(),
+        "another club may use it"
+    );
+
+    for (group, athlete) in [
+        (juniors.id, lea.id),
+        (juniors.id, tom.id),
+        (team.id, lea.id),
+        (juniors.id, lea.id),
+    ] {
+        store.set_in_group(club, group, athlete, true).await.expect("add");
+    }
+    store
+        .set_in_group(club, juniors.id, tom.id, false)
+        .await
+        .expect("remove");
+    let groups = store.groups(club).await.expect("groups");
+    let summary: Vec<(&str, Vec<AthleteId>)> = groups
+        .iter()
+        .map(|g| (g.name.as_str(), g.athletes.clone()))
+        .collect();
+    assert_eq!(summary, [("Équipe", vec![lea.id]), ("Juniors", vec![lea.id])]);
+    assert_eq!(
+        store.set_in_group(other, juniors.id, lea.id, true).await,
+        Err(StoreError::NotFound)
+    );
+
+    let renamed = store
+        .rename_group(club, juniors.id, "Juniors U17", juniors.version)
+        .await
+        .expect("rename");
+    assert_eq!((renamed.name.as_str(), renamed.version), ("Juniors U17", 2));
+    assert_eq!(
+        store.rename_group(club, juniors.id, "U20", juniors.version).await,
+        Err(StoreError::Conflict)
+    );
+    assert_eq!(
+        store
+            .rename_group(club, juniors.id, "Équipe", renamed.version)
+            .await,
+        Err(StoreError::Duplicate)
+    );
+    let archived = store
+        .set_group_archived(club, juniors.id, true, renamed.version, t0())
+        .await
+        .expect("archive");
+    assert!(archived.archived);
+    assert_eq!(
+        archived.athletes,
+        [lea.id],
+        "an archived group keeps its athletes"
+    );
+    assert_eq!(
+        store
+            .set_group_archived(other, juniors.id, false, archived.version, t0())
+            .await,
+        Err(StoreError::NotFound)
+    );
+}
+
+async fn training_settings_are_saved_whole_with_a_version(store: Arc<dyn Store>) {
+    use domain::settings::{ComplexCounting, TrainingSettings};
+    let (_, club) = club_with_owner(&*store, "owner@club.fr", "A").await;
+    let (_, other) = club_with_owner(&*store, "other@club.fr", "B").await;
+    let snatch = exercise_named(&*store, club, "Arraché").await.id;
+    let ohs = exercise_named(&*store, club, "Squat arraché").await.id;
+    assert_eq!(store.training_settings(club).await, Ok(None));
+    let ids = |key: &String| match key.as_str() {
+        "snatch" => Some(snatch),
+        "overhead_squat" => Some(ohs),
+        _ => None,
+    };
+    let mut settings: TrainingSettings<ExerciseId> = TrainingSettings::default().map_exercises(ids);
+    assert_eq!(
+        store.save_training_settings(club, &settings, None, t0()).await,
+        Ok(1)
+    );
+    assert_eq!(
+        store.save_training_settings(club, &settings, None, t0()).await,
+        Err(StoreError::Conflict),
+        "a second first save is a conflict"
+    );
+    settings.lift_count_threshold = 70;
+    settings.complex_counting = ComplexCounting::MainLiftOnly;
+    assert_eq!(
+        store.save_training_settings(club, &settings, Some(1), t0()).await,
+        Ok(2)
+    );
+    assert_eq!(
+        store.save_training_settings(club, &settings, Some(1), t0()).await,
+        Err(StoreError::Conflict)
+    );
+    assert_eq!(store.training_settings(club).await, Ok(Some((settings, 2))));
+    assert_eq!(store.training_settings(other).await, Ok(None));
 }
