@@ -7,6 +7,7 @@
 use crate::error::AppError;
 use crate::model::{CurrentClub, Viewer};
 use axum::extract::ConnectInfo;
+use chrono::{NaiveDate, Utc};
 use domain::account::User;
 use domain::membership::{ClubMembership, Identity, Member};
 use domain::ports::{Mailer, PasswordHasher, Store};
@@ -42,12 +43,30 @@ pub fn state() -> Result<AppState, AppError> {
 const SESSION_KEY: &str = "auth";
 
 /// What the session cookie stands for, kept server-side.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 struct SessionAuth {
     user: UserId,
     /// The user's session generation at login: "log out everywhere" makes it stale.
     generation: i64,
     club: Option<ClubId>,
+    /// The last day the session was written. The session store and the cookie only extend a
+    /// session's life when it is written, so it is written again on the first request of
+    /// each day: a person who uses DropIt stays logged in, at one write a day.
+    #[serde(default)]
+    seen: Option<NaiveDate>,
+}
+
+impl SessionAuth {
+    /// What the session must now hold, when it differs from what it holds: the club the
+    /// person works in and today's date.
+    fn refreshed(&self, club: Option<ClubId>, today: NaiveDate) -> Option<SessionAuth> {
+        let wanted = SessionAuth {
+            club,
+            seen: Some(today),
+            ..self.clone()
+        };
+        (wanted != *self).then_some(wanted)
+    }
 }
 
 async fn session() -> Result<Session, AppError> {
@@ -79,13 +98,13 @@ pub struct Caller {
     pub clubs: Vec<ClubMembership>,
 }
 
-/// The session's user with all their memberships and the club the session works in, if the
-/// session is logged in and not stale ("log out everywhere" bumps the user's generation). A
-/// stale or dangling session is cleared. One read of the store.
+/// The session's user with all their memberships, and what the session holds, if the session
+/// is logged in and not stale ("log out everywhere" bumps the user's generation). A stale or
+/// dangling session is cleared. One read of the store.
 async fn session_identity(
     session: &Session,
     store: &dyn Store,
-) -> Result<Option<(Identity, Option<ClubId>)>, AppError> {
+) -> Result<Option<(Identity, SessionAuth)>, AppError> {
     let Some(auth) = session
         .get::<SessionAuth>(SESSION_KEY)
         .await
@@ -94,9 +113,7 @@ async fn session_identity(
         return Ok(None);
     };
     match store.identity(auth.user).await? {
-        Some(identity) if identity.user.session_generation == auth.generation => {
-            Ok(Some((identity, auth.club)))
-        }
+        Some(identity) if identity.user.session_generation == auth.generation => Ok(Some((identity, auth))),
         _ => {
             session.flush().await.map_err(session_error)?;
             Ok(None)
@@ -130,16 +147,21 @@ pub async fn caller(state: &AppState) -> Result<Option<Caller>, AppError> {
 }
 
 async fn resolve(state: &AppState, session: &Session) -> Result<Option<Caller>, AppError> {
-    let Some((identity, club)) = session_identity(session, &*state.store).await? else {
+    let Some((identity, auth)) = session_identity(session, &*state.store).await? else {
         return Ok(None);
     };
-    let mut member = club.and_then(|club| identity.member_of(club)).cloned();
-    if member.is_none() {
-        // Removed from that club (or never chose one): fall back to another club of theirs.
-        member = identity.members.first().cloned();
-        if let Some(m) = &member {
-            remember_club(session, m.club_id).await?;
-        }
+    // Removed from the session's club (or never chose one): fall back to another club of theirs.
+    let member = auth
+        .club
+        .and_then(|club| identity.member_of(club))
+        .or_else(|| identity.members.first())
+        .cloned();
+    let club = member.as_ref().map(|m| m.club_id).or(auth.club);
+    if let Some(refreshed) = auth.refreshed(club, Utc::now().date_naive()) {
+        session
+            .insert(SESSION_KEY, refreshed)
+            .await
+            .map_err(session_error)?;
     }
     Ok(Some(Caller {
         user: identity.user,
@@ -172,6 +194,7 @@ pub async fn start_session(user: &User, club: Option<ClubId>) -> Result<(), AppE
                 user: user.id,
                 generation: user.session_generation,
                 club,
+                seen: Some(Utc::now().date_naive()),
             },
         )
         .await
@@ -242,4 +265,51 @@ pub fn new_invitation_token() -> domain::invitation::InvitationToken {
     let mut bytes = [0u8; 32];
     rand::rngs::OsRng.fill_bytes(&mut bytes);
     domain::invitation::InvitationToken::from_random_bytes(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, d).expect("valid day")
+    }
+
+    fn auth(club: Option<i64>, seen: Option<NaiveDate>) -> SessionAuth {
+        SessionAuth {
+            user: UserId(7),
+            generation: 3,
+            club: club.map(ClubId),
+            seen,
+        }
+    }
+
+    #[test]
+    fn a_session_is_written_once_a_day_to_keep_it_alive() {
+        let today = auth(Some(1), Some(day(21)));
+        assert_eq!(
+            today.refreshed(Some(ClubId(1)), day(21)),
+            None,
+            "no write within the day"
+        );
+        assert_eq!(
+            today.refreshed(Some(ClubId(1)), day(22)),
+            Some(auth(Some(1), Some(day(22)))),
+            "the first request of a new day writes it"
+        );
+        assert_eq!(
+            auth(Some(1), None).refreshed(Some(ClubId(1)), day(21)),
+            Some(auth(Some(1), Some(day(21)))),
+            "sessions from before this rule are written once"
+        );
+    }
+
+    #[test]
+    fn a_session_follows_the_club_its_person_works_in() {
+        let stale_club = auth(Some(1), Some(day(21)));
+        assert_eq!(
+            stale_club.refreshed(Some(ClubId(2)), day(21)),
+            Some(auth(Some(2), Some(day(21))))
+        );
+    }
 }
