@@ -66,6 +66,16 @@ pub fn current() -> Locale {
     use_context::<PageLocale>().map_or(Locale::fr, |p| p.0)
 }
 
+/// A bilingual name in `locale`, with the other language's name when it differs (pages show
+/// it under the first).
+pub fn name_pair(locale: Locale, fr: &str, en: &str) -> (String, Option<String>) {
+    let (name, other) = match locale {
+        Locale::fr => (fr, en),
+        Locale::en => (en, fr),
+    };
+    (name.to_owned(), (other != name).then(|| other.to_owned()))
+}
+
 #[cfg(feature = "ssr")]
 pub fn detect() -> Locale {
     let parts = use_context::<http::request::Parts>();

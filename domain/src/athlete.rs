@@ -9,6 +9,7 @@ use crate::account::{Email, Validator};
 use crate::competition::Sex;
 use crate::error::{FieldError, FieldProblem};
 use crate::ids::{AthleteId, GroupId, MemberId};
+use crate::text::{line, optional_line, optional_text};
 use crate::weight::Kg;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -92,26 +93,6 @@ pub struct AthleteDraft {
     pub email: Option<Email>,
 }
 
-fn one_line(field: &str, raw: &str, max: usize, required: bool) -> Result<Option<String>, FieldError> {
-    let value = raw.split_whitespace().collect::<Vec<_>>().join(" ");
-    let len = value.chars().count();
-    if len == 0 {
-        return if required {
-            Err(FieldError::new(field, FieldProblem::Required))
-        } else {
-            Ok(None)
-        };
-    }
-    if len > max {
-        return Err(FieldError::new(field, FieldProblem::TooLong { max }));
-    }
-    Ok(Some(value))
-}
-
-fn required_line(field: &str, raw: &str, max: usize) -> Result<String, FieldError> {
-    one_line(field, raw, max, true)?.ok_or_else(|| FieldError::new(field, FieldProblem::Required))
-}
-
 /// Reads a `YYYY-MM-DD` date that cannot be after `today`; empty is `None`.
 pub fn past_date(field: &str, raw: &str, today: NaiveDate) -> Result<Option<NaiveDate>, FieldError> {
     let raw = raw.trim();
@@ -149,12 +130,12 @@ impl AthleteDraft {
     /// Checks every field at once; `today` bounds the birth date.
     pub fn parse(input: &AthleteInput, today: NaiveDate) -> Result<Self, Vec<FieldError>> {
         let mut v = Validator::default();
-        let first_name = v.check(required_line("first_name", &input.first_name, NAME_MAX));
-        let last_name = v.check(required_line("last_name", &input.last_name, NAME_MAX));
+        let first_name = v.check(line("first_name", &input.first_name, NAME_MAX));
+        let last_name = v.check(line("last_name", &input.last_name, NAME_MAX));
         let birth_date = v.check(past_date("birth_date", &input.birth_date, today));
         let sex = v.check(parse_sex("sex", &input.sex));
-        let licence = v.check(one_line("licence", &input.licence, LICENCE_MAX, false));
-        let notes = v.check(bounded_text("notes", &input.notes, NOTES_MAX));
+        let licence = v.check(optional_line("licence", &input.licence, LICENCE_MAX));
+        let notes = v.check(optional_text("notes", &input.notes, NOTES_MAX));
         let email = v.check(if input.email.trim().is_empty() {
             Ok(None)
         } else {
@@ -181,18 +162,6 @@ impl AthleteDraft {
             _ => Err(v.finish().err().unwrap_or_default()),
         }
     }
-}
-
-/// Free text kept as typed (line breaks included), trimmed, bounded; empty is `None`.
-fn bounded_text(field: &str, raw: &str, max: usize) -> Result<Option<String>, FieldError> {
-    let value = raw.trim();
-    if value.is_empty() {
-        return Ok(None);
-    }
-    if value.chars().count() > max {
-        return Err(FieldError::new(field, FieldProblem::TooLong { max }));
-    }
-    Ok(Some(value.to_owned()))
 }
 
 /// A bodyweight reading: the scale on a date.
@@ -224,7 +193,7 @@ pub struct Group {
 
 /// A group's name: required, one line, bounded.
 pub fn parse_group_name(field: &str, raw: &str) -> Result<String, FieldError> {
-    required_line(field, raw, GROUP_NAME_MAX)
+    line(field, raw, GROUP_NAME_MAX)
 }
 
 #[cfg(test)]

@@ -21,6 +21,7 @@ pub mod ratios;
 pub mod role;
 pub mod service;
 pub mod settings;
+mod text;
 pub mod throttle;
 pub mod weight;
 

@@ -185,9 +185,10 @@ macro_rules! athlete_adapter {
                     "SELECT ga.group_id, ga.athlete_id FROM group_athletes ga \
                      JOIN athlete_groups g ON g.id = ga.group_id \
                      JOIN athletes a ON a.id = ga.athlete_id \
-                     WHERE g.club_id = $1 ORDER BY a.last_name, a.first_name, a.id",
+                     WHERE g.club_id = $1 AND ($2 IS NULL OR g.id = $2) ORDER BY a.last_name, a.first_name, a.id",
                 )
                 .bind(club.0)
+                .bind(only.map(|g| g.0))
                 .fetch_all(&self.pool)
                 .await
                 .map_err(db_error)?;

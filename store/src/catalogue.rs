@@ -34,6 +34,29 @@ macro_rules! catalogue_adapter {
                 }
             }
 
+            /// Binds what an exercise statement's `$1` to `$11` stand for: the club, the
+            /// draft's names and folded keys, category, equipment, short name, description,
+            /// video link, and the time of the change.
+            fn bind_draft<'q>(
+                query: sqlx::query::QueryAs<'q, $db, ExerciseRow, <$db as sqlx::Database>::Arguments<'q>>,
+                club: ClubId,
+                draft: &'q ExerciseDraft,
+                now: DateTime<Utc>,
+            ) -> sqlx::query::QueryAs<'q, $db, ExerciseRow, <$db as sqlx::Database>::Arguments<'q>> {
+                query
+                    .bind(club.0)
+                    .bind(draft.name_fr.as_str())
+                    .bind(draft.name_en.as_str())
+                    .bind(draft.name_fr.key())
+                    .bind(draft.name_en.key())
+                    .bind(draft.category.map(|c| c.0))
+                    .bind(draft.equipment.map(|e| e.0))
+                    .bind(&draft.short_name)
+                    .bind(&draft.description)
+                    .bind(&draft.video_url)
+                    .bind(now)
+            }
+
             async fn insert_label(
                 tx: &mut sqlx::Transaction<'static, $db>,
                 table: &str,
@@ -485,23 +508,13 @@ macro_rules! catalogue_adapter {
                 now: DateTime<Utc>,
             ) -> StoreResult<Exercise> {
                 let mut tx = self.pool.begin().await.map_err(db_error)?;
-                let created: Exercise = sqlx::query_as::<_, ExerciseRow>(&format!(
+                let sql = format!(
                     "INSERT INTO exercises (club_id, name_fr, name_en, name_fr_key, name_en_key, short_name, \
                      category_id, equipment_id, description, video_url, created_at, updated_at) \
                      VALUES ($1, $2, $3, $4, $5, $8, {CLUB_CATEGORY}, {CLUB_EQUIPMENT}, $9, $10, $11, $11) \
                      RETURNING {EXERCISE_COLUMNS}"
-                ))
-                .bind(club.0)
-                .bind(draft.name_fr.as_str())
-                .bind(draft.name_en.as_str())
-                .bind(draft.name_fr.key())
-                .bind(draft.name_en.key())
-                .bind(draft.category.map(|c| c.0))
-                .bind(draft.equipment.map(|e| e.0))
-                .bind(&draft.short_name)
-                .bind(&draft.description)
-                .bind(&draft.video_url)
-                .bind(now)
+                );
+                let created: Exercise = Self::bind_draft(sqlx::query_as(&sql), club, draft, now)
                 .fetch_one(&mut *tx)
                 .await
                 .map_err(db_error)?
@@ -520,24 +533,14 @@ macro_rules! catalogue_adapter {
                 now: DateTime<Utc>,
             ) -> StoreResult<Exercise> {
                 let mut tx = self.pool.begin().await.map_err(db_error)?;
-                let updated: Option<Exercise> = sqlx::query_as::<_, ExerciseRow>(&format!(
+                let sql = format!(
                     "UPDATE exercises SET name_fr = $2, name_en = $3, name_fr_key = $4, name_en_key = $5, \
                      category_id = {CLUB_CATEGORY}, equipment_id = {CLUB_EQUIPMENT}, short_name = $8, \
                      description = $9, video_url = $10, updated_at = $11, version = version + 1 \
                      WHERE club_id = $1 AND id = $12 AND version = $13 \
                      RETURNING {EXERCISE_COLUMNS}"
-                ))
-                .bind(club.0)
-                .bind(draft.name_fr.as_str())
-                .bind(draft.name_en.as_str())
-                .bind(draft.name_fr.key())
-                .bind(draft.name_en.key())
-                .bind(draft.category.map(|c| c.0))
-                .bind(draft.equipment.map(|e| e.0))
-                .bind(&draft.short_name)
-                .bind(&draft.description)
-                .bind(&draft.video_url)
-                .bind(now)
+                );
+                let updated: Option<Exercise> = Self::bind_draft(sqlx::query_as(&sql), club, draft, now)
                 .bind(id.0)
                 .bind(expected_version)
                 .fetch_optional(&mut *tx)

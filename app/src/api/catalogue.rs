@@ -79,14 +79,10 @@ pub async fn catalogue(
         .into_iter()
         .take(limit)
         .map(|e| {
-            let name = name_in(locale, &e.names);
-            let other = match locale {
-                Locale::fr => &e.names.en,
-                Locale::en => &e.names.fr,
-            };
+            let (name, other_name) = crate::lang::name_pair(locale, &e.names.fr, &e.names.en);
             ExerciseItem {
                 id: e.id,
-                other_name: (other != &name).then(|| other.clone()),
+                other_name,
                 name,
                 short_name: e.short_name.clone(),
                 category: find(locale, &all.categories, e.category, |c| c.0).map(|c| c.name),
@@ -304,9 +300,10 @@ pub async fn complexes() -> Result<crate::model::ComplexList, AppError> {
     let state = ssr::state()?;
     let actor = ssr::require_member(&state).await?;
     let locale = crate::lang::detect();
-    let all = service::catalogue(&*state.store, &actor).await?;
-    let mut items: Vec<crate::model::ComplexItem> = all
-        .complexes
+    let complexes = service::complexes(&*state.store, &actor).await?;
+    // The categories come from the cached catalogue: the complexes list needs no exercise.
+    let all = service::exercises(&*state.store, &state.catalogues, &actor).await?;
+    let mut items: Vec<crate::model::ComplexItem> = complexes
         .iter()
         .map(|c| crate::model::ComplexItem {
             id: c.id,

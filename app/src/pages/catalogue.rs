@@ -381,11 +381,7 @@ pub fn ExercisePage() -> impl IntoView {
 #[component]
 fn ExerciseDetails(detail: ExerciseDetail) -> impl IntoView {
     let locale = crate::lang::current();
-    let (name, other) = match locale {
-        Locale::fr => (detail.name_fr.clone(), detail.name_en.clone()),
-        Locale::en => (detail.name_en.clone(), detail.name_fr.clone()),
-    };
-    let other = (other != name).then_some(other);
+    let (name, other) = crate::lang::name_pair(locale, &detail.name_fr, &detail.name_en);
     let row = |label: String, value: Option<String>| {
         view! {
             <div class="flex flex-col gap-0.5 sm:flex-row sm:gap-4">

@@ -109,11 +109,7 @@ pub fn ComplexPage() -> impl IntoView {
 #[component]
 fn ComplexDetails(detail: ComplexDetail) -> impl IntoView {
     let locale = crate::lang::current();
-    let (name, other) = match locale {
-        Locale::fr => (detail.name_fr.clone(), detail.name_en.clone()),
-        Locale::en => (detail.name_en.clone(), detail.name_fr.clone()),
-    };
-    let other = (other != name).then_some(other);
+    let (name, other) = crate::lang::name_pair(locale, &detail.name_fr, &detail.name_en);
     view! {
         <Title text=name.clone()/>
         <article class="flex flex-col gap-6">

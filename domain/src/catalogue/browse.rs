@@ -1,7 +1,7 @@
 //! What the catalogue page shows for a query: search, filters and sort, as one pure function.
 
 use super::Exercise;
-use super::search::{SearchNames, fold, rank_by};
+use super::search::{SearchNames, fold, rank};
 use crate::ids::{CategoryId, EquipmentId};
 use serde::{Deserialize, Serialize};
 
@@ -189,7 +189,7 @@ impl CatalogueIndex {
                     && query.equipment.is_none_or(|q| e.equipment == Some(q))
             })
             .collect();
-        let mut found = rank_by(&query.q, kept, |entry, q| entry.search.score(q));
+        let mut found = rank(&query.q, kept, |entry, q| entry.search.score(q));
         match query.sort {
             Sort::Relevance => {}
             Sort::Name => found.sort_by(|a, b| key(a).cmp(key(b))),
@@ -220,21 +220,6 @@ impl CatalogueIndex {
         }
         found.into_iter().map(|entry| &entry.exercise).collect()
     }
-}
-
-/// The exercises matching `query`, in its order (see [`CatalogueIndex::browse`]), for a list
-/// browsed once.
-pub fn browse(
-    exercises: Vec<Exercise>,
-    query: &CatalogueQuery,
-    english: bool,
-    category_name: impl Fn(CategoryId) -> Option<String>,
-) -> Vec<Exercise> {
-    CatalogueIndex::new(exercises)
-        .browse(query, english, category_name)
-        .into_iter()
-        .cloned()
-        .collect()
 }
 
 #[cfg(test)]
@@ -270,6 +255,20 @@ mod tests {
             exercise(4, "Épaulé", "Clean", None, false),
             exercise(5, "Arraché fente", "Split snatch", Some(1), true),
         ]
+    }
+
+    /// A list browsed once, through a fresh index.
+    fn browse(
+        exercises: Vec<Exercise>,
+        query: &CatalogueQuery,
+        english: bool,
+        category_name: impl Fn(CategoryId) -> Option<String>,
+    ) -> Vec<Exercise> {
+        CatalogueIndex::new(exercises)
+            .browse(query, english, category_name)
+            .into_iter()
+            .cloned()
+            .collect()
     }
 
     fn ids(found: Vec<Exercise>) -> Vec<i64> {

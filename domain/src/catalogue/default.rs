@@ -43,8 +43,8 @@ mod tests {
     fn the_classic_lifts_are_there_and_findable() {
         let file = file().unwrap_or_default();
         let find = |query: &str| {
-            rank(query, file.exercises.clone(), |e| {
-                SearchNames::new([e.fr.as_str(), e.en.as_str()], e.short.as_deref())
+            rank(query, file.exercises.clone(), |e, q| {
+                SearchNames::new([e.fr.as_str(), e.en.as_str()], e.short.as_deref()).score(q)
             })
             .first()
             .map(|e| e.fr.clone())

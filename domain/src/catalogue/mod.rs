@@ -15,27 +15,8 @@ pub mod search;
 use crate::account::Validator;
 use crate::error::{FieldError, FieldProblem};
 use crate::ids::{CategoryId, ComplexId, EquipmentId, ExerciseId};
+use crate::text::{line, optional_line, optional_text};
 use serde::{Deserialize, Serialize};
-
-fn bounded(field: &str, raw: &str, max: usize) -> Result<String, FieldError> {
-    let value = raw.split_whitespace().collect::<Vec<_>>().join(" ");
-    let len = value.chars().count();
-    if len == 0 {
-        Err(FieldError::new(field, FieldProblem::Required))
-    } else if len > max {
-        Err(FieldError::new(field, FieldProblem::TooLong { max }))
-    } else {
-        Ok(value)
-    }
-}
-
-fn optional(field: &str, raw: &str, max: usize) -> Result<Option<String>, FieldError> {
-    if raw.trim().is_empty() {
-        Ok(None)
-    } else {
-        bounded(field, raw, max).map(Some)
-    }
-}
 
 /// The name of an exercise, a complex, a category or a piece of equipment, in one language:
 /// spaces collapsed, 1 to 80 characters.
@@ -46,7 +27,7 @@ impl Name {
     pub const MAX: usize = 80;
 
     pub fn parse(field: &str, raw: &str) -> Result<Self, FieldError> {
-        bounded(field, raw, Self::MAX).map(Self)
+        line(field, raw, Self::MAX).map(Self)
     }
 
     pub fn as_str(&self) -> &str {
@@ -111,7 +92,7 @@ impl ExerciseDraft {
         } else {
             v.check(Name::parse("name_en", en_raw))
         };
-        let short_name = v.check(optional("short_name", &input.short_name, Self::SHORT_MAX));
+        let short_name = v.check(optional_line("short_name", &input.short_name, Self::SHORT_MAX));
         let description = v.check(optional_text(
             "description",
             &input.description,
@@ -132,18 +113,6 @@ impl ExerciseDraft {
             }
             _ => Err(v.finish().err().unwrap_or_default()),
         }
-    }
-}
-
-/// A free text: kept as typed (line breaks matter), trimmed, bounded.
-fn optional_text(field: &str, raw: &str, max: usize) -> Result<Option<String>, FieldError> {
-    let value = raw.trim();
-    if value.is_empty() {
-        Ok(None)
-    } else if value.chars().count() > max {
-        Err(FieldError::new(field, FieldProblem::TooLong { max }))
-    } else {
-        Ok(Some(value.to_owned()))
     }
 }
 

@@ -146,14 +146,9 @@ impl SearchNames {
 }
 
 /// The items matching `query`, best first; equally good matches keep their order (callers pass
-/// them sorted by name). An empty query keeps every item.
-pub fn rank<T>(query: &str, items: Vec<T>, names: impl Fn(&T) -> SearchNames) -> Vec<T> {
-    rank_by(query, items, |item, folded| names(item).score(folded))
-}
-
-/// [`rank`] for items whose names are already folded: `score` rates an item against the folded
-/// query (see [`SearchNames::score`]).
-pub fn rank_by<T>(query: &str, items: Vec<T>, score: impl Fn(&T, &str) -> Option<u32>) -> Vec<T> {
+/// them sorted by name). An empty query keeps every item. `score` rates an item against the
+/// folded query (see [`SearchNames::score`]), so names can be folded once, ahead of searches.
+pub fn rank<T>(query: &str, items: Vec<T>, score: impl Fn(&T, &str) -> Option<u32>) -> Vec<T> {
     let query = fold(query);
     if query.is_empty() {
         return items;
@@ -187,8 +182,8 @@ mod tests {
     }
 
     fn search(query: &str) -> Vec<&'static str> {
-        rank(query, catalogue(), |(fr, en, short)| {
-            SearchNames::new([*fr, *en], *short)
+        rank(query, catalogue(), |(fr, en, short), q| {
+            SearchNames::new([*fr, *en], *short).score(q)
         })
         .into_iter()
         .map(|(fr, _, _)| fr)
@@ -251,8 +246,8 @@ mod tests {
         // Listed in English order, as an English-speaking coach sees them.
         let mut english = catalogue();
         english.sort_by_key(|(_, en, _)| *en);
-        let found: Vec<&str> = rank("arache", english, |(fr, en, short)| {
-            SearchNames::new([*fr, *en], *short)
+        let found: Vec<&str> = rank("arache", english, |(fr, en, short), q| {
+            SearchNames::new([*fr, *en], *short).score(q)
         })
         .into_iter()
         .map(|(fr, _, _)| fr)

@@ -9,7 +9,7 @@ use crate::catalogue::{
     movement_names,
 };
 use crate::error::{FieldError, FieldProblem, StoreError};
-use crate::ids::{CategoryId, ComplexId, EquipmentId, ExerciseId};
+use crate::ids::{CategoryId, ComplexId, ExerciseId};
 use crate::media::{MediaStore, Slot};
 use crate::membership::Member;
 use crate::ports::Store;
@@ -17,24 +17,10 @@ use crate::role::Permission;
 use chrono::{DateTime, Utc};
 use std::sync::Arc;
 
-/// Everything the catalogue pages work from.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Catalogue {
-    pub exercises: Vec<Exercise>,
-    pub complexes: Vec<Complex>,
-    pub categories: Vec<Label<CategoryId>>,
-    pub equipment: Vec<Label<EquipmentId>>,
-}
-
-pub async fn catalogue(store: &dyn Store, actor: &Member) -> Result<Catalogue, ClubError> {
+/// The club's complexes, archived ones included.
+pub async fn complexes(store: &dyn Store, actor: &Member) -> Result<Vec<Complex>, ClubError> {
     require(actor, Permission::ReadCatalogue)?;
-    let club = actor.club_id;
-    Ok(Catalogue {
-        exercises: store.exercises(club).await?,
-        complexes: store.complexes(club).await?,
-        categories: store.categories(club).await?,
-        equipment: store.equipment(club).await?,
-    })
+    Ok(store.complexes(actor.club_id).await?)
 }
 
 /// The club's exercises, prepared for browsing, and the lists that describe them: what the
@@ -292,8 +278,13 @@ pub async fn export_catalogue(
     format: Format,
 ) -> Result<String, ClubError> {
     require(actor, Permission::Coach)?;
-    let all = catalogue(store, actor).await?;
-    let file = exchange::export(&all.exercises, &all.complexes, &all.categories, &all.equipment);
+    let club = actor.club_id;
+    let file = exchange::export(
+        &store.exercises(club).await?,
+        &store.complexes(club).await?,
+        &store.categories(club).await?,
+        &store.equipment(club).await?,
+    );
     Ok(match format {
         Format::Json => exchange::to_json(&file),
         Format::Csv => exchange::to_csv(&file),
