@@ -4,6 +4,7 @@
 //! Endpoints are stable (`/api/<name>`); the authorization matrix test in the server crate
 //! enumerates every registered server function, so a new one must be added to it.
 
+pub mod athletes;
 pub mod catalogue;
 
 use crate::error::AppError;

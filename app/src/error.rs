@@ -36,6 +36,8 @@ pub enum AppError {
     InUse,
     #[error("the imported file was refused")]
     ImportRejected(Vec<domain::catalogue::exchange::ImportProblem>),
+    #[error("the training settings were refused")]
+    InvalidSettings(Vec<domain::settings::SettingsError>),
     #[error("the service is unavailable")]
     Unavailable,
     #[error("request failed: {0}")]
@@ -74,7 +76,9 @@ impl AppError {
             | AppError::EmailTaken
             | AppError::AlreadyMember
             | AppError::InUse => StatusCode::CONFLICT,
-            AppError::Invalid(_) | AppError::ImportRejected(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Invalid(_) | AppError::ImportRejected(_) | AppError::InvalidSettings(_) => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
             AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::InvitationUnusable(_) => StatusCode::GONE,
             AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
@@ -93,6 +97,7 @@ impl AppError {
 mod from_domain {
     use super::AppError;
     use domain::StoreError;
+    use domain::service::athletes::SettingsFailure;
     use domain::service::{AuthError, ClubError};
 
     impl From<StoreError> for AppError {
@@ -132,6 +137,15 @@ mod from_domain {
                 ClubError::InUse => AppError::InUse,
                 ClubError::ImportRejected(problems) => AppError::ImportRejected(problems),
                 ClubError::Store(e) => e.into(),
+            }
+        }
+    }
+
+    impl From<SettingsFailure> for AppError {
+        fn from(e: SettingsFailure) -> Self {
+            match e {
+                SettingsFailure::Invalid(problems) => AppError::InvalidSettings(problems),
+                SettingsFailure::Club(e) => e.into(),
             }
         }
     }

@@ -134,7 +134,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/catalogue/complexes/:id/edit") view=pages::complexes::EditComplexPage ssr=SsrMode::Async/>
                         <Route path=path!("/workouts") view=|| view! { <ComingSoon section=Section::Workouts/> } ssr=SsrMode::Async/>
                         <Route path=path!("/planning") view=|| view! { <ComingSoon section=Section::Planning/> } ssr=SsrMode::Async/>
-                        <Route path=path!("/athletes") view=|| view! { <ComingSoon section=Section::Athletes/> } ssr=SsrMode::Async/>
+                        <Route path=path!("/athletes") view=pages::athletes::AthletesPage ssr=SsrMode::Async/>
+                        <Route path=path!("/athletes/new") view=pages::athletes::NewAthletePage ssr=SsrMode::Async/>
+                        <Route path=path!("/athletes/:id") view=pages::athletes::AthletePageView ssr=SsrMode::Async/>
+                        <Route path=path!("/athletes/:id/edit") view=pages::athletes::EditAthletePage ssr=SsrMode::Async/>
                     </Routes>
                 </ErrorBoundary>
             </main>

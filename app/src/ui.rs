@@ -72,6 +72,7 @@ pub fn error_text(locale: Locale, error: &AppError) -> String {
         AppError::ImportRejected(problems) => {
             td_string!(locale, errors.import_rejected, count = problems.len()).to_string()
         }
+        AppError::InvalidSettings(_) => td_string!(locale, errors.invalid).to_string(),
         AppError::Unavailable => td_string!(locale, errors.unavailable).to_string(),
         AppError::Transport(_) => td_string!(locale, errors.network).to_string(),
     }
@@ -588,7 +589,11 @@ fn MainNav(role: Option<Role>) -> impl IntoView {
                 {link("/catalogue", tr!(nav.catalogue))}
                 {link("/workouts", tr!(nav.workouts))}
                 {link("/planning", tr!(nav.planning))}
-                {link("/athletes", tr!(nav.athletes))}
+                {if role.is_some_and(|r| r.allows(Permission::Coach)) {
+                    link("/athletes", tr!(nav.athletes))
+                } else {
+                    link("/athletes", tr!(nav.my_page))
+                }}
                 {may_manage.then(|| link("/club", tr!(nav.club)))}
             </ul>
         </nav>

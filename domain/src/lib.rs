@@ -6,6 +6,7 @@
 
 pub mod account;
 pub mod athlete;
+pub mod athlete_import;
 pub mod catalogue;
 pub mod competition;
 mod decimal;
@@ -17,8 +18,10 @@ pub mod maxes;
 pub mod media;
 pub mod membership;
 pub mod ports;
+pub mod progression;
 pub mod ratios;
 pub mod role;
+pub mod roster;
 pub mod service;
 pub mod settings;
 mod text;

@@ -29,6 +29,27 @@ pub enum MaxKind {
 }
 
 impl MaxKind {
+    pub const ALL: [MaxKind; 4] = [
+        MaxKind::Tested,
+        MaxKind::Competition,
+        MaxKind::Training,
+        MaxKind::Estimated,
+    ];
+
+    /// The kind's name in forms and addresses.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            MaxKind::Tested => "tested",
+            MaxKind::Competition => "competition",
+            MaxKind::Training => "training",
+            MaxKind::Estimated => "estimated",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == raw.trim())
+    }
+
     /// How much a max of this kind is trusted against another of the same date: higher wins.
     /// Tested and competition maxes rank alike.
     pub fn rank(self) -> u8 {
@@ -187,6 +208,14 @@ mod tests {
 
     fn in_force(history: &[Max<&'static str>], exercise: &'static str, on: NaiveDate) -> Option<i64> {
         max_in_force(history, &exercise, on).map(|m| m.weight.grams() / 1000)
+    }
+
+    #[test]
+    fn kind_names_round_trip() {
+        for kind in MaxKind::ALL {
+            assert_eq!(MaxKind::parse(kind.as_str()), Some(kind));
+        }
+        assert_eq!(MaxKind::parse("guessed"), None);
     }
 
     #[test]

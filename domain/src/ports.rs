@@ -3,6 +3,7 @@
 
 use crate::account::User;
 use crate::athlete::{Athlete, AthleteDraft, Group, Weighing};
+use crate::athlete_import::AthleteImportPlan;
 use crate::catalogue::exchange::ImportCounts;
 use crate::catalogue::file::CataloguePlan;
 use crate::catalogue::{Complex, ComplexDraft, Exercise, ExerciseDraft, Label, LabelKind, Names};
@@ -257,6 +258,17 @@ pub trait AthleteStore: Send + Sync {
         expected_version: i64,
         now: DateTime<Utc>,
     ) -> StoreResult<Athlete>;
+    /// Links the profile to a member of the club (their account), or unlinks it (`None`).
+    /// `NotFound` when the member is not the club's; `Duplicate` when the member already has
+    /// a profile; `Conflict` when the profile changed since `expected_version`.
+    async fn link_member(
+        &self,
+        club: ClubId,
+        id: AthleteId,
+        member: Option<MemberId>,
+        expected_version: i64,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Athlete>;
 
     /// An athlete's weighings, oldest first.
     async fn weighings(&self, club: ClubId, athlete: AthleteId) -> StoreResult<Vec<Weighing>>;
@@ -329,6 +341,16 @@ pub trait AthleteStore: Send + Sync {
         athlete: AthleteId,
         member: bool,
     ) -> StoreResult<()>;
+    /// Imports a checked file of athletes in one transaction, all or nothing: creates the
+    /// missing groups (matched to the club's groups, archived ones included, by folded name: the
+    /// rule that keeps group names unique), creates every athlete and puts them in their groups.
+    /// Returns the number of athletes created.
+    async fn import_athletes(
+        &self,
+        club: ClubId,
+        plan: &AthleteImportPlan,
+        now: DateTime<Utc>,
+    ) -> StoreResult<usize>;
 
     /// The club's training settings and their version; `None` until an admin first saves them.
     async fn training_settings(

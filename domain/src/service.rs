@@ -11,6 +11,7 @@ use crate::role::{Permission, Role};
 use crate::throttle::{self, LoginThrottle};
 use chrono::{DateTime, Utc};
 
+pub mod athletes;
 pub mod catalogue;
 
 /// Failures of signing up and logging in.
@@ -315,7 +316,10 @@ pub async fn accept_invitation_as_new_user(
         .accept_invitation_as_new_user(invitation.id, new_user, now)
         .await
     {
-        Ok((user, _)) => Ok((user, invitation.club_id)),
+        Ok((user, member)) => {
+            link_profile(store, &invitation, member, now).await;
+            Ok((user, invitation.club_id))
+        }
         Err(StoreError::Duplicate) => Err(ClubError::EmailTaken),
         Err(e) => Err(unusable_on_conflict(e)),
     }
@@ -329,9 +333,16 @@ pub async fn accept_invitation(
     now: DateTime<Utc>,
 ) -> Result<ClubId, ClubError> {
     let invitation = usable_invitation(store, token, now).await?;
-    store
+    let member = store
         .accept_invitation(invitation.id, user.id, now)
         .await
         .map_err(unusable_on_conflict)?;
+    link_profile(store, &invitation, member, now).await;
     Ok(invitation.club_id)
+}
+
+/// Links the profile a coach prepared for the invited email, if any. The person has joined
+/// whatever happens here: a profile left unlinked is linked by a coach on the athlete's page.
+async fn link_profile(store: &dyn Store, invitation: &Invitation, member: MemberId, now: DateTime<Utc>) {
+    let _ = athletes::link_joining_member(store, invitation.club_id, member, &invitation.email, now).await;
 }

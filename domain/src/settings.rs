@@ -79,6 +79,9 @@ pub struct TrainingSettings<E> {
     pub lift_count_threshold: u8,
     /// How a complex's movements count as lifts.
     pub complex_counting: ComplexCounting,
+    /// Whether athletes may record their own training maxes (coaches always may; default no).
+    #[serde(default)]
+    pub athletes_record_maxes: bool,
 }
 
 /// The number-of-lifts threshold a new club starts with: 50 %.
@@ -100,6 +103,7 @@ impl Default for TrainingSettings<String> {
             ratios: RatioTable::defaults(),
             lift_count_threshold: DEFAULT_LIFT_COUNT_THRESHOLD,
             complex_counting: ComplexCounting::default(),
+            athletes_record_maxes: false,
         }
     }
 }
@@ -140,6 +144,7 @@ impl<E> TrainingSettings<E> {
             ratios: self.ratios.map_exercises(map),
             lift_count_threshold: self.lift_count_threshold,
             complex_counting: self.complex_counting,
+            athletes_record_maxes: self.athletes_record_maxes,
         }
     }
 }
@@ -180,6 +185,10 @@ mod tests {
         assert_eq!(settings.rounding, RoundingMode::Nearest);
         assert_eq!(settings.lift_count_threshold, 50);
         assert_eq!(settings.complex_counting, ComplexCounting::EveryMovement);
+        assert!(
+            !settings.athletes_record_maxes,
+            "athletes do not record maxes by default"
+        );
         assert_eq!(settings.ratios.ratios.len(), 10);
     }
 

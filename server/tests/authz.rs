@@ -8,10 +8,13 @@
 
 use chrono::{Duration, Utc};
 use clap::Parser;
+use domain::athlete::{AthleteDraft, AthleteInput, Weighing};
 use domain::catalogue::{ComplexDraft, ExerciseDraft, ExerciseInput, Names};
 use domain::invitation::InvitationToken;
+use domain::maxes::{Max, MaxKind};
 use domain::ports::{NewInvitation, NewUser, Store};
-use domain::{ClubId, ExerciseId, Role, UserId};
+use domain::weight::Kg;
+use domain::{AthleteId, ClubId, ExerciseId, Role, UserId};
 use server::config::Cli;
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -28,6 +31,11 @@ enum Access {
     User,
     /// Members with this role or a higher one, in their current club.
     Role(Role),
+    /// Like `Role`, for a record an athlete may reach when it is their own: a caller below the
+    /// role is refused (403) another athlete's record of the club, and, like everyone, finds
+    /// nothing (404) with another club's ids. (`athletes_reach_only_their_own_records` checks
+    /// their own.)
+    Record(Role),
 }
 
 /// Whether the ids in a call point into the caller's club or another one.
@@ -215,7 +223,110 @@ const MATRIX: &[Case] = &[
         access: Access::Role(Role::Coach),
         scoped: true,
     },
+    Case {
+        endpoint: "roster",
+        access: Access::Role(Role::Coach),
+        scoped: false,
+    },
+    Case {
+        endpoint: "own_profile",
+        access: Access::Role(Role::Athlete),
+        scoped: false,
+    },
+    Case {
+        endpoint: "athlete",
+        access: Access::Record(Role::Coach),
+        scoped: true,
+    },
+    Case {
+        endpoint: "create_athlete",
+        access: Access::Role(Role::Coach),
+        scoped: false,
+    },
+    Case {
+        endpoint: "update_athlete",
+        access: Access::Role(Role::Coach),
+        scoped: true,
+    },
+    Case {
+        endpoint: "archive_athlete",
+        access: Access::Role(Role::Coach),
+        scoped: true,
+    },
+    Case {
+        endpoint: "link_account",
+        access: Access::Role(Role::Coach),
+        scoped: true,
+    },
+    Case {
+        endpoint: "record_weighing",
+        access: Access::Role(Role::Coach),
+        scoped: true,
+    },
+    Case {
+        endpoint: "delete_weighing",
+        access: Access::Role(Role::Coach),
+        scoped: true,
+    },
+    Case {
+        endpoint: "record_level",
+        access: Access::Role(Role::Coach),
+        scoped: true,
+    },
+    Case {
+        endpoint: "record_max",
+        access: Access::Record(Role::Coach),
+        scoped: true,
+    },
+    Case {
+        endpoint: "update_max",
+        access: Access::Record(Role::Coach),
+        scoped: true,
+    },
+    Case {
+        endpoint: "delete_max",
+        access: Access::Record(Role::Coach),
+        scoped: true,
+    },
+    Case {
+        endpoint: "groups",
+        access: Access::Role(Role::Coach),
+        scoped: false,
+    },
+    Case {
+        endpoint: "create_group",
+        access: Access::Role(Role::Coach),
+        scoped: false,
+    },
+    Case {
+        endpoint: "rename_group",
+        access: Access::Role(Role::Coach),
+        scoped: true,
+    },
+    Case {
+        endpoint: "archive_group",
+        access: Access::Role(Role::Coach),
+        scoped: true,
+    },
+    Case {
+        endpoint: "set_in_group",
+        access: Access::Role(Role::Coach),
+        scoped: true,
+    },
+    Case {
+        endpoint: "training_settings",
+        access: Access::Role(Role::Coach),
+        scoped: false,
+    },
+    Case {
+        endpoint: "save_training_settings",
+        access: Access::Role(Role::Admin),
+        scoped: true,
+    },
 ];
+
+/// Endpoints that take JSON rather than a form.
+const JSON_ENDPOINTS: &[&str] = &["save_training_settings"];
 
 /// The expected HTTP status for a caller (None = visitor).
 fn expected(case: &Case, caller: Option<Role>, scope: Scope) -> u16 {
@@ -224,6 +335,8 @@ fn expected(case: &Case, caller: Option<Role>, scope: Scope) -> u16 {
         (_, None) => return 401,
         (Access::User, Some(_)) => true,
         (Access::Role(min), Some(role)) => role >= min,
+        (Access::Record(_), Some(_)) if scope == Scope::Foreign => return 404,
+        (Access::Record(min), Some(role)) => role >= min,
     };
     match (allowed, scope) {
         (false, _) => 403,
@@ -256,6 +369,11 @@ impl Fixture {
             .position(|c| *c == club)
             .map(|i| self.owner_of[i])
             .expect("known club")
+    }
+
+    /// A catalogue cache for calling use-cases directly.
+    fn catalogues(&self) -> domain::catalogue::cache::CatalogueCache {
+        domain::catalogue::cache::CatalogueCache::default()
     }
 
     fn fresh_email(&self, prefix: &str) -> String {
@@ -359,6 +477,80 @@ impl Fixture {
             )
             .await
             .expect("equipment")
+    }
+
+    /// A new athlete of `club` (not linked to an account); returns (id, version).
+    async fn athlete(&self, club: ClubId) -> (i64, i64) {
+        let draft = AthleteDraft::parse(
+            &AthleteInput {
+                first_name: "Target".into(),
+                last_name: self.fresh_email("athlete"),
+                sex: "women".into(),
+                ..AthleteInput::default()
+            },
+            Utc::now().date_naive(),
+        )
+        .expect("valid");
+        let created = self
+            .store
+            .create_athlete(club, &draft, None, Utc::now())
+            .await
+            .expect("athlete");
+        (created.id.0, created.version)
+    }
+
+    /// A new max of a new athlete of `club`; returns (id, version).
+    async fn max(&self, club: ClubId) -> (i64, i64) {
+        let athlete = AthleteId(self.athlete(club).await.0);
+        let max = Max {
+            exercise: ExerciseId(self.exercise(club).await.0),
+            date: Utc::now().date_naive(),
+            weight: Kg::whole(80),
+            kind: MaxKind::Tested,
+        };
+        let created = self
+            .store
+            .create_max(club, athlete, &max, Utc::now())
+            .await
+            .expect("max");
+        (created.id.0, created.version)
+    }
+
+    /// A new group of `club`; returns (id, version).
+    async fn group(&self, club: ClubId) -> (i64, i64) {
+        let created = self
+            .store
+            .create_group(club, &self.fresh_email("groupe"), Utc::now())
+            .await
+            .expect("group");
+        (created.id.0, created.version)
+    }
+
+    /// The JSON body of a call to a JSON endpoint.
+    async fn json(&self, endpoint: &str, scope: Scope) -> serde_json::Value {
+        let club = self.club(scope);
+        match endpoint {
+            "save_training_settings" => {
+                // A ratio between two of the club's exercises (another club's ids: not found).
+                let (a, b) = (self.exercise(club).await.0, self.exercise(club).await.0);
+                let mut settings = domain::settings::TrainingSettings::default()
+                    .map_exercises(|_: &String| None::<ExerciseId>);
+                settings.ratios.ratios.push(domain::ratios::Ratio {
+                    exercise: ExerciseId(a),
+                    base: ExerciseId(b),
+                    factor: domain::ratios::Factor::from_ten_thousandths(9_000),
+                });
+                // The version the club's settings are at (none before the first save).
+                let version = self
+                    .store
+                    .training_settings(self.own)
+                    .await
+                    .expect("settings")
+                    .map(|(_, v)| v);
+                serde_json::json!({ "settings": settings, "version": version })
+            }
+            other => panic!("the matrix has no JSON body for {other}"),
+        }
     }
 
     /// The form arguments of one call.
@@ -474,6 +666,111 @@ impl Fixture {
                 let (id, version) = self.exercise(club).await;
                 vec![("id", id.to_string()), ("version", version.to_string())]
             }
+            "roster" | "own_profile" | "groups" | "training_settings" => vec![],
+            "athlete" => vec![("id", self.athlete(club).await.0.to_string())],
+            "create_athlete" => vec![
+                ("first_name", "Nouvelle".into()),
+                ("last_name", self.fresh_email("athlète")),
+                ("sex", "women".into()),
+            ],
+            "update_athlete" => {
+                let (id, version) = self.athlete(club).await;
+                vec![
+                    ("id", id.to_string()),
+                    ("version", version.to_string()),
+                    ("first_name", "Renommée".into()),
+                    ("last_name", self.fresh_email("athlète")),
+                    ("sex", "women".into()),
+                ]
+            }
+            "archive_athlete" => {
+                let (id, version) = self.athlete(club).await;
+                vec![
+                    ("id", id.to_string()),
+                    ("version", version.to_string()),
+                    ("archived", "true".into()),
+                ]
+            }
+            "link_account" => {
+                // A new profile of the club linked to a new member of the same club.
+                let (id, version) = self.athlete(club).await;
+                let (member, _) = self.member(club).await;
+                vec![
+                    ("athlete_id", id.to_string()),
+                    ("version", version.to_string()),
+                    ("member_id", member.to_string()),
+                ]
+            }
+            "record_weighing" => vec![
+                ("athlete_id", self.athlete(club).await.0.to_string()),
+                ("date", Utc::now().date_naive().to_string()),
+                ("weight", "71.4".into()),
+            ],
+            "delete_weighing" => {
+                let id = AthleteId(self.athlete(club).await.0);
+                let date = Utc::now().date_naive();
+                self.store
+                    .record_weighing(
+                        club,
+                        id,
+                        Weighing {
+                            date,
+                            weight: Kg::whole(70),
+                        },
+                    )
+                    .await
+                    .expect("weighing");
+                vec![("athlete_id", id.0.to_string()), ("date", date.to_string())]
+            }
+            "record_level" => vec![
+                ("athlete_id", self.athlete(club).await.0.to_string()),
+                ("level", "national".into()),
+                ("start", Utc::now().date_naive().to_string()),
+            ],
+            "record_max" => vec![
+                ("athlete_id", self.athlete(club).await.0.to_string()),
+                ("exercise", self.exercise(club).await.0.to_string()),
+                ("weight", "92.5".into()),
+                ("date", Utc::now().date_naive().to_string()),
+                ("kind", "tested".into()),
+            ],
+            "update_max" => {
+                let (id, version) = self.max(club).await;
+                vec![
+                    ("id", id.to_string()),
+                    ("version", version.to_string()),
+                    ("exercise", self.exercise(club).await.0.to_string()),
+                    ("weight", "95".into()),
+                    ("date", Utc::now().date_naive().to_string()),
+                    ("kind", "competition".into()),
+                ]
+            }
+            "delete_max" => {
+                let (id, version) = self.max(club).await;
+                vec![("id", id.to_string()), ("version", version.to_string())]
+            }
+            "create_group" => vec![("name", self.fresh_email("groupe"))],
+            "rename_group" => {
+                let (id, version) = self.group(club).await;
+                vec![
+                    ("id", id.to_string()),
+                    ("version", version.to_string()),
+                    ("name", self.fresh_email("renommé")),
+                ]
+            }
+            "archive_group" => {
+                let (id, version) = self.group(club).await;
+                vec![
+                    ("id", id.to_string()),
+                    ("version", version.to_string()),
+                    ("archived", "true".into()),
+                ]
+            }
+            "set_in_group" => vec![
+                ("group_id", self.group(club).await.0.to_string()),
+                ("athlete_id", self.athlete(club).await.0.to_string()),
+                ("member", "true".into()),
+            ],
             other => panic!("the matrix has no arguments for {other}"),
         }
     }
@@ -602,15 +899,13 @@ async fn every_server_function_checks_who_asks_and_which_club() {
         for &scope in scopes {
             for caller in callers {
                 let client = fx.client(caller).await;
-                let args = fx.args(case.endpoint, scope).await;
-                let status = client
-                    .post(format!("{}/api/{}", fx.base, case.endpoint))
-                    .form(&args)
-                    .send()
-                    .await
-                    .expect("call")
-                    .status()
-                    .as_u16();
+                let request = client.post(format!("{}/api/{}", fx.base, case.endpoint));
+                let request = if JSON_ENDPOINTS.contains(&case.endpoint) {
+                    request.json(&fx.json(case.endpoint, scope).await)
+                } else {
+                    request.form(&fx.args(case.endpoint, scope).await)
+                };
+                let status = request.send().await.expect("call").status().as_u16();
                 calls += 1;
                 let want = expected(case, caller, scope);
                 if status != want {
@@ -629,6 +924,108 @@ async fn every_server_function_checks_who_asks_and_which_club() {
         failures.join("\n")
     );
     assert!(calls >= 90, "the matrix made only {calls} calls");
+}
+
+/// An athlete reaches their own profile and maxes, and no other athlete's: through the server
+/// functions and through the pages. Recording their own training maxes follows the club's
+/// setting.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn athletes_reach_only_their_own_records() {
+    let fx = spawn().await;
+    let (user, _) = fx
+        .store
+        .user_credentials("athlete@alpha.test")
+        .await
+        .expect("lookup")
+        .expect("athlete account");
+    let member = fx
+        .store
+        .member_by_user(fx.own, user.id)
+        .await
+        .expect("lookup")
+        .expect("member");
+    let draft = AthleteDraft::parse(
+        &AthleteInput {
+            first_name: "Mine".into(),
+            last_name: "Own".into(),
+            sex: "men".into(),
+            ..AthleteInput::default()
+        },
+        Utc::now().date_naive(),
+    )
+    .expect("valid");
+    let mine = fx
+        .store
+        .create_athlete(fx.own, &draft, Some(member.id), Utc::now())
+        .await
+        .expect("profile")
+        .id;
+    let other = AthleteId(fx.athlete(fx.own).await.0);
+    let exercise = fx.exercise(fx.own).await.0.to_string();
+    let client = fx.client(Some(Role::Athlete)).await;
+    let call = |endpoint: &'static str, args: Vec<(&'static str, String)>| {
+        let request = client.post(format!("{}/api/{endpoint}", fx.base)).form(&args);
+        async move {
+            let response = request.send().await.expect("call");
+            let status = response.status().as_u16();
+            (status, response.text().await.expect("body"))
+        }
+    };
+    let max = |athlete: AthleteId, kind: &str| {
+        vec![
+            ("athlete_id", athlete.0.to_string()),
+            ("exercise", exercise.clone()),
+            ("weight", "100".into()),
+            ("date", Utc::now().date_naive().to_string()),
+            ("kind", kind.to_owned()),
+        ]
+    };
+
+    let (status, body) = call("own_profile", vec![]).await;
+    assert_eq!((status, body), (200, mine.0.to_string()), "own profile");
+    assert_eq!(call("athlete", vec![("id", mine.0.to_string())]).await.0, 200);
+    assert_eq!(call("athlete", vec![("id", other.0.to_string())]).await.0, 403);
+
+    // The club has not allowed athletes to record maxes.
+    assert_eq!(call("record_max", max(mine, "training")).await.0, 403);
+    let (mut settings, version) =
+        domain::service::athletes::training_settings(&*fx.store, &fx.catalogues(), &member)
+            .await
+            .expect("settings");
+    settings.athletes_record_maxes = true;
+    fx.store
+        .save_training_settings(fx.own, &settings, version, Utc::now())
+        .await
+        .expect("save");
+    // Now their own training maxes only.
+    assert_eq!(call("record_max", max(mine, "training")).await.0, 200);
+    assert_eq!(call("record_max", max(mine, "tested")).await.0, 403);
+    assert_eq!(call("record_max", max(other, "training")).await.0, 403);
+    let maxes = fx.store.maxes(fx.own, mine).await.expect("maxes");
+    assert_eq!(maxes.len(), 1, "only the training max was recorded");
+
+    // The pages say the same.
+    let page = |path: String| {
+        let request = client.get(format!("{}{path}", fx.base));
+        async move { request.send().await.expect("page").text().await.expect("html") }
+    };
+    let own_page = page(format!("/athletes/{}", mine.0)).await;
+    assert!(
+        own_page.contains("data-testid=\"athlete-name\""),
+        "own page shows the profile"
+    );
+    let other_page = page(format!("/athletes/{}", other.0)).await;
+    assert!(
+        other_page.contains("data-testid=\"forbidden\""),
+        "another athlete's page is refused"
+    );
+    assert!(!other_page.contains("data-testid=\"athlete-name\""));
+    let roster = page("/athletes".into()).await;
+    assert!(
+        roster.contains("data-testid=\"athlete-name\""),
+        "an athlete's Athletes is their own page"
+    );
+    assert!(!roster.contains("data-testid=\"roster-table\""));
 }
 
 #[tokio::test]

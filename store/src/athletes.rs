@@ -2,6 +2,7 @@
 // databases (included by adapter.rs).
 
 use domain::athlete::{Athlete, AthleteDraft, Group, Weighing};
+use domain::athlete_import::AthleteImportPlan;
 use domain::competition::{CompetitorLevel, LevelStatus, Sex};
 use domain::maxes::{Max, MaxKind};
 use domain::ports::{AthleteStore, RecordedMax};
@@ -332,6 +333,44 @@ macro_rules! athlete_adapter {
                 .bind(club.0)
                 .bind(id.0)
                 .bind(archived.then_some(now))
+                .bind(now)
+                .bind(expected_version)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(db_error)?;
+                match updated {
+                    Some(row) => row.try_into(),
+                    None => Err(missing_or_conflict(self.fetch_athlete(club, id).await)),
+                }
+            }
+
+            async fn link_member(
+                &self,
+                club: ClubId,
+                id: AthleteId,
+                member: Option<MemberId>,
+                expected_version: i64,
+                now: DateTime<Utc>,
+            ) -> StoreResult<Athlete> {
+                if let Some(member) = member {
+                    let of_club: Option<(i64,)> =
+                        sqlx::query_as("SELECT id FROM members WHERE club_id = $1 AND id = $2")
+                            .bind(club.0)
+                            .bind(member.0)
+                            .fetch_optional(&self.pool)
+                            .await
+                            .map_err(db_error)?;
+                    if of_club.is_none() {
+                        return Err(StoreError::NotFound);
+                    }
+                }
+                let updated = sqlx::query_as::<_, AthleteRow>(&format!(
+                    "UPDATE athletes SET member_id = $3, updated_at = $4, version = version + 1 \
+                     WHERE club_id = $1 AND id = $2 AND version = $5 RETURNING {ATHLETE_COLUMNS}"
+                ))
+                .bind(club.0)
+                .bind(id.0)
+                .bind(member.map(|m| m.0))
                 .bind(now)
                 .bind(expected_version)
                 .fetch_optional(&self.pool)
@@ -710,6 +749,74 @@ macro_rules! athlete_adapter {
                     .await
                     .map_err(db_error)?;
                 Ok(())
+            }
+
+            async fn import_athletes(
+                &self,
+                club: ClubId,
+                plan: &AthleteImportPlan,
+                now: DateTime<Utc>,
+            ) -> StoreResult<usize> {
+                let fold = domain::catalogue::search::fold;
+                let mut tx = self.pool.begin().await.map_err(db_error)?;
+                let mut groups: std::collections::HashMap<String, i64> =
+                    sqlx::query_as::<_, (String, i64)>("SELECT name_key, id FROM athlete_groups WHERE club_id = $1")
+                        .bind(club.0)
+                        .fetch_all(&mut *tx)
+                        .await
+                        .map_err(db_error)?
+                        .into_iter()
+                        .collect();
+                // The plan's groups first (their spelling is the file's first), then any a row
+                // names that the plan left out.
+                for name in plan.groups.iter().chain(plan.rows.iter().flat_map(|r| &r.groups)) {
+                    let key = fold(name);
+                    if groups.contains_key(&key) {
+                        continue;
+                    }
+                    let (id,): (i64,) = sqlx::query_as(
+                        "INSERT INTO athlete_groups (club_id, name, name_key, created_at) VALUES ($1, $2, $3, $4) \
+                         RETURNING id",
+                    )
+                    .bind(club.0)
+                    .bind(name)
+                    .bind(&key)
+                    .bind(now)
+                    .fetch_one(&mut *tx)
+                    .await
+                    .map_err(db_error)?;
+                    groups.insert(key, id);
+                }
+                for row in &plan.rows {
+                    let draft = &row.draft;
+                    let (athlete,): (i64,) = sqlx::query_as(
+                        "INSERT INTO athletes (club_id, first_name, last_name, birth_date, sex, licence, notes, \
+                         email, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id",
+                    )
+                    .bind(club.0)
+                    .bind(&draft.first_name)
+                    .bind(&draft.last_name)
+                    .bind(draft.birth_date)
+                    .bind(sex_text(draft.sex))
+                    .bind(&draft.licence)
+                    .bind(&draft.notes)
+                    .bind(draft.email.as_ref().map(|e| e.as_str()))
+                    .bind(now)
+                    .fetch_one(&mut *tx)
+                    .await
+                    .map_err(db_error)?;
+                    for name in &row.groups {
+                        let group = groups.get(&fold(name)).copied().ok_or(StoreError::NotFound)?;
+                        sqlx::query("INSERT INTO group_athletes (group_id, athlete_id) VALUES ($1, $2)")
+                            .bind(group)
+                            .bind(athlete)
+                            .execute(&mut *tx)
+                            .await
+                            .map_err(db_error)?;
+                    }
+                }
+                tx.commit().await.map_err(db_error)?;
+                Ok(plan.rows.len())
             }
 
             async fn training_settings(

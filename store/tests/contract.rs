@@ -147,7 +147,9 @@ contract!(
     weighings_and_levels_keep_their_history,
     maxes_are_recorded_versioned_and_scoped,
     groups_hold_athletes,
+    athletes_are_imported_all_or_nothing,
     training_settings_are_saved_whole_with_a_version,
+    a_profile_is_linked_to_one_member_of_its_club,
 );
 
 fn t0() -> DateTime<Utc> {
@@ -1798,6 +1800,72 @@ async fn groups_hold_athletes(store: Arc<dyn Store>) {
     );
 }
 
+async fn athletes_are_imported_all_or_nothing(store: Arc<dyn Store>) {
+    use domain::athlete_import::{self, AthleteImportPlan, AthleteImportRow, ImportIssue};
+    let (_, club) = club_with_owner(&*store, "owner@club.fr", "A").await;
+    let (_, other) = club_with_owner(&*store, "other@club.fr", "B").await;
+    let team = store.create_group(club, "Équipe", t0()).await.expect("group");
+    let today = day(2026, 11, 21);
+    let csv = "Prénom;Nom;Date de naissance;Sexe;Groupes\n\
+               Léa;Petit;14/03/2008;F;EQUIPE|Débutants\n\
+               Tom;Arnaud;2007-01-02;H;débutants\n";
+    let plan =
+        athlete_import::plan(csv, &store.athletes(club).await.expect("athletes"), today).expect("valid file");
+    assert_eq!(store.import_athletes(club, &plan, t0()).await, Ok(2));
+
+    let athletes = store.athletes(club).await.expect("athletes");
+    let names: Vec<String> = athletes.iter().map(|a| a.full_name()).collect();
+    assert_eq!(names, ["Tom Arnaud", "Léa Petit"]);
+    let (tom, lea) = (athletes[0].id, athletes[1].id);
+    assert_eq!(athletes[1].birth_date, Some(day(2008, 3, 14)));
+    let groups = store.groups(club).await.expect("groups");
+    let summary: Vec<(&str, Vec<AthleteId>)> = groups
+        .iter()
+        .map(|g| (g.name.as_str(), g.athletes.clone()))
+        .collect();
+    assert_eq!(
+        summary,
+        [("Débutants", vec![tom, lea]), ("Équipe", vec![lea])],
+        "the existing group is found despite case and accents, the new one created once"
+    );
+    assert_eq!(groups[1].id, team.id);
+    assert!(store.athletes(other).await.expect("athletes").is_empty());
+    assert_eq!(store.groups(other).await.expect("groups"), []);
+
+    // The same file again: every row is now a duplicate, and nothing is planned.
+    let problems = athlete_import::plan(csv, &athletes, today).expect_err("duplicates");
+    let lines: Vec<(usize, &ImportIssue)> = problems.iter().map(|p| (p.line, &p.problem)).collect();
+    assert_eq!(
+        lines,
+        [(2, &ImportIssue::Duplicate), (3, &ImportIssue::Duplicate)]
+    );
+
+    // A plan whose second row names a group twice (made by hand: the file check merges them)
+    // puts that athlete in it twice; the database refuses, and the first row, the new group and
+    // the second athlete are rolled back.
+    let plan = AthleteImportPlan {
+        rows: vec![
+            AthleteImportRow {
+                line: 2,
+                draft: athlete_draft("Inès", "Roux", "women"),
+                groups: vec!["Nouveaux".into(), "Équipe".into()],
+            },
+            AthleteImportRow {
+                line: 3,
+                draft: athlete_draft("Hugo", "Blanc", "men"),
+                groups: vec!["Nouveaux".into(), "NOUVEAUX".into()],
+            },
+        ],
+        groups: vec!["Nouveaux".into(), "Équipe".into()],
+    };
+    assert_eq!(
+        store.import_athletes(club, &plan, t0()).await,
+        Err(StoreError::Duplicate)
+    );
+    assert_eq!(store.athletes(club).await.expect("athletes"), athletes);
+    assert_eq!(store.groups(club).await.expect("groups"), groups);
+}
+
 async fn training_settings_are_saved_whole_with_a_version(store: Arc<dyn Store>) {
     use domain::settings::{ComplexCounting, TrainingSettings};
     let (_, club) = club_with_owner(&*store, "owner@club.fr", "A").await;
@@ -1832,4 +1900,74 @@ async fn training_settings_are_saved_whole_with_a_version(store: Arc<dyn Store>)
     );
     assert_eq!(store.training_settings(club).await, Ok(Some((settings, 2))));
     assert_eq!(store.training_settings(other).await, Ok(None));
+}
+
+async fn a_profile_is_linked_to_one_member_of_its_club(store: Arc<dyn Store>) {
+    let (owner, club) = club_with_owner(&*store, "owner@club.fr", "A").await;
+    let (foreign_owner, other) = club_with_owner(&*store, "other@club.fr", "B").await;
+    let member = store
+        .member_by_user(club, owner)
+        .await
+        .expect("lookup")
+        .expect("member");
+    let foreign_member = store
+        .member_by_user(other, foreign_owner)
+        .await
+        .expect("lookup")
+        .expect("member");
+    let zoe = store
+        .create_athlete(club, &athlete_draft("Zoé", "Martin", "women"), None, t0())
+        .await
+        .expect("create");
+    let adam = store
+        .create_athlete(club, &athlete_draft("Adam", "Bernard", "men"), None, t0())
+        .await
+        .expect("create");
+
+    assert_eq!(
+        store
+            .link_member(club, zoe.id, Some(foreign_member.id), zoe.version, t0())
+            .await,
+        Err(StoreError::NotFound),
+        "another club's member cannot be linked"
+    );
+    let linked = store
+        .link_member(club, zoe.id, Some(member.id), zoe.version, t0())
+        .await
+        .expect("link");
+    assert_eq!(
+        (linked.member, linked.version),
+        (Some(member.id), zoe.version + 1)
+    );
+    assert_eq!(
+        store
+            .athlete_of_member(club, member.id)
+            .await
+            .expect("lookup")
+            .map(|a| a.id),
+        Some(zoe.id)
+    );
+    assert_eq!(
+        store.link_member(club, zoe.id, None, zoe.version, t0()).await,
+        Err(StoreError::Conflict),
+        "a stale version is refused"
+    );
+    assert_eq!(
+        store
+            .link_member(club, adam.id, Some(member.id), adam.version, t0())
+            .await,
+        Err(StoreError::Duplicate),
+        "a member has one profile"
+    );
+    assert_eq!(
+        store.link_member(other, zoe.id, None, linked.version, t0()).await,
+        Err(StoreError::NotFound),
+        "another club's profile is not found"
+    );
+    let unlinked = store
+        .link_member(club, zoe.id, None, linked.version, t0())
+        .await
+        .expect("unlink");
+    assert_eq!(unlinked.member, None);
+    assert_eq!(store.athlete_of_member(club, member.id).await, Ok(None));
 }

@@ -1,6 +1,7 @@
 //! One module per page.
 
 pub mod account;
+pub mod athletes;
 pub mod auth;
 pub mod catalogue;
 pub mod club;
@@ -10,4 +11,5 @@ pub mod exchange;
 pub mod home;
 pub mod invite;
 pub mod lists;
+pub mod progress;
 pub mod soon;

@@ -8,7 +8,6 @@ use leptos_meta::Title;
 pub enum Section {
     Workouts,
     Planning,
-    Athletes,
 }
 
 #[component]
@@ -17,12 +16,10 @@ pub fn ComingSoon(section: Section) -> impl IntoView {
     let title = move || match section {
         Section::Workouts => td_string!(locale, nav.workouts).to_string(),
         Section::Planning => td_string!(locale, nav.planning).to_string(),
-        Section::Athletes => td_string!(locale, nav.athletes).to_string(),
     };
     let body = move || match section {
         Section::Workouts => td_string!(locale, soon.workouts).to_string(),
         Section::Planning => td_string!(locale, soon.planning).to_string(),
-        Section::Athletes => td_string!(locale, soon.athletes).to_string(),
     };
     view! {
         <Title text=title/>

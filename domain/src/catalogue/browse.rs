@@ -152,6 +152,11 @@ impl CatalogueIndex {
         }
     }
 
+    /// Every exercise of the club, archived ones included, in no particular order.
+    pub fn exercises(&self) -> impl Iterator<Item = &Exercise> {
+        self.entries.iter().map(|e| &e.exercise)
+    }
+
     /// How many exercises the club has, archived ones included.
     pub fn len(&self) -> usize {
         self.entries.len()

@@ -2,7 +2,11 @@
 //! file of the classic lifts, their variants and classic complexes, in French and English.
 //! It is copied into the club at creation; from then on the copy is the club's own to edit.
 
+use super::Exercise;
 use super::file::{CatalogueFile, CataloguePlan, RowError};
+use super::search::fold;
+use crate::ids::ExerciseId;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 const DEFAULT: &str = include_str!("../../data/default-catalogue.json");
@@ -21,6 +25,26 @@ pub fn plan() -> Result<&'static CataloguePlan, String> {
             .map_err(|errors: Vec<RowError>| format!("default catalogue: {errors:?}"))
     });
     PLAN.as_ref().map_err(Clone::clone)
+}
+
+/// The club's exercises that came from the default catalogue, by their key in it ("snatch",
+/// "clean_and_jerk"…), found by French name (accents and case aside). Rules written with
+/// catalogue keys (the default ratios, the main lifts) apply to a club through this map; an
+/// exercise the club renamed or deleted is simply absent.
+pub fn club_keys<'a>(exercises: impl IntoIterator<Item = &'a Exercise>) -> HashMap<&'static str, ExerciseId> {
+    static KEYS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
+        file()
+            .map(|f| f.exercises.into_iter().map(|e| (fold(&e.fr), e.key)).collect())
+            .unwrap_or_default()
+    });
+    let by_name: HashMap<&str, &'static str> = KEYS
+        .iter()
+        .map(|(name, key)| (name.as_str(), key.as_str()))
+        .collect();
+    exercises
+        .into_iter()
+        .filter_map(|e| by_name.get(fold(&e.names.fr).as_str()).map(|key| (*key, e.id)))
+        .collect()
 }
 
 #[cfg(test)]
@@ -70,5 +94,34 @@ mod tests {
             names.contains(&"Épaulé + Squat clavicules + Jeté fendu"),
             "{names:?}"
         );
+    }
+
+    #[test]
+    fn club_exercises_are_found_by_their_default_french_name() {
+        let exercise = |id: i64, fr: &str| Exercise {
+            id: ExerciseId(id),
+            names: crate::catalogue::Names {
+                fr: fr.into(),
+                en: String::new(),
+            },
+            short_name: None,
+            category: None,
+            equipment: None,
+            description: None,
+            video_url: None,
+            image: None,
+            video: None,
+            archived: false,
+            version: 1,
+        };
+        let club = [
+            exercise(1, "ARRACHE"),
+            exercise(2, "Épaulé-jeté"),
+            exercise(3, "Mon exercice"),
+        ];
+        let keys = club_keys(&club);
+        assert_eq!(keys.get("snatch"), Some(&ExerciseId(1)));
+        assert_eq!(keys.get("clean_and_jerk"), Some(&ExerciseId(2)));
+        assert_eq!(keys.len(), 2, "{keys:?}");
     }
 }

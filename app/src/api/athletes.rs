@@ -1,0 +1,606 @@
+//! The athletes' server functions: the roster, an athlete's page and its records, groups, the
+//! club's training settings and the athlete import. Coaches and above change; an athlete reads
+//! their own page (see `domain::service::athletes`).
+
+// A server function that a form posts to takes the form's fields as its arguments.
+#![allow(clippy::too_many_arguments)]
+
+use crate::error::AppError;
+use crate::model::Choice;
+use chrono::NaiveDate;
+use domain::athlete::{Athlete, Weighing};
+use domain::competition::{CompetitorLevel, LevelStatus};
+use domain::maxes::MaxKind;
+use domain::roster::{RosterQuery, RosterRow};
+use domain::settings::TrainingSettings;
+use domain::weight::Kg;
+use domain::{AthleteId, ExerciseId, GroupId, MaxId, MemberId};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "ssr")]
+use {
+    crate::ssr,
+    chrono::Utc,
+    domain::athlete::AthleteInput,
+    domain::catalogue::Exercise,
+    domain::service::athletes::{self as service, MaxInput},
+};
+
+/// The roster page: the rows the query keeps, in its order, and what its filters offer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RosterPage {
+    pub rows: Vec<RosterRow>,
+    /// Athletes in the club, archived ones aside (the query may show fewer).
+    pub active: usize,
+    pub groups: Vec<Choice>,
+}
+
+/// One max of an athlete's history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MaxEntry {
+    pub id: MaxId,
+    pub version: i64,
+    pub date: NaiveDate,
+    pub weight: Kg,
+    pub kind: MaxKind,
+    /// A personal record when it was recorded.
+    pub record: bool,
+}
+
+/// An exercise's maxes on the athlete's page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LiftHistory {
+    pub exercise: ExerciseId,
+    pub name: String,
+    /// The max in force today.
+    pub current: Option<Kg>,
+    /// Newest first.
+    pub entries: Vec<MaxEntry>,
+}
+
+/// A group on the athlete's page: whether the athlete is in it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GroupMembership {
+    pub id: GroupId,
+    pub name: String,
+    pub member: bool,
+}
+
+/// Everything an athlete's page shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AthletePage {
+    /// The athlete with the values in force today (class, total, Sinclair, level, groups).
+    pub summary: RosterRow,
+    /// Newest first.
+    pub weighings: Vec<Weighing>,
+    /// Newest first.
+    pub levels: Vec<LevelStatus>,
+    /// The main lifts first (snatch, clean and jerk), then by name.
+    pub lifts: Vec<LiftHistory>,
+    pub snatch: Option<ExerciseId>,
+    pub clean_and_jerk: Option<ExerciseId>,
+    /// The club's active groups, for a coach.
+    pub groups: Vec<GroupMembership>,
+    /// The exercises a max may be recorded for (active ones, by name), when the viewer may.
+    pub exercises: Vec<Choice>,
+    pub may_record_training: bool,
+    pub coaching: bool,
+    /// For a coach: the name of the member the profile is linked to, and the members it could
+    /// be linked to.
+    pub account: Option<String>,
+    pub linkable: Vec<LinkChoice>,
+}
+
+/// A member a profile may be linked to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LinkChoice {
+    pub id: MemberId,
+    pub name: String,
+    pub email: String,
+}
+
+/// What saving a max tells the page.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct SavedMax {
+    pub id: MaxId,
+    /// Heavier than every earlier max of the exercise: the page shows the badge.
+    pub record: bool,
+}
+
+/// A group as its page lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GroupView {
+    pub id: GroupId,
+    pub name: String,
+    pub archived: bool,
+    pub version: i64,
+    /// Its athletes, by name.
+    pub athletes: Vec<Choice>,
+}
+
+/// The groups page: every group and the athletes that can be added.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GroupsPage {
+    pub groups: Vec<GroupView>,
+    pub athletes: Vec<Choice>,
+}
+
+/// The training settings page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SettingsPage {
+    pub settings: TrainingSettings<ExerciseId>,
+    /// `None` until an admin first saves them (the defaults are shown).
+    pub version: Option<i64>,
+    /// The club's exercises, for the ratios.
+    pub exercises: Vec<Choice>,
+    /// Only admins save; coaches read.
+    pub can_edit: bool,
+}
+
+#[cfg(feature = "ssr")]
+fn exercise_name(locale: crate::i18n::Locale, e: &Exercise) -> String {
+    match locale {
+        crate::i18n::Locale::fr => e.names.fr.clone(),
+        crate::i18n::Locale::en => e.names.en.clone(),
+    }
+}
+
+#[cfg(feature = "ssr")]
+fn by_name(mut list: Vec<Choice>) -> Vec<Choice> {
+    list.sort_by_cached_key(|c| domain::catalogue::search::fold(&c.name));
+    list
+}
+
+/// The roster, filtered and sorted as the query asks. Coaches only.
+#[server(endpoint = "roster")]
+pub async fn roster(#[server(default)] query: RosterQuery) -> Result<RosterPage, AppError> {
+    let state = ssr::state()?;
+    let actor = ssr::require_member(&state).await?;
+    let (rows, groups) =
+        service::roster(&*state.store, &state.catalogues, &actor, Utc::now().date_naive()).await?;
+    let active = rows.iter().filter(|r| !r.athlete.archived).count();
+    let kept = domain::roster::browse(&rows, &query)
+        .into_iter()
+        .cloned()
+        .collect();
+    Ok(RosterPage {
+        rows: kept,
+        active,
+        groups: by_name(
+            groups
+                .into_iter()
+                .filter(|g| !g.archived)
+                .map(|g| Choice {
+                    id: g.id.0,
+                    name: g.name,
+                })
+                .collect(),
+        ),
+    })
+}
+
+/// The caller's own athlete profile, if the club has linked one to them.
+#[server(endpoint = "own_profile")]
+pub async fn own_profile() -> Result<Option<AthleteId>, AppError> {
+    let state = ssr::state()?;
+    let actor = ssr::require_member(&state).await?;
+    Ok(service::own_profile(&*state.store, &actor).await?.map(|a| a.id))
+}
+
+/// An athlete's page: a coach sees any of the club's, an athlete only their own.
+#[server(endpoint = "athlete")]
+pub async fn load_athlete(id: AthleteId) -> Result<AthletePage, AppError> {
+    let state = ssr::state()?;
+    let actor = ssr::require_member(&state).await?;
+    let locale = crate::lang::detect();
+    let today = Utc::now().date_naive();
+    let file = service::athlete_file(&*state.store, &state.catalogues, &actor, id).await?;
+    let catalogue = domain::service::catalogue::exercises(&*state.store, &state.catalogues, &actor).await?;
+    let exercises: Vec<&Exercise> = catalogue.exercises.exercises().collect();
+    let name_of = |id: ExerciseId| {
+        exercises
+            .iter()
+            .find(|e| e.id == id)
+            .map(|e| exercise_name(locale, e))
+            .unwrap_or_default()
+    };
+
+    let history: Vec<domain::maxes::Max<ExerciseId>> = file.maxes.iter().map(|m| m.max.clone()).collect();
+    let records = domain::maxes::personal_records(&history);
+    let mut lifts: Vec<LiftHistory> = Vec::new();
+    for (recorded, record) in file.maxes.iter().zip(records) {
+        let entry = MaxEntry {
+            id: recorded.id,
+            version: recorded.version,
+            date: recorded.max.date,
+            weight: recorded.max.weight,
+            kind: recorded.max.kind,
+            record,
+        };
+        match lifts.iter_mut().find(|l| l.exercise == recorded.max.exercise) {
+            Some(lift) => lift.entries.push(entry),
+            None => lifts.push(LiftHistory {
+                exercise: recorded.max.exercise,
+                name: name_of(recorded.max.exercise),
+                current: None,
+                entries: vec![entry],
+            }),
+        }
+    }
+    let main = [file.lifts.snatch, file.lifts.clean_and_jerk];
+    for lift in &mut lifts {
+        lift.current = domain::maxes::max_in_force(&history, &lift.exercise, today).map(|m| m.weight);
+        lift.entries.sort_by_key(|e| std::cmp::Reverse((e.date, e.id.0)));
+    }
+    lifts.sort_by_cached_key(|l| {
+        let rank = main
+            .iter()
+            .position(|m| *m == Some(l.exercise))
+            .unwrap_or(main.len());
+        (rank, domain::catalogue::search::fold(&l.name))
+    });
+
+    let weighings: Vec<(AthleteId, Weighing)> = file.weighings.iter().map(|w| (id, *w)).collect();
+    let current_level: Vec<(AthleteId, CompetitorLevel)> = file
+        .levels
+        .last()
+        .filter(|l| l.end.is_none())
+        .map(|l| vec![(id, l.level)])
+        .unwrap_or_default();
+    let summary = domain::roster::rows(
+        &domain::roster::RosterData {
+            athletes: std::slice::from_ref(&file.athlete),
+            weighings: &weighings,
+            maxes: &file.maxes,
+            levels: &current_level,
+            groups: &file.groups,
+            lifts: file.lifts,
+        },
+        today,
+    )
+    .into_iter()
+    .next()
+    .ok_or(AppError::NotFound)?;
+
+    let may_record = file.coaching || file.may_record_training;
+    Ok(AthletePage {
+        summary,
+        weighings: file.weighings.into_iter().rev().collect(),
+        levels: file.levels.into_iter().rev().collect(),
+        lifts,
+        snatch: file.lifts.snatch,
+        clean_and_jerk: file.lifts.clean_and_jerk,
+        groups: if file.coaching {
+            file.groups
+                .iter()
+                .filter(|g| !g.archived)
+                .map(|g| GroupMembership {
+                    id: g.id,
+                    name: g.name.clone(),
+                    member: g.athletes.contains(&id),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
+        exercises: if may_record {
+            by_name(
+                exercises
+                    .iter()
+                    .filter(|e| !e.archived)
+                    .map(|e| Choice {
+                        id: e.id.0,
+                        name: exercise_name(locale, e),
+                    })
+                    .collect(),
+            )
+        } else {
+            Vec::new()
+        },
+        may_record_training: file.may_record_training,
+        coaching: file.coaching,
+        account: file.account.map(|m| m.display_name),
+        linkable: file
+            .linkable
+            .into_iter()
+            .map(|m| LinkChoice {
+                id: m.id,
+                name: m.display_name,
+                email: m.email,
+            })
+            .collect(),
+    })
+}
+
+#[cfg(feature = "ssr")]
+fn athlete_input(
+    first_name: String,
+    last_name: String,
+    birth_date: String,
+    sex: String,
+    licence: String,
+    notes: String,
+    email: String,
+) -> AthleteInput {
+    AthleteInput {
+        first_name,
+        last_name,
+        birth_date,
+        sex,
+        licence,
+        notes,
+        email,
+    }
+}
+
+#[server(endpoint = "create_athlete")]
+pub async fn create_athlete(
+    #[server(default)] first_name: String,
+    #[server(default)] last_name: String,
+    #[server(default)] birth_date: String,
+    #[server(default)] sex: String,
+    #[server(default)] licence: String,
+    #[server(default)] notes: String,
+    #[server(default)] email: String,
+) -> Result<AthleteId, AppError> {
+    let state = ssr::state()?;
+    let actor = ssr::require_member(&state).await?;
+    let input = athlete_input(first_name, last_name, birth_date, sex, licence, notes, email);
+    Ok(service::create_athlete(&*state.store, &actor, &input, Utc::now())
+        .await?
+        .id)
+}
+
+#[server(endpoint = "update_athlete")]
+pub async fn update_athlete(
+    id: AthleteId,
+    version: i64,
+    #[server(default)] first_name: String,
+    #[server(default)] last_name: String,
+    #[server(default)] birth_date: String,
+    #[server(default)] sex: String,
+    #[server(default)] licence: String,
+    #[server(default)] notes: String,
+    #[server(default)] email: String,
+) -> Result<AthleteId, AppError> {
+    let state = ssr::state()?;
+    let actor = ssr::require_member(&state).await?;
+    let input = athlete_input(first_name, last_name, birth_date, sex, licence, notes, email);
+    Ok(
+        service::update_athlete(&*state.store, &actor, id, &input, version, Utc::now())
+            .await?
+            .id,
+    )
+}
+
+#[server(endpoint = "archive_athlete")]
+pub async fn archive_athlete(id: AthleteId, version: i64, archived: bool) -> Result<(), AppError> {
+    let state = ssr::state()?;
+    let actor = ssr::require_member(&state).await?;
+    service::set_athlete_archived(&*state.store, &actor, id, archived, version, Utc::now()).await?;
+    Ok(())
+}
+
+/// Links the profile to a member's account (`None` unlinks it).
+#[server(endpoint = "link_account")]
+pub async fn link_account(
+    athlete_id: AthleteId,
+    version: i64,
+    #[server(default)] member_id: Option<MemberId>,
+) -> Result<(), AppError> {
+    let state = ssr::state()?;
+    let actor = ssr::require_member(&state).await?;
+    service::link_account(&*state.store, &actor, athlete_id, member_id, version, Utc::now()).await?;
+    Ok(())
+}
+
+#[server(endpoint = "record_weighing")]
+pub async fn record_weighing(
+    athlete_id: AthleteId,
+    #[server(default)] date: String,
+    #[server(default)] weight: String,
+) -> Result<(), AppError> {
+    let state = ssr::state()?;
+    let actor = ssr::require_member(&state).await?;
+    service::record_weighing(
+        &*state.store,
+        &actor,
+        athlete_id,
+        &date,
+        &weight,
+        Utc::now().date_naive(),
+    )
+    .await?;
+    Ok(())
+}
+
+#[server(endpoint = "delete_weighing")]
+pub async fn delete_weighing(athlete_id: AthleteId, date: NaiveDate) -> Result<(), AppError> {
+    let state = ssr::state()?;
+    let actor = ssr::require_member(&state).await?;
+    service::delete_weighing(&*state.store, &actor, athlete_id, date).await?;
+    Ok(())
+}
+
+#[server(endpoint = "record_level")]
+pub async fn record_level(
+    athlete_id: AthleteId,
+    level: CompetitorLevel,
+    #[server(default)] start: String,
+) -> Result<(), AppError> {
+    let state = ssr::state()?;
+    let actor = ssr::require_member(&state).await?;
+    service::record_level(
+        &*state.store,
+        &actor,
+        athlete_id,
+        level,
+        &start,
+        Utc::now().date_naive(),
+    )
+    .await?;
+    Ok(())
+}
+
+#[server(endpoint = "record_max")]
+pub async fn record_max(
+    athlete_id: AthleteId,
+    #[server(default)] exercise: Option<ExerciseId>,
+    #[server(default)] weight: String,
+    #[server(default)] date: String,
+    #[server(default)] kind: String,
+) -> Result<SavedMax, AppError> {
+    let state = ssr::state()?;
+    let actor = ssr::require_member(&state).await?;
+    let input = MaxInput {
+        exercise,
+        weight,
+        date,
+        kind,
+    };
+    let (saved, record) = service::record_max(&*state.store, &actor, athlete_id, &input, Utc::now()).await?;
+    Ok(SavedMax { id: saved.id, record })
+}
+
+#[server(endpoint = "update_max")]
+pub async fn update_max(
+    id: MaxId,
+    version: i64,
+    #[server(default)] exercise: Option<ExerciseId>,
+    #[server(default)] weight: String,
+    #[server(default)] date: String,
+    #[server(default)] kind: String,
+) -> Result<(), AppError> {
+    let state = ssr::state()?;
+    let actor = ssr::require_member(&state).await?;
+    let input = MaxInput {
+        exercise,
+        weight,
+        date,
+        kind,
+    };
+    service::update_max(&*state.store, &actor, id, &input, version, Utc::now()).await?;
+    Ok(())
+}
+
+#[server(endpoint = "delete_max")]
+pub async fn delete_max(id: MaxId, version: i64) -> Result<(), AppError> {
+    let state = ssr::state()?;
+    let actor = ssr::require_member(&state).await?;
+    service::delete_max(&*state.store, &actor, id, version).await?;
+    Ok(())
+}
+
+/// Every group with its athletes, and the club's active athletes. Coaches only.
+#[server(endpoint = "groups")]
+pub async fn groups() -> Result<GroupsPage, AppError> {
+    let state = ssr::state()?;
+    let actor = ssr::require_member(&state).await?;
+    let groups = service::groups(&*state.store, &actor).await?;
+    let athletes: Vec<Athlete> = state.store.athletes(actor.club_id).await?;
+    let name = |id: &AthleteId| {
+        athletes.iter().find(|a| a.id == *id).map(|a| Choice {
+            id: a.id.0,
+            name: a.full_name(),
+        })
+    };
+    Ok(GroupsPage {
+        groups: groups
+            .iter()
+            .map(|g| GroupView {
+                id: g.id,
+                name: g.name.clone(),
+                archived: g.archived,
+                version: g.version,
+                athletes: by_name(g.athletes.iter().filter_map(name).collect()),
+            })
+            .collect(),
+        athletes: by_name(
+            athletes
+                .iter()
+                .filter(|a| !a.archived)
+                .filter_map(|a| name(&a.id))
+                .collect(),
+        ),
+    })
+}
+
+#[server(endpoint = "create_group")]
+pub async fn create_group(#[server(default)] name: String) -> Result<GroupId, AppError> {
+    let state = ssr::state()?;
+    let actor = ssr::require_member(&state).await?;
+    Ok(service::create_group(&*state.store, &actor, &name, Utc::now())
+        .await?
+        .id)
+}
+
+#[server(endpoint = "rename_group")]
+pub async fn rename_group(
+    id: GroupId,
+    version: i64,
+    #[server(default)] name: String,
+) -> Result<(), AppError> {
+    let state = ssr::state()?;
+    let actor = ssr::require_member(&state).await?;
+    service::rename_group(&*state.store, &actor, id, &name, version).await?;
+    Ok(())
+}
+
+#[server(endpoint = "archive_group")]
+pub async fn archive_group(id: GroupId, version: i64, archived: bool) -> Result<(), AppError> {
+    let state = ssr::state()?;
+    let actor = ssr::require_member(&state).await?;
+    service::set_group_archived(&*state.store, &actor, id, archived, version, Utc::now()).await?;
+    Ok(())
+}
+
+#[server(endpoint = "set_in_group")]
+pub async fn set_in_group(group_id: GroupId, athlete_id: AthleteId, member: bool) -> Result<(), AppError> {
+    let state = ssr::state()?;
+    let actor = ssr::require_member(&state).await?;
+    service::set_in_group(&*state.store, &actor, group_id, athlete_id, member).await?;
+    Ok(())
+}
+
+/// The club's training settings (the defaults until an admin saves them). Coaches read them
+/// (the workout builder uses them); admins change them.
+#[server(endpoint = "training_settings")]
+pub async fn load_training_settings() -> Result<SettingsPage, AppError> {
+    let state = ssr::state()?;
+    let actor = ssr::require_member(&state).await?;
+    if !actor.role.allows(domain::Permission::Coach) {
+        return Err(AppError::Forbidden);
+    }
+    let locale = crate::lang::detect();
+    let (settings, version) = service::training_settings(&*state.store, &state.catalogues, &actor).await?;
+    let catalogue = domain::service::catalogue::exercises(&*state.store, &state.catalogues, &actor).await?;
+    Ok(SettingsPage {
+        settings,
+        version,
+        exercises: by_name(
+            catalogue
+                .exercises
+                .exercises()
+                .filter(|e| !e.archived)
+                .map(|e| Choice {
+                    id: e.id.0,
+                    name: exercise_name(locale, e),
+                })
+                .collect(),
+        ),
+        can_edit: actor.role.allows(domain::Permission::ManageSettings),
+    })
+}
+
+/// Saves the club's training settings whole; `version` is the one the admin saw (none while
+/// the club has the defaults). Admins only.
+#[server(endpoint = "save_training_settings", input = leptos::server_fn::codec::Json)]
+pub async fn save_training_settings(
+    settings: TrainingSettings<ExerciseId>,
+    version: Option<i64>,
+) -> Result<i64, AppError> {
+    let state = ssr::state()?;
+    let actor = ssr::require_member(&state).await?;
+    Ok(service::save_training_settings(&*state.store, &actor, &settings, version, Utc::now()).await?)
+}
