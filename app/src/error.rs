@@ -36,6 +36,8 @@ pub enum AppError {
     InUse,
     #[error("the imported file was refused")]
     ImportRejected(Vec<domain::catalogue::exchange::ImportProblem>),
+    #[error("the imported athletes file was refused")]
+    AthleteImportRejected(Vec<domain::athlete_import::AthleteImportProblem>),
     #[error("the training settings were refused")]
     InvalidSettings(Vec<domain::settings::SettingsError>),
     #[error("the service is unavailable")]
@@ -76,9 +78,10 @@ impl AppError {
             | AppError::EmailTaken
             | AppError::AlreadyMember
             | AppError::InUse => StatusCode::CONFLICT,
-            AppError::Invalid(_) | AppError::ImportRejected(_) | AppError::InvalidSettings(_) => {
-                StatusCode::UNPROCESSABLE_ENTITY
-            }
+            AppError::Invalid(_)
+            | AppError::ImportRejected(_)
+            | AppError::AthleteImportRejected(_)
+            | AppError::InvalidSettings(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::InvitationUnusable(_) => StatusCode::GONE,
             AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
@@ -136,6 +139,7 @@ mod from_domain {
                 ClubError::InvitationUnusable(status) => AppError::InvitationUnusable(status),
                 ClubError::InUse => AppError::InUse,
                 ClubError::ImportRejected(problems) => AppError::ImportRejected(problems),
+                ClubError::AthleteImportRejected(problems) => AppError::AthleteImportRejected(problems),
                 ClubError::Store(e) => e.into(),
             }
         }

@@ -122,6 +122,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/invite/:token") view=pages::invite::InvitePage ssr=SsrMode::Async/>
                         <Route path=path!("/account") view=pages::account::AccountPage ssr=SsrMode::Async/>
                         <Route path=path!("/club") view=pages::club::ClubPage ssr=SsrMode::Async/>
+                        <Route path=path!("/club/training") view=pages::settings::TrainingSettingsPage ssr=SsrMode::Async/>
                         <Route path=path!("/catalogue") view=pages::catalogue::CataloguePage ssr=SsrMode::Async/>
                         <Route path=path!("/catalogue/new") view=pages::catalogue::NewExercisePage ssr=SsrMode::Async/>
                         <Route path=path!("/catalogue/exercises/:id") view=pages::catalogue::ExercisePage ssr=SsrMode::Async/>
@@ -136,6 +137,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/planning") view=|| view! { <ComingSoon section=Section::Planning/> } ssr=SsrMode::Async/>
                         <Route path=path!("/athletes") view=pages::athletes::AthletesPage ssr=SsrMode::Async/>
                         <Route path=path!("/athletes/new") view=pages::athletes::NewAthletePage ssr=SsrMode::Async/>
+                        <Route path=path!("/athletes/groups") view=pages::groups::AthleteGroupsPage ssr=SsrMode::Async/>
+                        <Route path=path!("/athletes/import") view=pages::athlete_import::AthleteImportPage ssr=SsrMode::Async/>
                         <Route path=path!("/athletes/:id") view=pages::athletes::AthletePageView ssr=SsrMode::Async/>
                         <Route path=path!("/athletes/:id/edit") view=pages::athletes::EditAthletePage ssr=SsrMode::Async/>
                     </Routes>

@@ -72,6 +72,9 @@ pub fn error_text(locale: Locale, error: &AppError) -> String {
         AppError::ImportRejected(problems) => {
             td_string!(locale, errors.import_rejected, count = problems.len()).to_string()
         }
+        AppError::AthleteImportRejected(problems) => {
+            td_string!(locale, athlete_import.rejected, count = problems.len()).to_string()
+        }
         AppError::InvalidSettings(_) => td_string!(locale, errors.invalid).to_string(),
         AppError::Unavailable => td_string!(locale, errors.unavailable).to_string(),
         AppError::Transport(_) => td_string!(locale, errors.network).to_string(),

@@ -52,6 +52,8 @@ pub enum ClubError {
     InUse,
     #[error("the imported file has {} problem(s)", .0.len())]
     ImportRejected(Vec<crate::catalogue::exchange::ImportProblem>),
+    #[error("the imported athletes file has {} problem(s)", .0.len())]
+    AthleteImportRejected(Vec<crate::athlete_import::AthleteImportProblem>),
     #[error("storage failure: {0}")]
     Store(StoreError),
 }

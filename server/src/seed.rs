@@ -1,6 +1,10 @@
 //! The demo club: an owner, a coach and an athlete, created through the real use-cases.
 
-use chrono::Utc;
+use chrono::{DateTime, Duration, Utc};
+use domain::athlete::{AthleteInput, Group};
+use domain::competition::CompetitorLevel;
+use domain::maxes::MaxKind;
+use domain::membership::Member;
 use domain::ports::{PasswordHasher, Store};
 use domain::service::{self, ClubError};
 use domain::{Role, StoreError};
@@ -37,6 +41,8 @@ pub async fn seed_demo(store: &dyn Store, hasher: &dyn PasswordHasher) -> Result
         .member_by_user(club, owner.id)
         .await?
         .ok_or(StoreError::NotFound)?;
+    // The athletes come first: the demo athlete's invitation then finds and links their profile.
+    seed_athletes(store, &owner_member, now).await?;
     for (seed, (email, name, role)) in DEMO_LOGINS.iter().enumerate().skip(1) {
         let token =
             domain::invitation::InvitationToken::from_random_bytes([u8::try_from(seed).unwrap_or(0); 32]);
@@ -45,6 +51,123 @@ pub async fn seed_demo(store: &dyn Store, hasher: &dyn PasswordHasher) -> Result
             .await?;
     }
     Ok(true)
+}
+
+/// A demo athlete: names, sex, birth date, email; then (days ago, bodyweight) weighings,
+/// (days ago, kind, snatch, clean and jerk) maxes, level, and group.
+struct DemoAthlete {
+    first: &'static str,
+    last: &'static str,
+    sex: &'static str,
+    born: &'static str,
+    email: &'static str,
+    weighings: &'static [(i64, &'static str)],
+    maxes: &'static [(i64, MaxKind, &'static str, &'static str)],
+    level: (CompetitorLevel, i64),
+    group: &'static str,
+}
+
+const DEMO_ATHLETES: [DemoAthlete; 4] = [
+    DemoAthlete {
+        first: "Arthur",
+        last: "Athlete",
+        sex: "men",
+        born: "2001-05-12",
+        email: "athlete@demo.dropit.club",
+        weighings: &[(200, "86.4"), (90, "87.2"), (7, "88.1")],
+        maxes: &[
+            (210, MaxKind::Tested, "115", "145"),
+            (120, MaxKind::Competition, "120", "150"),
+            (30, MaxKind::Training, "123", "152"),
+        ],
+        level: (CompetitorLevel::National, 400),
+        group: "Seniors",
+    },
+    DemoAthlete {
+        first: "Léa",
+        last: "Dubois",
+        sex: "women",
+        born: "2004-09-03",
+        email: "",
+        weighings: &[(150, "62.5"), (10, "63.2")],
+        maxes: &[
+            (180, MaxKind::Tested, "82", "104"),
+            (45, MaxKind::Competition, "86", "108"),
+        ],
+        level: (CompetitorLevel::Regional, 300),
+        group: "Seniors",
+    },
+    DemoAthlete {
+        first: "Sofia",
+        last: "Marchetti",
+        sex: "women",
+        born: "1998-02-21",
+        email: "",
+        weighings: &[(20, "70.8")],
+        maxes: &[(60, MaxKind::Competition, "95", "118")],
+        level: (CompetitorLevel::International, 700),
+        group: "Seniors",
+    },
+    DemoAthlete {
+        first: "Hugo",
+        last: "Lefèvre",
+        sex: "men",
+        born: "2010-11-30",
+        email: "",
+        weighings: &[(5, "60.5")],
+        maxes: &[(25, MaxKind::Estimated, "72", "90")],
+        level: (CompetitorLevel::Rookie, 60),
+        group: "Jeunes",
+    },
+];
+
+/// The demo club's athletes, with bodyweights, maxes, levels and groups dated before `now`.
+async fn seed_athletes(store: &dyn Store, coach: &Member, now: DateTime<Utc>) -> Result<(), SeedError> {
+    use domain::service::athletes::{self as athletes, MaxInput};
+    let club = coach.club_id;
+    let keys = domain::catalogue::default::club_keys(&store.exercises(club).await?);
+    let lifts = [keys.get("snatch").copied(), keys.get("clean_and_jerk").copied()];
+    let mut groups: Vec<Group> = Vec::new();
+    for a in &DEMO_ATHLETES {
+        let input = AthleteInput {
+            first_name: a.first.into(),
+            last_name: a.last.into(),
+            birth_date: a.born.into(),
+            sex: a.sex.into(),
+            email: a.email.into(),
+            ..AthleteInput::default()
+        };
+        let athlete = athletes::create_athlete(store, coach, &input, now).await?;
+        let day = |ago: i64| now - Duration::days(ago);
+        for (ago, weight) in a.weighings {
+            let date = day(*ago).date_naive().to_string();
+            athletes::record_weighing(store, coach, athlete.id, &date, weight, now.date_naive()).await?;
+        }
+        for (ago, kind, snatch, clean_and_jerk) in a.maxes {
+            for (exercise, weight) in lifts.iter().zip([snatch, clean_and_jerk]) {
+                let input = MaxInput {
+                    exercise: *exercise,
+                    weight: (*weight).into(),
+                    date: day(*ago).date_naive().to_string(),
+                    kind: kind.as_str().into(),
+                };
+                athletes::record_max(store, coach, athlete.id, &input, day(*ago)).await?;
+            }
+        }
+        let (level, ago) = a.level;
+        let start = day(ago).date_naive().to_string();
+        athletes::record_level(store, coach, athlete.id, level, &start, now.date_naive()).await?;
+        let group = match groups.iter().find(|g| g.name == a.group) {
+            Some(g) => g.clone(),
+            None => {
+                let g = athletes::create_group(store, coach, a.group, now).await?;
+                groups.push(g.clone());
+                g
+            }
+        };
+        athletes::set_in_group(store, coach, group.id, athlete.id, true).await?;
+    }
+    Ok(())
 }
 
 /// The benchmark club: a coach, and a catalogue of [`BENCH_EXERCISES`] exercises (the default

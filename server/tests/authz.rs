@@ -314,6 +314,11 @@ const MATRIX: &[Case] = &[
         scoped: true,
     },
     Case {
+        endpoint: "import_athletes",
+        access: Access::Role(Role::Coach),
+        scoped: false,
+    },
+    Case {
         endpoint: "training_settings",
         access: Access::Role(Role::Coach),
         scoped: false,
@@ -703,8 +708,8 @@ impl Fixture {
             }
             "record_weighing" => vec![
                 ("athlete_id", self.athlete(club).await.0.to_string()),
-                ("date", Utc::now().date_naive().to_string()),
-                ("weight", "71.4".into()),
+                ("weighed_on", Utc::now().date_naive().to_string()),
+                ("bodyweight", "71.4".into()),
             ],
             "delete_weighing" => {
                 let id = AthleteId(self.athlete(club).await.0);
@@ -771,6 +776,10 @@ impl Fixture {
                 ("athlete_id", self.athlete(club).await.0.to_string()),
                 ("member", "true".into()),
             ],
+            "import_athletes" => vec![(
+                "content",
+                format!("prénom,nom,sexe\nImportée,{},F\n", self.fresh_email("athlète")),
+            )],
             other => panic!("the matrix has no arguments for {other}"),
         }
     }

@@ -8,7 +8,7 @@
 use crate::error::AppError;
 use crate::model::Choice;
 use chrono::NaiveDate;
-use domain::athlete::{Athlete, Weighing};
+use domain::athlete::Weighing;
 use domain::competition::{CompetitorLevel, LevelStatus};
 use domain::maxes::MaxKind;
 use domain::roster::{RosterQuery, RosterRow};
@@ -398,8 +398,8 @@ pub async fn link_account(
 #[server(endpoint = "record_weighing")]
 pub async fn record_weighing(
     athlete_id: AthleteId,
-    #[server(default)] date: String,
-    #[server(default)] weight: String,
+    #[server(default)] weighed_on: String,
+    #[server(default)] bodyweight: String,
 ) -> Result<(), AppError> {
     let state = ssr::state()?;
     let actor = ssr::require_member(&state).await?;
@@ -407,8 +407,8 @@ pub async fn record_weighing(
         &*state.store,
         &actor,
         athlete_id,
-        &date,
-        &weight,
+        &weighed_on,
+        &bodyweight,
         Utc::now().date_naive(),
     )
     .await?;
@@ -498,7 +498,7 @@ pub async fn groups() -> Result<GroupsPage, AppError> {
     let state = ssr::state()?;
     let actor = ssr::require_member(&state).await?;
     let groups = service::groups(&*state.store, &actor).await?;
-    let athletes: Vec<Athlete> = state.store.athletes(actor.club_id).await?;
+    let athletes = state.store.athletes(actor.club_id).await?;
     let name = |id: &AthleteId| {
         athletes.iter().find(|a| a.id == *id).map(|a| Choice {
             id: a.id.0,
@@ -561,6 +561,16 @@ pub async fn set_in_group(group_id: GroupId, athlete_id: AthleteId, member: bool
     let actor = ssr::require_member(&state).await?;
     service::set_in_group(&*state.store, &actor, group_id, athlete_id, member).await?;
     Ok(())
+}
+
+/// Imports a CSV file of athletes, all or nothing: a file with any problem imports nothing and
+/// comes back with every problem (`AthleteImportRejected`). Returns the number of athletes
+/// created. Coaches only.
+#[server(endpoint = "import_athletes")]
+pub async fn import_athletes(#[server(default)] content: String) -> Result<usize, AppError> {
+    let state = ssr::state()?;
+    let actor = ssr::require_member(&state).await?;
+    Ok(service::import_athletes(&*state.store, &actor, &content, Utc::now()).await?)
 }
 
 /// The club's training settings (the defaults until an admin saves them). Coaches read them

@@ -120,7 +120,7 @@ pub fn kind_label(locale: Locale, kind: MaxKind) -> String {
 
 /// The page's sections and the way between them.
 #[component]
-fn AthleteTabs(active: &'static str) -> impl IntoView {
+pub(crate) fn AthleteTabs(active: &'static str) -> impl IntoView {
     let tab = move |href: &'static str, label: String| {
         let current = href == active;
         view! {
@@ -718,8 +718,8 @@ fn WeighingForm(athlete_id: AthleteId, today: String) -> impl IntoView {
     view! {
         <ActionForm action attr:class="flex flex-wrap items-start gap-3" attr:novalidate="" attr:data-testid="weighing-form">
             <input type="hidden" name="athlete_id" value=athlete_id.0.to_string()/>
-            <TextField name="date" kind="date" label=tr!(athletes.date) errors=error value=today.clone()/>
-            <TextField name="weight" kind="text" label=tr!(athletes.bodyweight_kg) errors=error/>
+            <TextField name="weighed_on" kind="date" label=tr!(athletes.date) errors=error value=today.clone()/>
+            <TextField name="bodyweight" kind="text" label=tr!(athletes.bodyweight_kg) errors=error/>
             <div class="pt-6"><SubmitButton label=tr!(athletes.record_bodyweight) pending=action.pending()/></div>
             <FormAlert errors=error/>
         </ActionForm>

@@ -1,5 +1,6 @@
 //! The club page (admins): members and their roles, invitations.
 
+use super::settings::{ClubTab, ClubTabs};
 use crate::api::{ChangeRole, Invite, RemoveMember, RevokeInvitation, club_roster, pending_invitations};
 use crate::error::AppError;
 use crate::i18n::*;
@@ -25,7 +26,11 @@ pub fn ClubPage() -> impl IntoView {
             Err(e) => Err(e),
         };
         match lists {
-            Ok((roster, invitations)) => view! { <ClubAdmin roster invitations/> }.into_any(),
+            Ok((roster, invitations)) => view! {
+                <ClubTabs active=ClubTab::Members/>
+                <ClubAdmin roster invitations/>
+            }
+            .into_any(),
             Err(AppError::Forbidden) => view! {
                 <p class="card" role="alert" data-testid="forbidden">{tr!(common.forbidden_page)}</p>
             }

@@ -10,6 +10,7 @@ use crate::athlete::{
     Athlete, AthleteDraft, AthleteInput, Group, Weighing, parse_bodyweight, parse_group_name,
     required_past_date,
 };
+use crate::athlete_import::{AthleteImportProblem, ImportIssue};
 use crate::catalogue::cache::{CatalogueCache, ClubCatalogue};
 use crate::catalogue::default::club_keys;
 use crate::competition::{CompetitorLevel, LevelStatus};
@@ -283,8 +284,9 @@ pub async fn record_weighing(
     today: NaiveDate,
 ) -> Result<Weighing, ClubError> {
     require(actor, Permission::Coach)?;
-    let date = required_past_date("date", date, today);
-    let weight = parse_bodyweight("weight", weight);
+    // The form's field names: the page also has a max form with its own date and weight.
+    let date = required_past_date("weighed_on", date, today);
+    let weight = parse_bodyweight("bodyweight", weight);
     let weighing = match (date, weight) {
         (Ok(date), Ok(weight)) => Weighing { date, weight },
         (date, weight) => {
@@ -540,6 +542,35 @@ pub async fn set_in_group(
 ) -> Result<(), ClubError> {
     require(actor, Permission::Coach)?;
     Ok(store.set_in_group(actor.club_id, group, athlete, member).await?)
+}
+
+/// The largest file an athlete import accepts (a thousand athletes fit in far less).
+pub const IMPORT_MAX_BYTES: usize = 1024 * 1024;
+
+/// Imports a CSV file of athletes (see [`crate::athlete_import`]): every row is checked against
+/// the club's athletes, archived ones included; any problem rejects the whole file with every
+/// problem reported, otherwise the athletes and their groups are created in one transaction.
+/// Returns the number of athletes created. Coaches only.
+pub async fn import_athletes(
+    store: &dyn Store,
+    actor: &Member,
+    csv: &str,
+    now: DateTime<Utc>,
+) -> Result<usize, ClubError> {
+    require(actor, Permission::Coach)?;
+    if csv.len() > IMPORT_MAX_BYTES {
+        return Err(ClubError::AthleteImportRejected(vec![AthleteImportProblem {
+            line: 1,
+            field: "file".to_owned(),
+            problem: ImportIssue::Field(FieldProblem::FileTooLarge {
+                max_mb: IMPORT_MAX_BYTES / (1024 * 1024),
+            }),
+        }]));
+    }
+    let existing = store.athletes(actor.club_id).await?;
+    let plan = crate::athlete_import::plan(csv, &existing, now.date_naive())
+        .map_err(ClubError::AthleteImportRejected)?;
+    Ok(store.import_athletes(actor.club_id, &plan, now).await?)
 }
 
 /// Saves the club's training settings (admins), after checking them whole. Returns the new

@@ -1,0 +1,424 @@
+//! The club's groups (coaches): create one, rename it, archive or restore it, and choose who is
+//! in it. The page is one island that asks the server for the groups again after each change.
+
+use super::athletes::{AthleteTabs, athlete_href};
+use super::catalogue::failure;
+use crate::api::athletes::{
+    GroupView, GroupsPage, archive_group, create_group, groups, rename_group, set_in_group,
+};
+use crate::error::AppError;
+use crate::i18n::*;
+use crate::model::Choice;
+use crate::ui::{error_text, field_error, last_error, use_toaster};
+use domain::{AthleteId, GroupId};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn AthleteGroupsPage() -> impl IntoView {
+    let locale = crate::lang::current();
+    let page = Suspend::new(async move {
+        match groups().await {
+            Ok(page) => view! { <GroupsEditor page/> }.into_any(),
+            Err(e) => failure(locale, e),
+        }
+    });
+    view! {
+        <Title text=tr!(groups.title)/>
+        <section class="flex flex-col gap-6">
+            <h1 class="text-3xl font-bold">{tr!(athletes.title)}</h1>
+            <AthleteTabs active="/athletes/groups"/>
+            <Suspense fallback=move || view! { <p>{tr!(common.loading)}</p> }>{page}</Suspense>
+        </section>
+    }
+}
+
+/// The error line under a field, wired to it by `id`.
+fn error_line(id: String, message: Signal<Option<String>>) -> impl IntoView {
+    view! {
+        <p id=id class="text-sm text-red-700 dark:text-red-400" role="alert">
+            {move || message.get()}
+        </p>
+    }
+}
+
+/// The groups, active ones first (archived ones after them, dimmed), and the form creating one.
+#[island(lazy)]
+fn GroupsEditor(page: GroupsPage) -> impl IntoView {
+    let locale = crate::lang::current();
+    let toaster = use_toaster();
+    let data = RwSignal::new(page);
+    let refresh = move || {
+        leptos::task::spawn_local(async move {
+            match groups().await {
+                Ok(fresh) => data.set(fresh),
+                Err(e) => toaster.error(error_text(locale, &e)),
+            }
+        });
+    };
+
+    // Creating a group: a refused name is said under the field.
+    let new_name = RwSignal::new(String::new());
+    let create = Action::new(|name: &String| create_group(name.clone()));
+    let create_errors = last_error(create.value());
+    let create_error = field_error(locale, create_errors, "name");
+    Effect::new(move |_| match create.value().get() {
+        Some(Ok(_)) => {
+            new_name.set(String::new());
+            toaster.success(td_string!(locale, groups.created).to_string());
+            refresh();
+        }
+        Some(Err(AppError::Invalid(_))) | None => {}
+        Some(Err(e)) => toaster.error(error_text(locale, &e)),
+    });
+
+    // Renaming: one group at a time, in place of its heading.
+    let editing = RwSignal::new(None::<GroupId>);
+    let edit_name = RwSignal::new(String::new());
+    let rename_failed = RwSignal::new(None::<AppError>);
+    let rename_error = field_error(locale, rename_failed.into(), "name");
+    let rename =
+        Action::new(|(id, version, name): &(GroupId, i64, String)| rename_group(*id, *version, name.clone()));
+    Effect::new(move |_| match rename.value().get() {
+        Some(Ok(())) => {
+            editing.set(None);
+            rename_failed.set(None);
+            toaster.success(td_string!(locale, groups.renamed).to_string());
+            refresh();
+        }
+        Some(Err(e @ AppError::Invalid(_))) => rename_failed.set(Some(e)),
+        Some(Err(e)) => {
+            editing.set(None);
+            toaster.error(error_text(locale, &e));
+            refresh();
+        }
+        None => {}
+    });
+
+    let archive = Action::new(|(id, version, archived): &(GroupId, i64, bool)| {
+        let (id, version, archived) = (*id, *version, *archived);
+        async move { archive_group(id, version, archived).await.map(|()| archived) }
+    });
+    Effect::new(move |_| match archive.value().get() {
+        Some(Ok(archived)) => {
+            let text = if archived {
+                td_string!(locale, groups.archived_done).to_string()
+            } else {
+                td_string!(locale, groups.restored_done).to_string()
+            };
+            toaster.success(text);
+            refresh();
+        }
+        Some(Err(e)) => {
+            toaster.error(error_text(locale, &e));
+            refresh();
+        }
+        None => {}
+    });
+
+    let membership = Action::new(|(group, athlete, member): &(GroupId, AthleteId, bool)| {
+        let (group, athlete, member) = (*group, *athlete, *member);
+        async move { set_in_group(group, athlete, member).await.map(|()| member) }
+    });
+    Effect::new(move |_| match membership.value().get() {
+        Some(Ok(member)) => {
+            let text = if member {
+                td_string!(locale, groups.added).to_string()
+            } else {
+                td_string!(locale, groups.removed).to_string()
+            };
+            toaster.success(text);
+            refresh();
+        }
+        Some(Err(e)) => {
+            toaster.error(error_text(locale, &e));
+            refresh();
+        }
+        None => {}
+    });
+    let busy = move || {
+        create.pending().get()
+            || rename.pending().get()
+            || archive.pending().get()
+            || membership.pending().get()
+    };
+
+    let card = move |group: GroupView, all: &[Choice]| {
+        let GroupView {
+            id,
+            name,
+            archived,
+            version,
+            athletes,
+        } = group;
+        let heading_id = format!("group-{id}-name");
+        let rename_id = format!("group-{id}-rename");
+        let rename_error_id = format!("group-{id}-rename-error");
+        let add_id = format!("group-{id}-add");
+        let candidates: Vec<Choice> = all
+            .iter()
+            .filter(|a| !athletes.iter().any(|m| m.id == a.id))
+            .cloned()
+            .collect();
+        let club_has_athletes = !all.is_empty();
+        let chosen = RwSignal::new(String::new());
+        let count = athletes.len();
+
+        let heading = {
+            let (name, shown) = (name.clone(), name.clone());
+            let (rename_label, archive_label) = (
+                td_string!(locale, groups.rename_named, name = name.clone()).to_string(),
+                if archived {
+                    td_string!(locale, groups.restore_named, name = name.clone()).to_string()
+                } else {
+                    td_string!(locale, groups.archive_named, name = name.clone()).to_string()
+                },
+            );
+            let heading_id = heading_id.clone();
+            move || {
+                let name = name.clone();
+                view! {
+                    <div class="flex flex-wrap items-center justify-between gap-2">
+                        <div class="flex flex-wrap items-baseline gap-2">
+                            <h2 id=heading_id.clone() class="text-lg font-semibold" data-testid="group-name">{shown.clone()}</h2>
+                            {archived.then(|| view! { <span class="badge" data-testid="group-archived">{tr!(groups.archived_badge)}</span> })}
+                            <span class="text-sm text-muted" data-testid="group-count">{tr!(groups.count, count = count)}</span>
+                        </div>
+                        <div class="flex flex-wrap gap-1">
+                            <button
+                                type="button"
+                                class="btn-secondary text-sm"
+                                aria-label=rename_label.clone()
+                                disabled=busy
+                                on:click=move |_| {
+                                    rename_failed.set(None);
+                                    edit_name.set(name.clone());
+                                    editing.set(Some(id));
+                                }
+                            >
+                                {tr!(groups.rename)}
+                            </button>
+                            <button
+                                type="button"
+                                class="btn-secondary text-sm"
+                                aria-label=archive_label.clone()
+                                disabled=busy
+                                on:click=move |_| {
+                                    archive.dispatch((id, version, !archived));
+                                }
+                            >
+                                {if archived { tr!(groups.restore) } else { tr!(groups.archive) }}
+                            </button>
+                        </div>
+                    </div>
+                }
+            }
+        };
+        let rename_form = {
+            let (rename_id, rename_error_id) = (rename_id.clone(), rename_error_id.clone());
+            move || {
+                let described = rename_error_id.clone();
+                // The field takes the focus as it replaces the heading.
+                let field = NodeRef::<leptos::html::Input>::new();
+                field.on_load(|input| {
+                    let _ = input.focus();
+                });
+                view! {
+                    <form
+                        class="flex flex-wrap items-start gap-2"
+                        novalidate=""
+                        data-testid="rename-form"
+                        on:submit=move |ev| {
+                            ev.prevent_default();
+                            rename.dispatch((id, version, edit_name.get_untracked()));
+                        }
+                    >
+                        <div class="flex min-w-48 flex-1 flex-col gap-1">
+                            <label for=rename_id.clone() class="text-sm font-medium">{tr!(groups.new_name)}</label>
+                            <input
+                                id=rename_id.clone()
+                                node_ref=field
+                                class="input"
+                                autocomplete="off"
+                                prop:value=move || edit_name.get()
+                                on:input=move |ev| edit_name.set(event_target_value(&ev))
+                                aria-invalid=move || rename_error.with(Option::is_some).then_some("true")
+                                aria-describedby=described
+                            />
+                            {error_line(rename_error_id.clone(), rename_error)}
+                        </div>
+                        <div class="flex gap-2 pt-6">
+                            <button type="submit" class="btn-primary text-sm" disabled=busy>{tr!(groups.save)}</button>
+                            <button type="button" class="btn-secondary text-sm" on:click=move |_| editing.set(None)>{tr!(groups.cancel)}</button>
+                        </div>
+                    </form>
+                }
+            }
+        };
+        let top = move || {
+            if editing.get() == Some(id) {
+                rename_form().into_any()
+            } else {
+                heading().into_any()
+            }
+        };
+
+        let members = if athletes.is_empty() {
+            view! { <p class="text-sm text-muted" data-testid="group-no-athletes">{tr!(groups.no_athletes)}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="divide-y divide-line" aria-labelledby=heading_id.clone() data-testid="group-athletes">
+                    {athletes
+                        .into_iter()
+                        .map(|a| {
+                            let athlete = AthleteId(a.id);
+                            let remove_label = td_string!(locale, groups.remove_named, athlete = a.name.clone(), group = name.clone()).to_string();
+                            view! {
+                                <li class="flex items-center justify-between gap-2 py-1.5" data-testid="group-athlete">
+                                    <a href=athlete_href(athlete) class="link">{a.name.clone()}</a>
+                                    {(!archived).then(|| view! {
+                                        <button
+                                            type="button"
+                                            class="btn-ghost-danger text-sm"
+                                            aria-label=remove_label
+                                            disabled=busy
+                                            on:click=move |_| {
+                                                membership.dispatch((id, athlete, false));
+                                            }
+                                        >
+                                            {tr!(groups.remove)}
+                                        </button>
+                                    })}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            }
+            .into_any()
+        };
+
+        let adding = if archived {
+            None
+        } else if !club_has_athletes {
+            Some(
+                view! {
+                    <p class="border-t border-line pt-3 text-sm text-muted">
+                        {tr!(groups.club_has_no_athletes)} " "
+                        <a href="/athletes/import" class="link">{tr!(groups.import_athletes)}</a>
+                    </p>
+                }
+                .into_any(),
+            )
+        } else if candidates.is_empty() {
+            Some(view! { <p class="border-t border-line pt-3 text-sm text-muted">{tr!(groups.everyone_in)}</p> }.into_any())
+        } else {
+            let add_label = td_string!(locale, groups.add_to, name = name.clone()).to_string();
+            Some(view! {
+                <form
+                    class="flex flex-wrap items-end gap-2 border-t border-line pt-3"
+                    data-testid="add-athlete-form"
+                    on:submit=move |ev| {
+                        ev.prevent_default();
+                        if let Ok(athlete) = chosen.get_untracked().parse::<i64>() {
+                            membership.dispatch((id, AthleteId(athlete), true));
+                        }
+                    }
+                >
+                    <div class="flex min-w-48 flex-1 flex-col gap-1">
+                        <label for=add_id.clone() class="text-sm font-medium">{tr!(groups.add_athlete)}</label>
+                        <select
+                            id=add_id.clone()
+                            class="select"
+                            prop:value=move || chosen.get()
+                            on:change=move |ev| chosen.set(event_target_value(&ev))
+                        >
+                            <option value="">{tr!(groups.choose_athlete)}</option>
+                            {candidates
+                                .into_iter()
+                                .map(|c| view! { <option value=c.id.to_string()>{c.name}</option> })
+                                .collect_view()}
+                        </select>
+                    </div>
+                    <button
+                        type="submit"
+                        class="btn-secondary"
+                        aria-label=add_label
+                        disabled=move || busy() || chosen.with(String::is_empty)
+                    >
+                        {tr!(groups.add)}
+                    </button>
+                </form>
+            }
+            .into_any())
+        };
+
+        let class = if archived {
+            "card flex flex-col gap-3 opacity-70"
+        } else {
+            "card flex flex-col gap-3"
+        };
+        view! {
+            <li class=class aria-labelledby=heading_id data-testid="group-card" data-archived=archived.to_string()>
+                {top}
+                {members}
+                {adding}
+            </li>
+        }
+    };
+
+    let list = move || {
+        let GroupsPage { groups, athletes } = data.get();
+        if groups.is_empty() {
+            return view! { <p class="card text-muted" data-testid="groups-empty">{tr!(groups.empty)}</p> }
+                .into_any();
+        }
+        let (active, archived): (Vec<GroupView>, Vec<GroupView>) =
+            groups.into_iter().partition(|g| !g.archived);
+        view! {
+            <ul class="grid items-start gap-4 md:grid-cols-2" data-testid="groups">
+                {active
+                    .into_iter()
+                    .chain(archived)
+                    .map(|g| card(g, &athletes))
+                    .collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+
+    view! {
+        <section class="card flex flex-col gap-3" aria-labelledby="new-group-title">
+            <h2 id="new-group-title" class="text-lg font-semibold">{tr!(groups.new_group)}</h2>
+            <p class="text-sm text-muted">{tr!(groups.help)}</p>
+            <form
+                class="flex flex-wrap items-start gap-3"
+                novalidate=""
+                data-testid="new-group-form"
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    create.dispatch(new_name.get_untracked());
+                }
+            >
+                <div class="flex min-w-60 flex-1 flex-col gap-1">
+                    <label for="field-name" class="text-sm font-medium">{tr!(groups.name)}</label>
+                    <input
+                        id="field-name"
+                        name="name"
+                        class="input"
+                        autocomplete="off"
+                        prop:value=move || new_name.get()
+                        on:input=move |ev| new_name.set(event_target_value(&ev))
+                        aria-invalid=move || create_error.with(Option::is_some).then_some("true")
+                        aria-describedby="field-name-error"
+                    />
+                    {error_line("field-name-error".to_owned(), create_error)}
+                </div>
+                <div class="pt-6">
+                    <button type="submit" class="btn-primary" disabled=busy>{tr!(groups.create)}</button>
+                </div>
+            </form>
+        </section>
+        {list}
+    }
+}
