@@ -26,6 +26,13 @@ const shots = [
   ['lists', 'coach', '/catalogue/lists'],
   ['complex', 'coach', '/catalogue/complexes/1'],
   ['complex-edit', 'coach', '/catalogue/complexes/1/edit'],
+  ['athletes', 'coach', '/athletes'],
+  ['athlete', 'coach', '/athletes/1'],
+  ['athlete-new', 'coach', '/athletes/new'],
+  ['groups', 'coach', '/athletes/groups'],
+  ['athlete-import', 'coach', '/athletes/import'],
+  ['training-settings', 'owner', '/club/training'],
+  ['my-page', 'athlete', '/athletes'],
   ['club-forbidden', 'coach', '/club'],
   ['not-found', 'athlete', '/nowhere'],
 ];
