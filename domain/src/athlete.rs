@@ -118,12 +118,10 @@ pub fn required_past_date(field: &str, raw: &str, today: NaiveDate) -> Result<Na
 
 /// Reads the sex category of a form (`women` or `men`).
 pub fn parse_sex(field: &str, raw: &str) -> Result<Sex, FieldError> {
-    match raw.trim() {
-        "women" => Ok(Sex::Women),
-        "men" => Ok(Sex::Men),
-        "" => Err(FieldError::new(field, FieldProblem::Required)),
-        _ => Err(FieldError::new(field, FieldProblem::InvalidChoice)),
+    if raw.trim().is_empty() {
+        return Err(FieldError::new(field, FieldProblem::Required));
     }
+    Sex::parse(raw).ok_or_else(|| FieldError::new(field, FieldProblem::InvalidChoice))
 }
 
 impl AthleteDraft {
@@ -162,13 +160,6 @@ impl AthleteDraft {
             _ => Err(v.finish().err().unwrap_or_default()),
         }
     }
-}
-
-/// A bodyweight reading: the scale on a date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Weighing {
-    pub date: NaiveDate,
-    pub weight: Kg,
 }
 
 /// A bodyweight must be a plausible human weight: from 20 to 300 kg.

@@ -20,6 +20,23 @@ pub enum Sex {
     Men,
 }
 
+impl Sex {
+    pub const ALL: [Sex; 2] = [Sex::Women, Sex::Men];
+
+    /// The category's name in forms, addresses and storage (its serde name).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Sex::Women => "women",
+            Sex::Men => "men",
+        }
+    }
+
+    /// Reads a name written by [`Sex::as_str`].
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == raw.trim())
+    }
+}
+
 /// A date known to be valid, for the seeded tables (checked when the crate compiles).
 const fn day(year: i32, month: u32, day: u32) -> NaiveDate {
     match NaiveDate::from_ymd_opt(year, month, day) {
@@ -121,16 +138,16 @@ pub fn weight_class_table_on(tables: &[WeightClassTable], on: NaiveDate) -> Opti
         .max_by_key(|t| t.effective_from)
 }
 
-/// A weighing of an athlete.
+/// A weighing of an athlete: the scale on a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Bodyweight {
+pub struct Weighing {
     pub date: NaiveDate,
     pub weight: Kg,
 }
 
 /// The athlete's bodyweight on a date: the latest weighing on or before it (of two on the
 /// same day, the one later in the list).
-pub fn bodyweight_on(weighings: &[Bodyweight], on: NaiveDate) -> Option<&Bodyweight> {
+pub fn bodyweight_on(weighings: &[Weighing], on: NaiveDate) -> Option<&Weighing> {
     weighings.iter().filter(|w| w.date <= on).max_by_key(|w| w.date)
 }
 
@@ -140,7 +157,7 @@ pub fn bodyweight_on(weighings: &[Bodyweight], on: NaiveDate) -> Option<&Bodywei
 pub fn weight_class_on(
     tables: &[WeightClassTable],
     sex: Sex,
-    weighings: &[Bodyweight],
+    weighings: &[Weighing],
     on: NaiveDate,
 ) -> Option<WeightClass> {
     let table = weight_class_table_on(tables, on)?;
@@ -253,6 +270,33 @@ pub enum CompetitorLevel {
     Elite,
 }
 
+impl CompetitorLevel {
+    /// Every level, lowest first.
+    pub const ALL: [CompetitorLevel; 5] = [
+        CompetitorLevel::Rookie,
+        CompetitorLevel::Regional,
+        CompetitorLevel::National,
+        CompetitorLevel::International,
+        CompetitorLevel::Elite,
+    ];
+
+    /// The level's name in forms, addresses and storage (its serde name).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            CompetitorLevel::Rookie => "rookie",
+            CompetitorLevel::Regional => "regional",
+            CompetitorLevel::National => "national",
+            CompetitorLevel::International => "international",
+            CompetitorLevel::Elite => "elite",
+        }
+    }
+
+    /// Reads a name written by [`CompetitorLevel::as_str`].
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|l| l.as_str() == raw.trim())
+    }
+}
+
 /// One period of an athlete's level: from `start` (included) to `end` (excluded), or still
 /// current when `end` is `None`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -354,6 +398,29 @@ impl From<LevelHistory> for Vec<LevelStatus> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn names_are_the_serde_names_and_read_back() {
+        for sex in Sex::ALL {
+            assert_eq!(
+                serde_json::to_string(&sex).unwrap(),
+                format!("\"{}\"", sex.as_str())
+            );
+            assert_eq!(Sex::parse(sex.as_str()), Some(sex));
+        }
+        for level in CompetitorLevel::ALL {
+            assert_eq!(
+                serde_json::to_string(&level).unwrap(),
+                format!("\"{}\"", level.as_str())
+            );
+            assert_eq!(
+                CompetitorLevel::parse(&format!(" {} ", level.as_str())),
+                Some(level)
+            );
+        }
+        assert_eq!(Sex::parse("female"), None);
+        assert_eq!(CompetitorLevel::parse("Elite"), None);
+    }
+
     fn d(year: i32, month: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(year, month, day).unwrap()
     }
@@ -362,8 +429,8 @@ mod tests {
         Kg::from_grams(grams)
     }
 
-    fn weighed(date: NaiveDate, grams: i64) -> Bodyweight {
-        Bodyweight {
+    fn weighed(date: NaiveDate, grams: i64) -> Weighing {
+        Weighing {
             date,
             weight: kg(grams),
         }

@@ -2,11 +2,12 @@
 //! (`store` for the databases, the server for password hashing); `main` wires them.
 
 use crate::account::User;
-use crate::athlete::{Athlete, AthleteDraft, Group, Weighing};
+use crate::athlete::{Athlete, AthleteDraft, Group};
 use crate::athlete_import::AthleteImportPlan;
 use crate::catalogue::exchange::ImportCounts;
 use crate::catalogue::file::CataloguePlan;
 use crate::catalogue::{Complex, ComplexDraft, Exercise, ExerciseDraft, Label, LabelKind, Names};
+use crate::competition::Weighing;
 use crate::competition::{CompetitorLevel, LevelStatus};
 use crate::error::StoreError;
 use crate::ids::{

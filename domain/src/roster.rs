@@ -5,15 +5,16 @@
 //! or before it, the weight classes and the Sinclair cycle of that day. The query lives in the
 //! page's address, so reload and share keep the view.
 
-use crate::athlete::{Athlete, Group, Weighing, parse_sex};
+use crate::athlete::{Athlete, Group};
 use crate::catalogue::search::fold;
 use crate::competition::{
-    Bodyweight, CompetitorLevel, Sex, SinclairCycle, WeightClass, WeightClassTable, bodyweight_on,
+    CompetitorLevel, Sex, SinclairCycle, Weighing, WeightClass, WeightClassTable, bodyweight_on,
     sinclair_coefficient, sinclair_cycles, sinclair_total, weight_class_on, weight_class_tables,
 };
 use crate::ids::{AthleteId, ExerciseId, GroupId};
 use crate::maxes::{Max, max_in_force};
 use crate::ports::RecordedMax;
+use crate::text::{query_decode, query_encode};
 use crate::weight::Kg;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -85,12 +86,9 @@ pub fn rows_with(
     cycles: &[SinclairCycle],
     today: NaiveDate,
 ) -> Vec<RosterRow> {
-    let mut weighings: HashMap<AthleteId, Vec<Bodyweight>> = HashMap::new();
+    let mut weighings: HashMap<AthleteId, Vec<Weighing>> = HashMap::new();
     for (athlete, w) in data.weighings {
-        weighings.entry(*athlete).or_default().push(Bodyweight {
-            date: w.date,
-            weight: w.weight,
-        });
+        weighings.entry(*athlete).or_default().push(*w);
     }
     let mut maxes: HashMap<AthleteId, Vec<Max<ExerciseId>>> = HashMap::new();
     for recorded in data.maxes {
@@ -246,9 +244,9 @@ impl RosterQuery {
         for (key, value) in pairs {
             match key {
                 "q" => query.q = value.trim().to_owned(),
-                "sex" => query.sex = parse_sex("sex", value).ok(),
+                "sex" => query.sex = Sex::parse(value),
                 "group" => query.group = value.trim().parse().ok().map(GroupId),
-                "level" => query.level = parse_level(value.trim()),
+                "level" => query.level = CompetitorLevel::parse(value),
                 "archived" => query.archived = is_on(value),
                 "sort" => query.sort = RosterSort::parse(value.trim()),
                 "desc" => query.desc = is_on(value),
@@ -266,7 +264,7 @@ impl RosterQuery {
             .filter(|part| !part.is_empty())
             .map(|part| {
                 let (key, value) = part.split_once('=').unwrap_or((part, ""));
-                (decode(key), decode(value))
+                (query_decode(key), query_decode(value))
             })
             .collect();
         Self::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
@@ -276,16 +274,16 @@ impl RosterQuery {
     pub fn to_query_string(&self) -> String {
         let mut parts = Vec::new();
         if !self.q.trim().is_empty() {
-            parts.push(format!("q={}", encode(self.q.trim())));
+            parts.push(format!("q={}", query_encode(self.q.trim())));
         }
         if let Some(sex) = self.sex {
-            parts.push(format!("sex={}", sex_str(sex)));
+            parts.push(format!("sex={}", sex.as_str()));
         }
         if let Some(group) = self.group {
             parts.push(format!("group={group}"));
         }
         if let Some(level) = self.level {
-            parts.push(format!("level={}", level_str(level)));
+            parts.push(format!("level={}", level.as_str()));
         }
         if self.archived {
             parts.push("archived=1".to_owned());
@@ -408,74 +406,6 @@ fn missing_last<T>(a: Option<T>, b: Option<T>, desc: bool, cmp: impl Fn(&T, &T) 
 /// A checkbox-like address value: `1`, `true` or `on`.
 fn is_on(raw: &str) -> bool {
     matches!(raw.trim(), "1" | "true" | "on")
-}
-
-/// The sex category as the address writes it (its serde name).
-fn sex_str(sex: Sex) -> &'static str {
-    match sex {
-        Sex::Women => "women",
-        Sex::Men => "men",
-    }
-}
-
-/// The level as the address writes it (its serde name).
-fn level_str(level: CompetitorLevel) -> &'static str {
-    match level {
-        CompetitorLevel::Rookie => "rookie",
-        CompetitorLevel::Regional => "regional",
-        CompetitorLevel::National => "national",
-        CompetitorLevel::International => "international",
-        CompetitorLevel::Elite => "elite",
-    }
-}
-
-fn parse_level(raw: &str) -> Option<CompetitorLevel> {
-    match raw {
-        "rookie" => Some(CompetitorLevel::Rookie),
-        "regional" => Some(CompetitorLevel::Regional),
-        "national" => Some(CompetitorLevel::National),
-        "international" => Some(CompetitorLevel::International),
-        "elite" => Some(CompetitorLevel::Elite),
-        _ => None,
-    }
-}
-
-/// Percent-encodes a query-string value (UTF-8, unreserved characters kept), as the catalogue
-/// query does.
-fn encode(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for byte in value.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(char::from(byte)),
-            b' ' => out.push('+'),
-            _ => out.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    out
-}
-
-/// Decodes a query-string value: `+` is a space, `%XX` a byte; a malformed escape is kept as
-/// typed and invalid UTF-8 is replaced.
-fn decode(value: &str) -> String {
-    let hex = |b: &u8| char::from(*b).to_digit(16);
-    let bytes = value.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while let Some(&byte) = bytes.get(i) {
-        i += 1;
-        match byte {
-            b'+' => out.push(b' '),
-            b'%' => match (bytes.get(i).and_then(hex), bytes.get(i + 1).and_then(hex)) {
-                (Some(high), Some(low)) => {
-                    out.extend(u8::try_from(high * 16 + low).ok());
-                    i += 2;
-                }
-                _ => out.push(b'%'),
-            },
-            other => out.push(other),
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[cfg(test)]
@@ -897,12 +827,12 @@ mod tests {
         for level in [CompetitorLevel::Rookie, CompetitorLevel::Elite] {
             assert_eq!(
                 serde_json::to_value(level).unwrap(),
-                serde_json::Value::from(level_str(level))
+                serde_json::Value::from(level.as_str())
             );
         }
         assert_eq!(
             serde_json::to_value(Sex::Men).unwrap(),
-            serde_json::Value::from(sex_str(Sex::Men))
+            serde_json::Value::from(Sex::Men.as_str())
         );
     }
 

@@ -89,9 +89,31 @@ test('a coach creates an athlete, records bodyweight and maxes, and sees the ros
 
   // Deleting a max asks first, then the history shrinks.
   page.once('dialog', (dialog) => dialog.accept());
-  await snatch.getByTestId('max-entry').filter({ hasText: 'Estimé' }).getByRole('button', { name: 'Supprimer' }).click();
+  // (Filtered by the kind cell: each row's edit dialog lists every kind.)
+  await snatch
+    .getByTestId('max-entry')
+    .filter({ has: page.getByTestId('max-kind').filter({ hasText: 'Estimé' }) })
+    .getByRole('button', { name: 'Supprimer' })
+    .click();
   await expect(snatch.getByTestId('max-entry')).toHaveCount(2);
   await hydrated(page);
+
+  // A max is corrected in place: the dialog refuses a weight that is not a number, next to
+  // the field, then saves; the total follows.
+  const cj = page.getByTestId('lift').filter({ hasText: 'Épaulé-jeté' }).first();
+  await cj.getByRole('button', { name: 'Modifier le maximum de 110 kg (Épaulé-jeté)' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Modifier un maximum : Épaulé-jeté' });
+  await expect(dialog.getByLabel('Charge (kg)')).toHaveValue('110');
+  await expect(dialog.getByLabel('Type')).toHaveValue('competition');
+  await dialog.getByLabel('Charge (kg)').fill('cent');
+  await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(dialog.getByRole('alert').filter({ hasText: /nombre/ })).toBeVisible();
+  await dialog.getByLabel('Charge (kg)').fill('112,5');
+  await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByTestId('stat-cj')).toHaveText('112,5');
+  await hydrated(page);
+  await expect(cj.getByTestId('max-entry')).toHaveCount(1);
+  await expect(page.getByTestId('stat-total')).toHaveText('207,5');
 
   // The roster shows the new athlete with her class, total and Sinclair, and finds her by name
   // without accents; the order follows the column clicked.
@@ -102,7 +124,7 @@ test('a coach creates an athlete, records bodyweight and maxes, and sees the ros
   const row = page.getByTestId('roster-row');
   await expect(row).toHaveCount(1);
   await expect(row.getByTestId('cell-class')).toHaveText('77');
-  await expect(row.getByTestId('cell-total')).toHaveText('205');
+  await expect(row.getByTestId('cell-total')).toHaveText('207,5');
   await expect(row.getByTestId('cell-sinclair')).toHaveText(/^\d+,\d\d$/);
   await open(page, '/athletes?q=lea');
   await expect(page.getByTestId('roster-row')).toHaveCount(1);

@@ -8,8 +8,9 @@
 
 use chrono::{Duration, Utc};
 use clap::Parser;
-use domain::athlete::{AthleteDraft, AthleteInput, Weighing};
+use domain::athlete::{AthleteDraft, AthleteInput};
 use domain::catalogue::{ComplexDraft, ExerciseDraft, ExerciseInput, Names};
+use domain::competition::Weighing;
 use domain::invitation::InvitationToken;
 use domain::maxes::{Max, MaxKind};
 use domain::ports::{NewInvitation, NewUser, Store};

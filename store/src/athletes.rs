@@ -1,7 +1,8 @@
 // Athletes, bodyweights, levels, maxes, groups and training settings: SQL written once for both
 // databases (included by adapter.rs).
 
-use domain::athlete::{Athlete, AthleteDraft, Group, Weighing};
+use domain::athlete::{Athlete, AthleteDraft, Group};
+use domain::competition::Weighing;
 use domain::athlete_import::AthleteImportPlan;
 use domain::competition::{CompetitorLevel, LevelStatus, Sex};
 use domain::maxes::{Max, MaxKind};
@@ -15,59 +16,21 @@ const ATHLETE_COLUMNS: &str = "id, member_id, first_name, last_name, birth_date,
      archived_at, version";
 const MAX_COLUMNS: &str = "id, athlete_id, exercise_id, date, grams, kind, version";
 
-fn sex_text(sex: Sex) -> &'static str {
-    match sex {
-        Sex::Women => "women",
-        Sex::Men => "men",
-    }
+/// Reads a stored name, which `as_str` wrote; anything else is a damaged row.
+fn stored<T>(text: &str, what: &str, parse: impl Fn(&str) -> Option<T>) -> StoreResult<T> {
+    parse(text).ok_or_else(|| StoreError::Backend(format!("unknown {what} {text:?}")))
 }
 
 fn sex_of(text: &str) -> StoreResult<Sex> {
-    match text {
-        "women" => Ok(Sex::Women),
-        "men" => Ok(Sex::Men),
-        other => Err(StoreError::Backend(format!("unknown sex category {other:?}"))),
-    }
-}
-
-fn kind_text(kind: MaxKind) -> &'static str {
-    match kind {
-        MaxKind::Tested => "tested",
-        MaxKind::Competition => "competition",
-        MaxKind::Training => "training",
-        MaxKind::Estimated => "estimated",
-    }
+    stored(text, "sex category", Sex::parse)
 }
 
 fn kind_of(text: &str) -> StoreResult<MaxKind> {
-    match text {
-        "tested" => Ok(MaxKind::Tested),
-        "competition" => Ok(MaxKind::Competition),
-        "training" => Ok(MaxKind::Training),
-        "estimated" => Ok(MaxKind::Estimated),
-        other => Err(StoreError::Backend(format!("unknown max kind {other:?}"))),
-    }
-}
-
-fn level_text(level: CompetitorLevel) -> &'static str {
-    match level {
-        CompetitorLevel::Rookie => "rookie",
-        CompetitorLevel::Regional => "regional",
-        CompetitorLevel::National => "national",
-        CompetitorLevel::International => "international",
-        CompetitorLevel::Elite => "elite",
-    }
+    stored(text, "max kind", MaxKind::parse)
 }
 
 fn level_of(text: &str) -> StoreResult<CompetitorLevel> {
-    match text {
-        "rookie" => Ok(CompetitorLevel::Rookie),
-        "regional" => Ok(CompetitorLevel::Regional),
-        "national" => Ok(CompetitorLevel::National),
-        "international" => Ok(CompetitorLevel::International),
-        "elite" => Ok(CompetitorLevel::Elite),
-        other => Err(StoreError::Backend(format!("unknown competitor level {other:?}"))),
-    }
+    stored(text, "competitor level", CompetitorLevel::parse)
 }
 
 #[derive(sqlx::FromRow)]
@@ -274,7 +237,7 @@ macro_rules! athlete_adapter {
                 .bind(&draft.first_name)
                 .bind(&draft.last_name)
                 .bind(draft.birth_date)
-                .bind(sex_text(draft.sex))
+                .bind(draft.sex.as_str())
                 .bind(&draft.licence)
                 .bind(&draft.notes)
                 .bind(draft.email.as_ref().map(|e| e.as_str()))
@@ -303,7 +266,7 @@ macro_rules! athlete_adapter {
                 .bind(&draft.first_name)
                 .bind(&draft.last_name)
                 .bind(draft.birth_date)
-                .bind(sex_text(draft.sex))
+                .bind(draft.sex.as_str())
                 .bind(&draft.licence)
                 .bind(&draft.notes)
                 .bind(draft.email.as_ref().map(|e| e.as_str()))
@@ -532,7 +495,7 @@ macro_rules! athlete_adapter {
                     .map_err(db_error)?;
                 sqlx::query("INSERT INTO competitor_levels (athlete_id, level, starts_on) VALUES ($1, $2, $3)")
                     .bind(athlete.0)
-                    .bind(level_text(level))
+                    .bind(level.as_str())
                     .bind(start)
                     .execute(&mut *tx)
                     .await
@@ -588,7 +551,7 @@ macro_rules! athlete_adapter {
                 .bind(max.exercise.0)
                 .bind(max.date)
                 .bind(max.weight.grams())
-                .bind(kind_text(max.kind))
+                .bind(max.kind.as_str())
                 .bind(now)
                 .fetch_optional(&self.pool)
                 .await
@@ -616,7 +579,7 @@ macro_rules! athlete_adapter {
                 .bind(max.exercise.0)
                 .bind(max.date)
                 .bind(max.weight.grams())
-                .bind(kind_text(max.kind))
+                .bind(max.kind.as_str())
                 .bind(expected_version)
                 .fetch_optional(&self.pool)
                 .await
@@ -797,7 +760,7 @@ macro_rules! athlete_adapter {
                     .bind(&draft.first_name)
                     .bind(&draft.last_name)
                     .bind(draft.birth_date)
-                    .bind(sex_text(draft.sex))
+                    .bind(draft.sex.as_str())
                     .bind(&draft.licence)
                     .bind(&draft.notes)
                     .bind(draft.email.as_ref().map(|e| e.as_str()))

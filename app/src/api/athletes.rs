@@ -8,7 +8,7 @@
 use crate::error::AppError;
 use crate::model::Choice;
 use chrono::NaiveDate;
-use domain::athlete::Weighing;
+use domain::competition::Weighing;
 use domain::competition::{CompetitorLevel, LevelStatus};
 use domain::maxes::MaxKind;
 use domain::roster::{RosterQuery, RosterRow};

@@ -9,8 +9,8 @@
 use super::catalogue::{detail_page, failure, form_page};
 use crate::api::athletes::{
     AthletePage, CreateAthlete, LinkChoice, RecordLevel, RecordMax, RecordWeighing, RosterPage,
-    UpdateAthlete, archive_athlete, delete_max, delete_weighing, link_account, load_athlete, own_profile,
-    roster, set_in_group,
+    UpdateAthlete, UpdateMax, archive_athlete, delete_max, delete_weighing, link_account, load_athlete,
+    own_profile, roster, set_in_group,
 };
 use crate::error::AppError;
 use crate::i18n::*;
@@ -24,7 +24,7 @@ use domain::competition::{CompetitorLevel, Sex};
 use domain::maxes::{MaxKind, OneRepFormula, estimate_one_rep_max};
 use domain::roster::{RosterQuery, RosterRow, RosterSort};
 use domain::weight::Kg;
-use domain::{AthleteId, GroupId, MaxId, MemberId};
+use domain::{AthleteId, ExerciseId, GroupId, MaxId, MemberId};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -78,24 +78,6 @@ pub fn sex_label(locale: Locale, sex: Sex) -> String {
     match sex {
         Sex::Women => td_string!(locale, athletes.women).to_string(),
         Sex::Men => td_string!(locale, athletes.men).to_string(),
-    }
-}
-
-const LEVELS: [CompetitorLevel; 5] = [
-    CompetitorLevel::Rookie,
-    CompetitorLevel::Regional,
-    CompetitorLevel::National,
-    CompetitorLevel::International,
-    CompetitorLevel::Elite,
-];
-
-fn level_value(level: CompetitorLevel) -> &'static str {
-    match level {
-        CompetitorLevel::Rookie => "rookie",
-        CompetitorLevel::Regional => "regional",
-        CompetitorLevel::National => "national",
-        CompetitorLevel::International => "international",
-        CompetitorLevel::Elite => "elite",
     }
 }
 
@@ -243,9 +225,9 @@ fn RosterFilters(groups: Vec<Choice>, query: RosterQuery) -> impl IntoView {
                 <label for="roster-level" class="text-sm font-medium">{tr!(athletes.level)}</label>
                 <select id="roster-level" name="level" class="select">
                     <option value="">{tr!(athletes.all)}</option>
-                    {LEVELS
+                    {CompetitorLevel::ALL
                         .into_iter()
-                        .map(|l| view! { <option value=level_value(l) selected=query.level == Some(l)>{level_label(locale, l)}</option> })
+                        .map(|l| view! { <option value=l.as_str() selected=query.level == Some(l)>{level_label(locale, l)}</option> })
                         .collect_view()}
                 </select>
             </div>
@@ -503,7 +485,7 @@ fn AthleteDetails(page: AthletePage) -> impl IntoView {
                                                     <tr class="border-t border-line" data-testid="max-entry">
                                                         <td class="py-1.5">{date(locale, e.date)}</td>
                                                         <td class="py-1.5 text-right font-semibold tabular-nums">{kg(locale, e.weight)}</td>
-                                                        <td class="py-1.5 pl-3">
+                                                        <td class="py-1.5 pl-3" data-testid="max-kind">
                                                             {kind_label(locale, e.kind)}
                                                             {e.record.then(|| view! {
                                                                 <span class="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 dark:bg-amber-900 dark:text-amber-100" data-testid="record-badge">
@@ -512,7 +494,21 @@ fn AthleteDetails(page: AthletePage) -> impl IntoView {
                                                             })}
                                                         </td>
                                                         <td class="py-1.5 text-right">
-                                                            {editable(e.kind).then(|| view! { <DeleteMax id=e.id version=e.version/> })}
+                                                            {editable(e.kind).then(|| view! {
+                                                                <div class="flex justify-end gap-1">
+                                                                    <EditMax
+                                                                        id=e.id
+                                                                        version=e.version
+                                                                        exercise=lift.exercise
+                                                                        lift=lift.name.clone()
+                                                                        weight=e.weight
+                                                                        day=e.date
+                                                                        kind=e.kind
+                                                                        coaching=page.coaching
+                                                                    />
+                                                                    <DeleteMax id=e.id version=e.version/>
+                                                                </div>
+                                                            })}
                                                         </td>
                                                     </tr>
                                                 }).collect_view()}
@@ -762,7 +758,7 @@ fn LevelForm(athlete_id: AthleteId, today: String) -> impl IntoView {
             <div class="flex flex-col gap-1">
                 <label for="field-level" class="text-sm font-medium">{tr!(athletes.level)}</label>
                 <select id="field-level" name="level" class="select">
-                    {LEVELS.into_iter().map(|l| view! { <option value=level_value(l)>{level_label(locale, l)}</option> }).collect_view()}
+                    {CompetitorLevel::ALL.into_iter().map(|l| view! { <option value=l.as_str()>{level_label(locale, l)}</option> }).collect_view()}
                 </select>
             </div>
             <TextField name="start" kind="date" label=tr!(athletes.since_date) errors=error value=today.clone()/>
@@ -870,6 +866,101 @@ fn MaxForm(
             <FormAlert errors=error/>
             <div><SubmitButton label=tr!(athletes.record_max) pending=action.pending()/></div>
         </ActionForm>
+    }
+}
+
+/// Corrects a recorded max in place: a dialog with its weight, date and kind (the exercise
+/// stays). The max's version guards against someone else's change in between.
+#[allow(clippy::too_many_arguments)]
+#[island(lazy)]
+fn EditMax(
+    id: MaxId,
+    version: i64,
+    exercise: ExerciseId,
+    lift: String,
+    weight: Kg,
+    day: NaiveDate,
+    kind: MaxKind,
+    coaching: bool,
+) -> impl IntoView {
+    let locale = crate::lang::current();
+    let action = ServerAction::<UpdateMax>::new();
+    let error = last_error(action.value());
+    Effect::new(move |_| {
+        if action.value().with(|v| matches!(v, Some(Ok(())))) {
+            reload_here(None);
+        }
+    });
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let open = move |_| {
+        if let Some(d) = dialog.get() {
+            let _ = d.show_modal();
+        }
+    };
+    let close = move |_| {
+        if let Some(d) = dialog.get() {
+            d.close();
+        }
+    };
+    // Ids unique on the page: every max row has its dialog, and the page has the max form too.
+    let field = move |name: &str| format!("max-{}-{name}", id.0);
+    let weight_error = field_error(locale, error, "weight");
+    let date_error = field_error(locale, error, "date");
+    let kind_error = field_error(locale, error, "kind");
+    let kinds: Vec<MaxKind> = if coaching {
+        MaxKind::ALL.to_vec()
+    } else {
+        vec![MaxKind::Training]
+    };
+    let button_label = td_string!(
+        locale,
+        athletes.edit_max,
+        lift = lift.clone(),
+        weight = kg(locale, weight)
+    )
+    .to_string();
+    let title = td_string!(locale, athletes.edit_max_title, lift = lift).to_string();
+    let error_line = |message: Signal<Option<String>>| {
+        view! { <p class="text-sm text-red-700 dark:text-red-400" role="alert">{move || message.get()}</p> }
+    };
+    view! {
+        <button type="button" class="icon-btn" aria-haspopup="dialog" aria-label=button_label.clone() title=button_label on:click=open data-testid="edit-max">
+            "✎"
+        </button>
+        <dialog node_ref=dialog class="card m-auto w-[min(28rem,calc(100vw-2rem))] text-left text-ink backdrop:bg-black/50" aria-labelledby=field("title") data-testid="edit-max-dialog">
+            <ActionForm action attr:class="flex flex-col gap-3" attr:novalidate="">
+                <h2 id=field("title") class="text-lg font-semibold">{title}</h2>
+                <input type="hidden" name="id" value=id.0.to_string()/>
+                <input type="hidden" name="version" value=version.to_string()/>
+                <input type="hidden" name="exercise" value=exercise.0.to_string()/>
+                <div class="grid gap-3 sm:grid-cols-2">
+                    <div class="flex flex-col gap-1">
+                        <label for=field("weight") class="text-sm font-medium">{tr!(athletes.weight_kg)}</label>
+                        <input id=field("weight") name="weight" class="input" inputmode="decimal" value=kg(locale, weight)
+                            aria-invalid=move || weight_error.with(Option::is_some).then_some("true")/>
+                        {error_line(weight_error)}
+                    </div>
+                    <div class="flex flex-col gap-1">
+                        <label for=field("date") class="text-sm font-medium">{tr!(athletes.date)}</label>
+                        <input id=field("date") name="date" type="date" class="input" value=day.format("%Y-%m-%d").to_string()
+                            aria-invalid=move || date_error.with(Option::is_some).then_some("true")/>
+                        {error_line(date_error)}
+                    </div>
+                </div>
+                <div class="flex flex-col gap-1">
+                    <label for=field("kind") class="text-sm font-medium">{tr!(athletes.kind)}</label>
+                    <select id=field("kind") name="kind" class="select">
+                        {kinds.into_iter().map(|k| view! { <option value=k.as_str() selected=k == kind>{kind_label(locale, k)}</option> }).collect_view()}
+                    </select>
+                    {error_line(kind_error)}
+                </div>
+                <FormAlert errors=error/>
+                <div class="flex flex-wrap justify-end gap-2">
+                    <button type="button" class="btn-secondary" on:click=close>{tr!(athletes.cancel)}</button>
+                    <SubmitButton label=tr!(athletes.save) pending=action.pending()/>
+                </div>
+            </ActionForm>
+        </dialog>
     }
 }
 

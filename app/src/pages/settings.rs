@@ -815,10 +815,7 @@ fn SettingsEditor(page: SettingsPage) -> impl IntoView {
             Sex::Women => td_string!(locale, settings.women).to_string(),
             Sex::Men => td_string!(locale, settings.men).to_string(),
         };
-        let key = match sex {
-            Sex::Women => "women",
-            Sex::Men => "men",
-        };
+        let key = sex.as_str();
         let planned = move || {
             previewed.with(|s| {
                 s.as_ref()

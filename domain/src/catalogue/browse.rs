@@ -3,6 +3,7 @@
 use super::Exercise;
 use super::search::{SearchNames, fold, rank};
 use crate::ids::{CategoryId, EquipmentId};
+use crate::text::query_encode;
 use serde::{Deserialize, Serialize};
 
 /// Which exercises to show, by their archived state.
@@ -77,7 +78,7 @@ impl CatalogueQuery {
     pub fn to_query_string(&self) -> String {
         let mut parts = Vec::new();
         if !self.q.trim().is_empty() {
-            parts.push(format!("q={}", encode(self.q.trim())));
+            parts.push(format!("q={}", query_encode(self.q.trim())));
         }
         if let Some(c) = self.category {
             parts.push(format!("category={c}"));
@@ -93,19 +94,6 @@ impl CatalogueQuery {
         }
         parts.join("&")
     }
-}
-
-/// Percent-encodes a query-string value (UTF-8, unreserved characters kept).
-fn encode(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for byte in value.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(char::from(byte)),
-            b' ' => out.push('+'),
-            _ => out.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    out
 }
 
 /// A club's exercises prepared for browsing: search names and sort keys folded once, both

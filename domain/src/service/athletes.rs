@@ -7,13 +7,12 @@
 
 use super::{ClubError, require};
 use crate::athlete::{
-    Athlete, AthleteDraft, AthleteInput, Group, Weighing, parse_bodyweight, parse_group_name,
-    required_past_date,
+    Athlete, AthleteDraft, AthleteInput, Group, parse_bodyweight, parse_group_name, required_past_date,
 };
 use crate::athlete_import::{AthleteImportProblem, ImportIssue};
 use crate::catalogue::cache::{CatalogueCache, ClubCatalogue};
 use crate::catalogue::default::club_keys;
-use crate::competition::{CompetitorLevel, LevelStatus};
+use crate::competition::{CompetitorLevel, LevelStatus, Weighing};
 use crate::error::{FieldError, FieldProblem, StoreError};
 use crate::ids::{AthleteId, ClubId, ExerciseId, GroupId, MaxId, MemberId};
 use crate::maxes::{Max, MaxKind};
