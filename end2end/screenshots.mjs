@@ -28,6 +28,12 @@ const shots = [
   ['complex-edit', 'coach', '/catalogue/complexes/1/edit'],
   ['athletes', 'coach', '/athletes'],
   ['athlete', 'coach', '/athletes/1'],
+  // The max-editing dialog, opened from the first max row (a modal: the viewport is shot).
+  ['athlete-edit-max', 'coach', '/athletes/1', async (page) => {
+    await page.locator('[data-testid=edit-max]').first().click();
+    await page.locator('dialog[open]').waitFor();
+    await page.waitForTimeout(400); // the backdrop fades in
+  }],
   ['athlete-new', 'coach', '/athletes/new'],
   ['groups', 'coach', '/athletes/groups'],
   ['athlete-import', 'coach', '/athletes/import'],
@@ -47,7 +53,7 @@ for (const [size, viewport] of Object.entries(sizes)) {
       ]);
       let who = null;
       const page = await context.newPage();
-      for (const [name, as, path] of shots) {
+      for (const [name, as, path, act] of shots) {
         if (as !== who) {
           await context.clearCookies({ name: 'dropit_session' });
           if (as) {
@@ -62,7 +68,8 @@ for (const [size, viewport] of Object.entries(sizes)) {
         }
         await page.goto(`${base}${path}`);
         await page.locator('body[data-hydrated=true]').waitFor();
-        await page.screenshot({ path: `${out}/${name}-${size}-${lang}-${theme}.png`, fullPage: true });
+        if (act) await act(page);
+        await page.screenshot({ path: `${out}/${name}-${size}-${lang}-${theme}.png`, fullPage: !act });
       }
       await context.close();
     }
