@@ -22,6 +22,7 @@ test('a club is created, a coach invited and limited, roles changed, invitations
   // Invite a coach; the link is shown to copy (there is no mail server).
   await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Club' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Club');
+  await hydrated(page);
   const coachEmail = `${unique('coach')}@club.test`;
   const link = await invite(page, coachEmail, 'Coach');
 

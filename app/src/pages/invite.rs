@@ -86,7 +86,7 @@ fn Invitation(view: InvitationView, token: String, signed_in: bool) -> impl Into
 }
 
 /// Joins the club with the account that is logged in.
-#[island]
+#[island(lazy)]
 fn AcceptWithAccount(token: String) -> impl IntoView {
     let action = ServerAction::<AcceptInvitation>::new();
     let error = last_error(action.value());
@@ -101,7 +101,7 @@ fn AcceptWithAccount(token: String) -> impl IntoView {
 }
 
 /// Creates an account and joins the club with it.
-#[island]
+#[island(lazy)]
 fn JoinForm(token: String) -> impl IntoView {
     let action = ServerAction::<JoinWithNewAccount>::new();
     let error = last_error(action.value());
