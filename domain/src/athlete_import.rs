@@ -10,6 +10,7 @@
 
 use crate::athlete::{Athlete, AthleteDraft, AthleteInput, parse_group_name};
 use crate::catalogue::search::fold;
+use crate::competition::Sex;
 use crate::error::FieldProblem;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -198,8 +199,10 @@ fn iso_date(raw: &str) -> String {
 /// are understood; anything else is left for the form to refuse.
 fn sex_value(raw: &str) -> String {
     match fold(raw).as_str() {
-        "women" | "woman" | "female" | "w" | "f" | "femme" | "femmes" | "feminin" => "women".to_owned(),
-        "men" | "man" | "male" | "m" | "h" | "homme" | "hommes" | "masculin" => "men".to_owned(),
+        "women" | "woman" | "female" | "w" | "f" | "femme" | "femmes" | "feminin" => {
+            Sex::Women.as_str().to_owned()
+        }
+        "men" | "man" | "male" | "m" | "h" | "homme" | "hommes" | "masculin" => Sex::Men.as_str().to_owned(),
         _ => raw.to_owned(),
     }
 }

@@ -50,6 +50,16 @@ impl MaxKind {
         Self::ALL.into_iter().find(|k| k.as_str() == raw.trim())
     }
 
+    /// The kinds a person may record: a coach every kind, an athlete (where the club allows it,
+    /// and on their own profile) only training maxes.
+    pub fn recordable(coaching: bool) -> &'static [MaxKind] {
+        if coaching {
+            &Self::ALL
+        } else {
+            &[MaxKind::Training]
+        }
+    }
+
     /// How much a max of this kind is trusted against another of the same date: higher wins.
     /// Tested and competition maxes rank alike.
     pub fn rank(self) -> u8 {
@@ -216,6 +226,12 @@ mod tests {
             assert_eq!(MaxKind::parse(kind.as_str()), Some(kind));
         }
         assert_eq!(MaxKind::parse("guessed"), None);
+    }
+
+    #[test]
+    fn coaches_record_every_kind_and_athletes_only_training() {
+        assert_eq!(MaxKind::recordable(true), &MaxKind::ALL);
+        assert_eq!(MaxKind::recordable(false), &[MaxKind::Training]);
     }
 
     #[test]

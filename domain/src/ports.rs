@@ -7,8 +7,7 @@ use crate::athlete_import::AthleteImportPlan;
 use crate::catalogue::exchange::ImportCounts;
 use crate::catalogue::file::CataloguePlan;
 use crate::catalogue::{Complex, ComplexDraft, Exercise, ExerciseDraft, Label, LabelKind, Names};
-use crate::competition::Weighing;
-use crate::competition::{CompetitorLevel, LevelStatus};
+use crate::competition::{CompetitorLevel, LevelStatus, Weighing};
 use crate::error::StoreError;
 use crate::ids::{
     AthleteId, CategoryId, ClubId, ComplexId, EquipmentId, ExerciseId, GroupId, InvitationId, MaxId,

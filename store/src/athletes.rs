@@ -2,9 +2,8 @@
 // databases (included by adapter.rs).
 
 use domain::athlete::{Athlete, AthleteDraft, Group};
-use domain::competition::Weighing;
 use domain::athlete_import::AthleteImportPlan;
-use domain::competition::{CompetitorLevel, LevelStatus, Sex};
+use domain::competition::{CompetitorLevel, LevelStatus, Sex, Weighing};
 use domain::maxes::{Max, MaxKind};
 use domain::ports::{AthleteStore, RecordedMax};
 use domain::settings::TrainingSettings;

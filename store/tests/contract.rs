@@ -1524,8 +1524,7 @@ async fn athletes_are_created_edited_archived_and_scoped(store: Arc<dyn Store>) 
 }
 
 async fn weighings_and_levels_keep_their_history(store: Arc<dyn Store>) {
-    use domain::competition::Weighing;
-    use domain::competition::{CompetitorLevel, LevelStatus};
+    use domain::competition::{CompetitorLevel, LevelStatus, Weighing};
     use domain::weight::Kg;
     let (_, club) = club_with_owner(&*store, "owner@club.fr", "A").await;
     let (_, other) = club_with_owner(&*store, "other@club.fr", "B").await;

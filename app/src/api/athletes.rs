@@ -8,8 +8,7 @@
 use crate::error::AppError;
 use crate::model::Choice;
 use chrono::NaiveDate;
-use domain::competition::Weighing;
-use domain::competition::{CompetitorLevel, LevelStatus};
+use domain::competition::{CompetitorLevel, LevelStatus, Weighing};
 use domain::maxes::MaxKind;
 use domain::roster::{RosterQuery, RosterRow};
 use domain::settings::TrainingSettings;

@@ -207,8 +207,10 @@ fn RosterFilters(groups: Vec<Choice>, query: RosterQuery) -> impl IntoView {
                 <label for="roster-sex" class="text-sm font-medium">{tr!(athletes.sex)}</label>
                 <select id="roster-sex" name="sex" class="select">
                     <option value="">{tr!(athletes.all)}</option>
-                    <option value="women" selected=query.sex == Some(Sex::Women)>{sex_label(locale, Sex::Women)}</option>
-                    <option value="men" selected=query.sex == Some(Sex::Men)>{sex_label(locale, Sex::Men)}</option>
+                    {Sex::ALL
+                        .into_iter()
+                        .map(|s| view! { <option value=s.as_str() selected=query.sex == Some(s)>{sex_label(locale, s)}</option> })
+                        .collect_view()}
                 </select>
             </div>
             <div class="flex flex-col gap-1">
@@ -787,7 +789,12 @@ fn MaxForm(
         }
     });
     let weight = RwSignal::new(String::new());
-    let kind = RwSignal::new(if coaching { "tested" } else { "training" }.to_owned());
+    let first_kind = if coaching {
+        MaxKind::Tested
+    } else {
+        MaxKind::Training
+    };
+    let kind = RwSignal::new(first_kind.as_str().to_owned());
     let set_weight = RwSignal::new(String::new());
     let set_reps = RwSignal::new(String::new());
     let estimates = Signal::derive(move || {
@@ -799,16 +806,11 @@ fn MaxForm(
     });
     let use_estimate = move |value: Kg| {
         weight.set(value.to_string());
-        kind.set("estimated".to_owned());
+        kind.set(MaxKind::Estimated.as_str().to_owned());
     };
     let (first, rest): (Vec<Choice>, Vec<Choice>) = exercises.into_iter().partition(|c| main.contains(&c.id));
     let exercise_error = field_error(locale, error, "exercise");
     let kind_error = field_error(locale, error, "kind");
-    let kinds: Vec<MaxKind> = if coaching {
-        MaxKind::ALL.to_vec()
-    } else {
-        vec![MaxKind::Training]
-    };
     view! {
         <ActionForm action attr:class="flex flex-col gap-3 rounded-lg border border-line p-4" attr:novalidate="" attr:data-testid="max-form">
             <input type="hidden" name="athlete_id" value=athlete_id.0.to_string()/>
@@ -831,7 +833,7 @@ fn MaxForm(
             <div class="flex flex-col gap-1">
                 <label for="field-kind" class="text-sm font-medium">{tr!(athletes.kind)}</label>
                 <select id="field-kind" name="kind" class="select max-w-xs" prop:value=move || kind.get() on:change=move |ev| kind.set(event_target_value(&ev))>
-                    {kinds.into_iter().map(|k| view! { <option value=k.as_str()>{kind_label(locale, k)}</option> }).collect_view()}
+                    {MaxKind::recordable(coaching).iter().map(|&k| view! { <option value=k.as_str()>{kind_label(locale, k)}</option> }).collect_view()}
                 </select>
                 <p class="text-sm text-red-700 dark:text-red-400" role="alert">{move || kind_error.get()}</p>
             </div>
@@ -907,11 +909,6 @@ fn EditMax(
     let weight_error = field_error(locale, error, "weight");
     let date_error = field_error(locale, error, "date");
     let kind_error = field_error(locale, error, "kind");
-    let kinds: Vec<MaxKind> = if coaching {
-        MaxKind::ALL.to_vec()
-    } else {
-        vec![MaxKind::Training]
-    };
     let button_label = td_string!(
         locale,
         athletes.edit_max,
@@ -950,7 +947,7 @@ fn EditMax(
                 <div class="flex flex-col gap-1">
                     <label for=field("kind") class="text-sm font-medium">{tr!(athletes.kind)}</label>
                     <select id=field("kind") name="kind" class="select">
-                        {kinds.into_iter().map(|k| view! { <option value=k.as_str() selected=k == kind>{kind_label(locale, k)}</option> }).collect_view()}
+                        {MaxKind::recordable(coaching).iter().map(|&k| view! { <option value=k.as_str() selected=k == kind>{kind_label(locale, k)}</option> }).collect_view()}
                     </select>
                     {error_line(kind_error)}
                 </div>
@@ -1076,8 +1073,12 @@ fn AthleteForm(existing: Option<Athlete>) -> impl IntoView {
             <fieldset class="flex flex-col gap-1">
                 <legend class="text-sm font-medium">{tr!(athletes.sex_category)}</legend>
                 <div class="flex gap-4 pt-2">
-                    <label class="flex items-center gap-2"><input type="radio" name="sex" value="women" checked=sex == Some(Sex::Women)/>{sex_label(locale, Sex::Women)}</label>
-                    <label class="flex items-center gap-2"><input type="radio" name="sex" value="men" checked=sex == Some(Sex::Men)/>{sex_label(locale, Sex::Men)}</label>
+                    {Sex::ALL
+                        .into_iter()
+                        .map(|s| view! {
+                            <label class="flex items-center gap-2"><input type="radio" name="sex" value=s.as_str() checked=sex == Some(s)/>{sex_label(locale, s)}</label>
+                        })
+                        .collect_view()}
                 </div>
                 <p class="text-sm text-red-700 dark:text-red-400" role="alert">{move || sex_error.get()}</p>
             </fieldset>

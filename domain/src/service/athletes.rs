@@ -131,8 +131,9 @@ pub async fn training_settings(
 
 /// Whether the caller may record `kind` maxes for `athlete`.
 fn may_record(actor: &Member, athlete: &Athlete, kind: MaxKind, allowed: bool) -> bool {
-    actor.role.allows(Permission::Coach)
-        || (allowed && kind == MaxKind::Training && athlete.member == Some(actor.id))
+    let coaching = actor.role.allows(Permission::Coach);
+    MaxKind::recordable(coaching).contains(&kind)
+        && (coaching || (allowed && athlete.member == Some(actor.id)))
 }
 
 /// An athlete's page.
