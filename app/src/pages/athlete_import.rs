@@ -19,7 +19,7 @@ pub fn AthleteImportPage() -> impl IntoView {
     let page = Suspend::new(async move {
         match groups().await {
             Ok(_) => view! {
-                <div class="grid items-start gap-6 lg:grid-cols-2">
+                <div class="grid grid-cols-1 items-start gap-6 lg:grid-cols-2">
                     <Columns/>
                     <AthleteImport/>
                 </div>

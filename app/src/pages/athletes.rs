@@ -497,7 +497,7 @@ fn AthleteDetails(page: AthletePage) -> impl IntoView {
                                                         </td>
                                                         <td class="py-1.5 text-right">
                                                             {editable(e.kind).then(|| view! {
-                                                                <div class="flex justify-end gap-1">
+                                                                <div class="flex flex-wrap justify-end gap-1">
                                                                     <EditMax
                                                                         id=e.id
                                                                         version=e.version
@@ -524,7 +524,7 @@ fn AthleteDetails(page: AthletePage) -> impl IntoView {
                     .into_any()
                 }}
             </section>
-            <div class="grid gap-6 md:grid-cols-2">
+            <div class="grid grid-cols-1 gap-6 md:grid-cols-2">
                 <section class="card flex flex-col gap-3" aria-labelledby="bodyweight-title">
                     <h2 id="bodyweight-title" class="text-lg font-semibold">{tr!(athletes.bodyweights)}</h2>
                     {page.coaching.then(|| view! { <WeighingForm athlete_id=a.id today=today()/> })}
@@ -572,7 +572,7 @@ fn AthleteDetails(page: AthletePage) -> impl IntoView {
                     }}
                 </section>
             </div>
-            <div class="grid gap-6 md:grid-cols-2">
+            <div class="grid grid-cols-1 gap-6 md:grid-cols-2">
                 <section class="card flex flex-col gap-2" aria-labelledby="profile-title">
                     <h2 id="profile-title" class="text-lg font-semibold">{tr!(athletes.profile)}</h2>
                     <dl class="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
@@ -814,7 +814,7 @@ fn MaxForm(
     view! {
         <ActionForm action attr:class="flex flex-col gap-3 rounded-lg border border-line p-4" attr:novalidate="" attr:data-testid="max-form">
             <input type="hidden" name="athlete_id" value=athlete_id.0.to_string()/>
-            <div class="grid gap-3 sm:grid-cols-4">
+            <div class="grid grid-cols-1 gap-3 sm:grid-cols-4">
                 <div class="flex flex-col gap-1 sm:col-span-2">
                     <label for="field-exercise" class="text-sm font-medium">{tr!(athletes.exercise)}</label>
                     <select id="field-exercise" name="exercise" class="select" aria-invalid=move || exercise_error.with(Option::is_some).then_some("true")>
@@ -930,7 +930,7 @@ fn EditMax(
                 <input type="hidden" name="id" value=id.0.to_string()/>
                 <input type="hidden" name="version" value=version.to_string()/>
                 <input type="hidden" name="exercise" value=exercise.0.to_string()/>
-                <div class="grid gap-3 sm:grid-cols-2">
+                <div class="grid grid-cols-1 gap-3 sm:grid-cols-2">
                     <div class="flex flex-col gap-1">
                         <label for=field("weight") class="text-sm font-medium">{tr!(athletes.weight_kg)}</label>
                         <input id=field("weight") name="weight" class="input" inputmode="decimal" value=kg(locale, weight)
@@ -1064,11 +1064,11 @@ fn AthleteForm(existing: Option<Athlete>) -> impl IntoView {
     let sex_error = field_error(locale, errors, "sex");
     let notes_error = field_error(locale, errors, "notes");
     let fields = view! {
-        <div class="grid gap-4 sm:grid-cols-2">
+        <div class="grid grid-cols-1 gap-4 sm:grid-cols-2">
             <TextField name="first_name" autocomplete="off" label=tr!(athletes.first_name) errors value=value(|a| Some(a.first_name.clone()))/>
             <TextField name="last_name" autocomplete="off" label=tr!(athletes.last_name) errors value=value(|a| Some(a.last_name.clone()))/>
         </div>
-        <div class="grid gap-4 sm:grid-cols-2">
+        <div class="grid grid-cols-1 gap-4 sm:grid-cols-2">
             <TextField name="birth_date" kind="date" label=tr!(athletes.birth_date) errors value=value(|a| a.birth_date.map(|d| d.format("%Y-%m-%d").to_string()))/>
             <fieldset class="flex flex-col gap-1">
                 <legend class="text-sm font-medium">{tr!(athletes.sex_category)}</legend>
@@ -1083,7 +1083,7 @@ fn AthleteForm(existing: Option<Athlete>) -> impl IntoView {
                 <p class="text-sm text-red-700 dark:text-red-400" role="alert">{move || sex_error.get()}</p>
             </fieldset>
         </div>
-        <div class="grid gap-4 sm:grid-cols-2">
+        <div class="grid grid-cols-1 gap-4 sm:grid-cols-2">
             <TextField name="licence" label=tr!(athletes.licence) errors value=value(|a| a.licence.clone())/>
             <TextField name="email" kind="email" label=tr!(athletes.email) hint=tr!(athletes.email_hint) errors value=value(|a| a.email.clone())/>
         </div>

@@ -231,7 +231,7 @@ fn CatalogueBrowser(query: CatalogueQuery, view: CatalogueView) -> impl IntoView
                     on:input=move |ev| typed(event_target_value(&ev))
                 />
             </div>
-            <div class="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+            <div class="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
                 <div class="flex flex-col gap-1">
                     <label for="catalogue-category" class="text-sm font-medium">{tr!(catalogue.category)}</label>
                     <select
@@ -300,7 +300,7 @@ fn CatalogueBrowser(query: CatalogueQuery, view: CatalogueView) -> impl IntoView
             </noscript>
         </form>
         <p class="text-sm text-muted" role="status" aria-live="polite" data-testid="catalogue-count">{count}</p>
-        <ul class="grid gap-3 sm:grid-cols-2 lg:grid-cols-3" data-testid="exercise-list">
+        <ul class="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3" data-testid="exercise-list">
             {move || view.with(|v| v.items.iter().cloned().map(exercise_card).collect_view())}
         </ul>
         {move || view.with(|v| v.items.is_empty()).then(|| view! {
@@ -466,7 +466,7 @@ fn MediaSection(detail: ExerciseDetail, name: String) -> impl IntoView {
     view! {
         <section class="card flex flex-col gap-4" data-testid="media">
             <h2 class="text-lg font-semibold">{tr!(catalogue.media)}</h2>
-            <div class="grid gap-4 md:grid-cols-2">
+            <div class="grid grid-cols-1 gap-4 md:grid-cols-2">
                 <figure class="flex flex-col gap-2">
                     {detail.image.clone().map(|src| view! {
                         <img src=src alt=name.clone() class="max-h-80 w-full rounded-lg object-contain" data-testid="exercise-image"/>
@@ -829,7 +829,7 @@ fn ExerciseFields(
     };
     let description_error = field_error(locale, errors, "description");
     view! {
-        <div class="grid gap-4 sm:grid-cols-2">
+        <div class="grid grid-cols-1 gap-4 sm:grid-cols-2">
             <TextField name="name_fr" label=tr!(catalogue.name_fr) errors value=value(|e| Some(e.name_fr.clone()))/>
             <TextField name="name_en" label=tr!(catalogue.name_en) errors value=value(|e| Some(e.name_en.clone()))/>
         </div>
@@ -840,7 +840,7 @@ fn ExerciseFields(
             errors
             value=value(|e| e.short_name.clone())
         />
-        <div class="grid gap-4 sm:grid-cols-2">
+        <div class="grid grid-cols-1 gap-4 sm:grid-cols-2">
             {select("category", tr!(catalogue.category), choices.categories, existing.as_ref().and_then(|e| e.category.as_ref().map(|c| c.id)))}
             {select("equipment", tr!(catalogue.equipment), choices.equipment, existing.as_ref().and_then(|e| e.equipment.as_ref().map(|c| c.id)))}
         </div>

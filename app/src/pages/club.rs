@@ -136,7 +136,7 @@ fn ClubAdmin(roster: Roster, invitations: Vec<PendingInvitation>) -> impl IntoVi
             let roster = roster.get();
             view! { <MembersTable members=roster.members assignable=roster.assignable on_role on_remove/> }
         }}
-        <div class="grid gap-8 lg:grid-cols-2">
+        <div class="grid grid-cols-1 gap-8 lg:grid-cols-2">
             <InviteForm assignable created on_created=reload_invitations/>
             <div class="card">
                 <h2 class="mb-4 text-xl font-semibold">{tr!(club.pending_title)}</h2>

@@ -51,7 +51,7 @@ pub fn ComplexesPage() -> impl IntoView {
                     </div>
                     <CatalogueTabs active=Tab::Complexes can_edit=list.can_edit/>
                     <p class="text-sm text-muted">{tr!(complexes.count, count = count)}</p>
-                    <ul class="grid gap-3 sm:grid-cols-2" data-testid="complex-list">
+                    <ul class="grid grid-cols-1 gap-3 sm:grid-cols-2" data-testid="complex-list">
                         {list.items.into_iter().map(complex_card).collect_view()}
                     </ul>
                 }
@@ -434,7 +434,7 @@ fn ComplexBuilder(categories: Vec<Choice>, existing: Option<ComplexDetail>) -> i
                 </ul>
             </div>
 
-            <div class="grid gap-4 sm:grid-cols-2">
+            <div class="grid grid-cols-1 gap-4 sm:grid-cols-2">
                 <div class="flex flex-col gap-1">
                     <label for="field-name_fr" class="text-sm font-medium">{tr!(catalogue.name_fr)}</label>
                     <input

@@ -148,7 +148,7 @@ fn CatalogueExchange() -> impl IntoView {
     };
 
     view! {
-        <div class="grid items-start gap-6 lg:grid-cols-2">
+        <div class="grid grid-cols-1 items-start gap-6 lg:grid-cols-2">
             <section class="card flex flex-col gap-3">
                 <h2 class="text-xl font-semibold">{tr!(exchange.export_title)}</h2>
                 <p class="text-sm text-muted">{tr!(exchange.export_help)}</p>

@@ -376,7 +376,7 @@ fn GroupsEditor(page: GroupsPage) -> impl IntoView {
         let (active, archived): (Vec<GroupView>, Vec<GroupView>) =
             groups.into_iter().partition(|g| !g.archived);
         view! {
-            <ul class="grid items-start gap-4 md:grid-cols-2" data-testid="groups">
+            <ul class="grid grid-cols-1 items-start gap-4 md:grid-cols-2" data-testid="groups">
                 {active
                     .into_iter()
                     .chain(archived)

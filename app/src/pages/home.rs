@@ -42,7 +42,7 @@ pub fn HomePage() -> impl IntoView {
                             </div>
                             <div>
                                 <h2 class="mb-3 text-lg font-semibold">{tr!(home.sections)}</h2>
-                                <ul class="grid gap-4 sm:grid-cols-2">
+                                <ul class="grid grid-cols-1 gap-4 sm:grid-cols-2">
                                     {move || view! {
                                         {card("/catalogue", td_string!(locale, nav.catalogue).to_string(), td_string!(locale, soon.catalogue).to_string())}
                                         {card("/workouts", td_string!(locale, nav.workouts).to_string(), td_string!(locale, soon.workouts).to_string())}

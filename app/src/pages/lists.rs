@@ -21,7 +21,7 @@ pub fn ListsPage() -> impl IntoView {
         };
         match lists {
             Ok((categories, equipment)) => view! {
-                <div class="grid items-start gap-6 lg:grid-cols-2">
+                <div class="grid grid-cols-1 items-start gap-6 lg:grid-cols-2">
                     <ListEditor kind="category".to_owned() entries=categories/>
                     <ListEditor kind="equipment".to_owned() entries=equipment/>
                 </div>
@@ -132,7 +132,7 @@ fn ListEditor(kind: String, entries: Vec<ListEntry>) -> impl IntoView {
                                 save.dispatch((Some(id), edit_fr.get_untracked(), edit_en.get_untracked()));
                             }
                         >
-                            <div class="grid gap-2 sm:grid-cols-2">
+                            <div class="grid grid-cols-1 gap-2 sm:grid-cols-2">
                                 <input class="input" aria-label=tr!(catalogue.name_fr) prop:value=move || edit_fr.get() on:input=move |ev| edit_fr.set(event_target_value(&ev))/>
                                 <input class="input" aria-label=tr!(catalogue.name_en) prop:value=move || edit_en.get() on:input=move |ev| edit_en.set(event_target_value(&ev))/>
                             </div>
@@ -204,7 +204,7 @@ fn ListEditor(kind: String, entries: Vec<ListEntry>) -> impl IntoView {
                     save.dispatch((None, new_fr.get_untracked(), new_en.get_untracked()));
                 }
             >
-                <div class="grid gap-2 sm:grid-cols-2">
+                <div class="grid grid-cols-1 gap-2 sm:grid-cols-2">
                     <div class="flex flex-col gap-1">
                         <label for=new_fr_id.clone() class="text-sm font-medium">{tr!(catalogue.name_fr)}</label>
                         <input id=new_fr_id class="input" prop:value=move || new_fr.get() on:input=move |ev| new_fr.set(event_target_value(&ev))/>

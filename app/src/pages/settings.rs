@@ -906,7 +906,7 @@ fn SettingsEditor(page: SettingsPage) -> impl IntoView {
             <div class="card">
                 <fieldset class="min-w-0">
                     <legend class=legend>{tr!(settings.bars_legend)}</legend>
-                    <div class="grid gap-4 sm:grid-cols-3">
+                    <div class="grid grid-cols-1 gap-4 sm:grid-cols-3">
                         <LabelledNumber field="bar_women" label=tr!(settings.bar_women) value=form.bar_women error=message("bar_women".to_owned()) readonly/>
                         <LabelledNumber field="bar_men" label=tr!(settings.bar_men) value=form.bar_men error=message("bar_men".to_owned()) readonly/>
                         <LabelledNumber
@@ -956,7 +956,7 @@ fn SettingsEditor(page: SettingsPage) -> impl IntoView {
             <div class="card">
                 <fieldset class="min-w-0 flex flex-col gap-4">
                     <legend class=legend>{tr!(settings.rounding_legend)}</legend>
-                    <div class="grid gap-4 sm:grid-cols-2">
+                    <div class="grid grid-cols-1 gap-4 sm:grid-cols-2">
                         <div class="flex min-w-0 flex-col gap-1">
                             <label for="settings-step" class="text-sm font-medium">{tr!(settings.step)}</label>
                             <NumberInput
@@ -999,7 +999,7 @@ fn SettingsEditor(page: SettingsPage) -> impl IntoView {
                             {tr!(settings.example_title, percent = EXAMPLE_PERCENT, max = EXAMPLE_MAX)}
                         </h2>
                         <p class="text-xs text-muted">{tr!(settings.example_hint)}</p>
-                        <div class="grid gap-3 sm:grid-cols-2" aria-live="polite">
+                        <div class="grid grid-cols-1 gap-3 sm:grid-cols-2" aria-live="polite">
                             {example(Sex::Women)}
                             {example(Sex::Men)}
                         </div>
