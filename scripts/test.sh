@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every DropIt test: format and lint gates, domain and server tests, the store contract
-# suite on SQLite and PostgreSQL, the release build with its bundle budget, and the browser
-# journeys in Chromium. With CI=true the PostgreSQL cases must run (never skipped).
+# suite on SQLite and PostgreSQL, the full-disk fault injection, the release build with its
+# bundle budget, and the browser journeys in Chromium. With CI=true the PostgreSQL cases must
+# run (never skipped).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/tools.sh
@@ -20,6 +21,9 @@ cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
 
 say "unit, contract (SQLite + PostgreSQL) and server tests"
 cargo test --workspace --exclude frontend
+
+say "fault injection: every write on a full disk (SQLite on a small tmpfs)"
+scripts/disk-full-test.sh
 
 say "release build"
 cargo leptos build --release --precompress --split

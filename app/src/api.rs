@@ -33,21 +33,26 @@ pub async fn sign_up(
     let state = ssr::state()?;
     let input = domain::account::SignUp::parse(&club_name, &display_name, &email, &password)
         .map_err(AppError::Invalid)?;
-    let (user, club) = service::sign_up(&*state.store, &*state.hasher, input, Utc::now()).await?;
+    let (user, club) = service::sign_up(
+        &*state.store,
+        &*state.hasher,
+        &ssr::gate(&state),
+        input,
+        Utc::now(),
+    )
+    .await?;
     ssr::start_session(&user, Some(club)).await
 }
 
 #[server(endpoint = "log_in")]
 pub async fn log_in(email: String, password: String) -> Result<(), AppError> {
     let state = ssr::state()?;
-    let address = ssr::client_address().await;
+    let credentials = service::Credentials { email, password };
     let user = service::log_in(
         &*state.store,
         &*state.hasher,
-        &state.throttle,
-        &email,
-        &password,
-        &address,
+        &ssr::gate(&state),
+        &credentials,
         Utc::now(),
     )
     .await?;
@@ -122,13 +127,23 @@ pub async fn remove_member(member_id: MemberId, version: i64) -> Result<(), AppE
     Ok(())
 }
 
-/// Invites an email with a role; answers the link to hand over.
+/// Invites an email with a role; answers the link to hand over. With `open_link`, anyone
+/// holding the link may accept it with their own account.
 #[server(endpoint = "invite")]
-pub async fn invite(email: String, role: Role) -> Result<CreatedInvitation, AppError> {
+pub async fn invite(
+    email: String,
+    role: Role,
+    #[server(default)] open_link: bool,
+) -> Result<CreatedInvitation, AppError> {
     let state = ssr::state()?;
     let me = ssr::require_member(&state).await?;
     let token = ssr::new_invitation_token();
-    let invitation = service::invite(&*state.store, &me, &email, role, &token, Utc::now()).await?;
+    let request = service::InvitationRequest {
+        email,
+        role,
+        open_link,
+    };
+    let invitation = service::invite(&*state.store, &me, &request, &token, Utc::now()).await?;
     let link = format!("{}/invite/{}", state.public_url, token.as_str());
     let mail = domain::ports::InvitationMail {
         to: invitation.email.clone(),
@@ -184,6 +199,7 @@ pub async fn invitation(token: String) -> Result<InvitationView, AppError> {
         invited_by: preview.invitation.invited_by,
         status: preview.status,
         account_exists: preview.account_exists,
+        open_link: preview.invitation.open_link,
     })
 }
 

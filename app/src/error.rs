@@ -32,12 +32,14 @@ pub enum AppError {
     AlreadyMember,
     #[error("this invitation cannot be used any more")]
     InvitationUnusable(InvitationStatus),
+    #[error("this invitation is for another email's account")]
+    WrongAccount,
     #[error("in use: archive it instead")]
     InUse,
     #[error("the imported file was refused")]
-    ImportRejected(Vec<domain::catalogue::exchange::ImportProblem>),
+    ImportRejected(domain::Report<domain::catalogue::exchange::ImportProblem>),
     #[error("the imported athletes file was refused")]
-    AthleteImportRejected(Vec<domain::athlete_import::AthleteImportProblem>),
+    AthleteImportRejected(domain::Report<domain::athlete_import::AthleteImportProblem>),
     #[error("the training settings were refused")]
     InvalidSettings(Vec<domain::settings::SettingsError>),
     #[error("the service is unavailable")]
@@ -59,8 +61,37 @@ impl AppError {
 impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
+    /// Keeps the first characters of a transport error's message: they may quote what the
+    /// request sent (a megabyte typed into a choice), and an answer must stay small.
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        AppError::Transport(value)
+        AppError::Transport(capped(value))
+    }
+}
+
+/// The longest message a transport error carries.
+const MESSAGE_MAX: usize = 200;
+
+fn capped(error: ServerFnErrorErr) -> ServerFnErrorErr {
+    let cut = |text: String| -> String {
+        if text.chars().nth(MESSAGE_MAX).is_some() {
+            let mut kept: String = text.chars().take(MESSAGE_MAX).collect();
+            kept.push('…');
+            kept
+        } else {
+            text
+        }
+    };
+    match error {
+        ServerFnErrorErr::Registration(m) => ServerFnErrorErr::Registration(cut(m)),
+        ServerFnErrorErr::UnsupportedRequestMethod(m) => ServerFnErrorErr::UnsupportedRequestMethod(cut(m)),
+        ServerFnErrorErr::Request(m) => ServerFnErrorErr::Request(cut(m)),
+        ServerFnErrorErr::ServerError(m) => ServerFnErrorErr::ServerError(cut(m)),
+        ServerFnErrorErr::MiddlewareError(m) => ServerFnErrorErr::MiddlewareError(cut(m)),
+        ServerFnErrorErr::Deserialization(m) => ServerFnErrorErr::Deserialization(cut(m)),
+        ServerFnErrorErr::Serialization(m) => ServerFnErrorErr::Serialization(cut(m)),
+        ServerFnErrorErr::Args(m) => ServerFnErrorErr::Args(cut(m)),
+        ServerFnErrorErr::MissingArg(m) => ServerFnErrorErr::MissingArg(cut(m)),
+        ServerFnErrorErr::Response(m) => ServerFnErrorErr::Response(cut(m)),
     }
 }
 
@@ -71,7 +102,7 @@ impl AppError {
     pub fn status(&self) -> StatusCode {
         match self {
             AppError::Unauthenticated | AppError::InvalidCredentials => StatusCode::UNAUTHORIZED,
-            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::Forbidden | AppError::WrongAccount => StatusCode::FORBIDDEN,
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Conflict
             | AppError::LastOwner
@@ -137,6 +168,7 @@ mod from_domain {
                 ClubError::AlreadyMember => AppError::AlreadyMember,
                 ClubError::EmailTaken => AppError::EmailTaken,
                 ClubError::InvitationUnusable(status) => AppError::InvitationUnusable(status),
+                ClubError::WrongAccount => AppError::WrongAccount,
                 ClubError::InUse => AppError::InUse,
                 ClubError::ImportRejected(problems) => AppError::ImportRejected(problems),
                 ClubError::AthleteImportRejected(problems) => AppError::AthleteImportRejected(problems),

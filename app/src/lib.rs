@@ -34,6 +34,8 @@ macro_rules! tr {
 }
 
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod csp;
 pub mod error;
 pub mod lang;
 pub mod model;
@@ -76,6 +78,8 @@ fn theme_class() -> &'static str {
 
 /// The HTML document around the app (server side only).
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    csp::set_page_policy(options.env == leptos::config::Env::DEV);
     view! {
         <!DOCTYPE html>
         <html lang=lang::detect().as_str() class=theme_class()>
@@ -95,6 +99,15 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// The document title of a page: its own title, escaped for HTML, then the product's name.
+pub fn page_title(page: String) -> String {
+    if page.is_empty() {
+        "DropIt".to_owned()
+    } else {
+        format!("{} · DropIt", html_escape::encode_text(&page))
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
@@ -107,7 +120,9 @@ pub fn App() -> impl IntoView {
         <Link rel="icon" type_="image/svg+xml" href="/logo.svg"/>
         <Link rel="manifest" href="/manifest.webmanifest"/>
         <Meta name="theme-color" content="#b91c1c"/>
-        <Title formatter=|page: String| if page.is_empty() { "DropIt".to_owned() } else { format!("{page} · DropIt") }/>
+        // Every page's title passes here, escaped: leptos_meta 0.8 writes `<title>` text raw,
+        // and a title often carries a name someone typed (an athlete, an exercise).
+        <Title formatter=page_title/>
         <Meta name="description" content="DropIt"/>
         // Every route renders in `SsrMode::Async`: the page is complete before its first byte (no
         // streaming), so the islands find their final markup when they hydrate.

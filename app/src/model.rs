@@ -73,6 +73,8 @@ pub struct InvitationView {
     pub invited_by: String,
     pub status: InvitationStatus,
     pub account_exists: bool,
+    /// Anyone with the link may accept it, whatever their account's email.
+    pub open_link: bool,
 }
 
 /// An entry of a club list (a category, a piece of equipment, a complex) in the viewer's language.

@@ -6,15 +6,14 @@
 
 use crate::error::AppError;
 use crate::model::{CurrentClub, Viewer};
-use axum::extract::ConnectInfo;
 use chrono::{NaiveDate, Utc};
 use domain::account::User;
 use domain::membership::{ClubMembership, Identity, Member};
-use domain::ports::{Mailer, PasswordHasher, Store};
-use domain::throttle::LoginThrottle;
+use domain::ports::{Mailer, PasswordHasher, Pause, Store};
+use domain::throttle::Limits;
 use domain::{ClubId, UserId};
 use serde::{Deserialize, Serialize};
-use std::net::SocketAddr;
+use std::net::{IpAddr, Ipv4Addr};
 use std::sync::Arc;
 use tower_sessions::Session;
 
@@ -28,7 +27,9 @@ pub struct AppState {
     pub media: Arc<dyn domain::media::MediaStore>,
     /// Each club's catalogue, prepared for browsing, while it has not changed.
     pub catalogues: Arc<domain::catalogue::cache::CatalogueCache>,
-    pub throttle: LoginThrottle,
+    /// The throttle's limits on logins and sign-ups, and what waits for its delays.
+    pub limits: Limits,
+    pub pause: Arc<dyn Pause>,
     /// The public base URL, used to build invitation links (no trailing slash).
     pub public_url: String,
 }
@@ -81,12 +82,27 @@ fn session_error(e: tower_sessions::session::Error) -> AppError {
     AppError::Unavailable
 }
 
-/// The network address of the caller, for login throttling.
-pub async fn client_address() -> String {
-    leptos_axum::extract::<ConnectInfo<SocketAddr>>()
-        .await
-        .map(|ConnectInfo(addr)| addr.ip().to_string())
-        .unwrap_or_else(|_| "unknown".to_owned())
+/// The client's network address, as the server found it for this request: the peer's, or the
+/// one a trusted reverse proxy forwarded (the server's `client_address` layer puts it in the
+/// request's extensions).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClientAddress(pub IpAddr);
+
+/// The network address of the caller, for throttling. A request the server did not mark (there
+/// is none in DropIt's router) counts as one unknown address.
+pub fn client_address() -> IpAddr {
+    leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<ClientAddress>().copied())
+        .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |ClientAddress(ip)| ip)
+}
+
+/// The throttle's gate for a sign-up or a login from this request.
+pub fn gate(state: &AppState) -> domain::service::Gate<'_> {
+    domain::service::Gate {
+        limits: &state.limits,
+        pause: &*state.pause,
+        address: client_address(),
+    }
 }
 
 /// The logged-in person, their membership of the current club, if any, and all their clubs.
@@ -257,6 +273,26 @@ pub async fn viewer(state: &AppState) -> Result<Option<Viewer>, AppError> {
         club,
         clubs: caller.clubs,
     }))
+}
+
+/// Runs CPU-heavy work (a search over a big catalogue, checking an imported file) on tokio's
+/// blocking threads, so the workers that serve every other request (and `/healthz`) stay free.
+pub async fn cpu<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T, AppError> {
+    tokio::task::spawn_blocking(work).await.map_err(|e| {
+        tracing::error!(error = %e, "a blocking task failed");
+        AppError::Unavailable
+    })
+}
+
+/// Runs a whole use-case on a blocking thread, its store calls included: for those whose CPU
+/// work (an import's checks) comes between store calls.
+pub async fn off_workers<F>(work: F) -> Result<F::Output, AppError>
+where
+    F: std::future::Future + Send + 'static,
+    F::Output: Send + 'static,
+{
+    let runtime = tokio::runtime::Handle::current();
+    cpu(move || runtime.block_on(work)).await
 }
 
 /// A new random invitation token.

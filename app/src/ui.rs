@@ -28,6 +28,8 @@ pub fn field_text(locale: Locale, error: &FieldError) -> String {
         FieldProblem::TooLong { max } => td_string!(locale, field.too_long, max = *max).to_string(),
         FieldProblem::InvalidEmail => td_string!(locale, field.invalid_email).to_string(),
         FieldProblem::InvalidChoice => td_string!(locale, field.invalid_choice).to_string(),
+        FieldProblem::InvalidCharacters => td_string!(locale, field.invalid_characters).to_string(),
+        FieldProblem::CommonPassword => td_string!(locale, field.common_password).to_string(),
         FieldProblem::TooFew { min } => td_string!(locale, field.too_few, min = *min).to_string(),
         FieldProblem::TooMany { max } => td_string!(locale, field.too_many, max = *max).to_string(),
         FieldProblem::InvalidUrl => td_string!(locale, field.invalid_url).to_string(),
@@ -52,6 +54,11 @@ pub fn error_text(locale: Locale, error: &AppError) -> String {
         AppError::Forbidden => td_string!(locale, errors.forbidden).to_string(),
         AppError::NotFound => td_string!(locale, errors.not_found).to_string(),
         AppError::Conflict => td_string!(locale, errors.conflict).to_string(),
+        // One problem (a search too long, say) is said as it is; several, next to their fields.
+        AppError::Invalid(fields) if fields.len() == 1 => fields.first().map_or_else(
+            || td_string!(locale, errors.invalid).to_string(),
+            |field| field_text(locale, field),
+        ),
         AppError::Invalid(_) => td_string!(locale, errors.invalid).to_string(),
         AppError::InvalidCredentials => td_string!(locale, errors.invalid_credentials).to_string(),
         AppError::RateLimited { retry_after_secs } => {
@@ -68,12 +75,13 @@ pub fn error_text(locale: Locale, error: &AppError) -> String {
             td_string!(locale, errors.invitation_revoked).to_string()
         }
         AppError::InvitationUnusable(_) => td_string!(locale, errors.invitation_accepted).to_string(),
+        AppError::WrongAccount => td_string!(locale, errors.wrong_account).to_string(),
         AppError::InUse => td_string!(locale, errors.in_use).to_string(),
-        AppError::ImportRejected(problems) => {
-            td_string!(locale, errors.import_rejected, count = problems.len()).to_string()
+        AppError::ImportRejected(report) => {
+            td_string!(locale, errors.import_rejected, count = report.total).to_string()
         }
-        AppError::AthleteImportRejected(problems) => {
-            td_string!(locale, athlete_import.rejected, count = problems.len()).to_string()
+        AppError::AthleteImportRejected(report) => {
+            td_string!(locale, athlete_import.rejected, count = report.total).to_string()
         }
         AppError::InvalidSettings(_) => td_string!(locale, errors.invalid).to_string(),
         AppError::Unavailable => td_string!(locale, errors.unavailable).to_string(),

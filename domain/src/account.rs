@@ -16,6 +16,8 @@ pub struct User {
 
 fn trimmed_length(field: &str, raw: &str, min: usize, max: usize) -> Result<String, FieldError> {
     let value = raw.trim();
+    crate::text::bounded(field, value, max)?;
+    crate::text::check_characters(field, value, false)?;
     let len = value.chars().count();
     if len == 0 {
         Err(FieldError::new(field, FieldProblem::Required))
@@ -76,22 +78,60 @@ impl Password {
     pub const MAX: usize = 128;
 
     /// Checks a password chosen by a person. Spaces are kept: they are part of passphrases.
+    /// The most common passwords are refused (see [`is_common_password`]).
     pub fn parse(field: &str, raw: &str) -> Result<Self, FieldError> {
+        crate::text::bounded(field, raw, Self::MAX)?;
         let len = raw.chars().count();
         if raw.trim().is_empty() {
             Err(FieldError::new(field, FieldProblem::Required))
         } else if len < Self::MIN {
             Err(FieldError::new(field, FieldProblem::TooShort { min: Self::MIN }))
-        } else if len > Self::MAX {
-            Err(FieldError::new(field, FieldProblem::TooLong { max: Self::MAX }))
+        } else if is_common_password(raw) {
+            Err(FieldError::new(field, FieldProblem::CommonPassword))
         } else {
             Ok(Self(raw.to_owned()))
         }
     }
 
+    /// Checks what a person types to log in: only its length is bounded (the password is
+    /// compared, never judged), so a megabyte is refused before any hashing.
+    pub fn check_login(field: &str, raw: &str) -> Result<(), FieldError> {
+        crate::text::bounded(field, raw, Self::MAX)
+    }
+
     pub fn expose(&self) -> &str {
         &self.0
     }
+}
+
+/// The bundled list of common passwords (see the file's header).
+const COMMON_PASSWORDS: &str = include_str!("../data/common-passwords.txt");
+
+/// Whether a password is one of the first an attacker tries: one character repeated, a short
+/// pattern repeated ("abcabcabcabc"), a run of consecutive digits or letters ("0123456789",
+/// "9876543210", "abcdefghij"), or a password of the bundled list, compared without case and
+/// surrounding spaces.
+pub fn is_common_password(raw: &str) -> bool {
+    let lower = raw.trim().to_lowercase();
+    let chars: Vec<char> = lower.chars().collect();
+    let repeated_unit = (1..=3).any(|unit| {
+        chars.len() > unit
+            && chars.len().is_multiple_of(unit)
+            && chars.chunks(unit).all(|chunk| chunk == &chars[..unit])
+    });
+    let run = |step: i64| {
+        chars.len() > 2
+            && chars
+                .windows(2)
+                .all(|w| i64::from(u32::from(w[1])) - i64::from(u32::from(w[0])) == step)
+    };
+    repeated_unit
+        || run(1)
+        || run(-1)
+        || COMMON_PASSWORDS
+            .lines()
+            .filter(|line| !line.starts_with('#'))
+            .any(|line| line.trim() == lower)
 }
 
 /// How a person is shown to their club.
@@ -239,8 +279,60 @@ mod tests {
             Ok(" correct horse ".to_owned())
         );
         assert_eq!(
-            format!("{:?}", Password::parse("p", "0123456789")),
+            format!("{:?}", Password::parse("p", "correct horse")),
             "Ok(Password(***))"
+        );
+    }
+
+    #[test]
+    fn common_passwords_are_refused() {
+        for common in [
+            "1234567890",
+            "QwertyUiop",
+            "motdepasse123",
+            "aaaaaaaaaaaa",
+            "abcabcabcabc",
+            "121212121212",
+            "abcdefghijkl",
+            "9876543210",
+            " password123 ",
+        ] {
+            assert_eq!(
+                Password::parse("password", common),
+                Err(FieldError::new("password", FieldProblem::CommonPassword)),
+                "{common}"
+            );
+        }
+        for fine in [
+            "correct horse battery",
+            "dropit-demo",
+            "Tirage lourd 2026",
+            "a1b2c3d4e5f6g7",
+        ] {
+            assert!(Password::parse("password", fine).is_ok(), "{fine}");
+        }
+    }
+
+    #[test]
+    fn the_common_password_list_is_lower_case_and_long_enough_to_matter() {
+        for line in COMMON_PASSWORDS.lines().filter(|l| !l.starts_with('#')) {
+            assert_eq!(line, line.trim().to_lowercase(), "{line:?}");
+            assert!(
+                line.chars().count() >= Password::MIN,
+                "{line:?} is refused as too short anyway"
+            );
+        }
+    }
+
+    #[test]
+    fn names_refuse_invisible_characters() {
+        assert_eq!(
+            DisplayName::parse("display_name", "Ana\u{202E}"),
+            Err(FieldError::new("display_name", FieldProblem::InvalidCharacters))
+        );
+        assert_eq!(
+            ClubName::parse("club_name", "Club\u{0}"),
+            Err(FieldError::new("club_name", FieldProblem::InvalidCharacters))
         );
     }
 

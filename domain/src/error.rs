@@ -30,6 +30,10 @@ pub enum FieldProblem {
     },
     InvalidEmail,
     InvalidChoice,
+    /// Control characters, bidirectional overrides or invisible (zero-width) characters.
+    InvalidCharacters,
+    /// A password among the first an attacker tries.
+    CommonPassword,
     /// A list with fewer items than it needs.
     TooFew {
         min: usize,
@@ -60,6 +64,30 @@ pub enum FieldProblem {
     },
 }
 
+/// The problems of a refused file, as reported: the first [`Report::SHOWN`] of them and how
+/// many there are in all. A file of a thousand bad rows gets a readable answer of bounded size.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Report<P> {
+    pub problems: Vec<P>,
+    pub total: usize,
+}
+
+impl<P> Report<P> {
+    /// How many problems a report lists at most.
+    pub const SHOWN: usize = 100;
+
+    pub fn of(mut problems: Vec<P>) -> Self {
+        let total = problems.len();
+        problems.truncate(Self::SHOWN);
+        Self { problems, total }
+    }
+
+    /// Whether some problems are counted but not listed.
+    pub fn is_partial(&self) -> bool {
+        self.total > self.problems.len()
+    }
+}
+
 /// Failures of a storage adapter, as the domain sees them.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum StoreError {
@@ -78,4 +106,23 @@ pub enum StoreError {
     /// The database could not be reached or failed.
     #[error("storage failure: {0}")]
     Backend(String),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_report_lists_the_first_problems_and_counts_them_all() {
+        let report = Report::of((1..=1_000).collect::<Vec<u32>>());
+        assert_eq!(report.total, 1_000);
+        assert_eq!(report.problems.len(), Report::<u32>::SHOWN);
+        assert_eq!(report.problems.first(), Some(&1));
+        assert!(report.is_partial());
+        let small = Report::of(vec![7]);
+        assert_eq!(
+            (small.total, small.is_partial(), small.problems),
+            (1, false, vec![7])
+        );
+    }
 }

@@ -20,6 +20,9 @@ pub struct Invitation {
     pub expires_at: DateTime<Utc>,
     pub accepted_at: Option<DateTime<Utc>>,
     pub revoked_at: Option<DateTime<Utc>>,
+    /// Whether anyone holding the link may accept it with their account; otherwise only the
+    /// account of the invited email may (a forwarded or leaked link is of no use).
+    pub open_link: bool,
 }
 
 /// Where an invitation stands at a given moment.
@@ -32,6 +35,11 @@ pub enum InvitationStatus {
 }
 
 impl Invitation {
+    /// Whether the account with this (normalised) email may accept the invitation.
+    pub fn accepts(&self, email: &str) -> bool {
+        self.open_link || self.email.eq_ignore_ascii_case(email)
+    }
+
     pub fn status(&self, now: DateTime<Utc>) -> InvitationStatus {
         if self.accepted_at.is_some() {
             InvitationStatus::Accepted
@@ -98,6 +106,7 @@ mod tests {
             expires_at: now + VALIDITY,
             accepted_at: None,
             revoked_at: None,
+            open_link: false,
         }
     }
 
@@ -114,6 +123,20 @@ mod tests {
             InvitationStatus::Pending
         );
         assert_eq!(inv.status(now + Duration::days(7)), InvitationStatus::Expired);
+    }
+
+    #[test]
+    fn an_invitation_is_for_its_email_unless_the_link_is_open() {
+        let now = Utc::now();
+        let inv = invitation(now);
+        assert!(inv.accepts("coach@club.fr"));
+        assert!(inv.accepts("Coach@Club.FR"));
+        assert!(!inv.accepts("someone@else.fr"));
+        let open = Invitation {
+            open_link: true,
+            ..invitation(now)
+        };
+        assert!(open.accepts("someone@else.fr"));
     }
 
     #[test]

@@ -28,7 +28,7 @@ mod text;
 pub mod throttle;
 pub mod weight;
 
-pub use error::{FieldError, FieldProblem, StoreError};
+pub use error::{FieldError, FieldProblem, Report, StoreError};
 pub use ids::{
     AthleteId, CategoryId, ClubId, ComplexId, EquipmentId, ExerciseId, GroupId, InvitationId, MaxId,
     MemberId, UserId,

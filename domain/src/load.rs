@@ -206,6 +206,17 @@ impl PlateStock {
     }
 }
 
+/// The plate weights an inventory may list: a club's set has about a dozen.
+pub const MAX_PLATE_KINDS: usize = 24;
+
+/// The plates of one weight an inventory may count.
+pub const MAX_PLATES_PER_KIND: u32 = 200;
+
+/// The most (plate kind, remainder) states the exact plate search explores before it gives up
+/// and calls the load "cannot be built". A real club's plates take a few hundred; the cap
+/// bounds what an absurd inventory or load can cost.
+const MAX_SEARCH_STATES: usize = 100_000;
+
 /// What one platform has to build a load: the two bars, the collars and the plates.
 ///
 /// The default is an IWF competition set: a 20 kg men's bar, a 15 kg women's bar, two 2.5 kg
@@ -288,6 +299,13 @@ impl PlateInventory {
                 errors.push(SettingsError::new(field, SettingsProblem::NotPositive));
             }
         }
+        if self.plates.len() > MAX_PLATE_KINDS {
+            errors.push(SettingsError::new(
+                "plates",
+                SettingsProblem::TooManyPlates { max: MAX_PLATE_KINDS },
+            ));
+            return Err(errors);
+        }
         let mut seen = BTreeSet::new();
         for (i, plate) in self.plates.iter().enumerate() {
             if !plate.weight.is_positive() {
@@ -301,7 +319,15 @@ impl PlateInventory {
                     SettingsProblem::Duplicate,
                 ));
             }
-            if plate.count % 2 != 0 {
+            if plate.count > MAX_PLATES_PER_KIND {
+                errors.push(SettingsError::new(
+                    &format!("plates[{i}].count"),
+                    SettingsProblem::OutOfRange {
+                        min: 0,
+                        max: i64::from(MAX_PLATES_PER_KIND),
+                    },
+                ));
+            } else if plate.count % 2 != 0 {
                 errors.push(SettingsError::new(
                     &format!("plates[{i}].count"),
                     SettingsProblem::OddCount,
@@ -452,7 +478,7 @@ fn plates_for_side(target: i64, kinds: &[(i64, u32)]) -> Option<Vec<Kg>> {
     }
     let mut used = vec![0_i64; kinds.len()];
     let mut dead_ends = HashSet::new();
-    if !fill(0, target, kinds, &reach, &mut used, &mut dead_ends) {
+    if !fill(0, target, kinds, &reach, &mut used, &mut dead_ends).unwrap_or(false) {
         return None;
     }
     let mut side = Vec::new();
@@ -464,7 +490,8 @@ fn plates_for_side(target: i64, kinds: &[(i64, u32)]) -> Option<Vec<Kg>> {
 
 /// Puts plates of kind `i` and lighter on one side to cover `remaining` grams, trying the
 /// most plates of each kind first. `dead_ends` remembers (kind, remainder) pairs already
-/// proven impossible, so no state is explored twice.
+/// proven impossible, so no state is explored twice. `None` once [`MAX_SEARCH_STATES`] states
+/// were explored in vain.
 fn fill(
     i: usize,
     remaining: i64,
@@ -472,26 +499,29 @@ fn fill(
     reach: &[i64],
     used: &mut [i64],
     dead_ends: &mut HashSet<(usize, i64)>,
-) -> bool {
+) -> Option<bool> {
     if remaining == 0 {
-        return true;
+        return Some(true);
     }
     let Some(&(grams, pairs)) = kinds.get(i) else {
-        return false;
+        return Some(false);
     };
     if remaining < 0 || remaining > reach[i] || dead_ends.contains(&(i, remaining)) {
-        return false;
+        return Some(false);
+    }
+    if dead_ends.len() >= MAX_SEARCH_STATES {
+        return None;
     }
     let most = i64::from(pairs).min(remaining / grams);
     for n in (0..=most).rev() {
         used[i] = n;
-        if fill(i + 1, remaining - n * grams, kinds, reach, used, dead_ends) {
-            return true;
+        if fill(i + 1, remaining - n * grams, kinds, reach, used, dead_ends)? {
+            return Some(true);
         }
     }
     used[i] = 0;
     dead_ends.insert((i, remaining));
-    false
+    Some(false)
 }
 
 #[cfg(test)]
@@ -698,6 +728,52 @@ mod tests {
         assert_eq!(load.load, kg(102_500));
         assert_eq!(load.flags, vec![LoadFlag::Unbuildable]);
         assert_eq!(load.breakdown, None);
+    }
+
+    #[test]
+    fn an_inventory_lists_a_bounded_number_of_plates() {
+        let inv = PlateInventory {
+            plates: (1..=1_500).map(|i| PlateStock::new(kg(i * 10), 2)).collect(),
+            ..PlateInventory::default()
+        };
+        assert_eq!(
+            inv.validate(),
+            Err(vec![SettingsError::new(
+                "plates",
+                SettingsProblem::TooManyPlates { max: MAX_PLATE_KINDS }
+            )])
+        );
+        let mut inv = PlateInventory::default();
+        inv.plates[0].count = 202;
+        assert_eq!(
+            inv.validate(),
+            Err(vec![SettingsError::new(
+                "plates[0].count",
+                SettingsProblem::OutOfRange { min: 0, max: 200 }
+            )])
+        );
+    }
+
+    #[test]
+    fn the_plate_search_is_bounded_even_for_absurd_inventories() {
+        // 1,500 plate kinds of odd gram weights (what validation now refuses): the search gives
+        // up after its budget instead of running for seconds.
+        let inv = PlateInventory {
+            plates: (1..=1_500).map(|i| PlateStock::new(kg(i * 7 + 3), 2)).collect(),
+            ..PlateInventory::default()
+        };
+        let kinds = inv.usable_pairs();
+        let mut reach = vec![0_i64; kinds.len() + 1];
+        for i in (0..kinds.len()).rev() {
+            reach[i] = reach[i + 1] + kinds[i].0 * i64::from(kinds[i].1);
+        }
+        let mut dead_ends = HashSet::new();
+        let mut used = vec![0_i64; kinds.len()];
+        let outcome = fill(0, 489_979, &kinds, &reach, &mut used, &mut dead_ends);
+        assert!(dead_ends.len() <= MAX_SEARCH_STATES, "{}", dead_ends.len());
+        assert!(outcome.is_some() || dead_ends.len() == MAX_SEARCH_STATES);
+        // And a load checked against it answers (unbuildable past the budget, never a hang).
+        assert_eq!(check_load(kg(1_000_001), Sex::Men, &inv).load, kg(1_000_001));
     }
 
     #[test]

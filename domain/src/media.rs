@@ -102,17 +102,37 @@ pub fn sniff(bytes: &[u8]) -> Option<MediaType> {
     }
 }
 
-/// Checks an upload for a slot: a type the slot takes, within its size.
-pub fn check_upload(slot: Slot, bytes: &[u8]) -> Result<MediaType, FieldProblem> {
-    if bytes.len() > slot.max_bytes() {
-        return Err(FieldProblem::FileTooLarge {
-            max_mb: slot.max_bytes() / (1024 * 1024),
-        });
+/// How many first bytes of an upload [`sniff`] needs.
+pub const HEAD_BYTES: usize = 16;
+
+/// Checks an upload for a slot from its first bytes and its size: a type the slot takes,
+/// within its size.
+pub fn check_upload(slot: Slot, head: &[u8], len: u64) -> Result<MediaType, FieldProblem> {
+    if len > slot.max_bytes() as u64 {
+        return Err(slot.too_large());
     }
-    match sniff(bytes) {
+    match sniff(head) {
         Some(kind) if kind.slot() == slot => Ok(kind),
         _ => Err(FieldProblem::UnsupportedFile),
     }
+}
+
+impl Slot {
+    /// The problem of a file over the slot's size.
+    pub fn too_large(self) -> FieldProblem {
+        FieldProblem::FileTooLarge {
+            max_mb: self.max_bytes() / (1024 * 1024),
+        }
+    }
+}
+
+/// An upload received whole by a media adapter but not kept yet: the adapter's name for it, its
+/// first bytes (its type is read from them) and its size.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Staged {
+    pub id: String,
+    pub head: Vec<u8>,
+    pub len: u64,
 }
 
 /// Where a media file is stored: `c<club>/e<exercise>-<slot>-<unique>.<ext>`. The club comes
@@ -198,7 +218,10 @@ pub struct MediaError(pub String);
 /// can take its place.
 #[async_trait]
 pub trait MediaStore: Send + Sync {
-    async fn put(&self, key: &str, bytes: &[u8]) -> Result<(), MediaError>;
+    /// Keeps a staged upload as the file `key` (a reader never sees half a file).
+    async fn keep(&self, staged: &Staged, key: &str) -> Result<(), MediaError>;
+    /// Forgets a staged upload that is not kept.
+    async fn discard(&self, staged: &Staged);
     /// Removes a file; a missing file is not an error.
     async fn delete(&self, key: &str) -> Result<(), MediaError>;
 }
@@ -227,14 +250,19 @@ mod tests {
 
     #[test]
     fn each_slot_takes_its_types_within_its_size() {
-        assert_eq!(check_upload(Slot::Image, PNG), Ok(MediaType::Png));
-        assert_eq!(check_upload(Slot::Video, WEBM), Ok(MediaType::Webm));
-        assert_eq!(check_upload(Slot::Image, MP4), Err(FieldProblem::UnsupportedFile));
-        assert_eq!(check_upload(Slot::Video, PNG), Err(FieldProblem::UnsupportedFile));
-        let mut big = PNG.to_vec();
-        big.resize(Slot::Image.max_bytes() + 1, 0);
+        let len = |bytes: &[u8]| bytes.len() as u64;
+        assert_eq!(check_upload(Slot::Image, PNG, len(PNG)), Ok(MediaType::Png));
+        assert_eq!(check_upload(Slot::Video, WEBM, len(WEBM)), Ok(MediaType::Webm));
         assert_eq!(
-            check_upload(Slot::Image, &big),
+            check_upload(Slot::Image, MP4, len(MP4)),
+            Err(FieldProblem::UnsupportedFile)
+        );
+        assert_eq!(
+            check_upload(Slot::Video, PNG, len(PNG)),
+            Err(FieldProblem::UnsupportedFile)
+        );
+        assert_eq!(
+            check_upload(Slot::Image, PNG, Slot::Image.max_bytes() as u64 + 1),
             Err(FieldProblem::FileTooLarge { max_mb: 5 })
         );
     }

@@ -18,6 +18,7 @@ use crate::maxes::Max;
 use crate::membership::{ClubMembership, Member};
 use crate::role::Role;
 use crate::settings::TrainingSettings;
+use crate::throttle::Key;
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -41,6 +42,8 @@ pub struct NewInvitation {
     pub invited_by: UserId,
     pub created_at: DateTime<Utc>,
     pub expires_at: DateTime<Utc>,
+    /// Anyone with the link may accept it (see [`crate::invitation::Invitation::open_link`]).
+    pub open_link: bool,
 }
 
 #[async_trait]
@@ -111,11 +114,18 @@ pub trait InvitationStore: Send + Sync {
     ) -> StoreResult<(User, MemberId)>;
 }
 
+/// The counters of [`crate::throttle`].
 #[async_trait]
 pub trait ThrottleStore: Send + Sync {
-    async fn record_login_failure(&self, key: &str, at: DateTime<Utc>) -> StoreResult<()>;
-    async fn login_failures_since(&self, key: &str, since: DateTime<Utc>) -> StoreResult<u32>;
-    async fn clear_login_failures(&self, key: &str) -> StoreResult<()>;
+    /// Counts one more event under `key` and answers the count of its window, atomically (one
+    /// statement: concurrent hits each get their own number). A window that started at
+    /// `window_start` or earlier is over: the count starts again at 1, from `now`.
+    async fn hit(&self, key: &Key, now: DateTime<Utc>, window_start: DateTime<Utc>) -> StoreResult<u32>;
+    /// Gives one event back (an attempt that turned out to be a right password).
+    async fn release(&self, key: &Key) -> StoreResult<()>;
+    async fn clear(&self, key: &Key) -> StoreResult<()>;
+    /// Forgets the counters whose window started before `before`; answers how many.
+    async fn forget_throttles(&self, before: DateTime<Utc>) -> StoreResult<u64>;
 }
 
 /// A club's catalogue. Every call is scoped by the club: another club's ids are "not found".
@@ -376,10 +386,21 @@ pub trait Store:
     async fn ping(&self) -> StoreResult<()>;
 }
 
-/// Password hashing, kept out of the domain so the algorithm and its cost are the server's choice.
+/// Password hashing (argon2id in the server). Hashing is slow on purpose: adapters keep it off
+/// the threads that serve requests.
+#[async_trait]
 pub trait PasswordHasher: Send + Sync {
-    fn hash(&self, password: &str) -> Result<String, StoreError>;
-    fn verify(&self, password: &str, hash: &str) -> bool;
+    async fn hash(&self, password: &str) -> Result<String, StoreError>;
+    /// Whether `password` matches `hash`. Without a hash (an unknown email) the same work is
+    /// done against a stand-in and the answer is `false`, so a wrong email takes as long as a
+    /// wrong password: the time of an answer does not tell which emails have accounts.
+    async fn verify(&self, password: &str, hash: Option<&str>) -> bool;
+}
+
+/// Waiting (the growing delay of [`crate::throttle`]): a timer in the server, a recorder in tests.
+#[async_trait]
+pub trait Pause: Send + Sync {
+    async fn pause(&self, duration: chrono::Duration);
 }
 
 /// An invitation to deliver to the invited person.

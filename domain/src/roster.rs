@@ -236,6 +236,11 @@ pub struct RosterQuery {
 }
 
 impl RosterQuery {
+    /// Refuses a search longer than [`crate::catalogue::search::QUERY_MAX`] characters.
+    pub fn check(&self) -> Result<(), crate::error::FieldError> {
+        crate::text::bounded("q", &self.q, crate::catalogue::search::QUERY_MAX)
+    }
+
     /// The query of decoded address pairs (`q`, `sex`, `group`, `level`, `archived`, `sort`,
     /// `desc`). Unknown keys are ignored and invalid values give the default; of a repeated
     /// key, the last one counts.
@@ -317,7 +322,7 @@ impl RosterQuery {
 /// The rows matching `query`, in its order. Rows missing the sorted value come last in either
 /// direction; ties go by last name then first name.
 pub fn browse<'a>(rows: &'a [RosterRow], query: &RosterQuery) -> Vec<&'a RosterRow> {
-    let q = fold(&query.q);
+    let q = crate::catalogue::search::fold_query(&query.q);
     let mut kept: Vec<Keyed<'a>> = rows
         .iter()
         .filter(|row| {

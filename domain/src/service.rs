@@ -1,15 +1,16 @@
 //! Use-cases: each combines the rules with the ports. Server functions call these and nothing
 //! deeper, so every entry point applies the same checks.
 
-use crate::account::{DisplayName, Password, SignUp, User, Validator};
+use crate::account::{DisplayName, Email, Password, SignUp, User, Validator};
 use crate::error::{FieldError, FieldProblem, StoreError};
 use crate::ids::{ClubId, InvitationId, MemberId};
 use crate::invitation::{self, Invitation, InvitationStatus, InvitationToken};
 use crate::membership::{self, Member, MembershipRuleError};
-use crate::ports::{NewInvitation, NewUser, PasswordHasher, Store};
+use crate::ports::{NewInvitation, NewUser, PasswordHasher, Pause, Store};
 use crate::role::{Permission, Role};
-use crate::throttle::{self, LoginThrottle};
+use crate::throttle::{Key, Limits};
 use chrono::{DateTime, Utc};
+use std::net::IpAddr;
 
 pub mod athletes;
 pub mod catalogue;
@@ -48,12 +49,14 @@ pub enum ClubError {
     EmailTaken,
     #[error("this invitation cannot be used: {0:?}")]
     InvitationUnusable(InvitationStatus),
+    #[error("this invitation is for another email's account")]
+    WrongAccount,
     #[error("it is in use and cannot be deleted")]
     InUse,
-    #[error("the imported file has {} problem(s)", .0.len())]
-    ImportRejected(Vec<crate::catalogue::exchange::ImportProblem>),
-    #[error("the imported athletes file has {} problem(s)", .0.len())]
-    AthleteImportRejected(Vec<crate::athlete_import::AthleteImportProblem>),
+    #[error("the imported file has {} problem(s)", .0.total)]
+    ImportRejected(crate::error::Report<crate::catalogue::exchange::ImportProblem>),
+    #[error("the imported athletes file has {} problem(s)", .0.total)]
+    AthleteImportRejected(crate::error::Report<crate::athlete_import::AthleteImportProblem>),
     #[error("storage failure: {0}")]
     Store(StoreError),
 }
@@ -86,17 +89,37 @@ pub(crate) fn require(actor: &Member, permission: Permission) -> Result<(), Club
     }
 }
 
-/// Creates a club with the default catalogue; its creator becomes its owner.
+/// Where a sign-up or a login comes from, and what waits for the throttle's delays.
+pub struct Gate<'a> {
+    pub limits: &'a Limits,
+    pub pause: &'a dyn Pause,
+    /// The client's network address.
+    pub address: IpAddr,
+}
+
+/// Creates a club with the default catalogue; its creator becomes its owner. An address may
+/// sign up a few clubs an hour (see [`crate::throttle`]).
 pub async fn sign_up(
     store: &dyn Store,
     hasher: &dyn PasswordHasher,
+    gate: &Gate<'_>,
     input: SignUp,
     now: DateTime<Utc>,
 ) -> Result<(User, ClubId), AuthError> {
+    let signups = store
+        .hit(
+            &Key::signup_address(gate.address),
+            now,
+            gate.limits.signup_window_start(now),
+        )
+        .await?;
+    gate.limits
+        .check_signup(signups)
+        .map_err(|retry_after_secs| AuthError::RateLimited { retry_after_secs })?;
     let user = NewUser {
         email: input.email.as_str().to_owned(),
         display_name: input.display_name.as_str().to_owned(),
-        password_hash: hasher.hash(input.password.expose())?,
+        password_hash: hasher.hash(input.password.expose()).await?,
     };
     let catalogue =
         crate::catalogue::default::plan().map_err(|e| AuthError::Store(StoreError::Backend(e)))?;
@@ -109,36 +132,50 @@ pub async fn sign_up(
         })
 }
 
-/// Checks a login attempt, counting failures per account and per address.
+/// What a person typed to log in.
+#[derive(Debug, Clone)]
+pub struct Credentials {
+    pub email: String,
+    pub password: String,
+}
+
+/// Checks a login attempt (see [`crate::throttle`] for the limits): the attempt takes its
+/// place on the address and the account first, waits the account's delay, then the password
+/// is checked — against a stand-in when the email is unknown, so that both take as long.
 pub async fn log_in(
     store: &dyn Store,
     hasher: &dyn PasswordHasher,
-    limits: &LoginThrottle,
-    email: &str,
-    password: &str,
-    address: &str,
+    gate: &Gate<'_>,
+    credentials: &Credentials,
     now: DateTime<Utc>,
 ) -> Result<User, AuthError> {
-    let account_key = throttle::account_key(email);
-    let address_key = throttle::address_key(address);
-    let since = limits.window_start(now);
-    let account_failures = store.login_failures_since(&account_key, since).await?;
-    let address_failures = store.login_failures_since(&address_key, since).await?;
-    limits
-        .check(account_failures, address_failures)
-        .map_err(|retry_after_secs| AuthError::RateLimited { retry_after_secs })?;
+    let mut v = Validator::default();
+    v.check(crate::text::bounded("email", &credentials.email, Email::MAX));
+    v.check(Password::check_login("password", &credentials.password));
+    v.finish().map_err(AuthError::Invalid)?;
 
-    let found = store.user_credentials(&email.trim().to_lowercase()).await?;
+    let since = gate.limits.window_start(now);
+    let address = Key::login_address(gate.address);
+    let attempts = store.hit(&address, now, since).await?;
+    gate.limits
+        .check_address(attempts)
+        .map_err(|retry_after_secs| AuthError::RateLimited { retry_after_secs })?;
+    let account = Key::account(&credentials.email);
+    let attempt = store.hit(&account, now, since).await?;
+    gate.pause.pause(gate.limits.account_delay(attempt)).await;
+
+    let found = store
+        .user_credentials(&credentials.email.trim().to_lowercase())
+        .await?;
+    let hash = found.as_ref().map(|(_, hash)| hash.as_str());
+    let verified = hasher.verify(&credentials.password, hash).await;
     match found {
-        Some((user, hash)) if hasher.verify(password, &hash) => {
-            store.clear_login_failures(&account_key).await?;
+        Some((user, _)) if verified => {
+            store.clear(&account).await?;
+            store.release(&address).await?;
             Ok(user)
         }
-        _ => {
-            store.record_login_failure(&account_key, now).await?;
-            store.record_login_failure(&address_key, now).await?;
-            Err(AuthError::InvalidCredentials)
-        }
+        _ => Err(AuthError::InvalidCredentials),
     }
 }
 
@@ -191,15 +228,24 @@ pub async fn remove_member(
     Ok(store.remove_member(actor.club_id, member, version).await?)
 }
 
+/// What an admin asks for when inviting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvitationRequest {
+    pub email: String,
+    pub role: Role,
+    /// Anyone holding the link may accept it with their own account.
+    pub open_link: bool,
+}
+
 /// Invites an email address with a role. The caller turns `token` into the link it shows.
 pub async fn invite(
     store: &dyn Store,
     actor: &Member,
-    email: &str,
-    role: Role,
+    request: &InvitationRequest,
     token: &InvitationToken,
     now: DateTime<Utc>,
 ) -> Result<Invitation, ClubError> {
+    let (email, role) = (request.email.as_str(), request.role);
     require(actor, Permission::ManageInvitations)?;
     if !actor.role.assignable().contains(&role) {
         return Err(ClubError::Invalid(vec![FieldError::new(
@@ -221,6 +267,7 @@ pub async fn invite(
             invited_by: actor.user_id,
             created_at: now,
             expires_at: now + invitation::VALIDITY,
+            open_link: request.open_link,
         })
         .await?)
 }
@@ -312,7 +359,7 @@ pub async fn accept_invitation_as_new_user(
     let new_user = NewUser {
         email: invitation.email.clone(),
         display_name: display_name.as_str().to_owned(),
-        password_hash: hasher.hash(password.expose()).map_err(ClubError::Store)?,
+        password_hash: hasher.hash(password.expose()).await.map_err(ClubError::Store)?,
     };
     match store
         .accept_invitation_as_new_user(invitation.id, new_user, now)
@@ -335,6 +382,9 @@ pub async fn accept_invitation(
     now: DateTime<Utc>,
 ) -> Result<ClubId, ClubError> {
     let invitation = usable_invitation(store, token, now).await?;
+    if !invitation.accepts(&user.email) {
+        return Err(ClubError::WrongAccount);
+    }
     let member = store
         .accept_invitation(invitation.id, user.id, now)
         .await

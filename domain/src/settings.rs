@@ -48,6 +48,8 @@ pub enum SettingsProblem {
     RatioCycle,
     /// Ratios chained deeper than `max`.
     ChainTooLong { max: usize },
+    /// More plate weights than an inventory may list.
+    TooManyPlates { max: usize },
 }
 
 /// How the lifts of a complex are counted in a set's number of lifts.

@@ -1,9 +1,52 @@
-//! Typed text as forms send it, checked: one-line names and free texts, bounded.
+//! Typed text as forms send it, checked: one-line names and free texts, bounded, and free of
+//! the characters that make a text lie about itself.
 
 use crate::error::{FieldError, FieldProblem};
 
-/// A required one-line text: spaces collapsed, 1 to `max` characters.
+/// Characters no name or text may hold: controls (NUL included), the bidirectional embeddings,
+/// overrides and isolates that can make a name read backwards ("Trojan source"), and the
+/// invisible zero-width characters that make two names look alike. `breaks` allows line breaks
+/// and tabs (free texts).
+fn is_refused(c: char, breaks: bool) -> bool {
+    match c {
+        '\n' | '\r' | '\t' => !breaks,
+        // Bidirectional marks, embeddings, overrides and isolates.
+        '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}' => true,
+        // Zero-width space, non-joiner, joiner, word joiner, byte-order mark, soft hyphen.
+        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => true,
+        c => c.is_control(),
+    }
+}
+
+/// `Err(InvalidCharacters)` when `raw` holds a refused character (see [`is_refused`]).
+pub(crate) fn check_characters(field: &str, raw: &str, breaks: bool) -> Result<(), FieldError> {
+    if raw.chars().any(|c| is_refused(c, breaks)) {
+        Err(FieldError::new(field, FieldProblem::InvalidCharacters))
+    } else {
+        Ok(())
+    }
+}
+
+/// `Err(TooLong)` when `raw` is longer than `max` characters, counted without reading past
+/// `max + 1`: a megabyte typed into a field costs nothing to refuse.
+pub fn bounded(field: &str, raw: &str, max: usize) -> Result<(), FieldError> {
+    if raw.chars().nth(max).is_some() {
+        Err(FieldError::new(field, FieldProblem::TooLong { max }))
+    } else {
+        Ok(())
+    }
+}
+
+/// A required one-line text: spaces collapsed, 1 to `max` characters, no control or invisible
+/// characters.
 pub(crate) fn line(field: &str, raw: &str, max: usize) -> Result<String, FieldError> {
+    // Spaces are collapsed below: what is read first is bounded, generously, so that only a
+    // text that could never fit is refused before it is collapsed.
+    if raw.trim().chars().nth(max.saturating_mul(4)).is_some() {
+        return Err(FieldError::new(field, FieldProblem::TooLong { max }));
+    }
+    // Line breaks and tabs are whitespace, collapsed below like spaces.
+    check_characters(field, raw.trim(), true)?;
     let value = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     let len = value.chars().count();
     if len == 0 {
@@ -25,16 +68,15 @@ pub(crate) fn optional_line(field: &str, raw: &str, max: usize) -> Result<Option
 }
 
 /// An optional free text: kept as typed (line breaks matter), trimmed, at most `max`
-/// characters; empty is `None`.
+/// characters, no control characters but line breaks and tabs; empty is `None`.
 pub(crate) fn optional_text(field: &str, raw: &str, max: usize) -> Result<Option<String>, FieldError> {
     let value = raw.trim();
     if value.is_empty() {
-        Ok(None)
-    } else if value.chars().count() > max {
-        Err(FieldError::new(field, FieldProblem::TooLong { max }))
-    } else {
-        Ok(Some(value.to_owned()))
+        return Ok(None);
     }
+    bounded(field, value, max)?;
+    check_characters(field, value, true)?;
+    Ok(Some(value.to_owned()))
 }
 
 /// Percent-encodes a query-string value (UTF-8, unreserved characters kept).
@@ -77,6 +119,61 @@ pub(crate) fn query_decode(value: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_refuse_controls_and_invisible_characters() {
+        for bad in [
+            "Ana\u{0}",
+            "Ana\u{7}bel",
+            "Ana\u{202E}lebA",
+            "Ana\u{2066}x\u{2069}",
+            "A\u{200B}na",
+            "Ana\u{FEFF}",
+            "A\u{200D}na",
+            "Ana\u{9F}",
+        ] {
+            assert_eq!(
+                line("name", bad, 80),
+                Err(FieldError::new("name", FieldProblem::InvalidCharacters)),
+                "{bad:?}"
+            );
+        }
+        assert_eq!(line("name", "  Ana\tBel  ", 80), Ok("Ana Bel".to_owned()));
+        assert_eq!(
+            line("name", "Zoé d'Arc-Ñúñez 雪", 80),
+            Ok("Zoé d'Arc-Ñúñez 雪".to_owned())
+        );
+    }
+
+    #[test]
+    fn free_texts_keep_line_breaks_but_refuse_other_controls() {
+        assert_eq!(
+            optional_text("notes", "line one\r\n\tline two", 100),
+            Ok(Some("line one\r\n\tline two".to_owned()))
+        );
+        assert_eq!(
+            optional_text("notes", "bell\u{7}", 100),
+            Err(FieldError::new("notes", FieldProblem::InvalidCharacters))
+        );
+        assert_eq!(
+            optional_text("notes", "abc\u{202E}def", 100),
+            Err(FieldError::new("notes", FieldProblem::InvalidCharacters))
+        );
+    }
+
+    #[test]
+    fn long_texts_are_refused_without_reading_them_whole() {
+        let huge = "a".repeat(1_000_000);
+        assert_eq!(
+            bounded("q", &huge, 100),
+            Err(FieldError::new("q", FieldProblem::TooLong { max: 100 }))
+        );
+        assert_eq!(bounded("q", &"é".repeat(100), 100), Ok(()));
+        assert_eq!(
+            line("name", &huge, 80),
+            Err(FieldError::new("name", FieldProblem::TooLong { max: 80 }))
+        );
+    }
 
     #[test]
     fn query_values_survive_the_round_trip() {

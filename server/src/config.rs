@@ -1,7 +1,8 @@
 //! DropIt's configuration: one typed struct from flags and environment (`dropit --help`).
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use std::net::SocketAddr;
+use ipnet::IpNet;
+use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
@@ -85,6 +86,35 @@ pub struct Config {
     /// On start, create the demo club when it does not exist yet.
     #[arg(long, env = "DROPIT_DEMO", default_value_t = false, global = true)]
     pub demo: bool,
+
+    /// Reverse proxies whose `X-Forwarded-For` header is believed, as addresses or networks
+    /// separated by commas (`10.0.0.2,192.168.0.0/24`). Without one, the client's address is
+    /// the connection's: behind a proxy every person would share the proxy's address (and its
+    /// login throttle).
+    #[arg(long, env = "DROPIT_TRUSTED_PROXIES", value_delimiter = ',', value_parser = parse_network, global = true)]
+    pub trusted_proxies: Vec<IpNet>,
+
+    /// Failed logins one network address may make in 15 minutes before its logins are refused
+    /// until the 15 minutes are over.
+    #[arg(
+        long,
+        env = "DROPIT_LOGIN_FAILURES_PER_ADDRESS",
+        default_value_t = 20,
+        global = true
+    )]
+    pub login_failures_per_address: u32,
+
+    /// Clubs one network address may sign up in an hour.
+    #[arg(long, env = "DROPIT_SIGNUPS_PER_HOUR", default_value_t = 5, global = true)]
+    pub signups_per_hour: u32,
+}
+
+/// An address (a network of one) or a network in CIDR notation.
+fn parse_network(raw: &str) -> Result<IpNet, String> {
+    let raw = raw.trim();
+    raw.parse::<IpNet>()
+        .or_else(|_| raw.parse::<IpAddr>().map(IpNet::from))
+        .map_err(|_| format!("{raw:?} is neither an IP address nor a network like 10.0.0.0/8"))
 }
 
 /// A setting that cannot work, named so the person can fix it.
@@ -124,6 +154,15 @@ impl Config {
             .unwrap_or_else(|| format!("http://{}", self.listen))
             .trim_end_matches('/')
             .to_owned()
+    }
+
+    /// The login and sign-up throttle's limits.
+    pub fn throttle(&self) -> domain::throttle::Limits {
+        domain::throttle::Limits {
+            failures_per_address: self.login_failures_per_address,
+            signups_per_address: self.signups_per_hour,
+            ..domain::throttle::Limits::default()
+        }
     }
 
     pub fn secure_cookies(&self) -> bool {
@@ -183,6 +222,20 @@ mod tests {
                 .to_string()
                 .contains("DROPIT_LOG")
         );
+    }
+
+    #[test]
+    fn trusted_proxies_are_addresses_or_networks() {
+        let cli = parse(&["--trusted-proxies", "10.0.0.2, 192.168.0.0/24,::1"]);
+        let nets: Vec<String> = cli
+            .config
+            .trusted_proxies
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(nets, ["10.0.0.2/32", "192.168.0.0/24", "::1/128"]);
+        assert!(parse(&[]).config.trusted_proxies.is_empty());
+        assert!(Cli::try_parse_from(["dropit", "--trusted-proxies", "proxy.local"]).is_err());
     }
 
     #[test]

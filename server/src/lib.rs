@@ -2,7 +2,9 @@
 //! the adapters into the domain's ports and serves the Leptos app with its HTTP layers.
 
 pub mod config;
+pub mod guard;
 pub mod hasher;
+pub mod listen;
 pub mod mailer;
 pub mod media;
 pub mod seed;
@@ -17,19 +19,19 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use config::Config;
-use domain::throttle::LoginThrottle;
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use sessions::Sessions;
 use std::sync::Arc;
 use std::time::Duration;
-use store::Database;
+use store::{Creation, Database};
 use tower::ServiceBuilder;
 use tower_http::compression::CompressionLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::{RequestBodyTimeoutLayer, TimeoutLayer};
 use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
@@ -37,6 +39,13 @@ use tower_sessions::{Expiry, SessionManagerLayer};
 /// Sessions end after this long without a request.
 pub const SESSION_IDLE: tower_sessions::cookie::time::Duration =
     tower_sessions::cookie::time::Duration::days(14);
+
+/// The longest a page or a server function may take (the login throttle's longest delay is
+/// 16 s); after it the client gets 503.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The longest a client may pause while sending a request's body.
+pub const BODY_IDLE_TIMEOUT: Duration = Duration::from_secs(15);
 
 /// Everything a running DropIt needs, built from the configuration.
 pub struct Application {
@@ -54,9 +63,10 @@ pub enum StartError {
     Sessions(#[from] sqlx::Error),
 }
 
-/// Opens and migrates the database named by the configuration.
-pub async fn open_database(config: &Config) -> Result<Database, StartError> {
-    let db = Database::connect(&config.database_url).await?;
+/// Opens and migrates the database named by the configuration. `creation` says whether a
+/// missing SQLite file may be created (see [`Creation`]).
+pub async fn open_database(config: &Config, creation: Creation) -> Result<Database, StartError> {
+    let db = Database::connect(&config.database_url, creation).await?;
     db.migrate().await?;
     Ok(db)
 }
@@ -88,16 +98,18 @@ pub async fn build(config: &Config, db: Database) -> Result<Application, StartEr
     let files = media::LocalMedia::new(config.media_dir.clone());
     let state = AppState {
         store: store.clone(),
-        hasher: Arc::new(hasher::Argon2Hasher),
+        hasher: Arc::new(hasher::Argon2Hasher::default()),
+        pause: Arc::new(hasher::TokioPause),
         mailer: Arc::new(mailer::LogMailer),
         media: Arc::new(files.clone()),
         catalogues: Arc::default(),
-        throttle: LoginThrottle::default(),
+        limits: config.throttle(),
         public_url: config.public_url(),
     };
 
     let sessions = Sessions::open(&db).await?;
     spawn_expired_session_cleanup(sessions.clone());
+    spawn_throttle_cleanup(state.clone());
     let session_layer = SessionManagerLayer::new(sessions)
         .with_name("dropit_session")
         .with_http_only(true)
@@ -106,6 +118,7 @@ pub async fn build(config: &Config, db: Database) -> Result<Application, StartEr
         .with_expiry(Expiry::OnInactivity(SESSION_IDLE));
 
     let options = leptos_options(config);
+    let live_reload = options.env == leptos::config::Env::DEV;
     let routes = generate_route_list(app::App);
     let context = {
         let state = state.clone();
@@ -123,7 +136,11 @@ pub async fn build(config: &Config, db: Database) -> Result<Application, StartEr
             app::shell,
         ))
         .with_state(options)
-        .layer(middleware::from_fn_with_state(state.clone(), page_gate));
+        .layer(middleware::from_fn_with_state(state.clone(), page_gate))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::SERVICE_UNAVAILABLE,
+            REQUEST_TIMEOUT,
+        ));
 
     let assets = Router::new()
         .nest_service(
@@ -138,7 +155,7 @@ pub async fn build(config: &Config, db: Database) -> Result<Application, StartEr
     let ops = Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz))
-        .with_state(state.clone());
+        .with_state(db.clone());
 
     let media = media::routes(media::MediaState {
         app: state.clone(),
@@ -146,14 +163,25 @@ pub async fn build(config: &Config, db: Database) -> Result<Application, StartEr
     });
 
     let request_id = HeaderName::from_static("x-request-id");
+    let trusted: Arc<[ipnet::IpNet]> = config.trusted_proxies.clone().into();
+    let public_origin: Arc<str> = config.public_url().into();
+    // Layers run outside in: the last one added sees the request first.
     let router = Router::new()
         .merge(media)
         .merge(ops)
         .merge(assets)
         .merge(pages)
         .layer(middleware::from_fn(server_fn_status))
-        .layer(session_layer);
-    let router = with_security_headers(router, config.secure_cookies())
+        .layer(middleware::from_fn(guard::limit_body))
+        .layer(session_layer)
+        .layer(middleware::from_fn_with_state(
+            public_origin,
+            guard::refuse_cross_origin,
+        ))
+        .layer(middleware::from_fn_with_state(trusted, guard::client_address))
+        .layer(middleware::from_fn(guard::private_answers))
+        .layer(RequestBodyTimeoutLayer::new(BODY_IDLE_TIMEOUT));
+    let router = with_security_headers(router, config.secure_cookies(), live_reload)
         // Pages and server-function answers: brotli in one piece (see `compress`), gzip for
         // clients without brotli; static assets are precompressed.
         .layer(
@@ -176,6 +204,20 @@ pub async fn build(config: &Config, db: Database) -> Result<Application, StartEr
     Ok(Application { router, db })
 }
 
+/// Forgets throttle counters whose window is over, hourly.
+fn spawn_throttle_cleanup(state: AppState) {
+    tokio::spawn(async move {
+        let mut hourly = tokio::time::interval(Duration::from_secs(3600));
+        loop {
+            hourly.tick().await;
+            let oldest = chrono::Utc::now() - state.limits.window.max(state.limits.signup_window);
+            if let Err(e) = state.store.forget_throttles(oldest).await {
+                tracing::warn!(error = %e, "throttle cleanup failed");
+            }
+        }
+    });
+}
+
 fn spawn_expired_session_cleanup(sessions: Sessions) {
     use tower_sessions::session_store::ExpiredDeletion;
     tokio::spawn(async move {
@@ -188,13 +230,12 @@ fn spawn_expired_session_cleanup(sessions: Sessions) {
     });
 }
 
-/// Adds the security headers to every response of `router`.
-fn with_security_headers(router: Router, https: bool) -> Router {
-    let csp = "default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; \
-               style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; media-src 'self' https:; \
-               frame-src https://www.youtube-nocookie.com https://player.vimeo.com; \
-               connect-src 'self' ws://127.0.0.1:3001 ws://localhost:3001; \
-               frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+/// Adds the security headers to every response of `router`. Pages replace the CSP with one
+/// that allows their own inline scripts by their nonce (see `app::csp`); every other answer
+/// allows none.
+fn with_security_headers(router: Router, https: bool, live_reload: bool) -> Router {
+    let csp = HeaderValue::from_str(&app::csp::policy(None, live_reload))
+        .unwrap_or_else(|_| HeaderValue::from_static("default-src 'none'"));
     let hsts = https.then(|| HeaderValue::from_static("max-age=63072000; includeSubDomains"));
     let header = |name: HeaderName, value: &'static str| {
         SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
@@ -204,7 +245,10 @@ fn with_security_headers(router: Router, https: bool) -> Router {
             header::STRICT_TRANSPORT_SECURITY,
             move |_: &Response<Body>| hsts.clone(),
         ))
-        .layer(header(header::CONTENT_SECURITY_POLICY, csp))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            csp,
+        ))
         .layer(header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .layer(header(header::X_FRAME_OPTIONS, "DENY"))
         .layer(header(header::REFERRER_POLICY, "same-origin"))
@@ -214,12 +258,19 @@ fn with_security_headers(router: Router, https: bool) -> Router {
         ))
 }
 
-async fn readyz(State(state): State<AppState>) -> Response {
-    match state.store.ping().await {
-        Ok(()) => (StatusCode::OK, "ready").into_response(),
-        Err(e) => {
-            tracing::warn!(error = %e, "not ready: database unreachable");
-            (StatusCode::SERVICE_UNAVAILABLE, "database unreachable").into_response()
+/// Ready when the database takes a write within a few seconds (and, on SQLite, its file is
+/// still there): a full disk, a lost file or a stuck connection answer 503.
+async fn readyz(State(db): State<Database>) -> Response {
+    let check = tokio::time::timeout(Duration::from_secs(3), db.check_writable(chrono::Utc::now()));
+    match check.await {
+        Ok(Ok(())) => (StatusCode::OK, "ready").into_response(),
+        Ok(Err(e)) => {
+            tracing::warn!(error = %e, "not ready");
+            (StatusCode::SERVICE_UNAVAILABLE, "database cannot take writes").into_response()
+        }
+        Err(_) => {
+            tracing::warn!("not ready: the database did not take a write within 3 s");
+            (StatusCode::SERVICE_UNAVAILABLE, "database cannot take writes").into_response()
         }
     }
 }
@@ -294,14 +345,10 @@ fn url_encode(s: &str) -> String {
         .collect()
 }
 
-/// Serves until Ctrl-C or SIGTERM, then lets requests in flight finish.
+/// Serves until Ctrl-C or SIGTERM, then lets requests in flight finish within the grace
+/// period (see [`listen`]).
 pub async fn serve(app: Application, listener: tokio::net::TcpListener) -> std::io::Result<()> {
-    let service = app
-        .router
-        .into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, service)
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    listen::serve(listener, app.router, listen::Limits::default(), shutdown_signal()).await;
     app.db.close().await;
     Ok(())
 }
@@ -325,7 +372,6 @@ async fn shutdown_signal() {
         () = ctrl_c => {},
         () = terminate => {},
     }
-    tracing::info!("shutting down: finishing requests in flight");
 }
 
 #[cfg(test)]

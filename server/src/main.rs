@@ -39,17 +39,25 @@ async fn main() -> ExitCode {
 }
 
 async fn run(command: Command, config: server::config::Config) -> Result<(), Box<dyn std::error::Error>> {
-    let db = server::open_database(&config).await?;
+    // Only `dropit migrate` creates a database wherever it is missing; otherwise only a first
+    // start does (see `store::Creation`), so a lost file is noticed instead of replaced.
+    let creation = if command == Command::Migrate {
+        store::Creation::Allowed
+    } else {
+        store::Creation::FirstStartOnly
+    };
+    let db = server::open_database(&config, creation).await?;
     tracing::info!(database = %store::redact(&config.database_url), "database migrated");
     let seed = command == Command::SeedDemo || (command == Command::Serve && config.demo);
     if seed {
-        let created = server::seed::seed_demo(&*db.store(), &server::hasher::Argon2Hasher).await?;
+        let created = server::seed::seed_demo(&*db.store(), &server::hasher::Argon2Hasher::default()).await?;
         if created {
             tracing::info!(club = DEMO_CLUB, "demo club created");
         }
     }
     if command == Command::SeedBench {
-        let created = server::seed::seed_bench(&*db.store(), &server::hasher::Argon2Hasher).await?;
+        let created =
+            server::seed::seed_bench(&*db.store(), &server::hasher::Argon2Hasher::default()).await?;
         if created {
             tracing::info!(club = server::seed::BENCH_CLUB, "benchmark club created");
         }

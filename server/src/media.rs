@@ -1,8 +1,9 @@
 //! Media files: the local adapter of the domain's `MediaStore` port, and the HTTP routes that
 //! upload, remove and serve an exercise's image and video.
 //!
-//! - `PUT /media/exercises/{id}/{image|video}` with the file as the body (its type is read from
-//!   its content; the body is limited to the slot's size);
+//! - `PUT /media/exercises/{id}/{image|video}` with the file as the body: who asks, and for
+//!   which exercise, is checked before a byte of the body is read; the body then streams to a
+//!   staging file, cut at the slot's size; its type is read from its content;
 //! - `DELETE /media/exercises/{id}/{image|video}`;
 //! - `GET /media/{key}`: the file, with range requests (a video can be scrubbed), to members of
 //!   the club it belongs to — anyone else gets 404.
@@ -14,15 +15,18 @@ use app::ssr::{AppState, CallerCell};
 use async_trait::async_trait;
 use axum::Json;
 use axum::Router;
-use axum::body::Bytes;
-use axum::extract::{DefaultBodyLimit, Path, Request, State};
+use axum::body::Body;
+use axum::extract::{Path, Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, put};
 use domain::ExerciseId;
-use domain::media::{MediaError, MediaStore, Slot};
+use domain::media::{HEAD_BYTES, MediaError, MediaStore, Slot, Staged};
 use domain::service::catalogue as service;
+use domain::{FieldError, FieldProblem};
+use futures_util::StreamExt;
 use std::path::PathBuf;
+use tokio::io::AsyncWriteExt;
 use tower::ServiceExt;
 use tower_http::services::ServeFile;
 
@@ -41,6 +45,62 @@ impl LocalMedia {
     pub fn path(&self, key: &str) -> PathBuf {
         self.root.join(key)
     }
+
+    /// Where uploads wait while they arrive (on the same file system as the media, so keeping
+    /// one is a rename).
+    fn staging(&self) -> PathBuf {
+        self.root.join("staging")
+    }
+
+    fn staged_path(&self, staged: &Staged) -> PathBuf {
+        self.staging().join(format!("{}.part", staged.id))
+    }
+
+    /// Receives an upload's body into a staging file, at most `max` bytes: a longer body is cut
+    /// off and removed as soon as it passes the limit. The file is on disk (synced) when this
+    /// answers.
+    pub async fn receive(&self, body: Body, max: usize) -> Result<Staged, Receive> {
+        tokio::fs::create_dir_all(self.staging())
+            .await
+            .map_err(Receive::Io)?;
+        let mut staged = Staged {
+            id: uuid::Uuid::new_v4().simple().to_string(),
+            head: Vec::with_capacity(HEAD_BYTES),
+            len: 0,
+        };
+        let path = self.staged_path(&staged);
+        let written = async {
+            let mut file = tokio::fs::File::create(&path).await.map_err(Receive::Io)?;
+            let mut stream = body.into_data_stream();
+            while let Some(chunk) = stream.next().await {
+                let chunk = chunk.map_err(|_| Receive::Interrupted)?;
+                staged.len += chunk.len() as u64;
+                if staged.len > max as u64 {
+                    return Err(Receive::TooLarge);
+                }
+                let missing = HEAD_BYTES.saturating_sub(staged.head.len());
+                staged.head.extend(chunk.iter().take(missing));
+                file.write_all(&chunk).await.map_err(Receive::Io)?;
+            }
+            file.sync_all().await.map_err(Receive::Io)
+        };
+        match written.await {
+            Ok(()) => Ok(staged),
+            Err(e) => {
+                let _ = tokio::fs::remove_file(&path).await;
+                Err(e)
+            }
+        }
+    }
+}
+
+/// Why an upload's body was not received.
+#[derive(Debug)]
+pub enum Receive {
+    TooLarge,
+    /// The client stopped sending (or sent too slowly).
+    Interrupted,
+    Io(std::io::Error),
 }
 
 fn io_error(e: std::io::Error) -> MediaError {
@@ -49,15 +109,19 @@ fn io_error(e: std::io::Error) -> MediaError {
 
 #[async_trait]
 impl MediaStore for LocalMedia {
-    async fn put(&self, key: &str, bytes: &[u8]) -> Result<(), MediaError> {
+    async fn keep(&self, staged: &Staged, key: &str) -> Result<(), MediaError> {
         let path = self.path(key);
         if let Some(dir) = path.parent() {
             tokio::fs::create_dir_all(dir).await.map_err(io_error)?;
         }
-        // Written aside, then renamed: a reader never sees half a file.
-        let partial = path.with_extension("partial");
-        tokio::fs::write(&partial, bytes).await.map_err(io_error)?;
-        tokio::fs::rename(&partial, &path).await.map_err(io_error)
+        // Received aside, then renamed: a reader never sees half a file.
+        tokio::fs::rename(self.staged_path(staged), &path)
+            .await
+            .map_err(io_error)
+    }
+
+    async fn discard(&self, staged: &Staged) {
+        let _ = tokio::fs::remove_file(self.staged_path(staged)).await;
     }
 
     async fn delete(&self, key: &str) -> Result<(), MediaError> {
@@ -110,22 +174,46 @@ fn slot(raw: &str) -> Result<Slot, Failure> {
     Slot::parse(raw).ok_or(Failure(AppError::NotFound))
 }
 
+fn file_problem(problem: FieldProblem) -> Failure {
+    Failure(AppError::Invalid(vec![FieldError::new("file", problem)]))
+}
+
 async fn upload(
     State(state): State<MediaState>,
     session: tower_sessions::Session,
     Path((id, slot_name)): Path<(i64, String)>,
-    body: Bytes,
+    request: Request,
 ) -> Result<Json<String>, Failure> {
     let slot = slot(&slot_name)?;
     let actor = member(&state, &session).await?;
+    let exercise = ExerciseId(id);
+    // Who asks and for what, before a byte of the body is read.
+    service::may_set_exercise_media(&*state.app.store, &actor, exercise).await?;
+    let announced = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if announced.is_some_and(|len| len > slot.max_bytes() as u64) {
+        return Err(file_problem(slot.too_large()));
+    }
+    let staged = match state.files.receive(request.into_body(), slot.max_bytes()).await {
+        Ok(staged) => staged,
+        Err(Receive::TooLarge) => return Err(file_problem(slot.too_large())),
+        Err(Receive::Interrupted) => return Err(file_problem(FieldProblem::InvalidFormat)),
+        Err(Receive::Io(e)) => {
+            tracing::error!(error = %e, "cannot receive an upload");
+            return Err(Failure(AppError::Unavailable));
+        }
+    };
     let unique = uuid::Uuid::new_v4().simple().to_string();
     let key = service::set_exercise_media(
         &*state.app.store,
         &state.files,
         &actor,
-        ExerciseId(id),
+        exercise,
         slot,
-        &body,
+        &staged,
         &unique,
     )
     .await?;
@@ -176,13 +264,7 @@ async fn serve(
 /// The media routes; the session layer is applied by the caller.
 pub fn routes(state: MediaState) -> Router {
     Router::new()
-        .route(
-            "/media/exercises/{id}/{slot}",
-            put(upload)
-                .delete(remove)
-                // Room for the largest video; each slot checks its own limit.
-                .layer(DefaultBodyLimit::max(Slot::Video.max_bytes() + 1)),
-        )
+        .route("/media/exercises/{id}/{slot}", put(upload).delete(remove))
         .route("/media/{*key}", get(serve))
         .with_state(state)
 }

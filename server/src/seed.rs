@@ -27,6 +27,26 @@ pub enum SeedError {
     Store(#[from] StoreError),
 }
 
+/// A new random invitation token: the demo's links are as unguessable as any club's (a fixed
+/// token would let anyone who read this code use a leftover demo invitation).
+fn random_token() -> domain::invitation::InvitationToken {
+    use rand::RngCore;
+    let mut bytes = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    domain::invitation::InvitationToken::from_random_bytes(bytes)
+}
+
+/// The throttle's gate for the seeds: one sign-up from this machine.
+fn seed_gate() -> service::Gate<'static> {
+    static LIMITS: std::sync::LazyLock<domain::throttle::Limits> =
+        std::sync::LazyLock::new(domain::throttle::Limits::default);
+    service::Gate {
+        limits: &LIMITS,
+        pause: &crate::hasher::TokioPause,
+        address: std::net::IpAddr::from([127, 0, 0, 1]),
+    }
+}
+
 /// Creates the demo club unless its owner exists. Returns whether it created it.
 pub async fn seed_demo(store: &dyn Store, hasher: &dyn PasswordHasher) -> Result<bool, SeedError> {
     let (owner_email, owner_name, _) = DEMO_LOGINS[0];
@@ -36,17 +56,21 @@ pub async fn seed_demo(store: &dyn Store, hasher: &dyn PasswordHasher) -> Result
     let now = Utc::now();
     let input = domain::account::SignUp::parse(DEMO_CLUB, owner_name, owner_email, DEMO_PASSWORD)
         .map_err(service::AuthError::Invalid)?;
-    let (owner, club) = service::sign_up(store, hasher, input, now).await?;
+    let (owner, club) = service::sign_up(store, hasher, &seed_gate(), input, now).await?;
     let owner_member = store
         .member_by_user(club, owner.id)
         .await?
         .ok_or(StoreError::NotFound)?;
     // The athletes come first: the demo athlete's invitation then finds and links their profile.
     seed_athletes(store, &owner_member, now).await?;
-    for (seed, (email, name, role)) in DEMO_LOGINS.iter().enumerate().skip(1) {
-        let token =
-            domain::invitation::InvitationToken::from_random_bytes([u8::try_from(seed).unwrap_or(0); 32]);
-        service::invite(store, &owner_member, email, *role, &token, now).await?;
+    for (email, name, role) in DEMO_LOGINS.iter().skip(1) {
+        let token = random_token();
+        let request = service::InvitationRequest {
+            email: (*email).to_owned(),
+            role: *role,
+            open_link: false,
+        };
+        service::invite(store, &owner_member, &request, &token, now).await?;
         service::accept_invitation_as_new_user(store, hasher, token.as_str(), name, DEMO_PASSWORD, now)
             .await?;
     }
@@ -188,13 +212,18 @@ pub async fn seed_bench(store: &dyn Store, hasher: &dyn PasswordHasher) -> Resul
     let now = Utc::now();
     let input = domain::account::SignUp::parse(BENCH_CLUB, "Bench Owner", owner_email, DEMO_PASSWORD)
         .map_err(service::AuthError::Invalid)?;
-    let (owner, club) = service::sign_up(store, hasher, input, now).await?;
+    let (owner, club) = service::sign_up(store, hasher, &seed_gate(), input, now).await?;
     let owner_member = store
         .member_by_user(club, owner.id)
         .await?
         .ok_or(StoreError::NotFound)?;
-    let token = domain::invitation::InvitationToken::from_random_bytes([42; 32]);
-    service::invite(store, &owner_member, BENCH_COACH, Role::Coach, &token, now).await?;
+    let token = random_token();
+    let request = service::InvitationRequest {
+        email: BENCH_COACH.to_owned(),
+        role: Role::Coach,
+        open_link: false,
+    };
+    service::invite(store, &owner_member, &request, &token, now).await?;
     service::accept_invitation_as_new_user(store, hasher, token.as_str(), "Bench Coach", DEMO_PASSWORD, now)
         .await?;
 

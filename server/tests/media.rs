@@ -3,6 +3,8 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)] // test code: a failed expectation is the test failing
 
+mod support;
+
 use chrono::Utc;
 use clap::Parser;
 use domain::Role;
@@ -38,14 +40,17 @@ async fn spawn() -> Fixture {
         "127.0.0.1:0",
     ]);
     std::fs::create_dir_all(&dir).expect("dir");
-    let db = server::open_database(&cli.config).await.expect("database");
+    let db = server::open_database(&cli.config, store::Creation::Allowed)
+        .await
+        .expect("database");
     let store = db.store();
-    let hasher = server::hasher::Argon2Hasher;
+    let hasher = server::hasher::Argon2Hasher::default();
+    let gate = support::test_gate();
     let now = Utc::now();
     let mut clubs = Vec::new();
     for (name, email) in [("Alpha", "owner@alpha.test"), ("Beta", "owner@beta.test")] {
         let input = domain::account::SignUp::parse(name, "Owner", email, PASSWORD).expect("valid");
-        let (user, club) = domain::service::sign_up(&*store, &hasher, input, now)
+        let (user, club) = domain::service::sign_up(&*store, &hasher, &gate, input, now)
             .await
             .expect("sign up");
         clubs.push((user, club));
@@ -56,7 +61,12 @@ async fn spawn() -> Fixture {
         .expect("m")
         .expect("owner");
     let token = InvitationToken::from_random_bytes([7; 32]);
-    domain::service::invite(&*store, &owner, "athlete@alpha.test", Role::Athlete, &token, now)
+    let request = domain::service::InvitationRequest {
+        email: "athlete@alpha.test".into(),
+        role: Role::Athlete,
+        open_link: false,
+    };
+    domain::service::invite(&*store, &owner, &request, &token, now)
         .await
         .expect("invite");
     domain::service::accept_invitation_as_new_user(
@@ -156,7 +166,13 @@ async fn images_are_checked_stored_served_and_removed() {
         .send()
         .await
         .expect("put");
-    assert_eq!(huge.status(), 413);
+    assert_eq!(
+        huge.status(),
+        422,
+        "refused from its announced length, before it is read"
+    );
+    let body: serde_json::Value = huge.json().await.expect("json");
+    assert_eq!(body["Invalid"][0]["problem"]["FileTooLarge"]["max_mb"], 50);
     assert!(files(&fx.media).is_empty(), "refused uploads leave no file");
 
     // A real PNG is stored and served, with ranges, to the club's members.

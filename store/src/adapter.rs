@@ -3,6 +3,14 @@
 //! `store_adapter!` expands to a struct over one sqlx pool type and its implementation of every
 //! store trait. Both dialects accept this SQL as written (`$n` placeholders, `RETURNING`,
 //! scalar sub-queries); a statement that must differ would take one text per database.
+//!
+//! **Every write runs in an explicit transaction** (`write`, then `commit`), never as an
+//! autocommit statement on the pool. On SQLite, an autocommit `INSERT … RETURNING` read with
+//! `fetch_one` commits when sqlx resets the statement after the first row, and sqlx 0.8 drops
+//! that reset's error: with a full disk the caller got the new row's id while the row was rolled
+//! back. An explicit COMMIT reports its failure. A connection whose COMMIT failed may be left
+//! inside a transaction in sqlx's eyes; the pool closes such connections when they are released
+//! (see `Database::connect`), so the next writes do not find the database locked.
 
 use crate::db_error;
 use async_trait::async_trait;
@@ -17,6 +25,7 @@ use domain::ports::{
     AccountStore, CatalogueStore, ClubStore, InvitationStore, NewInvitation, NewUser, Store, StoreResult,
     ThrottleStore,
 };
+use domain::throttle::Key;
 use domain::{
     CategoryId, ClubId, ComplexId, EquipmentId, ExerciseId, InvitationId, MemberId, Role, StoreError, UserId,
 };
@@ -150,6 +159,7 @@ struct InvitationRow {
     expires_at: DateTime<Utc>,
     accepted_at: Option<DateTime<Utc>>,
     revoked_at: Option<DateTime<Utc>>,
+    open_link: bool,
 }
 
 impl TryFrom<InvitationRow> for Invitation {
@@ -165,6 +175,7 @@ impl TryFrom<InvitationRow> for Invitation {
             expires_at: r.expires_at,
             accepted_at: r.accepted_at,
             revoked_at: r.revoked_at,
+            open_link: r.open_link,
         })
     }
 }
@@ -252,7 +263,7 @@ const USER_COLUMNS: &str = "id, email, display_name, session_generation";
 const MEMBER_SELECT: &str = "SELECT m.id, m.club_id, m.user_id, u.display_name, u.email, m.role, m.version, m.joined_at \
      FROM members m JOIN users u ON u.id = m.user_id";
 const INVITATION_SELECT: &str = "SELECT i.id, i.club_id, i.email, i.role, u.display_name AS invited_by, \
-     i.created_at, i.expires_at, i.accepted_at, i.revoked_at \
+     i.created_at, i.expires_at, i.accepted_at, i.revoked_at, i.open_link \
      FROM invitations i JOIN users u ON u.id = i.invited_by";
 /// Leaves a club's last owner in place: true unless the row is that owner.
 const KEEPS_AN_OWNER: &str = "(role <> 'owner' OR (SELECT COUNT(*) FROM members o WHERE o.club_id = members.club_id AND o.role = 'owner') > 1)";
@@ -274,7 +285,7 @@ include!("catalogue.rs");
 include!("athletes.rs");
 
 macro_rules! store_adapter {
-    ($(#[$doc:meta])* $name:ident, $pool:ty, $db:ty) => {
+    ($(#[$doc:meta])* $name:ident, $pool:ty, $db:ty, $begin:literal) => {
         $(#[$doc])*
         #[derive(Clone, Debug)]
         pub struct $name {
@@ -284,6 +295,18 @@ macro_rules! store_adapter {
         impl $name {
             pub fn new(pool: $pool) -> Self {
                 Self { pool }
+            }
+
+            /// Starts a write. Every write runs in an explicit transaction and is acknowledged
+            /// only once its COMMIT succeeded (see the module's documentation).
+            async fn write(&self) -> StoreResult<sqlx::Transaction<'static, $db>> {
+                self.pool.begin_with($begin).await.map_err(db_error)
+            }
+
+            /// Commits `tx`, then answers `value`.
+            async fn commit<T>(tx: sqlx::Transaction<'static, $db>, value: T) -> StoreResult<T> {
+                tx.commit().await.map_err(db_error)?;
+                Ok(value)
             }
 
             async fn fetch_member(&self, club: ClubId, member: MemberId) -> StoreResult<Option<Member>> {
@@ -367,7 +390,7 @@ macro_rules! store_adapter {
                 catalogue: &CataloguePlan,
                 now: DateTime<Utc>,
             ) -> StoreResult<(User, ClubId)> {
-                let mut tx = self.pool.begin().await.map_err(db_error)?;
+                let mut tx = self.write().await?;
                 let created = Self::insert_user(&mut tx, &user, now).await?;
                 let (club_id,): (i64,) =
                     sqlx::query_as("INSERT INTO clubs (name, created_at) VALUES ($1, $2) RETURNING id")
@@ -409,15 +432,16 @@ macro_rules! store_adapter {
             }
 
             async fn bump_session_generation(&self, id: UserId) -> StoreResult<i64> {
+                let mut tx = self.write().await?;
                 let (generation,): (i64,) = sqlx::query_as(
                     "UPDATE users SET session_generation = session_generation + 1 WHERE id = $1 \
                      RETURNING session_generation",
                 )
                 .bind(id.0)
-                .fetch_one(&self.pool)
+                .fetch_one(&mut *tx)
                 .await
                 .map_err(db_error)?;
-                Ok(generation)
+                Self::commit(tx, generation).await
             }
         }
 
@@ -512,6 +536,7 @@ macro_rules! store_adapter {
                 new_role: Role,
                 expected_version: i64,
             ) -> StoreResult<Member> {
+                let mut tx = self.write().await?;
                 let done = sqlx::query(&format!(
                     "UPDATE members SET role = $1, version = version + 1 \
                      WHERE club_id = $2 AND id = $3 AND version = $4 AND ($1 = 'owner' OR {KEEPS_AN_OWNER})"
@@ -520,38 +545,43 @@ macro_rules! store_adapter {
                 .bind(club.0)
                 .bind(member.0)
                 .bind(expected_version)
-                .execute(&self.pool)
+                .execute(&mut *tx)
                 .await
                 .map_err(db_error)?;
                 if done.rows_affected() == 0 {
+                    drop(tx);
                     return Err(missing_or_conflict(self.fetch_member(club, member).await));
                 }
+                tx.commit().await.map_err(db_error)?;
                 self.fetch_member(club, member).await?.ok_or(StoreError::NotFound)
             }
 
             async fn remove_member(&self, club: ClubId, member: MemberId, expected_version: i64) -> StoreResult<()> {
+                let mut tx = self.write().await?;
                 let done = sqlx::query(&format!(
                     "DELETE FROM members WHERE club_id = $1 AND id = $2 AND version = $3 AND {KEEPS_AN_OWNER}"
                 ))
                 .bind(club.0)
                 .bind(member.0)
                 .bind(expected_version)
-                .execute(&self.pool)
+                .execute(&mut *tx)
                 .await
                 .map_err(db_error)?;
                 if done.rows_affected() == 0 {
+                    drop(tx);
                     return Err(missing_or_conflict(self.fetch_member(club, member).await));
                 }
-                Ok(())
+                Self::commit(tx, ()).await
             }
         }
 
         #[async_trait]
         impl InvitationStore for $name {
             async fn create_invitation(&self, new: NewInvitation) -> StoreResult<Invitation> {
+                let mut tx = self.write().await?;
                 let (id,): (i64,) = sqlx::query_as(
-                    "INSERT INTO invitations (club_id, email, role, token_hash, invited_by, created_at, expires_at) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                    "INSERT INTO invitations (club_id, email, role, token_hash, invited_by, created_at, expires_at, \
+                     open_link) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
                 )
                 .bind(new.club_id.0)
                 .bind(&new.email)
@@ -560,9 +590,11 @@ macro_rules! store_adapter {
                 .bind(new.invited_by.0)
                 .bind(new.created_at)
                 .bind(new.expires_at)
-                .fetch_one(&self.pool)
+                .bind(new.open_link)
+                .fetch_one(&mut *tx)
                 .await
                 .map_err(db_error)?;
+                tx.commit().await.map_err(db_error)?;
                 self.fetch_invitation(id).await
             }
 
@@ -595,6 +627,7 @@ macro_rules! store_adapter {
             }
 
             async fn revoke_invitation(&self, club: ClubId, id: InvitationId, now: DateTime<Utc>) -> StoreResult<()> {
+                let mut tx = self.write().await?;
                 let done = sqlx::query(
                     "UPDATE invitations SET revoked_at = $3 \
                      WHERE club_id = $1 AND id = $2 AND accepted_at IS NULL AND revoked_at IS NULL",
@@ -602,17 +635,17 @@ macro_rules! store_adapter {
                 .bind(club.0)
                 .bind(id.0)
                 .bind(now)
-                .execute(&self.pool)
+                .execute(&mut *tx)
                 .await
                 .map_err(db_error)?;
                 if done.rows_affected() == 0 {
                     return Err(StoreError::NotFound);
                 }
-                Ok(())
+                Self::commit(tx, ()).await
             }
 
             async fn accept_invitation(&self, id: InvitationId, user: UserId, now: DateTime<Utc>) -> StoreResult<MemberId> {
-                let mut tx = self.pool.begin().await.map_err(db_error)?;
+                let mut tx = self.write().await?;
                 let member_id = Self::claim_invitation(&mut tx, id, user.0, now).await?;
                 tx.commit().await.map_err(db_error)?;
                 Ok(member_id)
@@ -624,7 +657,7 @@ macro_rules! store_adapter {
                 user: NewUser,
                 now: DateTime<Utc>,
             ) -> StoreResult<(User, MemberId)> {
-                let mut tx = self.pool.begin().await.map_err(db_error)?;
+                let mut tx = self.write().await?;
                 let created = Self::insert_user(&mut tx, &user, now).await?;
                 let member_id = Self::claim_invitation(&mut tx, id, created.id, now).await?;
                 tx.commit().await.map_err(db_error)?;
@@ -634,40 +667,53 @@ macro_rules! store_adapter {
 
         #[async_trait]
         impl ThrottleStore for $name {
-            async fn record_login_failure(&self, key: &str, at: DateTime<Utc>) -> StoreResult<()> {
-                sqlx::query("INSERT INTO login_failures (key, at) VALUES ($1, $2)")
-                    .bind(key)
-                    .bind(at)
-                    .execute(&self.pool)
-                    .await
-                    .map_err(db_error)?;
-                // Failures older than a day never count again: keep the table small.
-                sqlx::query("DELETE FROM login_failures WHERE key = $1 AND at < $2")
-                    .bind(key)
-                    .bind(at - chrono::Duration::days(1))
-                    .execute(&self.pool)
-                    .await
-                    .map_err(db_error)?;
-                Ok(())
+            async fn hit(&self, key: &Key, now: DateTime<Utc>, window_start: DateTime<Utc>) -> StoreResult<u32> {
+                let mut tx = self.write().await?;
+                // One statement: concurrent attempts each count, none reads a stale count.
+                let (count,): (i64,) = sqlx::query_as(
+                    "INSERT INTO throttle (key, count, window_start) VALUES ($1, 1, $2) \
+                     ON CONFLICT (key) DO UPDATE SET \
+                     count = CASE WHEN throttle.window_start <= $3 THEN 1 ELSE throttle.count + 1 END, \
+                     window_start = CASE WHEN throttle.window_start <= $3 THEN $2 ELSE throttle.window_start END \
+                     RETURNING count",
+                )
+                .bind(key.as_str())
+                .bind(now)
+                .bind(window_start)
+                .fetch_one(&mut *tx)
+                .await
+                .map_err(db_error)?;
+                Self::commit(tx, u32::try_from(count).unwrap_or(u32::MAX)).await
             }
 
-            async fn login_failures_since(&self, key: &str, since: DateTime<Utc>) -> StoreResult<u32> {
-                let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM login_failures WHERE key = $1 AND at > $2")
-                    .bind(key)
-                    .bind(since)
-                    .fetch_one(&self.pool)
+            async fn release(&self, key: &Key) -> StoreResult<()> {
+                let mut tx = self.write().await?;
+                sqlx::query("UPDATE throttle SET count = count - 1 WHERE key = $1 AND count > 0")
+                    .bind(key.as_str())
+                    .execute(&mut *tx)
                     .await
                     .map_err(db_error)?;
-                Ok(u32::try_from(count).unwrap_or(u32::MAX))
+                Self::commit(tx, ()).await
             }
 
-            async fn clear_login_failures(&self, key: &str) -> StoreResult<()> {
-                sqlx::query("DELETE FROM login_failures WHERE key = $1")
-                    .bind(key)
-                    .execute(&self.pool)
+            async fn clear(&self, key: &Key) -> StoreResult<()> {
+                let mut tx = self.write().await?;
+                sqlx::query("DELETE FROM throttle WHERE key = $1")
+                    .bind(key.as_str())
+                    .execute(&mut *tx)
                     .await
                     .map_err(db_error)?;
-                Ok(())
+                Self::commit(tx, ()).await
+            }
+
+            async fn forget_throttles(&self, before: DateTime<Utc>) -> StoreResult<u64> {
+                let mut tx = self.write().await?;
+                let done = sqlx::query("DELETE FROM throttle WHERE window_start < $1")
+                    .bind(before)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(db_error)?;
+                Self::commit(tx, done.rows_affected()).await
             }
         }
 
@@ -685,14 +731,18 @@ macro_rules! store_adapter {
 }
 
 store_adapter!(
-    /// The store on an embedded SQLite file.
+    /// The store on an embedded SQLite file. Writes take the database's write lock when they
+    /// begin (`BEGIN IMMEDIATE`), so one that reads before it writes never fails on a lock
+    /// upgrade; they wait for each other within the busy timeout instead.
     SqliteStore,
     sqlx::SqlitePool,
-    sqlx::Sqlite
+    sqlx::Sqlite,
+    "BEGIN IMMEDIATE"
 );
 store_adapter!(
     /// The store on a PostgreSQL server.
     PgStore,
     sqlx::PgPool,
-    sqlx::Postgres
+    sqlx::Postgres,
+    "BEGIN"
 );

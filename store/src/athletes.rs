@@ -215,18 +215,19 @@ macro_rules! athlete_adapter {
                 member: Option<MemberId>,
                 now: DateTime<Utc>,
             ) -> StoreResult<Athlete> {
+                let mut tx = self.write().await?;
                 if let Some(member) = member {
                     let found: Option<(i64,)> = sqlx::query_as("SELECT id FROM members WHERE club_id = $1 AND id = $2")
                         .bind(club.0)
                         .bind(member.0)
-                        .fetch_optional(&self.pool)
+                        .fetch_optional(&mut *tx)
                         .await
                         .map_err(db_error)?;
                     if found.is_none() {
                         return Err(StoreError::NotFound);
                     }
                 }
-                sqlx::query_as::<_, AthleteRow>(&format!(
+                let created = sqlx::query_as::<_, AthleteRow>(&format!(
                     "INSERT INTO athletes (club_id, member_id, first_name, last_name, birth_date, sex, licence, \
                      notes, email, created_at, updated_at) \
                      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING {ATHLETE_COLUMNS}"
@@ -241,10 +242,10 @@ macro_rules! athlete_adapter {
                 .bind(&draft.notes)
                 .bind(draft.email.as_ref().map(|e| e.as_str()))
                 .bind(now)
-                .fetch_one(&self.pool)
+                .fetch_one(&mut *tx)
                 .await
-                .map_err(db_error)?
-                .try_into()
+                .map_err(db_error)?;
+                Self::commit(tx, created.try_into()?).await
             }
 
             async fn update_athlete(
@@ -255,6 +256,7 @@ macro_rules! athlete_adapter {
                 expected_version: i64,
                 now: DateTime<Utc>,
             ) -> StoreResult<Athlete> {
+                let mut tx = self.write().await?;
                 let updated = sqlx::query_as::<_, AthleteRow>(&format!(
                     "UPDATE athletes SET first_name = $3, last_name = $4, birth_date = $5, sex = $6, licence = $7, \
                      notes = $8, email = $9, updated_at = $10, version = version + 1 \
@@ -271,12 +273,15 @@ macro_rules! athlete_adapter {
                 .bind(draft.email.as_ref().map(|e| e.as_str()))
                 .bind(now)
                 .bind(expected_version)
-                .fetch_optional(&self.pool)
+                .fetch_optional(&mut *tx)
                 .await
                 .map_err(db_error)?;
                 match updated {
-                    Some(row) => row.try_into(),
-                    None => Err(missing_or_conflict(self.fetch_athlete(club, id).await)),
+                    Some(row) => Self::commit(tx, row.try_into()?).await,
+                    None => {
+                        drop(tx);
+                        Err(missing_or_conflict(self.fetch_athlete(club, id).await))
+                    }
                 }
             }
 
@@ -288,6 +293,7 @@ macro_rules! athlete_adapter {
                 expected_version: i64,
                 now: DateTime<Utc>,
             ) -> StoreResult<Athlete> {
+                let mut tx = self.write().await?;
                 let updated = sqlx::query_as::<_, AthleteRow>(&format!(
                     "UPDATE athletes SET archived_at = $3, updated_at = $4, version = version + 1 \
                      WHERE club_id = $1 AND id = $2 AND version = $5 RETURNING {ATHLETE_COLUMNS}"
@@ -297,12 +303,15 @@ macro_rules! athlete_adapter {
                 .bind(archived.then_some(now))
                 .bind(now)
                 .bind(expected_version)
-                .fetch_optional(&self.pool)
+                .fetch_optional(&mut *tx)
                 .await
                 .map_err(db_error)?;
                 match updated {
-                    Some(row) => row.try_into(),
-                    None => Err(missing_or_conflict(self.fetch_athlete(club, id).await)),
+                    Some(row) => Self::commit(tx, row.try_into()?).await,
+                    None => {
+                        drop(tx);
+                        Err(missing_or_conflict(self.fetch_athlete(club, id).await))
+                    }
                 }
             }
 
@@ -314,12 +323,13 @@ macro_rules! athlete_adapter {
                 expected_version: i64,
                 now: DateTime<Utc>,
             ) -> StoreResult<Athlete> {
+                let mut tx = self.write().await?;
                 if let Some(member) = member {
                     let of_club: Option<(i64,)> =
                         sqlx::query_as("SELECT id FROM members WHERE club_id = $1 AND id = $2")
                             .bind(club.0)
                             .bind(member.0)
-                            .fetch_optional(&self.pool)
+                            .fetch_optional(&mut *tx)
                             .await
                             .map_err(db_error)?;
                     if of_club.is_none() {
@@ -335,12 +345,15 @@ macro_rules! athlete_adapter {
                 .bind(member.map(|m| m.0))
                 .bind(now)
                 .bind(expected_version)
-                .fetch_optional(&self.pool)
+                .fetch_optional(&mut *tx)
                 .await
                 .map_err(db_error)?;
                 match updated {
-                    Some(row) => row.try_into(),
-                    None => Err(missing_or_conflict(self.fetch_athlete(club, id).await)),
+                    Some(row) => Self::commit(tx, row.try_into()?).await,
+                    None => {
+                        drop(tx);
+                        Err(missing_or_conflict(self.fetch_athlete(club, id).await))
+                    }
                 }
             }
 
@@ -387,6 +400,7 @@ macro_rules! athlete_adapter {
             }
 
             async fn record_weighing(&self, club: ClubId, athlete: AthleteId, weighing: Weighing) -> StoreResult<()> {
+                let mut tx = self.write().await?;
                 let done = sqlx::query(
                     "INSERT INTO bodyweights (athlete_id, date, grams) \
                      SELECT id, $3, $4 FROM athletes WHERE club_id = $1 AND id = $2 \
@@ -396,16 +410,17 @@ macro_rules! athlete_adapter {
                 .bind(athlete.0)
                 .bind(weighing.date)
                 .bind(weighing.weight.grams())
-                .execute(&self.pool)
+                .execute(&mut *tx)
                 .await
                 .map_err(db_error)?;
                 if done.rows_affected() == 0 {
                     return Err(StoreError::NotFound);
                 }
-                Ok(())
+                Self::commit(tx, ()).await
             }
 
             async fn delete_weighing(&self, club: ClubId, athlete: AthleteId, date: NaiveDate) -> StoreResult<()> {
+                let mut tx = self.write().await?;
                 let done = sqlx::query(
                     "DELETE FROM bodyweights WHERE athlete_id = $2 AND date = $3 \
                      AND athlete_id IN (SELECT id FROM athletes WHERE club_id = $1)",
@@ -413,13 +428,13 @@ macro_rules! athlete_adapter {
                 .bind(club.0)
                 .bind(athlete.0)
                 .bind(date)
-                .execute(&self.pool)
+                .execute(&mut *tx)
                 .await
                 .map_err(db_error)?;
                 if done.rows_affected() == 0 {
                     return Err(StoreError::NotFound);
                 }
-                Ok(())
+                Self::commit(tx, ()).await
             }
 
             async fn levels(&self, club: ClubId, athlete: AthleteId) -> StoreResult<Vec<LevelStatus>> {
@@ -465,7 +480,7 @@ macro_rules! athlete_adapter {
                 level: CompetitorLevel,
                 start: NaiveDate,
             ) -> StoreResult<()> {
-                let mut tx = self.pool.begin().await.map_err(db_error)?;
+                let mut tx = self.write().await?;
                 let owner: Option<(i64,)> = sqlx::query_as("SELECT id FROM athletes WHERE club_id = $1 AND id = $2")
                     .bind(club.0)
                     .bind(athlete.0)
@@ -538,8 +553,9 @@ macro_rules! athlete_adapter {
                 max: &Max<ExerciseId>,
                 now: DateTime<Utc>,
             ) -> StoreResult<RecordedMax> {
+                let mut tx = self.write().await?;
                 // Both the athlete and the exercise must be the club's: otherwise no row is made.
-                sqlx::query_as::<_, MaxRow>(&format!(
+                let created = sqlx::query_as::<_, MaxRow>(&format!(
                     "INSERT INTO maxes (club_id, athlete_id, exercise_id, date, grams, kind, created_at) \
                      SELECT $1, a.id, e.id, $4, $5, $6, $7 FROM athletes a, exercises e \
                      WHERE a.club_id = $1 AND a.id = $2 AND e.club_id = $1 AND e.id = $3 \
@@ -552,11 +568,11 @@ macro_rules! athlete_adapter {
                 .bind(max.weight.grams())
                 .bind(max.kind.as_str())
                 .bind(now)
-                .fetch_optional(&self.pool)
+                .fetch_optional(&mut *tx)
                 .await
                 .map_err(db_error)?
-                .ok_or(StoreError::NotFound)?
-                .try_into()
+                .ok_or(StoreError::NotFound)?;
+                Self::commit(tx, created.try_into()?).await
             }
 
             async fn update_max(
@@ -566,6 +582,7 @@ macro_rules! athlete_adapter {
                 max: &Max<ExerciseId>,
                 expected_version: i64,
             ) -> StoreResult<RecordedMax> {
+                let mut tx = self.write().await?;
                 let updated = sqlx::query_as::<_, MaxRow>(&format!(
                     "UPDATE maxes SET exercise_id = (SELECT id FROM exercises WHERE club_id = $1 AND id = $3), \
                      date = $4, grams = $5, kind = $6, version = version + 1 \
@@ -580,30 +597,33 @@ macro_rules! athlete_adapter {
                 .bind(max.weight.grams())
                 .bind(max.kind.as_str())
                 .bind(expected_version)
-                .fetch_optional(&self.pool)
+                .fetch_optional(&mut *tx)
                 .await
                 .map_err(db_error)?;
-                match updated {
-                    Some(row) => row.try_into(),
-                    None => match self.fetch_max(club, id).await? {
+                let Some(row) = updated else {
+                    drop(tx);
+                    return match self.fetch_max(club, id).await? {
                         Some(found) if found.version == expected_version => Err(StoreError::NotFound),
                         Some(_) => Err(StoreError::Conflict),
                         None => Err(StoreError::NotFound),
-                    },
-                }
+                    };
+                };
+                Self::commit(tx, row.try_into()?).await
             }
 
             async fn delete_max(&self, club: ClubId, id: MaxId, expected_version: i64) -> StoreResult<()> {
+                let mut tx = self.write().await?;
                 let done = sqlx::query("DELETE FROM maxes WHERE club_id = $1 AND id = $2 AND version = $3")
                     .bind(club.0)
                     .bind(id.0)
                     .bind(expected_version)
-                    .execute(&self.pool)
+                    .execute(&mut *tx)
                     .await
                     .map_err(db_error)?;
                 if done.rows_affected() == 1 {
-                    return Ok(());
+                    return Self::commit(tx, ()).await;
                 }
+                drop(tx);
                 match self.fetch_max(club, id).await? {
                     Some(_) => Err(StoreError::Conflict),
                     None => Err(StoreError::NotFound),
@@ -615,6 +635,7 @@ macro_rules! athlete_adapter {
             }
 
             async fn create_group(&self, club: ClubId, name: &str, now: DateTime<Utc>) -> StoreResult<Group> {
+                let mut tx = self.write().await?;
                 let (id,): (i64,) = sqlx::query_as(
                     "INSERT INTO athlete_groups (club_id, name, name_key, created_at) VALUES ($1, $2, $3, $4) \
                      RETURNING id",
@@ -623,9 +644,10 @@ macro_rules! athlete_adapter {
                 .bind(name)
                 .bind(domain::catalogue::search::fold(name))
                 .bind(now)
-                .fetch_one(&self.pool)
+                .fetch_one(&mut *tx)
                 .await
                 .map_err(db_error)?;
+                tx.commit().await.map_err(db_error)?;
                 self.fetch_group(club, GroupId(id)).await?.ok_or(StoreError::NotFound)
             }
 
@@ -636,6 +658,7 @@ macro_rules! athlete_adapter {
                 name: &str,
                 expected_version: i64,
             ) -> StoreResult<Group> {
+                let mut tx = self.write().await?;
                 let done = sqlx::query(
                     "UPDATE athlete_groups SET name = $3, name_key = $4, version = version + 1 \
                      WHERE club_id = $1 AND id = $2 AND version = $5",
@@ -645,12 +668,14 @@ macro_rules! athlete_adapter {
                 .bind(name)
                 .bind(domain::catalogue::search::fold(name))
                 .bind(expected_version)
-                .execute(&self.pool)
+                .execute(&mut *tx)
                 .await
                 .map_err(db_error)?;
                 if done.rows_affected() == 0 {
+                    drop(tx);
                     return Err(missing_or_conflict(self.fetch_group(club, id).await));
                 }
+                tx.commit().await.map_err(db_error)?;
                 self.fetch_group(club, id).await?.ok_or(StoreError::NotFound)
             }
 
@@ -662,6 +687,7 @@ macro_rules! athlete_adapter {
                 expected_version: i64,
                 now: DateTime<Utc>,
             ) -> StoreResult<Group> {
+                let mut tx = self.write().await?;
                 let done = sqlx::query(
                     "UPDATE athlete_groups SET archived_at = $3, version = version + 1 \
                      WHERE club_id = $1 AND id = $2 AND version = $4",
@@ -670,12 +696,14 @@ macro_rules! athlete_adapter {
                 .bind(id.0)
                 .bind(archived.then_some(now))
                 .bind(expected_version)
-                .execute(&self.pool)
+                .execute(&mut *tx)
                 .await
                 .map_err(db_error)?;
                 if done.rows_affected() == 0 {
+                    drop(tx);
                     return Err(missing_or_conflict(self.fetch_group(club, id).await));
                 }
+                tx.commit().await.map_err(db_error)?;
                 self.fetch_group(club, id).await?.ok_or(StoreError::NotFound)
             }
 
@@ -686,6 +714,7 @@ macro_rules! athlete_adapter {
                 athlete: AthleteId,
                 member: bool,
             ) -> StoreResult<()> {
+                let mut tx = self.write().await?;
                 let both: Option<(i64,)> = sqlx::query_as(
                     "SELECT g.id FROM athlete_groups g, athletes a \
                      WHERE g.club_id = $1 AND g.id = $2 AND a.club_id = $1 AND a.id = $3",
@@ -693,7 +722,7 @@ macro_rules! athlete_adapter {
                 .bind(club.0)
                 .bind(group.0)
                 .bind(athlete.0)
-                .fetch_optional(&self.pool)
+                .fetch_optional(&mut *tx)
                 .await
                 .map_err(db_error)?;
                 if both.is_none() {
@@ -707,10 +736,10 @@ macro_rules! athlete_adapter {
                 sqlx::query(sql)
                     .bind(group.0)
                     .bind(athlete.0)
-                    .execute(&self.pool)
+                    .execute(&mut *tx)
                     .await
                     .map_err(db_error)?;
-                Ok(())
+                Self::commit(tx, ()).await
             }
 
             async fn import_athletes(
@@ -720,7 +749,7 @@ macro_rules! athlete_adapter {
                 now: DateTime<Utc>,
             ) -> StoreResult<usize> {
                 let fold = domain::catalogue::search::fold;
-                let mut tx = self.pool.begin().await.map_err(db_error)?;
+                let mut tx = self.write().await?;
                 let mut groups: std::collections::HashMap<String, i64> =
                     sqlx::query_as::<_, (String, i64)>("SELECT name_key, id FROM athlete_groups WHERE club_id = $1")
                         .bind(club.0)
@@ -806,6 +835,7 @@ macro_rules! athlete_adapter {
                 expected_version: Option<i64>,
                 now: DateTime<Utc>,
             ) -> StoreResult<i64> {
+                let mut tx = self.write().await?;
                 let json = serde_json::to_string(settings)
                     .map_err(|e| StoreError::Backend(format!("cannot write training settings: {e}")))?;
                 let saved: Option<(i64,)> = match expected_version {
@@ -816,7 +846,7 @@ macro_rules! athlete_adapter {
                     .bind(club.0)
                     .bind(&json)
                     .bind(now)
-                    .fetch_optional(&self.pool)
+                    .fetch_optional(&mut *tx)
                     .await
                     .map_err(db_error)?,
                     Some(version) => sqlx::query_as(
@@ -827,11 +857,12 @@ macro_rules! athlete_adapter {
                     .bind(&json)
                     .bind(now)
                     .bind(version)
-                    .fetch_optional(&self.pool)
+                    .fetch_optional(&mut *tx)
                     .await
                     .map_err(db_error)?,
                 };
-                saved.map(|(version,)| version).ok_or(StoreError::Conflict)
+                let version = saved.map(|(version,)| version).ok_or(StoreError::Conflict)?;
+                Self::commit(tx, version).await
             }
         }
     };

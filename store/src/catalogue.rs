@@ -292,7 +292,7 @@ macro_rules! catalogue_adapter {
         #[async_trait]
         impl CatalogueStore for $name {
             async fn add_catalogue(&self, club: ClubId, plan: &CataloguePlan, now: DateTime<Utc>) -> StoreResult<()> {
-                let mut tx = self.pool.begin().await.map_err(db_error)?;
+                let mut tx = self.write().await?;
                 Self::insert_catalogue(&mut tx, club, plan, now).await?;
                 tx.commit().await.map_err(db_error)
             }
@@ -304,7 +304,7 @@ macro_rules! catalogue_adapter {
                 now: DateTime<Utc>,
             ) -> StoreResult<ImportCounts> {
                 let mut counts = ImportCounts::default();
-                let mut tx = self.pool.begin().await.map_err(db_error)?;
+                let mut tx = self.write().await?;
                 let mut categories = Vec::with_capacity(plan.categories.len());
                 for names in &plan.categories {
                     categories.push(Self::upsert_label(&mut tx, "catalogue_categories", club, names).await?);
@@ -406,13 +406,14 @@ macro_rules! catalogue_adapter {
             }
 
             async fn create_label(&self, club: ClubId, kind: LabelKind, names: &Names) -> StoreResult<i64> {
-                let mut tx = self.pool.begin().await.map_err(db_error)?;
+                let mut tx = self.write().await?;
                 let id = Self::insert_label(&mut tx, label_table(kind), club, names).await?;
                 tx.commit().await.map_err(db_error)?;
                 Ok(id)
             }
 
             async fn rename_label(&self, club: ClubId, kind: LabelKind, id: i64, names: &Names) -> StoreResult<()> {
+                let mut tx = self.write().await?;
                 let done = sqlx::query(&format!(
                     "UPDATE {} SET name_fr = $3, name_en = $4, name_key = $5 WHERE club_id = $1 AND id = $2",
                     label_table(kind)
@@ -422,20 +423,27 @@ macro_rules! catalogue_adapter {
                 .bind(&names.fr)
                 .bind(&names.en)
                 .bind(domain::catalogue::search::fold(&names.fr))
-                .execute(&self.pool)
+                .execute(&mut *tx)
                 .await
                 .map_err(db_error)?;
-                if done.rows_affected() == 0 { Err(StoreError::NotFound) } else { Ok(()) }
+                if done.rows_affected() == 0 {
+                    return Err(StoreError::NotFound);
+                }
+                Self::commit(tx, ()).await
             }
 
             async fn delete_label(&self, club: ClubId, kind: LabelKind, id: i64) -> StoreResult<()> {
+                let mut tx = self.write().await?;
                 let done = sqlx::query(&format!("DELETE FROM {} WHERE club_id = $1 AND id = $2", label_table(kind)))
                     .bind(club.0)
                     .bind(id)
-                    .execute(&self.pool)
+                    .execute(&mut *tx)
                     .await
                     .map_err(db_error)?;
-                if done.rows_affected() == 0 { Err(StoreError::NotFound) } else { Ok(()) }
+                if done.rows_affected() == 0 {
+                    return Err(StoreError::NotFound);
+                }
+                Self::commit(tx, ()).await
             }
 
             async fn label_uses(&self, club: ClubId, kind: LabelKind) -> StoreResult<Vec<(i64, i64)>> {
@@ -507,7 +515,7 @@ macro_rules! catalogue_adapter {
                 draft: &ExerciseDraft,
                 now: DateTime<Utc>,
             ) -> StoreResult<Exercise> {
-                let mut tx = self.pool.begin().await.map_err(db_error)?;
+                let mut tx = self.write().await?;
                 let sql = format!(
                     "INSERT INTO exercises (club_id, name_fr, name_en, name_fr_key, name_en_key, short_name, \
                      category_id, equipment_id, description, video_url, created_at, updated_at) \
@@ -532,7 +540,7 @@ macro_rules! catalogue_adapter {
                 expected_version: i64,
                 now: DateTime<Utc>,
             ) -> StoreResult<Exercise> {
-                let mut tx = self.pool.begin().await.map_err(db_error)?;
+                let mut tx = self.write().await?;
                 let sql = format!(
                     "UPDATE exercises SET name_fr = $2, name_en = $3, name_fr_key = $4, name_en_key = $5, \
                      category_id = {CLUB_CATEGORY}, equipment_id = {CLUB_EQUIPMENT}, short_name = $8, \
@@ -564,6 +572,7 @@ macro_rules! catalogue_adapter {
                 expected_version: i64,
                 now: DateTime<Utc>,
             ) -> StoreResult<Exercise> {
+                let mut tx = self.write().await?;
                 let updated = sqlx::query_as::<_, ExerciseRow>(&format!(
                     "UPDATE exercises SET archived_at = $2, updated_at = $3, version = version + 1 \
                      WHERE club_id = $1 AND id = $4 AND version = $5 RETURNING {EXERCISE_COLUMNS}"
@@ -573,12 +582,15 @@ macro_rules! catalogue_adapter {
                 .bind(now)
                 .bind(id.0)
                 .bind(expected_version)
-                .fetch_optional(&self.pool)
+                .fetch_optional(&mut *tx)
                 .await
                 .map_err(db_error)?;
                 match updated {
-                    Some(row) => Ok(row.into()),
-                    None => Err(missing_or_conflict(self.fetch_exercise(club, id).await)),
+                    Some(row) => Self::commit(tx, row.into()).await,
+                    None => {
+                        drop(tx);
+                        Err(missing_or_conflict(self.fetch_exercise(club, id).await))
+                    }
                 }
             }
 
@@ -593,7 +605,7 @@ macro_rules! catalogue_adapter {
                     domain::media::Slot::Image => "image_key",
                     domain::media::Slot::Video => "video_key",
                 };
-                let mut tx = self.pool.begin().await.map_err(db_error)?;
+                let mut tx = self.write().await?;
                 let previous: Option<(Option<String>,)> = sqlx::query_as(&format!(
                     "SELECT {column} FROM exercises WHERE club_id = $1 AND id = $2"
                 ))
@@ -617,6 +629,7 @@ macro_rules! catalogue_adapter {
             }
 
             async fn delete_exercise(&self, club: ClubId, id: ExerciseId, expected_version: i64) -> StoreResult<()> {
+                let mut tx = self.write().await?;
                 let done = sqlx::query(
                     "DELETE FROM exercises WHERE club_id = $1 AND id = $2 AND version = $3 \
                      AND NOT EXISTS (SELECT 1 FROM complex_movements WHERE exercise_id = $2) \
@@ -625,12 +638,13 @@ macro_rules! catalogue_adapter {
                 .bind(club.0)
                 .bind(id.0)
                 .bind(expected_version)
-                .execute(&self.pool)
+                .execute(&mut *tx)
                 .await
                 .map_err(db_error)?;
                 if done.rows_affected() == 1 {
-                    return Ok(());
+                    return Self::commit(tx, ()).await;
                 }
+                drop(tx);
                 match self.fetch_exercise(club, id).await? {
                     None => Err(StoreError::NotFound),
                     Some(e) if e.version != expected_version => Err(StoreError::Conflict),
@@ -662,7 +676,7 @@ macro_rules! catalogue_adapter {
             }
 
             async fn create_complex(&self, club: ClubId, draft: &ComplexDraft, now: DateTime<Utc>) -> StoreResult<Complex> {
-                let mut tx = self.pool.begin().await.map_err(db_error)?;
+                let mut tx = self.write().await?;
                 let (id, category): (i64, Option<i64>) = sqlx::query_as(
                     "INSERT INTO complexes (club_id, name_fr, name_en, category_id, created_at, updated_at) \
                      VALUES ($1, $2, $3, (SELECT id FROM catalogue_categories WHERE club_id = $1 AND id = $4), $5, $5) \
@@ -692,7 +706,7 @@ macro_rules! catalogue_adapter {
                 expected_version: i64,
                 now: DateTime<Utc>,
             ) -> StoreResult<Complex> {
-                let mut tx = self.pool.begin().await.map_err(db_error)?;
+                let mut tx = self.write().await?;
                 let updated: Option<(Option<i64>,)> = sqlx::query_as(
                     "UPDATE complexes SET name_fr = $2, name_en = $3, \
                      category_id = (SELECT id FROM catalogue_categories WHERE club_id = $1 AND id = $4), \
@@ -734,6 +748,7 @@ macro_rules! catalogue_adapter {
                 expected_version: i64,
                 now: DateTime<Utc>,
             ) -> StoreResult<Complex> {
+                let mut tx = self.write().await?;
                 let done = sqlx::query(
                     "UPDATE complexes SET archived_at = $2, updated_at = $3, version = version + 1 \
                      WHERE club_id = $1 AND id = $4 AND version = $5",
@@ -743,27 +758,31 @@ macro_rules! catalogue_adapter {
                 .bind(now)
                 .bind(id.0)
                 .bind(expected_version)
-                .execute(&self.pool)
+                .execute(&mut *tx)
                 .await
                 .map_err(db_error)?;
                 if done.rows_affected() == 0 {
+                    drop(tx);
                     return Err(missing_or_conflict(self.fetch_complex(club, id).await));
                 }
+                tx.commit().await.map_err(db_error)?;
                 self.fetch_complex(club, id).await?.ok_or(StoreError::NotFound)
             }
 
             async fn delete_complex(&self, club: ClubId, id: ComplexId, expected_version: i64) -> StoreResult<()> {
+                let mut tx = self.write().await?;
                 let done = sqlx::query("DELETE FROM complexes WHERE club_id = $1 AND id = $2 AND version = $3")
                     .bind(club.0)
                     .bind(id.0)
                     .bind(expected_version)
-                    .execute(&self.pool)
+                    .execute(&mut *tx)
                     .await
                     .map_err(db_error)?;
                 if done.rows_affected() == 0 {
+                    drop(tx);
                     return Err(missing_or_conflict(self.fetch_complex(club, id).await));
                 }
-                Ok(())
+                Self::commit(tx, ()).await
             }
         }
     };

@@ -7,10 +7,15 @@
 
 mod adapter;
 
+use chrono::{DateTime, Utc};
 use domain::StoreError;
 use domain::ports::Store;
+use sqlx::Connection;
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
+use std::path::Path;
 use std::str::FromStr;
 use std::sync::Arc;
 use std::time::Duration;
@@ -36,10 +41,27 @@ impl Backend {
     }
 }
 
+/// Whether opening a SQLite database may create its file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Creation {
+    /// Create the file when it is missing (`dropit migrate`, tests).
+    Allowed,
+    /// Create it only on a first start: when its folder does not exist yet or is empty. A
+    /// missing file next to other files was lost (deleted, or a volume not mounted): serving
+    /// an empty database in its place would look like every club had vanished.
+    FirstStartOnly,
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum ConnectError {
     #[error("DATABASE_URL must start with sqlite: or postgres:// (got {0:?})")]
     UnknownScheme(String),
+    #[error(
+        "the SQLite file {0} is missing although its folder is not empty: was it deleted, or is a \
+         volume not mounted? Restore it from a backup, or run `dropit migrate` to create an empty \
+         database"
+    )]
+    Missing(String),
     #[error("cannot create the folder for the SQLite file {path}: {source}")]
     Folder { path: String, source: std::io::Error },
     #[error("cannot open the database: {0}")]
@@ -55,26 +77,59 @@ pub enum Database {
     Postgres(PgPool),
 }
 
+/// Whether a SQLite file may be created at `path` (see [`Creation`]).
+fn may_create(path: &Path, creation: Creation) -> bool {
+    match creation {
+        Creation::Allowed => true,
+        Creation::FirstStartOnly => {
+            let folder = path
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            std::fs::read_dir(folder).map_or(true, |mut entries| entries.next().is_none())
+        }
+    }
+}
+
 impl Database {
-    /// Opens the database a URL names; a SQLite file (and its folder) is created when missing.
-    pub async fn connect(url: &str) -> Result<Database, ConnectError> {
+    /// Opens the database a URL names. A missing SQLite file (and its folder) is created as
+    /// `creation` allows.
+    ///
+    /// Every pooled connection is checked when it goes back to the pool: one left inside a
+    /// transaction (a failed COMMIT, see [`adapter`]) is closed instead of being reused, so
+    /// the pool recovers from a full disk or an I/O error without a restart.
+    pub async fn connect(url: &str, creation: Creation) -> Result<Database, ConnectError> {
         match Backend::of_url(url) {
             Some(Backend::Sqlite) => {
                 let options = SqliteConnectOptions::from_str(url)?
-                    .create_if_missing(true)
                     .journal_mode(SqliteJournalMode::Wal)
+                    // A commit is on disk before it is acknowledged.
+                    .synchronous(SqliteSynchronous::Full)
                     .foreign_keys(true)
                     .busy_timeout(Duration::from_secs(5));
-                let path = options.get_filename();
-                if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-                    std::fs::create_dir_all(folder).map_err(|source| ConnectError::Folder {
-                        path: path.display().to_string(),
-                        source,
-                    })?;
+                let path = options.get_filename().to_path_buf();
+                let in_memory = path.as_os_str().is_empty() || path.as_os_str() == ":memory:";
+                if !in_memory && !path.exists() {
+                    if !may_create(&path, creation) {
+                        return Err(ConnectError::Missing(path.display().to_string()));
+                    }
+                    if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                        std::fs::create_dir_all(folder).map_err(|source| ConnectError::Folder {
+                            path: path.display().to_string(),
+                            source,
+                        })?;
+                    }
                 }
                 let pool = SqlitePoolOptions::new()
                     .max_connections(8)
-                    .connect_with(options)
+                    .after_release(|conn, _| {
+                        Box::pin(async move {
+                            // Lets a queued ROLLBACK run before the state is read.
+                            conn.ping().await?;
+                            Ok(!conn.is_in_transaction())
+                        })
+                    })
+                    .connect_with(options.create_if_missing(true))
                     .await?;
                 Ok(Database::Sqlite(pool))
             }
@@ -83,12 +138,38 @@ impl Database {
                 let pool = PgPoolOptions::new()
                     .max_connections(16)
                     .acquire_timeout(Duration::from_secs(5))
+                    .after_release(|conn, _| Box::pin(async move { Ok(!conn.is_in_transaction()) }))
                     .connect_with(options)
                     .await?;
                 Ok(Database::Postgres(pool))
             }
             None => Err(ConnectError::UnknownScheme(redact(url))),
         }
+    }
+
+    /// Whether the database can take writes now: its file is still in place (SQLite) and a
+    /// write commits. `/readyz` answers with it.
+    pub async fn check_writable(&self, now: DateTime<Utc>) -> Result<(), NotReady> {
+        if let Database::Sqlite(pool) = self {
+            let path = pool.connect_options().get_filename().to_path_buf();
+            if !path.as_os_str().is_empty() && path.as_os_str() != ":memory:" && !path.exists() {
+                return Err(NotReady::FileMissing(path.display().to_string()));
+            }
+        }
+        let probe = "UPDATE readiness SET checked_at = $1 WHERE id = 1";
+        match self {
+            Database::Sqlite(pool) => {
+                let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+                sqlx::query(probe).bind(now).execute(&mut *tx).await?;
+                tx.commit().await?;
+            }
+            Database::Postgres(pool) => {
+                let mut tx = pool.begin().await?;
+                sqlx::query(probe).bind(now).execute(&mut *tx).await?;
+                tx.commit().await?;
+            }
+        }
+        Ok(())
     }
 
     /// Applies the pending migrations of this database's dialect.
@@ -121,6 +202,15 @@ impl Database {
             Database::Postgres(pool) => pool.close().await,
         }
     }
+}
+
+/// Why the database cannot take writes.
+#[derive(Debug, thiserror::Error)]
+pub enum NotReady {
+    #[error("the SQLite file {0} is gone")]
+    FileMissing(String),
+    #[error("a write failed: {0}")]
+    Write(#[from] sqlx::Error),
 }
 
 /// A URL safe to print: the password, if any, is masked.
@@ -159,6 +249,26 @@ mod tests {
         assert_eq!(Backend::of_url("postgres://u@h/db"), Some(Backend::Postgres));
         assert_eq!(Backend::of_url("postgresql://u@h/db"), Some(Backend::Postgres));
         assert_eq!(Backend::of_url("mysql://u@h/db"), None);
+    }
+
+    #[test]
+    fn a_first_start_creates_the_file_only_in_an_empty_folder() {
+        let root = std::env::temp_dir().join(format!("dropit-creation-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        let db = root.join("data").join("dropit.db");
+        assert!(may_create(&db, Creation::FirstStartOnly), "no folder yet");
+        std::fs::create_dir_all(root.join("data")).ok();
+        assert!(may_create(&db, Creation::FirstStartOnly), "an empty folder");
+        std::fs::write(root.join("data").join("dropit.db-wal"), b"").ok();
+        assert!(
+            !may_create(&db, Creation::FirstStartOnly),
+            "what a lost database leaves behind"
+        );
+        assert!(
+            may_create(&db, Creation::Allowed),
+            "`dropit migrate` creates it anyway"
+        );
+        let _ = std::fs::remove_dir_all(&root);
     }
 
     #[test]

@@ -11,10 +11,11 @@ use domain::catalogue::file::{CatalogueFile, CataloguePlan, ComplexRow, Exercise
 use domain::catalogue::{ComplexDraft, ExerciseDraft, ExerciseInput, Names};
 use domain::invitation::InvitationToken;
 use domain::ports::{NewInvitation, NewUser, Store};
+use domain::throttle::Key;
 use domain::{AthleteId, CategoryId, ClubId, ExerciseId, Role, StoreError, UserId};
 use std::future::Future;
 use std::sync::Arc;
-use store::Database;
+use store::{Creation, Database};
 
 struct Fresh {
     db: Database,
@@ -25,7 +26,7 @@ struct Fresh {
 impl Fresh {
     async fn sqlite() -> Fresh {
         let path = std::env::temp_dir().join(format!("dropit-contract-{}.db", uuid::Uuid::new_v4()));
-        let db = Database::connect(&format!("sqlite://{}", path.display()))
+        let db = Database::connect(&format!("sqlite://{}", path.display()), Creation::Allowed)
             .await
             .expect("open sqlite");
         db.migrate().await.expect("migrate sqlite");
@@ -39,7 +40,7 @@ impl Fresh {
     async fn postgres() -> Option<Fresh> {
         let admin_url = std::env::var("DROPIT_TEST_POSTGRES_URL")
             .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned());
-        let admin = match Database::connect(&admin_url).await {
+        let admin = match Database::connect(&admin_url, Creation::Allowed).await {
             Ok(Database::Postgres(pool)) => pool,
             Ok(_) => panic!("DROPIT_TEST_POSTGRES_URL must be a postgres:// URL"),
             Err(e) if std::env::var_os("CI").is_none() => {
@@ -55,7 +56,7 @@ impl Fresh {
             .expect("create database");
         admin.close().await;
         let (base, _) = admin_url.rsplit_once('/').expect("database in URL");
-        let db = Database::connect(&format!("{base}/{name}"))
+        let db = Database::connect(&format!("{base}/{name}"), Creation::Allowed)
             .await
             .expect("open postgres");
         db.migrate().await.expect("migrate postgres");
@@ -70,7 +71,8 @@ impl Fresh {
         self.db.close().await;
         match self.cleanup {
             Some((admin_url, name)) if !admin_url.is_empty() => {
-                if let Ok(Database::Postgres(admin)) = Database::connect(&admin_url).await {
+                if let Ok(Database::Postgres(admin)) = Database::connect(&admin_url, Creation::Allowed).await
+                {
                     let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name}"))
                         .execute(&admin)
                         .await;
@@ -129,7 +131,8 @@ contract!(
     invitations_are_single_use,
     expired_and_revoked_invitations_cannot_be_used,
     new_user_joins_through_invitation,
-    login_failures_are_counted_per_key_and_window,
+    throttle_counts_per_key_and_window,
+    concurrent_hits_each_get_their_own_count,
     a_new_club_gets_its_starting_catalogue,
     the_default_catalogue_is_copied_whole,
     exercises_are_created_and_edited_with_a_version,
@@ -231,6 +234,7 @@ fn invitation(
         invited_by: by,
         created_at: t0(),
         expires_at: t0() + Duration::days(7),
+        open_link: false,
     };
     (new, token)
 }
@@ -546,54 +550,57 @@ async fn new_user_joins_through_invitation(store: Arc<dyn Store>) {
     );
 }
 
-async fn login_failures_are_counted_per_key_and_window(store: Arc<dyn Store>) {
-    for minutes in [0, 5, 10] {
-        store
-            .record_login_failure("account:a", t0() + Duration::minutes(minutes))
-            .await
-            .expect("record");
+async fn throttle_counts_per_key_and_window(store: Arc<dyn Store>) {
+    let (a, b) = (Key::account("a@club.fr"), Key::account("b@club.fr"));
+    let window = |at: DateTime<Utc>| at - Duration::minutes(15);
+    for (minutes, want) in [(0, 1), (5, 2), (10, 3)] {
+        let at = t0() + Duration::minutes(minutes);
+        assert_eq!(store.hit(&a, at, window(at)).await.expect("hit"), want);
     }
-    store
-        .record_login_failure("account:b", t0())
-        .await
-        .expect("record");
+    assert_eq!(
+        store.hit(&b, t0(), window(t0())).await.expect("hit"),
+        1,
+        "keys count apart"
+    );
+    // A right password gives its place back; clearing forgets the key.
+    store.release(&a).await.expect("release");
+    let at = t0() + Duration::minutes(11);
+    assert_eq!(store.hit(&a, at, window(at)).await.expect("hit"), 3);
+    store.clear(&a).await.expect("clear");
+    assert_eq!(store.hit(&a, at, window(at)).await.expect("hit"), 1);
+    // Once its window is over, a key counts from one again.
+    let later = t0() + Duration::minutes(40);
+    assert_eq!(store.hit(&b, later, window(later)).await.expect("hit"), 1);
+    // Old counters are forgotten.
     assert_eq!(
         store
-            .login_failures_since("account:a", t0() - Duration::minutes(1))
+            .forget_throttles(t0() + Duration::minutes(30))
             .await
-            .expect("count"),
-        3
+            .expect("forget"),
+        1,
+        "a's window started at minute 11"
     );
+}
+
+async fn concurrent_hits_each_get_their_own_count(store: Arc<dyn Store>) {
+    let key = Key::account("target@club.fr");
+    let hits = (0..40).map(|_| {
+        let store = store.clone();
+        let key = key.clone();
+        async move {
+            store
+                .hit(&key, t0(), t0() - Duration::minutes(15))
+                .await
+                .expect("hit")
+        }
+    });
+    let mut counts = futures_util::future::join_all(hits).await;
+    counts.sort_unstable();
     assert_eq!(
-        store
-            .login_failures_since("account:a", t0() + Duration::minutes(4))
-            .await
-            .expect("count"),
-        2
+        counts,
+        (1..=40).collect::<Vec<u32>>(),
+        "no two attempts read the same count"
     );
-    assert_eq!(
-        store
-            .login_failures_since("account:b", t0() - Duration::minutes(1))
-            .await
-            .expect("count"),
-        1
-    );
-    store.clear_login_failures("account:a").await.expect("clear");
-    assert_eq!(
-        store
-            .login_failures_since("account:a", t0() - Duration::minutes(1))
-            .await
-            .expect("count"),
-        0
-    );
-    assert_eq!(
-        store
-            .login_failures_since("account:b", t0() - Duration::minutes(1))
-            .await
-            .expect("count"),
-        1
-    );
-    store.ping().await.expect("ping");
 }
 
 // ----- Catalogue -----
@@ -1969,4 +1976,57 @@ async fn a_profile_is_linked_to_one_member_of_its_club(store: Arc<dyn Store>) {
         .expect("unlink");
     assert_eq!(unlinked.member, None);
     assert_eq!(store.athlete_of_member(club, member.id).await, Ok(None));
+}
+
+/// Readiness proves a write, and notices a SQLite file deleted while serving.
+#[tokio::test]
+async fn readiness_needs_a_database_that_takes_writes() {
+    let fresh = Fresh::sqlite().await;
+    fresh
+        .db
+        .check_writable(t0())
+        .await
+        .expect("a fresh database takes writes");
+    let Database::Sqlite(pool) = &fresh.db else {
+        panic!("a SQLite database")
+    };
+    let path = pool.connect_options().get_filename().to_path_buf();
+    std::fs::remove_file(&path).expect("delete the file");
+    assert!(
+        matches!(
+            fresh.db.check_writable(t0()).await,
+            Err(store::NotReady::FileMissing(_))
+        ),
+        "a deleted file is noticed"
+    );
+    if let Some(fresh) = Fresh::postgres().await {
+        fresh
+            .db
+            .check_writable(t0())
+            .await
+            .expect("PostgreSQL takes writes");
+        fresh.finish().await;
+    }
+}
+
+/// A lost SQLite file is not silently replaced by an empty database when serving starts.
+#[tokio::test]
+async fn a_lost_database_file_is_not_recreated_empty() {
+    let dir = std::env::temp_dir().join(format!("dropit-lost-{}", uuid::Uuid::new_v4()));
+    let url = format!("sqlite://{}", dir.join("dropit.db").display());
+    let first = Database::connect(&url, Creation::FirstStartOnly)
+        .await
+        .expect("a first start creates the file");
+    first.migrate().await.expect("migrate");
+    first.close().await;
+    std::fs::remove_file(dir.join("dropit.db")).expect("lose the file");
+    std::fs::write(dir.join("dropit.db-wal"), b"").expect("what was left");
+    assert!(matches!(
+        Database::connect(&url, Creation::FirstStartOnly).await,
+        Err(store::ConnectError::Missing(_))
+    ));
+    Database::connect(&url, Creation::Allowed)
+        .await
+        .expect("`dropit migrate` may create it");
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -156,6 +156,7 @@ fn by_name(mut list: Vec<Choice>) -> Vec<Choice> {
 pub async fn roster(#[server(default)] query: RosterQuery) -> Result<RosterPage, AppError> {
     let state = ssr::state()?;
     let actor = ssr::require_member(&state).await?;
+    query.check().map_err(|e| AppError::Invalid(vec![e]))?;
     let (rows, groups) =
         service::roster(&*state.store, &state.catalogues, &actor, Utc::now().date_naive()).await?;
     let active = rows.iter().filter(|r| !r.athlete.archived).count();
@@ -569,7 +570,14 @@ pub async fn set_in_group(group_id: GroupId, athlete_id: AthleteId, member: bool
 pub async fn import_athletes(#[server(default)] content: String) -> Result<usize, AppError> {
     let state = ssr::state()?;
     let actor = ssr::require_member(&state).await?;
-    Ok(service::import_athletes(&*state.store, &actor, &content, Utc::now()).await?)
+    let store = state.store.clone();
+    // Checking a file of a thousand rows is CPU work: off the request workers.
+    let imported =
+        ssr::off_workers(
+            async move { service::import_athletes(&*store, &actor, &content, Utc::now()).await },
+        )
+        .await?;
+    Ok(imported?)
 }
 
 /// The club's training settings (the defaults until an admin saves them). Coaches read them

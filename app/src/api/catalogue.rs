@@ -68,37 +68,42 @@ pub async fn catalogue(
 ) -> Result<CatalogueView, AppError> {
     let state = ssr::state()?;
     let actor = ssr::require_member(&state).await?;
+    query.check().map_err(|e| AppError::Invalid(vec![e]))?;
     let locale = crate::lang::detect();
     let all = service::exercises(&*state.store, &state.catalogues, &actor).await?;
-    let total = all.exercises.len();
-    let category_of = |id: CategoryId| find(locale, &all.categories, Some(id), |c| c.0).map(|c| c.name);
-    let found = all.exercises.browse(&query, locale == Locale::en, category_of);
-    let matching = found.len();
-    let limit = if limit == 0 { PAGE } else { limit };
-    let items = found
-        .into_iter()
-        .take(limit)
-        .map(|e| {
-            let (name, other_name) = crate::lang::name_pair(locale, &e.names.fr, &e.names.en);
-            ExerciseItem {
-                id: e.id,
-                other_name,
-                name,
-                short_name: e.short_name.clone(),
-                category: find(locale, &all.categories, e.category, |c| c.0).map(|c| c.name),
-                equipment: find(locale, &all.equipment, e.equipment, |c| c.0).map(|c| c.name),
-                archived: e.archived,
-            }
-        })
-        .collect();
-    Ok(CatalogueView {
-        items,
-        matching,
-        total,
-        categories: choices(locale, &all.categories, |c| c.0),
-        equipment: choices(locale, &all.equipment, |c| c.0),
-        can_edit: actor.role.allows(Permission::Coach),
+    let can_edit = actor.role.allows(Permission::Coach);
+    ssr::cpu(move || {
+        let total = all.exercises.len();
+        let category_of = |id: CategoryId| find(locale, &all.categories, Some(id), |c| c.0).map(|c| c.name);
+        let found = all.exercises.browse(&query, locale == Locale::en, category_of);
+        let matching = found.len();
+        let limit = if limit == 0 { PAGE } else { limit };
+        let items = found
+            .into_iter()
+            .take(limit)
+            .map(|e| {
+                let (name, other_name) = crate::lang::name_pair(locale, &e.names.fr, &e.names.en);
+                ExerciseItem {
+                    id: e.id,
+                    other_name,
+                    name,
+                    short_name: e.short_name.clone(),
+                    category: find(locale, &all.categories, e.category, |c| c.0).map(|c| c.name),
+                    equipment: find(locale, &all.equipment, e.equipment, |c| c.0).map(|c| c.name),
+                    archived: e.archived,
+                }
+            })
+            .collect();
+        CatalogueView {
+            items,
+            matching,
+            total,
+            categories: choices(locale, &all.categories, |c| c.0),
+            equipment: choices(locale, &all.equipment, |c| c.0),
+            can_edit,
+        }
     })
+    .await
 }
 
 /// The categories and equipment an exercise form offers (to those who may edit).
@@ -196,17 +201,6 @@ impl Typed {
     }
 }
 
-/// "The category or equipment is not the club's" becomes a message next to the field.
-#[cfg(feature = "ssr")]
-fn not_found_as_choice(e: AppError) -> AppError {
-    match e {
-        AppError::NotFound => {
-            AppError::Invalid(vec![FieldError::new("category", FieldProblem::InvalidChoice)])
-        }
-        other => other,
-    }
-}
-
 #[server(endpoint = "create_exercise")]
 pub async fn create_exercise(
     name_fr: String,
@@ -229,10 +223,7 @@ pub async fn create_exercise(
         video_url,
     }
     .parse()?;
-    let created = service::create_exercise(&*state.store, &actor, &input, Utc::now())
-        .await
-        .map_err(AppError::from)
-        .map_err(not_found_as_choice)?;
+    let created = service::create_exercise(&*state.store, &actor, &input, Utc::now()).await?;
     Ok(created.id)
 }
 
@@ -347,14 +338,18 @@ pub async fn movement_candidates(q: String) -> Result<Vec<crate::model::Movement
     if !actor.role.allows(Permission::Coach) {
         return Err(AppError::Forbidden);
     }
-    let english = crate::lang::detect() == Locale::en;
-    let all = service::exercises(&*state.store, &state.catalogues, &actor).await?;
     let query = CatalogueQuery {
         q,
         ..CatalogueQuery::default()
     };
-    let found = all.exercises.browse(&query, english, |_| None);
-    Ok(found.into_iter().take(8).map(movement).collect())
+    query.check().map_err(|e| AppError::Invalid(vec![e]))?;
+    let english = crate::lang::detect() == Locale::en;
+    let all = service::exercises(&*state.store, &state.catalogues, &actor).await?;
+    ssr::cpu(move || {
+        let found = all.exercises.browse(&query, english, |_| None);
+        found.into_iter().take(8).map(movement).collect()
+    })
+    .await
 }
 
 #[server(endpoint = "create_complex")]
@@ -372,10 +367,7 @@ pub async fn create_complex(
         category,
         movements,
     };
-    let created = service::create_complex(&*state.store, &actor, &input, Utc::now())
-        .await
-        .map_err(AppError::from)
-        .map_err(not_found_as_choice)?;
+    let created = service::create_complex(&*state.store, &actor, &input, Utc::now()).await?;
     Ok(created.id)
 }
 
@@ -453,7 +445,13 @@ pub async fn import_catalogue(
     let state = ssr::state()?;
     let actor = ssr::require_member(&state).await?;
     let format = self::format(&format)?;
-    Ok(service::import_catalogue(&*state.store, &actor, format, &content, Utc::now()).await?)
+    let store = state.store.clone();
+    // Checking a file of thousands of rows is CPU work: off the request workers.
+    let imported = ssr::off_workers(async move {
+        service::import_catalogue(&*store, &actor, format, &content, Utc::now()).await
+    })
+    .await?;
+    Ok(imported?)
 }
 
 // ----- Categories and equipment -----

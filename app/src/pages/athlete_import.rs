@@ -191,7 +191,7 @@ fn AthleteImport() -> impl IntoView {
                 </div>
             }
             .into_any(),
-            Err(AppError::AthleteImportRejected(problems)) => view! { <ImportReport problems/> }.into_any(),
+            Err(AppError::AthleteImportRejected(report)) => view! { <ImportReport report/> }.into_any(),
             Err(e) => view! {
                 <p class="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200" role="alert">
                     {error_text(locale, &e)}
@@ -288,14 +288,20 @@ fn reason(locale: Locale, problem: &AthleteImportProblem) -> String {
 
 /// Every problem of a refused file: line, column, reason.
 #[component]
-fn ImportReport(problems: Vec<AthleteImportProblem>) -> impl IntoView {
+fn ImportReport(report: domain::Report<AthleteImportProblem>) -> impl IntoView {
     let locale = crate::lang::current();
-    let count = problems.len();
+    let count = report.total;
+    let partial = report.is_partial().then(|| {
+        let shown = report.problems.len();
+        view! { <p class="text-sm text-muted">{td_string!(locale, errors.first_problems, shown = shown).to_string()}</p> }
+    });
+    let problems = report.problems;
     view! {
         <section class="card flex flex-col gap-3 border-red-300 dark:border-red-800" data-testid="import-report">
             <p role="alert" class="font-medium text-red-800 dark:text-red-200">
                 {td_string!(locale, athlete_import.rejected, count = count).to_string()}
             </p>
+            {partial}
             <div class="overflow-x-auto">
                 <table class="w-full text-left text-sm">
                     <caption class="sr-only">{td_string!(locale, athlete_import.report_caption).to_string()}</caption>

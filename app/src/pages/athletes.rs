@@ -201,7 +201,7 @@ fn RosterFilters(groups: Vec<Choice>, query: RosterQuery) -> impl IntoView {
         <form method="get" action="/athletes" class="card flex flex-wrap items-end gap-3" role="search" data-testid="roster-filters">
             <div class="flex min-w-48 flex-1 flex-col gap-1">
                 <label for="roster-q" class="text-sm font-medium">{tr!(athletes.search)}</label>
-                <input id="roster-q" name="q" type="search" class="input" value=query.q.clone() placeholder=tr!(athletes.search_hint)/>
+                <input id="roster-q" name="q" type="search" maxlength=domain::catalogue::search::QUERY_MAX class="input" value=query.q.clone() placeholder=tr!(athletes.search_hint)/>
             </div>
             <div class="flex flex-col gap-1">
                 <label for="roster-sex" class="text-sm font-medium">{tr!(athletes.sex)}</label>

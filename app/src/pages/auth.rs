@@ -9,10 +9,18 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-/// Where to go after logging in: only a path of this site (never another host).
+/// Where to go after logging in: only a path of this site (never another host). A path starts
+/// with one `/` and holds no backslash (browsers read `/\host` as `//host`) and no control
+/// character (they drop tabs and line breaks, so `/\t/host` would become `//host`).
 pub fn safe_next(next: Option<String>) -> String {
-    next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/\\\\"))
-        .unwrap_or_else(|| "/".to_owned())
+    next.filter(|n| {
+        n.starts_with('/')
+            && !n.starts_with("//")
+            && !n.contains('\\')
+            && !n.chars().any(char::is_control)
+            && n.len() <= 2048
+    })
+    .unwrap_or_else(|| "/".to_owned())
 }
 
 #[component]
@@ -106,6 +114,12 @@ mod tests {
         assert_eq!(safe_next(Some("/invite/abc".into())), "/invite/abc");
         assert_eq!(safe_next(Some("//evil.example".into())), "/");
         assert_eq!(safe_next(Some("https://evil.example".into())), "/");
+        assert_eq!(safe_next(Some("/\\evil.example".into())), "/");
+        assert_eq!(safe_next(Some("/\\/evil.example".into())), "/");
+        assert_eq!(safe_next(Some("/\t/evil.example".into())), "/");
+        assert_eq!(safe_next(Some("/\n/evil.example".into())), "/");
+        assert_eq!(safe_next(Some("/club?tab=a".into())), "/club?tab=a");
+        assert_eq!(safe_next(Some("evil.example".into())), "/");
         assert_eq!(safe_next(None), "/");
     }
 }

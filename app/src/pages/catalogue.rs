@@ -224,6 +224,7 @@ fn CatalogueBrowser(query: CatalogueQuery, view: CatalogueView) -> impl IntoView
                     id="catalogue-search"
                     name="q"
                     type="search"
+                    maxlength=domain::catalogue::search::QUERY_MAX
                     autocomplete="off"
                     class="input"
                     placeholder=tr!(catalogue.search_hint)

@@ -289,6 +289,13 @@ fn InviteForm(
                     </select>
                     <p class="text-sm text-red-700 dark:text-red-400" role="alert">{move || field_error(locale, error, "role").get()}</p>
                 </div>
+                <div class="flex flex-col gap-1">
+                    <label class="flex items-center gap-2 text-sm font-medium">
+                        <input type="checkbox" name="open_link" value="true" class="size-4 accent-brand-600" aria-describedby="invite-open-link-hint"/>
+                        {tr!(club.invite_open_link)}
+                    </label>
+                    <p id="invite-open-link-hint" class="text-sm text-muted">{tr!(club.invite_open_link_hint)}</p>
+                </div>
                 <FormAlert errors=error/>
                 <SubmitButton label=tr!(club.invite_submit) pending=action.pending()/>
             </ActionForm>

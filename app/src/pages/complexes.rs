@@ -413,6 +413,7 @@ fn ComplexBuilder(categories: Vec<Choice>, existing: Option<ComplexDetail>) -> i
                 <input
                     id="movement-search"
                     type="search"
+                    maxlength=domain::catalogue::search::QUERY_MAX
                     autocomplete="off"
                     class="input"
                     placeholder=tr!(catalogue.search_hint)

@@ -137,7 +137,7 @@ fn CatalogueExchange() -> impl IntoView {
                 </div>
             }
             .into_any(),
-            Err(AppError::ImportRejected(problems)) => view! { <ImportReport problems/> }.into_any(),
+            Err(AppError::ImportRejected(report)) => view! { <ImportReport report/> }.into_any(),
             Err(e) => view! {
                 <p class="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200" role="alert">
                     {error_text(locale, &e)}
@@ -191,14 +191,20 @@ fn CatalogueExchange() -> impl IntoView {
 
 /// Every rejected row of an import: line, field, reason.
 #[component]
-fn ImportReport(problems: Vec<ImportProblem>) -> impl IntoView {
+fn ImportReport(report: domain::Report<ImportProblem>) -> impl IntoView {
     let locale = crate::lang::current();
-    let count = problems.len();
+    let count = report.total;
+    let partial = report.is_partial().then(|| {
+        let shown = report.problems.len();
+        view! { <p class="text-sm text-muted">{td_string!(locale, errors.first_problems, shown = shown).to_string()}</p> }
+    });
+    let problems = report.problems;
     view! {
         <section class="card flex flex-col gap-3 border-red-300 dark:border-red-800" data-testid="import-report">
             <p role="alert" class="font-medium text-red-800 dark:text-red-200">
                 {td_string!(locale, errors.import_rejected, count = count).to_string()}
             </p>
+            {partial}
             <div class="overflow-x-auto">
                 <table class="w-full text-left text-sm">
                     <thead class="text-xs uppercase text-muted">

@@ -25,7 +25,7 @@ pub fn InvitePage() -> impl IntoView {
         <Title text=tr!(invite.title)/>
         <Suspense fallback=move || view! { <p>{tr!(common.loading)}</p> }>
             {move || Suspend::new(async move {
-                let signed_in = viewer.await.ok().flatten().is_some();
+                let signed_in = viewer.await.ok().flatten().map(|v| v.email);
                 match preview.await {
                     Ok(view) if view.status == InvitationStatus::Pending => {
                         view! { <Invitation view=view token=token() signed_in=signed_in/> }.into_any()
@@ -49,7 +49,7 @@ fn unusable(locale: Locale, error: AppError) -> AnyView {
 }
 
 #[component]
-fn Invitation(view: InvitationView, token: String, signed_in: bool) -> impl IntoView {
+fn Invitation(view: InvitationView, token: String, signed_in: Option<String>) -> impl IntoView {
     let locale = crate::lang::current();
     let club = view.club_name.clone();
     let heading = tr!(invite.heading, club = club.clone());
@@ -64,8 +64,17 @@ fn Invitation(view: InvitationView, token: String, signed_in: bool) -> impl Into
         .to_string()
     };
     let for_email = tr!(invite.for_email, email = email.clone());
-    let body = if signed_in {
-        view! { <AcceptWithAccount token=token/> }.into_any()
+    let body = if let Some(account) = signed_in {
+        if view.open_link || account.eq_ignore_ascii_case(&view.email) {
+            view! { <AcceptWithAccount token=token/> }.into_any()
+        } else {
+            let text = tr!(
+                invite.wrong_account,
+                email = view.email.clone(),
+                account = account
+            );
+            view! { <p role="alert" data-testid="invitation-wrong-account">{text}</p> }.into_any()
+        }
     } else if view.account_exists {
         let href = format!("/login?next=/invite/{token}");
         view! {

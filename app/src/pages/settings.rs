@@ -372,6 +372,9 @@ fn problem_text(locale: Locale, p: &Problem) -> String {
             SettingsProblem::ChainTooLong { max } => {
                 td_string!(locale, settings.chain_too_long, max = *max).to_string()
             }
+            SettingsProblem::TooManyPlates { max } => {
+                td_string!(locale, settings.too_many_plates, max = *max).to_string()
+            }
         },
     }
 }

@@ -74,6 +74,11 @@ pub struct CatalogueQuery {
 }
 
 impl CatalogueQuery {
+    /// Refuses a search longer than [`super::search::QUERY_MAX`] characters.
+    pub fn check(&self) -> Result<(), crate::error::FieldError> {
+        crate::text::bounded("q", &self.q, super::search::QUERY_MAX)
+    }
+
     /// The query string that reproduces this query (defaults left out), without the `?`.
     pub fn to_query_string(&self) -> String {
         let mut parts = Vec::new();

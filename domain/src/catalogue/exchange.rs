@@ -142,6 +142,26 @@ const CSV_HEADER: [&str; 12] = [
 /// The separator of a complex's movements in the CSV `movements` column.
 const MOVEMENTS_SEPARATOR: &str = " + ";
 
+/// What a spreadsheet would read as a formula when a cell starts with it.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A cell as written to a CSV file: a text a spreadsheet would take for a formula (a name typed
+/// as `=HYPERLINK(…)`) is kept as text by a leading apostrophe, which [`from_cell`] removes.
+fn to_cell(text: String) -> String {
+    if text.starts_with(FORMULA_STARTS) || text.starts_with('\'') {
+        format!("'{text}")
+    } else {
+        text
+    }
+}
+
+/// A cell as read from a CSV file (see [`to_cell`]).
+fn from_cell(text: &str) -> &str {
+    text.strip_prefix('\'')
+        .filter(|rest| rest.starts_with(FORMULA_STARTS) || rest.starts_with('\''))
+        .unwrap_or(text)
+}
+
 pub fn to_csv(file: &CatalogueFile) -> String {
     let label = |rows: &[LabelRow], key: &Option<String>| {
         key.as_ref()
@@ -158,7 +178,7 @@ pub fn to_csv(file: &CatalogueFile) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let mut write = |record: [String; 12]| {
         // Writing into memory cannot fail.
-        let _ = writer.write_record(&record);
+        let _ = writer.write_record(record.map(to_cell));
     };
     write(CSV_HEADER.map(str::to_owned));
     for e in &file.exercises {
@@ -331,7 +351,12 @@ pub fn from_csv(text: &str) -> Result<(CatalogueFile, Lines), Vec<ImportProblem>
             ));
             continue;
         };
-        let get = |name: &str| column(name).and_then(|c| record.get(c)).unwrap_or("").to_owned();
+        let get = |name: &str| {
+            column(name)
+                .and_then(|c| record.get(c))
+                .map_or("", from_cell)
+                .to_owned()
+        };
         let archived = match get("archived").trim().to_ascii_lowercase().as_str() {
             "" | "no" | "non" | "false" | "0" => false,
             "yes" | "oui" | "true" | "1" => true,
@@ -352,7 +377,7 @@ pub fn from_csv(text: &str) -> Result<(CatalogueFile, Lines), Vec<ImportProblem>
             &get("category_fr"),
             &get("category_en"),
         );
-        let name_fr = record.get(name_column).unwrap_or("").to_owned();
+        let name_fr = record.get(name_column).map_or("", from_cell).to_owned();
         match record
             .get(type_column)
             .unwrap_or("")
@@ -520,6 +545,51 @@ mod tests {
     fn exported() -> CatalogueFile {
         let (e, c, k, q) = club();
         export(&e, &c, &k, &q)
+    }
+
+    #[test]
+    fn exported_cells_never_start_a_formula_and_come_back_as_typed() {
+        for text in [
+            "=HYPERLINK(\"https://evil.example\")",
+            "+1",
+            "-2 kg",
+            "@SUM(A1)",
+            "'quoted",
+            "\tTab",
+            "Arraché",
+        ] {
+            let cell = to_cell(text.to_owned());
+            assert!(!cell.starts_with(FORMULA_STARTS), "{cell:?}");
+            assert_eq!(from_cell(&cell), text);
+        }
+        let file = CatalogueFile {
+            exercises: vec![ExerciseRow {
+                key: "x".into(),
+                fr: "=1+1".into(),
+                en: "@evil".into(),
+                short: Some("-TLA".into()),
+                category: None,
+                equipment: None,
+                description: Some("+desc".into()),
+                video_url: None,
+                archived: false,
+            }],
+            ..CatalogueFile::default()
+        };
+        let csv = to_csv(&file);
+        for line in csv.lines().skip(1) {
+            for cell in line.split(',') {
+                assert!(
+                    !cell.trim_start_matches('"').starts_with(FORMULA_STARTS),
+                    "{line}"
+                );
+            }
+        }
+        let (back, _) = from_csv(&csv).expect("reads back");
+        assert_eq!(back.exercises[0].fr, "=1+1");
+        assert_eq!(back.exercises[0].en, "@evil");
+        assert_eq!(back.exercises[0].short.as_deref(), Some("-TLA"));
+        assert_eq!(back.exercises[0].description.as_deref(), Some("+desc"));
     }
 
     #[test]

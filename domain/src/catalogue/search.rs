@@ -36,13 +36,39 @@ fn initials(folded: &str) -> String {
         .collect()
 }
 
-/// How many typos a query word may carry: none for short words, where one typo is another word.
+/// The longest search a person may type, in characters; a longer one is refused where it
+/// arrives, with a message.
+pub const QUERY_MAX: usize = 100;
+
+/// Only the first words of a search count: the cost of a search is bounded by design, whatever
+/// reaches it.
+pub const MAX_QUERY_WORDS: usize = 8;
+
+/// Typos are tolerated in words of at most this many characters (no name has longer words):
+/// comparing two words with typos costs the product of their lengths.
+pub const MAX_TYPO_WORD: usize = 24;
+
+/// How many typos a query word may carry: none for short words, where one typo is another word,
+/// and none for words too long to be a name's.
 fn allowed_typos(word: &str) -> usize {
     match word.chars().count() {
         0..=3 => 0,
         4..=7 => 1,
-        _ => 2,
+        8..=MAX_TYPO_WORD => 2,
+        _ => 0,
     }
+}
+
+/// A search as it is compared: folded, and cut to its first [`MAX_QUERY_WORDS`] words of at
+/// most [`QUERY_MAX`] characters in all.
+pub fn fold_query(query: &str) -> String {
+    let bounded: String = query.chars().take(QUERY_MAX).collect();
+    let folded = fold(&bounded);
+    folded
+        .split(' ')
+        .take(MAX_QUERY_WORDS)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The number of typos between a query word and a name word, if within the allowance. A word
@@ -52,7 +78,13 @@ fn typos(query_word: &str, word: &str) -> Option<usize> {
     if allowed == 0 {
         return None;
     }
-    let whole = strsim::damerau_levenshtein(query_word, word);
+    // A name word far longer than the query cannot be within the typos allowed, but for its
+    // start (compared below): its whole need not be compared.
+    let whole = if word.chars().count() > MAX_TYPO_WORD * 2 {
+        usize::MAX
+    } else {
+        strsim::damerau_levenshtein(query_word, word)
+    };
     let query_len = query_word.chars().count();
     let prefix: String = word.chars().take(query_len + 1).collect();
     let partial = if word.chars().count() > query_len + 1 {
@@ -149,7 +181,7 @@ impl SearchNames {
 /// them sorted by name). An empty query keeps every item. `score` rates an item against the
 /// folded query (see [`SearchNames::score`]), so names can be folded once, ahead of searches.
 pub fn rank<T>(query: &str, items: Vec<T>, score: impl Fn(&T, &str) -> Option<u32>) -> Vec<T> {
-    let query = fold(query);
+    let query = fold_query(query);
     if query.is_empty() {
         return items;
     }
@@ -188,6 +220,19 @@ mod tests {
         .into_iter()
         .map(|(fr, _, _)| fr)
         .collect()
+    }
+
+    #[test]
+    fn the_cost_of_a_search_is_bounded_whatever_is_typed() {
+        let words = "arrache ".repeat(100_000);
+        let folded = fold_query(&words);
+        assert!(folded.split(' ').count() <= MAX_QUERY_WORDS);
+        assert!(folded.chars().count() <= QUERY_MAX);
+        let long_word = "a".repeat(300_000);
+        assert!(fold_query(&long_word).chars().count() <= QUERY_MAX);
+        assert_eq!(allowed_typos(&"a".repeat(MAX_TYPO_WORD + 1)), 0);
+        // A long search still finds by its first words.
+        assert_eq!(search(&"arrache ".repeat(50)).first(), Some(&"Arraché"));
     }
 
     #[test]

@@ -13,7 +13,7 @@ use crate::athlete_import::{AthleteImportProblem, ImportIssue};
 use crate::catalogue::cache::{CatalogueCache, ClubCatalogue};
 use crate::catalogue::default::club_keys;
 use crate::competition::{CompetitorLevel, LevelStatus, Weighing};
-use crate::error::{FieldError, FieldProblem, StoreError};
+use crate::error::{FieldError, FieldProblem, Report, StoreError};
 use crate::ids::{AthleteId, ClubId, ExerciseId, GroupId, MaxId, MemberId};
 use crate::maxes::{Max, MaxKind};
 use crate::membership::Member;
@@ -559,17 +559,19 @@ pub async fn import_athletes(
 ) -> Result<usize, ClubError> {
     require(actor, Permission::Coach)?;
     if csv.len() > IMPORT_MAX_BYTES {
-        return Err(ClubError::AthleteImportRejected(vec![AthleteImportProblem {
-            line: 1,
-            field: "file".to_owned(),
-            problem: ImportIssue::Field(FieldProblem::FileTooLarge {
-                max_mb: IMPORT_MAX_BYTES / (1024 * 1024),
-            }),
-        }]));
+        return Err(ClubError::AthleteImportRejected(Report::of(vec![
+            AthleteImportProblem {
+                line: 1,
+                field: "file".to_owned(),
+                problem: ImportIssue::Field(FieldProblem::FileTooLarge {
+                    max_mb: IMPORT_MAX_BYTES / (1024 * 1024),
+                }),
+            },
+        ])));
     }
     let existing = store.athletes(actor.club_id).await?;
     let plan = crate::athlete_import::plan(csv, &existing, now.date_naive())
-        .map_err(ClubError::AthleteImportRejected)?;
+        .map_err(|problems| ClubError::AthleteImportRejected(Report::of(problems)))?;
     Ok(store.import_athletes(actor.club_id, &plan, now).await?)
 }
 

@@ -8,9 +8,9 @@ use crate::catalogue::{
     Complex, ComplexDraft, Exercise, ExerciseDraft, ExerciseInput, Label, LabelKind, label_names,
     movement_names,
 };
-use crate::error::{FieldError, FieldProblem, StoreError};
+use crate::error::{FieldError, FieldProblem, Report, StoreError};
 use crate::ids::{CategoryId, ComplexId, ExerciseId};
-use crate::media::{MediaStore, Slot};
+use crate::media::{MediaStore, Slot, Staged};
 use crate::membership::Member;
 use crate::ports::Store;
 use crate::role::Permission;
@@ -116,11 +116,41 @@ pub async fn create_exercise(
 ) -> Result<Exercise, ClubError> {
     require(actor, Permission::Coach)?;
     let draft = ExerciseDraft::parse(input).map_err(ClubError::Invalid)?;
+    check_lists(store, actor, &draft).await?;
     check_unique(&store.exercises(actor.club_id).await?, &draft, None)?;
     store
         .create_exercise(actor.club_id, &draft, now)
         .await
         .map_err(duplicate_name(&draft))
+}
+
+/// An exercise's category and equipment must be entries of the club's lists: another club's
+/// id (or one deleted meanwhile) is refused next to its own field.
+async fn check_lists(store: &dyn Store, actor: &Member, draft: &ExerciseDraft) -> Result<(), ClubError> {
+    let mut errors = Vec::new();
+    if let Some(category) = draft.category
+        && !store
+            .categories(actor.club_id)
+            .await?
+            .iter()
+            .any(|l| l.id == category)
+    {
+        errors.push(FieldError::new("category", FieldProblem::InvalidChoice));
+    }
+    if let Some(equipment) = draft.equipment
+        && !store
+            .equipment(actor.club_id)
+            .await?
+            .iter()
+            .any(|l| l.id == equipment)
+    {
+        errors.push(FieldError::new("equipment", FieldProblem::InvalidChoice));
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(ClubError::Invalid(errors))
+    }
 }
 
 pub async fn update_exercise(
@@ -133,6 +163,7 @@ pub async fn update_exercise(
 ) -> Result<Exercise, ClubError> {
     require(actor, Permission::Coach)?;
     let draft = ExerciseDraft::parse(input).map_err(ClubError::Invalid)?;
+    check_lists(store, actor, &draft).await?;
     let others = store.exercises(actor.club_id).await?;
     if !others.iter().any(|e| e.id == id) {
         return Err(ClubError::NotFound);
@@ -184,6 +215,18 @@ async fn complex_draft(
     input: &ComplexInput,
     already_in: &[ExerciseId],
 ) -> Result<ComplexDraft, ClubError> {
+    if let Some(category) = input.category
+        && !store
+            .categories(actor.club_id)
+            .await?
+            .iter()
+            .any(|l| l.id == category)
+    {
+        return Err(ClubError::Invalid(vec![FieldError::new(
+            "category",
+            FieldProblem::InvalidChoice,
+        )]));
+    }
     let exercises = store.exercises(actor.club_id).await?;
     let names =
         movement_names(&input.movements, &exercises, already_in).map_err(|e| ClubError::Invalid(vec![e]))?;
@@ -316,9 +359,10 @@ pub async fn import_catalogue(
         Format::Json => exchange::from_json(text),
         Format::Csv => exchange::from_csv(text),
     };
-    let (file, lines) = parsed.map_err(ClubError::ImportRejected)?;
+    let (file, lines) = parsed.map_err(|problems| ClubError::ImportRejected(Report::of(problems)))?;
     let existing = store.exercises(actor.club_id).await?;
-    let plan = exchange::check(&file, &lines, &existing).map_err(ClubError::ImportRejected)?;
+    let plan = exchange::check(&file, &lines, &existing)
+        .map_err(|problems| ClubError::ImportRejected(Report::of(problems)))?;
     Ok(store.import_catalogue(actor.club_id, &plan, now).await?)
 }
 
@@ -424,7 +468,23 @@ fn media_failure(e: crate::media::MediaError) -> ClubError {
     ClubError::Store(StoreError::Backend(e.0))
 }
 
-/// Stores an uploaded image or video for an exercise, replacing (and removing) the previous one.
+/// Whether `actor` may upload media for exercise `id`: asked before the upload's body is read,
+/// so that a visitor, an athlete or another club's coach cannot make the server receive (and
+/// store) megabytes only to refuse them.
+pub async fn may_set_exercise_media(
+    store: &dyn Store,
+    actor: &Member,
+    id: ExerciseId,
+) -> Result<(), ClubError> {
+    require(actor, Permission::Coach)?;
+    store
+        .exercise(actor.club_id, id)
+        .await?
+        .ok_or(ClubError::NotFound)?;
+    Ok(())
+}
+
+/// Keeps an uploaded image or video for an exercise, replacing (and removing) the previous one.
 /// The type is read from the content; a refused upload leaves no file behind. `unique` makes
 /// the file's key unguessable and new for every upload.
 pub async fn set_exercise_media(
@@ -433,18 +493,26 @@ pub async fn set_exercise_media(
     actor: &Member,
     id: ExerciseId,
     slot: Slot,
-    bytes: &[u8],
+    upload: &Staged,
     unique: &str,
 ) -> Result<String, ClubError> {
-    require(actor, Permission::Coach)?;
-    let kind = crate::media::check_upload(slot, bytes)
-        .map_err(|problem| ClubError::Invalid(vec![FieldError::new("file", problem)]))?;
-    store
-        .exercise(actor.club_id, id)
-        .await?
-        .ok_or(ClubError::NotFound)?;
+    let checked = async {
+        may_set_exercise_media(store, actor, id).await?;
+        crate::media::check_upload(slot, &upload.head, upload.len)
+            .map_err(|problem| ClubError::Invalid(vec![FieldError::new("file", problem)]))
+    };
+    let kind = match checked.await {
+        Ok(kind) => kind,
+        Err(e) => {
+            media.discard(upload).await;
+            return Err(e);
+        }
+    };
     let key = crate::media::media_key(actor.club_id, id, slot, unique, kind);
-    media.put(&key, bytes).await.map_err(media_failure)?;
+    if let Err(e) = media.keep(upload, &key).await {
+        media.discard(upload).await;
+        return Err(media_failure(e));
+    }
     match store
         .set_exercise_media(actor.club_id, id, slot, Some(&key))
         .await

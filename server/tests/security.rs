@@ -1,0 +1,667 @@
+//! What an attacker, or a careless user, meets at DropIt's door — through the real HTTP stack:
+//! hostile names rendered inert, scripts only with the page's nonce, cross-origin writes refused,
+//! private answers, bounded inputs and answers, login and sign-up throttling, uploads refused
+//! before their body, connection timeouts and a bounded shutdown, invitations for their email.
+
+#![allow(clippy::expect_used, clippy::unwrap_used)] // test code: a failed expectation is the test failing
+
+mod support;
+
+use chrono::Utc;
+use domain::athlete::{AthleteDraft, AthleteInput};
+use domain::catalogue::{ComplexDraft, ExerciseDraft, ExerciseInput, Names};
+use domain::{ExerciseId, Role};
+use std::time::{Duration, Instant};
+use support::{PASSWORD, spawn, spawn_in};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+
+/// A name that closes the title and runs a script, were it written raw.
+const HOSTILE: &str = "</title><img src=x onerror=alert(1)>";
+
+/// The text of a page's `<title>`.
+fn title(html: &str) -> &str {
+    let start = html.find("<title>").expect("a title") + "<title>".len();
+    let end = html[start..].find("</title>").expect("closed") + start;
+    &html[start..end]
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hostile_names_are_escaped_in_titles_and_pages() {
+    let fx = spawn().await;
+    let now = Utc::now();
+    let exercise = fx
+        .store
+        .create_exercise(
+            fx.own,
+            &ExerciseDraft::parse(&ExerciseInput {
+                name_fr: HOSTILE.into(),
+                ..ExerciseInput::default()
+            })
+            .expect("a valid name"),
+            now,
+        )
+        .await
+        .expect("exercise");
+    let other = ExerciseId(fx.exercise(fx.own).await.0);
+    let names = [
+        Names {
+            fr: HOSTILE.into(),
+            en: HOSTILE.into(),
+        },
+        Names {
+            fr: "Autre".into(),
+            en: "Other".into(),
+        },
+    ];
+    let complex = fx
+        .store
+        .create_complex(
+            fx.own,
+            &ComplexDraft::parse(HOSTILE, HOSTILE, None, vec![exercise.id, other], &names).expect("valid"),
+            now,
+        )
+        .await
+        .expect("complex");
+    let athlete = fx
+        .store
+        .create_athlete(
+            fx.own,
+            &AthleteDraft::parse(
+                &AthleteInput {
+                    first_name: "Eve".into(),
+                    last_name: HOSTILE.into(),
+                    sex: "women".into(),
+                    ..AthleteInput::default()
+                },
+                now.date_naive(),
+            )
+            .expect("valid"),
+            None,
+            now,
+        )
+        .await
+        .expect("athlete");
+    let coach = fx.client(Some(Role::Coach)).await;
+    for path in [
+        format!("/catalogue/exercises/{}", exercise.id.0),
+        format!("/catalogue/complexes/{}", complex.id.0),
+        format!("/athletes/{}", athlete.id.0),
+    ] {
+        let response = coach
+            .get(format!("{}{path}", fx.base))
+            .send()
+            .await
+            .expect("page");
+        assert_eq!(response.status(), 200, "{path}");
+        let html = response.text().await.expect("html");
+        assert!(
+            title(&html).contains("&lt;/title&gt;&lt;img src=x onerror=alert(1)&gt;"),
+            "{path}: the title shows the name as text: {}",
+            title(&html)
+        );
+        assert!(
+            !html.contains("<img src=x"),
+            "{path}: the name never becomes markup"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pages_run_only_their_own_inline_scripts() {
+    let fx = spawn().await;
+    let coach = fx.client(Some(Role::Coach)).await;
+    for path in ["/login", "/catalogue", "/athletes"] {
+        let client = if path == "/login" {
+            reqwest::Client::new()
+        } else {
+            coach.clone()
+        };
+        let response = client
+            .get(format!("{}{path}", fx.base))
+            .send()
+            .await
+            .expect("page");
+        let csp = response.headers()["content-security-policy"]
+            .to_str()
+            .expect("ascii")
+            .to_owned();
+        assert!(!csp.contains("'unsafe-inline' 'wasm"), "{path}: {csp}");
+        let nonce = csp
+            .split("'nonce-")
+            .nth(1)
+            .and_then(|rest| rest.split('\'').next())
+            .expect("a nonce in the policy")
+            .to_owned();
+        let html = response.text().await.expect("html");
+        let scripts = html.matches("<script").count();
+        assert!(scripts > 0, "{path}: hydration scripts");
+        assert_eq!(
+            html.matches(&format!("nonce=\"{nonce}\"")).count(),
+            scripts,
+            "{path}: every script carries this response's nonce"
+        );
+        assert!(
+            !csp.contains("ws://"),
+            "no live-reload address outside development builds"
+        );
+        assert!(csp.contains("media-src 'self';"), "{csp}");
+    }
+    // Two responses, two nonces.
+    let nonce = |csp: String| csp.split("'nonce-").nth(1).map(str::to_owned);
+    let first = reqwest::get(format!("{}/login", fx.base)).await.expect("page");
+    let second = reqwest::get(format!("{}/login", fx.base)).await.expect("page");
+    let header = |r: &reqwest::Response| {
+        r.headers()["content-security-policy"]
+            .to_str()
+            .expect("ascii")
+            .to_owned()
+    };
+    assert_ne!(nonce(header(&first)), nonce(header(&second)));
+    // Answers that are not pages allow no inline script at all.
+    let health = reqwest::get(format!("{}/healthz", fx.base))
+        .await
+        .expect("healthz");
+    assert!(!header(&health).contains("nonce-"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn writes_from_another_origin_are_refused() {
+    let fx = spawn().await;
+    let owner = fx.client(Some(Role::Owner)).await;
+    let port: u16 = fx
+        .base
+        .rsplit(':')
+        .next()
+        .and_then(|p| p.parse().ok())
+        .expect("port");
+    let group = || vec![("name", fx.fresh_email("groupe"))];
+    // A page of the same site on another port, and a page of another site.
+    let other_port = format!("http://127.0.0.1:{}", port.wrapping_add(1));
+    let forged = owner
+        .post(format!("{}/api/create_group", fx.base))
+        .header("origin", &other_port)
+        .form(&group())
+        .send()
+        .await
+        .expect("call");
+    assert_eq!(forged.status(), 403);
+    let cross_site = owner
+        .post(format!("{}/api/create_group", fx.base))
+        .header("sec-fetch-site", "same-site")
+        .header("origin", &other_port)
+        .form(&group())
+        .send()
+        .await
+        .expect("call");
+    assert_eq!(cross_site.status(), 403);
+    assert!(
+        fx.store.groups(fx.own).await.expect("groups").is_empty(),
+        "no forged write went through"
+    );
+    // Logging a victim into the attacker's account is a cross-site write too.
+    let login = reqwest::Client::new()
+        .post(format!("{}/api/log_in", fx.base))
+        .header("sec-fetch-site", "cross-site")
+        .header("origin", "https://evil.example")
+        .form(&[("email", "owner@alpha.test"), ("password", PASSWORD)])
+        .send()
+        .await
+        .expect("call");
+    assert_eq!(login.status(), 403);
+    // The app's own pages write as before.
+    let own = owner
+        .post(format!("{}/api/create_group", fx.base))
+        .header("sec-fetch-site", "same-origin")
+        .header("origin", &fx.base)
+        .form(&group())
+        .send()
+        .await
+        .expect("call");
+    assert_eq!(own.status(), 200);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn answers_stay_private() {
+    let fx = spawn().await;
+    let owner = fx.client(Some(Role::Owner)).await;
+    for response in [
+        reqwest::get(format!("{}/login", fx.base)).await.expect("login"),
+        owner.get(format!("{}/club", fx.base)).send().await.expect("club"),
+        owner
+            .post(format!("{}/api/viewer", fx.base))
+            .send()
+            .await
+            .expect("viewer"),
+    ] {
+        let headers = response.headers();
+        assert_eq!(
+            headers["cache-control"],
+            "private, no-store",
+            "{}",
+            response.url()
+        );
+        assert!(
+            headers
+                .get_all("vary")
+                .iter()
+                .any(|v| v.to_str().is_ok_and(|v| v.contains("Cookie"))),
+            "{}",
+            response.url()
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn inputs_and_answers_are_bounded() {
+    let fx = spawn().await;
+    let coach = fx.client(Some(Role::Coach)).await;
+    // A body far over what any form sends is refused before it is read.
+    let huge = coach
+        .post(format!("{}/api/create_group", fx.base))
+        .form(&[("name", "g".repeat(100_000))])
+        .send()
+        .await
+        .expect("call");
+    assert_eq!(huge.status(), 413);
+    // A long search is refused with a message next to the search field.
+    let search = coach
+        .post(format!("{}/api/catalogue", fx.base))
+        .form(&[("query[q]", "arrache ".repeat(2_000))])
+        .send()
+        .await
+        .expect("call");
+    assert_eq!(search.status(), 422);
+    let body: serde_json::Value = search.json().await.expect("json");
+    assert_eq!(body["Invalid"][0]["field"], "q");
+    assert_eq!(body["Invalid"][0]["problem"]["TooLong"]["max"], 100);
+    let page = coach
+        .get(format!("{}/catalogue?q={}", fx.base, "a".repeat(5_000)))
+        .send()
+        .await
+        .expect("page");
+    assert_eq!(
+        page.status(),
+        200,
+        "the page says what is wrong instead of failing"
+    );
+    // An invalid choice quoting a long value answers a short 400, never a 500.
+    let choice = coach
+        .post(format!("{}/api/change_role", fx.base))
+        .form(&[
+            ("member_id", "1"),
+            ("role", &"x".repeat(60_000)),
+            ("version", "1"),
+        ])
+        .send()
+        .await
+        .expect("call");
+    assert_eq!(choice.status(), 400);
+    assert!(choice.text().await.expect("body").len() < 2_000);
+    // A thousand bad rows: the first hundred and the count, in a small answer.
+    let mut csv = String::from("type,name_fr\n");
+    for _ in 0..1_000 {
+        csv.push_str("nonsense,\n");
+    }
+    let import = coach
+        .post(format!("{}/api/import_catalogue", fx.base))
+        .form(&[("format", "csv"), ("content", csv.as_str())])
+        .send()
+        .await
+        .expect("call");
+    assert_eq!(import.status(), 422);
+    let text = import.text().await.expect("body");
+    assert!(text.len() < 64 * 1024, "{} bytes", text.len());
+    let report: serde_json::Value = serde_json::from_str(&text).expect("json");
+    assert!(report["ImportRejected"]["total"].as_u64().expect("total") >= 1_000);
+    assert_eq!(
+        report["ImportRejected"]["problems"].as_array().map(Vec::len),
+        Some(100)
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn names_and_choices_are_checked_where_they_arrive() {
+    let fx = spawn().await;
+    let coach = fx.client(Some(Role::Coach)).await;
+    let athlete = coach
+        .post(format!("{}/api/create_athlete", fx.base))
+        .form(&[
+            ("first_name", "Ana"),
+            ("last_name", "Smith\u{202E}lanrev"),
+            ("sex", "women"),
+        ])
+        .send()
+        .await
+        .expect("call");
+    assert_eq!(athlete.status(), 422);
+    let body: serde_json::Value = athlete.json().await.expect("json");
+    assert_eq!(body["Invalid"][0]["field"], "last_name");
+    assert_eq!(body["Invalid"][0]["problem"], "InvalidCharacters");
+    // Another club's equipment is reported under "equipment".
+    let foreign = fx.list_entry(fx.foreign).await;
+    let exercise = coach
+        .post(format!("{}/api/create_exercise", fx.base))
+        .form(&[
+            ("name_fr", fx.fresh_email("exo")),
+            ("equipment", foreign.to_string()),
+        ])
+        .send()
+        .await
+        .expect("call");
+    assert_eq!(exercise.status(), 422);
+    let body: serde_json::Value = exercise.json().await.expect("json");
+    assert_eq!(body["Invalid"][0]["field"], "equipment");
+    // A common password is refused at sign-up.
+    let signup = reqwest::Client::new()
+        .post(format!("{}/api/sign_up", fx.base))
+        .form(&[
+            ("club_name", "Club commun"),
+            ("display_name", "Common"),
+            ("email", "common@club.test"),
+            ("password", "motdepasse123"),
+        ])
+        .send()
+        .await
+        .expect("call");
+    assert_eq!(signup.status(), 422);
+    let body: serde_json::Value = signup.json().await.expect("json");
+    assert_eq!(body["Invalid"][0]["problem"], "CommonPassword");
+}
+
+/// A login as if it came through the trusted proxy from `address`.
+async fn log_in_from(base: &str, address: &str, email: &str, password: &str) -> u16 {
+    reqwest::Client::new()
+        .post(format!("{base}/api/log_in"))
+        .header("x-forwarded-for", address)
+        .form(&[("email", email), ("password", password)])
+        .send()
+        .await
+        .expect("log in")
+        .status()
+        .as_u16()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn an_address_has_a_budget_of_failures_counted_atomically() {
+    let fx = spawn_in(&std::env::temp_dir(), &["--trusted-proxies", "127.0.0.1"]).await;
+    // Fifty wrong passwords at once, from one address, on as many (unknown) accounts.
+    let attempts = (0..50).map(|i| {
+        let base = fx.base.clone();
+        async move {
+            log_in_from(
+                &base,
+                "198.51.100.7",
+                &format!("guess{i}@club.test"),
+                "wrong password",
+            )
+            .await
+        }
+    });
+    let statuses = futures_util::future::join_all(attempts).await;
+    let checked = statuses.iter().filter(|s| **s == 401).count();
+    let refused = statuses.iter().filter(|s| **s == 429).count();
+    assert_eq!((checked, refused), (20, 30), "{statuses:?}");
+    // Another address is not concerned.
+    assert_eq!(
+        log_in_from(&fx.base, "198.51.100.8", "owner@alpha.test", PASSWORD).await,
+        200
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_stranger_slows_an_account_down_but_never_locks_its_owner_out() {
+    let fx = spawn_in(&std::env::temp_dir(), &["--trusted-proxies", "127.0.0.1"]).await;
+    for i in 0..5 {
+        let address = format!("203.0.113.{}", 10 + i);
+        assert_eq!(
+            log_in_from(&fx.base, &address, "owner@alpha.test", "wrong password").await,
+            401
+        );
+    }
+    // The owner's right password, after five failures: it waits (2 s), then it is accepted.
+    let started = Instant::now();
+    assert_eq!(
+        log_in_from(&fx.base, "203.0.113.99", "owner@alpha.test", PASSWORD).await,
+        200
+    );
+    assert!(
+        started.elapsed() >= Duration::from_secs(2),
+        "the sixth attempt on the account waited its delay"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_forwarded_address_is_believed_only_from_a_trusted_proxy() {
+    let fx = spawn().await;
+    let mut last = 0;
+    for i in 0..21 {
+        // A client claiming a new address each time is still the same peer.
+        let email = format!("nobody{i}@club.test");
+        last = log_in_from(&fx.base, &format!("192.0.2.{i}"), &email, "wrong password").await;
+    }
+    assert_eq!(last, 429);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_address_signs_up_a_few_clubs_an_hour() {
+    let fx = spawn().await;
+    let mut statuses = Vec::new();
+    for i in 0..6 {
+        let response = reqwest::Client::new()
+            .post(format!("{}/api/sign_up", fx.base))
+            .form(&[
+                ("club_name", format!("Club {i}")),
+                ("display_name", "Founder".into()),
+                ("email", fx.fresh_email("founder")),
+                ("password", "a long enough password".into()),
+            ])
+            .send()
+            .await
+            .expect("sign up");
+        statuses.push(response.status().as_u16());
+    }
+    assert_eq!(statuses, [200, 200, 200, 200, 200, 429]);
+}
+
+/// Counts the verifications an unknown email makes.
+struct CountingHasher {
+    inner: server::hasher::Argon2Hasher,
+    without_hash: std::sync::atomic::AtomicU32,
+}
+
+#[async_trait::async_trait]
+impl domain::ports::PasswordHasher for CountingHasher {
+    async fn hash(&self, password: &str) -> Result<String, domain::StoreError> {
+        self.inner.hash(password).await
+    }
+
+    async fn verify(&self, password: &str, hash: Option<&str>) -> bool {
+        if hash.is_none() {
+            self.without_hash
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+        self.inner.verify(password, hash).await
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unknown_email_costs_the_same_hash_work_as_a_wrong_password() {
+    let fx = spawn().await;
+    let hasher = CountingHasher {
+        inner: server::hasher::Argon2Hasher::default(),
+        without_hash: Default::default(),
+    };
+    let credentials = domain::service::Credentials {
+        email: "nobody@club.test".into(),
+        password: "whatever password".into(),
+    };
+    let outcome = domain::service::log_in(
+        &*fx.store,
+        &hasher,
+        &support::test_gate(),
+        &credentials,
+        Utc::now(),
+    )
+    .await;
+    assert_eq!(outcome, Err(domain::service::AuthError::InvalidCredentials));
+    assert_eq!(
+        hasher.without_hash.load(std::sync::atomic::Ordering::Relaxed),
+        1,
+        "the password was checked against the stand-in hash"
+    );
+}
+
+/// Sends `head` (and part of a body) on a raw connection; answers the status line, or `None`
+/// when the server closed without answering.
+async fn raw(base: &str, head: &str, body: &[u8]) -> (TcpStream, Option<String>) {
+    let mut stream = TcpStream::connect(base.trim_start_matches("http://"))
+        .await
+        .expect("connect");
+    stream.write_all(head.as_bytes()).await.expect("head");
+    stream.write_all(body).await.expect("body");
+    let mut answer = vec![0u8; 1024];
+    let read = tokio::time::timeout(Duration::from_secs(10), stream.read(&mut answer))
+        .await
+        .expect("the server answers before the body is sent")
+        .expect("read");
+    let status = (read > 0).then(|| {
+        String::from_utf8_lossy(&answer[..read])
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_owned()
+    });
+    (stream, status)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn uploads_are_refused_before_their_body_is_read() {
+    let fx = spawn().await;
+    let exercise = fx.exercise(fx.own).await.0;
+    // A visitor announcing 50 MB: refused at once, the body never read.
+    let head = format!(
+        "PUT /media/exercises/{exercise}/video HTTP/1.1\r\nHost: test\r\nContent-Length: 52428800\r\n\r\n"
+    );
+    let (_stream, status) = raw(&fx.base, &head, &[0u8; 64 * 1024]).await;
+    assert!(
+        status.expect("an answer").contains(" 401 "),
+        "a visitor is refused first"
+    );
+    // A coach's chunked upload over the size limit is cut while it streams, and leaves nothing.
+    let login = reqwest::Client::new()
+        .post(format!("{}/api/log_in", fx.base))
+        .form(&[("email", "coach@alpha.test"), ("password", PASSWORD)])
+        .send()
+        .await
+        .expect("log in");
+    let cookie = login.headers()["set-cookie"]
+        .to_str()
+        .expect("ascii")
+        .split(';')
+        .next()
+        .expect("cookie")
+        .to_owned();
+    let head = format!(
+        "PUT /media/exercises/{exercise}/image HTTP/1.1\r\nHost: test\r\nCookie: {cookie}\r\n\
+         Transfer-Encoding: chunked\r\n\r\n"
+    );
+    let mut chunks = Vec::new();
+    let chunk = vec![0x89u8; 1024 * 1024];
+    for _ in 0..6 {
+        chunks.extend_from_slice(format!("{:x}\r\n", chunk.len()).as_bytes());
+        chunks.extend_from_slice(&chunk);
+        chunks.extend_from_slice(b"\r\n");
+    }
+    let (_stream, status) = raw(&fx.base, &head, &chunks).await;
+    assert!(
+        status.expect("an answer").contains(" 422 "),
+        "over the image limit"
+    );
+    let media = fx.database.with_extension("").display().to_string() + "-media";
+    let leftovers: Vec<_> = walk(std::path::Path::new(&media));
+    assert!(leftovers.is_empty(), "nothing is left behind: {leftovers:?}");
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            found.extend(walk(&path));
+        } else {
+            found.push(path);
+        }
+    }
+    found
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn invitations_are_for_their_email_unless_the_link_is_open() {
+    let fx = spawn().await;
+    let owner = fx.client(Some(Role::Owner)).await;
+    let accept = |token: String| {
+        let request = owner
+            .post(format!("{}/api/accept_invitation", fx.base))
+            .form(&[("token", token)]);
+        async move { request.send().await.expect("accept").status().as_u16() }
+    };
+    let (_, for_someone_else) = fx.invitation_to(fx.spare, "someone@else.test", false).await;
+    assert_eq!(
+        accept(for_someone_else).await,
+        403,
+        "a forwarded link is of no use"
+    );
+    let (_, open) = fx.invitation_to(fx.spare, "someone@else.test", true).await;
+    assert_eq!(accept(open).await, 200, "anyone with an open link may join");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn idle_and_half_sent_connections_are_closed_and_shutdown_is_bounded() {
+    let dir = std::env::temp_dir().join(format!("dropit-conn-{}", uuid::Uuid::new_v4()));
+    let cli = <server::config::Cli as clap::Parser>::parse_from([
+        "dropit",
+        "--database-url",
+        &format!("sqlite://{}", dir.join("db.sqlite").display()),
+        "--media-dir",
+        &dir.join("media").display().to_string(),
+    ]);
+    let db = server::open_database(&cli.config, store::Creation::Allowed)
+        .await
+        .expect("database");
+    let app = server::build(&cli.config, db).await.expect("app");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let base = format!("http://{}", listener.local_addr().expect("addr"));
+    let limits = server::listen::Limits {
+        header_read: Duration::from_secs(1),
+        connections: 64,
+        shutdown_grace: Duration::from_secs(1),
+    };
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let serving = tokio::spawn(server::listen::serve(listener, app.router, limits, async {
+        let _ = stopped.await;
+    }));
+
+    // A connection that sends nothing, and one that sends half a request head, are closed.
+    for head in ["", "GET /healthz HTTP/1.1\r\nHost: te"] {
+        let (_stream, answer) = raw(&base, head, b"").await;
+        assert!(
+            answer.as_ref().is_none_or(|status| status.contains(" 408 ")),
+            "{head:?}: closed (or timed out) instead of kept open: {answer:?}"
+        );
+    }
+    // A request whose body never finishes does not hold the shutdown longer than the grace.
+    let mut slow = TcpStream::connect(base.trim_start_matches("http://"))
+        .await
+        .expect("connect");
+    slow.write_all(b"POST /api/log_in HTTP/1.1\r\nHost: test\r\nContent-Length: 1000\r\nContent-Type: application/x-www-form-urlencoded\r\n\r\nemail=")
+        .await
+        .expect("write");
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    stop.send(()).expect("stop");
+    tokio::time::timeout(Duration::from_secs(10), serving)
+        .await
+        .expect("the shutdown ended within its grace period")
+        .expect("served");
+    let _ = std::fs::remove_dir_all(dir);
+}

@@ -1,0 +1,976 @@
+//! What the server's HTTP tests share: a DropIt on a fresh SQLite file with three clubs (ours
+//! with one member per role, a foreign one, a spare one to join), the table of every server
+//! function with who may call it, and the arguments of a valid call to each.
+
+#![allow(dead_code)] // each test file uses its part
+
+use chrono::{Duration, Utc};
+use clap::Parser;
+use domain::athlete::{AthleteDraft, AthleteInput};
+use domain::catalogue::{ComplexDraft, ExerciseDraft, ExerciseInput, Names};
+use domain::competition::Weighing;
+use domain::invitation::InvitationToken;
+use domain::maxes::{Max, MaxKind};
+use domain::ports::{NewInvitation, NewUser, Store};
+use domain::weight::Kg;
+use domain::{AthleteId, ClubId, ExerciseId, Role, UserId};
+use server::config::Cli;
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+pub const PASSWORD: &str = "matrix password";
+
+/// Who may call a server function.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Access {
+    /// Anyone, logged in or not.
+    Public,
+    /// Any logged-in person.
+    User,
+    /// Members with this role or a higher one, in their current club.
+    Role(Role),
+    /// Like `Role`, for a record an athlete may reach when it is their own: a caller below the
+    /// role is refused (403) another athlete's record of the club, and, like everyone, finds
+    /// nothing (404) with another club's ids. (`athletes_reach_only_their_own_records` checks
+    /// their own.)
+    Record(Role),
+}
+
+/// Whether the ids in a call point into the caller's club or another one.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Scope {
+    Own,
+    Foreign,
+}
+
+pub struct Case {
+    pub endpoint: &'static str,
+    pub access: Access,
+    /// Calls that take ids of club records are also made with another club's ids.
+    pub scoped: bool,
+    /// Whether a call changes something (the durability test makes every such call on a
+    /// full disk).
+    pub writes: bool,
+}
+
+pub const MATRIX: &[Case] = &[
+    Case {
+        endpoint: "viewer",
+        access: Access::Public,
+        scoped: false,
+        writes: false,
+    },
+    Case {
+        endpoint: "sign_up",
+        access: Access::Public,
+        scoped: false,
+        writes: true,
+    },
+    Case {
+        endpoint: "log_in",
+        access: Access::Public,
+        scoped: false,
+        writes: true,
+    },
+    Case {
+        endpoint: "invitation",
+        access: Access::Public,
+        scoped: false,
+        writes: false,
+    },
+    Case {
+        endpoint: "join",
+        access: Access::Public,
+        scoped: false,
+        writes: true,
+    },
+    Case {
+        endpoint: "log_out",
+        access: Access::User,
+        scoped: false,
+        writes: true,
+    },
+    Case {
+        endpoint: "log_out_everywhere",
+        access: Access::User,
+        scoped: false,
+        writes: true,
+    },
+    Case {
+        endpoint: "accept_invitation",
+        access: Access::User,
+        scoped: false,
+        writes: true,
+    },
+    Case {
+        endpoint: "switch_club",
+        access: Access::User,
+        scoped: true,
+        writes: true,
+    },
+    Case {
+        endpoint: "club_roster",
+        access: Access::Role(Role::Admin),
+        scoped: false,
+        writes: false,
+    },
+    Case {
+        endpoint: "change_role",
+        access: Access::Role(Role::Admin),
+        scoped: true,
+        writes: true,
+    },
+    Case {
+        endpoint: "remove_member",
+        access: Access::Role(Role::Admin),
+        scoped: true,
+        writes: true,
+    },
+    Case {
+        endpoint: "invite",
+        access: Access::Role(Role::Admin),
+        scoped: false,
+        writes: true,
+    },
+    Case {
+        endpoint: "invitations",
+        access: Access::Role(Role::Admin),
+        scoped: false,
+        writes: false,
+    },
+    Case {
+        endpoint: "revoke_invitation",
+        access: Access::Role(Role::Admin),
+        scoped: true,
+        writes: true,
+    },
+    Case {
+        endpoint: "catalogue",
+        access: Access::Role(Role::Athlete),
+        scoped: false,
+        writes: false,
+    },
+    Case {
+        endpoint: "exercise",
+        access: Access::Role(Role::Athlete),
+        scoped: true,
+        writes: false,
+    },
+    Case {
+        endpoint: "catalogue_choices",
+        access: Access::Role(Role::Coach),
+        scoped: false,
+        writes: false,
+    },
+    Case {
+        endpoint: "create_exercise",
+        access: Access::Role(Role::Coach),
+        scoped: false,
+        writes: true,
+    },
+    Case {
+        endpoint: "update_exercise",
+        access: Access::Role(Role::Coach),
+        scoped: true,
+        writes: true,
+    },
+    Case {
+        endpoint: "archive_exercise",
+        access: Access::Role(Role::Coach),
+        scoped: true,
+        writes: true,
+    },
+    Case {
+        endpoint: "delete_exercise",
+        access: Access::Role(Role::Coach),
+        scoped: true,
+        writes: true,
+    },
+    Case {
+        endpoint: "export_catalogue",
+        access: Access::Role(Role::Coach),
+        scoped: false,
+        writes: false,
+    },
+    Case {
+        endpoint: "import_catalogue",
+        access: Access::Role(Role::Coach),
+        scoped: false,
+        writes: true,
+    },
+    Case {
+        endpoint: "catalogue_list",
+        access: Access::Role(Role::Coach),
+        scoped: false,
+        writes: false,
+    },
+    Case {
+        endpoint: "save_list_entry",
+        access: Access::Role(Role::Coach),
+        scoped: true,
+        writes: true,
+    },
+    Case {
+        endpoint: "delete_list_entry",
+        access: Access::Role(Role::Coach),
+        scoped: true,
+        writes: true,
+    },
+    Case {
+        endpoint: "complexes",
+        access: Access::Role(Role::Athlete),
+        scoped: false,
+        writes: false,
+    },
+    Case {
+        endpoint: "complex",
+        access: Access::Role(Role::Athlete),
+        scoped: true,
+        writes: false,
+    },
+    Case {
+        endpoint: "movement_candidates",
+        access: Access::Role(Role::Coach),
+        scoped: false,
+        writes: false,
+    },
+    Case {
+        endpoint: "create_complex",
+        access: Access::Role(Role::Coach),
+        scoped: false,
+        writes: true,
+    },
+    Case {
+        endpoint: "update_complex",
+        access: Access::Role(Role::Coach),
+        scoped: true,
+        writes: true,
+    },
+    Case {
+        endpoint: "archive_complex",
+        access: Access::Role(Role::Coach),
+        scoped: true,
+        writes: true,
+    },
+    Case {
+        endpoint: "delete_complex",
+        access: Access::Role(Role::Coach),
+        scoped: true,
+        writes: true,
+    },
+    Case {
+        endpoint: "roster",
+        access: Access::Role(Role::Coach),
+        scoped: false,
+        writes: false,
+    },
+    Case {
+        endpoint: "own_profile",
+        access: Access::Role(Role::Athlete),
+        scoped: false,
+        writes: false,
+    },
+    Case {
+        endpoint: "athlete",
+        access: Access::Record(Role::Coach),
+        scoped: true,
+        writes: false,
+    },
+    Case {
+        endpoint: "create_athlete",
+        access: Access::Role(Role::Coach),
+        scoped: false,
+        writes: true,
+    },
+    Case {
+        endpoint: "update_athlete",
+        access: Access::Role(Role::Coach),
+        scoped: true,
+        writes: true,
+    },
+    Case {
+        endpoint: "archive_athlete",
+        access: Access::Role(Role::Coach),
+        scoped: true,
+        writes: true,
+    },
+    Case {
+        endpoint: "link_account",
+        access: Access::Role(Role::Coach),
+        scoped: true,
+        writes: true,
+    },
+    Case {
+        endpoint: "record_weighing",
+        access: Access::Role(Role::Coach),
+        scoped: true,
+        writes: true,
+    },
+    Case {
+        endpoint: "delete_weighing",
+        access: Access::Role(Role::Coach),
+        scoped: true,
+        writes: true,
+    },
+    Case {
+        endpoint: "record_level",
+        access: Access::Role(Role::Coach),
+        scoped: true,
+        writes: true,
+    },
+    Case {
+        endpoint: "record_max",
+        access: Access::Record(Role::Coach),
+        scoped: true,
+        writes: true,
+    },
+    Case {
+        endpoint: "update_max",
+        access: Access::Record(Role::Coach),
+        scoped: true,
+        writes: true,
+    },
+    Case {
+        endpoint: "delete_max",
+        access: Access::Record(Role::Coach),
+        scoped: true,
+        writes: true,
+    },
+    Case {
+        endpoint: "groups",
+        access: Access::Role(Role::Coach),
+        scoped: false,
+        writes: false,
+    },
+    Case {
+        endpoint: "create_group",
+        access: Access::Role(Role::Coach),
+        scoped: false,
+        writes: true,
+    },
+    Case {
+        endpoint: "rename_group",
+        access: Access::Role(Role::Coach),
+        scoped: true,
+        writes: true,
+    },
+    Case {
+        endpoint: "archive_group",
+        access: Access::Role(Role::Coach),
+        scoped: true,
+        writes: true,
+    },
+    Case {
+        endpoint: "set_in_group",
+        access: Access::Role(Role::Coach),
+        scoped: true,
+        writes: true,
+    },
+    Case {
+        endpoint: "import_athletes",
+        access: Access::Role(Role::Coach),
+        scoped: false,
+        writes: true,
+    },
+    Case {
+        endpoint: "training_settings",
+        access: Access::Role(Role::Coach),
+        scoped: false,
+        writes: false,
+    },
+    Case {
+        endpoint: "save_training_settings",
+        access: Access::Role(Role::Admin),
+        scoped: true,
+        writes: true,
+    },
+];
+
+/// Endpoints that take JSON rather than a form.
+pub const JSON_ENDPOINTS: &[&str] = &["save_training_settings"];
+
+/// The expected HTTP status for a caller (None = visitor).
+pub fn expected(case: &Case, caller: Option<Role>, scope: Scope) -> u16 {
+    let allowed = match (case.access, caller) {
+        (Access::Public, _) => true,
+        (_, None) => return 401,
+        (Access::User, Some(_)) => true,
+        (Access::Role(min), Some(role)) => role >= min,
+        (Access::Record(_), Some(_)) if scope == Scope::Foreign => return 404,
+        (Access::Record(min), Some(role)) => role >= min,
+    };
+    match (allowed, scope) {
+        (false, _) => 403,
+        (true, Scope::Foreign) if case.scoped => 404,
+        (true, _) => 200,
+    }
+}
+
+pub struct Fixture {
+    pub base: String,
+    pub store: Arc<dyn Store>,
+    pub own: ClubId,
+    pub foreign: ClubId,
+    pub spare: ClubId,
+    pub owner_of: [UserId; 3],
+    pub counter: AtomicU32,
+    /// The SQLite file.
+    pub database: std::path::PathBuf,
+}
+
+impl Fixture {
+    pub fn club(&self, scope: Scope) -> ClubId {
+        match scope {
+            Scope::Own => self.own,
+            Scope::Foreign => self.foreign,
+        }
+    }
+
+    pub fn inviter(&self, club: ClubId) -> UserId {
+        [self.own, self.foreign, self.spare]
+            .iter()
+            .position(|c| *c == club)
+            .map(|i| self.owner_of[i])
+            .expect("known club")
+    }
+
+    /// A catalogue cache for calling use-cases directly.
+    pub fn catalogues(&self) -> domain::catalogue::cache::CatalogueCache {
+        domain::catalogue::cache::CatalogueCache::default()
+    }
+
+    pub fn fresh_email(&self, prefix: &str) -> String {
+        format!(
+            "{prefix}-{}@matrix.test",
+            self.counter.fetch_add(1, Ordering::Relaxed)
+        )
+    }
+
+    /// A pending invitation to `club` for a new address; returns (id, token).
+    pub async fn invitation(&self, club: ClubId) -> (i64, String) {
+        self.invitation_to(club, &self.fresh_email("invitee"), false)
+            .await
+    }
+
+    /// A pending invitation to `club` for `email` (or anyone holding the link).
+    pub async fn invitation_to(&self, club: ClubId, email: &str, open_link: bool) -> (i64, String) {
+        let n = self.counter.fetch_add(1, Ordering::Relaxed);
+        let mut bytes = [0u8; 32];
+        bytes[..4].copy_from_slice(&n.to_le_bytes());
+        bytes[31] = 0xAB;
+        let token = InvitationToken::from_random_bytes(bytes);
+        let invitation = self
+            .store
+            .create_invitation(NewInvitation {
+                club_id: club,
+                email: email.to_owned(),
+                role: Role::Athlete,
+                token_hash: token.hash(),
+                invited_by: self.inviter(club),
+                created_at: Utc::now(),
+                expires_at: Utc::now() + Duration::days(7),
+                open_link,
+            })
+            .await
+            .expect("invitation");
+        (invitation.id.0, token.as_str().to_owned())
+    }
+
+    /// A new athlete member of `club` (a target for role changes and removals).
+    pub async fn member(&self, club: ClubId) -> (i64, i64) {
+        let (id, _) = self.invitation(club).await;
+        let user = NewUser {
+            email: self.fresh_email("target"),
+            display_name: "Target".into(),
+            password_hash: "x".into(),
+        };
+        let (_, member) = self
+            .store
+            .accept_invitation_as_new_user(domain::InvitationId(id), user, Utc::now())
+            .await
+            .expect("member");
+        let member = self
+            .store
+            .member(club, member)
+            .await
+            .expect("lookup")
+            .expect("exists");
+        (member.id.0, member.version)
+    }
+
+    /// A new, unused exercise of `club`; returns (id, version).
+    pub async fn exercise(&self, club: ClubId) -> (i64, i64) {
+        let draft = ExerciseDraft::parse(&ExerciseInput {
+            name_fr: self.fresh_email("exercice"),
+            ..ExerciseInput::default()
+        })
+        .expect("valid");
+        let created = self
+            .store
+            .create_exercise(club, &draft, Utc::now())
+            .await
+            .expect("exercise");
+        (created.id.0, created.version)
+    }
+
+    /// A new complex of `club` made of two new exercises; returns (id, version, movements).
+    pub async fn complex(&self, club: ClubId) -> (i64, i64, [i64; 2]) {
+        let movements = [self.exercise(club).await.0, self.exercise(club).await.0];
+        let names: Vec<Names> = movements
+            .iter()
+            .map(|m| Names {
+                fr: format!("M{m}"),
+                en: format!("M{m}"),
+            })
+            .collect();
+        let ids = movements.iter().map(|m| ExerciseId(*m)).collect();
+        let draft = ComplexDraft::parse("", "", None, ids, &names).expect("valid");
+        let created = self
+            .store
+            .create_complex(club, &draft, Utc::now())
+            .await
+            .expect("complex");
+        (created.id.0, created.version, movements)
+    }
+
+    /// A new piece of equipment of `club`; returns its id.
+    pub async fn list_entry(&self, club: ClubId) -> i64 {
+        let name = self.fresh_email("matériel");
+        self.store
+            .create_label(
+                club,
+                domain::catalogue::LabelKind::Equipment,
+                &Names {
+                    fr: name.clone(),
+                    en: name,
+                },
+            )
+            .await
+            .expect("equipment")
+    }
+
+    /// A new athlete of `club` (not linked to an account); returns (id, version).
+    pub async fn athlete(&self, club: ClubId) -> (i64, i64) {
+        let draft = AthleteDraft::parse(
+            &AthleteInput {
+                first_name: "Target".into(),
+                last_name: self.fresh_email("athlete"),
+                sex: "women".into(),
+                ..AthleteInput::default()
+            },
+            Utc::now().date_naive(),
+        )
+        .expect("valid");
+        let created = self
+            .store
+            .create_athlete(club, &draft, None, Utc::now())
+            .await
+            .expect("athlete");
+        (created.id.0, created.version)
+    }
+
+    /// A new max of a new athlete of `club`; returns (id, version).
+    pub async fn max(&self, club: ClubId) -> (i64, i64) {
+        let athlete = AthleteId(self.athlete(club).await.0);
+        let max = Max {
+            exercise: ExerciseId(self.exercise(club).await.0),
+            date: Utc::now().date_naive(),
+            weight: Kg::whole(80),
+            kind: MaxKind::Tested,
+        };
+        let created = self
+            .store
+            .create_max(club, athlete, &max, Utc::now())
+            .await
+            .expect("max");
+        (created.id.0, created.version)
+    }
+
+    /// A new group of `club`; returns (id, version).
+    pub async fn group(&self, club: ClubId) -> (i64, i64) {
+        let created = self
+            .store
+            .create_group(club, &self.fresh_email("groupe"), Utc::now())
+            .await
+            .expect("group");
+        (created.id.0, created.version)
+    }
+
+    /// The JSON body of a call to a JSON endpoint.
+    pub async fn json(&self, endpoint: &str, scope: Scope) -> serde_json::Value {
+        let club = self.club(scope);
+        match endpoint {
+            "save_training_settings" => {
+                // A ratio between two of the club's exercises (another club's ids: not found).
+                let (a, b) = (self.exercise(club).await.0, self.exercise(club).await.0);
+                let mut settings = domain::settings::TrainingSettings::default()
+                    .map_exercises(|_: &String| None::<ExerciseId>);
+                settings.ratios.ratios.push(domain::ratios::Ratio {
+                    exercise: ExerciseId(a),
+                    base: ExerciseId(b),
+                    factor: domain::ratios::Factor::from_ten_thousandths(9_000),
+                });
+                // The version the club's settings are at (none before the first save).
+                let version = self
+                    .store
+                    .training_settings(self.own)
+                    .await
+                    .expect("settings")
+                    .map(|(_, v)| v);
+                serde_json::json!({ "settings": settings, "version": version })
+            }
+            other => panic!("the matrix has no JSON body for {other}"),
+        }
+    }
+
+    /// The form arguments of one call.
+    pub async fn args(&self, endpoint: &str, scope: Scope) -> Vec<(&'static str, String)> {
+        let club = self.club(scope);
+        match endpoint {
+            "viewer" | "log_out" | "log_out_everywhere" | "club_roster" | "invitations" => vec![],
+            "sign_up" => vec![
+                ("club_name", "Matrix club".into()),
+                ("display_name", "New Owner".into()),
+                ("email", self.fresh_email("signup")),
+                ("password", PASSWORD.into()),
+            ],
+            "log_in" => vec![
+                ("email", "spare-owner@matrix.test".into()),
+                ("password", PASSWORD.into()),
+            ],
+            "invitation" => vec![("token", self.invitation(self.spare).await.1)],
+            "join" => vec![
+                ("token", self.invitation(self.spare).await.1),
+                ("display_name", "Joiner".into()),
+                ("password", PASSWORD.into()),
+            ],
+            // Anyone holding the link may use it: every caller's account may accept it.
+            "accept_invitation" => {
+                let email = self.fresh_email("invitee");
+                vec![("token", self.invitation_to(self.spare, &email, true).await.1)]
+            }
+            "switch_club" => vec![("club_id", club.0.to_string())],
+            "change_role" => {
+                let (id, version) = self.member(club).await;
+                vec![
+                    ("member_id", id.to_string()),
+                    ("role", "coach".into()),
+                    ("version", version.to_string()),
+                ]
+            }
+            "remove_member" => {
+                let (id, version) = self.member(club).await;
+                vec![("member_id", id.to_string()), ("version", version.to_string())]
+            }
+            "invite" => vec![("email", self.fresh_email("invited")), ("role", "athlete".into())],
+            "revoke_invitation" => vec![("invitation_id", self.invitation(club).await.0.to_string())],
+            "catalogue" => vec![("query[q]", "arrache".into()), ("query[status]", "all".into())],
+            "catalogue_choices" => vec![],
+            "exercise" => vec![("id", self.exercise(club).await.0.to_string())],
+            "create_exercise" => vec![("name_fr", self.fresh_email("nouveau"))],
+            "update_exercise" => {
+                let (id, version) = self.exercise(club).await;
+                vec![
+                    ("id", id.to_string()),
+                    ("version", version.to_string()),
+                    ("name_fr", self.fresh_email("renamed")),
+                ]
+            }
+            "archive_exercise" => {
+                let (id, version) = self.exercise(club).await;
+                vec![
+                    ("id", id.to_string()),
+                    ("version", version.to_string()),
+                    ("archived", "true".into()),
+                ]
+            }
+            "complexes" => vec![],
+            "catalogue_list" => vec![("kind", "equipment".into())],
+            "save_list_entry" => {
+                let id = self.list_entry(club).await;
+                vec![
+                    ("kind", "equipment".into()),
+                    ("id", id.to_string()),
+                    ("name_fr", self.fresh_email("renommé")),
+                ]
+            }
+            "delete_list_entry" => {
+                let id = self.list_entry(club).await;
+                vec![("kind", "equipment".into()), ("id", id.to_string())]
+            }
+            "export_catalogue" => vec![("format", "csv".into())],
+            "import_catalogue" => vec![
+                ("format", "csv".into()),
+                (
+                    "content",
+                    format!(
+                        "type,name_fr,name_en\nexercise,{},\n",
+                        self.fresh_email("importé")
+                    ),
+                ),
+            ],
+            "complex" => vec![("id", self.complex(club).await.0.to_string())],
+            "movement_candidates" => vec![("q", "arrache".into())],
+            "create_complex" => {
+                let (a, b) = (self.exercise(club).await.0, self.exercise(club).await.0);
+                vec![("movements[0]", a.to_string()), ("movements[1]", b.to_string())]
+            }
+            "update_complex" => {
+                let (id, version, [a, b]) = self.complex(club).await;
+                vec![
+                    ("id", id.to_string()),
+                    ("version", version.to_string()),
+                    ("movements[0]", b.to_string()),
+                    ("movements[1]", a.to_string()),
+                ]
+            }
+            "archive_complex" => {
+                let (id, version, _) = self.complex(club).await;
+                vec![
+                    ("id", id.to_string()),
+                    ("version", version.to_string()),
+                    ("archived", "true".into()),
+                ]
+            }
+            "delete_complex" => {
+                let (id, version, _) = self.complex(club).await;
+                vec![("id", id.to_string()), ("version", version.to_string())]
+            }
+            "delete_exercise" => {
+                let (id, version) = self.exercise(club).await;
+                vec![("id", id.to_string()), ("version", version.to_string())]
+            }
+            "roster" | "own_profile" | "groups" | "training_settings" => vec![],
+            "athlete" => vec![("id", self.athlete(club).await.0.to_string())],
+            "create_athlete" => vec![
+                ("first_name", "Nouvelle".into()),
+                ("last_name", self.fresh_email("athlète")),
+                ("sex", "women".into()),
+            ],
+            "update_athlete" => {
+                let (id, version) = self.athlete(club).await;
+                vec![
+                    ("id", id.to_string()),
+                    ("version", version.to_string()),
+                    ("first_name", "Renommée".into()),
+                    ("last_name", self.fresh_email("athlète")),
+                    ("sex", "women".into()),
+                ]
+            }
+            "archive_athlete" => {
+                let (id, version) = self.athlete(club).await;
+                vec![
+                    ("id", id.to_string()),
+                    ("version", version.to_string()),
+                    ("archived", "true".into()),
+                ]
+            }
+            "link_account" => {
+                // A new profile of the club linked to a new member of the same club.
+                let (id, version) = self.athlete(club).await;
+                let (member, _) = self.member(club).await;
+                vec![
+                    ("athlete_id", id.to_string()),
+                    ("version", version.to_string()),
+                    ("member_id", member.to_string()),
+                ]
+            }
+            "record_weighing" => vec![
+                ("athlete_id", self.athlete(club).await.0.to_string()),
+                ("weighed_on", Utc::now().date_naive().to_string()),
+                ("bodyweight", "71.4".into()),
+            ],
+            "delete_weighing" => {
+                let id = AthleteId(self.athlete(club).await.0);
+                let date = Utc::now().date_naive();
+                self.store
+                    .record_weighing(
+                        club,
+                        id,
+                        Weighing {
+                            date,
+                            weight: Kg::whole(70),
+                        },
+                    )
+                    .await
+                    .expect("weighing");
+                vec![("athlete_id", id.0.to_string()), ("date", date.to_string())]
+            }
+            "record_level" => vec![
+                ("athlete_id", self.athlete(club).await.0.to_string()),
+                ("level", "national".into()),
+                ("start", Utc::now().date_naive().to_string()),
+            ],
+            "record_max" => vec![
+                ("athlete_id", self.athlete(club).await.0.to_string()),
+                ("exercise", self.exercise(club).await.0.to_string()),
+                ("weight", "92.5".into()),
+                ("date", Utc::now().date_naive().to_string()),
+                ("kind", "tested".into()),
+            ],
+            "update_max" => {
+                let (id, version) = self.max(club).await;
+                vec![
+                    ("id", id.to_string()),
+                    ("version", version.to_string()),
+                    ("exercise", self.exercise(club).await.0.to_string()),
+                    ("weight", "95".into()),
+                    ("date", Utc::now().date_naive().to_string()),
+                    ("kind", "competition".into()),
+                ]
+            }
+            "delete_max" => {
+                let (id, version) = self.max(club).await;
+                vec![("id", id.to_string()), ("version", version.to_string())]
+            }
+            "create_group" => vec![("name", self.fresh_email("groupe"))],
+            "rename_group" => {
+                let (id, version) = self.group(club).await;
+                vec![
+                    ("id", id.to_string()),
+                    ("version", version.to_string()),
+                    ("name", self.fresh_email("renommé")),
+                ]
+            }
+            "archive_group" => {
+                let (id, version) = self.group(club).await;
+                vec![
+                    ("id", id.to_string()),
+                    ("version", version.to_string()),
+                    ("archived", "true".into()),
+                ]
+            }
+            "set_in_group" => vec![
+                ("group_id", self.group(club).await.0.to_string()),
+                ("athlete_id", self.athlete(club).await.0.to_string()),
+                ("member", "true".into()),
+            ],
+            "import_athletes" => vec![(
+                "content",
+                format!("prénom,nom,sexe\nImportée,{},F\n", self.fresh_email("athlète")),
+            )],
+            other => panic!("the matrix has no arguments for {other}"),
+        }
+    }
+
+    /// A client logged in as the member of the own club with `role` (or a visitor).
+    pub async fn client(&self, role: Option<Role>) -> reqwest::Client {
+        let client = reqwest::Client::builder()
+            .cookie_store(true)
+            .build()
+            .expect("client");
+        if let Some(role) = role {
+            let email = format!("{}@alpha.test", role.as_str());
+            let response = client
+                .post(format!("{}/api/log_in", self.base))
+                .form(&[("email", email.as_str()), ("password", PASSWORD)])
+                .send()
+                .await
+                .expect("log in");
+            assert_eq!(response.status(), 200, "log in as {role}");
+        }
+        client
+    }
+}
+
+/// A DropIt on a fresh SQLite file in the system's temporary folder.
+pub async fn spawn() -> Fixture {
+    spawn_in(&std::env::temp_dir(), &[]).await
+}
+
+/// A DropIt on a fresh SQLite file (and media folder) in `dir`, with extra command-line flags.
+pub async fn spawn_in(dir: &Path, flags: &[&str]) -> Fixture {
+    let unique = uuid::Uuid::new_v4();
+    let path = dir.join(format!("dropit-test-{unique}.db"));
+    let media = dir.join(format!("dropit-test-{unique}-media"));
+    let url = format!("sqlite://{}", path.display());
+    let media_flag = media.display().to_string();
+    let mut args = vec![
+        "dropit",
+        "--database-url",
+        url.as_str(),
+        "--media-dir",
+        media_flag.as_str(),
+        "--listen",
+        "127.0.0.1:0",
+    ];
+    args.extend_from_slice(flags);
+    let cli = Cli::parse_from(args);
+    let db = server::open_database(&cli.config, store::Creation::Allowed)
+        .await
+        .expect("database");
+    let store = db.store();
+    let hasher = server::hasher::Argon2Hasher::default();
+    let gate = test_gate();
+    let now = Utc::now();
+
+    // Three clubs: ours (with one member per role), a foreign one, and a spare one to join.
+    let mut clubs = Vec::new();
+    let mut owners = Vec::new();
+    for (name, owner) in [
+        ("Alpha", "owner@alpha.test"),
+        ("Beta", "owner@beta.test"),
+        ("Zeta", "spare-owner@matrix.test"),
+    ] {
+        let input = domain::account::SignUp::parse(name, "Owner", owner, PASSWORD).expect("valid");
+        let (user, club) = domain::service::sign_up(&*store, &hasher, &gate, input, now)
+            .await
+            .expect("sign up");
+        clubs.push(club);
+        owners.push(user.id);
+    }
+    let owner = store
+        .member_by_user(clubs[0], owners[0])
+        .await
+        .expect("m")
+        .expect("owner");
+    for (i, role) in [Role::Admin, Role::Coach, Role::Athlete].into_iter().enumerate() {
+        let token = InvitationToken::from_random_bytes([u8::try_from(i + 1).expect("small"); 32]);
+        let request = domain::service::InvitationRequest {
+            email: format!("{}@alpha.test", role.as_str()),
+            role,
+            open_link: false,
+        };
+        domain::service::invite(&*store, &owner, &request, &token, now)
+            .await
+            .expect("invite");
+        domain::service::accept_invitation_as_new_user(
+            &*store,
+            &hasher,
+            token.as_str(),
+            role.as_str(),
+            PASSWORD,
+            now,
+        )
+        .await
+        .expect("join");
+    }
+
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let base = format!("http://{}", listener.local_addr().expect("addr"));
+    let app = server::build(&cli.config, db).await.expect("app");
+    tokio::spawn(server::serve(app, listener));
+    Fixture {
+        base,
+        store,
+        own: clubs[0],
+        foreign: clubs[1],
+        spare: clubs[2],
+        owner_of: [owners[0], owners[1], owners[2]],
+        counter: AtomicU32::new(0),
+        database: path,
+    }
+}
+
+/// The throttle's gate of sign-ups a test makes directly through the use-case: an address of
+/// the documentation range, so they do not count with the HTTP calls' 127.0.0.1.
+pub fn test_gate() -> domain::service::Gate<'static> {
+    static LIMITS: std::sync::LazyLock<domain::throttle::Limits> =
+        std::sync::LazyLock::new(domain::throttle::Limits::default);
+    domain::service::Gate {
+        limits: &LIMITS,
+        pause: &server::hasher::TokioPause,
+        address: std::net::IpAddr::from([192, 0, 2, 250]),
+    }
+}
