@@ -10,6 +10,24 @@ const browser = await chromium.launch({
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
 });
 const sizes = { desktop: { width: 1280, height: 860 }, phone: { width: 390, height: 844 } };
+
+// An invitation of the demo club, for the invitation pages (its link is random).
+async function invitationPath() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${base}/login`);
+  await page.locator('body[data-hydrated=true]').waitFor();
+  await page.fill('input[name=email]', 'owner@demo.dropit.club');
+  await page.fill('input[name=password]', 'dropit-demo');
+  await page.click('form button[type=submit]');
+  await page.waitForURL((u) => u.pathname !== '/login');
+  const email = `invitee-${Date.now()}@club.test`;
+  const answer = await page.request.post(`${base}/api/invite`, { form: { email, role: 'athlete' } });
+  const { link } = await answer.json();
+  await context.close();
+  return new URL(link).pathname;
+}
+const invite = await invitationPath();
 const shots = [
   ['login', null, '/login'],
   ['signup', null, '/signup'],
@@ -40,6 +58,8 @@ const shots = [
   ['training-settings', 'owner', '/club/training'],
   ['my-page', 'athlete', '/athletes'],
   ['club-forbidden', 'coach', '/club'],
+  ['invite', null, invite],
+  ['invite-wrong-account', 'coach', invite],
   ['not-found', 'athlete', '/nowhere'],
 ];
 for (const [size, viewport] of Object.entries(sizes)) {

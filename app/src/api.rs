@@ -175,6 +175,7 @@ pub async fn pending_invitations() -> Result<Vec<PendingInvitation>, AppError> {
             role: i.role,
             invited_by: i.invited_by,
             expires_at: i.expires_at,
+            open_link: i.open_link,
         })
         .collect())
 }

@@ -55,6 +55,8 @@ pub struct PendingInvitation {
     pub role: Role,
     pub invited_by: String,
     pub expires_at: DateTime<Utc>,
+    /// Anyone holding the link may accept it.
+    pub open_link: bool,
 }
 
 /// A new invitation and the link to hand to the invitee (there is no mail server).

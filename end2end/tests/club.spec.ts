@@ -119,3 +119,35 @@ test('log out everywhere ends the sessions of every device', async ({ page, brow
   console.check();
   await other.close();
 });
+
+test('an invitation is for its email, unless the admin opens the link to anyone', async ({ page, browser }) => {
+  const console = watchConsole(page);
+  const clubName = unique('Club Lien');
+  await signUp(page, clubName, 'Lou Lien', `${unique('owner')}@club.test`, 'owner password 1');
+  await open(page, '/club');
+  const invited = `${unique('invited')}@club.test`;
+  const link = await invite(page, invited, 'Athlète');
+
+  // Someone logged in with another account gets nowhere with a link that was passed on.
+  const otherContext = await browser.newContext({ locale: 'fr-FR' });
+  const other = await otherContext.newPage();
+  const otherConsole = watchConsole(other);
+  await signUp(other, unique('Club Autre'), 'Otto Other', `${unique('other')}@club.test`, 'other password 1');
+  await open(other, link);
+  await expect(other.getByTestId('invitation-wrong-account')).toContainText(invited);
+  await expect(other.getByRole('button', { name: 'Rejoindre le club' })).toHaveCount(0);
+
+  // An invitation the owner opens to anyone with the link: the other account joins with it.
+  await page.getByLabel('Toute personne ayant le lien peut rejoindre le club').check();
+  const openLink = await invite(page, `${unique('anyone')}@club.test`, 'Athlète');
+  await open(other, openLink);
+  await other.getByRole('button', { name: 'Rejoindre le club' }).click();
+  await other.waitForURL('/');
+  await hydrated(other);
+  // Now in two clubs, the club switcher shows the joined one.
+  await expect(other.getByTestId('current-club').locator('option:checked')).toHaveText(clubName);
+
+  console.check();
+  otherConsole.check();
+  await otherContext.close();
+});

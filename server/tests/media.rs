@@ -5,114 +5,12 @@
 
 mod support;
 
-use chrono::Utc;
-use clap::Parser;
 use domain::Role;
-use domain::invitation::InvitationToken;
-use domain::ports::Store;
-use server::config::Cli;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
-const PASSWORD: &str = "media password";
 const PNG: &[u8] = &[
     0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, b'I', b'H', b'D', b'R',
 ];
-
-struct Fixture {
-    base: String,
-    store: Arc<dyn Store>,
-    media: PathBuf,
-    exercise: i64,
-    foreign_exercise: i64,
-}
-
-async fn spawn() -> Fixture {
-    let dir = std::env::temp_dir().join(format!("dropit-media-{}", uuid::Uuid::new_v4()));
-    let media = dir.join("media");
-    let cli = Cli::parse_from([
-        "dropit",
-        "--database-url",
-        &format!("sqlite://{}", dir.join("db.sqlite").display()),
-        "--media-dir",
-        &media.display().to_string(),
-        "--listen",
-        "127.0.0.1:0",
-    ]);
-    std::fs::create_dir_all(&dir).expect("dir");
-    let db = server::open_database(&cli.config, store::Creation::Allowed)
-        .await
-        .expect("database");
-    let store = db.store();
-    let hasher = server::hasher::Argon2Hasher::default();
-    let gate = support::test_gate();
-    let now = Utc::now();
-    let mut clubs = Vec::new();
-    for (name, email) in [("Alpha", "owner@alpha.test"), ("Beta", "owner@beta.test")] {
-        let input = domain::account::SignUp::parse(name, "Owner", email, PASSWORD).expect("valid");
-        let (user, club) = domain::service::sign_up(&*store, &hasher, &gate, input, now)
-            .await
-            .expect("sign up");
-        clubs.push((user, club));
-    }
-    let owner = store
-        .member_by_user(clubs[0].1, clubs[0].0.id)
-        .await
-        .expect("m")
-        .expect("owner");
-    let token = InvitationToken::from_random_bytes([7; 32]);
-    let request = domain::service::InvitationRequest {
-        email: "athlete@alpha.test".into(),
-        role: Role::Athlete,
-        open_link: false,
-    };
-    domain::service::invite(&*store, &owner, &request, &token, now)
-        .await
-        .expect("invite");
-    domain::service::accept_invitation_as_new_user(
-        &*store,
-        &hasher,
-        token.as_str(),
-        "Athlete",
-        PASSWORD,
-        now,
-    )
-    .await
-    .expect("join");
-    let first = |club| {
-        let store = store.clone();
-        async move { store.exercises(club).await.expect("exercises")[0].id.0 }
-    };
-    let exercise = first(clubs[0].1).await;
-    let foreign_exercise = first(clubs[1].1).await;
-
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
-    let base = format!("http://{}", listener.local_addr().expect("addr"));
-    let app = server::build(&cli.config, db).await.expect("app");
-    tokio::spawn(server::serve(app, listener));
-    Fixture {
-        base,
-        store,
-        media,
-        exercise,
-        foreign_exercise,
-    }
-}
-
-async fn client(base: &str, email: &str) -> reqwest::Client {
-    let client = reqwest::Client::builder()
-        .cookie_store(true)
-        .build()
-        .expect("client");
-    let response = client
-        .post(format!("{base}/api/log_in"))
-        .form(&[("email", email), ("password", PASSWORD)])
-        .send()
-        .await
-        .expect("log in");
-    assert_eq!(response.status(), 200);
-    client
-}
 
 fn files(dir: &Path) -> Vec<PathBuf> {
     let mut found = Vec::new();
@@ -128,13 +26,18 @@ fn files(dir: &Path) -> Vec<PathBuf> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn images_are_checked_stored_served_and_removed() {
-    let fx = spawn().await;
-    let coach = client(&fx.base, "owner@alpha.test").await;
+    let fx = support::spawn().await;
+    let first = |club| {
+        let store = fx.store.clone();
+        async move { store.exercises(club).await.expect("exercises")[0].id.0 }
+    };
+    let (exercise, foreign_exercise) = (first(fx.own).await, first(fx.foreign).await);
+    let coach = fx.client(Some(Role::Owner)).await;
     let url = |id: i64, slot: &str| format!("{}/media/exercises/{id}/{slot}", fx.base);
 
     // A text file in disguise, an image where a video goes, an oversized image: refused, no file.
     let disguised = coach
-        .put(url(fx.exercise, "image"))
+        .put(url(exercise, "image"))
         .body("<svg xmlns='http://www.w3.org/2000/svg'/>")
         .send()
         .await
@@ -143,7 +46,7 @@ async fn images_are_checked_stored_served_and_removed() {
     let body: serde_json::Value = disguised.json().await.expect("json");
     assert_eq!(body["Invalid"][0]["problem"], "UnsupportedFile");
     let wrong_slot = coach
-        .put(url(fx.exercise, "video"))
+        .put(url(exercise, "video"))
         .body(PNG.to_vec())
         .send()
         .await
@@ -152,7 +55,7 @@ async fn images_are_checked_stored_served_and_removed() {
     let mut big = PNG.to_vec();
     big.resize(5 * 1024 * 1024 + 1, 0);
     let oversized = coach
-        .put(url(fx.exercise, "image"))
+        .put(url(exercise, "image"))
         .body(big)
         .send()
         .await
@@ -161,7 +64,7 @@ async fn images_are_checked_stored_served_and_removed() {
     let body: serde_json::Value = oversized.json().await.expect("json");
     assert_eq!(body["Invalid"][0]["problem"]["FileTooLarge"]["max_mb"], 5);
     let huge = coach
-        .put(url(fx.exercise, "video"))
+        .put(url(exercise, "video"))
         .body(vec![0u8; 50 * 1024 * 1024 + 2])
         .send()
         .await
@@ -177,7 +80,7 @@ async fn images_are_checked_stored_served_and_removed() {
 
     // A real PNG is stored and served, with ranges, to the club's members.
     let stored = coach
-        .put(url(fx.exercise, "image"))
+        .put(url(exercise, "image"))
         .body(PNG.to_vec())
         .send()
         .await
@@ -185,11 +88,11 @@ async fn images_are_checked_stored_served_and_removed() {
     assert_eq!(stored.status(), 200);
     let key: String = stored.json().await.expect("key");
     assert!(
-        key.starts_with(&format!("c1/e{}-image-", fx.exercise)) && key.ends_with(".png"),
+        key.starts_with(&format!("c{}/e{exercise}-image-", fx.own)) && key.ends_with(".png"),
         "{key}"
     );
     assert_eq!(files(&fx.media).len(), 1);
-    let athlete = client(&fx.base, "athlete@alpha.test").await;
+    let athlete = fx.client(Some(Role::Athlete)).await;
     let served = athlete
         .get(format!("{}/media/{key}", fx.base))
         .send()
@@ -206,16 +109,16 @@ async fn images_are_checked_stored_served_and_removed() {
         .expect("range");
     assert_eq!(part.status(), 206);
     assert_eq!(part.bytes().await.expect("bytes").as_ref(), b"PNG");
-    let exercise = fx
+    let record = fx
         .store
-        .exercise(domain::ClubId(1), domain::ExerciseId(fx.exercise))
+        .exercise(fx.own, domain::ExerciseId(exercise))
         .await
         .expect("get")
         .expect("exists");
-    assert_eq!(exercise.image.as_deref(), Some(key.as_str()));
+    assert_eq!(record.image.as_deref(), Some(key.as_str()));
 
     // Another club sees nothing: not its file, not its exercise; athletes cannot upload.
-    let foreign = client(&fx.base, "owner@beta.test").await;
+    let foreign = fx.log_in_as("owner@beta.test").await;
     let peek = foreign
         .get(format!("{}/media/{key}", fx.base))
         .send()
@@ -223,14 +126,14 @@ async fn images_are_checked_stored_served_and_removed() {
         .expect("get");
     assert_eq!(peek.status(), 404);
     let into_foreign = coach
-        .put(url(fx.foreign_exercise, "image"))
+        .put(url(foreign_exercise, "image"))
         .body(PNG.to_vec())
         .send()
         .await
         .expect("put");
     assert_eq!(into_foreign.status(), 404);
     let by_athlete = athlete
-        .put(url(fx.exercise, "image"))
+        .put(url(exercise, "image"))
         .body(PNG.to_vec())
         .send()
         .await
@@ -246,7 +149,7 @@ async fn images_are_checked_stored_served_and_removed() {
 
     // A new image replaces the old one, file included; removing it removes the file.
     let replaced = coach
-        .put(url(fx.exercise, "image"))
+        .put(url(exercise, "image"))
         .body(PNG.to_vec())
         .send()
         .await
@@ -260,11 +163,7 @@ async fn images_are_checked_stored_served_and_removed() {
         .await
         .expect("get");
     assert_eq!(gone.status(), 404);
-    let removed = coach
-        .delete(url(fx.exercise, "image"))
-        .send()
-        .await
-        .expect("delete");
+    let removed = coach.delete(url(exercise, "image")).send().await.expect("delete");
     assert_eq!(removed.status(), 204);
     assert!(files(&fx.media).is_empty());
 }

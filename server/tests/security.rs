@@ -578,8 +578,7 @@ async fn uploads_are_refused_before_their_body_is_read() {
         status.expect("an answer").contains(" 422 "),
         "over the image limit"
     );
-    let media = fx.database.with_extension("").display().to_string() + "-media";
-    let leftovers: Vec<_> = walk(std::path::Path::new(&media));
+    let leftovers: Vec<_> = walk(&fx.media);
     assert!(leftovers.is_empty(), "nothing is left behind: {leftovers:?}");
 }
 

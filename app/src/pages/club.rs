@@ -294,7 +294,7 @@ fn InviteForm(
                         <input type="checkbox" name="open_link" value="true" class="size-4 accent-brand-600" aria-describedby="invite-open-link-hint"/>
                         {tr!(club.invite_open_link)}
                     </label>
-                    <p id="invite-open-link-hint" class="text-sm text-muted">{tr!(club.invite_open_link_hint)}</p>
+                    <p id="invite-open-link-hint" class="pl-6 text-sm text-muted">{tr!(club.invite_open_link_hint)}</p>
                 </div>
                 <FormAlert errors=error/>
                 <SubmitButton label=tr!(club.invite_submit) pending=action.pending()/>
@@ -341,6 +341,7 @@ fn PendingList(
                                     {role_label(locale, inv.role)} " · "
                                     {tr!(club.invited_by, name = by.clone())} " · "
                                     {tr!(club.expires, date = expires.clone())}
+                                    {inv.open_link.then(|| view! { " · " {tr!(club.open_link_badge)} })}
                                 </p>
                             </div>
                             <button

@@ -73,7 +73,16 @@ fn Invitation(view: InvitationView, token: String, signed_in: Option<String>) ->
                 email = view.email.clone(),
                 account = account
             );
-            view! { <p role="alert" data-testid="invitation-wrong-account">{text}</p> }.into_any()
+            view! {
+                <p
+                    role="alert"
+                    class="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+                    data-testid="invitation-wrong-account"
+                >
+                    {text}
+                </p>
+            }
+            .into_any()
         }
     } else if view.account_exists {
         let href = format!("/login?next=/invite/{token}");

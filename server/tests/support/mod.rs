@@ -417,6 +417,8 @@ pub struct Fixture {
     pub counter: AtomicU32,
     /// The SQLite file.
     pub database: std::path::PathBuf,
+    /// The media folder.
+    pub media: std::path::PathBuf,
 }
 
 impl Fixture {
@@ -856,20 +858,28 @@ impl Fixture {
 
     /// A client logged in as the member of the own club with `role` (or a visitor).
     pub async fn client(&self, role: Option<Role>) -> reqwest::Client {
+        match role {
+            Some(role) => self.log_in_as(&format!("{}@alpha.test", role.as_str())).await,
+            None => reqwest::Client::builder()
+                .cookie_store(true)
+                .build()
+                .expect("client"),
+        }
+    }
+
+    /// A client logged in with the account of `email` (every fixture account has `PASSWORD`).
+    pub async fn log_in_as(&self, email: &str) -> reqwest::Client {
         let client = reqwest::Client::builder()
             .cookie_store(true)
             .build()
             .expect("client");
-        if let Some(role) = role {
-            let email = format!("{}@alpha.test", role.as_str());
-            let response = client
-                .post(format!("{}/api/log_in", self.base))
-                .form(&[("email", email.as_str()), ("password", PASSWORD)])
-                .send()
-                .await
-                .expect("log in");
-            assert_eq!(response.status(), 200, "log in as {role}");
-        }
+        let response = client
+            .post(format!("{}/api/log_in", self.base))
+            .form(&[("email", email), ("password", PASSWORD)])
+            .send()
+            .await
+            .expect("log in");
+        assert_eq!(response.status(), 200, "log in as {email}");
         client
     }
 }
@@ -960,6 +970,7 @@ pub async fn spawn_in(dir: &Path, flags: &[&str]) -> Fixture {
         owner_of: [owners[0], owners[1], owners[2]],
         counter: AtomicU32::new(0),
         database: path,
+        media,
     }
 }
 
