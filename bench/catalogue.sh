@@ -29,6 +29,7 @@ cargo leptos build --release --precompress --split >/dev/null
 work=$(mktemp -d)
 export DATABASE_URL="sqlite://$work/bench.db" LEPTOS_SITE_ROOT=target/site
 export DROPIT_LISTEN="127.0.0.1:$PORT" DROPIT_LOG=warn DROPIT_LOG_FORMAT=json
+target/release/dropit migrate
 target/release/dropit seed-bench
 target/release/dropit serve >"$work/server.log" 2>&1 &
 pid=$!

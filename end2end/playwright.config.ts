@@ -34,7 +34,7 @@ export default defineConfig({
   webServer: {
     cwd: '..',
     command:
-      'rm -rf end2end/.data && mkdir -p end2end/.data && exec target/release/dropit serve',
+      'rm -rf end2end/.data && mkdir -p end2end/.data && target/release/dropit migrate && exec target/release/dropit serve',
     url: `${baseURL}/readyz`,
     timeout: 60_000,
     reuseExistingServer: false,

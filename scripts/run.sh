@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs DropIt: installs what is missing, builds, migrates data/dropit.db, seeds the demo club on
-# first start, and serves on http://127.0.0.1:3000 (see README.md for the settings).
+# Runs DropIt: installs what is missing, builds, creates data/dropit.db on the first start,
+# seeds the demo club, and serves on http://127.0.0.1:3000 (see README.md for the settings).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/tools.sh
@@ -9,4 +9,10 @@ ensure_build_tools
 say "building DropIt (release)"
 cargo leptos build --release --precompress --split
 export DROPIT_DEMO="${DROPIT_DEMO:-true}"
+# DropIt never creates its database while serving (a lost file must not come back empty):
+# the first start creates it here, explicitly.
+if [ -z "${DATABASE_URL:-}" ] && [ ! -e data/dropit.db ]; then
+  say "first start: creating data/dropit.db"
+  target/release/dropit migrate
+fi
 exec target/release/dropit serve "$@"

@@ -47,17 +47,25 @@ pub async fn sign_up(
 #[server(endpoint = "log_in")]
 pub async fn log_in(email: String, password: String) -> Result<(), AppError> {
     let state = ssr::state()?;
-    let credentials = service::Credentials { email, password };
-    let user = service::log_in(
+    let credentials = service::Credentials {
+        email,
+        password,
+        device: ssr::device_token(),
+    };
+    let logged_in = service::log_in(
         &*state.store,
         &*state.hasher,
         &ssr::gate(&state),
         &credentials,
+        ssr::new_device_token(),
         Utc::now(),
     )
     .await?;
-    let club = ssr::default_club(&state, &user).await?;
-    ssr::start_session(&user, club).await
+    if let Some(device) = &logged_in.new_device {
+        ssr::remember_device(&state, device);
+    }
+    let club = ssr::default_club(&state, &logged_in.user).await?;
+    ssr::start_session(&logged_in.user, club).await
 }
 
 #[server(endpoint = "log_out")]
@@ -73,6 +81,8 @@ pub async fn log_out_everywhere() -> Result<(), AppError> {
     let state = ssr::state()?;
     let user = ssr::require_user(&state).await?;
     state.store.bump_session_generation(user.id).await?;
+    // The devices that logged in before are strangers again.
+    state.store.forget_devices(user.id).await?;
     ssr::end_session().await
 }
 
@@ -213,22 +223,23 @@ pub async fn accept_invitation(token: String) -> Result<(), AppError> {
     ssr::set_session_club(club).await
 }
 
-/// Creates an account for the invited email, joins the club and logs in.
+/// Creates an account (for the invited email, or for the given one when the invitation is open
+/// to anyone with the link), joins the club and logs in.
 #[server(endpoint = "join")]
 pub async fn join_with_new_account(
     token: String,
     display_name: String,
     password: String,
+    #[server(default)] email: String,
 ) -> Result<(), AppError> {
     let state = ssr::state()?;
-    let (user, club) = service::accept_invitation_as_new_user(
-        &*state.store,
-        &*state.hasher,
-        &token,
-        &display_name,
-        &password,
-        Utc::now(),
-    )
-    .await?;
+    let account = service::NewAccount {
+        display_name: &display_name,
+        password: &password,
+        email: &email,
+    };
+    let (user, club) =
+        service::accept_invitation_as_new_user(&*state.store, &*state.hasher, &token, &account, Utc::now())
+            .await?;
     ssr::start_session(&user, Some(club)).await
 }

@@ -9,7 +9,7 @@ use crate::model::{CurrentClub, Viewer};
 use chrono::{NaiveDate, Utc};
 use domain::account::User;
 use domain::membership::{ClubMembership, Identity, Member};
-use domain::ports::{Mailer, PasswordHasher, Pause, Store};
+use domain::ports::{Mailer, Offload, PasswordHasher, Pause, Store};
 use domain::throttle::Limits;
 use domain::{ClubId, UserId};
 use serde::{Deserialize, Serialize};
@@ -30,8 +30,12 @@ pub struct AppState {
     /// The throttle's limits on logins and sign-ups, and what waits for its delays.
     pub limits: Limits,
     pub pause: Arc<dyn Pause>,
+    /// Where CPU-heavy steps of use-cases run (blocking threads).
+    pub offload: Arc<dyn Offload>,
     /// The public base URL, used to build invitation links (no trailing slash).
     pub public_url: String,
+    /// Whether cookies are `Secure` (DropIt is reached over https).
+    pub secure_cookies: bool,
 }
 
 pub fn state() -> Result<AppState, AppError> {
@@ -284,15 +288,47 @@ pub async fn cpu<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -
     })
 }
 
-/// Runs a whole use-case on a blocking thread, its store calls included: for those whose CPU
-/// work (an import's checks) comes between store calls.
-pub async fn off_workers<F>(work: F) -> Result<F::Output, AppError>
-where
-    F: std::future::Future + Send + 'static,
-    F::Output: Send + 'static,
-{
-    let runtime = tokio::runtime::Handle::current();
-    cpu(move || runtime.block_on(work)).await
+/// The cookie that tells a device which logged in to an account before.
+const DEVICE_COOKIE: &str = "dropit_device";
+
+/// The device token this request's browser carries, if any.
+pub fn device_token() -> Option<domain::throttle::DeviceToken> {
+    let parts = leptos::prelude::use_context::<http::request::Parts>()?;
+    parts
+        .headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
+        .find_map(|pair| {
+            let (name, value) = pair.trim().split_once('=')?;
+            (name == DEVICE_COOKIE)
+                .then(|| domain::throttle::DeviceToken::parse(value))
+                .flatten()
+        })
+}
+
+/// Gives the browser its device token, for a year.
+pub fn remember_device(state: &AppState, device: &domain::throttle::DeviceToken) {
+    let secure = if state.secure_cookies { "; Secure" } else { "" };
+    let cookie = format!(
+        "{DEVICE_COOKIE}={}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax{secure}",
+        device.as_str()
+    );
+    if let (Some(response), Ok(value)) = (
+        leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
+        http::HeaderValue::from_str(&cookie),
+    ) {
+        response.append_header(http::header::SET_COOKIE, value);
+    }
+}
+
+/// A new random device token.
+pub fn new_device_token() -> domain::throttle::DeviceToken {
+    use rand::RngCore;
+    let mut bytes = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    domain::throttle::DeviceToken::from_random_bytes(bytes)
 }
 
 /// A new random invitation token.

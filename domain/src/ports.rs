@@ -18,7 +18,7 @@ use crate::maxes::Max;
 use crate::membership::{ClubMembership, Member};
 use crate::role::Role;
 use crate::settings::TrainingSettings;
-use crate::throttle::Key;
+use crate::throttle::{Counter, Key};
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -114,18 +114,31 @@ pub trait InvitationStore: Send + Sync {
     ) -> StoreResult<(User, MemberId)>;
 }
 
-/// The counters of [`crate::throttle`].
+/// A counter update of [`ThrottleStore::update_throttle`]: the counter as stored (if any) to
+/// the counter to store.
+pub type CounterUpdate<'a> = &'a (dyn Fn(Option<Counter>) -> Counter + Send + Sync);
+
+/// The counters of [`crate::throttle`], and the devices that logged in before.
 #[async_trait]
 pub trait ThrottleStore: Send + Sync {
-    /// Counts one more event under `key` and answers the count of its window, atomically (one
-    /// statement: concurrent hits each get their own number). A window that started at
-    /// `window_start` or earlier is over: the count starts again at 1, from `now`.
-    async fn hit(&self, key: &Key, now: DateTime<Utc>, window_start: DateTime<Utc>) -> StoreResult<u32>;
-    /// Gives one event back (an attempt that turned out to be a right password).
-    async fn release(&self, key: &Key) -> StoreResult<()>;
-    async fn clear(&self, key: &Key) -> StoreResult<()>;
+    /// The counter under `key`, as it is (a read, taking no lock).
+    async fn throttle(&self, key: &Key) -> StoreResult<Option<Counter>>;
+    /// Replaces the counter under `key` with what `update` makes of it, atomically: concurrent
+    /// updates of one key run one after the other, each on the counter the previous one left.
+    /// Answers the counter as it was and as it is now.
+    async fn update_throttle(
+        &self,
+        key: &Key,
+        update: CounterUpdate<'_>,
+    ) -> StoreResult<(Option<Counter>, Counter)>;
     /// Forgets the counters whose window started before `before`; answers how many.
     async fn forget_throttles(&self, before: DateTime<Utc>) -> StoreResult<u64>;
+    /// Remembers a device (by its token's hash) that logged in to `user`'s account.
+    async fn remember_device(&self, user: UserId, token_hash: &str, now: DateTime<Utc>) -> StoreResult<()>;
+    /// The account a device logged in to, if it is known.
+    async fn device_owner(&self, token_hash: &str) -> StoreResult<Option<UserId>>;
+    /// Forgets every device of `user` ("log out everywhere").
+    async fn forget_devices(&self, user: UserId) -> StoreResult<()>;
 }
 
 /// A club's catalogue. Every call is scoped by the club: another club's ids are "not found".
@@ -395,6 +408,45 @@ pub trait PasswordHasher: Send + Sync {
     /// done against a stand-in and the answer is `false`, so a wrong email takes as long as a
     /// wrong password: the time of an answer does not tell which emails have accounts.
     async fn verify(&self, password: &str, hash: Option<&str>) -> bool;
+}
+
+/// Where CPU-heavy work runs (checking an imported file of thousands of rows): on a blocking
+/// thread in the server, so the threads serving requests stay free; in place in tests. A
+/// use-case given up (its request timed out) stops at its next step: the work may finish, but
+/// what follows it (the write) does not happen.
+#[async_trait]
+pub trait Offload: Send + Sync {
+    async fn run(&self, job: Box<dyn FnOnce() + Send>);
+}
+
+/// Runs `work` through `offload` and answers its result (`Backend` if it did not finish).
+pub async fn offloaded<T: Send + 'static>(
+    offload: &dyn Offload,
+    work: impl FnOnce() -> T + Send + 'static,
+) -> StoreResult<T> {
+    let slot = std::sync::Arc::new(std::sync::Mutex::new(None));
+    let filled = slot.clone();
+    offload
+        .run(Box::new(move || {
+            let result = work();
+            if let Ok(mut slot) = filled.lock() {
+                *slot = Some(result);
+            }
+        }))
+        .await;
+    let result = slot.lock().ok().and_then(|mut slot| slot.take());
+    result.ok_or_else(|| StoreError::Backend("offloaded work did not finish".into()))
+}
+
+/// Runs jobs where they are asked (tests, tools).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct InPlace;
+
+#[async_trait]
+impl Offload for InPlace {
+    async fn run(&self, job: Box<dyn FnOnce() + Send>) {
+        job();
+    }
 }
 
 /// Waiting (the growing delay of [`crate::throttle`]): a timer in the server, a recorder in tests.

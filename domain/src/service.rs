@@ -8,7 +8,7 @@ use crate::invitation::{self, Invitation, InvitationStatus, InvitationToken};
 use crate::membership::{self, Member, MembershipRuleError};
 use crate::ports::{NewInvitation, NewUser, PasswordHasher, Pause, Store};
 use crate::role::{Permission, Role};
-use crate::throttle::{Key, Limits};
+use crate::throttle::{DeviceToken, Key, Limits, Turn};
 use chrono::{DateTime, Utc};
 use std::net::IpAddr;
 
@@ -97,8 +97,13 @@ pub struct Gate<'a> {
     pub address: IpAddr,
 }
 
+fn rate_limited(retry_after_secs: i64) -> AuthError {
+    AuthError::RateLimited { retry_after_secs }
+}
+
 /// Creates a club with the default catalogue; its creator becomes its owner. An address may
-/// sign up a few clubs an hour (see [`crate::throttle`]).
+/// sign up a few clubs an hour (see [`crate::throttle`]); every attempt counts, a refused one
+/// too, so sign-ups cannot be used to test which emails have an account at speed.
 pub async fn sign_up(
     store: &dyn Store,
     hasher: &dyn PasswordHasher,
@@ -106,16 +111,13 @@ pub async fn sign_up(
     input: SignUp,
     now: DateTime<Utc>,
 ) -> Result<(User, ClubId), AuthError> {
-    let signups = store
-        .hit(
-            &Key::signup_address(gate.address),
-            now,
-            gate.limits.signup_window_start(now),
-        )
+    let limits = gate.limits;
+    let (_, signups) = store
+        .update_throttle(&Key::signup_address(gate.address), &|old| {
+            Limits::count(old, now, limits.signup_window)
+        })
         .await?;
-    gate.limits
-        .check_signup(signups)
-        .map_err(|retry_after_secs| AuthError::RateLimited { retry_after_secs })?;
+    limits.check_signup(&signups, now).map_err(rate_limited)?;
     let user = NewUser {
         email: input.email.as_str().to_owned(),
         display_name: input.display_name.as_str().to_owned(),
@@ -132,48 +134,83 @@ pub async fn sign_up(
         })
 }
 
-/// What a person typed to log in.
+/// What a person typed to log in, and the device token their browser presented, if any.
 #[derive(Debug, Clone)]
 pub struct Credentials {
     pub email: String,
     pub password: String,
+    pub device: Option<DeviceToken>,
 }
 
-/// Checks a login attempt (see [`crate::throttle`] for the limits): the attempt takes its
-/// place on the address and the account first, waits the account's delay, then the password
-/// is checked — against a stand-in when the email is unknown, so that both take as long.
+/// A successful login: the user, and the device token to give the browser when it had none
+/// for this account (it then skips the account's schedule next time).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoggedIn {
+    pub user: User,
+    pub new_device: Option<DeviceToken>,
+}
+
+/// Checks a login attempt (see [`crate::throttle`]): the attempt counts on its address (an
+/// address over its budget is refused without counting), then takes its turn on the account
+/// (unless it comes from a device known to that account), waits for it, and only then is the
+/// password checked — against a stand-in when the email is unknown, so that both take as
+/// long. `fresh_device` is the token a successful login from a new device receives.
 pub async fn log_in(
     store: &dyn Store,
     hasher: &dyn PasswordHasher,
     gate: &Gate<'_>,
     credentials: &Credentials,
+    fresh_device: DeviceToken,
     now: DateTime<Utc>,
-) -> Result<User, AuthError> {
+) -> Result<LoggedIn, AuthError> {
     let mut v = Validator::default();
     v.check(crate::text::bounded("email", &credentials.email, Email::MAX));
     v.check(Password::check_login("password", &credentials.password));
     v.finish().map_err(AuthError::Invalid)?;
 
-    let since = gate.limits.window_start(now);
+    let limits = gate.limits;
     let address = Key::login_address(gate.address);
-    let attempts = store.hit(&address, now, since).await?;
-    gate.limits
-        .check_address(attempts)
-        .map_err(|retry_after_secs| AuthError::RateLimited { retry_after_secs })?;
-    let account = Key::account(&credentials.email);
-    let attempt = store.hit(&account, now, since).await?;
-    gate.pause.pause(gate.limits.account_delay(attempt)).await;
+    if let Some(retry_after_secs) = limits.address_spent(store.throttle(&address).await?, now) {
+        return Err(rate_limited(retry_after_secs));
+    }
+    let (_, attempts) = store
+        .update_throttle(&address, &|old| Limits::count(old, now, limits.window))
+        .await?;
+    limits.check_address(&attempts, now).map_err(rate_limited)?;
 
     let found = store
         .user_credentials(&credentials.email.trim().to_lowercase())
         .await?;
+    let known_device = match (&credentials.device, &found) {
+        (Some(device), Some((user, _))) => store.device_owner(&device.hash()).await? == Some(user.id),
+        _ => false,
+    };
+    let account = Key::account(&credentials.email);
+    if !known_device {
+        let (before, _) = store
+            .update_throttle(&account, &|old| limits.schedule(old, now).0)
+            .await?;
+        match limits.schedule(before, now).1 {
+            Turn::Refused { retry_after_secs } => return Err(rate_limited(retry_after_secs)),
+            Turn::After(wait) => gate.pause.pause(wait).await,
+        }
+    }
+
     let hash = found.as_ref().map(|(_, hash)| hash.as_str());
     let verified = hasher.verify(&credentials.password, hash).await;
     match found {
         Some((user, _)) if verified => {
-            store.clear(&account).await?;
-            store.release(&address).await?;
-            Ok(user)
+            store.update_throttle(&account, &|_| Limits::forgive(now)).await?;
+            store
+                .update_throttle(&address, &|old| Limits::uncount(old, now))
+                .await?;
+            let new_device = if known_device {
+                None
+            } else {
+                store.remember_device(user.id, &fresh_device.hash(), now).await?;
+                Some(fresh_device)
+            };
+            Ok(LoggedIn { user, new_device })
         }
         _ => Err(AuthError::InvalidCredentials),
     }
@@ -340,24 +377,40 @@ fn unusable_on_conflict(e: StoreError) -> ClubError {
     }
 }
 
-/// Joins the club of an invitation with a new account for the invited email.
+/// The account a person creates when they accept an invitation.
+#[derive(Debug, Clone, Copy)]
+pub struct NewAccount<'a> {
+    pub display_name: &'a str,
+    pub password: &'a str,
+    /// The account's email, for an invitation open to anyone with the link; an invitation for
+    /// one email makes the account of that email (this one is not read).
+    pub email: &'a str,
+}
+
+/// Joins the club of an invitation with a new account: for the invited email, or, when the
+/// invitation is open to anyone with the link, for the email the person gives.
 pub async fn accept_invitation_as_new_user(
     store: &dyn Store,
     hasher: &dyn PasswordHasher,
     token: &str,
-    display_name: &str,
-    password: &str,
+    account: &NewAccount<'_>,
     now: DateTime<Utc>,
 ) -> Result<(User, ClubId), ClubError> {
-    let mut v = Validator::default();
-    let display_name = v.check(DisplayName::parse("display_name", display_name));
-    let password = v.check(Password::parse("password", password));
     let invitation = usable_invitation(store, token, now).await?;
-    let (Some(display_name), Some(password)) = (display_name, password) else {
+    let mut v = Validator::default();
+    let display_name = v.check(DisplayName::parse("display_name", account.display_name));
+    let password = v.check(Password::parse("password", account.password));
+    let email = if invitation.open_link {
+        v.check(Email::parse("email", account.email))
+            .map(|email| email.as_str().to_owned())
+    } else {
+        Some(invitation.email.clone())
+    };
+    let (Some(display_name), Some(password), Some(email)) = (display_name, password, email) else {
         return Err(ClubError::Invalid(v.finish().err().unwrap_or_default()));
     };
     let new_user = NewUser {
-        email: invitation.email.clone(),
+        email,
         display_name: display_name.as_str().to_owned(),
         password_hash: hasher.hash(password.expose()).await.map_err(ClubError::Store)?,
     };
@@ -366,7 +419,7 @@ pub async fn accept_invitation_as_new_user(
         .await
     {
         Ok((user, member)) => {
-            link_profile(store, &invitation, member, now).await;
+            link_profile(store, &invitation, &user, member, now).await;
             Ok((user, invitation.club_id))
         }
         Err(StoreError::Duplicate) => Err(ClubError::EmailTaken),
@@ -389,12 +442,24 @@ pub async fn accept_invitation(
         .accept_invitation(invitation.id, user.id, now)
         .await
         .map_err(unusable_on_conflict)?;
-    link_profile(store, &invitation, member, now).await;
+    link_profile(store, &invitation, user, member, now).await;
     Ok(invitation.club_id)
 }
 
 /// Links the profile a coach prepared for the invited email, if any. The person has joined
 /// whatever happens here: a profile left unlinked is linked by a coach on the athlete's page.
-async fn link_profile(store: &dyn Store, invitation: &Invitation, member: MemberId, now: DateTime<Utc>) {
-    let _ = athletes::link_joining_member(store, invitation.club_id, member, &invitation.email, now).await;
+///
+/// Only the account of the invited email is linked: someone joining with an open link and
+/// another email does not get the profile (and its history) prepared for the invited person.
+async fn link_profile(
+    store: &dyn Store,
+    invitation: &Invitation,
+    user: &User,
+    member: MemberId,
+    now: DateTime<Utc>,
+) {
+    if user.email.eq_ignore_ascii_case(&invitation.email) {
+        let _ =
+            athletes::link_joining_member(store, invitation.club_id, member, &invitation.email, now).await;
+    }
 }

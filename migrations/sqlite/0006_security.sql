@@ -1,14 +1,25 @@
 -- Security and durability (issue 13).
 
--- One counter per throttle key, counted by one atomic upsert (see domain::throttle). Keys are
--- fixed-size (an account key is a hash); counters whose window is over are deleted hourly.
+-- One counter per throttle key, read and replaced in one transaction (see domain::throttle).
+-- Keys are fixed-size (an account key is a hash); counters whose window is over are deleted
+-- hourly. `next_at` is when an account's next attempt may be checked.
 DROP TABLE login_failures;
 CREATE TABLE throttle (
     key          TEXT    PRIMARY KEY CHECK (length(key) <= 64),
     count        INTEGER NOT NULL,
-    window_start TEXT    NOT NULL
+    window_start TEXT    NOT NULL,
+    next_at      TEXT    NOT NULL
 );
 CREATE INDEX throttle_window_start ON throttle (window_start);
+
+-- Devices (by a hash of their cookie's token) that logged in to an account: their attempts on
+-- it skip the account's schedule, so nobody can lock the owner out of their own devices.
+CREATE TABLE known_devices (
+    token_hash TEXT    PRIMARY KEY,
+    user_id    INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    created_at TEXT    NOT NULL
+);
+CREATE INDEX known_devices_user ON known_devices (user_id);
 
 -- What /readyz writes to prove the database takes writes.
 CREATE TABLE readiness (

@@ -26,9 +26,11 @@ pub const IMPORT_BODY_LIMIT: usize = 8 * 1024 * 1024;
 /// The body limit of a path; `None` where the route sets its own (media uploads stream their
 /// body to disk with their slot's limit).
 pub fn body_limit(path: &str) -> Option<usize> {
+    use app::api::{athletes::ImportAthletes, catalogue::ImportCatalogue};
+    use leptos::server_fn::ServerFn;
     if path.starts_with("/media/") {
         None
-    } else if matches!(path, "/api/import_catalogue" | "/api/import_athletes") {
+    } else if path == ImportCatalogue::PATH || path == ImportAthletes::PATH {
         Some(IMPORT_BODY_LIMIT)
     } else {
         Some(BODY_LIMIT)
@@ -41,16 +43,19 @@ pub async fn limit_body(req: Request, next: Next) -> Response {
     let Some(limit) = body_limit(req.uri().path()) else {
         return next.run(req).await;
     };
-    let announced = req
-        .headers()
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<u64>().ok());
-    if announced.is_some_and(|len| len > limit as u64) {
+    if announced_length(req.headers()).is_some_and(|len| len > limit as u64) {
         return too_large(limit);
     }
     let req = req.map(|body| Body::new(http_body_util::Limited::new(body, limit)));
     next.run(req).await
+}
+
+/// The body length a request announces (`Content-Length`), if it does.
+pub fn announced_length(headers: &HeaderMap) -> Option<u64> {
+    headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse().ok())
 }
 
 fn too_large(limit: usize) -> Response {
@@ -65,6 +70,8 @@ fn too_large(limit: usize) -> Response {
 /// last address of `X-Forwarded-For` that is not a trusted proxy (addresses further left are
 /// whatever the client claimed, and are not believed).
 pub fn client_ip(peer: IpAddr, headers: &HeaderMap, trusted: &[IpNet]) -> IpAddr {
+    // Listening on IPv6, an IPv4 peer arrives as `::ffff:a.b.c.d`: compare it as IPv4.
+    let peer = peer.to_canonical();
     let is_trusted = |ip: &IpAddr| trusted.iter().any(|net| net.contains(ip));
     if !is_trusted(&peer) {
         return peer;
@@ -77,7 +84,7 @@ pub fn client_ip(peer: IpAddr, headers: &HeaderMap, trusted: &[IpNet]) -> IpAddr
         .collect();
     let mut client = peer;
     for hop in hops.iter().rev() {
-        let Ok(ip) = hop.trim().parse::<IpAddr>() else {
+        let Ok(ip) = hop.trim().parse::<IpAddr>().map(|ip| ip.to_canonical()) else {
             break;
         };
         client = ip;
@@ -239,6 +246,15 @@ mod tests {
         );
         let garbage = headers(&[("x-forwarded-for", "not-an-ip")]);
         assert_eq!(client_ip(proxy, &garbage, &trusted), proxy);
+        // The proxy seen through an IPv6 socket is the same proxy.
+        let mapped = match proxy {
+            IpAddr::V4(v4) => IpAddr::V6(v4.to_ipv6_mapped()),
+            v6 => v6,
+        };
+        assert_eq!(
+            client_ip(mapped, &forwarded, &trusted),
+            "192.0.2.7".parse::<IpAddr>().expect("ip")
+        );
     }
 
     #[test]

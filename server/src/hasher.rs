@@ -7,7 +7,7 @@ use argon2::password_hash::{
 use argon2::{Algorithm, Argon2, Params, Version};
 use async_trait::async_trait;
 use domain::StoreError;
-use domain::ports::{PasswordHasher, Pause};
+use domain::ports::{Offload, PasswordHasher, Pause};
 use std::sync::{Arc, OnceLock};
 use tokio::sync::Semaphore;
 
@@ -61,19 +61,24 @@ fn stand_in() -> &'static str {
 }
 
 impl Argon2Hasher {
-    /// Runs `work` on a blocking thread, once a permit is free.
+    /// Runs `work` on a blocking thread, once a permit is free. The permit goes with the work:
+    /// a request given up while its hash runs does not free a place before the hash ends.
     async fn run<T: Send + 'static>(
         &self,
         work: impl FnOnce() -> T + Send + 'static,
     ) -> Result<T, StoreError> {
-        let _permit = self
+        let permit = self
             .permits
-            .acquire()
+            .clone()
+            .acquire_owned()
             .await
             .map_err(|_| StoreError::Backend("password hashing stopped".into()))?;
-        tokio::task::spawn_blocking(work)
-            .await
-            .map_err(|e| StoreError::Backend(format!("password hashing failed: {e}")))
+        tokio::task::spawn_blocking(move || {
+            let _permit = permit;
+            work()
+        })
+        .await
+        .map_err(|e| StoreError::Backend(format!("password hashing failed: {e}")))
     }
 }
 
@@ -93,6 +98,19 @@ impl PasswordHasher for Argon2Hasher {
         self.run(move || verify_now(&password, &hash) && known)
             .await
             .unwrap_or(false)
+    }
+}
+
+/// CPU-heavy steps of use-cases (checking an imported file), on tokio's blocking threads.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct BlockingOffload;
+
+#[async_trait]
+impl Offload for BlockingOffload {
+    async fn run(&self, job: Box<dyn FnOnce() + Send>) {
+        if let Err(e) = tokio::task::spawn_blocking(job).await {
+            tracing::error!(error = %e, "an offloaded job failed");
+        }
     }
 }
 

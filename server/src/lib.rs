@@ -51,6 +51,7 @@ pub const BODY_IDLE_TIMEOUT: Duration = Duration::from_secs(15);
 pub struct Application {
     pub router: Router,
     pub db: Database,
+    pub connections: listen::ConnectionLimits,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -96,15 +97,18 @@ fn leptos_options(config: &Config) -> LeptosOptions {
 pub async fn build(config: &Config, db: Database) -> Result<Application, StartError> {
     let store = db.store();
     let files = media::LocalMedia::new(config.media_dir.clone());
+    files.sweep_staging();
     let state = AppState {
         store: store.clone(),
         hasher: Arc::new(hasher::Argon2Hasher::default()),
         pause: Arc::new(hasher::TokioPause),
+        offload: Arc::new(hasher::BlockingOffload),
         mailer: Arc::new(mailer::LogMailer),
         media: Arc::new(files.clone()),
         catalogues: Arc::default(),
         limits: config.throttle(),
         public_url: config.public_url(),
+        secure_cookies: config.secure_cookies(),
     };
 
     let sessions = Sessions::open(&db).await?;
@@ -155,7 +159,7 @@ pub async fn build(config: &Config, db: Database) -> Result<Application, StartEr
     let ops = Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz))
-        .with_state(db.clone());
+        .with_state(Readiness::new(db.clone()));
 
     let media = media::routes(media::MediaState {
         app: state.clone(),
@@ -201,7 +205,15 @@ pub async fn build(config: &Config, db: Database) -> Result<Application, StartEr
                 }))
                 .layer(PropagateRequestIdLayer::new(request_id)),
         );
-    Ok(Application { router, db })
+    let connections = listen::ConnectionLimits {
+        uncapped: config.trusted_proxies.clone(),
+        ..listen::ConnectionLimits::default()
+    };
+    Ok(Application {
+        router,
+        db,
+        connections,
+    })
 }
 
 /// Forgets throttle counters whose window is over, hourly.
@@ -258,20 +270,57 @@ fn with_security_headers(router: Router, https: bool, live_reload: bool) -> Rout
         ))
 }
 
+/// The answer of `/readyz`: whether the database takes a write. The probe (a committed
+/// one-row update) runs at most once per [`Readiness::FRESH`], one at a time, whoever asks and
+/// however often: a flood of probes cannot hold the database's write lock.
+#[derive(Clone)]
+struct Readiness {
+    db: Database,
+    last: Arc<tokio::sync::Mutex<Option<(std::time::Instant, bool)>>>,
+}
+
+impl Readiness {
+    /// How long a probe's answer is reused.
+    const FRESH: Duration = Duration::from_secs(2);
+
+    fn new(db: Database) -> Self {
+        Self {
+            db,
+            last: Arc::default(),
+        }
+    }
+
+    async fn ready(&self) -> bool {
+        let mut last = self.last.lock().await;
+        if let Some((at, ready)) = *last
+            && at.elapsed() < Self::FRESH
+        {
+            return ready;
+        }
+        let probe = tokio::time::timeout(Duration::from_secs(3), self.db.check_writable(chrono::Utc::now()));
+        let ready = match probe.await {
+            Ok(Ok(())) => true,
+            Ok(Err(e)) => {
+                tracing::warn!(error = %e, "not ready");
+                false
+            }
+            Err(_) => {
+                tracing::warn!("not ready: the database did not take a write within 3 s");
+                false
+            }
+        };
+        *last = Some((std::time::Instant::now(), ready));
+        ready
+    }
+}
+
 /// Ready when the database takes a write within a few seconds (and, on SQLite, its file is
 /// still there): a full disk, a lost file or a stuck connection answer 503.
-async fn readyz(State(db): State<Database>) -> Response {
-    let check = tokio::time::timeout(Duration::from_secs(3), db.check_writable(chrono::Utc::now()));
-    match check.await {
-        Ok(Ok(())) => (StatusCode::OK, "ready").into_response(),
-        Ok(Err(e)) => {
-            tracing::warn!(error = %e, "not ready");
-            (StatusCode::SERVICE_UNAVAILABLE, "database cannot take writes").into_response()
-        }
-        Err(_) => {
-            tracing::warn!("not ready: the database did not take a write within 3 s");
-            (StatusCode::SERVICE_UNAVAILABLE, "database cannot take writes").into_response()
-        }
+async fn readyz(State(readiness): State<Readiness>) -> Response {
+    if readiness.ready().await {
+        (StatusCode::OK, "ready").into_response()
+    } else {
+        (StatusCode::SERVICE_UNAVAILABLE, "database cannot take writes").into_response()
     }
 }
 
@@ -348,7 +397,7 @@ fn url_encode(s: &str) -> String {
 /// Serves until Ctrl-C or SIGTERM, then lets requests in flight finish within the grace
 /// period (see [`listen`]).
 pub async fn serve(app: Application, listener: tokio::net::TcpListener) -> std::io::Result<()> {
-    listen::serve(listener, app.router, listen::Limits::default(), shutdown_signal()).await;
+    listen::serve(listener, app.router, app.connections, shutdown_signal()).await;
     app.db.close().await;
     Ok(())
 }

@@ -39,12 +39,12 @@ async fn main() -> ExitCode {
 }
 
 async fn run(command: Command, config: server::config::Config) -> Result<(), Box<dyn std::error::Error>> {
-    // Only `dropit migrate` creates a database wherever it is missing; otherwise only a first
-    // start does (see `store::Creation`), so a lost file is noticed instead of replaced.
+    // Only `dropit migrate` creates a missing SQLite file (see `store::Creation`): a lost file
+    // is noticed instead of replaced by an empty one.
     let creation = if command == Command::Migrate {
         store::Creation::Allowed
     } else {
-        store::Creation::FirstStartOnly
+        store::Creation::Never
     };
     let db = server::open_database(&config, creation).await?;
     tracing::info!(database = %store::redact(&config.database_url), "database migrated");

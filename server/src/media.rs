@@ -56,10 +56,16 @@ impl LocalMedia {
         self.staging().join(format!("{}.part", staged.id))
     }
 
+    /// Forgets the uploads a previous run left half-received (it stopped mid-upload).
+    pub fn sweep_staging(&self) {
+        let _ = std::fs::remove_dir_all(self.staging());
+    }
+
     /// Receives an upload's body into a staging file, at most `max` bytes: a longer body is cut
-    /// off and removed as soon as it passes the limit. The file is on disk (synced) when this
-    /// answers.
-    pub async fn receive(&self, body: Body, max: usize) -> Result<Staged, Receive> {
+    /// off as soon as it passes the limit. The file is on disk (synced) when this answers.
+    /// Whatever happens next (kept, refused, or the client gone), the file is removed when the
+    /// answer's [`Received`] is dropped, unless it was kept (moved away).
+    pub async fn receive(&self, body: Body, max: usize) -> Result<Received, Receive> {
         tokio::fs::create_dir_all(self.staging())
             .await
             .map_err(Receive::Io)?;
@@ -69,28 +75,40 @@ impl LocalMedia {
             len: 0,
         };
         let path = self.staged_path(&staged);
-        let written = async {
-            let mut file = tokio::fs::File::create(&path).await.map_err(Receive::Io)?;
-            let mut stream = body.into_data_stream();
-            while let Some(chunk) = stream.next().await {
-                let chunk = chunk.map_err(|_| Receive::Interrupted)?;
-                staged.len += chunk.len() as u64;
-                if staged.len > max as u64 {
-                    return Err(Receive::TooLarge);
-                }
-                let missing = HEAD_BYTES.saturating_sub(staged.head.len());
-                staged.head.extend(chunk.iter().take(missing));
-                file.write_all(&chunk).await.map_err(Receive::Io)?;
+        // Also when this future is dropped half-way (the client hung up).
+        let cleanup = StagedCleanup(path.clone());
+        let mut file = tokio::fs::File::create(&path).await.map_err(Receive::Io)?;
+        let mut stream = body.into_data_stream();
+        while let Some(chunk) = stream.next().await {
+            let chunk = chunk.map_err(|_| Receive::Interrupted)?;
+            staged.len += chunk.len() as u64;
+            if staged.len > max as u64 {
+                return Err(Receive::TooLarge);
             }
-            file.sync_all().await.map_err(Receive::Io)
-        };
-        match written.await {
-            Ok(()) => Ok(staged),
-            Err(e) => {
-                let _ = tokio::fs::remove_file(&path).await;
-                Err(e)
-            }
+            let missing = HEAD_BYTES.saturating_sub(staged.head.len());
+            staged.head.extend(chunk.iter().take(missing));
+            file.write_all(&chunk).await.map_err(Receive::Io)?;
         }
+        file.sync_all().await.map_err(Receive::Io)?;
+        Ok(Received {
+            staged,
+            _cleanup: cleanup,
+        })
+    }
+}
+
+/// An upload received in the staging folder.
+pub struct Received {
+    pub staged: Staged,
+    _cleanup: StagedCleanup,
+}
+
+/// Removes a staged file when dropped (once kept, it has moved: nothing is left to remove).
+struct StagedCleanup(PathBuf);
+
+impl Drop for StagedCleanup {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
     }
 }
 
@@ -189,16 +207,11 @@ async fn upload(
     let exercise = ExerciseId(id);
     // Who asks and for what, before a byte of the body is read.
     service::may_set_exercise_media(&*state.app.store, &actor, exercise).await?;
-    let announced = request
-        .headers()
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<u64>().ok());
-    if announced.is_some_and(|len| len > slot.max_bytes() as u64) {
+    if crate::guard::announced_length(request.headers()).is_some_and(|len| len > slot.max_bytes() as u64) {
         return Err(file_problem(slot.too_large()));
     }
-    let staged = match state.files.receive(request.into_body(), slot.max_bytes()).await {
-        Ok(staged) => staged,
+    let received = match state.files.receive(request.into_body(), slot.max_bytes()).await {
+        Ok(received) => received,
         Err(Receive::TooLarge) => return Err(file_problem(slot.too_large())),
         Err(Receive::Interrupted) => return Err(file_problem(FieldProblem::InvalidFormat)),
         Err(Receive::Io(e)) => {
@@ -213,7 +226,7 @@ async fn upload(
         &actor,
         exercise,
         slot,
-        &staged,
+        &received.staged,
         &unique,
     )
     .await?;

@@ -126,7 +126,12 @@ async fn pages_run_only_their_own_inline_scripts() {
             .to_str()
             .expect("ascii")
             .to_owned();
-        assert!(!csp.contains("'unsafe-inline' 'wasm"), "{path}: {csp}");
+        let scripts = csp
+            .split(';')
+            .map(str::trim)
+            .find(|d| d.starts_with("script-src"))
+            .expect("a script-src directive");
+        assert!(!scripts.contains("unsafe-inline"), "{path}: {csp}");
         let nonce = csp
             .split("'nonce-")
             .nth(1)
@@ -410,7 +415,7 @@ async fn an_address_has_a_budget_of_failures_counted_atomically() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_stranger_slows_an_account_down_but_never_locks_its_owner_out() {
+async fn failures_slow_an_account_down_but_the_right_password_still_logs_in() {
     let fx = spawn_in(&std::env::temp_dir(), &["--trusted-proxies", "127.0.0.1"]).await;
     for i in 0..5 {
         let address = format!("203.0.113.{}", 10 + i);
@@ -419,15 +424,76 @@ async fn a_stranger_slows_an_account_down_but_never_locks_its_owner_out() {
             401
         );
     }
-    // The owner's right password, after five failures: it waits (2 s), then it is accepted.
+    // The owner's right password, after five failures: it waits its turn, then it is accepted.
     let started = Instant::now();
     assert_eq!(
         log_in_from(&fx.base, "203.0.113.99", "owner@alpha.test", PASSWORD).await,
         200
     );
     assert!(
-        started.elapsed() >= Duration::from_secs(2),
-        "the sixth attempt on the account waited its delay"
+        started.elapsed() >= Duration::from_secs(1),
+        "the sixth attempt on the account waited its turn"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_flood_of_guesses_is_bounded_and_the_owners_own_device_still_gets_in() {
+    let fx = spawn_in(&std::env::temp_dir(), &["--trusted-proxies", "127.0.0.1"]).await;
+    // The owner's phone logged in before: it carries a device token.
+    let phone = fx.log_in_as("owner@alpha.test").await;
+    let log_out = phone
+        .post(format!("{}/api/log_out", fx.base))
+        .send()
+        .await
+        .expect("log out");
+    assert_eq!(log_out.status(), 200);
+    // Thirty guesses at once, each from its own address: they queue up on the account, and
+    // those whose turn is too far away are refused without their password being checked.
+    let guesses = (0..30).map(|i| {
+        let base = fx.base.clone();
+        async move {
+            log_in_from(
+                &base,
+                &format!("198.51.100.{}", 100 + i),
+                "owner@alpha.test",
+                "a guess",
+            )
+            .await
+        }
+    });
+    let started = Instant::now();
+    let flood = tokio::spawn(futures_util::future::join_all(guesses));
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    // While the flood queues, a new device with the right password finds the queue full …
+    assert_eq!(
+        log_in_from(&fx.base, "198.51.100.250", "owner@alpha.test", PASSWORD).await,
+        429
+    );
+    // … but the owner's phone is not held back at all.
+    let own_started = Instant::now();
+    let own = phone
+        .post(format!("{}/api/log_in", fx.base))
+        .header("x-forwarded-for", "192.0.2.77")
+        .form(&[("email", "owner@alpha.test"), ("password", PASSWORD)])
+        .send()
+        .await
+        .expect("log in");
+    assert_eq!(own.status(), 200);
+    assert!(
+        own_started.elapsed() < Duration::from_secs(5),
+        "a known device waits for no turn"
+    );
+    let statuses = flood.await.expect("flood");
+    let checked = statuses.iter().filter(|s| **s == 401).count();
+    let refused = statuses.iter().filter(|s| **s == 429).count();
+    assert_eq!(checked + refused, 30, "{statuses:?}");
+    assert!(
+        checked <= 8,
+        "at most the attempts whose turn came within 20 s: {statuses:?}"
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(25),
+        "nothing waited past its cap"
     );
 }
 
@@ -495,12 +561,15 @@ async fn an_unknown_email_costs_the_same_hash_work_as_a_wrong_password() {
     let credentials = domain::service::Credentials {
         email: "nobody@club.test".into(),
         password: "whatever password".into(),
+        device: None,
     };
+    let device = domain::throttle::DeviceToken::from_random_bytes([1; 32]);
     let outcome = domain::service::log_in(
         &*fx.store,
         &hasher,
         &support::test_gate(),
         &credentials,
+        device,
         Utc::now(),
     )
     .await;
@@ -512,19 +581,37 @@ async fn an_unknown_email_costs_the_same_hash_work_as_a_wrong_password() {
     );
 }
 
-/// Sends `head` (and part of a body) on a raw connection; answers the status line, or `None`
-/// when the server closed without answering.
-async fn raw(base: &str, head: &str, body: &[u8]) -> (TcpStream, Option<String>) {
-    let mut stream = TcpStream::connect(base.trim_start_matches("http://"))
+/// Sends `head` and then `body` on a raw connection, while reading the answer; returns the
+/// answer's status line (`None` when the server closed without answering) and how many bytes
+/// of the body had been sent when it came.
+async fn raw(base: &str, head: &str, body: Vec<u8>) -> (Option<String>, usize) {
+    let stream = TcpStream::connect(base.trim_start_matches("http://"))
         .await
         .expect("connect");
-    stream.write_all(head.as_bytes()).await.expect("head");
-    stream.write_all(body).await.expect("body");
+    let (mut reader, mut writer) = stream.into_split();
+    writer.write_all(head.as_bytes()).await.expect("head");
+    let sent = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let sending = {
+        let sent = sent.clone();
+        tokio::spawn(async move {
+            for chunk in body.chunks(16 * 1024) {
+                // The server may answer and close before the body is all sent: stop there.
+                if writer.write_all(chunk).await.is_err() {
+                    return;
+                }
+                sent.fetch_add(chunk.len(), std::sync::atomic::Ordering::SeqCst);
+            }
+            // Keep the connection open (a client still sending, for all the server knows).
+            tokio::time::sleep(Duration::from_secs(30)).await;
+        })
+    };
     let mut answer = vec![0u8; 1024];
-    let read = tokio::time::timeout(Duration::from_secs(10), stream.read(&mut answer))
+    let read = tokio::time::timeout(Duration::from_secs(10), reader.read(&mut answer))
         .await
-        .expect("the server answers before the body is sent")
-        .expect("read");
+        .expect("the server answers, and does not wait for the whole body")
+        .unwrap_or(0);
+    let sent_then = sent.load(std::sync::atomic::Ordering::SeqCst);
+    sending.abort();
     let status = (read > 0).then(|| {
         String::from_utf8_lossy(&answer[..read])
             .lines()
@@ -532,54 +619,117 @@ async fn raw(base: &str, head: &str, body: &[u8]) -> (TcpStream, Option<String>)
             .unwrap_or_default()
             .to_owned()
     });
-    (stream, status)
+    (status, sent_then)
+}
+
+/// A chunked body of `megabytes` MB (its first bytes a PNG's).
+fn chunked(megabytes: usize) -> Vec<u8> {
+    let mut body = Vec::new();
+    let mut chunk = vec![0u8; 1024 * 1024];
+    chunk[..8].copy_from_slice(&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A]);
+    for _ in 0..megabytes {
+        body.extend_from_slice(format!("{:x}\r\n", chunk.len()).as_bytes());
+        body.extend_from_slice(&chunk);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(b"0\r\n\r\n");
+    body
+}
+
+/// The session cookie of a login, for raw requests.
+async fn session_cookie(base: &str, email: &str) -> String {
+    let login = reqwest::Client::new()
+        .post(format!("{base}/api/log_in"))
+        .form(&[("email", email), ("password", PASSWORD)])
+        .send()
+        .await
+        .expect("log in");
+    login
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("dropit_session="))
+        .and_then(|v| v.split(';').next())
+        .expect("a session cookie")
+        .to_owned()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn uploads_are_refused_before_their_body_is_read() {
     let fx = spawn().await;
     let exercise = fx.exercise(fx.own).await.0;
-    // A visitor announcing 50 MB: refused at once, the body never read.
+    let total = 40 * 1024 * 1024;
+    // A visitor announcing 40 MB: refused before the body is read.
     let head = format!(
-        "PUT /media/exercises/{exercise}/video HTTP/1.1\r\nHost: test\r\nContent-Length: 52428800\r\n\r\n"
+        "PUT /media/exercises/{exercise}/video HTTP/1.1\r\nHost: test\r\nContent-Length: {total}\r\n\r\n"
     );
-    let (_stream, status) = raw(&fx.base, &head, &[0u8; 64 * 1024]).await;
+    let (status, sent) = raw(&fx.base, &head, vec![0u8; total]).await;
     assert!(
         status.expect("an answer").contains(" 401 "),
         "a visitor is refused first"
     );
-    // A coach's chunked upload over the size limit is cut while it streams, and leaves nothing.
-    let login = reqwest::Client::new()
-        .post(format!("{}/api/log_in", fx.base))
-        .form(&[("email", "coach@alpha.test"), ("password", PASSWORD)])
-        .send()
-        .await
-        .expect("log in");
-    let cookie = login.headers()["set-cookie"]
-        .to_str()
-        .expect("ascii")
-        .split(';')
-        .next()
-        .expect("cookie")
-        .to_owned();
+    assert!(
+        sent < total,
+        "answered before the body was sent ({sent} bytes were)"
+    );
+
+    // An athlete, and a coach of another club, are refused before the body too.
+    let athlete = session_cookie(&fx.base, "athlete@alpha.test").await;
     let head = format!(
-        "PUT /media/exercises/{exercise}/image HTTP/1.1\r\nHost: test\r\nCookie: {cookie}\r\n\
+        "PUT /media/exercises/{exercise}/video HTTP/1.1\r\nHost: test\r\nCookie: {athlete}\r\n\
+         Content-Length: {total}\r\n\r\n"
+    );
+    let (status, sent) = raw(&fx.base, &head, vec![0u8; total]).await;
+    assert!(status.expect("an answer").contains(" 403 "));
+    assert!(sent < total);
+
+    // A coach's chunked upload over the image limit (5 MB) is cut while it streams.
+    let coach = session_cookie(&fx.base, "coach@alpha.test").await;
+    let head = format!(
+        "PUT /media/exercises/{exercise}/image HTTP/1.1\r\nHost: test\r\nCookie: {coach}\r\n\
          Transfer-Encoding: chunked\r\n\r\n"
     );
-    let mut chunks = Vec::new();
-    let chunk = vec![0x89u8; 1024 * 1024];
-    for _ in 0..6 {
-        chunks.extend_from_slice(format!("{:x}\r\n", chunk.len()).as_bytes());
-        chunks.extend_from_slice(&chunk);
-        chunks.extend_from_slice(b"\r\n");
-    }
-    let (_stream, status) = raw(&fx.base, &head, &chunks).await;
+    let body = chunked(40);
+    let length = body.len();
+    let (status, sent) = raw(&fx.base, &head, body).await;
     assert!(
         status.expect("an answer").contains(" 422 "),
         "over the image limit"
     );
-    let leftovers: Vec<_> = walk(&fx.media);
-    assert!(leftovers.is_empty(), "nothing is left behind: {leftovers:?}");
+    assert!(
+        sent < length,
+        "cut while it streamed ({sent} of {length} bytes were sent)"
+    );
+    assert!(walk(&fx.media).is_empty(), "nothing is left behind");
+
+    // A coach who hangs up in the middle of an upload leaves nothing behind either.
+    let mut stream = TcpStream::connect(fx.base.trim_start_matches("http://"))
+        .await
+        .expect("connect");
+    let head = format!(
+        "PUT /media/exercises/{exercise}/image HTTP/1.1\r\nHost: test\r\nCookie: {coach}\r\n\
+         Content-Length: 3000000\r\n\r\n"
+    );
+    stream.write_all(head.as_bytes()).await.expect("head");
+    stream
+        .write_all(&chunked(1)[..1_000_000])
+        .await
+        .expect("part of the body");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    drop(stream);
+    let mut leftovers = walk(&fx.media);
+    for _ in 0..50 {
+        if leftovers.is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        leftovers = walk(&fx.media);
+    }
+    assert!(
+        leftovers.is_empty(),
+        "an interrupted upload leaves nothing: {leftovers:?}"
+    );
 }
 
 fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
@@ -616,6 +766,70 @@ async fn invitations_are_for_their_email_unless_the_link_is_open() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_stranger_with_an_open_link_gets_neither_the_invited_email_nor_their_profile() {
+    let fx = spawn().await;
+    let invited = "invited@club.test";
+    // The coach prepared the invited person's profile, with their email.
+    let profile = fx
+        .store
+        .create_athlete(
+            fx.spare,
+            &AthleteDraft::parse(
+                &AthleteInput {
+                    first_name: "Ivy".into(),
+                    last_name: "Invited".into(),
+                    sex: "women".into(),
+                    email: invited.into(),
+                    ..AthleteInput::default()
+                },
+                Utc::now().date_naive(),
+            )
+            .expect("valid"),
+            None,
+            Utc::now(),
+        )
+        .await
+        .expect("profile");
+    let (_, token) = fx.invitation_to(fx.spare, invited, true).await;
+    let join = |email: &'static str| {
+        let request = reqwest::Client::new()
+            .post(format!("{}/api/join", fx.base))
+            .form(&[
+                ("token", token.as_str()),
+                ("display_name", "Stranger"),
+                ("password", "a stranger's password"),
+                ("email", email),
+            ]);
+        async move { request.send().await.expect("join") }
+    };
+    // An open link asks for the new account's own email …
+    let without = join("").await;
+    assert_eq!(without.status(), 422);
+    let body: serde_json::Value = without.json().await.expect("json");
+    assert_eq!(body["Invalid"][0]["field"], "email");
+    // … which the account gets; the invited email stays free and the profile unlinked.
+    assert_eq!(join("stranger@club.test").await.status(), 200);
+    assert!(
+        fx.store
+            .user_credentials("stranger@club.test")
+            .await
+            .expect("read")
+            .is_some()
+    );
+    assert!(fx.store.user_credentials(invited).await.expect("read").is_none());
+    let profile = fx
+        .store
+        .athlete(fx.spare, profile.id)
+        .await
+        .expect("read")
+        .expect("profile");
+    assert_eq!(
+        profile.member, None,
+        "a stranger does not get the invited person's history"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn idle_and_half_sent_connections_are_closed_and_shutdown_is_bounded() {
     let dir = std::env::temp_dir().join(format!("dropit-conn-{}", uuid::Uuid::new_v4()));
     let cli = <server::config::Cli as clap::Parser>::parse_from([
@@ -631,10 +845,12 @@ async fn idle_and_half_sent_connections_are_closed_and_shutdown_is_bounded() {
     let app = server::build(&cli.config, db).await.expect("app");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let base = format!("http://{}", listener.local_addr().expect("addr"));
-    let limits = server::listen::Limits {
+    let limits = server::listen::ConnectionLimits {
         header_read: Duration::from_secs(1),
-        connections: 64,
+        io: Duration::from_secs(2),
+        per_client: 4,
         shutdown_grace: Duration::from_secs(1),
+        ..server::listen::ConnectionLimits::default()
     };
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let serving = tokio::spawn(server::listen::serve(listener, app.router, limits, async {
@@ -643,12 +859,83 @@ async fn idle_and_half_sent_connections_are_closed_and_shutdown_is_bounded() {
 
     // A connection that sends nothing, and one that sends half a request head, are closed.
     for head in ["", "GET /healthz HTTP/1.1\r\nHost: te"] {
-        let (_stream, answer) = raw(&base, head, b"").await;
+        let (answer, _) = raw(&base, head, Vec::new()).await;
         assert!(
             answer.as_ref().is_none_or(|status| status.contains(" 408 ")),
             "{head:?}: closed (or timed out) instead of kept open: {answer:?}"
         );
     }
+
+    // A client has its share of the connections: with four open, its fifth is closed unanswered.
+    let address = base.trim_start_matches("http://").to_owned();
+    let mut open = Vec::new();
+    for _ in 0..4 {
+        open.push(TcpStream::connect(&address).await.expect("connect"));
+    }
+    let request = "GET /healthz HTTP/1.1\r\nHost: test\r\n\r\n";
+    let (answer, _) = raw(&base, request, Vec::new()).await;
+    assert_eq!(answer, None, "a fifth connection is closed");
+    drop(open);
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let (answer, _) = raw(&base, request, Vec::new()).await;
+    assert!(
+        answer.expect("answered").contains(" 200 "),
+        "closed connections free their places"
+    );
+
+    // A client that stops reading a long answer is dropped: the server does not wait on it.
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .expect("client");
+    let signed_up = client
+        .post(format!("{base}/api/sign_up"))
+        .form(&[
+            ("club_name", "Club lent"),
+            ("display_name", "Lou Lent"),
+            ("email", "slow@club.test"),
+            ("password", "a slow reader's password"),
+        ])
+        .send()
+        .await
+        .expect("sign up");
+    assert_eq!(signed_up.status(), 200);
+    // The only club of this database: its default catalogue's first exercise.
+    let exercise = 1;
+    let mut video = vec![0u8; 30 * 1024 * 1024];
+    video[4..8].copy_from_slice(b"ftyp");
+    let key: String = client
+        .put(format!("{base}/media/exercises/{exercise}/video"))
+        .body(video)
+        .send()
+        .await
+        .expect("upload")
+        .json()
+        .await
+        .expect("key");
+    let cookie = signed_up
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("dropit_session="))
+        .and_then(|v| v.split(';').next())
+        .expect("session")
+        .to_owned();
+    let mut reader = TcpStream::connect(&address).await.expect("connect");
+    reader
+        .write_all(format!("GET /media/{key} HTTP/1.1\r\nHost: test\r\nCookie: {cookie}\r\n\r\n").as_bytes())
+        .await
+        .expect("request");
+    // It reads nothing for longer than the server's write timeout (2 s here)…
+    tokio::time::sleep(Duration::from_secs(5)).await;
+    let mut received = Vec::new();
+    let _ = tokio::time::timeout(Duration::from_secs(10), reader.read_to_end(&mut received)).await;
+    assert!(
+        received.len() < 30 * 1024 * 1024,
+        "… and finds the connection closed, the answer cut ({} bytes came)",
+        received.len()
+    );
     // A request whose body never finishes does not hold the shutdown longer than the grace.
     let mut slow = TcpStream::connect(base.trim_start_matches("http://"))
         .await

@@ -21,11 +21,12 @@ use domain::catalogue::file::{CataloguePlan, PlannedComplex, PlannedExercise};
 use domain::catalogue::{Complex, ComplexDraft, Exercise, ExerciseDraft, Label, LabelKind, Names};
 use domain::invitation::{Invitation, TokenHash};
 use domain::membership::{ClubMembership, Identity, Member};
+use domain::ports::CounterUpdate;
 use domain::ports::{
     AccountStore, CatalogueStore, ClubStore, InvitationStore, NewInvitation, NewUser, Store, StoreResult,
     ThrottleStore,
 };
-use domain::throttle::Key;
+use domain::throttle::{Counter, Key};
 use domain::{
     CategoryId, ClubId, ComplexId, EquipmentId, ExerciseId, InvitationId, MemberId, Role, StoreError, UserId,
 };
@@ -45,6 +46,23 @@ impl From<UserRow> for User {
             email: r.email,
             display_name: r.display_name,
             session_generation: r.session_generation,
+        }
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct CounterRow {
+    count: i64,
+    window_start: DateTime<Utc>,
+    next_at: DateTime<Utc>,
+}
+
+impl From<CounterRow> for Counter {
+    fn from(r: CounterRow) -> Self {
+        Counter {
+            count: u32::try_from(r.count).unwrap_or(u32::MAX),
+            window_start: r.window_start,
+            next_at: r.next_at,
         }
     }
 }
@@ -285,7 +303,7 @@ include!("catalogue.rs");
 include!("athletes.rs");
 
 macro_rules! store_adapter {
-    ($(#[$doc:meta])* $name:ident, $pool:ty, $db:ty, $begin:literal) => {
+    ($(#[$doc:meta])* $name:ident, $pool:ty, $db:ty, $begin:literal, $lock:literal) => {
         $(#[$doc])*
         #[derive(Clone, Debug)]
         pub struct $name {
@@ -667,53 +685,98 @@ macro_rules! store_adapter {
 
         #[async_trait]
         impl ThrottleStore for $name {
-            async fn hit(&self, key: &Key, now: DateTime<Utc>, window_start: DateTime<Utc>) -> StoreResult<u32> {
+            async fn throttle(&self, key: &Key) -> StoreResult<Option<Counter>> {
+                Ok(sqlx::query_as::<_, CounterRow>(
+                    "SELECT count, window_start, next_at FROM throttle WHERE key = $1",
+                )
+                .bind(key.as_str())
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(db_error)?
+                .map(Counter::from))
+            }
+
+            async fn update_throttle(
+                &self,
+                key: &Key,
+                update: CounterUpdate<'_>,
+            ) -> StoreResult<(Option<Counter>, Counter)> {
                 let mut tx = self.write().await?;
-                // One statement: concurrent attempts each count, none reads a stale count.
-                let (count,): (i64,) = sqlx::query_as(
-                    "INSERT INTO throttle (key, count, window_start) VALUES ($1, 1, $2) \
-                     ON CONFLICT (key) DO UPDATE SET \
-                     count = CASE WHEN throttle.window_start <= $3 THEN 1 ELSE throttle.count + 1 END, \
-                     window_start = CASE WHEN throttle.window_start <= $3 THEN $2 ELSE throttle.window_start END \
-                     RETURNING count",
+                let now = Utc::now();
+                // The row exists before it is read, so that reading it can lock it (PostgreSQL):
+                // concurrent updates of one key then run one after the other.
+                sqlx::query(
+                    "INSERT INTO throttle (key, count, window_start, next_at) VALUES ($1, 0, $2, $2) \
+                     ON CONFLICT (key) DO NOTHING",
                 )
                 .bind(key.as_str())
                 .bind(now)
-                .bind(window_start)
+                .execute(&mut *tx)
+                .await
+                .map_err(db_error)?;
+                let before = sqlx::query_as::<_, CounterRow>(&format!(
+                    "SELECT count, window_start, next_at FROM throttle WHERE key = $1{}",
+                    $lock
+                ))
+                .bind(key.as_str())
                 .fetch_one(&mut *tx)
                 .await
                 .map_err(db_error)?;
-                Self::commit(tx, u32::try_from(count).unwrap_or(u32::MAX)).await
-            }
-
-            async fn release(&self, key: &Key) -> StoreResult<()> {
-                let mut tx = self.write().await?;
-                sqlx::query("UPDATE throttle SET count = count - 1 WHERE key = $1 AND count > 0")
+                let before = (before.count > 0).then(|| Counter::from(before));
+                let after = update(before);
+                sqlx::query("UPDATE throttle SET count = $2, window_start = $3, next_at = $4 WHERE key = $1")
                     .bind(key.as_str())
+                    .bind(i64::from(after.count))
+                    .bind(after.window_start)
+                    .bind(after.next_at)
                     .execute(&mut *tx)
                     .await
                     .map_err(db_error)?;
-                Self::commit(tx, ()).await
-            }
-
-            async fn clear(&self, key: &Key) -> StoreResult<()> {
-                let mut tx = self.write().await?;
-                sqlx::query("DELETE FROM throttle WHERE key = $1")
-                    .bind(key.as_str())
-                    .execute(&mut *tx)
-                    .await
-                    .map_err(db_error)?;
-                Self::commit(tx, ()).await
+                Self::commit(tx, (before, after)).await
             }
 
             async fn forget_throttles(&self, before: DateTime<Utc>) -> StoreResult<u64> {
                 let mut tx = self.write().await?;
-                let done = sqlx::query("DELETE FROM throttle WHERE window_start < $1")
+                let done = sqlx::query("DELETE FROM throttle WHERE window_start < $1 AND next_at < $1")
                     .bind(before)
                     .execute(&mut *tx)
                     .await
                     .map_err(db_error)?;
                 Self::commit(tx, done.rows_affected()).await
+            }
+
+            async fn remember_device(&self, user: UserId, token_hash: &str, now: DateTime<Utc>) -> StoreResult<()> {
+                let mut tx = self.write().await?;
+                sqlx::query(
+                    "INSERT INTO known_devices (token_hash, user_id, created_at) VALUES ($1, $2, $3) \
+                     ON CONFLICT (token_hash) DO NOTHING",
+                )
+                .bind(token_hash)
+                .bind(user.0)
+                .bind(now)
+                .execute(&mut *tx)
+                .await
+                .map_err(db_error)?;
+                Self::commit(tx, ()).await
+            }
+
+            async fn device_owner(&self, token_hash: &str) -> StoreResult<Option<UserId>> {
+                Ok(sqlx::query_as::<_, (i64,)>("SELECT user_id FROM known_devices WHERE token_hash = $1")
+                    .bind(token_hash)
+                    .fetch_optional(&self.pool)
+                    .await
+                    .map_err(db_error)?
+                    .map(|(id,)| UserId(id)))
+            }
+
+            async fn forget_devices(&self, user: UserId) -> StoreResult<()> {
+                let mut tx = self.write().await?;
+                sqlx::query("DELETE FROM known_devices WHERE user_id = $1")
+                    .bind(user.0)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(db_error)?;
+                Self::commit(tx, ()).await
             }
         }
 
@@ -737,12 +800,15 @@ store_adapter!(
     SqliteStore,
     sqlx::SqlitePool,
     sqlx::Sqlite,
-    "BEGIN IMMEDIATE"
+    "BEGIN IMMEDIATE",
+    // The whole database is locked from `BEGIN IMMEDIATE` on: rows need no lock of their own.
+    ""
 );
 store_adapter!(
     /// The store on a PostgreSQL server.
     PgStore,
     sqlx::PgPool,
     sqlx::Postgres,
-    "BEGIN"
+    "BEGIN",
+    " FOR UPDATE"
 );

@@ -15,7 +15,6 @@ use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
-use std::path::Path;
 use std::str::FromStr;
 use std::sync::Arc;
 use std::time::Duration;
@@ -44,12 +43,12 @@ impl Backend {
 /// Whether opening a SQLite database may create its file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Creation {
-    /// Create the file when it is missing (`dropit migrate`, tests).
+    /// Create the file when it is missing: `dropit migrate`, a first installation, tests.
     Allowed,
-    /// Create it only on a first start: when its folder does not exist yet or is empty. A
-    /// missing file next to other files was lost (deleted, or a volume not mounted): serving
-    /// an empty database in its place would look like every club had vanished.
-    FirstStartOnly,
+    /// A missing file is an error. Serving an empty database in place of one that was
+    /// deleted, or whose volume is not mounted, would look as if every club had vanished, and
+    /// the next writes would bury the real one.
+    Never,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -57,9 +56,8 @@ pub enum ConnectError {
     #[error("DATABASE_URL must start with sqlite: or postgres:// (got {0:?})")]
     UnknownScheme(String),
     #[error(
-        "the SQLite file {0} is missing although its folder is not empty: was it deleted, or is a \
-         volume not mounted? Restore it from a backup, or run `dropit migrate` to create an empty \
-         database"
+        "the SQLite file {0} does not exist. On a first installation, run `dropit migrate` to \
+         create it; otherwise restore it from a backup, or mount the volume that holds it"
     )]
     Missing(String),
     #[error("cannot create the folder for the SQLite file {path}: {source}")]
@@ -75,20 +73,6 @@ pub enum ConnectError {
 pub enum Database {
     Sqlite(SqlitePool),
     Postgres(PgPool),
-}
-
-/// Whether a SQLite file may be created at `path` (see [`Creation`]).
-fn may_create(path: &Path, creation: Creation) -> bool {
-    match creation {
-        Creation::Allowed => true,
-        Creation::FirstStartOnly => {
-            let folder = path
-                .parent()
-                .filter(|p| !p.as_os_str().is_empty())
-                .unwrap_or(Path::new("."));
-            std::fs::read_dir(folder).map_or(true, |mut entries| entries.next().is_none())
-        }
-    }
 }
 
 impl Database {
@@ -110,7 +94,7 @@ impl Database {
                 let path = options.get_filename().to_path_buf();
                 let in_memory = path.as_os_str().is_empty() || path.as_os_str() == ":memory:";
                 if !in_memory && !path.exists() {
-                    if !may_create(&path, creation) {
+                    if creation == Creation::Never {
                         return Err(ConnectError::Missing(path.display().to_string()));
                     }
                     if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
@@ -249,26 +233,6 @@ mod tests {
         assert_eq!(Backend::of_url("postgres://u@h/db"), Some(Backend::Postgres));
         assert_eq!(Backend::of_url("postgresql://u@h/db"), Some(Backend::Postgres));
         assert_eq!(Backend::of_url("mysql://u@h/db"), None);
-    }
-
-    #[test]
-    fn a_first_start_creates_the_file_only_in_an_empty_folder() {
-        let root = std::env::temp_dir().join(format!("dropit-creation-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&root);
-        let db = root.join("data").join("dropit.db");
-        assert!(may_create(&db, Creation::FirstStartOnly), "no folder yet");
-        std::fs::create_dir_all(root.join("data")).ok();
-        assert!(may_create(&db, Creation::FirstStartOnly), "an empty folder");
-        std::fs::write(root.join("data").join("dropit.db-wal"), b"").ok();
-        assert!(
-            !may_create(&db, Creation::FirstStartOnly),
-            "what a lost database leaves behind"
-        );
-        assert!(
-            may_create(&db, Creation::Allowed),
-            "`dropit migrate` creates it anyway"
-        );
-        let _ = std::fs::remove_dir_all(&root);
     }
 
     #[test]

@@ -11,7 +11,7 @@ use domain::catalogue::file::{CatalogueFile, CataloguePlan, ComplexRow, Exercise
 use domain::catalogue::{ComplexDraft, ExerciseDraft, ExerciseInput, Names};
 use domain::invitation::InvitationToken;
 use domain::ports::{NewInvitation, NewUser, Store};
-use domain::throttle::Key;
+use domain::throttle::{Counter, DeviceToken, Key, Limits};
 use domain::{AthleteId, CategoryId, ClubId, ExerciseId, Role, StoreError, UserId};
 use std::future::Future;
 use std::sync::Arc;
@@ -131,8 +131,9 @@ contract!(
     invitations_are_single_use,
     expired_and_revoked_invitations_cannot_be_used,
     new_user_joins_through_invitation,
-    throttle_counts_per_key_and_window,
-    concurrent_hits_each_get_their_own_count,
+    throttle_counters_are_read_and_replaced_per_key,
+    concurrent_updates_each_see_the_one_before,
+    known_devices_belong_to_one_account,
     a_new_club_gets_its_starting_catalogue,
     the_default_catalogue_is_copied_whole,
     exercises_are_created_and_edited_with_a_version,
@@ -550,48 +551,68 @@ async fn new_user_joins_through_invitation(store: Arc<dyn Store>) {
     );
 }
 
-async fn throttle_counts_per_key_and_window(store: Arc<dyn Store>) {
+/// An update that counts one more event in a 15-minute window starting at `at`.
+fn count_at(at: DateTime<Utc>) -> impl Fn(Option<Counter>) -> Counter + Send + Sync {
+    move |old| Limits::count(old, at, Duration::minutes(15))
+}
+
+async fn throttle_counters_are_read_and_replaced_per_key(store: Arc<dyn Store>) {
     let (a, b) = (Key::account("a@club.fr"), Key::account("b@club.fr"));
-    let window = |at: DateTime<Utc>| at - Duration::minutes(15);
+    assert_eq!(store.throttle(&a).await.expect("read"), None);
     for (minutes, want) in [(0, 1), (5, 2), (10, 3)] {
-        let at = t0() + Duration::minutes(minutes);
-        assert_eq!(store.hit(&a, at, window(at)).await.expect("hit"), want);
+        let (_, after) = store
+            .update_throttle(&a, &count_at(t0() + Duration::minutes(minutes)))
+            .await
+            .expect("count");
+        assert_eq!(after.count, want);
     }
+    let (before, after) = store.update_throttle(&b, &count_at(t0())).await.expect("count");
+    assert_eq!((before, after.count), (None, 1), "keys count apart");
+    let stored = store.throttle(&a).await.expect("read").expect("a counter");
+    assert_eq!((stored.count, stored.window_start), (3, t0()));
+    // The schedule's time is kept as written.
+    let later = t0() + Duration::seconds(90);
+    store
+        .update_throttle(&a, &|old| Counter {
+            next_at: later,
+            ..old.expect("a counter")
+        })
+        .await
+        .expect("schedule");
     assert_eq!(
-        store.hit(&b, t0(), window(t0())).await.expect("hit"),
-        1,
-        "keys count apart"
+        store.throttle(&a).await.expect("read").map(|c| c.next_at),
+        Some(later)
     );
-    // A right password gives its place back; clearing forgets the key.
-    store.release(&a).await.expect("release");
-    let at = t0() + Duration::minutes(11);
-    assert_eq!(store.hit(&a, at, window(at)).await.expect("hit"), 3);
-    store.clear(&a).await.expect("clear");
-    assert_eq!(store.hit(&a, at, window(at)).await.expect("hit"), 1);
     // Once its window is over, a key counts from one again.
-    let later = t0() + Duration::minutes(40);
-    assert_eq!(store.hit(&b, later, window(later)).await.expect("hit"), 1);
-    // Old counters are forgotten.
+    let (_, after) = store
+        .update_throttle(&b, &count_at(t0() + Duration::minutes(40)))
+        .await
+        .expect("count");
+    assert_eq!(after.count, 1);
+    // Old counters are forgotten, not those still counting.
     assert_eq!(
         store
             .forget_throttles(t0() + Duration::minutes(30))
             .await
             .expect("forget"),
         1,
-        "a's window started at minute 11"
+        "a's window started at minute 0; b's again at minute 40"
     );
+    assert_eq!(store.throttle(&a).await.expect("read"), None);
 }
 
-async fn concurrent_hits_each_get_their_own_count(store: Arc<dyn Store>) {
+async fn concurrent_updates_each_see_the_one_before(store: Arc<dyn Store>) {
     let key = Key::account("target@club.fr");
     let hits = (0..40).map(|_| {
         let store = store.clone();
         let key = key.clone();
         async move {
             store
-                .hit(&key, t0(), t0() - Duration::minutes(15))
+                .update_throttle(&key, &count_at(t0()))
                 .await
-                .expect("hit")
+                .expect("count")
+                .1
+                .count
         }
     });
     let mut counts = futures_util::future::join_all(hits).await;
@@ -601,6 +622,26 @@ async fn concurrent_hits_each_get_their_own_count(store: Arc<dyn Store>) {
         (1..=40).collect::<Vec<u32>>(),
         "no two attempts read the same count"
     );
+}
+
+async fn known_devices_belong_to_one_account(store: Arc<dyn Store>) {
+    let (owner, _) = club_with_owner(&*store, "owner@club.fr", "Club").await;
+    let token = DeviceToken::from_random_bytes([9; 32]);
+    assert_eq!(store.device_owner(&token.hash()).await.expect("read"), None);
+    store
+        .remember_device(owner, &token.hash(), t0())
+        .await
+        .expect("remember");
+    store
+        .remember_device(owner, &token.hash(), t0())
+        .await
+        .expect("remembering twice is harmless");
+    assert_eq!(
+        store.device_owner(&token.hash()).await.expect("read"),
+        Some(owner)
+    );
+    store.forget_devices(owner).await.expect("forget");
+    assert_eq!(store.device_owner(&token.hash()).await.expect("read"), None);
 }
 
 // ----- Catalogue -----
@@ -2009,24 +2050,31 @@ async fn readiness_needs_a_database_that_takes_writes() {
     }
 }
 
-/// A lost SQLite file is not silently replaced by an empty database when serving starts.
+/// A lost SQLite file is not silently replaced by an empty database when serving starts: only
+/// `dropit migrate` creates one.
 #[tokio::test]
 async fn a_lost_database_file_is_not_recreated_empty() {
     let dir = std::env::temp_dir().join(format!("dropit-lost-{}", uuid::Uuid::new_v4()));
     let url = format!("sqlite://{}", dir.join("dropit.db").display());
-    let first = Database::connect(&url, Creation::FirstStartOnly)
+    assert!(
+        matches!(
+            Database::connect(&url, Creation::Never).await,
+            Err(store::ConnectError::Missing(_))
+        ),
+        "not even in an empty or missing folder (an unmounted volume looks like one)"
+    );
+    let created = Database::connect(&url, Creation::Allowed)
         .await
-        .expect("a first start creates the file");
-    first.migrate().await.expect("migrate");
-    first.close().await;
+        .expect("`dropit migrate` creates it");
+    created.migrate().await.expect("migrate");
+    created.close().await;
+    Database::connect(&url, Creation::Never)
+        .await
+        .expect("an existing file opens");
     std::fs::remove_file(dir.join("dropit.db")).expect("lose the file");
-    std::fs::write(dir.join("dropit.db-wal"), b"").expect("what was left");
     assert!(matches!(
-        Database::connect(&url, Creation::FirstStartOnly).await,
+        Database::connect(&url, Creation::Never).await,
         Err(store::ConnectError::Missing(_))
     ));
-    Database::connect(&url, Creation::Allowed)
-        .await
-        .expect("`dropit migrate` may create it");
     let _ = std::fs::remove_dir_all(&dir);
 }

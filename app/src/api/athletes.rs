@@ -570,14 +570,7 @@ pub async fn set_in_group(group_id: GroupId, athlete_id: AthleteId, member: bool
 pub async fn import_athletes(#[server(default)] content: String) -> Result<usize, AppError> {
     let state = ssr::state()?;
     let actor = ssr::require_member(&state).await?;
-    let store = state.store.clone();
-    // Checking a file of a thousand rows is CPU work: off the request workers.
-    let imported =
-        ssr::off_workers(
-            async move { service::import_athletes(&*store, &actor, &content, Utc::now()).await },
-        )
-        .await?;
-    Ok(imported?)
+    Ok(service::import_athletes(&*state.store, &*state.offload, &actor, content, Utc::now()).await?)
 }
 
 /// The club's training settings (the defaults until an admin saves them). Coaches read them

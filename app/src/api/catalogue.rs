@@ -445,13 +445,15 @@ pub async fn import_catalogue(
     let state = ssr::state()?;
     let actor = ssr::require_member(&state).await?;
     let format = self::format(&format)?;
-    let store = state.store.clone();
-    // Checking a file of thousands of rows is CPU work: off the request workers.
-    let imported = ssr::off_workers(async move {
-        service::import_catalogue(&*store, &actor, format, &content, Utc::now()).await
-    })
-    .await?;
-    Ok(imported?)
+    Ok(service::import_catalogue(
+        &*state.store,
+        &*state.offload,
+        &actor,
+        format,
+        content,
+        Utc::now(),
+    )
+    .await?)
 }
 
 // ----- Categories and equipment -----

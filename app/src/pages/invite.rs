@@ -5,7 +5,7 @@ use crate::error::AppError;
 use crate::i18n::*;
 use crate::model::InvitationView;
 use crate::ui::{
-    AuthCard, FormAlert, NewAccountFields, SubmitButton, ViewerResource, error_text, last_error,
+    AuthCard, EmailField, FormAlert, NewAccountFields, SubmitButton, ViewerResource, error_text, last_error,
     reload_on_success, role_label,
 };
 use domain::invitation::InvitationStatus;
@@ -63,7 +63,11 @@ fn Invitation(view: InvitationView, token: String, signed_in: Option<String>) ->
         )
         .to_string()
     };
-    let for_email = tr!(invite.for_email, email = email.clone());
+    let for_email = if view.open_link {
+        tr!(invite.open_to_anyone)
+    } else {
+        tr!(invite.for_email, email = email.clone())
+    };
     let body = if let Some(account) = signed_in {
         if view.open_link || account.eq_ignore_ascii_case(&view.email) {
             view! { <AcceptWithAccount token=token/> }.into_any()
@@ -84,6 +88,17 @@ fn Invitation(view: InvitationView, token: String, signed_in: Option<String>) ->
             }
             .into_any()
         }
+    } else if view.open_link {
+        // Anyone with the link: a new account with their own email, or the one they have.
+        let href = format!("/login?next=/invite/{token}");
+        view! {
+            <JoinForm token=token open_link=true/>
+            <p class="mt-6 text-sm">
+                {tr!(invite.have_account)} " "
+                <a href=href class="link">{tr!(invite.login_to_accept)}</a>
+            </p>
+        }
+        .into_any()
     } else if view.account_exists {
         let href = format!("/login?next=/invite/{token}");
         view! {
@@ -92,7 +107,7 @@ fn Invitation(view: InvitationView, token: String, signed_in: Option<String>) ->
         }
         .into_any()
     } else {
-        view! { <JoinForm token=token/> }.into_any()
+        view! { <JoinForm token=token open_link=false/> }.into_any()
     };
     view! {
         <AuthCard title=heading>
@@ -118,9 +133,10 @@ fn AcceptWithAccount(token: String) -> impl IntoView {
     }
 }
 
-/// Creates an account and joins the club with it.
+/// Creates an account and joins the club with it: for the invited email, or, when the link is
+/// open to anyone, for the email the person gives.
 #[island(lazy)]
-fn JoinForm(token: String) -> impl IntoView {
+fn JoinForm(token: String, open_link: bool) -> impl IntoView {
     let action = ServerAction::<JoinWithNewAccount>::new();
     let error = last_error(action.value());
     reload_on_success(action.value(), || "/".to_owned());
@@ -128,6 +144,7 @@ fn JoinForm(token: String) -> impl IntoView {
         <p class="mb-4">{tr!(invite.new_account)}</p>
         <ActionForm action=action attr:class="flex flex-col gap-4" attr:novalidate="">
             <input type="hidden" name="token" value=token/>
+            {open_link.then(|| view! { <EmailField errors=error/> })}
             <NewAccountFields errors=error/>
             <FormAlert errors=error/>
             <SubmitButton label=tr!(invite.join_submit) pending=action.pending()/>

@@ -17,7 +17,7 @@ use crate::error::{FieldError, FieldProblem, Report, StoreError};
 use crate::ids::{AthleteId, ClubId, ExerciseId, GroupId, MaxId, MemberId};
 use crate::maxes::{Max, MaxKind};
 use crate::membership::Member;
-use crate::ports::{RecordedMax, Store};
+use crate::ports::{Offload, RecordedMax, Store, offloaded};
 use crate::role::Permission;
 use crate::roster::{self, MainLifts, RosterData, RosterRow};
 use crate::settings::TrainingSettings;
@@ -553,8 +553,9 @@ pub const IMPORT_MAX_BYTES: usize = 1024 * 1024;
 /// Returns the number of athletes created. Coaches only.
 pub async fn import_athletes(
     store: &dyn Store,
+    offload: &dyn Offload,
     actor: &Member,
-    csv: &str,
+    csv: String,
     now: DateTime<Utc>,
 ) -> Result<usize, ClubError> {
     require(actor, Permission::Coach)?;
@@ -570,8 +571,13 @@ pub async fn import_athletes(
         ])));
     }
     let existing = store.athletes(actor.club_id).await?;
-    let plan = crate::athlete_import::plan(csv, &existing, now.date_naive())
-        .map_err(|problems| ClubError::AthleteImportRejected(Report::of(problems)))?;
+    let today = now.date_naive();
+    // Checking a thousand rows against the club's athletes is CPU work.
+    let plan = offloaded(offload, move || {
+        crate::athlete_import::plan(&csv, &existing, today)
+    })
+    .await?
+    .map_err(|problems| ClubError::AthleteImportRejected(Report::of(problems)))?;
     Ok(store.import_athletes(actor.club_id, &plan, now).await?)
 }
 

@@ -12,7 +12,7 @@ use crate::error::{FieldError, FieldProblem, Report, StoreError};
 use crate::ids::{CategoryId, ComplexId, ExerciseId};
 use crate::media::{MediaStore, Slot, Staged};
 use crate::membership::Member;
-use crate::ports::Store;
+use crate::ports::{Offload, Store, offloaded};
 use crate::role::Permission;
 use chrono::{DateTime, Utc};
 use std::sync::Arc;
@@ -338,12 +338,14 @@ pub async fn export_catalogue(
 pub const IMPORT_MAX_BYTES: usize = 2 * 1024 * 1024;
 
 /// Imports a file: every row is checked first; any problem rejects the whole file (with every
-/// problem reported), otherwise it is applied in one transaction.
+/// problem reported), otherwise it is applied in one transaction. Reading and checking the
+/// file run through `offload` (thousands of rows are CPU work).
 pub async fn import_catalogue(
     store: &dyn Store,
+    offload: &dyn Offload,
     actor: &Member,
     format: Format,
-    text: &str,
+    text: String,
     now: DateTime<Utc>,
 ) -> Result<ImportCounts, ClubError> {
     require(actor, Permission::Coach)?;
@@ -355,14 +357,16 @@ pub async fn import_catalogue(
             },
         )]));
     }
-    let parsed = match format {
-        Format::Json => exchange::from_json(text),
-        Format::Csv => exchange::from_csv(text),
-    };
-    let (file, lines) = parsed.map_err(|problems| ClubError::ImportRejected(Report::of(problems)))?;
     let existing = store.exercises(actor.club_id).await?;
-    let plan = exchange::check(&file, &lines, &existing)
-        .map_err(|problems| ClubError::ImportRejected(Report::of(problems)))?;
+    let plan = offloaded(offload, move || {
+        let (file, lines) = match format {
+            Format::Json => exchange::from_json(&text),
+            Format::Csv => exchange::from_csv(&text),
+        }?;
+        exchange::check(&file, &lines, &existing)
+    })
+    .await?
+    .map_err(|problems| ClubError::ImportRejected(Report::of(problems)))?;
     Ok(store.import_catalogue(actor.club_id, &plan, now).await?)
 }
 

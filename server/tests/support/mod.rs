@@ -945,16 +945,14 @@ pub async fn spawn_in(dir: &Path, flags: &[&str]) -> Fixture {
         domain::service::invite(&*store, &owner, &request, &token, now)
             .await
             .expect("invite");
-        domain::service::accept_invitation_as_new_user(
-            &*store,
-            &hasher,
-            token.as_str(),
-            role.as_str(),
-            PASSWORD,
-            now,
-        )
-        .await
-        .expect("join");
+        let account = domain::service::NewAccount {
+            display_name: role.as_str(),
+            password: PASSWORD,
+            email: "",
+        };
+        domain::service::accept_invitation_as_new_user(&*store, &hasher, token.as_str(), &account, now)
+            .await
+            .expect("join");
     }
 
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
