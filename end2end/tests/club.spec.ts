@@ -147,7 +147,25 @@ test('an invitation is for its email, unless the admin opens the link to anyone'
   // Now in two clubs, the club switcher shows the joined one.
   await expect(other.getByTestId('current-club').locator('option:checked')).toHaveText(clubName);
 
+  // Someone without an account creates one with their own email through an open link.
+  await page.getByLabel('Toute personne ayant le lien peut rejoindre le club').check();
+  const anotherLink = await invite(page, `${unique('anyone')}@club.test`, 'Athlète');
+  const visitorContext = await browser.newContext({ locale: 'fr-FR' });
+  const visitor = await visitorContext.newPage();
+  const visitorConsole = watchConsole(visitor);
+  await open(visitor, anotherLink);
+  await expect(visitor.getByText('Toute personne ayant ce lien peut rejoindre le club.')).toBeVisible();
+  await visitor.getByLabel('Adresse e-mail').fill(`${unique('visitor')}@club.test`);
+  await visitor.getByLabel('Votre nom').fill('Vic Visitor');
+  await visitor.getByLabel('Mot de passe').fill('visitor password 1');
+  await visitor.getByRole('button', { name: 'Créer mon compte et rejoindre' }).click();
+  await visitor.waitForURL('/');
+  await hydrated(visitor);
+  await expect(visitor.getByTestId('current-club')).toHaveText(clubName);
+
   console.check();
   otherConsole.check();
+  visitorConsole.check();
   await otherContext.close();
+  await visitorContext.close();
 });

@@ -30,10 +30,7 @@ pub enum SeedError {
 /// A new random invitation token: the demo's links are as unguessable as any club's (a fixed
 /// token would let anyone who read this code use a leftover demo invitation).
 fn random_token() -> domain::invitation::InvitationToken {
-    use rand::RngCore;
-    let mut bytes = [0u8; 32];
-    rand::rngs::OsRng.fill_bytes(&mut bytes);
-    domain::invitation::InvitationToken::from_random_bytes(bytes)
+    app::ssr::new_invitation_token()
 }
 
 /// The throttle's gate for the seeds.

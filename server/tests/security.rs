@@ -951,3 +951,29 @@ async fn idle_and_half_sent_connections_are_closed_and_shutdown_is_bounded() {
         .expect("served");
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_demo_club_invitations_are_not_guessable() {
+    let fx = spawn().await;
+    server::seed::seed_demo(&*fx.store, &server::hasher::Argon2Hasher::default())
+        .await
+        .expect("seed");
+    let db = sqlx::SqlitePool::connect(&format!("sqlite://{}", fx.database.display()))
+        .await
+        .expect("open");
+    let hashes: Vec<(String,)> = sqlx::query_as(
+        "SELECT i.token_hash FROM invitations i JOIN clubs c ON c.id = i.club_id WHERE c.name = $1",
+    )
+    .bind(server::seed::DEMO_CLUB)
+    .fetch_all(&db)
+    .await
+    .expect("invitations");
+    assert_eq!(hashes.len(), 2, "the coach's and the athlete's");
+    for seed in 0..=255u8 {
+        let fixed = domain::invitation::InvitationToken::from_random_bytes([seed; 32]).hash();
+        assert!(
+            hashes.iter().all(|(h,)| *h != fixed.0),
+            "a fixed token ({seed}) was used"
+        );
+    }
+}
