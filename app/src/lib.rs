@@ -8,7 +8,8 @@
 //! an ordinary page load.
 //!
 //! - [`api`]: server functions (the only way the browser reaches data);
-//! - [`pages`]: one module per route; [`ui`]: shared components;
+//! - [`pages`]: a folder per feature, a file per page or island; [`components`]: what
+//!   several pages share;
 //! - `ssr` (server only): the application state and who is asking.
 
 #![recursion_limit = "512"]
@@ -34,6 +35,7 @@ macro_rules! tr {
 }
 
 pub mod api;
+pub mod components;
 #[cfg(feature = "ssr")]
 pub mod csp;
 pub mod error;
@@ -42,7 +44,6 @@ pub mod model;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod ssr;
-pub mod ui;
 
 use crate::i18n::*;
 use crate::pages::soon::{ComingSoon, Section};
@@ -112,9 +113,9 @@ pub fn page_title(page: String) -> String {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     lang::provide();
-    ui::Toaster::provide();
+    components::Toaster::provide();
     let viewer = Resource::new_blocking(|| (), |_| api::get_viewer());
-    provide_context(ui::ViewerResource(viewer));
+    provide_context(components::ViewerResource(viewer));
 
     view! {
         <Link rel="icon" type_="image/svg+xml" href="/logo.svg"/>
@@ -127,7 +128,7 @@ pub fn App() -> impl IntoView {
         // Every route renders in `SsrMode::Async`: the page is complete before its first byte (no
         // streaming), so the islands find their final markup when they hydrate.
         <Router>
-            <ui::Header/>
+            <components::Header/>
             <main id="main" tabindex="-1" class="mx-auto w-full max-w-6xl px-4 py-6 sm:py-10">
                 <ErrorBoundary fallback=|_| view! { <pages::errors::ErrorPage/> }>
                     <Routes fallback=|| view! { <pages::errors::NotFound/> }>
@@ -136,32 +137,32 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/signup") view=pages::auth::SignupPage ssr=SsrMode::Async/>
                         <Route path=path!("/invite/:token") view=pages::invite::InvitePage ssr=SsrMode::Async/>
                         <Route path=path!("/account") view=pages::account::AccountPage ssr=SsrMode::Async/>
-                        <Route path=path!("/club") view=pages::club::ClubPage ssr=SsrMode::Async/>
-                        <Route path=path!("/club/training") view=pages::settings::TrainingSettingsPage ssr=SsrMode::Async/>
-                        <Route path=path!("/catalogue") view=pages::catalogue::CataloguePage ssr=SsrMode::Async/>
-                        <Route path=path!("/catalogue/new") view=pages::catalogue::NewExercisePage ssr=SsrMode::Async/>
-                        <Route path=path!("/catalogue/exercises/:id") view=pages::catalogue::ExercisePage ssr=SsrMode::Async/>
-                        <Route path=path!("/catalogue/exercises/:id/edit") view=pages::catalogue::EditExercisePage ssr=SsrMode::Async/>
-                        <Route path=path!("/catalogue/lists") view=pages::lists::ListsPage ssr=SsrMode::Async/>
-                        <Route path=path!("/catalogue/exchange") view=pages::exchange::ExchangePage ssr=SsrMode::Async/>
-                        <Route path=path!("/catalogue/complexes") view=pages::complexes::ComplexesPage ssr=SsrMode::Async/>
-                        <Route path=path!("/catalogue/complexes/new") view=pages::complexes::NewComplexPage ssr=SsrMode::Async/>
-                        <Route path=path!("/catalogue/complexes/:id") view=pages::complexes::ComplexPage ssr=SsrMode::Async/>
-                        <Route path=path!("/catalogue/complexes/:id/edit") view=pages::complexes::EditComplexPage ssr=SsrMode::Async/>
+                        <Route path=path!("/club") view=pages::club::members::ClubPage ssr=SsrMode::Async/>
+                        <Route path=path!("/club/training") view=pages::club::training::TrainingSettingsPage ssr=SsrMode::Async/>
+                        <Route path=path!("/catalogue") view=pages::catalogue::browse::CataloguePage ssr=SsrMode::Async/>
+                        <Route path=path!("/catalogue/new") view=pages::catalogue::exercise_form::NewExercisePage ssr=SsrMode::Async/>
+                        <Route path=path!("/catalogue/exercises/:id") view=pages::catalogue::exercise::ExercisePage ssr=SsrMode::Async/>
+                        <Route path=path!("/catalogue/exercises/:id/edit") view=pages::catalogue::exercise_form::EditExercisePage ssr=SsrMode::Async/>
+                        <Route path=path!("/catalogue/lists") view=pages::catalogue::lists::ListsPage ssr=SsrMode::Async/>
+                        <Route path=path!("/catalogue/exchange") view=pages::catalogue::exchange::ExchangePage ssr=SsrMode::Async/>
+                        <Route path=path!("/catalogue/complexes") view=pages::catalogue::complexes::ComplexesPage ssr=SsrMode::Async/>
+                        <Route path=path!("/catalogue/complexes/new") view=pages::catalogue::complex_builder::NewComplexPage ssr=SsrMode::Async/>
+                        <Route path=path!("/catalogue/complexes/:id") view=pages::catalogue::complexes::ComplexPage ssr=SsrMode::Async/>
+                        <Route path=path!("/catalogue/complexes/:id/edit") view=pages::catalogue::complex_builder::EditComplexPage ssr=SsrMode::Async/>
                         <Route path=path!("/workouts") view=|| view! { <ComingSoon section=Section::Workouts/> } ssr=SsrMode::Async/>
                         <Route path=path!("/planning") view=|| view! { <ComingSoon section=Section::Planning/> } ssr=SsrMode::Async/>
-                        <Route path=path!("/athletes") view=pages::athletes::AthletesPage ssr=SsrMode::Async/>
-                        <Route path=path!("/athletes/new") view=pages::athletes::NewAthletePage ssr=SsrMode::Async/>
-                        <Route path=path!("/athletes/groups") view=pages::groups::AthleteGroupsPage ssr=SsrMode::Async/>
-                        <Route path=path!("/athletes/import") view=pages::athlete_import::AthleteImportPage ssr=SsrMode::Async/>
-                        <Route path=path!("/athletes/:id") view=pages::athletes::AthletePageView ssr=SsrMode::Async/>
-                        <Route path=path!("/athletes/:id/edit") view=pages::athletes::EditAthletePage ssr=SsrMode::Async/>
+                        <Route path=path!("/athletes") view=pages::athletes::roster::AthletesPage ssr=SsrMode::Async/>
+                        <Route path=path!("/athletes/new") view=pages::athletes::form::NewAthletePage ssr=SsrMode::Async/>
+                        <Route path=path!("/athletes/groups") view=pages::athletes::groups::AthleteGroupsPage ssr=SsrMode::Async/>
+                        <Route path=path!("/athletes/import") view=pages::athletes::import::AthleteImportPage ssr=SsrMode::Async/>
+                        <Route path=path!("/athletes/:id") view=pages::athletes::athlete::AthletePageView ssr=SsrMode::Async/>
+                        <Route path=path!("/athletes/:id/edit") view=pages::athletes::form::EditAthletePage ssr=SsrMode::Async/>
                     </Routes>
                 </ErrorBoundary>
             </main>
-            <ui::ToastRegion/>
+            <components::ToastRegion/>
             // Last on the page: islands hydrate in document order, so once this one has, all have.
-            <ui::HydrationMark/>
+            <components::HydrationMark/>
         </Router>
     }
 }

@@ -1,7 +1,7 @@
 //! The person's own account: their clubs, and logging out everywhere.
 
 use crate::api::{LogOutEverywhere, SwitchClub};
-use crate::ui::{ViewerResource, error_text, reload_to, role_label, use_toaster};
+use crate::components::{ViewerResource, error_text, reload_to, role_label, use_toaster};
 use domain::ClubId;
 use leptos::prelude::*;
 use leptos_meta::Title;

@@ -1,7 +1,7 @@
 //! Log in and sign up (create a club).
 
 use crate::api::{LogIn, SignUp};
-use crate::ui::{
+use crate::components::{
     AuthCard, EmailField, FormAlert, NewAccountFields, SubmitButton, TextField, last_error, reload_on_success,
 };
 use leptos::form::ActionForm;

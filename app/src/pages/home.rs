@@ -1,7 +1,7 @@
 //! The dashboard a member lands on.
 
+use crate::components::{ViewerResource, role_label};
 use crate::i18n::*;
-use crate::ui::{ViewerResource, role_label};
 use leptos::prelude::*;
 use leptos_meta::Title;
 

@@ -1,13 +1,13 @@
 //! An invitation link: join the club with a new account, or with the account logged in.
 
 use crate::api::{AcceptInvitation, JoinWithNewAccount, invitation};
-use crate::error::AppError;
-use crate::i18n::*;
-use crate::model::InvitationView;
-use crate::ui::{
+use crate::components::{
     AuthCard, EmailField, FormAlert, NewAccountFields, SubmitButton, ViewerResource, error_text, last_error,
     reload_on_success, role_label,
 };
+use crate::error::AppError;
+use crate::i18n::*;
+use crate::model::InvitationView;
 use domain::invitation::InvitationStatus;
 use leptos::form::ActionForm;
 use leptos::prelude::*;

@@ -1,18 +1,12 @@
-//! One module per page.
+//! The pages, by feature: a folder per feature with a file per page or island, a file per
+//! page for the features that have one page.
 
 pub mod account;
-pub mod athlete_import;
 pub mod athletes;
 pub mod auth;
 pub mod catalogue;
 pub mod club;
-pub mod complexes;
 pub mod errors;
-pub mod exchange;
-pub mod groups;
 pub mod home;
 pub mod invite;
-pub mod lists;
-pub mod progress;
-pub mod settings;
 pub mod soon;

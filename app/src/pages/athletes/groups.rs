@@ -1,15 +1,15 @@
 //! The club's groups (coaches): create one, rename it, archive or restore it, and choose who is
 //! in it. The page is one island that asks the server for the groups again after each change.
 
-use super::athletes::{AthleteTabs, athlete_href};
-use super::catalogue::failure;
+use super::{AthleteTabs, athlete_href};
 use crate::api::athletes::{
     GroupView, GroupsPage, archive_group, create_group, groups, rename_group, set_in_group,
 };
+use crate::components::failure;
+use crate::components::{error_text, field_error, last_error, use_toaster};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::model::Choice;
-use crate::ui::{error_text, field_error, last_error, use_toaster};
 use domain::{AthleteId, GroupId};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -34,7 +34,7 @@ pub fn AthleteGroupsPage() -> impl IntoView {
 }
 
 /// The error line under a field, wired to it by `id`.
-fn error_line(id: String, message: Signal<Option<String>>) -> impl IntoView {
+pub(super) fn error_line(id: String, message: Signal<Option<String>>) -> impl IntoView {
     view! {
         <p id=id class="text-sm text-red-700 dark:text-red-400" role="alert">
             {move || message.get()}
@@ -44,7 +44,7 @@ fn error_line(id: String, message: Signal<Option<String>>) -> impl IntoView {
 
 /// The groups, active ones first (archived ones after them, dimmed), and the form creating one.
 #[island(lazy)]
-fn GroupsEditor(page: GroupsPage) -> impl IntoView {
+pub(super) fn GroupsEditor(page: GroupsPage) -> impl IntoView {
     let locale = crate::lang::current();
     let toaster = use_toaster();
     let data = RwSignal::new(page);

@@ -1,11 +1,12 @@
 //! The club's categories and equipment: add, rename, delete (coaches).
 
-use super::catalogue::{CatalogueTabs, Tab, failure};
+use super::{CatalogueTabs, Tab};
 use crate::api::catalogue::{catalogue_list, delete_list_entry, save_list_entry};
+use crate::components::failure;
+use crate::components::{confirm, error_text, field_error, use_toaster};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::model::ListEntry;
-use crate::ui::{confirm, error_text, field_error, use_toaster};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -42,7 +43,7 @@ pub fn ListsPage() -> impl IntoView {
 
 /// One list: its entries with rename and delete, and a form to add one.
 #[island(lazy)]
-fn ListEditor(kind: String, entries: Vec<ListEntry>) -> impl IntoView {
+pub(super) fn ListEditor(kind: String, entries: Vec<ListEntry>) -> impl IntoView {
     let locale = crate::lang::current();
     let toaster = use_toaster();
     let is_category = kind == "category";

@@ -1,12 +1,13 @@
 //! Importing athletes from a CSV file (coaches), all or nothing: the columns it reads, an example
 //! to start from, and the report of every problem when the file is refused.
 
-use super::athletes::AthleteTabs;
-use super::catalogue::failure;
+use super::AthleteTabs;
 use crate::api::athletes::{groups, import_athletes};
+use crate::components::failure;
+use crate::components::import_report::{ImportReport, ReportRow};
+use crate::components::{error_text, field_text, use_toaster};
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::ui::{error_text, field_text, use_toaster};
 use domain::athlete_import::{AthleteImportProblem, ImportIssue};
 use domain::{FieldError, FieldProblem};
 use leptos::prelude::*;
@@ -39,7 +40,7 @@ pub fn AthleteImportPage() -> impl IntoView {
 }
 
 /// A small file to start from, with the headers of the page's language.
-fn example(locale: Locale) -> &'static str {
+pub(super) fn example(locale: Locale) -> &'static str {
     match locale {
         Locale::fr => {
             "prénom;nom;date de naissance;sexe;email;groupes\n\
@@ -56,7 +57,7 @@ fn example(locale: Locale) -> &'static str {
 
 /// `text` as a `data:` address a link downloads (UTF-8, with a byte order mark so that
 /// spreadsheets read the accents right).
-fn data_url(text: &str) -> String {
+pub(super) fn data_url(text: &str) -> String {
     let mut url = String::from("data:text/csv;charset=utf-8,%EF%BB%BF");
     for byte in text.bytes() {
         if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
@@ -70,7 +71,7 @@ fn data_url(text: &str) -> String {
 
 /// What the file holds: the columns, their headers and values, and an example.
 #[component]
-fn Columns() -> impl IntoView {
+pub(super) fn Columns() -> impl IntoView {
     let locale = crate::lang::current();
     let row = |column: String, headers: &'static str, required: bool, values: Option<String>| {
         view! {
@@ -139,7 +140,7 @@ async fn read_chosen(input: Option<web_sys::HtmlInputElement>) -> Option<String>
 /// The file picker and the text: choosing a file puts its text in the box (to check or correct
 /// it there); the Import button sends the box.
 #[island(lazy)]
-fn AthleteImport() -> impl IntoView {
+pub(super) fn AthleteImport() -> impl IntoView {
     let locale = crate::lang::current();
     let toaster = use_toaster();
     let input = NodeRef::<leptos::html::Input>::new();
@@ -191,7 +192,7 @@ fn AthleteImport() -> impl IntoView {
                 </div>
             }
             .into_any(),
-            Err(AppError::AthleteImportRejected(report)) => view! { <ImportReport report/> }.into_any(),
+            Err(AppError::AthleteImportRejected(report)) => report_view(locale, report).into_any(),
             Err(e) => view! {
                 <p class="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200" role="alert">
                     {error_text(locale, &e)}
@@ -250,7 +251,7 @@ fn AthleteImport() -> impl IntoView {
 }
 
 /// The label a person knows a column by.
-fn field_label(locale: Locale, field: &str) -> String {
+pub(super) fn field_label(locale: Locale, field: &str) -> String {
     match field {
         "first_name" => td_string!(locale, athletes.first_name).to_string(),
         "last_name" => td_string!(locale, athletes.last_name).to_string(),
@@ -266,7 +267,7 @@ fn field_label(locale: Locale, field: &str) -> String {
 }
 
 /// Why a line was refused, in words.
-fn reason(locale: Locale, problem: &AthleteImportProblem) -> String {
+pub(super) fn reason(locale: Locale, problem: &AthleteImportProblem) -> String {
     match (&problem.problem, problem.field.as_str()) {
         (ImportIssue::Field(FieldProblem::InvalidChoice), "sex") => {
             td_string!(locale, athlete_import.sex_invalid).to_string()
@@ -286,46 +287,17 @@ fn reason(locale: Locale, problem: &AthleteImportProblem) -> String {
     }
 }
 
-/// Every problem of a refused file: line, column, reason.
-#[component]
-fn ImportReport(report: domain::Report<AthleteImportProblem>) -> impl IntoView {
-    let locale = crate::lang::current();
-    let count = report.total;
-    let partial = report.is_partial().then(|| {
-        let shown = report.problems.len();
-        view! { <p class="text-sm text-muted">{td_string!(locale, errors.first_problems, shown = shown).to_string()}</p> }
-    });
-    let problems = report.problems;
-    view! {
-        <section class="card flex flex-col gap-3 border-red-300 dark:border-red-800" data-testid="import-report">
-            <p role="alert" class="font-medium text-red-800 dark:text-red-200">
-                {td_string!(locale, athlete_import.rejected, count = count).to_string()}
-            </p>
-            {partial}
-            <div class="overflow-x-auto">
-                <table class="w-full text-left text-sm">
-                    <caption class="sr-only">{td_string!(locale, athlete_import.report_caption).to_string()}</caption>
-                    <thead class="text-xs uppercase text-muted">
-                        <tr>
-                            <th scope="col" class="pb-2 pr-3">{td_string!(locale, athlete_import.line).to_string()}</th>
-                            <th scope="col" class="pb-2 pr-3">{td_string!(locale, athlete_import.field).to_string()}</th>
-                            <th scope="col" class="pb-2">{td_string!(locale, athlete_import.reason).to_string()}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {problems
-                            .into_iter()
-                            .map(|p| view! {
-                                <tr class="border-t border-line" data-testid="import-problem">
-                                    <td class="py-1 pr-3 tabular-nums">{p.line}</td>
-                                    <td class="py-1 pr-3">{field_label(locale, &p.field)}</td>
-                                    <td class="py-1">{reason(locale, &p)}</td>
-                                </tr>
-                            })
-                            .collect_view()}
-                    </tbody>
-                </table>
-            </div>
-        </section>
-    }
+/// Every problem of a refused athletes file: line, column, reason.
+fn report_view(locale: Locale, report: domain::Report<AthleteImportProblem>) -> impl IntoView {
+    let summary = td_string!(locale, athlete_import.rejected, count = report.total).to_string();
+    let rows = report
+        .problems
+        .iter()
+        .map(|p| ReportRow {
+            line: p.line,
+            column: field_label(locale, &p.field),
+            reason: reason(locale, p),
+        })
+        .collect();
+    view! { <ImportReport summary total=report.total rows/> }
 }

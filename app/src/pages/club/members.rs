@@ -1,14 +1,14 @@
 //! The club page (admins): members and their roles, invitations.
 
-use super::settings::{ClubTab, ClubTabs};
+use super::{ClubTab, ClubTabs};
 use crate::api::{ChangeRole, Invite, RemoveMember, RevokeInvitation, club_roster, pending_invitations};
+use crate::components::format::short_date;
+use crate::components::{
+    FormAlert, SubmitButton, TextField, confirm, error_text, field_error, last_error, role_label, use_toaster,
+};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::model::{CreatedInvitation, MemberRow, PendingInvitation, Roster};
-use crate::ui::{
-    FormAlert, SubmitButton, TextField, confirm, error_text, field_error, last_error, role_label, short_date,
-    use_toaster,
-};
 use domain::Role;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -50,7 +50,7 @@ pub fn ClubPage() -> impl IntoView {
 /// Members, the invitation form and the pending invitations: the interactive part of the page.
 /// It starts from the lists the server rendered and reloads a list after each change to it.
 #[island(lazy)]
-fn ClubAdmin(roster: Roster, invitations: Vec<PendingInvitation>) -> impl IntoView {
+pub(super) fn ClubAdmin(roster: Roster, invitations: Vec<PendingInvitation>) -> impl IntoView {
     let locale = crate::lang::current();
     let toaster = use_toaster();
     let roster = RwSignal::new(roster);
@@ -147,7 +147,7 @@ fn ClubAdmin(roster: Roster, invitations: Vec<PendingInvitation>) -> impl IntoVi
 }
 
 #[component]
-fn MembersTable(
+pub(super) fn MembersTable(
     members: Vec<MemberRow>,
     assignable: Vec<Role>,
     on_role: impl Fn(MemberRow, Role) + Copy + Send + Sync + 'static,
@@ -228,7 +228,7 @@ fn MembersTable(
 }
 
 #[component]
-fn InviteForm(
+pub(super) fn InviteForm(
     assignable: Vec<Role>,
     created: RwSignal<Option<CreatedInvitation>>,
     on_created: impl Fn() + Copy + Send + Sync + 'static,
@@ -316,7 +316,7 @@ fn InviteForm(
 }
 
 #[component]
-fn PendingList(
+pub(super) fn PendingList(
     list: Vec<PendingInvitation>,
     on_revoke: impl Fn(PendingInvitation) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {

@@ -1,152 +1,16 @@
-//! Complexes: the list, a complex's page, and the builder (add movements from the catalogue,
-//! reorder them by dragging, with the keyboard or with buttons).
+//! The complex builder: search the catalogue and add movements, order them, name the complex.
 
-use super::catalogue::{
-    CatalogueTabs, Record, RecordActions, Tab, detail_page, exercise_href, failure, form_page,
-};
-use crate::api::catalogue::{
-    CreateComplex, UpdateComplex, catalogue_choices, complex, complexes, movement_candidates,
-};
+use super::complexes::{complex_href, movement_name};
+use crate::api::catalogue::{CreateComplex, UpdateComplex, catalogue_choices, complex, movement_candidates};
+use crate::components::reorder::{keyboard_target, move_item};
+use crate::components::{FormAlert, error_text, field_error, last_error, reload_to, use_toaster};
+use crate::components::{failure, form_page, id_param};
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::model::{Choice, ComplexDetail, ComplexItem, Movement};
-use crate::ui::{FormAlert, error_text, field_error, last_error, reload_to, use_toaster};
+use crate::model::{Choice, ComplexDetail, Movement};
 use domain::catalogue::complex_name;
 use domain::{CategoryId, ComplexId};
 use leptos::prelude::*;
-use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
-
-pub fn complex_href(id: ComplexId) -> String {
-    format!("/catalogue/complexes/{id}")
-}
-
-fn id_param() -> Option<ComplexId> {
-    use_params_map().with_untracked(|p| p.get("id").and_then(|id| id.parse().ok()).map(ComplexId))
-}
-
-/// A movement's name in the page's language.
-fn movement_name(locale: Locale, m: &Movement) -> String {
-    match locale {
-        Locale::fr => m.name_fr.clone(),
-        Locale::en => m.name_en.clone(),
-    }
-}
-
-// ----- The list -----
-
-#[component]
-pub fn ComplexesPage() -> impl IntoView {
-    let locale = crate::lang::current();
-    let page = Suspend::new(async move {
-        match complexes().await {
-            Ok(list) => {
-                let count = list.items.len();
-                view! {
-                    <div class="flex flex-wrap items-center justify-between gap-3">
-                        <h1 class="text-3xl font-bold">{tr!(catalogue.title)}</h1>
-                        {list.can_edit.then(|| view! {
-                            <a href="/catalogue/complexes/new" class="btn-primary" data-testid="new-complex">{tr!(complexes.new_complex)}</a>
-                        })}
-                    </div>
-                    <CatalogueTabs active=Tab::Complexes can_edit=list.can_edit/>
-                    <p class="text-sm text-muted">{tr!(complexes.count, count = count)}</p>
-                    <ul class="grid grid-cols-1 gap-3 sm:grid-cols-2" data-testid="complex-list">
-                        {list.items.into_iter().map(complex_card).collect_view()}
-                    </ul>
-                }
-                .into_any()
-            }
-            Err(e) => failure(locale, e),
-        }
-    });
-    view! {
-        <Title text=tr!(complexes.title)/>
-        <section class="flex flex-col gap-6">
-            <Suspense fallback=move || view! { <p>{tr!(common.loading)}</p> }>{page}</Suspense>
-        </section>
-    }
-}
-
-fn complex_card(item: ComplexItem) -> impl IntoView {
-    view! {
-        <li>
-            <a
-                href=complex_href(item.id)
-                class="card flex h-full flex-col gap-1 transition hover:border-brand-500 focus-visible:border-brand-500"
-                data-testid="complex-item"
-            >
-                <span class="font-semibold">{item.name.clone()}</span>
-                <span class="flex flex-wrap gap-1 text-xs text-muted">
-                    {item.category.clone().map(|c| view! { <span>{c}</span> })}
-                    <span>" · " {tr!(complexes.movements_count, count = item.movements)}</span>
-                    {item.archived.then(|| view! { <span class="badge">{tr!(catalogue.archived)}</span> })}
-                </span>
-            </a>
-        </li>
-    }
-}
-
-// ----- A complex -----
-
-#[component]
-pub fn ComplexPage() -> impl IntoView {
-    let locale = crate::lang::current();
-    let id = id_param();
-    let page = Suspend::new(async move {
-        let found = match id {
-            Some(id) => complex(id).await,
-            None => Err(AppError::NotFound),
-        };
-        match found {
-            Ok(detail) => view! { <ComplexDetails detail/> }.into_any(),
-            Err(e) => failure(locale, e),
-        }
-    });
-    detail_page("/catalogue/complexes", tr!(complexes.back), page)
-}
-
-#[component]
-fn ComplexDetails(detail: ComplexDetail) -> impl IntoView {
-    let locale = crate::lang::current();
-    let (name, other) = crate::lang::name_pair(locale, &detail.name_fr, &detail.name_en);
-    view! {
-        <Title text=name.clone()/>
-        <article class="flex flex-col gap-6">
-            <header class="flex flex-wrap items-start justify-between gap-3">
-                <div>
-                    <h1 class="text-3xl font-bold" data-testid="complex-name">{name.clone()}</h1>
-                    {other.map(|o| view! { <p class="text-lg text-muted">{o}</p> })}
-                    {detail.category.clone().map(|c| view! { <p class="mt-1 text-sm text-muted">{c.name}</p> })}
-                    {detail.archived.then(|| view! { <span class="badge mt-2 inline-block" data-testid="archived-badge">{tr!(catalogue.archived)}</span> })}
-                </div>
-                {detail.can_edit.then(|| view! {
-                    <div class="flex flex-wrap gap-2">
-                        <a href=format!("{}/edit", complex_href(detail.id)) class="btn-secondary">{tr!(catalogue.edit)}</a>
-                        <RecordActions record=Record::Complex(detail.id) version=detail.version archived=detail.archived deletable=true name=name.clone()/>
-                    </div>
-                })}
-            </header>
-            <section class="card">
-                <h2 class="mb-3 text-lg font-semibold">{tr!(complexes.movements)}</h2>
-                <ol class="flex flex-col gap-2" data-testid="movements">
-                    {detail
-                        .movements
-                        .iter()
-                        .enumerate()
-                        .map(|(i, m)| view! {
-                            <li class="flex items-center gap-3" data-testid="movement">
-                                <span class="badge">{i + 1}</span>
-                                <a href=exercise_href(m.id) class="link">{movement_name(locale, m)}</a>
-                                {m.archived.then(|| view! { <span class="badge">{tr!(catalogue.archived)}</span> })}
-                            </li>
-                        })
-                        .collect_view()}
-                </ol>
-            </section>
-        </article>
-    }
-}
 
 // ----- The builder -----
 
@@ -165,7 +29,7 @@ pub fn NewComplexPage() -> impl IntoView {
 #[component]
 pub fn EditComplexPage() -> impl IntoView {
     let locale = crate::lang::current();
-    let id = id_param();
+    let id = id_param(ComplexId);
     let page = Suspend::new(async move {
         let loaded = match id {
             Some(id) => match complex(id).await {
@@ -185,19 +49,11 @@ pub fn EditComplexPage() -> impl IntoView {
     form_page(tr!(complexes.edit_title), page)
 }
 
-/// Moves the item at `from` to `to` (both within the list).
-fn move_item<T>(list: &mut Vec<T>, from: usize, to: usize) {
-    if from < list.len() && to < list.len() && from != to {
-        let item = list.remove(from);
-        list.insert(to, item);
-    }
-}
-
 /// Builds a complex: search the catalogue and add movements, order them by dragging, with
 /// Alt+↑/↓ on a focused movement, or with its buttons; each move is announced to screen readers.
 /// The names default to the movements joined by " + " (shown as the fields' placeholders).
 #[island(lazy)]
-fn ComplexBuilder(categories: Vec<Choice>, existing: Option<ComplexDetail>) -> impl IntoView {
+pub(super) fn ComplexBuilder(categories: Vec<Choice>, existing: Option<ComplexDetail>) -> impl IntoView {
     let locale = crate::lang::current();
     let toaster = use_toaster();
     let movements = RwSignal::new(existing.as_ref().map(|e| e.movements.clone()).unwrap_or_default());
@@ -366,12 +222,9 @@ fn ComplexBuilder(categories: Vec<Choice>, existing: Option<ComplexDetail>) -> i
                     dragging.set(None);
                 }
                 on:keydown=move |ev| {
-                    if ev.alt_key() {
-                        match ev.key().as_str() {
-                            "ArrowUp" if index > 0 => { ev.prevent_default(); shift(index, index - 1); }
-                            "ArrowDown" if index < last => { ev.prevent_default(); shift(index, index + 1); }
-                            _ => {}
-                        }
+                    if let Some(to) = keyboard_target(&ev.key(), ev.alt_key(), index, last + 1) {
+                        ev.prevent_default();
+                        shift(index, to);
                     }
                 }
             >
@@ -487,21 +340,5 @@ fn ComplexBuilder(categories: Vec<Choice>, existing: Option<ComplexDetail>) -> i
                 <a href=cancel class="btn-secondary">{tr!(catalogue.cancel)}</a>
             </div>
         </form>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::move_item;
-
-    #[test]
-    fn moving_an_item_shifts_the_others() {
-        let mut list = vec!['a', 'b', 'c', 'd'];
-        move_item(&mut list, 0, 2);
-        assert_eq!(list, ['b', 'c', 'a', 'd']);
-        move_item(&mut list, 3, 0);
-        assert_eq!(list, ['d', 'b', 'c', 'a']);
-        move_item(&mut list, 1, 9);
-        assert_eq!(list, ['d', 'b', 'c', 'a'], "out of range: nothing moves");
     }
 }

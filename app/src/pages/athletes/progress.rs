@@ -2,24 +2,24 @@
 //! the server as SVG (its geometry comes from `domain::progression`), readable in both themes,
 //! with the same data in words below it for screen readers and for anyone who prefers text.
 
-use super::athletes::{date, kg};
 use crate::api::athletes::{AthletePage, LiftHistory};
+use crate::components::format::{date, kg};
 use crate::i18n::*;
 use domain::progression::{Frame, Point, Series, chart, summaries};
 use leptos::prelude::*;
 
 /// The colours of the lines, in order; each reads on both light and dark surfaces.
-const STROKES: [&str; 3] = [
+pub(super) const STROKES: [&str; 3] = [
     "stroke-red-600 dark:stroke-red-400",
     "stroke-sky-600 dark:stroke-sky-400",
     "stroke-amber-600 dark:stroke-amber-400",
 ];
-const FILLS: [&str; 3] = [
+pub(super) const FILLS: [&str; 3] = [
     "fill-red-600 dark:fill-red-400",
     "fill-sky-600 dark:fill-sky-400",
     "fill-amber-600 dark:fill-amber-400",
 ];
-const SWATCHES: [&str; 3] = [
+pub(super) const SWATCHES: [&str; 3] = [
     "bg-red-600 dark:bg-red-400",
     "bg-sky-600 dark:bg-sky-400",
     "bg-amber-600 dark:bg-amber-400",
@@ -27,7 +27,7 @@ const SWATCHES: [&str; 3] = [
 
 /// The lifts the chart shows: the main lifts with maxes, or else the (at most three) lifts
 /// with the most maxes.
-fn charted(page: &AthletePage) -> Vec<&LiftHistory> {
+pub(super) fn charted(page: &AthletePage) -> Vec<&LiftHistory> {
     let main: Vec<&LiftHistory> = page
         .lifts
         .iter()

@@ -1,11 +1,13 @@
 //! Import and export of the catalogue (coaches): CSV or JSON, all or nothing.
 
-use super::catalogue::{CatalogueTabs, Tab, failure};
+use super::{CatalogueTabs, Tab};
 use crate::api::catalogue::{catalogue_choices, export_catalogue, import_catalogue};
+use crate::components::failure;
+use crate::components::import_report::{ImportReport, ReportRow};
+use crate::components::{error_text, field_text, use_toaster};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::model::ExportFile;
-use crate::ui::{error_text, field_text, use_toaster};
 use domain::catalogue::exchange::{ImportCounts, ImportProblem};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -31,7 +33,7 @@ pub fn ExchangePage() -> impl IntoView {
 }
 
 /// The label a person knows a file column or field by.
-fn field_label(locale: Locale, field: &str) -> String {
+pub(super) fn field_label(locale: Locale, field: &str) -> String {
     match field {
         "name_fr" | "fr" => td_string!(locale, catalogue.name_fr).to_string(),
         "name_en" | "en" => td_string!(locale, catalogue.name_en).to_string(),
@@ -49,7 +51,7 @@ fn field_label(locale: Locale, field: &str) -> String {
 
 /// Saves a file the server produced, as a download.
 #[cfg(feature = "hydrate")]
-fn save(file: &ExportFile) -> Result<(), wasm_bindgen::JsValue> {
+pub(super) fn save(file: &ExportFile) -> Result<(), wasm_bindgen::JsValue> {
     use wasm_bindgen::JsCast;
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(&file.content));
     let options = web_sys::BlobPropertyBag::new();
@@ -70,7 +72,7 @@ fn save(file: &ExportFile) -> Result<(), wasm_bindgen::JsValue> {
 }
 
 #[cfg(not(feature = "hydrate"))]
-fn save(file: &ExportFile) -> Result<(), ()> {
+pub(super) fn save(file: &ExportFile) -> Result<(), ()> {
     let _ = file;
     Ok(())
 }
@@ -93,7 +95,7 @@ async fn read_chosen(input: Option<()>) -> Option<(String, String)> {
 }
 
 #[island(lazy)]
-fn CatalogueExchange() -> impl IntoView {
+pub(super) fn CatalogueExchange() -> impl IntoView {
     let locale = crate::lang::current();
     let toaster = use_toaster();
     let export = Action::new(|format: &&'static str| export_catalogue((*format).to_owned()));
@@ -137,7 +139,7 @@ fn CatalogueExchange() -> impl IntoView {
                 </div>
             }
             .into_any(),
-            Err(AppError::ImportRejected(report)) => view! { <ImportReport report/> }.into_any(),
+            Err(AppError::ImportRejected(report)) => report_view(locale, report).into_any(),
             Err(e) => view! {
                 <p class="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200" role="alert">
                     {error_text(locale, &e)}
@@ -189,45 +191,17 @@ fn CatalogueExchange() -> impl IntoView {
     }
 }
 
-/// Every rejected row of an import: line, field, reason.
-#[component]
-fn ImportReport(report: domain::Report<ImportProblem>) -> impl IntoView {
-    let locale = crate::lang::current();
-    let count = report.total;
-    let partial = report.is_partial().then(|| {
-        let shown = report.problems.len();
-        view! { <p class="text-sm text-muted">{td_string!(locale, errors.first_problems, shown = shown).to_string()}</p> }
-    });
-    let problems = report.problems;
-    view! {
-        <section class="card flex flex-col gap-3 border-red-300 dark:border-red-800" data-testid="import-report">
-            <p role="alert" class="font-medium text-red-800 dark:text-red-200">
-                {td_string!(locale, errors.import_rejected, count = count).to_string()}
-            </p>
-            {partial}
-            <div class="overflow-x-auto">
-                <table class="w-full text-left text-sm">
-                    <thead class="text-xs uppercase text-muted">
-                        <tr>
-                            <th scope="col" class="pb-2 pr-3">{tr!(exchange.line)}</th>
-                            <th scope="col" class="pb-2 pr-3">{tr!(exchange.field)}</th>
-                            <th scope="col" class="pb-2">{tr!(exchange.reason)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {problems
-                            .into_iter()
-                            .map(|p| view! {
-                                <tr class="border-t border-line" data-testid="import-problem">
-                                    <td class="py-1 pr-3 tabular-nums">{p.line}</td>
-                                    <td class="py-1 pr-3">{field_label(locale, &p.error.field)}</td>
-                                    <td class="py-1">{field_text(locale, &p.error)}</td>
-                                </tr>
-                            })
-                            .collect_view()}
-                    </tbody>
-                </table>
-            </div>
-        </section>
-    }
+/// Every rejected row of a catalogue import: line, column, reason.
+fn report_view(locale: Locale, report: domain::Report<ImportProblem>) -> impl IntoView {
+    let summary = td_string!(locale, errors.import_rejected, count = report.total).to_string();
+    let rows = report
+        .problems
+        .iter()
+        .map(|p| ReportRow {
+            line: p.line,
+            column: field_label(locale, &p.error.field),
+            reason: field_text(locale, &p.error),
+        })
+        .collect();
+    view! { <ImportReport summary total=report.total rows/> }
 }

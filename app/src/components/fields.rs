@@ -1,0 +1,197 @@
+//! Form fields and their messages, wired for assistive technology.
+
+use super::messages::{error_text, field_text};
+use crate::error::AppError;
+use crate::i18n::*;
+use leptos::prelude::*;
+
+/// The error of an action's last result, if it failed.
+pub fn last_error<T>(value: MappedSignal<Option<Result<T, AppError>>>) -> Signal<Option<AppError>>
+where
+    T: Clone + Send + Sync + 'static,
+{
+    Signal::derive(move || value.with(|r| r.as_ref().and_then(|r| r.as_ref().err().cloned())))
+}
+
+/// The translated message for `field`, if the last result refused it.
+pub fn field_error(
+    locale: Locale,
+    error: Signal<Option<AppError>>,
+    field: &'static str,
+) -> Signal<Option<String>> {
+    Signal::derive(move || {
+        error.with(|e| {
+            e.as_ref()
+                .and_then(|e| e.field(field))
+                .map(|f| field_text(locale, f))
+        })
+    })
+}
+
+/// The message for errors that concern the whole form rather than one field.
+pub fn form_error(locale: Locale, error: Signal<Option<AppError>>) -> Signal<Option<String>> {
+    Signal::derive(move || {
+        error.with(|e| match e {
+            None | Some(AppError::Invalid(_)) => None,
+            Some(e) => Some(error_text(locale, e)),
+        })
+    })
+}
+
+/// A labelled input with its hint and its error, wired for assistive technology.
+#[component]
+pub fn TextField(
+    name: &'static str,
+    label: String,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(default = "off")] autocomplete: &'static str,
+    #[prop(optional)] hint: Option<String>,
+    /// The form's last error: the field shows the part that concerns it.
+    errors: Signal<Option<AppError>>,
+    #[prop(optional, into)] value: Option<String>,
+) -> impl IntoView {
+    let error = field_error(crate::lang::current(), errors, name);
+    let id = format!("field-{name}");
+    let error_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    let has_hint = hint.is_some();
+    let described = move || {
+        let mut ids = Vec::new();
+        if has_hint {
+            ids.push(hint_id.clone());
+        }
+        if error.with(Option::is_some) {
+            ids.push(error_id.clone());
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    };
+    view! {
+        <div class="flex flex-col gap-1">
+            <label for=id.clone() class="text-sm font-medium">{label}</label>
+            <input
+                id=id.clone()
+                name=name
+                type=kind
+                autocomplete=autocomplete
+                value=value
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                aria-describedby=described
+                class="input"
+            />
+            {hint.map(|hint| view! { <p id=format!("field-{name}-hint") class="text-xs text-muted">{hint}</p> })}
+            <p id=format!("field-{name}-error") class="text-sm text-red-700 dark:text-red-400" role="alert">
+                {move || error.get()}
+            </p>
+        </div>
+    }
+}
+
+/// A form-level message (e.g. wrong password), announced when it appears.
+#[component]
+pub fn FormAlert(errors: Signal<Option<AppError>>) -> impl IntoView {
+    let message = form_error(crate::lang::current(), errors);
+    view! {
+        <div role="alert" data-testid="form-alert">
+            {move || {
+                message
+                    .get()
+                    .map(|m| {
+                        view! {
+                            <p class="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+                                {m}
+                            </p>
+                        }
+                    })
+            }}
+        </div>
+    }
+}
+
+#[component]
+pub fn SubmitButton(
+    #[prop(into)] label: Signal<String>,
+    #[prop(into)] pending: Signal<bool>,
+) -> impl IntoView {
+    let locale = crate::lang::current();
+    view! {
+        <button type="submit" class="btn-primary" disabled=move || pending.get() aria-busy=move || pending.get().to_string()>
+            {move || if pending.get() { td_string!(locale, auth.working).to_string() } else { label.get() }}
+        </button>
+    }
+}
+
+/// The email field of the login and sign-up forms (the browser offers the saved login).
+#[component]
+pub fn EmailField(errors: Signal<Option<AppError>>) -> impl IntoView {
+    view! { <TextField name="email" kind="email" autocomplete="username" label=tr!(auth.email) errors/> }
+}
+
+/// The name and new-password fields of a new account (sign-up, joining by invitation).
+#[component]
+pub fn NewAccountFields(errors: Signal<Option<AppError>>) -> impl IntoView {
+    view! {
+        <TextField name="display_name" autocomplete="name" label=tr!(auth.display_name) errors/>
+        <TextField
+            name="password"
+            kind="password"
+            autocomplete="new-password"
+            label=tr!(auth.password)
+            hint=tr!(auth.password_hint)
+            errors
+        />
+    }
+}
+
+/// The message under an input, for the field it names (`data-testid="error-plates[2].count"`).
+#[component]
+pub fn FieldMessage(id: String, field: String, error: Signal<Option<String>>) -> impl IntoView {
+    view! {
+        <p id=id class="text-sm text-red-700 dark:text-red-400" data-testid=format!("error-{field}")>
+            {move || error.get()}
+        </p>
+    }
+}
+
+/// A text input for a number (kilograms, counts, factors), with its message. Its label is
+/// written by the caller (visible, or visually hidden in a table).
+#[component]
+pub fn NumberInput(
+    #[prop(into)] id: String,
+    #[prop(into)] field: String,
+    value: RwSignal<String>,
+    error: Signal<Option<String>>,
+    readonly: bool,
+    width: &'static str,
+    #[prop(optional)] numeric: bool,
+    #[prop(default = None)] hint_id: Option<String>,
+    #[prop(optional, into)] placeholder: Option<Signal<String>>,
+) -> impl IntoView {
+    let error_id = format!("{id}-error");
+    let described = {
+        let error_id = error_id.clone();
+        move || {
+            let mut ids: Vec<String> = hint_id.iter().cloned().collect();
+            if error.with(Option::is_some) {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <input
+            id=id
+            class=format!("input {width} disabled:cursor-not-allowed disabled:bg-surface-3")
+            type="text"
+            inputmode=if numeric { "numeric" } else { "decimal" }
+            autocomplete="off"
+            data-testid=format!("input-{field}")
+            value=value.get_untracked()
+            placeholder=move || placeholder.map(|p| p.get())
+            disabled=readonly
+            aria-invalid=move || error.with(Option::is_some).then_some("true")
+            aria-describedby=described
+            on:input=move |ev| value.set(event_target_value(&ev))
+        />
+        <FieldMessage id=error_id field error/>
+    }
+}

@@ -1,0 +1,83 @@
+//! Numbers, dates and labels as the page's language writes them.
+
+use crate::i18n::*;
+use chrono::NaiveDate;
+use domain::competition::{CompetitorLevel, Sex};
+use domain::maxes::MaxKind;
+use domain::weight::Kg;
+
+/// Kilograms as the page's language writes them ("102,5" in French).
+pub fn kg(locale: Locale, weight: Kg) -> String {
+    let text = weight.to_string();
+    match locale {
+        Locale::fr => text.replace('.', ","),
+        Locale::en => text,
+    }
+}
+
+pub fn kg_or_dash(locale: Locale, weight: Option<Kg>) -> String {
+    weight.map_or_else(|| "—".to_owned(), |w| kg(locale, w))
+}
+
+/// A Sinclair total with two decimals.
+pub fn sinclair(locale: Locale, value: Option<f64>) -> String {
+    match value {
+        Some(v) => {
+            let text = format!("{v:.2}");
+            match locale {
+                Locale::fr => text.replace('.', ","),
+                Locale::en => text,
+            }
+        }
+        None => "—".to_owned(),
+    }
+}
+
+pub fn date(locale: Locale, day: NaiveDate) -> String {
+    match locale {
+        Locale::fr => day.format("%d/%m/%Y").to_string(),
+        Locale::en => day.format("%Y-%m-%d").to_string(),
+    }
+}
+
+pub fn sex_label(locale: Locale, sex: Sex) -> String {
+    match sex {
+        Sex::Women => td_string!(locale, athletes.women).to_string(),
+        Sex::Men => td_string!(locale, athletes.men).to_string(),
+    }
+}
+
+pub fn level_label(locale: Locale, level: CompetitorLevel) -> String {
+    match level {
+        CompetitorLevel::Rookie => td_string!(locale, athletes.level_rookie).to_string(),
+        CompetitorLevel::Regional => td_string!(locale, athletes.level_regional).to_string(),
+        CompetitorLevel::National => td_string!(locale, athletes.level_national).to_string(),
+        CompetitorLevel::International => td_string!(locale, athletes.level_international).to_string(),
+        CompetitorLevel::Elite => td_string!(locale, athletes.level_elite).to_string(),
+    }
+}
+
+pub fn kind_label(locale: Locale, kind: MaxKind) -> String {
+    match kind {
+        MaxKind::Tested => td_string!(locale, athletes.kind_tested).to_string(),
+        MaxKind::Competition => td_string!(locale, athletes.kind_competition).to_string(),
+        MaxKind::Training => td_string!(locale, athletes.kind_training).to_string(),
+        MaxKind::Estimated => td_string!(locale, athletes.kind_estimated).to_string(),
+    }
+}
+
+/// A local date as the viewer's language writes it.
+pub fn short_date(locale: Locale, at: chrono::DateTime<chrono::Utc>) -> String {
+    match locale {
+        Locale::fr => at.format("%d/%m/%Y").to_string(),
+        Locale::en => at.format("%Y-%m-%d").to_string(),
+    }
+}
+
+/// A decimal as the page's language writes it ("0,85" in French).
+pub fn decimal(locale: Locale, text: String) -> String {
+    match locale {
+        Locale::fr => text.replace('.', ","),
+        Locale::en => text,
+    }
+}

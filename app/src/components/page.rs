@@ -1,0 +1,63 @@
+//! Page frames: a record's form page, its detail page, the card of the visitor's pages, and a
+//! page's error in place of its content.
+
+use super::messages::error_text;
+use crate::error::AppError;
+use crate::i18n::*;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+/// A page's error in place of its content: forbidden, not found, or anything else.
+pub fn failure(locale: Locale, error: AppError) -> AnyView {
+    let testid = match error {
+        AppError::Forbidden => "forbidden",
+        AppError::NotFound => "not-found",
+        _ => "error",
+    };
+    let text = match error {
+        AppError::Forbidden => td_string!(locale, catalogue.coaches_only).to_string(),
+        e => error_text(locale, &e),
+    };
+    view! { <p class="card" role="alert" data-testid=testid>{text}</p> }.into_any()
+}
+
+/// A page that creates or edits a record: its title and heading, then the form once its data
+/// has loaded.
+pub fn form_page(title: String, page: Suspend<AnyView>) -> impl IntoView {
+    view! {
+        <Title text=title.clone()/>
+        <section class="flex max-w-3xl flex-col gap-6">
+            <h1 class="text-3xl font-bold">{title}</h1>
+            <Suspense fallback=move || view! { <p>{tr!(common.loading)}</p> }>{page}</Suspense>
+        </section>
+    }
+}
+
+/// A record's page: the way back to its list, then the record once it has loaded.
+pub fn detail_page(back: &'static str, label: String, page: Suspend<AnyView>) -> impl IntoView {
+    view! {
+        <nav aria-label=tr!(catalogue.breadcrumb) class="mb-4 text-sm">
+            <a href=back class="link">{label}</a>
+        </nav>
+        <Suspense fallback=move || view! { <p>{tr!(common.loading)}</p> }>{page}</Suspense>
+    }
+}
+
+/// A centred card for the pages a visitor sees (login, sign-up, invitation).
+#[component]
+pub fn AuthCard(title: String, children: Children) -> impl IntoView {
+    view! {
+        <div class="mx-auto w-full max-w-md py-8 sm:py-16">
+            <div class="card">
+                <h1 class="mb-6 text-2xl font-bold">{title}</h1>
+                {children()}
+            </div>
+        </div>
+    }
+}
+
+/// The record id in the page's address (`/…/:id`), as the id type `make` builds.
+pub fn id_param<T>(make: fn(i64) -> T) -> Option<T> {
+    use_params_map().with_untracked(|p| p.get("id").and_then(|id| id.parse().ok()).map(make))
+}

@@ -1,0 +1,133 @@
+//! The athlete form: a new athlete, or an existing one edited.
+
+use super::athlete_href;
+use crate::api::athletes::{CreateAthlete, UpdateAthlete, load_athlete};
+use crate::components::format::sex_label;
+use crate::components::id_param;
+use crate::components::{FormAlert, SubmitButton, TextField, field_error, last_error, reload_to};
+use crate::components::{failure, form_page};
+use crate::error::AppError;
+use domain::AthleteId;
+use domain::athlete::Athlete;
+use domain::competition::Sex;
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+
+#[component]
+pub fn NewAthletePage() -> impl IntoView {
+    form_page(
+        tr!(athletes.new_title),
+        Suspend::new(async move { view! { <AthleteForm existing=None/> }.into_any() }),
+    )
+}
+
+#[component]
+pub fn EditAthletePage() -> impl IntoView {
+    let locale = crate::lang::current();
+    let id = id_param(AthleteId);
+    let page = Suspend::new(async move {
+        let loaded = match id {
+            Some(id) => match load_athlete(id).await {
+                Ok(page) if !page.coaching => Err(AppError::Forbidden),
+                other => other,
+            },
+            None => Err(AppError::NotFound),
+        };
+        match loaded {
+            Ok(page) => view! { <AthleteForm existing=Some(page.summary.athlete)/> }.into_any(),
+            Err(e) => failure(locale, e),
+        }
+    });
+    form_page(tr!(athletes.edit_title), page)
+}
+
+/// Creates an athlete, or edits `existing` (at the version read, so a concurrent change is
+/// refused rather than overwritten).
+#[island(lazy)]
+pub(super) fn AthleteForm(existing: Option<Athlete>) -> impl IntoView {
+    let locale = crate::lang::current();
+    let create = ServerAction::<CreateAthlete>::new();
+    let update = ServerAction::<UpdateAthlete>::new();
+    let create_error = last_error(create.value());
+    let update_error = last_error(update.value());
+    let errors = Signal::derive(move || create_error.get().or_else(|| update_error.get()));
+    Effect::new(move |_| {
+        let saved = create
+            .value()
+            .with(|v| v.as_ref().and_then(|r| r.as_ref().ok().copied()))
+            .or_else(|| {
+                update
+                    .value()
+                    .with(|v| v.as_ref().and_then(|r| r.as_ref().ok().copied()))
+            });
+        if let Some(id) = saved {
+            reload_to(&athlete_href(id));
+        }
+    });
+    let e = existing.clone();
+    let value = move |f: fn(&Athlete) -> Option<String>| e.as_ref().and_then(f).unwrap_or_default();
+    let sex = existing.as_ref().map(|a| a.sex);
+    let sex_error = field_error(locale, errors, "sex");
+    let notes_error = field_error(locale, errors, "notes");
+    let fields = view! {
+        <div class="grid grid-cols-1 gap-4 sm:grid-cols-2">
+            <TextField name="first_name" autocomplete="off" label=tr!(athletes.first_name) errors value=value(|a| Some(a.first_name.clone()))/>
+            <TextField name="last_name" autocomplete="off" label=tr!(athletes.last_name) errors value=value(|a| Some(a.last_name.clone()))/>
+        </div>
+        <div class="grid grid-cols-1 gap-4 sm:grid-cols-2">
+            <TextField name="birth_date" kind="date" label=tr!(athletes.birth_date) errors value=value(|a| a.birth_date.map(|d| d.format("%Y-%m-%d").to_string()))/>
+            <fieldset class="flex flex-col gap-1">
+                <legend class="text-sm font-medium">{tr!(athletes.sex_category)}</legend>
+                <div class="flex gap-4 pt-2">
+                    {Sex::ALL
+                        .into_iter()
+                        .map(|s| view! {
+                            <label class="flex items-center gap-2"><input type="radio" name="sex" value=s.as_str() checked=sex == Some(s)/>{sex_label(locale, s)}</label>
+                        })
+                        .collect_view()}
+                </div>
+                <p class="text-sm text-red-700 dark:text-red-400" role="alert">{move || sex_error.get()}</p>
+            </fieldset>
+        </div>
+        <div class="grid grid-cols-1 gap-4 sm:grid-cols-2">
+            <TextField name="licence" label=tr!(athletes.licence) errors value=value(|a| a.licence.clone())/>
+            <TextField name="email" kind="email" label=tr!(athletes.email) hint=tr!(athletes.email_hint) errors value=value(|a| a.email.clone())/>
+        </div>
+        <div class="flex flex-col gap-1">
+            <label for="field-notes" class="text-sm font-medium">{tr!(athletes.notes)}</label>
+            <textarea id="field-notes" name="notes" rows="4" class="input">{value(|a| a.notes.clone())}</textarea>
+            <p class="text-sm text-red-700 dark:text-red-400" role="alert">{move || notes_error.get()}</p>
+        </div>
+    };
+    let cancel = existing
+        .as_ref()
+        .map_or_else(|| "/athletes".to_owned(), |a| athlete_href(a.id));
+    let buttons = move |pending: Signal<bool>| {
+        view! {
+            <div class="flex flex-wrap items-center gap-3">
+                <SubmitButton label=tr!(athletes.save) pending/>
+                <a href=cancel.clone() class="btn-secondary">{tr!(athletes.cancel)}</a>
+            </div>
+        }
+    };
+    match existing {
+        Some(a) => view! {
+            <ActionForm action=update attr:class="card flex flex-col gap-4" attr:novalidate="" attr:data-testid="athlete-form">
+                <input type="hidden" name="id" value=a.id.0.to_string()/>
+                <input type="hidden" name="version" value=a.version.to_string()/>
+                {fields}
+                <FormAlert errors/>
+                {buttons(update.pending().into())}
+            </ActionForm>
+        }
+        .into_any(),
+        None => view! {
+            <ActionForm action=create attr:class="card flex flex-col gap-4" attr:novalidate="" attr:data-testid="athlete-form">
+                {fields}
+                <FormAlert errors/>
+                {buttons(create.pending().into())}
+            </ActionForm>
+        }
+        .into_any(),
+    }
+}

@@ -1,0 +1,105 @@
+//! The profile's islands: the link to a member's account, archiving, and the groups.
+
+use crate::api::athletes::{LinkChoice, archive_athlete, link_account, set_in_group};
+use crate::components::browser::reload_here;
+use crate::components::{error_text, use_toaster};
+use crate::i18n::*;
+use domain::{AthleteId, GroupId, MemberId};
+use leptos::prelude::*;
+
+/// Links the profile to a member's account, or unlinks it.
+#[island(lazy)]
+pub(super) fn AccountLink(
+    athlete_id: AthleteId,
+    version: i64,
+    linked: bool,
+    choices: Vec<LinkChoice>,
+) -> impl IntoView {
+    let locale = crate::lang::current();
+    let toaster = use_toaster();
+    let chosen = RwSignal::new(String::new());
+    let action = Action::new(move |member: &Option<MemberId>| link_account(athlete_id, version, *member));
+    Effect::new(move |_| match action.value().get() {
+        Some(Ok(())) => reload_here(None),
+        Some(Err(e)) => toaster.error(error_text(locale, &e)),
+        None => {}
+    });
+    if linked {
+        return view! {
+            <div>
+                <button type="button" class="btn-secondary" disabled=move || action.pending().get() on:click=move |_| { action.dispatch(None); }>
+                    {tr!(athletes.unlink)}
+                </button>
+            </div>
+        }
+        .into_any();
+    }
+    if choices.is_empty() {
+        return view! { <p class="text-xs text-muted">{tr!(athletes.link_hint)}</p> }.into_any();
+    }
+    view! {
+        <div class="flex flex-wrap items-end gap-2">
+            <div class="flex flex-col gap-1">
+                <label for="link-member" class="text-sm font-medium">{tr!(athletes.link_to)}</label>
+                <select id="link-member" class="select" on:change=move |ev| chosen.set(event_target_value(&ev))>
+                    <option value="">"—"</option>
+                    {choices.into_iter().map(|c| view! { <option value=c.id.0.to_string()>{format!("{} ({})", c.name, c.email)}</option> }).collect_view()}
+                </select>
+            </div>
+            <button
+                type="button"
+                class="btn-secondary"
+                disabled=move || action.pending().get() || chosen.with(String::is_empty)
+                on:click=move |_| {
+                    if let Ok(id) = chosen.get_untracked().parse() {
+                        action.dispatch(Some(MemberId(id)));
+                    }
+                }
+            >
+                {tr!(athletes.link)}
+            </button>
+        </div>
+    }
+    .into_any()
+}
+
+#[island(lazy)]
+pub(super) fn ArchiveAthlete(id: AthleteId, version: i64, archived: bool) -> impl IntoView {
+    let locale = crate::lang::current();
+    let toaster = use_toaster();
+    let action = Action::new(move |_: &()| archive_athlete(id, version, !archived));
+    Effect::new(move |_| match action.value().get() {
+        Some(Ok(())) => reload_here(None),
+        Some(Err(e)) => toaster.error(error_text(locale, &e)),
+        None => {}
+    });
+    view! {
+        <button type="button" class="btn-secondary" disabled=move || action.pending().get() on:click=move |_| { action.dispatch(()); } data-testid="archive-athlete">
+            {if archived { tr!(athletes.restore) } else { tr!(athletes.archive) }}
+        </button>
+    }
+}
+
+#[island(lazy)]
+pub(super) fn GroupToggles(athlete_id: AthleteId, groups: Vec<(GroupId, String, bool)>) -> impl IntoView {
+    let locale = crate::lang::current();
+    let toaster = use_toaster();
+    let action =
+        Action::new(move |(group, member): &(GroupId, bool)| set_in_group(*group, athlete_id, *member));
+    Effect::new(move |_| match action.value().get() {
+        Some(Ok(())) => toaster.success(td_string!(locale, athletes.groups_saved).to_string()),
+        Some(Err(e)) => toaster.error(error_text(locale, &e)),
+        None => {}
+    });
+    view! {
+        <fieldset class="flex flex-col gap-2" data-testid="group-toggles">
+            <legend class="sr-only">{tr!(athletes.groups)}</legend>
+            {groups.into_iter().map(|(id, name, member)| view! {
+                <label class="flex items-center gap-2">
+                    <input type="checkbox" checked=member on:change=move |ev| { action.dispatch((id, event_target_checked(&ev))); }/>
+                    {name}
+                </label>
+            }).collect_view()}
+        </fieldset>
+    }
+}

@@ -1,0 +1,104 @@
+//! Bodyweights and competitor levels recorded; a recorded bodyweight or max deleted.
+
+use crate::api::athletes::{RecordLevel, RecordWeighing, delete_max, delete_weighing};
+use crate::components::browser::reload_here;
+use crate::components::format::level_label;
+use crate::components::{FormAlert, SubmitButton, TextField, confirm, error_text, last_error, use_toaster};
+use crate::i18n::*;
+use chrono::NaiveDate;
+use domain::competition::CompetitorLevel;
+use domain::{AthleteId, MaxId};
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+
+/// Today on the server, the default date of the forms (passed to the islands as a prop).
+pub(super) fn today() -> String {
+    #[cfg(feature = "ssr")]
+    {
+        chrono::Utc::now().date_naive().format("%Y-%m-%d").to_string()
+    }
+    #[cfg(not(feature = "ssr"))]
+    String::new()
+}
+
+#[island(lazy)]
+pub(super) fn WeighingForm(athlete_id: AthleteId, today: String) -> impl IntoView {
+    let action = ServerAction::<RecordWeighing>::new();
+    let error = last_error(action.value());
+    Effect::new(move |_| {
+        if action.value().with(|v| matches!(v, Some(Ok(())))) {
+            reload_here(None);
+        }
+    });
+    view! {
+        <ActionForm action attr:class="flex flex-wrap items-start gap-3" attr:novalidate="" attr:data-testid="weighing-form">
+            <input type="hidden" name="athlete_id" value=athlete_id.0.to_string()/>
+            <TextField name="weighed_on" kind="date" label=tr!(athletes.date) errors=error value=today.clone()/>
+            <TextField name="bodyweight" kind="text" label=tr!(athletes.bodyweight_kg) errors=error/>
+            <div class="pt-6"><SubmitButton label=tr!(athletes.record_bodyweight) pending=action.pending()/></div>
+            <FormAlert errors=error/>
+        </ActionForm>
+    }
+}
+
+#[island(lazy)]
+pub(super) fn LevelForm(athlete_id: AthleteId, today: String) -> impl IntoView {
+    let locale = crate::lang::current();
+    let action = ServerAction::<RecordLevel>::new();
+    let error = last_error(action.value());
+    Effect::new(move |_| {
+        if action.value().with(|v| matches!(v, Some(Ok(())))) {
+            reload_here(None);
+        }
+    });
+    view! {
+        <ActionForm action attr:class="flex flex-wrap items-start gap-3" attr:novalidate="" attr:data-testid="level-form">
+            <input type="hidden" name="athlete_id" value=athlete_id.0.to_string()/>
+            <div class="flex flex-col gap-1">
+                <label for="field-level" class="text-sm font-medium">{tr!(athletes.level)}</label>
+                <select id="field-level" name="level" class="select">
+                    {CompetitorLevel::ALL.into_iter().map(|l| view! { <option value=l.as_str()>{level_label(locale, l)}</option> }).collect_view()}
+                </select>
+            </div>
+            <TextField name="start" kind="date" label=tr!(athletes.since_date) errors=error value=today.clone()/>
+            <div class="pt-6"><SubmitButton label=tr!(athletes.record_level) pending=action.pending()/></div>
+            <FormAlert errors=error/>
+        </ActionForm>
+    }
+}
+
+/// A recorded bodyweight or max, to delete.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub(super) enum Deletion {
+    Weighing { athlete: AthleteId, day: NaiveDate },
+    Max { id: MaxId, version: i64 },
+}
+
+/// Deletes a recorded bodyweight or max, once the person confirms.
+#[island(lazy)]
+pub(super) fn DeleteRecord(what: Deletion) -> impl IntoView {
+    let locale = crate::lang::current();
+    let toaster = use_toaster();
+    let action = Action::new(move |what: &Deletion| {
+        let what = what.clone();
+        async move {
+            match what {
+                Deletion::Weighing { athlete, day } => delete_weighing(athlete, day).await,
+                Deletion::Max { id, version } => delete_max(id, version).await,
+            }
+        }
+    });
+    Effect::new(move |_| match action.value().get() {
+        Some(Ok(())) => reload_here(None),
+        Some(Err(e)) => toaster.error(error_text(locale, &e)),
+        None => {}
+    });
+    let question = td_string!(locale, athletes.confirm_delete).to_string();
+    view! {
+        <button type="button" class="icon-btn" aria-label=tr!(athletes.delete) title=tr!(athletes.delete)
+            disabled=move || action.pending().get()
+            on:click=move |_| if confirm(&question) { action.dispatch(what.clone()); }>
+            "×"
+        </button>
+    }
+}

@@ -1,0 +1,161 @@
+//! The exercise form: a new exercise, or an existing one edited.
+
+use super::exercise_href;
+use crate::api::catalogue::{CreateExercise, UpdateExercise, catalogue_choices, exercise};
+use crate::components::{FormAlert, SubmitButton, TextField, field_error, last_error, reload_to};
+use crate::components::{failure, form_page, id_param};
+use crate::error::AppError;
+use crate::model::{Choice, ExerciseChoices, ExerciseDetail};
+use domain::ExerciseId;
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+
+#[component]
+pub fn NewExercisePage() -> impl IntoView {
+    let locale = crate::lang::current();
+    let page = Suspend::new(async move {
+        match catalogue_choices().await {
+            Ok(choices) => view! { <ExerciseForm choices existing=None/> }.into_any(),
+            Err(e) => failure(locale, e),
+        }
+    });
+    form_page(tr!(catalogue.new_title), page)
+}
+
+#[component]
+pub fn EditExercisePage() -> impl IntoView {
+    let locale = crate::lang::current();
+    let id = id_param(ExerciseId);
+    let page = Suspend::new(async move {
+        let loaded = match id {
+            Some(id) => match exercise(id).await {
+                Ok(detail) if !detail.can_edit => Err(AppError::Forbidden),
+                Ok(detail) => catalogue_choices().await.map(|choices| (choices, detail)),
+                Err(e) => Err(e),
+            },
+            None => Err(AppError::NotFound),
+        };
+        match loaded {
+            Ok((choices, detail)) => view! { <ExerciseForm choices existing=Some(detail)/> }.into_any(),
+            Err(e) => failure(locale, e),
+        }
+    });
+    form_page(tr!(catalogue.edit_title), page)
+}
+
+/// Creates an exercise, or edits `existing` (with the version it was read at, so a concurrent
+/// change is refused rather than overwritten). Each problem shows next to its field.
+#[island(lazy)]
+pub(super) fn ExerciseForm(choices: ExerciseChoices, existing: Option<ExerciseDetail>) -> impl IntoView {
+    let create = ServerAction::<CreateExercise>::new();
+    let update = ServerAction::<UpdateExercise>::new();
+    let create_error = last_error(create.value());
+    let update_error = last_error(update.value());
+    let error = Signal::derive(move || create_error.get().or_else(|| update_error.get()));
+    Effect::new(move |_| {
+        let saved = create
+            .value()
+            .with(|v| v.as_ref().and_then(|r| r.as_ref().ok().copied()))
+            .or_else(|| {
+                update
+                    .value()
+                    .with(|v| v.as_ref().and_then(|r| r.as_ref().ok().copied()))
+            });
+        if let Some(id) = saved {
+            reload_to(&exercise_href(id));
+        }
+    });
+    let fields = view! { <ExerciseFields choices existing=existing.clone() errors=error/> };
+    let cancel = existing
+        .as_ref()
+        .map_or_else(|| "/catalogue".to_owned(), |e| exercise_href(e.id));
+    let buttons = move |pending: Signal<bool>| {
+        view! {
+            <div class="flex flex-wrap items-center gap-3">
+                <SubmitButton label=tr!(catalogue.save) pending/>
+                <a href=cancel.clone() class="btn-secondary">{tr!(catalogue.cancel)}</a>
+            </div>
+        }
+    };
+    match existing {
+        Some(e) => view! {
+            <ActionForm action=update attr:class="card flex flex-col gap-4" attr:novalidate="">
+                <input type="hidden" name="id" value=e.id.0.to_string()/>
+                <input type="hidden" name="version" value=e.version.to_string()/>
+                {fields}
+                <FormAlert errors=error/>
+                {buttons(update.pending().into())}
+            </ActionForm>
+        }
+        .into_any(),
+        None => view! {
+            <ActionForm action=create attr:class="card flex flex-col gap-4" attr:novalidate="">
+                {fields}
+                <FormAlert errors=error/>
+                {buttons(create.pending().into())}
+            </ActionForm>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+pub(super) fn ExerciseFields(
+    choices: ExerciseChoices,
+    existing: Option<ExerciseDetail>,
+    errors: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let locale = crate::lang::current();
+    let e = existing.clone();
+    let value = move |f: fn(&ExerciseDetail) -> Option<String>| e.as_ref().and_then(f).unwrap_or_default();
+    let select = move |name: &'static str, label: String, list: Vec<Choice>, selected: Option<i64>| {
+        let id = format!("field-{name}");
+        let error = field_error(locale, errors, name);
+        view! {
+            <div class="flex flex-col gap-1">
+                <label for=id.clone() class="text-sm font-medium">{label}</label>
+                <select id=id name=name class="select">
+                    <option value="">"—"</option>
+                    {list
+                        .into_iter()
+                        .map(|c| view! { <option value=c.id.to_string() selected=Some(c.id) == selected>{c.name}</option> })
+                        .collect_view()}
+                </select>
+                <p class="text-sm text-red-700 dark:text-red-400" role="alert">{move || error.get()}</p>
+            </div>
+        }
+    };
+    let description_error = field_error(locale, errors, "description");
+    view! {
+        <div class="grid grid-cols-1 gap-4 sm:grid-cols-2">
+            <TextField name="name_fr" label=tr!(catalogue.name_fr) errors value=value(|e| Some(e.name_fr.clone()))/>
+            <TextField name="name_en" label=tr!(catalogue.name_en) errors value=value(|e| Some(e.name_en.clone()))/>
+        </div>
+        <TextField
+            name="short_name"
+            label=tr!(catalogue.short_name)
+            hint=tr!(catalogue.short_name_hint)
+            errors
+            value=value(|e| e.short_name.clone())
+        />
+        <div class="grid grid-cols-1 gap-4 sm:grid-cols-2">
+            {select("category", tr!(catalogue.category), choices.categories, existing.as_ref().and_then(|e| e.category.as_ref().map(|c| c.id)))}
+            {select("equipment", tr!(catalogue.equipment), choices.equipment, existing.as_ref().and_then(|e| e.equipment.as_ref().map(|c| c.id)))}
+        </div>
+        <div class="flex flex-col gap-1">
+            <label for="field-description" class="text-sm font-medium">{tr!(catalogue.description)}</label>
+            <textarea id="field-description" name="description" rows="5" class="input">
+                {value(|e| e.description.clone())}
+            </textarea>
+            <p class="text-sm text-red-700 dark:text-red-400" role="alert">{move || description_error.get()}</p>
+        </div>
+        <TextField
+            name="video_url"
+            kind="url"
+            label=tr!(catalogue.video_url)
+            hint=tr!(catalogue.video_url_hint)
+            errors
+            value=value(|e| e.video_url.clone())
+        />
+    }
+}

@@ -1,0 +1,100 @@
+//! Archive, restore and delete a catalogue record (an exercise or a complex).
+
+use super::exercise_href;
+use crate::api::catalogue::{archive_complex, archive_exercise, delete_complex, delete_exercise};
+use crate::components::{confirm, error_text, reload_to, use_toaster};
+use domain::{ComplexId, ExerciseId};
+use leptos::prelude::*;
+
+/// A catalogue record that can be archived, restored and deleted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Record {
+    Exercise(ExerciseId),
+    Complex(ComplexId),
+}
+
+impl Record {
+    fn href(self) -> String {
+        match self {
+            Record::Exercise(id) => exercise_href(id),
+            Record::Complex(id) => super::complexes::complex_href(id),
+        }
+    }
+
+    fn list(self) -> &'static str {
+        match self {
+            Record::Exercise(_) => "/catalogue",
+            Record::Complex(_) => "/catalogue/complexes",
+        }
+    }
+}
+
+/// Archive or restore a record; delete it when nothing uses it (after confirmation).
+#[island(lazy)]
+pub fn RecordActions(
+    record: Record,
+    version: i64,
+    archived: bool,
+    deletable: bool,
+    name: String,
+) -> impl IntoView {
+    let locale = crate::lang::current();
+    let toaster = use_toaster();
+    let archive = Action::new(move |archived: &bool| {
+        let archived = *archived;
+        async move {
+            match record {
+                Record::Exercise(id) => archive_exercise(id, version, archived).await,
+                Record::Complex(id) => archive_complex(id, version, archived).await,
+            }
+        }
+    });
+    let delete = Action::new(move |_: &()| async move {
+        match record {
+            Record::Exercise(id) => delete_exercise(id, version).await,
+            Record::Complex(id) => delete_complex(id, version).await,
+        }
+    });
+    Effect::new(move |_| match archive.value().get() {
+        Some(Ok(())) => reload_to(&record.href()),
+        Some(Err(e)) => toaster.error(error_text(locale, &e)),
+        None => {}
+    });
+    Effect::new(move |_| match delete.value().get() {
+        Some(Ok(())) => reload_to(record.list()),
+        Some(Err(e)) => toaster.error(error_text(locale, &e)),
+        None => {}
+    });
+    let label = if archived {
+        tr!(catalogue.restore)
+    } else {
+        tr!(catalogue.archive)
+    };
+    let question = tr!(catalogue.delete_confirm, name = name.clone());
+    view! {
+        <button
+            type="button"
+            class="btn-secondary"
+            disabled=move || archive.pending().get()
+            on:click=move |_| {
+                archive.dispatch(!archived);
+            }
+        >
+            {label}
+        </button>
+        {deletable.then(|| view! {
+            <button
+                type="button"
+                class="btn-danger"
+                disabled=move || delete.pending().get()
+                on:click=move |_| {
+                    if confirm(&question) {
+                        delete.dispatch(());
+                    }
+                }
+            >
+                {tr!(catalogue.delete)}
+            </button>
+        })}
+    }
+}

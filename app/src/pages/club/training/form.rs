@@ -1,0 +1,148 @@
+//! The editor's inputs, one signal each, and the draft they make; what its sections share.
+
+use super::draft::{Draft, Problem, dom_id, problem_text};
+use crate::components::NumberInput;
+use crate::components::format::{decimal, kg};
+use crate::i18n::*;
+use domain::ExerciseId;
+use domain::load::RoundingMode;
+use domain::settings::{ComplexCounting, TrainingSettings};
+use domain::weight::Kg;
+use leptos::prelude::*;
+
+#[derive(Clone, Copy)]
+pub(super) struct PlateRow {
+    pub(super) weight: RwSignal<String>,
+    pub(super) count: RwSignal<String>,
+}
+
+#[derive(Clone, Copy)]
+pub(super) struct RatioRow {
+    pub(super) exercise: RwSignal<String>,
+    pub(super) factor: RwSignal<String>,
+    pub(super) base: RwSignal<String>,
+}
+
+/// The inputs of the editor, one signal each.
+#[derive(Clone, Copy)]
+pub(super) struct Form {
+    pub(super) bar_women: RwSignal<String>,
+    pub(super) bar_men: RwSignal<String>,
+    pub(super) collar: RwSignal<String>,
+    pub(super) plates: RwSignal<Vec<PlateRow>>,
+    pub(super) step: RwSignal<String>,
+    pub(super) rounding: RwSignal<RoundingMode>,
+    pub(super) ratios: RwSignal<Vec<RatioRow>>,
+    pub(super) threshold: RwSignal<String>,
+    pub(super) counting: RwSignal<ComplexCounting>,
+    pub(super) athletes_record_maxes: RwSignal<bool>,
+}
+
+impl Form {
+    pub(super) fn new(locale: Locale, s: &TrainingSettings<ExerciseId>) -> Self {
+        let weight = |w: Kg| RwSignal::new(kg(locale, w));
+        Form {
+            bar_women: weight(s.inventory.bar_women),
+            bar_men: weight(s.inventory.bar_men),
+            collar: weight(s.inventory.collar),
+            plates: RwSignal::new(
+                s.inventory
+                    .plates
+                    .iter()
+                    .map(|p| PlateRow {
+                        weight: weight(p.weight),
+                        count: RwSignal::new(p.count.to_string()),
+                    })
+                    .collect(),
+            ),
+            step: RwSignal::new(s.step.map(|w| kg(locale, w)).unwrap_or_default()),
+            rounding: RwSignal::new(s.rounding),
+            ratios: RwSignal::new(
+                s.ratios
+                    .ratios
+                    .iter()
+                    .map(|r| RatioRow {
+                        exercise: RwSignal::new(r.exercise.0.to_string()),
+                        factor: RwSignal::new(decimal(locale, r.factor.to_string())),
+                        base: RwSignal::new(r.base.0.to_string()),
+                    })
+                    .collect(),
+            ),
+            threshold: RwSignal::new(s.lift_count_threshold.to_string()),
+            counting: RwSignal::new(s.complex_counting),
+            athletes_record_maxes: RwSignal::new(s.athletes_record_maxes),
+        }
+    }
+
+    /// The form as typed (tracked: a derived value follows every input).
+    pub(super) fn draft(&self) -> Draft {
+        Draft {
+            bar_women: self.bar_women.get(),
+            bar_men: self.bar_men.get(),
+            collar: self.collar.get(),
+            plates: self
+                .plates
+                .with(|rows| rows.iter().map(|r| (r.weight.get(), r.count.get())).collect()),
+            step: self.step.get(),
+            rounding: self.rounding.get(),
+            ratios: self.ratios.with(|rows| {
+                rows.iter()
+                    .map(|r| (r.exercise.get(), r.factor.get(), r.base.get()))
+                    .collect()
+            }),
+            threshold: self.threshold.get(),
+            counting: self.counting.get(),
+            athletes_record_maxes: self.athletes_record_maxes.get(),
+        }
+    }
+}
+
+/// The class of a section's legend.
+pub(super) const LEGEND: &str = "mb-3 text-lg font-semibold";
+
+/// What the editor's sections share: the inputs, the problems shown next to them, the
+/// announcement for screen readers, and whether the person may only read.
+#[derive(Clone, Copy)]
+pub(super) struct Editor {
+    pub(super) locale: Locale,
+    pub(super) form: Form,
+    pub(super) problems: RwSignal<Vec<Problem>>,
+    pub(super) announcement: RwSignal<String>,
+    pub(super) readonly: bool,
+}
+
+impl Editor {
+    /// The message next to `field`'s input, if the last check refused it.
+    pub(super) fn message(self, field: String) -> Signal<Option<String>> {
+        let Editor { locale, problems, .. } = self;
+        Signal::derive(move || {
+            problems.with(|list| {
+                list.iter()
+                    .find(|p| p.field == field)
+                    .map(|p| problem_text(locale, p))
+            })
+        })
+    }
+}
+
+/// A labelled number input with an optional hint (bars, collar).
+#[component]
+pub(super) fn LabelledNumber(
+    field: &'static str,
+    label: String,
+    #[prop(optional)] hint: Option<String>,
+    value: RwSignal<String>,
+    error: Signal<Option<String>>,
+    readonly: bool,
+) -> impl IntoView {
+    let id = dom_id(field);
+    let hint_id = format!("{id}-hint");
+    let described = hint.as_ref().map(|_| hint_id.clone());
+    view! {
+        <div class="flex flex-col gap-1">
+            <label for=id.clone() class="text-sm font-medium">{label}</label>
+            <NumberInput id field value error readonly width="w-full" hint_id=described/>
+            {hint.map(|hint| view! { <p id=hint_id class="text-xs text-muted">{hint}</p> })}
+        </div>
+    }
+}

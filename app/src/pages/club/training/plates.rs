@@ -1,0 +1,190 @@
+//! The bars, the collar and the club's plates.
+
+use super::draft::dom_id;
+use super::form::PlateRow;
+use super::form::{Editor, LEGEND, LabelledNumber};
+use crate::components::NumberInput;
+use crate::components::focus_later;
+use crate::components::format::kg;
+use crate::components::plates::{colour_class, colour_name};
+use crate::i18n::*;
+use domain::load::{PlateColour, is_change_plate};
+use domain::weight::Kg;
+use leptos::prelude::*;
+
+/// The bars (women's and men's) and the collar.
+#[component]
+pub(super) fn BarFields(editor: Editor) -> impl IntoView {
+    let Editor {
+        locale,
+        form,
+        problems,
+        announcement,
+        readonly,
+    } = editor;
+    let message = move |field: String| editor.message(field);
+    let legend = LEGEND;
+    let _ = (locale, problems, announcement);
+    view! {
+    <div class="card">
+        <fieldset class="min-w-0">
+            <legend class=legend>{tr!(settings.bars_legend)}</legend>
+            <div class="grid grid-cols-1 gap-4 sm:grid-cols-3">
+                <LabelledNumber field="bar_women" label=tr!(settings.bar_women) value=form.bar_women error=message("bar_women".to_owned()) readonly/>
+                <LabelledNumber field="bar_men" label=tr!(settings.bar_men) value=form.bar_men error=message("bar_men".to_owned()) readonly/>
+                <LabelledNumber
+                    field="collar"
+                    label=tr!(settings.collar)
+                    hint=tr!(settings.collar_hint)
+                    value=form.collar
+                    error=message("collar".to_owned())
+                    readonly
+                />
+            </div>
+        </fieldset>
+    </div>
+    }
+}
+
+/// The plates: a row per weight with its colour and how many the club has.
+#[component]
+pub(super) fn PlateFields(editor: Editor) -> impl IntoView {
+    let Editor {
+        locale,
+        form,
+        problems,
+        announcement,
+        readonly,
+    } = editor;
+    let message = move |field: String| editor.message(field);
+    let legend = LEGEND;
+    // New rows' signals belong to this section, not to the list that draws them (which is
+    // redrawn when a row is added or removed).
+    let owner = Owner::current().unwrap_or_default();
+    let add_plate = move |_| {
+        let row = owner.with(|| PlateRow {
+            weight: RwSignal::new(String::new()),
+            count: RwSignal::new("2".to_owned()),
+        });
+        let index = form.plates.with_untracked(Vec::len);
+        form.plates.update(|rows| rows.push(row));
+        problems.set(Vec::new());
+        announcement.set(td_string!(locale, settings.row_added).to_string());
+        focus_later(dom_id(&format!("plates[{index}].weight")));
+    };
+    let remove_plate = move |index: usize| {
+        form.plates.update(|rows| {
+            if index < rows.len() {
+                rows.remove(index);
+            }
+        });
+        problems.set(Vec::new());
+        announcement.set(td_string!(locale, settings.row_removed).to_string());
+        let left = form.plates.with_untracked(Vec::len);
+        focus_later(if index < left {
+            format!("settings-plates-{index}-remove")
+        } else {
+            "settings-add-plate".to_owned()
+        });
+    };
+    let plate_row = move |index: usize, row: PlateRow| {
+        let row_number = index + 1;
+        let weight_field = format!("plates[{index}].weight");
+        let count_field = format!("plates[{index}].count");
+        let (weight_id, count_id) = (dom_id(&weight_field), dom_id(&count_field));
+        let (weight_error, count_error) = (message(weight_field.clone()), message(count_field.clone()));
+        let typed = move || {
+            row.weight
+                .with(|w| w.parse::<Kg>().ok().filter(|w| w.is_positive()))
+        };
+        let count_label = move || match typed() {
+            Some(w) => td_string!(locale, settings.plate_count_of, weight = kg(locale, w)).to_string(),
+            None => td_string!(locale, settings.plate_count_row, row = row_number).to_string(),
+        };
+        let remove_label = move || match typed() {
+            Some(w) => td_string!(locale, settings.remove_plate_of, weight = kg(locale, w)).to_string(),
+            None => td_string!(locale, settings.remove_plate_row, row = row_number).to_string(),
+        };
+        let swatch = move || {
+            let w = typed();
+            let colour = w.map_or(PlateColour::Unmarked, PlateColour::of);
+            let size = if w.is_some_and(is_change_plate) {
+                "h-4 w-4"
+            } else {
+                "h-6 w-6"
+            };
+            view! {
+                <span class="flex items-center gap-2" data-testid="plate-colour">
+                    <span
+                        aria-hidden="true"
+                        class=format!("inline-block shrink-0 rounded-full border border-zinc-400 dark:border-zinc-500 {size} {}", colour_class(colour))
+                    ></span>
+                    <span class="text-xs text-muted">{colour_name(locale, colour)}</span>
+                </span>
+            }
+        };
+        view! {
+            <tr class="border-t border-line align-top" data-testid="plate-row">
+                <td class="py-2 pr-3 pt-4">{swatch}</td>
+                <td class="py-2 pr-3">
+                    <label for=weight_id.clone() class="sr-only">
+                        {td_string!(locale, settings.plate_weight_row, row = row_number).to_string()}
+                    </label>
+                    <NumberInput id=weight_id field=weight_field value=row.weight error=weight_error readonly width="w-24"/>
+                </td>
+                <td class="py-2 pr-3">
+                    <label for=count_id.clone() class="sr-only">{count_label}</label>
+                    <NumberInput id=count_id field=count_field value=row.count error=count_error readonly width="w-20" numeric=true/>
+                </td>
+                {(!readonly).then(|| view! {
+                    <td class="py-2 text-right">
+                        <button
+                            type="button"
+                            id=format!("settings-plates-{index}-remove")
+                            class="icon-btn text-red-700 dark:text-red-400"
+                            data-testid="remove-plate"
+                            aria-label=remove_label
+                            on:click=move |_| remove_plate(index)
+                        >
+                            "✕"
+                        </button>
+                    </td>
+                })}
+            </tr>
+        }
+    };
+
+    view! {
+    <div class="card">
+        <fieldset class="min-w-0 flex flex-col gap-3">
+            <legend class=legend>{tr!(settings.plates_legend)}</legend>
+            <p class="text-sm text-muted" id="settings-plates-hint">{tr!(settings.plates_hint)}</p>
+            <div class="relative overflow-x-auto">
+                <table class="w-full text-left" aria-describedby="settings-plates-hint" data-testid="plates">
+                    <thead class="text-xs uppercase text-muted">
+                        <tr>
+                            <th scope="col" class="pb-2 pr-3">{tr!(settings.colour)}</th>
+                            <th scope="col" class="pb-2 pr-3">{tr!(settings.weight)}</th>
+                            <th scope="col" class="pb-2 pr-3">{tr!(settings.count)}</th>
+                            {(!readonly).then(|| view! {
+                                <th scope="col" class="pb-2 text-right"><span class="sr-only">{tr!(settings.actions)}</span></th>
+                            })}
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || form.plates.get().into_iter().enumerate().map(|(i, row)| plate_row(i, row)).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            {move || form.plates.with(Vec::is_empty).then(|| view! {
+                <p class="rounded-lg border border-dashed border-line p-3 text-sm text-muted">{td_string!(locale, settings.no_plates).to_string()}</p>
+            })}
+            {(!readonly).then(|| view! {
+                <button type="button" id="settings-add-plate" class="btn-secondary self-start" data-testid="add-plate" on:click=add_plate>
+                    "+ " {tr!(settings.add_plate)}
+                </button>
+            })}
+        </fieldset>
+    </div>
+    }
+}

@@ -1,0 +1,177 @@
+//! Fallback ratios: a max estimated from another exercise's (snatch = 0.8 × clean & jerk).
+
+use super::draft::dom_id;
+use super::form::RatioRow;
+use super::form::{Editor, LEGEND};
+use crate::components::focus_later;
+use crate::components::{FieldMessage, NumberInput};
+use crate::i18n::*;
+use crate::model::Choice;
+use leptos::prelude::*;
+
+/// The ratios: a row per exercise with its factor and the exercise it is computed from.
+#[component]
+pub(super) fn RatioFields(editor: Editor, exercises: Vec<Choice>) -> impl IntoView {
+    let Editor {
+        locale,
+        form,
+        problems,
+        announcement,
+        readonly,
+    } = editor;
+    let message = move |field: String| editor.message(field);
+    let legend = LEGEND;
+    let exercises = StoredValue::new(exercises);
+    // New rows' signals belong to this section, not to the list that draws them.
+    let owner = Owner::current().unwrap_or_default();
+    let add_ratio = move |_| {
+        let row = owner.with(|| RatioRow {
+            exercise: RwSignal::new(String::new()),
+            factor: RwSignal::new(String::new()),
+            base: RwSignal::new(String::new()),
+        });
+        let index = form.ratios.with_untracked(Vec::len);
+        form.ratios.update(|rows| rows.push(row));
+        problems.set(Vec::new());
+        announcement.set(td_string!(locale, settings.row_added).to_string());
+        focus_later(dom_id(&format!("ratios[{index}].exercise")));
+    };
+    let remove_ratio = move |index: usize| {
+        form.ratios.update(|rows| {
+            if index < rows.len() {
+                rows.remove(index);
+            }
+        });
+        problems.set(Vec::new());
+        announcement.set(td_string!(locale, settings.row_removed).to_string());
+        let left = form.ratios.with_untracked(Vec::len);
+        focus_later(if index < left {
+            format!("settings-ratios-{index}-remove")
+        } else {
+            "settings-add-ratio".to_owned()
+        });
+    };
+    let exercise_select = move |field: String,
+                                label: String,
+                                value: RwSignal<String>,
+                                testid: &'static str| {
+        let id = dom_id(&field);
+        let error = message(field.clone());
+        let error_id = format!("{id}-error");
+        let current = value.get_untracked();
+        let known = exercises.with_value(|list| list.iter().any(|c| c.id.to_string() == current));
+        let options = exercises.with_value(|list| {
+            list.iter()
+                .map(|c: &Choice| {
+                    let id = c.id.to_string();
+                    let selected = id == current;
+                    view! { <option value=id selected=selected>{c.name.clone()}</option> }
+                })
+                .collect_view()
+        });
+        let unknown = (!known && !current.is_empty()).then(|| {
+            view! { <option value=current.clone() selected=true>{td_string!(locale, settings.archived_exercise).to_string()}</option> }
+        });
+        view! {
+            <label for=id.clone() class="sr-only">{label}</label>
+            <select
+                id=id
+                class="select w-full min-w-40 disabled:cursor-not-allowed disabled:bg-surface-3"
+                disabled=readonly
+                data-testid=testid
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                aria-describedby={let error_id = error_id.clone(); move || error.with(Option::is_some).then(|| error_id.clone())}
+                on:change=move |ev| value.set(event_target_value(&ev))
+            >
+                <option value="" selected=current.is_empty()>{td_string!(locale, settings.choose).to_string()}</option>
+                {unknown}
+                {options}
+            </select>
+            <FieldMessage id=error_id field error/>
+        }
+    };
+    let ratio_row = move |index: usize, row: RatioRow| {
+        let row_number = index + 1;
+        let factor_field = format!("ratios[{index}].factor");
+        let factor_id = dom_id(&factor_field);
+        let factor_error = message(factor_field.clone());
+        view! {
+            <tr class="border-t border-line align-top" data-testid="ratio-row">
+                <td class="py-2 pr-2">
+                    {exercise_select(
+                        format!("ratios[{index}].exercise"),
+                        td_string!(locale, settings.ratio_exercise_row, row = row_number).to_string(),
+                        row.exercise,
+                        "ratio-exercise",
+                    )}
+                </td>
+                <td class="py-2 pr-2 pt-4 text-muted" aria-hidden="true">"="</td>
+                <td class="py-2 pr-2">
+                    <label for=factor_id.clone() class="sr-only">
+                        {td_string!(locale, settings.ratio_factor_row, row = row_number).to_string()}
+                    </label>
+                    <NumberInput id=factor_id field=factor_field value=row.factor error=factor_error readonly width="w-20"/>
+                </td>
+                <td class="py-2 pr-2 pt-4 text-muted" aria-hidden="true">"×"</td>
+                <td class="py-2 pr-2">
+                    {exercise_select(
+                        format!("ratios[{index}].base"),
+                        td_string!(locale, settings.ratio_base_row, row = row_number).to_string(),
+                        row.base,
+                        "ratio-base",
+                    )}
+                </td>
+                {(!readonly).then(|| view! {
+                    <td class="py-2 text-right">
+                        <button
+                            type="button"
+                            id=format!("settings-ratios-{index}-remove")
+                            class="icon-btn text-red-700 dark:text-red-400"
+                            data-testid="remove-ratio"
+                            aria-label=td_string!(locale, settings.remove_ratio_row, row = row_number).to_string()
+                            on:click=move |_| remove_ratio(index)
+                        >
+                            "✕"
+                        </button>
+                    </td>
+                })}
+            </tr>
+        }
+    };
+
+    view! {
+    <div class="card">
+        <fieldset class="min-w-0 flex flex-col gap-3">
+            <legend class=legend>{tr!(settings.ratios_legend)}</legend>
+            <p class="text-sm text-muted" id="settings-ratios-hint">{tr!(settings.ratios_hint)}</p>
+            <div class="relative overflow-x-auto">
+                <table class="w-full text-left" aria-describedby="settings-ratios-hint" data-testid="ratios">
+                    <thead class="text-xs uppercase text-muted">
+                        <tr>
+                            <th scope="col" class="pb-2 pr-2">{tr!(settings.exercise)}</th>
+                            <th scope="col" class="pb-2 pr-2"><span class="sr-only">"="</span></th>
+                            <th scope="col" class="pb-2 pr-2">{tr!(settings.factor)}</th>
+                            <th scope="col" class="pb-2 pr-2"><span class="sr-only">"×"</span></th>
+                            <th scope="col" class="pb-2 pr-2">{tr!(settings.base)}</th>
+                            {(!readonly).then(|| view! {
+                                <th scope="col" class="pb-2 text-right"><span class="sr-only">{tr!(settings.actions)}</span></th>
+                            })}
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || form.ratios.get().into_iter().enumerate().map(|(i, row)| ratio_row(i, row)).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            {move || form.ratios.with(Vec::is_empty).then(|| view! {
+                <p class="rounded-lg border border-dashed border-line p-3 text-sm text-muted">{td_string!(locale, settings.no_ratios).to_string()}</p>
+            })}
+            {(!readonly).then(|| view! {
+                <button type="button" id="settings-add-ratio" class="btn-secondary self-start" data-testid="add-ratio" on:click=add_ratio>
+                    "+ " {tr!(settings.add_ratio)}
+                </button>
+            })}
+        </fieldset>
+    </div>
+    }
+}
