@@ -182,6 +182,22 @@ pub fn estimate_one_rep_max(weight: Kg, reps: u32, formula: OneRepFormula) -> Re
     Ok(Kg::from_grams(i64::try_from(grams).unwrap_or(i64::MAX)))
 }
 
+/// What the formula itself gives for `reps` reps at `weight`, in kilograms, unrounded: shown
+/// beside the loadable estimate of [`estimate_one_rep_max`] so the coach sees both (100 kg × 5:
+/// Epley 116.67, loaded as 116.5). Same limits as the estimate.
+pub fn formula_one_rep_max(weight: Kg, reps: u32, formula: OneRepFormula) -> Result<f64, EstimateError> {
+    estimate_one_rep_max(weight, reps, formula)?;
+    if reps == 1 {
+        return Ok(weight.grams() as f64 / 1000.0);
+    }
+    let reps = f64::from(reps);
+    let kg = weight.grams() as f64 / 1000.0;
+    Ok(match formula {
+        OneRepFormula::Epley => kg * (1.0 + reps / 30.0),
+        OneRepFormula::Brzycki => kg * 36.0 / (37.0 - reps),
+    })
+}
+
 /// An estimated max ready to be saved: the estimate of [`estimate_one_rep_max`] with the kind
 /// [`MaxKind::Estimated`].
 pub fn estimated_max<E>(
@@ -402,5 +418,31 @@ mod tests {
                 kind: MaxKind::Estimated,
             })
         );
+    }
+
+    #[test]
+    fn the_formula_value_is_what_the_estimate_rounds_down() {
+        let (w, r) = (Kg::whole(100), 5);
+        let epley = formula_one_rep_max(w, r, OneRepFormula::Epley).unwrap();
+        assert!((epley - 116.666).abs() < 0.01, "{epley}");
+        assert_eq!(estimate_one_rep_max(w, r, OneRepFormula::Epley).unwrap(), Kg::from_grams(116_500));
+        let brzycki = formula_one_rep_max(w, r, OneRepFormula::Brzycki).unwrap();
+        assert!((brzycki - 112.5).abs() < 1e-9, "{brzycki}");
+        assert_eq!(formula_one_rep_max(w, 1, OneRepFormula::Epley).unwrap(), 100.0);
+        assert_eq!(formula_one_rep_max(w, 13, OneRepFormula::Epley), Err(EstimateError::RepsOutOfRange));
+    }
+
+    proptest::proptest! {
+        /// The loadable estimate is the formula's value rounded down to the estimate step: never
+        /// above it, less than a step below.
+        #[test]
+        fn the_estimate_is_the_formula_rounded_down(grams in 1i64..400_000, reps in 1u32..=12, brzycki: bool) {
+            let formula = if brzycki { OneRepFormula::Brzycki } else { OneRepFormula::Epley };
+            let weight = Kg::from_grams(grams);
+            let exact = formula_one_rep_max(weight, reps, formula).unwrap();
+            let loaded = estimate_one_rep_max(weight, reps, formula).unwrap().grams() as f64 / 1000.0;
+            proptest::prop_assert!(loaded <= exact + 1e-6, "{loaded} > {exact}");
+            proptest::prop_assert!(exact - loaded < 0.5 + 1e-6, "{exact} - {loaded}");
+        }
     }
 }

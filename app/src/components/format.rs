@@ -8,11 +8,7 @@ use domain::weight::Kg;
 
 /// Kilograms as the page's language writes them ("102,5" in French).
 pub fn kg(locale: Locale, weight: Kg) -> String {
-    let text = weight.to_string();
-    match locale {
-        Locale::fr => text.replace('.', ","),
-        Locale::en => text,
-    }
+    decimal(locale, weight.to_string())
 }
 
 pub fn kg_or_dash(locale: Locale, weight: Option<Kg>) -> String {
@@ -22,13 +18,7 @@ pub fn kg_or_dash(locale: Locale, weight: Option<Kg>) -> String {
 /// A Sinclair total with two decimals.
 pub fn sinclair(locale: Locale, value: Option<f64>) -> String {
     match value {
-        Some(v) => {
-            let text = format!("{v:.2}");
-            match locale {
-                Locale::fr => text.replace('.', ","),
-                Locale::en => text,
-            }
-        }
+        Some(v) => decimal(locale, format!("{v:.2}")),
         None => "—".to_owned(),
     }
 }
@@ -80,4 +70,9 @@ pub fn decimal(locale: Locale, text: String) -> String {
         Locale::fr => text.replace('.', ","),
         Locale::en => text,
     }
+}
+
+/// A measure with one decimal ("116,7" in French), for values shown, never stored.
+pub fn one_decimal(locale: Locale, value: f64) -> String {
+    decimal(locale, format!("{value:.1}"))
 }

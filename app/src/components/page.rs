@@ -8,8 +8,10 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-/// A page's error in place of its content: forbidden, not found, or anything else.
+/// A page's error in place of its content: forbidden, not found, or anything else, with the
+/// status that goes with it ([`refused`]).
 pub fn failure(locale: Locale, error: AppError) -> AnyView {
+    refused(&error);
     let testid = match error {
         AppError::Forbidden => "forbidden",
         AppError::NotFound => "not-found",
@@ -20,6 +22,20 @@ pub fn failure(locale: Locale, error: AppError) -> AnyView {
         e => error_text(locale, &e),
     };
     view! { <p class="card" role="alert" data-testid=testid>{text}</p> }.into_any()
+}
+
+/// Answers a page that is refused with the error's status: 404 for a record that does not
+/// exist (or belongs to another club), 403 for a page the person may not see. Other errors
+/// keep the page's status.
+pub fn refused(error: &AppError) {
+    #[cfg(feature = "ssr")]
+    if matches!(error, AppError::NotFound | AppError::Forbidden)
+        && let Some(response) = use_context::<leptos_axum::ResponseOptions>()
+    {
+        response.set_status(error.status());
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = error;
 }
 
 /// A page that creates or edits a record: its title and heading, then the form once its data

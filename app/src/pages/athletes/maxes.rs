@@ -2,12 +2,12 @@
 
 use crate::api::athletes::{RecordMax, UpdateMax};
 use crate::components::browser::reload_here;
-use crate::components::format::{kg, kind_label};
+use crate::components::format::{kg, kind_label, one_decimal};
 use crate::components::{FormAlert, SubmitButton, TextField, field_error, last_error};
 use crate::i18n::*;
 use crate::model::Choice;
 use chrono::NaiveDate;
-use domain::maxes::{MaxKind, OneRepFormula, estimate_one_rep_max};
+use domain::maxes::{MaxKind, OneRepFormula, estimate_one_rep_max, formula_one_rep_max};
 use domain::weight::Kg;
 use domain::{AthleteId, ExerciseId, MaxId};
 use leptos::form::ActionForm;
@@ -43,9 +43,14 @@ pub(super) fn MaxForm(
     let estimates = Signal::derive(move || {
         let w: Kg = set_weight.get().parse().ok()?;
         let r: u32 = set_reps.get().trim().parse().ok()?;
-        let epley = estimate_one_rep_max(w, r, OneRepFormula::Epley).ok()?;
-        let brzycki = estimate_one_rep_max(w, r, OneRepFormula::Brzycki).ok()?;
-        Some((epley, brzycki))
+        let loaded = |formula| estimate_one_rep_max(w, r, formula).ok();
+        let exact = |formula| formula_one_rep_max(w, r, formula).ok();
+        Some((
+            loaded(OneRepFormula::Epley)?,
+            loaded(OneRepFormula::Brzycki)?,
+            exact(OneRepFormula::Epley)?,
+            exact(OneRepFormula::Brzycki)?,
+        ))
     });
     let use_estimate = move |value: Kg| {
         weight.set(value.to_string());
@@ -95,13 +100,21 @@ pub(super) fn MaxForm(
                     </div>
                     <div class="mt-3 flex flex-wrap gap-2" aria-live="polite">
                         {move || match estimates.get() {
-                            Some((epley, brzycki)) => view! {
+                            Some((epley, brzycki, exact_epley, exact_brzycki)) => view! {
                                 <button type="button" class="btn-secondary" data-testid="use-epley" on:click=move |_| use_estimate(epley)>
                                     {td_string!(locale, athletes.use_epley, weight = kg(locale, epley)).to_string()}
                                 </button>
                                 <button type="button" class="btn-secondary" data-testid="use-brzycki" on:click=move |_| use_estimate(brzycki)>
                                     {td_string!(locale, athletes.use_brzycki, weight = kg(locale, brzycki)).to_string()}
                                 </button>
+                                <p class="basis-full text-xs text-muted" data-testid="estimate-exact">
+                                    {td_string!(
+                                        locale,
+                                        athletes.estimator_rounding,
+                                        epley = one_decimal(locale, exact_epley),
+                                        brzycki = one_decimal(locale, exact_brzycki)
+                                    ).to_string()}
+                                </p>
                             }.into_any(),
                             None => view! { <p class="text-sm text-muted">{td_string!(locale, athletes.estimator_hint).to_string()}</p> }.into_any(),
                         }}

@@ -4,7 +4,8 @@ use super::{ClubTab, ClubTabs};
 use crate::api::{ChangeRole, Invite, RemoveMember, RevokeInvitation, club_roster, pending_invitations};
 use crate::components::format::short_date;
 use crate::components::{
-    FormAlert, SubmitButton, TextField, confirm, error_text, field_error, last_error, role_label, use_toaster,
+    FormAlert, SubmitButton, TextField, confirm, error_text, field_error, last_error, refused, role_label,
+    use_toaster,
 };
 use crate::error::AppError;
 use crate::i18n::*;
@@ -31,10 +32,13 @@ pub fn ClubPage() -> impl IntoView {
                 <ClubAdmin roster invitations/>
             }
             .into_any(),
-            Err(AppError::Forbidden) => view! {
+            Err(AppError::Forbidden) => {
+                refused(&AppError::Forbidden);
+                view! {
                 <p class="card" role="alert" data-testid="forbidden">{tr!(common.forbidden_page)}</p>
+                }
+                .into_any()
             }
-            .into_any(),
             Err(e) => view! { <p class="card" role="alert">{error_text(locale, &e)}</p> }.into_any(),
         }
     });
