@@ -1,8 +1,8 @@
 //! The editor's inputs, one signal each, and the draft they make; what its sections share.
 
 use super::draft::{Draft, Problem, dom_id, problem_text};
-use crate::components::NumberInput;
 use crate::components::format::{decimal, kg};
+use crate::components::{NumberInput, focus_later};
 use crate::i18n::*;
 use domain::ExerciseId;
 use domain::load::RoundingMode;
@@ -112,6 +112,47 @@ pub(super) struct Editor {
 }
 
 impl Editor {
+    /// Adds `row` at the end of `rows`, then clears the old problems, tells screen readers and
+    /// puts the focus in the new row's first input (`first_input`, given the row's index).
+    pub(super) fn add_row<T: Send + Sync + 'static>(
+        self,
+        rows: RwSignal<Vec<T>>,
+        row: T,
+        first_input: impl FnOnce(usize) -> String,
+    ) {
+        let index = rows.with_untracked(Vec::len);
+        rows.update(|rows| rows.push(row));
+        self.problems.set(Vec::new());
+        self.announcement
+            .set(td_string!(self.locale, settings.row_added).to_string());
+        focus_later(dom_id(&first_input(index)));
+    }
+
+    /// Removes row `index` of the list `name` (`plates`, `ratios`), then clears the old
+    /// problems, tells screen readers and moves the focus to the next row's remove button, or
+    /// to the add button when the last row went.
+    pub(super) fn remove_row<T: Send + Sync + 'static>(
+        self,
+        rows: RwSignal<Vec<T>>,
+        name: &str,
+        index: usize,
+    ) {
+        rows.update(|rows| {
+            if index < rows.len() {
+                rows.remove(index);
+            }
+        });
+        self.problems.set(Vec::new());
+        self.announcement
+            .set(td_string!(self.locale, settings.row_removed).to_string());
+        let left = rows.with_untracked(Vec::len);
+        focus_later(if index < left {
+            format!("settings-{name}-{index}-remove")
+        } else {
+            format!("settings-add-{}", name.trim_end_matches('s'))
+        });
+    }
+
     /// The message next to `field`'s input, if the last check refused it.
     pub(super) fn message(self, field: String) -> Signal<Option<String>> {
         let Editor { locale, problems, .. } = self;

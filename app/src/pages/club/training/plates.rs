@@ -4,7 +4,6 @@ use super::draft::dom_id;
 use super::form::PlateRow;
 use super::form::{Editor, LEGEND, LabelledNumber};
 use crate::components::NumberInput;
-use crate::components::focus_later;
 use crate::components::format::kg;
 use crate::components::plates::{colour_class, colour_name};
 use crate::i18n::*;
@@ -15,34 +14,26 @@ use leptos::prelude::*;
 /// The bars (women's and men's) and the collar.
 #[component]
 pub(super) fn BarFields(editor: Editor) -> impl IntoView {
-    let Editor {
-        locale,
-        form,
-        problems,
-        announcement,
-        readonly,
-    } = editor;
+    let Editor { form, readonly, .. } = editor;
     let message = move |field: String| editor.message(field);
-    let legend = LEGEND;
-    let _ = (locale, problems, announcement);
     view! {
-    <div class="card">
-        <fieldset class="min-w-0">
-            <legend class=legend>{tr!(settings.bars_legend)}</legend>
-            <div class="grid grid-cols-1 gap-4 sm:grid-cols-3">
-                <LabelledNumber field="bar_women" label=tr!(settings.bar_women) value=form.bar_women error=message("bar_women".to_owned()) readonly/>
-                <LabelledNumber field="bar_men" label=tr!(settings.bar_men) value=form.bar_men error=message("bar_men".to_owned()) readonly/>
-                <LabelledNumber
-                    field="collar"
-                    label=tr!(settings.collar)
-                    hint=tr!(settings.collar_hint)
-                    value=form.collar
-                    error=message("collar".to_owned())
-                    readonly
-                />
-            </div>
-        </fieldset>
-    </div>
+        <div class="card">
+            <fieldset class="min-w-0">
+                <legend class=LEGEND>{tr!(settings.bars_legend)}</legend>
+                <div class="grid grid-cols-1 gap-4 sm:grid-cols-3">
+                    <LabelledNumber field="bar_women" label=tr!(settings.bar_women) value=form.bar_women error=message("bar_women".to_owned()) readonly/>
+                    <LabelledNumber field="bar_men" label=tr!(settings.bar_men) value=form.bar_men error=message("bar_men".to_owned()) readonly/>
+                    <LabelledNumber
+                        field="collar"
+                        label=tr!(settings.collar)
+                        hint=tr!(settings.collar_hint)
+                        value=form.collar
+                        error=message("collar".to_owned())
+                        readonly
+                    />
+                </div>
+            </fieldset>
+        </div>
     }
 }
 
@@ -52,12 +43,10 @@ pub(super) fn PlateFields(editor: Editor) -> impl IntoView {
     let Editor {
         locale,
         form,
-        problems,
-        announcement,
         readonly,
+        ..
     } = editor;
     let message = move |field: String| editor.message(field);
-    let legend = LEGEND;
     // New rows' signals belong to this section, not to the list that draws them (which is
     // redrawn when a row is added or removed).
     let owner = Owner::current().unwrap_or_default();
@@ -66,27 +55,9 @@ pub(super) fn PlateFields(editor: Editor) -> impl IntoView {
             weight: RwSignal::new(String::new()),
             count: RwSignal::new("2".to_owned()),
         });
-        let index = form.plates.with_untracked(Vec::len);
-        form.plates.update(|rows| rows.push(row));
-        problems.set(Vec::new());
-        announcement.set(td_string!(locale, settings.row_added).to_string());
-        focus_later(dom_id(&format!("plates[{index}].weight")));
+        editor.add_row(form.plates, row, |index| format!("plates[{index}].weight"));
     };
-    let remove_plate = move |index: usize| {
-        form.plates.update(|rows| {
-            if index < rows.len() {
-                rows.remove(index);
-            }
-        });
-        problems.set(Vec::new());
-        announcement.set(td_string!(locale, settings.row_removed).to_string());
-        let left = form.plates.with_untracked(Vec::len);
-        focus_later(if index < left {
-            format!("settings-plates-{index}-remove")
-        } else {
-            "settings-add-plate".to_owned()
-        });
-    };
+    let remove_plate = move |index: usize| editor.remove_row(form.plates, "plates", index);
     let plate_row = move |index: usize, row: PlateRow| {
         let row_number = index + 1;
         let weight_field = format!("plates[{index}].weight");
@@ -155,36 +126,36 @@ pub(super) fn PlateFields(editor: Editor) -> impl IntoView {
     };
 
     view! {
-    <div class="card">
-        <fieldset class="min-w-0 flex flex-col gap-3">
-            <legend class=legend>{tr!(settings.plates_legend)}</legend>
-            <p class="text-sm text-muted" id="settings-plates-hint">{tr!(settings.plates_hint)}</p>
-            <div class="relative overflow-x-auto">
-                <table class="w-full text-left" aria-describedby="settings-plates-hint" data-testid="plates">
-                    <thead class="text-xs uppercase text-muted">
-                        <tr>
-                            <th scope="col" class="pb-2 pr-3">{tr!(settings.colour)}</th>
-                            <th scope="col" class="pb-2 pr-3">{tr!(settings.weight)}</th>
-                            <th scope="col" class="pb-2 pr-3">{tr!(settings.count)}</th>
-                            {(!readonly).then(|| view! {
-                                <th scope="col" class="pb-2 text-right"><span class="sr-only">{tr!(settings.actions)}</span></th>
-                            })}
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {move || form.plates.get().into_iter().enumerate().map(|(i, row)| plate_row(i, row)).collect_view()}
-                    </tbody>
-                </table>
-            </div>
-            {move || form.plates.with(Vec::is_empty).then(|| view! {
-                <p class="rounded-lg border border-dashed border-line p-3 text-sm text-muted">{td_string!(locale, settings.no_plates).to_string()}</p>
-            })}
-            {(!readonly).then(|| view! {
-                <button type="button" id="settings-add-plate" class="btn-secondary self-start" data-testid="add-plate" on:click=add_plate>
-                    "+ " {tr!(settings.add_plate)}
-                </button>
-            })}
-        </fieldset>
-    </div>
+        <div class="card">
+            <fieldset class="min-w-0 flex flex-col gap-3">
+                <legend class=LEGEND>{tr!(settings.plates_legend)}</legend>
+                <p class="text-sm text-muted" id="settings-plates-hint">{tr!(settings.plates_hint)}</p>
+                <div class="relative overflow-x-auto">
+                    <table class="w-full text-left" aria-describedby="settings-plates-hint" data-testid="plates">
+                        <thead class="text-xs uppercase text-muted">
+                            <tr>
+                                <th scope="col" class="pb-2 pr-3">{tr!(settings.colour)}</th>
+                                <th scope="col" class="pb-2 pr-3">{tr!(settings.weight)}</th>
+                                <th scope="col" class="pb-2 pr-3">{tr!(settings.count)}</th>
+                                {(!readonly).then(|| view! {
+                                    <th scope="col" class="pb-2 text-right"><span class="sr-only">{tr!(settings.actions)}</span></th>
+                                })}
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {move || form.plates.get().into_iter().enumerate().map(|(i, row)| plate_row(i, row)).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+                {move || form.plates.with(Vec::is_empty).then(|| view! {
+                    <p class="rounded-lg border border-dashed border-line p-3 text-sm text-muted">{td_string!(locale, settings.no_plates).to_string()}</p>
+                })}
+                {(!readonly).then(|| view! {
+                    <button type="button" id="settings-add-plate" class="btn-secondary self-start" data-testid="add-plate" on:click=add_plate>
+                        "+ " {tr!(settings.add_plate)}
+                    </button>
+                })}
+            </fieldset>
+        </div>
     }
 }

@@ -3,7 +3,6 @@
 use super::draft::dom_id;
 use super::form::RatioRow;
 use super::form::{Editor, LEGEND};
-use crate::components::focus_later;
 use crate::components::{FieldMessage, NumberInput};
 use crate::i18n::*;
 use crate::model::Choice;
@@ -15,12 +14,10 @@ pub(super) fn RatioFields(editor: Editor, exercises: Vec<Choice>) -> impl IntoVi
     let Editor {
         locale,
         form,
-        problems,
-        announcement,
         readonly,
+        ..
     } = editor;
     let message = move |field: String| editor.message(field);
-    let legend = LEGEND;
     let exercises = StoredValue::new(exercises);
     // New rows' signals belong to this section, not to the list that draws them.
     let owner = Owner::current().unwrap_or_default();
@@ -30,27 +27,9 @@ pub(super) fn RatioFields(editor: Editor, exercises: Vec<Choice>) -> impl IntoVi
             factor: RwSignal::new(String::new()),
             base: RwSignal::new(String::new()),
         });
-        let index = form.ratios.with_untracked(Vec::len);
-        form.ratios.update(|rows| rows.push(row));
-        problems.set(Vec::new());
-        announcement.set(td_string!(locale, settings.row_added).to_string());
-        focus_later(dom_id(&format!("ratios[{index}].exercise")));
+        editor.add_row(form.ratios, row, |index| format!("ratios[{index}].exercise"));
     };
-    let remove_ratio = move |index: usize| {
-        form.ratios.update(|rows| {
-            if index < rows.len() {
-                rows.remove(index);
-            }
-        });
-        problems.set(Vec::new());
-        announcement.set(td_string!(locale, settings.row_removed).to_string());
-        let left = form.ratios.with_untracked(Vec::len);
-        focus_later(if index < left {
-            format!("settings-ratios-{index}-remove")
-        } else {
-            "settings-add-ratio".to_owned()
-        });
-    };
+    let remove_ratio = move |index: usize| editor.remove_row(form.ratios, "ratios", index);
     let exercise_select = move |field: String,
                                 label: String,
                                 value: RwSignal<String>,
@@ -140,38 +119,38 @@ pub(super) fn RatioFields(editor: Editor, exercises: Vec<Choice>) -> impl IntoVi
     };
 
     view! {
-    <div class="card">
-        <fieldset class="min-w-0 flex flex-col gap-3">
-            <legend class=legend>{tr!(settings.ratios_legend)}</legend>
-            <p class="text-sm text-muted" id="settings-ratios-hint">{tr!(settings.ratios_hint)}</p>
-            <div class="relative overflow-x-auto">
-                <table class="w-full text-left" aria-describedby="settings-ratios-hint" data-testid="ratios">
-                    <thead class="text-xs uppercase text-muted">
-                        <tr>
-                            <th scope="col" class="pb-2 pr-2">{tr!(settings.exercise)}</th>
-                            <th scope="col" class="pb-2 pr-2"><span class="sr-only">"="</span></th>
-                            <th scope="col" class="pb-2 pr-2">{tr!(settings.factor)}</th>
-                            <th scope="col" class="pb-2 pr-2"><span class="sr-only">"×"</span></th>
-                            <th scope="col" class="pb-2 pr-2">{tr!(settings.base)}</th>
-                            {(!readonly).then(|| view! {
-                                <th scope="col" class="pb-2 text-right"><span class="sr-only">{tr!(settings.actions)}</span></th>
-                            })}
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {move || form.ratios.get().into_iter().enumerate().map(|(i, row)| ratio_row(i, row)).collect_view()}
-                    </tbody>
-                </table>
-            </div>
-            {move || form.ratios.with(Vec::is_empty).then(|| view! {
-                <p class="rounded-lg border border-dashed border-line p-3 text-sm text-muted">{td_string!(locale, settings.no_ratios).to_string()}</p>
-            })}
-            {(!readonly).then(|| view! {
-                <button type="button" id="settings-add-ratio" class="btn-secondary self-start" data-testid="add-ratio" on:click=add_ratio>
-                    "+ " {tr!(settings.add_ratio)}
-                </button>
-            })}
-        </fieldset>
-    </div>
+        <div class="card">
+            <fieldset class="min-w-0 flex flex-col gap-3">
+                <legend class=LEGEND>{tr!(settings.ratios_legend)}</legend>
+                <p class="text-sm text-muted" id="settings-ratios-hint">{tr!(settings.ratios_hint)}</p>
+                <div class="relative overflow-x-auto">
+                    <table class="w-full text-left" aria-describedby="settings-ratios-hint" data-testid="ratios">
+                        <thead class="text-xs uppercase text-muted">
+                            <tr>
+                                <th scope="col" class="pb-2 pr-2">{tr!(settings.exercise)}</th>
+                                <th scope="col" class="pb-2 pr-2"><span class="sr-only">"="</span></th>
+                                <th scope="col" class="pb-2 pr-2">{tr!(settings.factor)}</th>
+                                <th scope="col" class="pb-2 pr-2"><span class="sr-only">"×"</span></th>
+                                <th scope="col" class="pb-2 pr-2">{tr!(settings.base)}</th>
+                                {(!readonly).then(|| view! {
+                                    <th scope="col" class="pb-2 text-right"><span class="sr-only">{tr!(settings.actions)}</span></th>
+                                })}
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {move || form.ratios.get().into_iter().enumerate().map(|(i, row)| ratio_row(i, row)).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+                {move || form.ratios.with(Vec::is_empty).then(|| view! {
+                    <p class="rounded-lg border border-dashed border-line p-3 text-sm text-muted">{td_string!(locale, settings.no_ratios).to_string()}</p>
+                })}
+                {(!readonly).then(|| view! {
+                    <button type="button" id="settings-add-ratio" class="btn-secondary self-start" data-testid="add-ratio" on:click=add_ratio>
+                        "+ " {tr!(settings.add_ratio)}
+                    </button>
+                })}
+            </fieldset>
+        </div>
     }
 }

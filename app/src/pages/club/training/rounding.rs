@@ -21,13 +21,10 @@ pub(super) fn RoundingFields(editor: Editor) -> impl IntoView {
     let Editor {
         locale,
         form,
-        problems,
-        announcement,
         readonly,
+        ..
     } = editor;
     let message = move |field: String| editor.message(field);
-    let legend = LEGEND;
-    let _ = (problems, announcement);
     let draft = Memo::new(move |_| form.draft());
     let previewed = Memo::new(move |_| draft.with(preview));
     let natural_step = Memo::new(move |_| draft.with(step_from_plates));
@@ -66,59 +63,59 @@ pub(super) fn RoundingFields(editor: Editor) -> impl IntoView {
     let step_error = message("step".to_owned());
 
     view! {
-    <div class="card">
-        <fieldset class="min-w-0 flex flex-col gap-4">
-            <legend class=legend>{tr!(settings.rounding_legend)}</legend>
-            <div class="grid grid-cols-1 gap-4 sm:grid-cols-2">
-                <div class="flex min-w-0 flex-col gap-1">
-                    <label for="settings-step" class="text-sm font-medium">{tr!(settings.step)}</label>
-                    <NumberInput
-                        id="settings-step"
-                        field="step"
-                        value=form.step
-                        error=step_error
-                        readonly
-                        width="w-32"
-                        hint_id=Some("settings-step-hint".to_owned())
-                        placeholder={Signal::derive(move || kg(locale, natural_step.get()))}
-                    />
-                    <p id="settings-step-hint" class="text-xs text-muted" data-testid="step-hint">
-                        {move || td_string!(locale, settings.step_hint, step = kg(locale, natural_step.get())).to_string()}
-                    </p>
+        <div class="card">
+            <fieldset class="min-w-0 flex flex-col gap-4">
+                <legend class=LEGEND>{tr!(settings.rounding_legend)}</legend>
+                <div class="grid grid-cols-1 gap-4 sm:grid-cols-2">
+                    <div class="flex min-w-0 flex-col gap-1">
+                        <label for="settings-step" class="text-sm font-medium">{tr!(settings.step)}</label>
+                        <NumberInput
+                            id="settings-step"
+                            field="step"
+                            value=form.step
+                            error=step_error
+                            readonly
+                            width="w-32"
+                            hint_id=Some("settings-step-hint".to_owned())
+                            placeholder={Signal::derive(move || kg(locale, natural_step.get()))}
+                        />
+                        <p id="settings-step-hint" class="text-xs text-muted" data-testid="step-hint">
+                            {move || td_string!(locale, settings.step_hint, step = kg(locale, natural_step.get())).to_string()}
+                        </p>
+                    </div>
+                    <div class="flex min-w-0 flex-col gap-1">
+                        <label for="settings-rounding" class="text-sm font-medium">{tr!(settings.mode)}</label>
+                        <select
+                            id="settings-rounding"
+                            class="select max-w-full disabled:cursor-not-allowed disabled:bg-surface-3"
+                            disabled=readonly
+                            on:change=move |ev| {
+                                let mode = match event_target_value(&ev).as_str() {
+                                    "down" => RoundingMode::Down,
+                                    "up" => RoundingMode::Up,
+                                    _ => RoundingMode::Nearest,
+                                };
+                                form.rounding.set(mode);
+                            }
+                        >
+                            {rounding_option(RoundingMode::Nearest, "nearest", tr!(settings.mode_nearest))}
+                            {rounding_option(RoundingMode::Down, "down", tr!(settings.mode_down))}
+                            {rounding_option(RoundingMode::Up, "up", tr!(settings.mode_up))}
+                        </select>
+                    </div>
                 </div>
-                <div class="flex min-w-0 flex-col gap-1">
-                    <label for="settings-rounding" class="text-sm font-medium">{tr!(settings.mode)}</label>
-                    <select
-                        id="settings-rounding"
-                        class="select max-w-full disabled:cursor-not-allowed disabled:bg-surface-3"
-                        disabled=readonly
-                        on:change=move |ev| {
-                            let mode = match event_target_value(&ev).as_str() {
-                                "down" => RoundingMode::Down,
-                                "up" => RoundingMode::Up,
-                                _ => RoundingMode::Nearest,
-                            };
-                            form.rounding.set(mode);
-                        }
-                    >
-                        {rounding_option(RoundingMode::Nearest, "nearest", tr!(settings.mode_nearest))}
-                        {rounding_option(RoundingMode::Down, "down", tr!(settings.mode_down))}
-                        {rounding_option(RoundingMode::Up, "up", tr!(settings.mode_up))}
-                    </select>
-                </div>
-            </div>
-            <section aria-labelledby="settings-example-title" class="flex flex-col gap-2 rounded-lg bg-surface-3/50 p-3" data-testid="example">
-                <h2 id="settings-example-title" class="font-semibold">
-                    {tr!(settings.example_title, percent = EXAMPLE_PERCENT, max = EXAMPLE_MAX)}
-                </h2>
-                <p class="text-xs text-muted">{tr!(settings.example_hint)}</p>
-                <div class="grid grid-cols-1 gap-3 sm:grid-cols-2" aria-live="polite">
-                    {example(Sex::Women)}
-                    {example(Sex::Men)}
-                </div>
-            </section>
-        </fieldset>
-    </div>
+                <section aria-labelledby="settings-example-title" class="flex flex-col gap-2 rounded-lg bg-surface-3/50 p-3" data-testid="example">
+                    <h2 id="settings-example-title" class="font-semibold">
+                        {tr!(settings.example_title, percent = EXAMPLE_PERCENT, max = EXAMPLE_MAX)}
+                    </h2>
+                    <p class="text-xs text-muted">{tr!(settings.example_hint)}</p>
+                    <div class="grid grid-cols-1 gap-3 sm:grid-cols-2" aria-live="polite">
+                        {example(Sex::Women)}
+                        {example(Sex::Men)}
+                    </div>
+                </section>
+            </fieldset>
+        </div>
     }
 }
 
