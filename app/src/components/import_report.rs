@@ -56,3 +56,14 @@ pub fn ImportReport(
         </section>
     }
 }
+
+/// An import that went through: what it did, and the way to see it.
+#[component]
+pub fn ImportDone(text: String, href: &'static str, link: String) -> impl IntoView {
+    view! {
+        <div class="rounded-md border border-emerald-600 bg-emerald-50 p-3 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100" role="status" data-testid="import-done">
+            <p>{text}</p>
+            <a href=href class="link">{link}</a>
+        </div>
+    }
+}

@@ -4,7 +4,7 @@ use super::athlete_href;
 use crate::api::athletes::{CreateAthlete, UpdateAthlete, load_athlete};
 use crate::components::format::sex_label;
 use crate::components::id_param;
-use crate::components::{FormAlert, SubmitButton, TextField, field_error, last_error, reload_to};
+use crate::components::{FormAlert, SubmitButton, TextField, create_or_update, field_error};
 use crate::components::{failure, form_page};
 use crate::error::AppError;
 use domain::AthleteId;
@@ -48,22 +48,7 @@ pub(super) fn AthleteForm(existing: Option<Athlete>) -> impl IntoView {
     let locale = crate::lang::current();
     let create = ServerAction::<CreateAthlete>::new();
     let update = ServerAction::<UpdateAthlete>::new();
-    let create_error = last_error(create.value());
-    let update_error = last_error(update.value());
-    let errors = Signal::derive(move || create_error.get().or_else(|| update_error.get()));
-    Effect::new(move |_| {
-        let saved = create
-            .value()
-            .with(|v| v.as_ref().and_then(|r| r.as_ref().ok().copied()))
-            .or_else(|| {
-                update
-                    .value()
-                    .with(|v| v.as_ref().and_then(|r| r.as_ref().ok().copied()))
-            });
-        if let Some(id) = saved {
-            reload_to(&athlete_href(id));
-        }
-    });
+    let errors = create_or_update(create.value(), update.value(), athlete_href);
     let e = existing.clone();
     let value = move |f: fn(&Athlete) -> Option<String>| e.as_ref().and_then(f).unwrap_or_default();
     let sex = existing.as_ref().map(|a| a.sex);

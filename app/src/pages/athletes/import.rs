@@ -3,8 +3,9 @@
 
 use super::AthleteTabs;
 use crate::api::athletes::{groups, import_athletes};
+use crate::components::ErrorNote;
 use crate::components::failure;
-use crate::components::import_report::{ImportReport, ReportRow};
+use crate::components::import_report::{ImportDone, ImportReport, ReportRow};
 use crate::components::{error_text, field_text, use_toaster};
 use crate::error::AppError;
 use crate::i18n::*;
@@ -186,19 +187,15 @@ pub(super) fn AthleteImport() -> impl IntoView {
     let result = move || {
         import.value().get().map(|outcome| match outcome {
             Ok(count) => view! {
-                <div class="rounded-md border border-emerald-600 bg-emerald-50 p-3 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100" role="status" data-testid="import-done">
-                    <p>{td_string!(locale, athlete_import.done, count = count).to_string()}</p>
-                    <a href="/athletes" class="link">{td_string!(locale, athlete_import.see_roster).to_string()}</a>
-                </div>
+                <ImportDone
+                    text=td_string!(locale, athlete_import.done, count = count).to_string()
+                    href="/athletes"
+                    link=td_string!(locale, athlete_import.see_roster).to_string()
+                />
             }
             .into_any(),
             Err(AppError::AthleteImportRejected(report)) => report_view(locale, report).into_any(),
-            Err(e) => view! {
-                <p class="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200" role="alert">
-                    {error_text(locale, &e)}
-                </p>
-            }
-            .into_any(),
+            Err(e) => view! { <ErrorNote text=error_text(locale, &e)/> }.into_any(),
         })
     };
     view! {

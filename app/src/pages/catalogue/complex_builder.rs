@@ -3,7 +3,7 @@
 use super::complexes::{complex_href, movement_name};
 use crate::api::catalogue::{CreateComplex, UpdateComplex, catalogue_choices, complex, movement_candidates};
 use crate::components::reorder::{keyboard_target, move_item};
-use crate::components::{FormAlert, error_text, field_error, last_error, reload_to, use_toaster};
+use crate::components::{FormAlert, create_or_update, error_text, field_error, use_toaster};
 use crate::components::{failure, form_page, id_param};
 use crate::error::AppError;
 use crate::i18n::*;
@@ -130,23 +130,8 @@ pub(super) fn ComplexBuilder(categories: Vec<Choice>, existing: Option<ComplexDe
 
     let create = ServerAction::<CreateComplex>::new();
     let update = ServerAction::<UpdateComplex>::new();
-    let create_error = last_error(create.value());
-    let update_error = last_error(update.value());
-    let errors = Signal::derive(move || create_error.get().or_else(|| update_error.get()));
+    let errors = create_or_update(create.value(), update.value(), complex_href);
     let pending = Signal::derive(move || create.pending().get() || update.pending().get());
-    Effect::new(move |_| {
-        let saved = create
-            .value()
-            .with(|v| v.as_ref().and_then(|r| r.as_ref().ok().copied()))
-            .or_else(|| {
-                update
-                    .value()
-                    .with(|v| v.as_ref().and_then(|r| r.as_ref().ok().copied()))
-            });
-        if let Some(id) = saved {
-            reload_to(&complex_href(id));
-        }
-    });
     let target = existing.as_ref().map(|e| (e.id, e.version));
     let save = move || {
         let ids = movements.with(|list| list.iter().map(|m| m.id).collect::<Vec<_>>());

@@ -2,7 +2,7 @@
 
 use super::exercise_href;
 use crate::api::catalogue::{CreateExercise, UpdateExercise, catalogue_choices, exercise};
-use crate::components::{FormAlert, SubmitButton, TextField, field_error, last_error, reload_to};
+use crate::components::{FormAlert, SubmitButton, TextField, create_or_update, field_error};
 use crate::components::{failure, form_page, id_param};
 use crate::error::AppError;
 use crate::model::{Choice, ExerciseChoices, ExerciseDetail};
@@ -49,22 +49,7 @@ pub fn EditExercisePage() -> impl IntoView {
 pub(super) fn ExerciseForm(choices: ExerciseChoices, existing: Option<ExerciseDetail>) -> impl IntoView {
     let create = ServerAction::<CreateExercise>::new();
     let update = ServerAction::<UpdateExercise>::new();
-    let create_error = last_error(create.value());
-    let update_error = last_error(update.value());
-    let error = Signal::derive(move || create_error.get().or_else(|| update_error.get()));
-    Effect::new(move |_| {
-        let saved = create
-            .value()
-            .with(|v| v.as_ref().and_then(|r| r.as_ref().ok().copied()))
-            .or_else(|| {
-                update
-                    .value()
-                    .with(|v| v.as_ref().and_then(|r| r.as_ref().ok().copied()))
-            });
-        if let Some(id) = saved {
-            reload_to(&exercise_href(id));
-        }
-    });
+    let error = create_or_update(create.value(), update.value(), exercise_href);
     let fields = view! { <ExerciseFields choices existing=existing.clone() errors=error/> };
     let cancel = existing
         .as_ref()

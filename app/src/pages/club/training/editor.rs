@@ -109,7 +109,7 @@ pub(super) fn SettingsEditor(page: SettingsPage) -> impl IntoView {
     let fields_alert = move || {
         problems.with(|p| !p.is_empty()).then(|| {
             view! {
-                <p class="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+                <p class="alert-error">
                     {td_string!(locale, settings.check_fields).to_string()}
                 </p>
             }
@@ -118,7 +118,7 @@ pub(super) fn SettingsEditor(page: SettingsPage) -> impl IntoView {
     let other_alert = move || {
         alert.get().map(|a| match a {
             Alert::Conflict => view! {
-                <div class="flex flex-wrap items-center gap-3 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+                <div class="flex flex-wrap items-center gap-3 alert-error">
                     <p>{td_string!(locale, settings.conflict).to_string()}</p>
                     <button type="button" class="btn-secondary text-sm" on:click=move |_| reload_to(SETTINGS_HREF)>
                         {td_string!(locale, settings.reload).to_string()}
@@ -127,7 +127,7 @@ pub(super) fn SettingsEditor(page: SettingsPage) -> impl IntoView {
             }
             .into_any(),
             Alert::Other(text) => view! {
-                <p class="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+                <p class="alert-error">
                     {text}
                 </p>
             }
