@@ -6,6 +6,9 @@
 
 pub mod athletes;
 pub mod catalogue;
+pub mod groups;
+pub mod records;
+pub mod settings;
 
 use crate::error::AppError;
 use crate::model::{CreatedInvitation, InvitationView, PendingInvitation, Roster, Viewer};
@@ -242,4 +245,20 @@ pub async fn join_with_new_account(
         service::accept_invitation_as_new_user(&*state.store, &*state.hasher, &token, &account, Utc::now())
             .await?;
     ssr::start_session(&user, Some(club)).await
+}
+
+/// An exercise's name in the page's language.
+#[cfg(feature = "ssr")]
+pub(crate) fn exercise_name(locale: crate::i18n::Locale, e: &domain::catalogue::Exercise) -> String {
+    match locale {
+        crate::i18n::Locale::fr => e.names.fr.clone(),
+        crate::i18n::Locale::en => e.names.en.clone(),
+    }
+}
+
+/// Choices in alphabetical order, accents and case aside.
+#[cfg(feature = "ssr")]
+pub(crate) fn by_name(mut list: Vec<crate::model::Choice>) -> Vec<crate::model::Choice> {
+    list.sort_by_cached_key(|c| domain::catalogue::search::fold(&c.name));
+    list
 }

@@ -1,5 +1,5 @@
-//! The athletes' server functions: the roster, an athlete's page and its records, groups, the
-//! club's training settings and the athlete import. Coaches and above change; an athlete reads
+//! The athletes' server functions: the roster, an athlete's page, the athlete form and the
+//! athlete import (records, groups and the training settings have their own modules). Coaches and above change; an athlete reads
 //! their own page (see `domain::service::athletes`).
 
 // A server function that a form posts to takes the form's fields as its arguments.
@@ -8,10 +8,9 @@
 use crate::error::AppError;
 use crate::model::Choice;
 use chrono::NaiveDate;
-use domain::competition::{CompetitorLevel, LevelStatus, Weighing};
+use domain::competition::{LevelStatus, Weighing};
 use domain::maxes::MaxKind;
 use domain::roster::{RosterQuery, RosterRow};
-use domain::settings::TrainingSettings;
 use domain::weight::Kg;
 use domain::{AthleteId, ExerciseId, GroupId, MaxId, MemberId};
 use leptos::prelude::*;
@@ -19,11 +18,13 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use {
+    super::{by_name, exercise_name},
     crate::ssr,
     chrono::Utc,
     domain::athlete::AthleteInput,
     domain::catalogue::Exercise,
-    domain::service::athletes::{self as service, MaxInput},
+    domain::competition::CompetitorLevel,
+    domain::service::athletes as service,
 };
 
 /// The roster page: the rows the query keeps, in its order, and what its filters offer.
@@ -97,58 +98,6 @@ pub struct LinkChoice {
     pub id: MemberId,
     pub name: String,
     pub email: String,
-}
-
-/// What saving a max tells the page.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct SavedMax {
-    pub id: MaxId,
-    /// Heavier than every earlier max of the exercise: the page shows the badge.
-    pub record: bool,
-}
-
-/// A group as its page lists it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct GroupView {
-    pub id: GroupId,
-    pub name: String,
-    pub archived: bool,
-    pub version: i64,
-    /// Its athletes, by name.
-    pub athletes: Vec<Choice>,
-}
-
-/// The groups page: every group and the athletes that can be added.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct GroupsPage {
-    pub groups: Vec<GroupView>,
-    pub athletes: Vec<Choice>,
-}
-
-/// The training settings page.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SettingsPage {
-    pub settings: TrainingSettings<ExerciseId>,
-    /// `None` until an admin first saves them (the defaults are shown).
-    pub version: Option<i64>,
-    /// The club's exercises, for the ratios.
-    pub exercises: Vec<Choice>,
-    /// Only admins save; coaches read.
-    pub can_edit: bool,
-}
-
-#[cfg(feature = "ssr")]
-fn exercise_name(locale: crate::i18n::Locale, e: &Exercise) -> String {
-    match locale {
-        crate::i18n::Locale::fr => e.names.fr.clone(),
-        crate::i18n::Locale::en => e.names.en.clone(),
-    }
-}
-
-#[cfg(feature = "ssr")]
-fn by_name(mut list: Vec<Choice>) -> Vec<Choice> {
-    list.sort_by_cached_key(|c| domain::catalogue::search::fold(&c.name));
-    list
 }
 
 /// The roster, filtered and sorted as the query asks. Coaches only.
@@ -395,174 +344,6 @@ pub async fn link_account(
     Ok(())
 }
 
-#[server(endpoint = "record_weighing")]
-pub async fn record_weighing(
-    athlete_id: AthleteId,
-    #[server(default)] weighed_on: String,
-    #[server(default)] bodyweight: String,
-) -> Result<(), AppError> {
-    let state = ssr::state()?;
-    let actor = ssr::require_member(&state).await?;
-    service::record_weighing(
-        &*state.store,
-        &actor,
-        athlete_id,
-        &weighed_on,
-        &bodyweight,
-        Utc::now().date_naive(),
-    )
-    .await?;
-    Ok(())
-}
-
-#[server(endpoint = "delete_weighing")]
-pub async fn delete_weighing(athlete_id: AthleteId, date: NaiveDate) -> Result<(), AppError> {
-    let state = ssr::state()?;
-    let actor = ssr::require_member(&state).await?;
-    service::delete_weighing(&*state.store, &actor, athlete_id, date).await?;
-    Ok(())
-}
-
-#[server(endpoint = "record_level")]
-pub async fn record_level(
-    athlete_id: AthleteId,
-    level: CompetitorLevel,
-    #[server(default)] start: String,
-) -> Result<(), AppError> {
-    let state = ssr::state()?;
-    let actor = ssr::require_member(&state).await?;
-    service::record_level(
-        &*state.store,
-        &actor,
-        athlete_id,
-        level,
-        &start,
-        Utc::now().date_naive(),
-    )
-    .await?;
-    Ok(())
-}
-
-#[server(endpoint = "record_max")]
-pub async fn record_max(
-    athlete_id: AthleteId,
-    #[server(default)] exercise: Option<ExerciseId>,
-    #[server(default)] weight: String,
-    #[server(default)] date: String,
-    #[server(default)] kind: String,
-) -> Result<SavedMax, AppError> {
-    let state = ssr::state()?;
-    let actor = ssr::require_member(&state).await?;
-    let input = MaxInput {
-        exercise,
-        weight,
-        date,
-        kind,
-    };
-    let (saved, record) = service::record_max(&*state.store, &actor, athlete_id, &input, Utc::now()).await?;
-    Ok(SavedMax { id: saved.id, record })
-}
-
-#[server(endpoint = "update_max")]
-pub async fn update_max(
-    id: MaxId,
-    version: i64,
-    #[server(default)] exercise: Option<ExerciseId>,
-    #[server(default)] weight: String,
-    #[server(default)] date: String,
-    #[server(default)] kind: String,
-) -> Result<(), AppError> {
-    let state = ssr::state()?;
-    let actor = ssr::require_member(&state).await?;
-    let input = MaxInput {
-        exercise,
-        weight,
-        date,
-        kind,
-    };
-    service::update_max(&*state.store, &actor, id, &input, version, Utc::now()).await?;
-    Ok(())
-}
-
-#[server(endpoint = "delete_max")]
-pub async fn delete_max(id: MaxId, version: i64) -> Result<(), AppError> {
-    let state = ssr::state()?;
-    let actor = ssr::require_member(&state).await?;
-    service::delete_max(&*state.store, &actor, id, version).await?;
-    Ok(())
-}
-
-/// Every group with its athletes, and the club's active athletes. Coaches only.
-#[server(endpoint = "groups")]
-pub async fn groups() -> Result<GroupsPage, AppError> {
-    let state = ssr::state()?;
-    let actor = ssr::require_member(&state).await?;
-    let groups = service::groups(&*state.store, &actor).await?;
-    let athletes = state.store.athletes(actor.club_id).await?;
-    let name = |id: &AthleteId| {
-        athletes.iter().find(|a| a.id == *id).map(|a| Choice {
-            id: a.id.0,
-            name: a.full_name(),
-        })
-    };
-    Ok(GroupsPage {
-        groups: groups
-            .iter()
-            .map(|g| GroupView {
-                id: g.id,
-                name: g.name.clone(),
-                archived: g.archived,
-                version: g.version,
-                athletes: by_name(g.athletes.iter().filter_map(name).collect()),
-            })
-            .collect(),
-        athletes: by_name(
-            athletes
-                .iter()
-                .filter(|a| !a.archived)
-                .filter_map(|a| name(&a.id))
-                .collect(),
-        ),
-    })
-}
-
-#[server(endpoint = "create_group")]
-pub async fn create_group(#[server(default)] name: String) -> Result<GroupId, AppError> {
-    let state = ssr::state()?;
-    let actor = ssr::require_member(&state).await?;
-    Ok(service::create_group(&*state.store, &actor, &name, Utc::now())
-        .await?
-        .id)
-}
-
-#[server(endpoint = "rename_group")]
-pub async fn rename_group(
-    id: GroupId,
-    version: i64,
-    #[server(default)] name: String,
-) -> Result<(), AppError> {
-    let state = ssr::state()?;
-    let actor = ssr::require_member(&state).await?;
-    service::rename_group(&*state.store, &actor, id, &name, version).await?;
-    Ok(())
-}
-
-#[server(endpoint = "archive_group")]
-pub async fn archive_group(id: GroupId, version: i64, archived: bool) -> Result<(), AppError> {
-    let state = ssr::state()?;
-    let actor = ssr::require_member(&state).await?;
-    service::set_group_archived(&*state.store, &actor, id, archived, version, Utc::now()).await?;
-    Ok(())
-}
-
-#[server(endpoint = "set_in_group")]
-pub async fn set_in_group(group_id: GroupId, athlete_id: AthleteId, member: bool) -> Result<(), AppError> {
-    let state = ssr::state()?;
-    let actor = ssr::require_member(&state).await?;
-    service::set_in_group(&*state.store, &actor, group_id, athlete_id, member).await?;
-    Ok(())
-}
-
 /// Imports a CSV file of athletes, all or nothing: a file with any problem imports nothing and
 /// comes back with every problem (`AthleteImportRejected`). Returns the number of athletes
 /// created. Coaches only.
@@ -571,46 +352,4 @@ pub async fn import_athletes(#[server(default)] content: String) -> Result<usize
     let state = ssr::state()?;
     let actor = ssr::require_member(&state).await?;
     Ok(service::import_athletes(&*state.store, &*state.offload, &actor, content, Utc::now()).await?)
-}
-
-/// The club's training settings (the defaults until an admin saves them). Coaches read them
-/// (the workout builder uses them); admins change them.
-#[server(endpoint = "training_settings")]
-pub async fn load_training_settings() -> Result<SettingsPage, AppError> {
-    let state = ssr::state()?;
-    let actor = ssr::require_member(&state).await?;
-    if !actor.role.allows(domain::Permission::Coach) {
-        return Err(AppError::Forbidden);
-    }
-    let locale = crate::lang::detect();
-    let (settings, version) = service::training_settings(&*state.store, &state.catalogues, &actor).await?;
-    let catalogue = domain::service::catalogue::exercises(&*state.store, &state.catalogues, &actor).await?;
-    Ok(SettingsPage {
-        settings,
-        version,
-        exercises: by_name(
-            catalogue
-                .exercises
-                .exercises()
-                .filter(|e| !e.archived)
-                .map(|e| Choice {
-                    id: e.id.0,
-                    name: exercise_name(locale, e),
-                })
-                .collect(),
-        ),
-        can_edit: actor.role.allows(domain::Permission::ManageSettings),
-    })
-}
-
-/// Saves the club's training settings whole; `version` is the one the admin saw (none while
-/// the club has the defaults). Admins only.
-#[server(endpoint = "save_training_settings", input = leptos::server_fn::codec::Json)]
-pub async fn save_training_settings(
-    settings: TrainingSettings<ExerciseId>,
-    version: Option<i64>,
-) -> Result<i64, AppError> {
-    let state = ssr::state()?;
-    let actor = ssr::require_member(&state).await?;
-    Ok(service::save_training_settings(&*state.store, &actor, &settings, version, Utc::now()).await?)
 }

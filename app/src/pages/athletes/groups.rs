@@ -2,7 +2,7 @@
 //! in it. The page is one island that asks the server for the groups again after each change.
 
 use super::{AthleteTabs, athlete_href};
-use crate::api::athletes::{
+use crate::api::groups::{
     GroupView, GroupsPage, archive_group, create_group, groups, rename_group, set_in_group,
 };
 use crate::components::failure;

@@ -2,7 +2,8 @@
 //! to start from, and the report of every problem when the file is refused.
 
 use super::AthleteTabs;
-use crate::api::athletes::{groups, import_athletes};
+use crate::api::athletes::import_athletes;
+use crate::api::groups::groups;
 use crate::components::ErrorNote;
 use crate::components::failure;
 use crate::components::import_report::{ImportDone, ImportReport, ReportRow};

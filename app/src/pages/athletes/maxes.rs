@@ -1,6 +1,6 @@
 //! Maxes: record one (with the 1RM estimator), correct one.
 
-use crate::api::athletes::{RecordMax, UpdateMax};
+use crate::api::records::{RecordMax, UpdateMax};
 use crate::components::browser::reload_here;
 use crate::components::format::{kg, kind_label, one_decimal};
 use crate::components::{FormAlert, SubmitButton, TextField, field_error, last_error};

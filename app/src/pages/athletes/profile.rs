@@ -1,6 +1,7 @@
 //! The profile's islands: the link to a member's account, archiving, and the groups.
 
-use crate::api::athletes::{LinkChoice, archive_athlete, link_account, set_in_group};
+use crate::api::athletes::{LinkChoice, archive_athlete, link_account};
+use crate::api::groups::set_in_group;
 use crate::components::browser::reload_here;
 use crate::components::{error_text, use_toaster};
 use crate::i18n::*;

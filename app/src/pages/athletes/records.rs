@@ -1,6 +1,6 @@
 //! Bodyweights and competitor levels recorded; a recorded bodyweight or max deleted.
 
-use crate::api::athletes::{RecordLevel, RecordWeighing, delete_max, delete_weighing};
+use crate::api::records::{RecordLevel, RecordWeighing, delete_max, delete_weighing};
 use crate::components::browser::reload_here;
 use crate::components::format::level_label;
 use crate::components::{FormAlert, SubmitButton, TextField, confirm, error_text, last_error, use_toaster};

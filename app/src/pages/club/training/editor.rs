@@ -8,7 +8,7 @@ use super::form::{Editor, Form, LEGEND};
 use super::plates::{BarFields, PlateFields};
 use super::ratios::RatioFields;
 use super::rounding::RoundingFields;
-use crate::api::athletes::{SettingsPage, save_training_settings};
+use crate::api::settings::{SettingsPage, save_training_settings};
 use crate::components::{NumberInput, error_text, focus_later, reload_to, use_toaster};
 use crate::error::AppError;
 use crate::i18n::*;

@@ -15,7 +15,7 @@ mod ratios;
 mod rounding;
 
 use super::{ClubTab, ClubTabs};
-use crate::api::athletes::load_training_settings;
+use crate::api::settings::load_training_settings;
 use crate::components::failure;
 use editor::SettingsEditor;
 use leptos::prelude::*;

@@ -1,0 +1,73 @@
+//! The club's training settings: coaches read them, admins change them.
+
+// A server function that a form posts to takes the form's fields as its arguments.
+#![allow(clippy::too_many_arguments)]
+
+use crate::error::AppError;
+use crate::model::Choice;
+use domain::ExerciseId;
+use domain::settings::TrainingSettings;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "ssr")]
+use {
+    super::{by_name, exercise_name},
+    crate::ssr,
+    chrono::Utc,
+    domain::service::athletes::{self as service},
+};
+
+/// The training settings page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SettingsPage {
+    pub settings: TrainingSettings<ExerciseId>,
+    /// `None` until an admin first saves them (the defaults are shown).
+    pub version: Option<i64>,
+    /// The club's exercises, for the ratios.
+    pub exercises: Vec<Choice>,
+    /// Only admins save; coaches read.
+    pub can_edit: bool,
+}
+
+/// The club's training settings (the defaults until an admin saves them). Coaches read them
+/// (the workout builder uses them); admins change them.
+#[server(endpoint = "training_settings")]
+pub async fn load_training_settings() -> Result<SettingsPage, AppError> {
+    let state = ssr::state()?;
+    let actor = ssr::require_member(&state).await?;
+    if !actor.role.allows(domain::Permission::Coach) {
+        return Err(AppError::Forbidden);
+    }
+    let locale = crate::lang::detect();
+    let (settings, version) = service::training_settings(&*state.store, &state.catalogues, &actor).await?;
+    let catalogue = domain::service::catalogue::exercises(&*state.store, &state.catalogues, &actor).await?;
+    Ok(SettingsPage {
+        settings,
+        version,
+        exercises: by_name(
+            catalogue
+                .exercises
+                .exercises()
+                .filter(|e| !e.archived)
+                .map(|e| Choice {
+                    id: e.id.0,
+                    name: exercise_name(locale, e),
+                })
+                .collect(),
+        ),
+        can_edit: actor.role.allows(domain::Permission::ManageSettings),
+    })
+}
+
+/// Saves the club's training settings whole; `version` is the one the admin saw (none while
+/// the club has the defaults). Admins only.
+#[server(endpoint = "save_training_settings", input = leptos::server_fn::codec::Json)]
+pub async fn save_training_settings(
+    settings: TrainingSettings<ExerciseId>,
+    version: Option<i64>,
+) -> Result<i64, AppError> {
+    let state = ssr::state()?;
+    let actor = ssr::require_member(&state).await?;
+    Ok(service::save_training_settings(&*state.store, &actor, &settings, version, Utc::now()).await?)
+}
