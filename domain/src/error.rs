@@ -1,4 +1,4 @@
-//! Errors shared by several modules: field validation and storage.
+//! Errors shared by several modules: field validation, training settings and storage.
 
 use serde::{Deserialize, Serialize};
 
@@ -86,6 +86,50 @@ impl<P> Report<P> {
     pub fn is_partial(&self) -> bool {
         self.total > self.problems.len()
     }
+}
+
+/// What is wrong with one field of the training settings. `field` names it as the form does:
+/// `bar_men`, `plates[2].count`, `ratios[0].factor`, `step`, `lift_count_threshold`.
+///
+/// Checked by [`crate::settings`], [`crate::load`] (the plates) and [`crate::ratios`], so it
+/// lives here, below all three.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SettingsError {
+    pub field: String,
+    pub problem: SettingsProblem,
+}
+
+impl SettingsError {
+    pub fn new(field: &str, problem: SettingsProblem) -> Self {
+        Self {
+            field: field.to_owned(),
+            problem,
+        }
+    }
+}
+
+/// The reasons a training setting can be refused, as data (never as an English sentence).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SettingsProblem {
+    /// A weight (bar, collar, plate, step) of zero or less.
+    NotPositive,
+    /// An odd number of plates: plates are counted singly and loaded in pairs.
+    OddCount,
+    /// A plate weight, or an exercise's ratio, listed twice.
+    Duplicate,
+    /// A whole number outside `min..=max`.
+    OutOfRange { min: i64, max: i64 },
+    /// A ratio factor not above 0 or above 3.
+    FactorOutOfRange,
+    /// A ratio of an exercise to itself.
+    SelfRatio,
+    /// Ratios that lead round in a circle.
+    RatioCycle,
+    /// Ratios chained deeper than `max`.
+    ChainTooLong { max: usize },
+    /// More plate weights than an inventory may list.
+    TooManyPlates { max: usize },
 }
 
 /// Failures of a storage adapter, as the domain sees them.

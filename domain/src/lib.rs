@@ -3,6 +3,7 @@
 //! Everything a rule needs arrives as an argument (including "now"), so every rule is a plain
 //! function that unit tests can pin down. Storage is reached through the ports in [`ports`],
 //! implemented by the `store` crate; use-cases that combine rules and ports live in [`service`].
+//! With the `testing` feature (and in its own tests), `testing` offers the ports in memory.
 
 pub mod account;
 pub mod athlete;
@@ -24,6 +25,8 @@ pub mod role;
 pub mod roster;
 pub mod service;
 pub mod settings;
+#[cfg(any(test, feature = "testing"))]
+pub mod testing;
 mod text;
 pub mod throttle;
 pub mod weight;

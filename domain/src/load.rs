@@ -9,8 +9,7 @@
 //! breakdown says which plates go on each side, heaviest first, and always adds up exactly.
 
 use crate::competition::Sex;
-use crate::error::{FieldError, FieldProblem};
-use crate::settings::{SettingsError, SettingsProblem};
+use crate::error::{FieldError, FieldProblem, SettingsError, SettingsProblem};
 use crate::weight::Kg;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::{BTreeSet, HashSet};

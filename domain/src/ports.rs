@@ -237,7 +237,6 @@ pub trait CatalogueStore: Send + Sync {
     async fn delete_complex(&self, club: ClubId, id: ComplexId, expected_version: i64) -> StoreResult<()>;
 }
 
-/// Everything DropIt stores, behind one port. One adapter per database implements it.
 /// A max as stored: the athlete's max, with its id and version.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct RecordedMax {
@@ -391,6 +390,8 @@ pub trait AthleteStore: Send + Sync {
     ) -> StoreResult<i64>;
 }
 
+/// Everything DropIt stores, behind one port. One adapter per database implements it; a
+/// use-case asks only for the ports it uses (see [`crate::service`]).
 #[async_trait]
 pub trait Store:
     AccountStore + ClubStore + InvitationStore + ThrottleStore + CatalogueStore + AthleteStore

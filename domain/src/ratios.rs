@@ -7,8 +7,8 @@
 //! show "≈ 0.85 × 0.80 × C&J". The table is generic over the exercise identifier: the defaults
 //! use the default catalogue's keys, a club's copy uses its [`crate::ids::ExerciseId`]s.
 
+use crate::error::{SettingsError, SettingsProblem};
 use crate::maxes::{Max, max_in_force};
-use crate::settings::{SettingsError, SettingsProblem};
 use crate::weight::Kg;
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};

@@ -1,12 +1,22 @@
 //! Use-cases: each combines the rules with the ports. Server functions call these and nothing
 //! deeper, so every entry point applies the same checks.
+//!
+//! Each use-case asks only for the ports it uses: `&dyn ClubStore` when one suffices, a store
+//! generic over several (`S: InvitationStore + AccountStore + ?Sized`) otherwise. The server
+//! passes its whole `&dyn Store` to either (a `dyn Store` is each of its ports), and a unit test
+//! can hand over an in-memory store (`crate::testing::MemoryStore`). A use-case that another
+//! one calls from a generic context is generic itself, even over one port: a generic store
+//! cannot be turned into a `&dyn` port.
 
 use crate::account::{DisplayName, Email, Password, SignUp, User, Validator};
 use crate::error::{FieldError, FieldProblem, StoreError};
 use crate::ids::{ClubId, InvitationId, MemberId};
 use crate::invitation::{self, Invitation, InvitationStatus, InvitationToken};
-use crate::membership::{self, Member, MembershipRuleError};
-use crate::ports::{NewInvitation, NewUser, PasswordHasher, Pause, Store};
+use crate::membership::{self, Member};
+use crate::ports::{
+    AccountStore, AthleteStore, ClubStore, InvitationStore, NewInvitation, NewUser, PasswordHasher, Pause,
+    ThrottleStore,
+};
 use crate::role::{Permission, Role};
 use crate::throttle::{DeviceToken, Key, Limits, Turn};
 use chrono::{DateTime, Utc};
@@ -14,80 +24,12 @@ use std::net::IpAddr;
 
 pub mod athletes;
 pub mod catalogue;
+mod error;
+#[cfg(test)]
+mod tests;
 
-/// Failures of signing up and logging in.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub enum AuthError {
-    #[error("invalid input")]
-    Invalid(Vec<FieldError>),
-    #[error("an account already uses this email")]
-    EmailTaken,
-    #[error("wrong email or password")]
-    InvalidCredentials,
-    #[error("too many attempts; retry in {retry_after_secs} s")]
-    RateLimited { retry_after_secs: i64 },
-    #[error(transparent)]
-    Store(#[from] StoreError),
-}
-
-/// Failures of managing a club's members and invitations.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub enum ClubError {
-    #[error("invalid input")]
-    Invalid(Vec<FieldError>),
-    #[error("your role does not allow this")]
-    Forbidden,
-    #[error("not found")]
-    NotFound,
-    #[error("changed by someone else meanwhile")]
-    Conflict,
-    #[error("a club always keeps at least one owner")]
-    LastOwner,
-    #[error("this person is already a member")]
-    AlreadyMember,
-    #[error("an account already uses this email")]
-    EmailTaken,
-    #[error("this invitation cannot be used: {0:?}")]
-    InvitationUnusable(InvitationStatus),
-    #[error("this invitation is for another email's account")]
-    WrongAccount,
-    #[error("it is in use and cannot be deleted")]
-    InUse,
-    #[error("the imported file has {} problem(s)", .0.total)]
-    ImportRejected(crate::error::Report<crate::catalogue::exchange::ImportProblem>),
-    #[error("the imported athletes file has {} problem(s)", .0.total)]
-    AthleteImportRejected(crate::error::Report<crate::athlete_import::AthleteImportProblem>),
-    #[error("storage failure: {0}")]
-    Store(StoreError),
-}
-
-impl From<StoreError> for ClubError {
-    fn from(e: StoreError) -> Self {
-        match e {
-            StoreError::NotFound => ClubError::NotFound,
-            StoreError::Conflict => ClubError::Conflict,
-            StoreError::InUse => ClubError::InUse,
-            other => ClubError::Store(other),
-        }
-    }
-}
-
-impl From<MembershipRuleError> for ClubError {
-    fn from(e: MembershipRuleError) -> Self {
-        match e {
-            MembershipRuleError::Forbidden => ClubError::Forbidden,
-            MembershipRuleError::LastOwner => ClubError::LastOwner,
-        }
-    }
-}
-
-pub(crate) fn require(actor: &Member, permission: Permission) -> Result<(), ClubError> {
-    if actor.role.allows(permission) {
-        Ok(())
-    } else {
-        Err(ClubError::Forbidden)
-    }
-}
+pub(crate) use error::require;
+pub use error::{AuthError, ClubError};
 
 /// Where a sign-up or a login comes from, and what waits for the throttle's delays.
 pub struct Gate<'a> {
@@ -104,8 +46,8 @@ fn rate_limited(retry_after_secs: i64) -> AuthError {
 /// Creates a club with the default catalogue; its creator becomes its owner. An address may
 /// sign up a few clubs an hour (see [`crate::throttle`]); every attempt counts, a refused one
 /// too, so sign-ups cannot be used to test which emails have an account at speed.
-pub async fn sign_up(
-    store: &dyn Store,
+pub async fn sign_up<S: AccountStore + ThrottleStore + ?Sized>(
+    store: &S,
     hasher: &dyn PasswordHasher,
     gate: &Gate<'_>,
     input: SignUp,
@@ -155,8 +97,8 @@ pub struct LoggedIn {
 /// (unless it comes from a device known to that account), waits for it, and only then is the
 /// password checked — against a stand-in when the email is unknown, so that both take as
 /// long. `fresh_device` is the token a successful login from a new device receives.
-pub async fn log_in(
-    store: &dyn Store,
+pub async fn log_in<S: AccountStore + ThrottleStore + ?Sized>(
+    store: &S,
     hasher: &dyn PasswordHasher,
     gate: &Gate<'_>,
     credentials: &Credentials,
@@ -217,14 +159,14 @@ pub async fn log_in(
 }
 
 /// The club's members (admins only).
-pub async fn members(store: &dyn Store, actor: &Member) -> Result<Vec<Member>, ClubError> {
+pub async fn members(store: &dyn ClubStore, actor: &Member) -> Result<Vec<Member>, ClubError> {
     require(actor, Permission::ManageMembers)?;
     Ok(store.members(actor.club_id).await?)
 }
 
 /// Changes a member's role; `version` is the member's version the admin saw.
 pub async fn change_role(
-    store: &dyn Store,
+    store: &dyn ClubStore,
     actor: &Member,
     member: MemberId,
     role: Role,
@@ -247,7 +189,7 @@ pub async fn change_role(
 
 /// Removes a member from the club (their account stays).
 pub async fn remove_member(
-    store: &dyn Store,
+    store: &dyn ClubStore,
     actor: &Member,
     member: MemberId,
     version: i64,
@@ -275,8 +217,8 @@ pub struct InvitationRequest {
 }
 
 /// Invites an email address with a role. The caller turns `token` into the link it shows.
-pub async fn invite(
-    store: &dyn Store,
+pub async fn invite<S: ClubStore + InvitationStore + ?Sized>(
+    store: &S,
     actor: &Member,
     request: &InvitationRequest,
     token: &InvitationToken,
@@ -310,7 +252,7 @@ pub async fn invite(
 }
 
 pub async fn pending_invitations(
-    store: &dyn Store,
+    store: &dyn InvitationStore,
     actor: &Member,
     now: DateTime<Utc>,
 ) -> Result<Vec<Invitation>, ClubError> {
@@ -319,7 +261,7 @@ pub async fn pending_invitations(
 }
 
 pub async fn revoke_invitation(
-    store: &dyn Store,
+    store: &dyn InvitationStore,
     actor: &Member,
     id: InvitationId,
     now: DateTime<Utc>,
@@ -338,8 +280,8 @@ pub struct InvitationPreview {
     pub account_exists: bool,
 }
 
-pub async fn preview_invitation(
-    store: &dyn Store,
+pub async fn preview_invitation<S: InvitationStore + AccountStore + ?Sized>(
+    store: &S,
     token: &str,
     now: DateTime<Utc>,
 ) -> Result<InvitationPreview, ClubError> {
@@ -357,8 +299,8 @@ pub async fn preview_invitation(
     })
 }
 
-async fn usable_invitation(
-    store: &dyn Store,
+async fn usable_invitation<S: InvitationStore + AccountStore + ?Sized>(
+    store: &S,
     token: &str,
     now: DateTime<Utc>,
 ) -> Result<Invitation, ClubError> {
@@ -389,8 +331,8 @@ pub struct NewAccount<'a> {
 
 /// Joins the club of an invitation with a new account: for the invited email, or, when the
 /// invitation is open to anyone with the link, for the email the person gives.
-pub async fn accept_invitation_as_new_user(
-    store: &dyn Store,
+pub async fn accept_invitation_as_new_user<S: InvitationStore + AccountStore + AthleteStore + ?Sized>(
+    store: &S,
     hasher: &dyn PasswordHasher,
     token: &str,
     account: &NewAccount<'_>,
@@ -428,8 +370,8 @@ pub async fn accept_invitation_as_new_user(
 }
 
 /// Joins the club of an invitation with the account already logged in.
-pub async fn accept_invitation(
-    store: &dyn Store,
+pub async fn accept_invitation<S: InvitationStore + AccountStore + AthleteStore + ?Sized>(
+    store: &S,
     user: &User,
     token: &str,
     now: DateTime<Utc>,
@@ -451,8 +393,8 @@ pub async fn accept_invitation(
 ///
 /// Only the account of the invited email is linked: someone joining with an open link and
 /// another email does not get the profile (and its history) prepared for the invited person.
-async fn link_profile(
-    store: &dyn Store,
+async fn link_profile<S: AthleteStore + ?Sized>(
+    store: &S,
     invitation: &Invitation,
     user: &User,
     member: MemberId,

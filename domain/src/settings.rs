@@ -5,52 +5,12 @@
 //! the field.
 
 use crate::competition::Sex;
+pub use crate::error::{SettingsError, SettingsProblem};
 use crate::load::{Percent, PlannedLoad, PlateInventory, RoundingMode, plan_load};
 use crate::ratios::RatioTable;
 use crate::weight::Kg;
 use serde::{Deserialize, Serialize};
 use std::ops::RangeInclusive;
-
-/// What is wrong with one field of the training settings. `field` names it as the form does:
-/// `bar_men`, `plates[2].count`, `ratios[0].factor`, `step`, `lift_count_threshold`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SettingsError {
-    pub field: String,
-    pub problem: SettingsProblem,
-}
-
-impl SettingsError {
-    pub fn new(field: &str, problem: SettingsProblem) -> Self {
-        Self {
-            field: field.to_owned(),
-            problem,
-        }
-    }
-}
-
-/// The reasons a training setting can be refused, as data (never as an English sentence).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SettingsProblem {
-    /// A weight (bar, collar, plate, step) of zero or less.
-    NotPositive,
-    /// An odd number of plates: plates are counted singly and loaded in pairs.
-    OddCount,
-    /// A plate weight, or an exercise's ratio, listed twice.
-    Duplicate,
-    /// A whole number outside `min..=max`.
-    OutOfRange { min: i64, max: i64 },
-    /// A ratio factor not above 0 or above 3.
-    FactorOutOfRange,
-    /// A ratio of an exercise to itself.
-    SelfRatio,
-    /// Ratios that lead round in a circle.
-    RatioCycle,
-    /// Ratios chained deeper than `max`.
-    ChainTooLong { max: usize },
-    /// More plate weights than an inventory may list.
-    TooManyPlates { max: usize },
-}
 
 /// How the lifts of a complex are counted in a set's number of lifts.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]

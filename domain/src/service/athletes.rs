@@ -5,7 +5,7 @@
 //! club allows it ([`TrainingSettings::athletes_record_maxes`]). Another athlete's profile is
 //! refused (`Forbidden`); another club's ids are "not found", as everywhere.
 
-use super::{ClubError, require};
+use super::error::{ClubError, require};
 use crate::athlete::{
     Athlete, AthleteDraft, AthleteInput, Group, parse_bodyweight, parse_group_name, required_past_date,
 };
@@ -17,7 +17,7 @@ use crate::error::{FieldError, FieldProblem, Report, StoreError};
 use crate::ids::{AthleteId, ClubId, ExerciseId, GroupId, MaxId, MemberId};
 use crate::maxes::{Max, MaxKind};
 use crate::membership::Member;
-use crate::ports::{Offload, RecordedMax, Store, offloaded};
+use crate::ports::{AthleteStore, CatalogueStore, ClubStore, Offload, RecordedMax, offloaded};
 use crate::role::Permission;
 use crate::roster::{self, MainLifts, RosterData, RosterRow};
 use crate::settings::TrainingSettings;
@@ -37,15 +37,15 @@ pub fn main_lifts(catalogue: &ClubCatalogue) -> MainLifts {
 }
 
 /// The profile linked to the caller's membership, if any (an athlete's "my page").
-pub async fn own_profile(store: &dyn Store, actor: &Member) -> Result<Option<Athlete>, ClubError> {
+pub async fn own_profile(store: &dyn AthleteStore, actor: &Member) -> Result<Option<Athlete>, ClubError> {
     require(actor, Permission::ViewClub)?;
     Ok(store.athlete_of_member(actor.club_id, actor.id).await?)
 }
 
 /// The roster: one row per athlete (archived ones included; the page filters), with the
 /// values in force on `today`. Coaches only.
-pub async fn roster(
-    store: &dyn Store,
+pub async fn roster<S: AthleteStore + CatalogueStore + ?Sized>(
+    store: &S,
     cache: &CatalogueCache,
     actor: &Member,
     today: NaiveDate,
@@ -97,7 +97,11 @@ pub struct AthleteFile {
 
 /// Loads an athlete the caller may see: any of the club's for a coach, only their own for an
 /// athlete (`Forbidden` otherwise).
-async fn readable(store: &dyn Store, actor: &Member, id: AthleteId) -> Result<Athlete, ClubError> {
+async fn readable<S: AthleteStore + ?Sized>(
+    store: &S,
+    actor: &Member,
+    id: AthleteId,
+) -> Result<Athlete, ClubError> {
     require(actor, Permission::ViewClub)?;
     let athlete = store
         .athlete(actor.club_id, id)
@@ -112,8 +116,8 @@ async fn readable(store: &dyn Store, actor: &Member, id: AthleteId) -> Result<At
 
 /// The club's training settings: the saved ones with their version, or, until an admin first
 /// saves them, the defaults with the default ratios applied to the club's exercises.
-pub async fn training_settings(
-    store: &dyn Store,
+pub async fn training_settings<S: AthleteStore + CatalogueStore + ?Sized>(
+    store: &S,
     cache: &CatalogueCache,
     actor: &Member,
 ) -> Result<(TrainingSettings<ExerciseId>, Option<i64>), ClubError> {
@@ -137,8 +141,8 @@ fn may_record(actor: &Member, athlete: &Athlete, kind: MaxKind, allowed: bool) -
 }
 
 /// An athlete's page.
-pub async fn athlete_file(
-    store: &dyn Store,
+pub async fn athlete_file<S: AthleteStore + CatalogueStore + ClubStore + ?Sized>(
+    store: &S,
     cache: &CatalogueCache,
     actor: &Member,
     id: AthleteId,
@@ -174,7 +178,10 @@ pub async fn athlete_file(
     })
 }
 
-async fn athletes_record_maxes(store: &dyn Store, actor: &Member) -> Result<bool, ClubError> {
+async fn athletes_record_maxes<S: AthleteStore + ?Sized>(
+    store: &S,
+    actor: &Member,
+) -> Result<bool, ClubError> {
     Ok(store
         .training_settings(actor.club_id)
         .await?
@@ -183,7 +190,7 @@ async fn athletes_record_maxes(store: &dyn Store, actor: &Member) -> Result<bool
 
 /// Creates an athlete profile (not yet linked to an account).
 pub async fn create_athlete(
-    store: &dyn Store,
+    store: &dyn AthleteStore,
     actor: &Member,
     input: &AthleteInput,
     now: DateTime<Utc>,
@@ -195,7 +202,7 @@ pub async fn create_athlete(
 
 /// Changes an athlete's profile; `version` is the one the coach saw.
 pub async fn update_athlete(
-    store: &dyn Store,
+    store: &dyn AthleteStore,
     actor: &Member,
     id: AthleteId,
     input: &AthleteInput,
@@ -212,7 +219,7 @@ pub async fn update_athlete(
 /// Links an athlete's profile to a member of the club (their account: they then see it as
 /// their page), or unlinks it. A member has at most one profile.
 pub async fn link_account(
-    store: &dyn Store,
+    store: &dyn AthleteStore,
     actor: &Member,
     id: AthleteId,
     member: Option<MemberId>,
@@ -234,8 +241,8 @@ pub async fn link_account(
 /// After someone joins a club: links the club's profile that carries their email and no
 /// account yet, when there is exactly one. (A coach may create the profile first and invite
 /// the athlete later; the invitation then finds it.)
-pub async fn link_joining_member(
-    store: &dyn Store,
+pub async fn link_joining_member<S: AthleteStore + ?Sized>(
+    store: &S,
     club: ClubId,
     member: MemberId,
     email: &str,
@@ -261,7 +268,7 @@ pub async fn link_joining_member(
 /// Archives an athlete (hidden from the roster and the planning, history kept) or brings them
 /// back.
 pub async fn set_athlete_archived(
-    store: &dyn Store,
+    store: &dyn AthleteStore,
     actor: &Member,
     id: AthleteId,
     archived: bool,
@@ -276,7 +283,7 @@ pub async fn set_athlete_archived(
 
 /// Records a bodyweight (a second one the same day replaces the first).
 pub async fn record_weighing(
-    store: &dyn Store,
+    store: &dyn AthleteStore,
     actor: &Member,
     id: AthleteId,
     date: &str,
@@ -300,7 +307,7 @@ pub async fn record_weighing(
 }
 
 pub async fn delete_weighing(
-    store: &dyn Store,
+    store: &dyn AthleteStore,
     actor: &Member,
     id: AthleteId,
     date: NaiveDate,
@@ -311,7 +318,7 @@ pub async fn delete_weighing(
 
 /// Starts a competitor level on `start`, closing the current one.
 pub async fn record_level(
-    store: &dyn Store,
+    store: &dyn AthleteStore,
     actor: &Member,
     id: AthleteId,
     level: CompetitorLevel,
@@ -392,8 +399,8 @@ fn unknown_exercise(e: StoreError) -> ClubError {
 
 /// The maxes the caller may record for `athlete`: refused unless they coach, or the athlete is
 /// themselves, the club allows it and the max is a training max.
-async fn check_recording(
-    store: &dyn Store,
+async fn check_recording<S: AthleteStore + ?Sized>(
+    store: &S,
     actor: &Member,
     athlete: &Athlete,
     kind: MaxKind,
@@ -409,7 +416,7 @@ async fn check_recording(
 /// Records a max; returns it with whether it is a personal record (heavier than every max of
 /// the exercise dated on or before it).
 pub async fn record_max(
-    store: &dyn Store,
+    store: &dyn AthleteStore,
     actor: &Member,
     id: AthleteId,
     input: &MaxInput,
@@ -434,7 +441,11 @@ pub async fn record_max(
 
 /// A recorded max the caller may change: the club's, of an athlete they may see, and one they
 /// may record (a coach any; an athlete their own training maxes when the club allows it).
-async fn changeable_max(store: &dyn Store, actor: &Member, id: MaxId) -> Result<RecordedMax, ClubError> {
+async fn changeable_max<S: AthleteStore + ?Sized>(
+    store: &S,
+    actor: &Member,
+    id: MaxId,
+) -> Result<RecordedMax, ClubError> {
     require(actor, Permission::ViewClub)?;
     let found = store
         .recorded_max(actor.club_id, id)
@@ -447,7 +458,7 @@ async fn changeable_max(store: &dyn Store, actor: &Member, id: MaxId) -> Result<
 
 /// Changes a max; `version` is the one the person saw.
 pub async fn update_max(
-    store: &dyn Store,
+    store: &dyn AthleteStore,
     actor: &Member,
     id: MaxId,
     input: &MaxInput,
@@ -465,13 +476,18 @@ pub async fn update_max(
         .map_err(unknown_exercise)
 }
 
-pub async fn delete_max(store: &dyn Store, actor: &Member, id: MaxId, version: i64) -> Result<(), ClubError> {
+pub async fn delete_max(
+    store: &dyn AthleteStore,
+    actor: &Member,
+    id: MaxId,
+    version: i64,
+) -> Result<(), ClubError> {
     changeable_max(store, actor, id).await?;
     Ok(store.delete_max(actor.club_id, id, version).await?)
 }
 
 /// The club's groups, archived ones included, by name. Coaches only.
-pub async fn groups(store: &dyn Store, actor: &Member) -> Result<Vec<Group>, ClubError> {
+pub async fn groups(store: &dyn AthleteStore, actor: &Member) -> Result<Vec<Group>, ClubError> {
     require(actor, Permission::Coach)?;
     Ok(store.groups(actor.club_id).await?)
 }
@@ -490,7 +506,7 @@ fn duplicate_group(name: &str) -> impl Fn(StoreError) -> ClubError + '_ {
 }
 
 pub async fn create_group(
-    store: &dyn Store,
+    store: &dyn AthleteStore,
     actor: &Member,
     name: &str,
     now: DateTime<Utc>,
@@ -504,7 +520,7 @@ pub async fn create_group(
 }
 
 pub async fn rename_group(
-    store: &dyn Store,
+    store: &dyn AthleteStore,
     actor: &Member,
     id: GroupId,
     name: &str,
@@ -519,7 +535,7 @@ pub async fn rename_group(
 }
 
 pub async fn set_group_archived(
-    store: &dyn Store,
+    store: &dyn AthleteStore,
     actor: &Member,
     id: GroupId,
     archived: bool,
@@ -534,7 +550,7 @@ pub async fn set_group_archived(
 
 /// Puts an athlete in a group, or takes them out.
 pub async fn set_in_group(
-    store: &dyn Store,
+    store: &dyn AthleteStore,
     actor: &Member,
     group: GroupId,
     athlete: AthleteId,
@@ -552,7 +568,7 @@ pub const IMPORT_MAX_BYTES: usize = 1024 * 1024;
 /// problem reported, otherwise the athletes and their groups are created in one transaction.
 /// Returns the number of athletes created. Coaches only.
 pub async fn import_athletes(
-    store: &dyn Store,
+    store: &dyn AthleteStore,
     offload: &dyn Offload,
     actor: &Member,
     csv: String,
@@ -583,8 +599,8 @@ pub async fn import_athletes(
 
 /// Saves the club's training settings (admins), after checking them whole. Returns the new
 /// version; `version` is the one the admin saw (`None` when the club still had the defaults).
-pub async fn save_training_settings(
-    store: &dyn Store,
+pub async fn save_training_settings<S: AthleteStore + CatalogueStore + ?Sized>(
+    store: &S,
     actor: &Member,
     settings: &TrainingSettings<ExerciseId>,
     version: Option<i64>,

@@ -1,6 +1,6 @@
 //! The catalogue's use-cases: athletes read it, coaches (and above) change it.
 
-use super::{ClubError, require};
+use super::error::{ClubError, require};
 use crate::catalogue::browse::CatalogueIndex;
 use crate::catalogue::cache::{CatalogueCache, ClubCatalogue};
 use crate::catalogue::exchange::{self, Format, ImportCounts};
@@ -12,22 +12,23 @@ use crate::error::{FieldError, FieldProblem, Report, StoreError};
 use crate::ids::{CategoryId, ComplexId, ExerciseId};
 use crate::media::{MediaStore, Slot, Staged};
 use crate::membership::Member;
-use crate::ports::{Offload, Store, offloaded};
+use crate::ports::{CatalogueStore, Offload, offloaded};
 use crate::role::Permission;
 use chrono::{DateTime, Utc};
 use std::sync::Arc;
 
 /// The club's complexes, archived ones included.
-pub async fn complexes(store: &dyn Store, actor: &Member) -> Result<Vec<Complex>, ClubError> {
+pub async fn complexes(store: &dyn CatalogueStore, actor: &Member) -> Result<Vec<Complex>, ClubError> {
     require(actor, Permission::ReadCatalogue)?;
     Ok(store.complexes(actor.club_id).await?)
 }
 
 /// The club's exercises, prepared for browsing, and the lists that describe them: what the
 /// exercise list needs (without the complexes, which it does not show). Served from `cache`
-/// while the club's catalogue has not changed.
-pub async fn exercises(
-    store: &dyn Store,
+/// while the club's catalogue has not changed. (Generic: the athletes' use-cases call it with
+/// their own store.)
+pub async fn exercises<S: CatalogueStore + ?Sized>(
+    store: &S,
     cache: &CatalogueCache,
     actor: &Member,
 ) -> Result<Arc<ClubCatalogue>, ClubError> {
@@ -50,7 +51,7 @@ pub async fn exercises(
 
 /// An exercise and the complexes it is a movement of.
 pub async fn exercise(
-    store: &dyn Store,
+    store: &dyn CatalogueStore,
     actor: &Member,
     id: ExerciseId,
 ) -> Result<(Exercise, Vec<Label<ComplexId>>), ClubError> {
@@ -109,7 +110,7 @@ fn duplicate_name(draft: &ExerciseDraft) -> impl FnOnce(StoreError) -> ClubError
 }
 
 pub async fn create_exercise(
-    store: &dyn Store,
+    store: &dyn CatalogueStore,
     actor: &Member,
     input: &ExerciseInput,
     now: DateTime<Utc>,
@@ -126,7 +127,11 @@ pub async fn create_exercise(
 
 /// An exercise's category and equipment must be entries of the club's lists: another club's
 /// id (or one deleted meanwhile) is refused next to its own field.
-async fn check_lists(store: &dyn Store, actor: &Member, draft: &ExerciseDraft) -> Result<(), ClubError> {
+async fn check_lists(
+    store: &dyn CatalogueStore,
+    actor: &Member,
+    draft: &ExerciseDraft,
+) -> Result<(), ClubError> {
     let mut errors = Vec::new();
     if let Some(category) = draft.category
         && !store
@@ -154,7 +159,7 @@ async fn check_lists(store: &dyn Store, actor: &Member, draft: &ExerciseDraft) -
 }
 
 pub async fn update_exercise(
-    store: &dyn Store,
+    store: &dyn CatalogueStore,
     actor: &Member,
     id: ExerciseId,
     input: &ExerciseInput,
@@ -176,7 +181,7 @@ pub async fn update_exercise(
 }
 
 pub async fn set_exercise_archived(
-    store: &dyn Store,
+    store: &dyn CatalogueStore,
     actor: &Member,
     id: ExerciseId,
     archived: bool,
@@ -191,7 +196,7 @@ pub async fn set_exercise_archived(
 
 /// Deletes an exercise nothing uses; a used one answers `InUse` (archive it instead).
 pub async fn delete_exercise(
-    store: &dyn Store,
+    store: &dyn CatalogueStore,
     actor: &Member,
     id: ExerciseId,
     version: i64,
@@ -210,7 +215,7 @@ pub struct ComplexInput {
 }
 
 async fn complex_draft(
-    store: &dyn Store,
+    store: &dyn CatalogueStore,
     actor: &Member,
     input: &ComplexInput,
     already_in: &[ExerciseId],
@@ -242,7 +247,7 @@ async fn complex_draft(
 
 /// A complex with its movements named, in order.
 pub async fn complex(
-    store: &dyn Store,
+    store: &dyn CatalogueStore,
     actor: &Member,
     id: ComplexId,
 ) -> Result<(Complex, Vec<Exercise>), ClubError> {
@@ -261,7 +266,7 @@ pub async fn complex(
 }
 
 pub async fn create_complex(
-    store: &dyn Store,
+    store: &dyn CatalogueStore,
     actor: &Member,
     input: &ComplexInput,
     now: DateTime<Utc>,
@@ -272,7 +277,7 @@ pub async fn create_complex(
 }
 
 pub async fn update_complex(
-    store: &dyn Store,
+    store: &dyn CatalogueStore,
     actor: &Member,
     id: ComplexId,
     input: &ComplexInput,
@@ -291,7 +296,7 @@ pub async fn update_complex(
 }
 
 pub async fn set_complex_archived(
-    store: &dyn Store,
+    store: &dyn CatalogueStore,
     actor: &Member,
     id: ComplexId,
     archived: bool,
@@ -305,7 +310,7 @@ pub async fn set_complex_archived(
 }
 
 pub async fn delete_complex(
-    store: &dyn Store,
+    store: &dyn CatalogueStore,
     actor: &Member,
     id: ComplexId,
     version: i64,
@@ -316,7 +321,7 @@ pub async fn delete_complex(
 
 /// The club's catalogue as a file (coaches: it is their working material).
 pub async fn export_catalogue(
-    store: &dyn Store,
+    store: &dyn CatalogueStore,
     actor: &Member,
     format: Format,
 ) -> Result<String, ClubError> {
@@ -341,7 +346,7 @@ pub const IMPORT_MAX_BYTES: usize = 2 * 1024 * 1024;
 /// problem reported), otherwise it is applied in one transaction. Reading and checking the
 /// file run through `offload` (thousands of rows are CPU work).
 pub async fn import_catalogue(
-    store: &dyn Store,
+    store: &dyn CatalogueStore,
     offload: &dyn Offload,
     actor: &Member,
     format: Format,
@@ -379,7 +384,11 @@ pub struct LabelUse {
 }
 
 /// The club's categories or equipment, with their uses (coaches, who edit them).
-pub async fn labels(store: &dyn Store, actor: &Member, kind: LabelKind) -> Result<Vec<LabelUse>, ClubError> {
+pub async fn labels(
+    store: &dyn CatalogueStore,
+    actor: &Member,
+    kind: LabelKind,
+) -> Result<Vec<LabelUse>, ClubError> {
     require(actor, Permission::Coach)?;
     let club = actor.club_id;
     let entries: Vec<(i64, crate::catalogue::Names)> = match kind {
@@ -410,7 +419,7 @@ pub async fn labels(store: &dyn Store, actor: &Member, kind: LabelKind) -> Resul
 /// Adds an entry to a list (`id` none) or renames one. A name the list already has is refused,
 /// naming the entry that has it.
 pub async fn save_label(
-    store: &dyn Store,
+    store: &dyn CatalogueStore,
     actor: &Member,
     kind: LabelKind,
     id: Option<i64>,
@@ -457,7 +466,7 @@ pub async fn save_label(
 
 /// Removes an entry from a list; what used it keeps no category or equipment.
 pub async fn delete_label(
-    store: &dyn Store,
+    store: &dyn CatalogueStore,
     actor: &Member,
     kind: LabelKind,
     id: i64,
@@ -476,7 +485,7 @@ fn media_failure(e: crate::media::MediaError) -> ClubError {
 /// so that a visitor, an athlete or another club's coach cannot make the server receive (and
 /// store) megabytes only to refuse them.
 pub async fn may_set_exercise_media(
-    store: &dyn Store,
+    store: &dyn CatalogueStore,
     actor: &Member,
     id: ExerciseId,
 ) -> Result<(), ClubError> {
@@ -492,7 +501,7 @@ pub async fn may_set_exercise_media(
 /// The type is read from the content; a refused upload leaves no file behind. `unique` makes
 /// the file's key unguessable and new for every upload.
 pub async fn set_exercise_media(
-    store: &dyn Store,
+    store: &dyn CatalogueStore,
     media: &dyn MediaStore,
     actor: &Member,
     id: ExerciseId,
@@ -537,7 +546,7 @@ pub async fn set_exercise_media(
 
 /// Removes an exercise's image or video, file included.
 pub async fn remove_exercise_media(
-    store: &dyn Store,
+    store: &dyn CatalogueStore,
     media: &dyn MediaStore,
     actor: &Member,
     id: ExerciseId,
@@ -562,7 +571,7 @@ pub fn media_access(actor: &Member, key: &str) -> Result<crate::media::MediaType
 
 /// Deletes an unused exercise and its media files.
 pub async fn delete_exercise_and_media(
-    store: &dyn Store,
+    store: &dyn CatalogueStore,
     media: &dyn MediaStore,
     actor: &Member,
     id: ExerciseId,

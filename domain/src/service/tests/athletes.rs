@@ -1,0 +1,473 @@
+//! Athlete profiles, groups, training settings and imports: coaches manage them, an athlete
+//! reads their own profile, admins set the club's training settings.
+
+use super::{Club, t0, today};
+use crate::athlete::{Athlete, AthleteInput};
+use crate::catalogue::cache::CatalogueCache;
+use crate::ports::{AthleteStore, InPlace};
+use crate::ratios::{Factor, Ratio};
+use crate::service::ClubError;
+use crate::service::athletes::{self as service, SettingsFailure};
+use crate::{FieldError, FieldProblem};
+
+/// A club with two athlete profiles: `mine`, linked to the club's athlete member, and
+/// `teammate`, a profile without an account.
+pub(super) struct Team {
+    pub(super) club: Club,
+    pub(super) mine: Athlete,
+    pub(super) teammate: Athlete,
+    pub(super) cache: CatalogueCache,
+}
+
+pub(super) fn athlete_input(first: &str, last: &str) -> AthleteInput {
+    AthleteInput {
+        first_name: first.to_owned(),
+        last_name: last.to_owned(),
+        birth_date: "2008-03-14".to_owned(),
+        sex: "women".to_owned(),
+        ..AthleteInput::default()
+    }
+}
+
+impl Team {
+    pub(super) async fn new() -> Team {
+        let club = Club::new().await;
+        let teammate =
+            service::create_athlete(&club.store, &club.coach, &athlete_input("Zoé", "Martin"), t0())
+                .await
+                .expect("a profile");
+        let mine = service::create_athlete(&club.store, &club.coach, &athlete_input("Léa", "Petit"), t0())
+            .await
+            .expect("a profile");
+        let mine = service::link_account(
+            &club.store,
+            &club.coach,
+            mine.id,
+            Some(club.athlete.id),
+            mine.version,
+            t0(),
+        )
+        .await
+        .expect("linked to the athlete's account");
+        Team {
+            club,
+            mine,
+            teammate,
+            cache: CatalogueCache::default(),
+        }
+    }
+
+    /// The club's settings as an admin sees them, with athletes allowed to record their own
+    /// training maxes (or not), saved.
+    pub(super) async fn let_athletes_record_maxes(&self, allowed: bool) {
+        let (mut settings, version) =
+            service::training_settings(&self.club.store, &self.cache, &self.club.admin)
+                .await
+                .expect("read");
+        settings.athletes_record_maxes = allowed;
+        service::save_training_settings(&self.club.store, &self.club.admin, &settings, version, t0())
+            .await
+            .expect("saved");
+    }
+}
+
+#[tokio::test]
+async fn coaches_read_every_athlete_and_an_athlete_only_their_own() {
+    let team = Team::new().await;
+    let (club, store, cache) = (&team.club, &team.club.store, &team.cache);
+    let coaching = service::athlete_file(store, cache, &club.coach, team.teammate.id)
+        .await
+        .expect("a coach reads any profile");
+    assert!(coaching.coaching);
+    assert_eq!(coaching.linkable.len(), 3, "the members without a profile");
+
+    let own = service::athlete_file(store, cache, &club.athlete, team.mine.id)
+        .await
+        .expect("an athlete reads their own");
+    assert!(!own.coaching);
+    assert_eq!(
+        (own.account, own.linkable),
+        (None, Vec::new()),
+        "no view of the members"
+    );
+    assert_eq!(
+        service::athlete_file(store, cache, &club.athlete, team.teammate.id)
+            .await
+            .err(),
+        Some(ClubError::Forbidden)
+    );
+    assert_eq!(
+        service::athlete_file(store, cache, &club.stranger, team.mine.id)
+            .await
+            .err(),
+        Some(ClubError::NotFound)
+    );
+}
+
+#[tokio::test]
+async fn an_athlete_finds_the_profile_linked_to_their_account() {
+    let team = Team::new().await;
+    let store = &team.club.store;
+    assert_eq!(
+        service::own_profile(store, &team.club.athlete).await,
+        Ok(Some(team.mine.clone()))
+    );
+    assert_eq!(service::own_profile(store, &team.club.coach).await, Ok(None));
+}
+
+#[tokio::test]
+async fn only_coaches_see_the_roster_and_the_groups() {
+    let team = Team::new().await;
+    let (club, store, cache) = (&team.club, &team.club.store, &team.cache);
+    assert_eq!(
+        service::roster(store, cache, &club.athlete, today()).await.err(),
+        Some(ClubError::Forbidden)
+    );
+    assert_eq!(
+        service::groups(store, &club.athlete).await,
+        Err(ClubError::Forbidden)
+    );
+    let (rows, _) = service::roster(store, cache, &club.coach, today())
+        .await
+        .expect("the roster");
+    let names: Vec<String> = rows.iter().map(|r| r.athlete.full_name()).collect();
+    assert_eq!(names, ["Zoé Martin", "Léa Petit"], "this club's, by last name");
+}
+
+#[tokio::test]
+async fn only_coaches_create_and_change_profiles() {
+    let team = Team::new().await;
+    let (club, store) = (&team.club, &team.club.store);
+    let me = &club.athlete;
+    let mine = &team.mine;
+    let input = athlete_input("Léa", "Grand");
+    assert_eq!(
+        service::create_athlete(store, me, &input, t0()).await,
+        Err(ClubError::Forbidden)
+    );
+    assert_eq!(
+        service::update_athlete(store, me, mine.id, &input, mine.version, t0()).await,
+        Err(ClubError::Forbidden),
+        "not even their own"
+    );
+    assert_eq!(
+        service::set_athlete_archived(store, me, mine.id, true, mine.version, t0()).await,
+        Err(ClubError::Forbidden)
+    );
+    assert_eq!(
+        service::link_account(
+            store,
+            me,
+            team.teammate.id,
+            Some(me.id),
+            team.teammate.version,
+            t0()
+        )
+        .await,
+        Err(ClubError::Forbidden)
+    );
+    assert_eq!(store.athlete(club.id, mine.id).await, Ok(Some(mine.clone())));
+}
+
+#[tokio::test]
+async fn a_profile_changed_meanwhile_is_a_conflict() {
+    let team = Team::new().await;
+    let (club, store) = (&team.club, &team.club.store);
+    let seen = &team.teammate;
+    let edited = service::update_athlete(
+        store,
+        &club.coach,
+        seen.id,
+        &athlete_input("Zoé", "Roux"),
+        seen.version,
+        t0(),
+    )
+    .await
+    .expect("a first edit");
+    let stale = athlete_input("Zoé", "Blanc");
+    assert_eq!(
+        service::update_athlete(store, &club.admin, seen.id, &stale, seen.version, t0()).await,
+        Err(ClubError::Conflict)
+    );
+    assert_eq!(
+        service::set_athlete_archived(store, &club.admin, seen.id, true, seen.version, t0()).await,
+        Err(ClubError::Conflict)
+    );
+    assert_eq!(
+        service::link_account(
+            store,
+            &club.admin,
+            seen.id,
+            Some(club.coach.id),
+            seen.version,
+            t0()
+        )
+        .await,
+        Err(ClubError::Conflict)
+    );
+    assert_eq!(store.athlete(club.id, seen.id).await, Ok(Some(edited)));
+}
+
+#[tokio::test]
+async fn another_clubs_profiles_and_groups_are_not_found() {
+    let team = Team::new().await;
+    let (club, store) = (&team.club, &team.club.store);
+    let stranger = &club.stranger;
+    let mine = &team.mine;
+    assert_eq!(
+        service::update_athlete(
+            store,
+            stranger,
+            mine.id,
+            &athlete_input("X", "Y"),
+            mine.version,
+            t0()
+        )
+        .await,
+        Err(ClubError::NotFound)
+    );
+    assert_eq!(
+        service::set_athlete_archived(store, stranger, mine.id, true, mine.version, t0()).await,
+        Err(ClubError::NotFound)
+    );
+    assert_eq!(
+        service::link_account(store, stranger, mine.id, None, mine.version, t0()).await,
+        Err(ClubError::NotFound)
+    );
+    let juniors = service::create_group(store, &club.coach, "Juniors", t0())
+        .await
+        .expect("a group");
+    assert_eq!(
+        service::rename_group(store, stranger, juniors.id, "Pris", juniors.version).await,
+        Err(ClubError::NotFound)
+    );
+    assert_eq!(
+        service::set_group_archived(store, stranger, juniors.id, true, juniors.version, t0()).await,
+        Err(ClubError::NotFound)
+    );
+    let theirs = service::create_group(store, stranger, "Juniors", t0())
+        .await
+        .expect("another club may use the name");
+    assert_eq!(
+        service::set_in_group(store, stranger, theirs.id, mine.id, true).await,
+        Err(ClubError::NotFound),
+        "our athlete in their group"
+    );
+    assert_eq!(
+        service::set_in_group(store, &club.coach, theirs.id, mine.id, true).await,
+        Err(ClubError::NotFound),
+        "their group for our athlete"
+    );
+}
+
+#[tokio::test]
+async fn a_member_has_at_most_one_profile_of_their_own_club() {
+    let team = Team::new().await;
+    let (club, store, cache) = (&team.club, &team.club.store, &team.cache);
+    let other = &team.teammate;
+    assert_eq!(
+        service::link_account(
+            store,
+            &club.coach,
+            other.id,
+            Some(club.athlete.id),
+            other.version,
+            t0()
+        )
+        .await,
+        Err(ClubError::Invalid(vec![FieldError::new(
+            "member",
+            FieldProblem::InvalidChoice
+        )]))
+    );
+    assert_eq!(
+        service::link_account(
+            store,
+            &club.coach,
+            other.id,
+            Some(club.stranger.id),
+            other.version,
+            t0()
+        )
+        .await,
+        Err(ClubError::NotFound)
+    );
+    service::link_account(
+        store,
+        &club.coach,
+        other.id,
+        Some(club.admin.id),
+        other.version,
+        t0(),
+    )
+    .await
+    .expect("linked");
+    let file = service::athlete_file(store, cache, &club.coach, other.id)
+        .await
+        .expect("read");
+    assert_eq!(file.account.map(|m| m.id), Some(club.admin.id));
+}
+
+#[tokio::test]
+async fn group_names_are_unique_in_a_club_and_only_coaches_manage_groups() {
+    let team = Team::new().await;
+    let (club, store) = (&team.club, &team.club.store);
+    assert_eq!(
+        service::create_group(store, &club.athlete, "Juniors", t0()).await,
+        Err(ClubError::Forbidden)
+    );
+    let juniors = service::create_group(store, &club.coach, "Juniors", t0())
+        .await
+        .expect("a group");
+    let again = service::create_group(store, &club.coach, "JUNIORS", t0()).await;
+    assert!(
+        matches!(&again, Err(ClubError::Invalid(errors))
+            if errors.len() == 1 && errors[0].field == "name"
+                && matches!(errors[0].problem, FieldProblem::DuplicateName { .. })),
+        "{again:?}"
+    );
+    assert_eq!(
+        service::set_in_group(store, &club.athlete, juniors.id, team.mine.id, true).await,
+        Err(ClubError::Forbidden)
+    );
+    service::set_in_group(store, &club.coach, juniors.id, team.mine.id, true)
+        .await
+        .expect("in");
+    let groups = service::groups(store, &club.coach).await.expect("read");
+    assert_eq!(groups[0].athletes, [team.mine.id]);
+}
+
+#[tokio::test]
+async fn a_group_changed_meanwhile_is_a_conflict() {
+    let team = Team::new().await;
+    let (club, store) = (&team.club, &team.club.store);
+    let seen = service::create_group(store, &club.coach, "Juniors", t0())
+        .await
+        .expect("a group");
+    service::rename_group(store, &club.coach, seen.id, "Juniors U17", seen.version)
+        .await
+        .expect("renamed");
+    assert_eq!(
+        service::rename_group(store, &club.admin, seen.id, "U20", seen.version).await,
+        Err(ClubError::Conflict)
+    );
+    assert_eq!(
+        service::set_group_archived(store, &club.admin, seen.id, true, seen.version, t0()).await,
+        Err(ClubError::Conflict)
+    );
+}
+
+#[tokio::test]
+async fn everyone_reads_the_training_settings_and_only_admins_save_them() {
+    let team = Team::new().await;
+    let (club, store, cache) = (&team.club, &team.club.store, &team.cache);
+    let (defaults, version) = service::training_settings(store, cache, &club.athlete)
+        .await
+        .expect("an athlete reads them");
+    assert_eq!(version, None, "never saved");
+    assert_eq!(
+        defaults.ratios.ratios.len(),
+        crate::settings::TrainingSettings::default().ratios.ratios.len(),
+        "every default ratio is found among the club's exercises"
+    );
+    let (settings, _) = service::training_settings(store, cache, &club.admin)
+        .await
+        .expect("read");
+    assert_eq!(
+        service::save_training_settings(store, &club.coach, &settings, None, t0()).await,
+        Err(SettingsFailure::Club(ClubError::Forbidden))
+    );
+    assert_eq!(
+        service::save_training_settings(store, &club.admin, &settings, None, t0()).await,
+        Ok(1)
+    );
+    assert_eq!(
+        service::save_training_settings(store, &club.owner, &settings, None, t0()).await,
+        Err(SettingsFailure::Club(ClubError::Conflict)),
+        "a second first save"
+    );
+    assert_eq!(
+        service::save_training_settings(store, &club.owner, &settings, Some(1), t0()).await,
+        Ok(2)
+    );
+    assert_eq!(
+        service::save_training_settings(store, &club.admin, &settings, Some(1), t0()).await,
+        Err(SettingsFailure::Club(ClubError::Conflict))
+    );
+    let (read, version) = service::training_settings(store, cache, &club.athlete)
+        .await
+        .expect("read");
+    assert_eq!((read, version), (settings, Some(2)));
+}
+
+#[tokio::test]
+async fn settings_naming_another_clubs_exercise_or_out_of_range_are_refused() {
+    let team = Team::new().await;
+    let (club, store, cache) = (&team.club, &team.club.store, &team.cache);
+    let (settings, _) = service::training_settings(store, cache, &club.admin)
+        .await
+        .expect("read");
+    let snatch = club.exercise("Arraché").await.id;
+    let theirs = club.foreign_exercise("Épaulé").await.id;
+    let mut foreign = settings.clone();
+    foreign.ratios.ratios = vec![Ratio {
+        exercise: snatch,
+        base: theirs,
+        factor: Factor::from_ten_thousandths(8_000),
+    }];
+    assert_eq!(
+        service::save_training_settings(store, &club.admin, &foreign, None, t0()).await,
+        Err(SettingsFailure::Club(ClubError::NotFound))
+    );
+    let invalid = crate::settings::TrainingSettings {
+        lift_count_threshold: 0,
+        ..settings
+    };
+    assert!(matches!(
+        service::save_training_settings(store, &club.admin, &invalid, None, t0()).await,
+        Err(SettingsFailure::Invalid(_))
+    ));
+    assert_eq!(
+        service::training_settings(store, cache, &club.admin)
+            .await
+            .map(|(_, v)| v),
+        Ok(None),
+        "nothing was saved"
+    );
+}
+
+#[tokio::test]
+async fn only_coaches_import_athletes_and_a_file_with_a_problem_writes_nothing() {
+    let team = Team::new().await;
+    let (club, store) = (&team.club, &team.club.store);
+    let csv = "Prénom;Nom;Date de naissance;Sexe;Groupes\n\
+               Tom;Arnaud;2007-01-02;H;Juniors\n\
+               Inès;Roux;2009-05-06;F;JUNIORS\n";
+    assert_eq!(
+        service::import_athletes(store, &InPlace, &club.athlete, csv.into(), t0()).await,
+        Err(ClubError::Forbidden)
+    );
+    let before = store.athletes(club.id).await.expect("read");
+    let with_a_duplicate = format!("{csv}Léa;Petit;2008-03-14;F;\n");
+    let refused = service::import_athletes(store, &InPlace, &club.coach, with_a_duplicate, t0()).await;
+    assert!(
+        matches!(&refused, Err(ClubError::AthleteImportRejected(report)) if report.total == 1),
+        "{refused:?}"
+    );
+    assert_eq!(store.athletes(club.id).await.expect("read"), before);
+    assert!(store.groups(club.id).await.expect("read").is_empty());
+
+    assert_eq!(
+        service::import_athletes(store, &InPlace, &club.coach, csv.into(), t0()).await,
+        Ok(2)
+    );
+    let groups = service::groups(store, &club.coach).await.expect("read");
+    assert_eq!(groups.len(), 1, "one group, whatever its case");
+    assert_eq!(groups[0].athletes.len(), 2);
+
+    let huge = "x".repeat(service::IMPORT_MAX_BYTES + 1);
+    assert!(matches!(
+        service::import_athletes(store, &InPlace, &club.coach, huge, t0()).await,
+        Err(ClubError::AthleteImportRejected(_))
+    ));
+}

@@ -1,0 +1,403 @@
+//! What is recorded of an athlete: maxes (who may record which kind), weighings and levels.
+
+use super::athletes::Team;
+use super::{t0, today};
+use crate::competition::CompetitorLevel;
+use crate::ids::{AthleteId, ExerciseId};
+use crate::maxes::MaxKind;
+use crate::membership::Member;
+use crate::ports::{AthleteStore, RecordedMax};
+use crate::service::ClubError;
+use crate::service::athletes::{self as service, MaxInput};
+use crate::weight::Kg;
+use crate::{FieldError, FieldProblem};
+
+fn max(exercise: ExerciseId, weight: &str, kind: MaxKind) -> MaxInput {
+    MaxInput {
+        exercise: Some(exercise),
+        weight: weight.to_owned(),
+        date: "2026-10-12".to_owned(),
+        kind: kind.as_str().to_owned(),
+    }
+}
+
+fn invalid(field: &str, problem: FieldProblem) -> ClubError {
+    ClubError::Invalid(vec![FieldError::new(field, problem)])
+}
+
+impl Team {
+    async fn snatch(&self) -> ExerciseId {
+        self.club.exercise("Arraché").await.id
+    }
+
+    async fn record(
+        &self,
+        by: &Member,
+        athlete: AthleteId,
+        input: &MaxInput,
+    ) -> Result<RecordedMax, ClubError> {
+        service::record_max(&self.club.store, by, athlete, input, t0())
+            .await
+            .map(|(saved, _)| saved)
+    }
+}
+
+#[tokio::test]
+async fn a_coach_records_every_kind_of_max_and_hears_of_personal_records() {
+    let team = Team::new().await;
+    let snatch = team.snatch().await;
+    let store = &team.club.store;
+    let coach = &team.club.coach;
+    let (_, first) = service::record_max(
+        store,
+        coach,
+        team.teammate.id,
+        &max(snatch, "70", MaxKind::Tested),
+        t0(),
+    )
+    .await
+    .expect("recorded");
+    assert!(first, "a first max is a record");
+    let (_, lighter) = service::record_max(
+        store,
+        coach,
+        team.teammate.id,
+        &max(snatch, "65", MaxKind::Training),
+        t0(),
+    )
+    .await
+    .expect("recorded");
+    assert!(!lighter);
+    for kind in MaxKind::ALL {
+        team.record(coach, team.mine.id, &max(snatch, "60", kind))
+            .await
+            .expect("a coach records every kind");
+    }
+}
+
+#[tokio::test]
+async fn an_athlete_records_their_own_training_maxes_only_where_the_club_allows_it() {
+    let team = Team::new().await;
+    let snatch = team.snatch().await;
+    let me = &team.club.athlete;
+    let (store, cache) = (&team.club.store, &team.cache);
+    let training = max(snatch, "60", MaxKind::Training);
+    assert_eq!(
+        team.record(me, team.mine.id, &training).await,
+        Err(ClubError::Forbidden),
+        "not by default"
+    );
+    let file = service::athlete_file(store, cache, me, team.mine.id)
+        .await
+        .expect("read");
+    assert!(!file.may_record_training);
+
+    team.let_athletes_record_maxes(true).await;
+    team.record(me, team.mine.id, &training)
+        .await
+        .expect("their own training max");
+    let file = service::athlete_file(store, cache, me, team.mine.id)
+        .await
+        .expect("read");
+    assert!(file.may_record_training);
+    for kind in [MaxKind::Tested, MaxKind::Competition, MaxKind::Estimated] {
+        assert_eq!(
+            team.record(me, team.mine.id, &max(snatch, "60", kind)).await,
+            Err(ClubError::Forbidden),
+            "{kind:?} is the coach's to record"
+        );
+    }
+    assert_eq!(
+        team.record(me, team.teammate.id, &training).await,
+        Err(ClubError::Forbidden),
+        "another athlete's"
+    );
+}
+
+#[tokio::test]
+async fn an_athlete_never_turns_a_training_max_into_a_tested_one_nor_touches_a_coachs() {
+    let team = Team::new().await;
+    team.let_athletes_record_maxes(true).await;
+    let snatch = team.snatch().await;
+    let store = &team.club.store;
+    let me = &team.club.athlete;
+    let mine = team
+        .record(me, team.mine.id, &max(snatch, "60", MaxKind::Training))
+        .await
+        .expect("recorded");
+    assert_eq!(
+        service::update_max(
+            store,
+            me,
+            mine.id,
+            &max(snatch, "60", MaxKind::Tested),
+            mine.version,
+            t0()
+        )
+        .await,
+        Err(ClubError::Forbidden)
+    );
+    let corrected = service::update_max(
+        store,
+        me,
+        mine.id,
+        &max(snatch, "62.5", MaxKind::Training),
+        mine.version,
+        t0(),
+    )
+    .await
+    .expect("corrected");
+    assert_eq!(corrected.version, mine.version + 1);
+
+    let tested = team
+        .record(
+            &team.club.coach,
+            team.mine.id,
+            &max(snatch, "65", MaxKind::Tested),
+        )
+        .await
+        .expect("recorded by the coach");
+    assert_eq!(
+        service::update_max(
+            store,
+            me,
+            tested.id,
+            &max(snatch, "66", MaxKind::Training),
+            tested.version,
+            t0()
+        )
+        .await,
+        Err(ClubError::Forbidden)
+    );
+    assert_eq!(
+        service::delete_max(store, me, tested.id, tested.version).await,
+        Err(ClubError::Forbidden)
+    );
+    service::delete_max(store, me, corrected.id, corrected.version)
+        .await
+        .expect("their own training max");
+    let left = store.maxes(team.club.id, team.mine.id).await.expect("read");
+    assert_eq!(left, [tested]);
+}
+
+#[tokio::test]
+async fn a_max_changed_meanwhile_is_a_conflict_and_another_clubs_is_not_found() {
+    let team = Team::new().await;
+    let snatch = team.snatch().await;
+    let store = &team.club.store;
+    let coach = &team.club.coach;
+    let seen = team
+        .record(coach, team.mine.id, &max(snatch, "70", MaxKind::Tested))
+        .await
+        .expect("recorded");
+    service::update_max(
+        store,
+        coach,
+        seen.id,
+        &max(snatch, "72", MaxKind::Tested),
+        seen.version,
+        t0(),
+    )
+    .await
+    .expect("a first change");
+    assert_eq!(
+        service::update_max(
+            store,
+            coach,
+            seen.id,
+            &max(snatch, "75", MaxKind::Tested),
+            seen.version,
+            t0()
+        )
+        .await,
+        Err(ClubError::Conflict)
+    );
+    assert_eq!(
+        service::delete_max(store, coach, seen.id, seen.version).await,
+        Err(ClubError::Conflict)
+    );
+    let stranger = &team.club.stranger;
+    let theirs = team.club.foreign_exercise("Arraché").await.id;
+    assert_eq!(
+        service::update_max(
+            store,
+            stranger,
+            seen.id,
+            &max(theirs, "1", MaxKind::Tested),
+            seen.version + 1,
+            t0()
+        )
+        .await,
+        Err(ClubError::NotFound)
+    );
+    assert_eq!(
+        service::delete_max(store, stranger, seen.id, seen.version + 1).await,
+        Err(ClubError::NotFound)
+    );
+    assert_eq!(
+        team.record(stranger, team.mine.id, &max(theirs, "1", MaxKind::Tested))
+            .await,
+        Err(ClubError::NotFound)
+    );
+}
+
+#[tokio::test]
+async fn a_max_of_another_clubs_exercise_is_refused_next_to_the_exercise() {
+    let team = Team::new().await;
+    let theirs = team.club.foreign_exercise("Arraché").await.id;
+    let coach = &team.club.coach;
+    assert_eq!(
+        team.record(coach, team.mine.id, &max(theirs, "70", MaxKind::Tested))
+            .await,
+        Err(invalid("exercise", FieldProblem::InvalidChoice))
+    );
+    let seen = team
+        .record(
+            coach,
+            team.mine.id,
+            &max(team.snatch().await, "70", MaxKind::Tested),
+        )
+        .await
+        .expect("recorded");
+    assert_eq!(
+        service::update_max(
+            &team.club.store,
+            coach,
+            seen.id,
+            &max(theirs, "70", MaxKind::Tested),
+            seen.version,
+            t0()
+        )
+        .await,
+        Err(invalid("exercise", FieldProblem::InvalidChoice))
+    );
+}
+
+#[tokio::test]
+async fn a_max_is_neither_absurdly_heavy_nor_in_the_future() {
+    let team = Team::new().await;
+    let snatch = team.snatch().await;
+    let coach = &team.club.coach;
+    assert_eq!(
+        team.record(coach, team.mine.id, &max(snatch, "1050", MaxKind::Tested))
+            .await,
+        Err(invalid("weight", FieldProblem::InvalidNumber))
+    );
+    let tomorrow = MaxInput {
+        date: (today() + chrono::Duration::days(1)).to_string(),
+        ..max(snatch, "70", MaxKind::Tested)
+    };
+    assert_eq!(
+        team.record(coach, team.mine.id, &tomorrow).await,
+        Err(invalid("date", FieldProblem::FutureDate))
+    );
+}
+
+#[tokio::test]
+async fn only_coaches_weigh_athletes_and_a_second_weighing_that_day_replaces_the_first() {
+    let team = Team::new().await;
+    let (club, store) = (&team.club, &team.club.store);
+    let id = team.mine.id;
+    assert_eq!(
+        service::record_weighing(store, &club.athlete, id, "2026-10-01", "63.4", today()).await,
+        Err(ClubError::Forbidden),
+        "not even their own"
+    );
+    service::record_weighing(store, &club.coach, id, "2026-10-01", "63.4", today())
+        .await
+        .expect("weighed");
+    service::record_weighing(store, &club.coach, id, "2026-10-01", "63.2", today())
+        .await
+        .expect("weighed again");
+    let weighings = store.weighings(club.id, id).await.expect("read");
+    assert_eq!(weighings.len(), 1);
+    assert_eq!(weighings[0].weight, Kg::from_grams(63_200));
+    assert_eq!(
+        service::record_weighing(store, &club.coach, id, "2026-12-01", "63", today()).await,
+        Err(invalid("weighed_on", FieldProblem::FutureDate))
+    );
+    assert_eq!(
+        service::record_weighing(store, &club.stranger, id, "2026-10-02", "63", today()).await,
+        Err(ClubError::NotFound)
+    );
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 9, 1).expect("a day");
+    assert_eq!(
+        service::delete_weighing(store, &club.coach, id, day).await,
+        Err(ClubError::NotFound),
+        "no weighing that day"
+    );
+    assert_eq!(
+        service::delete_weighing(store, &club.athlete, id, day).await,
+        Err(ClubError::Forbidden)
+    );
+}
+
+#[tokio::test]
+async fn a_new_level_starts_after_the_current_one() {
+    let team = Team::new().await;
+    let (club, store) = (&team.club, &team.club.store);
+    let id = team.mine.id;
+    assert_eq!(
+        service::record_level(
+            store,
+            &club.athlete,
+            id,
+            CompetitorLevel::Elite,
+            "2026-06-01",
+            today()
+        )
+        .await,
+        Err(ClubError::Forbidden)
+    );
+    service::record_level(
+        store,
+        &club.coach,
+        id,
+        CompetitorLevel::Regional,
+        "2025-09-01",
+        today(),
+    )
+    .await
+    .expect("recorded");
+    service::record_level(
+        store,
+        &club.coach,
+        id,
+        CompetitorLevel::National,
+        "2026-06-01",
+        today(),
+    )
+    .await
+    .expect("recorded");
+    assert_eq!(
+        service::record_level(
+            store,
+            &club.coach,
+            id,
+            CompetitorLevel::Elite,
+            "2026-06-01",
+            today()
+        )
+        .await,
+        Err(invalid("start", FieldProblem::InvalidDate))
+    );
+    assert_eq!(
+        service::record_level(
+            store,
+            &club.stranger,
+            id,
+            CompetitorLevel::Elite,
+            "2026-07-01",
+            today()
+        )
+        .await,
+        Err(ClubError::NotFound)
+    );
+    let levels = store.levels(club.id, id).await.expect("read");
+    let current: Vec<_> = levels
+        .iter()
+        .filter(|l| l.end.is_none())
+        .map(|l| l.level)
+        .collect();
+    assert_eq!(current, [CompetitorLevel::National]);
+}
