@@ -9,6 +9,12 @@ use sha2::{Digest, Sha256};
 /// How long an invitation link stays usable.
 pub const VALIDITY: Duration = Duration::days(7);
 
+/// Whether an invitation for `role` may be open to anyone with the link. Not the owner's: a link
+/// passed on would hand the club over to whoever holds it, so a new owner is invited by e-mail.
+pub fn may_open_link(role: Role) -> bool {
+    role != Role::Owner
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Invitation {
     pub id: InvitationId,
@@ -173,5 +179,13 @@ mod tests {
         assert_ne!(token.hash(), InvitationToken::from_random_bytes([8; 32]).hash());
         assert_eq!(InvitationToken::parse("not-a-token"), None);
         assert_eq!(InvitationToken::parse(&"g".repeat(64)), None);
+    }
+
+    #[test]
+    fn only_an_owner_invitation_cannot_be_open_to_anyone() {
+        assert!(!may_open_link(Role::Owner));
+        for role in [Role::Admin, Role::Coach, Role::Athlete] {
+            assert!(may_open_link(role), "{role:?}");
+        }
     }
 }

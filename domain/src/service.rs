@@ -232,6 +232,12 @@ pub async fn invite<S: ClubStore + InvitationStore + ?Sized>(
             FieldProblem::InvalidChoice,
         )]));
     }
+    if request.open_link && !invitation::may_open_link(role) {
+        return Err(ClubError::Invalid(vec![FieldError::new(
+            "open_link",
+            FieldProblem::InvalidChoice,
+        )]));
+    }
     let email = crate::account::Email::parse("email", email).map_err(|e| ClubError::Invalid(vec![e]))?;
     let members = store.members(actor.club_id).await?;
     if members.iter().any(|m| m.email == email.as_str()) {

@@ -299,6 +299,7 @@ pub(super) fn InviteForm(
                         {tr!(club.invite_open_link)}
                     </label>
                     <p id="invite-open-link-hint" class="pl-6 text-sm text-muted">{tr!(club.invite_open_link_hint)}</p>
+                    <p class="pl-6 text-sm text-red-700 dark:text-red-400" role="alert" data-testid="error-open_link">{move || field_error(locale, error, "open_link").get()}</p>
                 </div>
                 <FormAlert errors=error/>
                 <SubmitButton label=tr!(club.invite_submit) pending=action.pending()/>

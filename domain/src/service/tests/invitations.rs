@@ -250,6 +250,26 @@ async fn an_open_link_lets_anyone_join_once() {
 }
 
 #[tokio::test]
+async fn an_owner_is_invited_by_email_never_by_an_open_link() {
+    let club = Club::new().await;
+    let open = InvitationRequest {
+        open_link: true,
+        ..request("heir@alpha.test", Role::Owner)
+    };
+    assert_eq!(
+        service::invite(&club.store, &club.owner, &open, &token(11), t0()).await,
+        Err(ClubError::Invalid(vec![FieldError::new(
+            "open_link",
+            FieldProblem::InvalidChoice
+        )]))
+    );
+    let by_email = request("heir@alpha.test", Role::Owner);
+    service::invite(&club.store, &club.owner, &by_email, &token(12), t0())
+        .await
+        .expect("an owner invites a co-owner by e-mail");
+}
+
+#[tokio::test]
 async fn an_expired_invitation_cannot_be_used() {
     let club = Club::new().await;
     let (_, link) = invitation(&club.store, &club.admin, "late@alpha.test", Role::Athlete, 10).await;
