@@ -83,9 +83,7 @@ pub async fn log_out() -> Result<(), AppError> {
 pub async fn log_out_everywhere() -> Result<(), AppError> {
     let state = ssr::state()?;
     let user = ssr::require_user(&state).await?;
-    state.store.bump_session_generation(user.id).await?;
-    // The devices that logged in before are strangers again.
-    state.store.forget_devices(user.id).await?;
+    service::log_out_everywhere(&*state.store, &user).await?;
     ssr::end_session().await
 }
 
@@ -160,7 +158,7 @@ pub async fn invite(
     let link = format!("{}/invite/{}", state.public_url, token.as_str());
     let mail = domain::ports::InvitationMail {
         to: invitation.email.clone(),
-        club_name: state.store.club_name(me.club_id).await?.unwrap_or_default(),
+        club_name: service::club_name(&*state.store, &me).await?,
         role,
         invited_by: me.display_name.clone(),
         link: link.clone(),

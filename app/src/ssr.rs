@@ -252,7 +252,7 @@ pub async fn end_session() -> Result<(), AppError> {
 
 /// The first club of a user (by name), where a new session starts.
 pub async fn default_club(state: &AppState, user: &User) -> Result<Option<ClubId>, AppError> {
-    Ok(state.store.memberships(user.id).await?.first().map(|m| m.club_id))
+    Ok(domain::service::default_club(&*state.store, user).await?)
 }
 
 pub async fn viewer(state: &AppState) -> Result<Option<Viewer>, AppError> {

@@ -216,6 +216,26 @@ pub struct InvitationRequest {
     pub open_link: bool,
 }
 
+/// The name of the caller's club (for an invitation's mail, an export's file name).
+pub async fn club_name(store: &dyn ClubStore, actor: &Member) -> Result<String, ClubError> {
+    Ok(store.club_name(actor.club_id).await?.unwrap_or_default())
+}
+
+/// The club a new session of `user` starts in: the first of theirs, by name.
+pub async fn default_club(store: &dyn ClubStore, user: &User) -> Result<Option<ClubId>, StoreError> {
+    Ok(store.memberships(user.id).await?.first().map(|m| m.club_id))
+}
+
+/// "Log out everywhere": every session of `user` ends (their generation moves on), and the
+/// devices that logged in before are strangers again (the login throttle queues them).
+pub async fn log_out_everywhere<S: AccountStore + ThrottleStore + ?Sized>(
+    store: &S,
+    user: &User,
+) -> Result<(), StoreError> {
+    store.bump_session_generation(user.id).await?;
+    store.forget_devices(user.id).await
+}
+
 /// Invites an email address with a role. The caller turns `token` into the link it shows.
 pub async fn invite<S: ClubStore + InvitationStore + ?Sized>(
     store: &S,

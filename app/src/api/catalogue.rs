@@ -17,7 +17,7 @@ use {
     chrono::Utc,
     domain::catalogue::{ExerciseInput, Label, Names},
     domain::service::catalogue as service,
-    domain::{EquipmentId, FieldError, FieldProblem, Permission},
+    domain::{EquipmentId, FieldError, FieldProblem},
 };
 
 #[cfg(feature = "ssr")]
@@ -71,7 +71,7 @@ pub async fn catalogue(
     query.check().map_err(|e| AppError::Invalid(vec![e]))?;
     let locale = crate::lang::detect();
     let all = service::exercises(&*state.store, &state.catalogues, &actor).await?;
-    let can_edit = actor.role.allows(Permission::Coach);
+    let can_edit = service::may_edit(&actor);
     ssr::cpu(move || {
         let total = all.exercises.len();
         let category_of = |id: CategoryId| find(locale, &all.categories, Some(id), |c| c.0).map(|c| c.name);
@@ -111,13 +111,11 @@ pub async fn catalogue(
 pub async fn catalogue_choices() -> Result<ExerciseChoices, AppError> {
     let state = ssr::state()?;
     let actor = ssr::require_member(&state).await?;
-    if !actor.role.allows(Permission::Coach) {
-        return Err(AppError::Forbidden);
-    }
+    let (categories, equipment) = service::form_lists(&*state.store, &actor).await?;
     let locale = crate::lang::detect();
     Ok(ExerciseChoices {
-        categories: choices(locale, &state.store.categories(actor.club_id).await?, |c| c.0),
-        equipment: choices(locale, &state.store.equipment(actor.club_id).await?, |c| c.0),
+        categories: choices(locale, &categories, |c| c.0),
+        equipment: choices(locale, &equipment, |c| c.0),
     })
 }
 
@@ -127,8 +125,7 @@ pub async fn exercise(id: ExerciseId) -> Result<ExerciseDetail, AppError> {
     let actor = ssr::require_member(&state).await?;
     let locale = crate::lang::detect();
     let (exercise, used_in) = service::exercise(&*state.store, &actor, id).await?;
-    let categories = state.store.categories(actor.club_id).await?;
-    let equipment = state.store.equipment(actor.club_id).await?;
+    let (categories, equipment) = service::lists(&*state.store, &actor).await?;
     Ok(ExerciseDetail {
         id: exercise.id,
         version: exercise.version,
@@ -150,7 +147,7 @@ pub async fn exercise(id: ExerciseId) -> Result<ExerciseDetail, AppError> {
                 name: name_in(locale, &c.names),
             })
             .collect(),
-        can_edit: actor.role.allows(Permission::Coach),
+        can_edit: service::may_edit(&actor),
     })
 }
 
@@ -307,7 +304,7 @@ pub async fn complexes() -> Result<crate::model::ComplexList, AppError> {
     items.sort_by_cached_key(|c| (c.archived, domain::catalogue::search::fold(&c.name)));
     Ok(crate::model::ComplexList {
         items,
-        can_edit: actor.role.allows(Permission::Coach),
+        can_edit: service::may_edit(&actor),
     })
 }
 
@@ -317,7 +314,7 @@ pub async fn complex(id: domain::ComplexId) -> Result<crate::model::ComplexDetai
     let actor = ssr::require_member(&state).await?;
     let locale = crate::lang::detect();
     let (complex, movements) = service::complex(&*state.store, &actor, id).await?;
-    let categories = state.store.categories(actor.club_id).await?;
+    let (categories, _) = service::lists(&*state.store, &actor).await?;
     Ok(crate::model::ComplexDetail {
         id: complex.id,
         version: complex.version,
@@ -326,7 +323,7 @@ pub async fn complex(id: domain::ComplexId) -> Result<crate::model::ComplexDetai
         category: find(locale, &categories, complex.category, |c| c.0),
         movements: movements.iter().map(movement).collect(),
         archived: complex.archived,
-        can_edit: actor.role.allows(Permission::Coach),
+        can_edit: service::may_edit(&actor),
     })
 }
 
@@ -335,9 +332,7 @@ pub async fn complex(id: domain::ComplexId) -> Result<crate::model::ComplexDetai
 pub async fn movement_candidates(q: String) -> Result<Vec<crate::model::Movement>, AppError> {
     let state = ssr::state()?;
     let actor = ssr::require_member(&state).await?;
-    if !actor.role.allows(Permission::Coach) {
-        return Err(AppError::Forbidden);
-    }
+    service::require_editor(&actor)?;
     let query = CatalogueQuery {
         q,
         ..CatalogueQuery::default()
@@ -423,7 +418,7 @@ pub async fn export_catalogue(format: String) -> Result<crate::model::ExportFile
     let actor = ssr::require_member(&state).await?;
     let format = self::format(&format)?;
     let content = service::export_catalogue(&*state.store, &actor, format).await?;
-    let club = state.store.club_name(actor.club_id).await?.unwrap_or_default();
+    let club = domain::service::club_name(&*state.store, &actor).await?;
     let slug = domain::catalogue::search::fold(&club).replace(' ', "-");
     Ok(crate::model::ExportFile {
         filename: format!(

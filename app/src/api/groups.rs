@@ -41,8 +41,7 @@ pub struct GroupsPage {
 pub async fn groups() -> Result<GroupsPage, AppError> {
     let state = ssr::state()?;
     let actor = ssr::require_member(&state).await?;
-    let groups = service::groups(&*state.store, &actor).await?;
-    let athletes = state.store.athletes(actor.club_id).await?;
+    let (groups, athletes) = service::groups_page(&*state.store, &actor).await?;
     let name = |id: &AthleteId| {
         athletes.iter().find(|a| a.id == *id).map(|a| Choice {
             id: a.id.0,

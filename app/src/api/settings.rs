@@ -36,15 +36,12 @@ pub struct SettingsPage {
 pub async fn load_training_settings() -> Result<SettingsPage, AppError> {
     let state = ssr::state()?;
     let actor = ssr::require_member(&state).await?;
-    if !actor.role.allows(domain::Permission::Coach) {
-        return Err(AppError::Forbidden);
-    }
+    let form = service::settings_form(&*state.store, &state.catalogues, &actor).await?;
     let locale = crate::lang::detect();
-    let (settings, version) = service::training_settings(&*state.store, &state.catalogues, &actor).await?;
     let catalogue = domain::service::catalogue::exercises(&*state.store, &state.catalogues, &actor).await?;
     Ok(SettingsPage {
-        settings,
-        version,
+        settings: form.settings,
+        version: form.version,
         exercises: by_name(
             catalogue
                 .exercises
@@ -56,7 +53,7 @@ pub async fn load_training_settings() -> Result<SettingsPage, AppError> {
                 })
                 .collect(),
         ),
-        can_edit: actor.role.allows(domain::Permission::ManageSettings),
+        can_edit: form.can_edit,
     })
 }
 

@@ -133,6 +133,32 @@ pub async fn training_settings<S: AthleteStore + CatalogueStore + ?Sized>(
     ))
 }
 
+/// The training settings as their page shows them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SettingsForm {
+    pub settings: TrainingSettings<ExerciseId>,
+    /// `None` while the club has the defaults.
+    pub version: Option<i64>,
+    /// Admins change them; coaches only read them.
+    pub can_edit: bool,
+}
+
+/// The settings page: coaches and above read the club's settings (athletes are refused), admins
+/// may change them.
+pub async fn settings_form<S: AthleteStore + CatalogueStore + ?Sized>(
+    store: &S,
+    cache: &CatalogueCache,
+    actor: &Member,
+) -> Result<SettingsForm, ClubError> {
+    require(actor, Permission::Coach)?;
+    let (settings, version) = training_settings(store, cache, actor).await?;
+    Ok(SettingsForm {
+        settings,
+        version,
+        can_edit: actor.role.allows(Permission::ManageSettings),
+    })
+}
+
 /// Whether the caller may record `kind` maxes for `athlete`.
 fn may_record(actor: &Member, athlete: &Athlete, kind: MaxKind, allowed: bool) -> bool {
     let coaching = actor.role.allows(Permission::Coach);
@@ -490,6 +516,16 @@ pub async fn delete_max(
 pub async fn groups(store: &dyn AthleteStore, actor: &Member) -> Result<Vec<Group>, ClubError> {
     require(actor, Permission::Coach)?;
     Ok(store.groups(actor.club_id).await?)
+}
+
+/// The groups page: every group, and the club's athletes (to name the groups' members and to
+/// add more). Coaches only.
+pub async fn groups_page(
+    store: &dyn AthleteStore,
+    actor: &Member,
+) -> Result<(Vec<Group>, Vec<Athlete>), ClubError> {
+    let groups = groups(store, actor).await?;
+    Ok((groups, store.athletes(actor.club_id).await?))
 }
 
 /// "The club already has a group of that name" becomes a message next to the name.

@@ -9,13 +9,45 @@ use crate::catalogue::{
     movement_names,
 };
 use crate::error::{FieldError, FieldProblem, Report, StoreError};
-use crate::ids::{CategoryId, ComplexId, ExerciseId};
+use crate::ids::{CategoryId, ComplexId, EquipmentId, ExerciseId};
 use crate::media::{MediaStore, Slot, Staged};
 use crate::membership::Member;
 use crate::ports::{CatalogueStore, Offload, offloaded};
 use crate::role::Permission;
 use chrono::{DateTime, Utc};
 use std::sync::Arc;
+
+/// Whether the caller may change the club's catalogue: coaches and above. Pages show their
+/// edit buttons by it; every change checks it again.
+pub fn may_edit(actor: &Member) -> bool {
+    actor.role.allows(Permission::Coach)
+}
+
+/// Refuses a caller who may not change the catalogue (searching movements for a complex, say).
+pub fn require_editor(actor: &Member) -> Result<(), ClubError> {
+    require(actor, Permission::Coach)
+}
+
+/// The club's categories and equipment, as every member reads them.
+pub async fn lists(
+    store: &dyn CatalogueStore,
+    actor: &Member,
+) -> Result<(Vec<Label<CategoryId>>, Vec<Label<EquipmentId>>), ClubError> {
+    require(actor, Permission::ViewClub)?;
+    Ok((
+        store.categories(actor.club_id).await?,
+        store.equipment(actor.club_id).await?,
+    ))
+}
+
+/// The categories and equipment an exercise form offers: to those who may edit.
+pub async fn form_lists(
+    store: &dyn CatalogueStore,
+    actor: &Member,
+) -> Result<(Vec<Label<CategoryId>>, Vec<Label<EquipmentId>>), ClubError> {
+    require_editor(actor)?;
+    lists(store, actor).await
+}
 
 /// The club's complexes, archived ones included.
 pub async fn complexes(store: &dyn CatalogueStore, actor: &Member) -> Result<Vec<Complex>, ClubError> {

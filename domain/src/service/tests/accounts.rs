@@ -324,3 +324,35 @@ async fn logging_in_successfully_never_spends_the_address_budget() {
         .expect("a right password always gets in");
     }
 }
+
+#[tokio::test]
+async fn logging_out_everywhere_ends_the_sessions_and_forgets_the_devices() {
+    let store = MemoryStore::new();
+    let (user, ..) = club_of(&store, "owner@alpha.test", "Alpha").await;
+    let token = DeviceToken::parse(&"d".repeat(64)).expect("a token");
+    store
+        .remember_device(user.id, &token.hash(), t0())
+        .await
+        .expect("remembered");
+    let before = store
+        .user(user.id)
+        .await
+        .expect("read")
+        .expect("the user")
+        .session_generation;
+    service::log_out_everywhere(&store, &user)
+        .await
+        .expect("logged out");
+    let after = store
+        .user(user.id)
+        .await
+        .expect("read")
+        .expect("the user")
+        .session_generation;
+    assert!(after > before, "older sessions are refused");
+    assert_eq!(
+        store.device_owner(&token.hash()).await.expect("read"),
+        None,
+        "a stranger again"
+    );
+}

@@ -358,6 +358,40 @@ async fn a_group_changed_meanwhile_is_a_conflict() {
 }
 
 #[tokio::test]
+async fn the_settings_page_is_for_coaches_and_only_admins_may_change_it() {
+    let team = Team::new().await;
+    let (club, store, cache) = (&team.club, &team.club.store, &team.cache);
+    assert_eq!(
+        service::settings_form(store, cache, &club.athlete).await.err(),
+        Some(ClubError::Forbidden)
+    );
+    let coach = service::settings_form(store, cache, &club.coach)
+        .await
+        .expect("a coach reads them");
+    assert!(!coach.can_edit, "a coach only reads");
+    assert_eq!(coach.version, None, "the defaults");
+    let admin = service::settings_form(store, cache, &club.admin)
+        .await
+        .expect("an admin reads them");
+    assert!(admin.can_edit);
+    assert_eq!(admin.settings, coach.settings);
+}
+
+#[tokio::test]
+async fn the_groups_page_names_the_clubs_athletes_for_coaches_only() {
+    let team = Team::new().await;
+    let (club, store) = (&team.club, &team.club.store);
+    assert_eq!(
+        service::groups_page(store, &club.athlete).await.err(),
+        Some(ClubError::Forbidden)
+    );
+    let (_, athletes) = service::groups_page(store, &club.coach).await.expect("the page");
+    let mut names: Vec<String> = athletes.iter().map(Athlete::full_name).collect();
+    names.sort();
+    assert_eq!(names, ["Léa Petit", "Zoé Martin"], "this club's athletes only");
+}
+
+#[tokio::test]
 async fn everyone_reads_the_training_settings_and_only_admins_save_them() {
     let team = Team::new().await;
     let (club, store, cache) = (&team.club, &team.club.store, &team.cache);

@@ -469,3 +469,33 @@ async fn the_cached_catalogue_follows_every_change() {
         .expect("read");
     assert_eq!(after.exercises.len(), before.exercises.len() + 1);
 }
+
+#[tokio::test]
+async fn everyone_reads_the_lists_and_only_coaches_get_the_forms() {
+    let club = Club::new().await;
+    let (categories, equipment) = service::lists(&club.store, &club.athlete)
+        .await
+        .expect("an athlete reads them");
+    assert!(
+        !categories.is_empty() && !equipment.is_empty(),
+        "the default catalogue's"
+    );
+    assert_eq!(
+        service::form_lists(&club.store, &club.athlete).await.err(),
+        Some(ClubError::Forbidden)
+    );
+    assert_eq!(service::require_editor(&club.athlete), Err(ClubError::Forbidden));
+    assert!(!service::may_edit(&club.athlete));
+    let (coach_categories, _) = service::form_lists(&club.store, &club.coach)
+        .await
+        .expect("a coach's form");
+    assert_eq!(coach_categories, categories);
+    assert!(service::may_edit(&club.coach) && service::require_editor(&club.coach).is_ok());
+    let (foreign, _) = service::lists(&club.store, &club.stranger)
+        .await
+        .expect("the other club's");
+    assert!(
+        foreign.iter().all(|f| categories.iter().all(|c| c.id != f.id)),
+        "each club reads its own lists"
+    );
+}
