@@ -22,6 +22,7 @@ use crate::throttle::{DeviceToken, Key, Limits, Turn};
 use chrono::{DateTime, Utc};
 use std::net::IpAddr;
 
+pub mod athlete_page;
 pub mod athletes;
 pub mod catalogue;
 mod error;

@@ -7,12 +7,9 @@
 
 use crate::error::AppError;
 use crate::model::Choice;
-use chrono::NaiveDate;
 use domain::competition::{LevelStatus, Weighing};
-use domain::maxes::MaxKind;
 use domain::roster::{RosterQuery, RosterRow};
-use domain::weight::Kg;
-use domain::{AthleteId, ExerciseId, GroupId, MaxId, MemberId};
+use domain::{AthleteId, ExerciseId, GroupId, MemberId};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -23,7 +20,6 @@ use {
     chrono::Utc,
     domain::athlete::AthleteInput,
     domain::catalogue::Exercise,
-    domain::competition::CompetitorLevel,
     domain::service::athletes as service,
 };
 
@@ -36,28 +32,7 @@ pub struct RosterPage {
     pub groups: Vec<Choice>,
 }
 
-/// One max of an athlete's history.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct MaxEntry {
-    pub id: MaxId,
-    pub version: i64,
-    pub date: NaiveDate,
-    pub weight: Kg,
-    pub kind: MaxKind,
-    /// A personal record when it was recorded.
-    pub record: bool,
-}
-
-/// An exercise's maxes on the athlete's page.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct LiftHistory {
-    pub exercise: ExerciseId,
-    pub name: String,
-    /// The max in force today.
-    pub current: Option<Kg>,
-    /// Newest first.
-    pub entries: Vec<MaxEntry>,
-}
+pub use domain::service::athlete_page::{LiftHistory, MaxEntry};
 
 /// A group on the athlete's page: whether the athlete is in it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -154,64 +129,8 @@ pub async fn load_athlete(id: AthleteId) -> Result<AthletePage, AppError> {
             .map(|e| exercise_name(locale, e))
             .unwrap_or_default()
     };
-
-    let history: Vec<domain::maxes::Max<ExerciseId>> = file.maxes.iter().map(|m| m.max.clone()).collect();
-    let records = domain::maxes::personal_records(&history);
-    let mut lifts: Vec<LiftHistory> = Vec::new();
-    for (recorded, record) in file.maxes.iter().zip(records) {
-        let entry = MaxEntry {
-            id: recorded.id,
-            version: recorded.version,
-            date: recorded.max.date,
-            weight: recorded.max.weight,
-            kind: recorded.max.kind,
-            record,
-        };
-        match lifts.iter_mut().find(|l| l.exercise == recorded.max.exercise) {
-            Some(lift) => lift.entries.push(entry),
-            None => lifts.push(LiftHistory {
-                exercise: recorded.max.exercise,
-                name: name_of(recorded.max.exercise),
-                current: None,
-                entries: vec![entry],
-            }),
-        }
-    }
-    let main = [file.lifts.snatch, file.lifts.clean_and_jerk];
-    for lift in &mut lifts {
-        lift.current = domain::maxes::max_in_force(&history, &lift.exercise, today).map(|m| m.weight);
-        lift.entries.sort_by_key(|e| std::cmp::Reverse((e.date, e.id.0)));
-    }
-    lifts.sort_by_cached_key(|l| {
-        let rank = main
-            .iter()
-            .position(|m| *m == Some(l.exercise))
-            .unwrap_or(main.len());
-        (rank, domain::catalogue::search::fold(&l.name))
-    });
-
-    let weighings: Vec<(AthleteId, Weighing)> = file.weighings.iter().map(|w| (id, *w)).collect();
-    let current_level: Vec<(AthleteId, CompetitorLevel)> = file
-        .levels
-        .last()
-        .filter(|l| l.end.is_none())
-        .map(|l| vec![(id, l.level)])
-        .unwrap_or_default();
-    let summary = domain::roster::rows(
-        &domain::roster::RosterData {
-            athletes: std::slice::from_ref(&file.athlete),
-            weighings: &weighings,
-            maxes: &file.maxes,
-            levels: &current_level,
-            groups: &file.groups,
-            lifts: file.lifts,
-        },
-        today,
-    )
-    .into_iter()
-    .next()
-    .ok_or(AppError::NotFound)?;
-
+    let lifts = file.lift_histories(today, name_of);
+    let summary = file.summary(today).ok_or(AppError::NotFound)?;
     let may_record = file.coaching || file.may_record_training;
     Ok(AthletePage {
         summary,

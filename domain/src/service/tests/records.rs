@@ -401,3 +401,52 @@ async fn a_new_level_starts_after_the_current_one() {
         .collect();
     assert_eq!(current, [CompetitorLevel::National]);
 }
+
+#[tokio::test]
+async fn the_page_lists_each_lift_newest_first_with_its_records_and_the_max_in_force() {
+    let team = Team::new().await;
+    let (store, coach, cache) = (&team.club.store, &team.club.coach, &team.cache);
+    let snatch = team.snatch().await;
+    let clean_and_jerk = team.club.exercise("Épaulé-jeté").await.id;
+    let squat = team.club.exercise("Squat nuque").await.id;
+    let at = |exercise, weight: &str, date: &str| MaxInput {
+        date: date.to_owned(),
+        ..max(exercise, weight, MaxKind::Tested)
+    };
+    for input in [
+        at(squat, "120", "2026-09-01"),
+        at(snatch, "70", "2026-09-01"),
+        at(snatch, "68", "2026-09-15"),
+        at(snatch, "75", "2026-10-01"),
+        at(clean_and_jerk, "90", "2026-10-01"),
+    ] {
+        service::record_max(store, coach, team.teammate.id, &input, t0())
+            .await
+            .expect("recorded");
+    }
+    let file = service::athlete_file(store, cache, coach, team.teammate.id)
+        .await
+        .expect("the file");
+    let lifts = file.lift_histories(today(), |id| format!("exercise {}", id.0));
+    let order: Vec<_> = lifts.iter().map(|l| l.exercise).collect();
+    assert_eq!(order, [snatch, clean_and_jerk, squat], "the main lifts first");
+    let snatches = &lifts[0];
+    assert_eq!(
+        snatches.current,
+        Some(Kg::whole(75)),
+        "the latest tested max is in force"
+    );
+    let seen: Vec<(Kg, bool)> = snatches.entries.iter().map(|e| (e.weight, e.record)).collect();
+    assert_eq!(
+        seen,
+        [
+            (Kg::whole(75), true),
+            (Kg::whole(68), false),
+            (Kg::whole(70), true)
+        ],
+        "newest first; 68 after 70 was no record"
+    );
+    let summary = file.summary(today()).expect("a summary");
+    assert_eq!(summary.athlete.id, team.teammate.id);
+    assert_eq!(summary.total, Some(Kg::whole(165)), "75 + 90");
+}
