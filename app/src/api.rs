@@ -11,7 +11,7 @@ pub mod records;
 pub mod settings;
 
 use crate::error::AppError;
-use crate::model::{CreatedInvitation, InvitationView, PendingInvitation, Roster, Viewer};
+use crate::model::{CreatedInvitation, InvitationView, MemberList, PendingInvitation, Viewer};
 use domain::{ClubId, InvitationId, MemberId, Role};
 use leptos::prelude::*;
 
@@ -19,7 +19,7 @@ use leptos::prelude::*;
 use {crate::ssr, chrono::Utc, domain::service};
 
 /// Who is looking, or `None` for a visitor.
-#[server(endpoint = "viewer")]
+#[server(endpoint = "get_viewer")]
 pub async fn get_viewer() -> Result<Option<Viewer>, AppError> {
     let state = ssr::state()?;
     ssr::viewer(&state).await
@@ -100,12 +100,12 @@ pub async fn switch_club(club_id: ClubId) -> Result<(), AppError> {
     ssr::set_session_club(club_id).await
 }
 
-#[server(endpoint = "club_roster")]
-pub async fn club_roster() -> Result<Roster, AppError> {
+#[server(endpoint = "club_members")]
+pub async fn club_members() -> Result<MemberList, AppError> {
     let state = ssr::state()?;
     let me = ssr::require_member(&state).await?;
     let members = service::members(&*state.store, &me).await?;
-    Ok(crate::model::Roster {
+    Ok(crate::model::MemberList {
         members: members
             .into_iter()
             .map(|m| crate::model::MemberRow {
@@ -173,7 +173,7 @@ pub async fn invite(
     })
 }
 
-#[server(endpoint = "invitations")]
+#[server(endpoint = "pending_invitations")]
 pub async fn pending_invitations() -> Result<Vec<PendingInvitation>, AppError> {
     let state = ssr::state()?;
     let me = ssr::require_member(&state).await?;
@@ -226,7 +226,7 @@ pub async fn accept_invitation(token: String) -> Result<(), AppError> {
 
 /// Creates an account (for the invited email, or for the given one when the invitation is open
 /// to anyone with the link), joins the club and logs in.
-#[server(endpoint = "join")]
+#[server(endpoint = "join_with_new_account")]
 pub async fn join_with_new_account(
     token: String,
     display_name: String,

@@ -43,7 +43,7 @@ pub struct MemberRow {
 
 /// The club page's data: its members, and what the viewer may hand out.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Roster {
+pub struct MemberList {
     pub members: Vec<MemberRow>,
     pub assignable: Vec<Role>,
 }

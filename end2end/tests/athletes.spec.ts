@@ -176,7 +176,7 @@ test('an athlete sees only their own page and maxes', async ({ page, browser }) 
   await expect(page.getByTestId('forbidden')).toBeVisible();
   await expect(page.getByTestId('athlete-name')).toHaveCount(0);
   const id = lea!.split('/').pop();
-  const refused = await page.request.post('/api/athlete', { form: { id: id! } });
+  const refused = await page.request.post('/api/load_athlete', { form: { id: id! } });
   expect(refused.status()).toBe(403);
   const roster = await page.request.post('/api/roster');
   expect(roster.status()).toBe(403);

@@ -48,7 +48,7 @@ test('a club is created, a coach invited and limited, roles changed, invitations
   await expect(coachNav.getByRole('link', { name: 'Club', exact: true })).toHaveCount(0);
   await open(coach, '/club');
   await expect(coach.getByTestId('forbidden')).toHaveText('Cette page est réservée aux administrateurs du club.');
-  const refused = await coach.request.post('/api/club_roster');
+  const refused = await coach.request.post('/api/club_members');
   expect(refused.status()).toBe(403);
   const refusedInvite = await coach.request.post('/api/invite', { form: { email: 'x@club.test', role: 'coach' } });
   expect(refusedInvite.status()).toBe(403);

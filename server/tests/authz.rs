@@ -129,8 +129,14 @@ async fn athletes_reach_only_their_own_records() {
 
     let (status, body) = call("own_profile", vec![]).await;
     assert_eq!((status, body), (200, mine.0.to_string()), "own profile");
-    assert_eq!(call("athlete", vec![("id", mine.0.to_string())]).await.0, 200);
-    assert_eq!(call("athlete", vec![("id", other.0.to_string())]).await.0, 403);
+    assert_eq!(
+        call("load_athlete", vec![("id", mine.0.to_string())]).await.0,
+        200
+    );
+    assert_eq!(
+        call("load_athlete", vec![("id", other.0.to_string())]).await.0,
+        403
+    );
 
     // The club has not allowed athletes to record maxes.
     assert_eq!(call("record_max", max(mine, "training")).await.0, 403);

@@ -234,7 +234,7 @@ async fn answers_stay_private() {
         reqwest::get(format!("{}/login", fx.base)).await.expect("login"),
         owner.get(format!("{}/club", fx.base)).send().await.expect("club"),
         owner
-            .post(format!("{}/api/viewer", fx.base))
+            .post(format!("{}/api/get_viewer", fx.base))
             .send()
             .await
             .expect("viewer"),
@@ -793,7 +793,7 @@ async fn a_stranger_with_an_open_link_gets_neither_the_invited_email_nor_their_p
     let (_, token) = fx.invitation_to(fx.spare, invited, true).await;
     let join = |email: &'static str| {
         let request = reqwest::Client::new()
-            .post(format!("{}/api/join", fx.base))
+            .post(format!("{}/api/join_with_new_account", fx.base))
             .form(&[
                 ("token", token.as_str()),
                 ("display_name", "Stranger"),

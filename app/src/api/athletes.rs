@@ -113,7 +113,7 @@ pub async fn own_profile() -> Result<Option<AthleteId>, AppError> {
 }
 
 /// An athlete's page: a coach sees any of the club's, an athlete only their own.
-#[server(endpoint = "athlete")]
+#[server(endpoint = "load_athlete")]
 pub async fn load_athlete(id: AthleteId) -> Result<AthletePage, AppError> {
     let state = ssr::state()?;
     let actor = ssr::require_member(&state).await?;

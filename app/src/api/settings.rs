@@ -32,7 +32,7 @@ pub struct SettingsPage {
 
 /// The club's training settings (the defaults until an admin saves them). Coaches read them
 /// (the workout builder uses them); admins change them.
-#[server(endpoint = "training_settings")]
+#[server(endpoint = "load_training_settings")]
 pub async fn load_training_settings() -> Result<SettingsPage, AppError> {
     let state = ssr::state()?;
     let actor = ssr::require_member(&state).await?;

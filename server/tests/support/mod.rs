@@ -56,7 +56,7 @@ pub struct Case {
 
 pub const MATRIX: &[Case] = &[
     Case {
-        endpoint: "viewer",
+        endpoint: "get_viewer",
         access: Access::Public,
         scoped: false,
         writes: false,
@@ -80,7 +80,7 @@ pub const MATRIX: &[Case] = &[
         writes: false,
     },
     Case {
-        endpoint: "join",
+        endpoint: "join_with_new_account",
         access: Access::Public,
         scoped: false,
         writes: true,
@@ -110,7 +110,7 @@ pub const MATRIX: &[Case] = &[
         writes: true,
     },
     Case {
-        endpoint: "club_roster",
+        endpoint: "club_members",
         access: Access::Role(Role::Admin),
         scoped: false,
         writes: false,
@@ -134,7 +134,7 @@ pub const MATRIX: &[Case] = &[
         writes: true,
     },
     Case {
-        endpoint: "invitations",
+        endpoint: "pending_invitations",
         access: Access::Role(Role::Admin),
         scoped: false,
         writes: false,
@@ -272,7 +272,7 @@ pub const MATRIX: &[Case] = &[
         writes: false,
     },
     Case {
-        endpoint: "athlete",
+        endpoint: "load_athlete",
         access: Access::Record(Role::Coach),
         scoped: true,
         writes: false,
@@ -374,7 +374,7 @@ pub const MATRIX: &[Case] = &[
         writes: true,
     },
     Case {
-        endpoint: "training_settings",
+        endpoint: "load_training_settings",
         access: Access::Role(Role::Coach),
         scoped: false,
         writes: false,
@@ -630,7 +630,9 @@ impl Fixture {
     pub async fn args(&self, endpoint: &str, scope: Scope) -> Vec<(&'static str, String)> {
         let club = self.club(scope);
         match endpoint {
-            "viewer" | "log_out" | "log_out_everywhere" | "club_roster" | "invitations" => vec![],
+            "get_viewer" | "log_out" | "log_out_everywhere" | "club_members" | "pending_invitations" => {
+                vec![]
+            }
             "sign_up" => vec![
                 ("club_name", "Matrix club".into()),
                 ("display_name", "New Owner".into()),
@@ -642,7 +644,7 @@ impl Fixture {
                 ("password", PASSWORD.into()),
             ],
             "invitation" => vec![("token", self.invitation(self.spare).await.1)],
-            "join" => vec![
+            "join_with_new_account" => vec![
                 ("token", self.invitation(self.spare).await.1),
                 ("display_name", "Joiner".into()),
                 ("password", PASSWORD.into()),
@@ -743,8 +745,8 @@ impl Fixture {
                 let (id, version) = self.exercise(club).await;
                 vec![("id", id.to_string()), ("version", version.to_string())]
             }
-            "roster" | "own_profile" | "groups" | "training_settings" => vec![],
-            "athlete" => vec![("id", self.athlete(club).await.0.to_string())],
+            "roster" | "own_profile" | "groups" | "load_training_settings" => vec![],
+            "load_athlete" => vec![("id", self.athlete(club).await.0.to_string())],
             "create_athlete" => vec![
                 ("first_name", "Nouvelle".into()),
                 ("last_name", self.fresh_email("athlète")),

@@ -1,7 +1,7 @@
 //! The club page (admins): members and their roles, invitations.
 
 use super::{ClubTab, ClubTabs};
-use crate::api::{ChangeRole, Invite, RemoveMember, RevokeInvitation, club_roster, pending_invitations};
+use crate::api::{ChangeRole, Invite, RemoveMember, RevokeInvitation, club_members, pending_invitations};
 use crate::components::format::short_date;
 use crate::components::{
     FormAlert, SubmitButton, TextField, confirm, error_text, field_error, last_error, refused, role_label,
@@ -9,7 +9,7 @@ use crate::components::{
 };
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::model::{CreatedInvitation, MemberRow, PendingInvitation, Roster};
+use crate::model::{CreatedInvitation, MemberList, MemberRow, PendingInvitation};
 use domain::Role;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -20,7 +20,7 @@ use leptos_meta::Title;
 pub fn ClubPage() -> impl IntoView {
     let locale = crate::lang::current();
     let page = Suspend::new(async move {
-        let lists = match club_roster().await {
+        let lists = match club_members().await {
             Ok(roster) => pending_invitations()
                 .await
                 .map(|invitations| (roster, invitations)),
@@ -54,7 +54,7 @@ pub fn ClubPage() -> impl IntoView {
 /// Members, the invitation form and the pending invitations: the interactive part of the page.
 /// It starts from the lists the server rendered and reloads a list after each change to it.
 #[island(lazy)]
-pub(super) fn ClubAdmin(roster: Roster, invitations: Vec<PendingInvitation>) -> impl IntoView {
+pub(super) fn ClubAdmin(roster: MemberList, invitations: Vec<PendingInvitation>) -> impl IntoView {
     let locale = crate::lang::current();
     let toaster = use_toaster();
     let roster = RwSignal::new(roster);
@@ -64,7 +64,7 @@ pub(super) fn ClubAdmin(roster: Roster, invitations: Vec<PendingInvitation>) -> 
 
     let reload_members = move || {
         spawn_local(async move {
-            match club_roster().await {
+            match club_members().await {
                 Ok(fresh) => roster.set(fresh),
                 Err(e) => toaster.error(error_text(locale, &e)),
             }
