@@ -425,11 +425,17 @@ mod tests {
         let (w, r) = (Kg::whole(100), 5);
         let epley = formula_one_rep_max(w, r, OneRepFormula::Epley).unwrap();
         assert!((epley - 116.666).abs() < 0.01, "{epley}");
-        assert_eq!(estimate_one_rep_max(w, r, OneRepFormula::Epley).unwrap(), Kg::from_grams(116_500));
+        assert_eq!(
+            estimate_one_rep_max(w, r, OneRepFormula::Epley).unwrap(),
+            Kg::from_grams(116_500)
+        );
         let brzycki = formula_one_rep_max(w, r, OneRepFormula::Brzycki).unwrap();
         assert!((brzycki - 112.5).abs() < 1e-9, "{brzycki}");
         assert_eq!(formula_one_rep_max(w, 1, OneRepFormula::Epley).unwrap(), 100.0);
-        assert_eq!(formula_one_rep_max(w, 13, OneRepFormula::Epley), Err(EstimateError::RepsOutOfRange));
+        assert_eq!(
+            formula_one_rep_max(w, 13, OneRepFormula::Epley),
+            Err(EstimateError::RepsOutOfRange)
+        );
     }
 
     proptest::proptest! {
