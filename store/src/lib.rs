@@ -1,14 +1,13 @@
 //! Storage adapters for DropIt's [`domain::ports::Store`] port.
 //!
 //! [`SqliteStore`] (the embedded default: one file) and [`PgStore`] implement the same port.
-//! Their SQL is written once in [`adapter`] wherever the two dialects agree (sqlx accepts
-//! `$1` placeholders on both); each has its own migrations under `migrations/<database>/`,
-//! embedded in the binary and applied at start.
+//! Their SQL is written once in [`sql`], one module per aggregate, wherever the two dialects
+//! agree (sqlx accepts `$1` placeholders on both); each has its own migrations under
+//! `migrations/<database>/`, embedded in the binary and applied at start.
 
-mod adapter;
+mod sql;
 
 use chrono::{DateTime, Utc};
-use domain::StoreError;
 use domain::ports::Store;
 use sqlx::Connection;
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
@@ -19,7 +18,7 @@ use std::str::FromStr;
 use std::sync::Arc;
 use std::time::Duration;
 
-pub use adapter::{PgStore, SqliteStore};
+pub use sql::{PgStore, SqlStore, SqliteStore};
 
 /// Which database a `DATABASE_URL` names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,7 +79,7 @@ impl Database {
     /// `creation` allows.
     ///
     /// Every pooled connection is checked when it goes back to the pool: one left inside a
-    /// transaction (a failed COMMIT, see [`adapter`]) is closed instead of being reused, so
+    /// transaction (a failed COMMIT, see [`sql`]) is closed instead of being reused, so
     /// the pool recovers from a full disk or an I/O error without a restart.
     pub async fn connect(url: &str, creation: Creation) -> Result<Database, ConnectError> {
         match Backend::of_url(url) {
@@ -208,17 +207,6 @@ pub fn redact(url: &str) -> String {
             }
         }
         _ => url.to_owned(),
-    }
-}
-
-pub(crate) fn db_error(e: sqlx::Error) -> StoreError {
-    match &e {
-        sqlx::Error::Database(d) if d.is_unique_violation() => StoreError::Duplicate,
-        sqlx::Error::RowNotFound => StoreError::NotFound,
-        _ => {
-            tracing::error!(error = %e, "database error");
-            StoreError::Backend(e.to_string())
-        }
     }
 }
 

@@ -1,0 +1,419 @@
+//! A club's athletes (`AthleteStore`). Their bodyweights and levels, maxes, groups, file imports
+//! and the club's training settings have their own modules, which this port hands over to.
+
+use super::{SqlStore, db_error, missing_or_conflict, rows_into, stored};
+use async_trait::async_trait;
+use chrono::{DateTime, NaiveDate, Utc};
+use domain::athlete::{Athlete, AthleteDraft, Group};
+use domain::athlete_import::AthleteImportPlan;
+use domain::competition::{CompetitorLevel, LevelStatus, Sex, Weighing};
+use domain::maxes::Max;
+use domain::ports::{AthleteStore, RecordedMax, StoreResult};
+use domain::settings::TrainingSettings;
+use domain::{AthleteId, ClubId, ExerciseId, GroupId, MaxId, MemberId, StoreError};
+
+const ATHLETE_COLUMNS: &str = "id, member_id, first_name, last_name, birth_date, sex, licence, notes, email, \
+     archived_at, version";
+
+fn sex_of(text: &str) -> StoreResult<Sex> {
+    stored(text, "sex category", Sex::parse)
+}
+
+#[derive(sqlx::FromRow)]
+struct AthleteRow {
+    id: i64,
+    member_id: Option<i64>,
+    first_name: String,
+    last_name: String,
+    birth_date: Option<NaiveDate>,
+    sex: String,
+    licence: Option<String>,
+    notes: Option<String>,
+    email: Option<String>,
+    archived_at: Option<DateTime<Utc>>,
+    version: i64,
+}
+
+impl TryFrom<AthleteRow> for Athlete {
+    type Error = StoreError;
+    fn try_from(r: AthleteRow) -> StoreResult<Self> {
+        Ok(Athlete {
+            id: AthleteId(r.id),
+            member: r.member_id.map(MemberId),
+            first_name: r.first_name,
+            last_name: r.last_name,
+            birth_date: r.birth_date,
+            sex: sex_of(&r.sex)?,
+            licence: r.licence,
+            notes: r.notes,
+            email: r.email,
+            archived: r.archived_at.is_some(),
+            version: r.version,
+        })
+    }
+}
+
+macro_rules! athletes_sql {
+    ($db:ty) => {
+        impl SqlStore<$db> {
+            async fn fetch_athlete(&self, club: ClubId, id: AthleteId) -> StoreResult<Option<Athlete>> {
+                sqlx::query_as::<_, AthleteRow>(&format!(
+                    "SELECT {ATHLETE_COLUMNS} FROM athletes WHERE club_id = $1 AND id = $2"
+                ))
+                .bind(club.0)
+                .bind(id.0)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(db_error)?
+                .map(Athlete::try_from)
+                .transpose()
+            }
+
+            /// `NotFound` unless `member` (when there is one) is a member of the club, inside `tx`.
+            async fn check_club_member(
+                tx: &mut sqlx::Transaction<'static, $db>,
+                club: ClubId,
+                member: Option<MemberId>,
+            ) -> StoreResult<()> {
+                if let Some(member) = member {
+                    let found: Option<(i64,)> =
+                        sqlx::query_as("SELECT id FROM members WHERE club_id = $1 AND id = $2")
+                            .bind(club.0)
+                            .bind(member.0)
+                            .fetch_optional(&mut **tx)
+                            .await
+                            .map_err(db_error)?;
+                    if found.is_none() {
+                        return Err(StoreError::NotFound);
+                    }
+                }
+                Ok(())
+            }
+
+            /// Binds a draft's first and last name, birth date, sex category, licence, notes and
+            /// e-mail, in that order.
+            pub(super) fn bind_athlete<'q, O>(
+                query: sqlx::query::QueryAs<'q, $db, O, <$db as sqlx::Database>::Arguments<'q>>,
+                draft: &'q AthleteDraft,
+            ) -> sqlx::query::QueryAs<'q, $db, O, <$db as sqlx::Database>::Arguments<'q>> {
+                query
+                    .bind(&draft.first_name)
+                    .bind(&draft.last_name)
+                    .bind(draft.birth_date)
+                    .bind(draft.sex.as_str())
+                    .bind(&draft.licence)
+                    .bind(&draft.notes)
+                    .bind(draft.email.as_ref().map(|e| e.as_str()))
+            }
+
+            /// Ends a guarded write of athlete `id`: commits it and answers the written athlete,
+            /// or, when it touched no row, rolls it back and says whether the athlete is gone or
+            /// changed.
+            async fn finish_athlete_write(
+                &self,
+                tx: sqlx::Transaction<'static, $db>,
+                written: Option<AthleteRow>,
+                club: ClubId,
+                id: AthleteId,
+            ) -> StoreResult<Athlete> {
+                match written {
+                    Some(row) => Self::commit(tx, row.try_into()?).await,
+                    None => {
+                        drop(tx);
+                        Err(missing_or_conflict(self.fetch_athlete(club, id).await))
+                    }
+                }
+            }
+        }
+
+        #[async_trait]
+        impl AthleteStore for SqlStore<$db> {
+            async fn athletes(&self, club: ClubId) -> StoreResult<Vec<Athlete>> {
+                rows_into(
+                    sqlx::query_as::<_, AthleteRow>(&format!(
+                        "SELECT {ATHLETE_COLUMNS} FROM athletes WHERE club_id = $1 \
+                         ORDER BY last_name, first_name, id"
+                    ))
+                    .bind(club.0)
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err(db_error)?,
+                )
+            }
+
+            async fn athlete(&self, club: ClubId, id: AthleteId) -> StoreResult<Option<Athlete>> {
+                self.fetch_athlete(club, id).await
+            }
+
+            async fn athlete_of_member(
+                &self,
+                club: ClubId,
+                member: MemberId,
+            ) -> StoreResult<Option<Athlete>> {
+                sqlx::query_as::<_, AthleteRow>(&format!(
+                    "SELECT {ATHLETE_COLUMNS} FROM athletes WHERE club_id = $1 AND member_id = $2"
+                ))
+                .bind(club.0)
+                .bind(member.0)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(db_error)?
+                .map(Athlete::try_from)
+                .transpose()
+            }
+
+            async fn create_athlete(
+                &self,
+                club: ClubId,
+                draft: &AthleteDraft,
+                member: Option<MemberId>,
+                now: DateTime<Utc>,
+            ) -> StoreResult<Athlete> {
+                let mut tx = self.write().await?;
+                Self::check_club_member(&mut tx, club, member).await?;
+                let created = Self::bind_athlete(
+                    sqlx::query_as::<_, AthleteRow>(&format!(
+                        "INSERT INTO athletes (club_id, member_id, first_name, last_name, birth_date, sex, \
+                         licence, notes, email, created_at, updated_at) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) \
+                         RETURNING {ATHLETE_COLUMNS}"
+                    ))
+                    .bind(club.0)
+                    .bind(member.map(|m| m.0)),
+                    draft,
+                )
+                .bind(now)
+                .fetch_one(&mut *tx)
+                .await
+                .map_err(db_error)?;
+                Self::commit(tx, created.try_into()?).await
+            }
+
+            async fn update_athlete(
+                &self,
+                club: ClubId,
+                id: AthleteId,
+                draft: &AthleteDraft,
+                expected_version: i64,
+                now: DateTime<Utc>,
+            ) -> StoreResult<Athlete> {
+                let mut tx = self.write().await?;
+                let updated = Self::bind_athlete(
+                    sqlx::query_as::<_, AthleteRow>(&format!(
+                        "UPDATE athletes SET first_name = $3, last_name = $4, birth_date = $5, sex = $6, \
+                         licence = $7, notes = $8, email = $9, updated_at = $10, \
+                         version = version + 1 \
+                         WHERE club_id = $1 AND id = $2 AND version = $11 \
+                         RETURNING {ATHLETE_COLUMNS}"
+                    ))
+                    .bind(club.0)
+                    .bind(id.0),
+                    draft,
+                )
+                .bind(now)
+                .bind(expected_version)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(db_error)?;
+                self.finish_athlete_write(tx, updated, club, id).await
+            }
+
+            async fn set_athlete_archived(
+                &self,
+                club: ClubId,
+                id: AthleteId,
+                archived: bool,
+                expected_version: i64,
+                now: DateTime<Utc>,
+            ) -> StoreResult<Athlete> {
+                let mut tx = self.write().await?;
+                let updated = sqlx::query_as::<_, AthleteRow>(&format!(
+                    "UPDATE athletes SET archived_at = $3, updated_at = $4, version = version + 1 \
+                     WHERE club_id = $1 AND id = $2 AND version = $5 RETURNING {ATHLETE_COLUMNS}"
+                ))
+                .bind(club.0)
+                .bind(id.0)
+                .bind(archived.then_some(now))
+                .bind(now)
+                .bind(expected_version)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(db_error)?;
+                self.finish_athlete_write(tx, updated, club, id).await
+            }
+
+            async fn link_member(
+                &self,
+                club: ClubId,
+                id: AthleteId,
+                member: Option<MemberId>,
+                expected_version: i64,
+                now: DateTime<Utc>,
+            ) -> StoreResult<Athlete> {
+                let mut tx = self.write().await?;
+                Self::check_club_member(&mut tx, club, member).await?;
+                let updated = sqlx::query_as::<_, AthleteRow>(&format!(
+                    "UPDATE athletes SET member_id = $3, updated_at = $4, version = version + 1 \
+                     WHERE club_id = $1 AND id = $2 AND version = $5 RETURNING {ATHLETE_COLUMNS}"
+                ))
+                .bind(club.0)
+                .bind(id.0)
+                .bind(member.map(|m| m.0))
+                .bind(now)
+                .bind(expected_version)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(db_error)?;
+                self.finish_athlete_write(tx, updated, club, id).await
+            }
+
+            async fn weighings(&self, club: ClubId, athlete: AthleteId) -> StoreResult<Vec<Weighing>> {
+                self.weighings_of(club, athlete).await
+            }
+
+            async fn club_weighings(&self, club: ClubId) -> StoreResult<Vec<(AthleteId, Weighing)>> {
+                self.weighings_of_club(club).await
+            }
+
+            async fn record_weighing(
+                &self,
+                club: ClubId,
+                athlete: AthleteId,
+                weighing: Weighing,
+            ) -> StoreResult<()> {
+                self.upsert_weighing(club, athlete, weighing).await
+            }
+
+            async fn delete_weighing(
+                &self,
+                club: ClubId,
+                athlete: AthleteId,
+                date: NaiveDate,
+            ) -> StoreResult<()> {
+                self.remove_weighing(club, athlete, date).await
+            }
+
+            async fn levels(&self, club: ClubId, athlete: AthleteId) -> StoreResult<Vec<LevelStatus>> {
+                self.levels_of(club, athlete).await
+            }
+
+            async fn current_levels(&self, club: ClubId) -> StoreResult<Vec<(AthleteId, CompetitorLevel)>> {
+                self.open_levels(club).await
+            }
+
+            async fn record_level(
+                &self,
+                club: ClubId,
+                athlete: AthleteId,
+                level: CompetitorLevel,
+                start: NaiveDate,
+            ) -> StoreResult<()> {
+                self.start_level(club, athlete, level, start).await
+            }
+
+            async fn maxes(&self, club: ClubId, athlete: AthleteId) -> StoreResult<Vec<RecordedMax>> {
+                self.maxes_of(club, athlete).await
+            }
+
+            async fn club_maxes(&self, club: ClubId) -> StoreResult<Vec<RecordedMax>> {
+                self.maxes_of_club(club).await
+            }
+
+            async fn recorded_max(&self, club: ClubId, id: MaxId) -> StoreResult<Option<RecordedMax>> {
+                self.fetch_max(club, id).await
+            }
+
+            async fn create_max(
+                &self,
+                club: ClubId,
+                athlete: AthleteId,
+                max: &Max<ExerciseId>,
+                now: DateTime<Utc>,
+            ) -> StoreResult<RecordedMax> {
+                self.insert_max(club, athlete, max, now).await
+            }
+
+            async fn update_max(
+                &self,
+                club: ClubId,
+                id: MaxId,
+                max: &Max<ExerciseId>,
+                expected_version: i64,
+            ) -> StoreResult<RecordedMax> {
+                self.edit_max(club, id, max, expected_version).await
+            }
+
+            async fn delete_max(&self, club: ClubId, id: MaxId, expected_version: i64) -> StoreResult<()> {
+                self.remove_max(club, id, expected_version).await
+            }
+
+            async fn groups(&self, club: ClubId) -> StoreResult<Vec<Group>> {
+                self.fetch_groups(club, None).await
+            }
+
+            async fn create_group(&self, club: ClubId, name: &str, now: DateTime<Utc>) -> StoreResult<Group> {
+                self.insert_group(club, name, now).await
+            }
+
+            async fn rename_group(
+                &self,
+                club: ClubId,
+                id: GroupId,
+                name: &str,
+                expected_version: i64,
+            ) -> StoreResult<Group> {
+                self.edit_group_name(club, id, name, expected_version).await
+            }
+
+            async fn set_group_archived(
+                &self,
+                club: ClubId,
+                id: GroupId,
+                archived: bool,
+                expected_version: i64,
+                now: DateTime<Utc>,
+            ) -> StoreResult<Group> {
+                self.mark_group_archived(club, id, archived, expected_version, now)
+                    .await
+            }
+
+            async fn set_in_group(
+                &self,
+                club: ClubId,
+                group: GroupId,
+                athlete: AthleteId,
+                member: bool,
+            ) -> StoreResult<()> {
+                self.place_in_group(club, group, athlete, member).await
+            }
+
+            async fn import_athletes(
+                &self,
+                club: ClubId,
+                plan: &AthleteImportPlan,
+                now: DateTime<Utc>,
+            ) -> StoreResult<usize> {
+                self.insert_athletes(club, plan, now).await
+            }
+
+            async fn training_settings(
+                &self,
+                club: ClubId,
+            ) -> StoreResult<Option<(TrainingSettings<ExerciseId>, i64)>> {
+                self.read_training_settings(club).await
+            }
+
+            async fn save_training_settings(
+                &self,
+                club: ClubId,
+                settings: &TrainingSettings<ExerciseId>,
+                expected_version: Option<i64>,
+                now: DateTime<Utc>,
+            ) -> StoreResult<i64> {
+                self.write_training_settings(club, settings, expected_version, now)
+                    .await
+            }
+        }
+    };
+}
+for_both_databases!(athletes_sql);

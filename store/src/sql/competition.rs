@@ -1,0 +1,209 @@
+//! What competing needs of an athlete: bodyweights and competitor levels (`AthleteStore`'s
+//! weighing and level methods, which `athletes.rs` hands over).
+
+use super::{SqlStore, db_error, stored};
+use chrono::NaiveDate;
+use domain::competition::{CompetitorLevel, LevelStatus, Weighing};
+use domain::ports::StoreResult;
+use domain::weight::Kg;
+use domain::{AthleteId, ClubId, StoreError};
+
+fn level_of(text: &str) -> StoreResult<CompetitorLevel> {
+    stored(text, "competitor level", CompetitorLevel::parse)
+}
+
+/// A weighing as stored: its date and the weight in grams.
+fn weighing(date: NaiveDate, grams: i64) -> Weighing {
+    Weighing {
+        date,
+        weight: Kg::from_grams(grams),
+    }
+}
+
+macro_rules! competition_sql {
+    ($db:ty) => {
+        impl SqlStore<$db> {
+            pub(super) async fn weighings_of(
+                &self,
+                club: ClubId,
+                athlete: AthleteId,
+            ) -> StoreResult<Vec<Weighing>> {
+                let rows: Vec<(NaiveDate, i64)> = sqlx::query_as(
+                    "SELECT b.date, b.grams FROM bodyweights b JOIN athletes a ON a.id = b.athlete_id \
+                     WHERE a.club_id = $1 AND b.athlete_id = $2 ORDER BY b.date",
+                )
+                .bind(club.0)
+                .bind(athlete.0)
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_error)?;
+                Ok(rows
+                    .into_iter()
+                    .map(|(date, grams)| weighing(date, grams))
+                    .collect())
+            }
+
+            pub(super) async fn weighings_of_club(
+                &self,
+                club: ClubId,
+            ) -> StoreResult<Vec<(AthleteId, Weighing)>> {
+                let rows: Vec<(i64, NaiveDate, i64)> = sqlx::query_as(
+                    "SELECT b.athlete_id, b.date, b.grams FROM bodyweights b \
+                     JOIN athletes a ON a.id = b.athlete_id \
+                     WHERE a.club_id = $1 ORDER BY b.date, b.athlete_id",
+                )
+                .bind(club.0)
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_error)?;
+                Ok(rows
+                    .into_iter()
+                    .map(|(athlete, date, grams)| (AthleteId(athlete), weighing(date, grams)))
+                    .collect())
+            }
+
+            pub(super) async fn upsert_weighing(
+                &self,
+                club: ClubId,
+                athlete: AthleteId,
+                weighing: Weighing,
+            ) -> StoreResult<()> {
+                let mut tx = self.write().await?;
+                let done = sqlx::query(
+                    "INSERT INTO bodyweights (athlete_id, date, grams) \
+                     SELECT id, $3, $4 FROM athletes WHERE club_id = $1 AND id = $2 \
+                     ON CONFLICT (athlete_id, date) DO UPDATE SET grams = excluded.grams",
+                )
+                .bind(club.0)
+                .bind(athlete.0)
+                .bind(weighing.date)
+                .bind(weighing.weight.grams())
+                .execute(&mut *tx)
+                .await
+                .map_err(db_error)?;
+                if done.rows_affected() == 0 {
+                    return Err(StoreError::NotFound);
+                }
+                Self::commit(tx, ()).await
+            }
+
+            pub(super) async fn remove_weighing(
+                &self,
+                club: ClubId,
+                athlete: AthleteId,
+                date: NaiveDate,
+            ) -> StoreResult<()> {
+                let mut tx = self.write().await?;
+                let done = sqlx::query(
+                    "DELETE FROM bodyweights WHERE athlete_id = $2 AND date = $3 \
+                     AND athlete_id IN (SELECT id FROM athletes WHERE club_id = $1)",
+                )
+                .bind(club.0)
+                .bind(athlete.0)
+                .bind(date)
+                .execute(&mut *tx)
+                .await
+                .map_err(db_error)?;
+                if done.rows_affected() == 0 {
+                    return Err(StoreError::NotFound);
+                }
+                Self::commit(tx, ()).await
+            }
+
+            pub(super) async fn levels_of(
+                &self,
+                club: ClubId,
+                athlete: AthleteId,
+            ) -> StoreResult<Vec<LevelStatus>> {
+                let rows: Vec<(String, NaiveDate, Option<NaiveDate>)> = sqlx::query_as(
+                    "SELECT l.level, l.starts_on, l.ends_on FROM competitor_levels l \
+                     JOIN athletes a ON a.id = l.athlete_id WHERE a.club_id = $1 \
+                     AND l.athlete_id = $2 \
+                     ORDER BY l.starts_on",
+                )
+                .bind(club.0)
+                .bind(athlete.0)
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_error)?;
+                rows.into_iter()
+                    .map(|(level, start, end)| {
+                        Ok(LevelStatus {
+                            level: level_of(&level)?,
+                            start,
+                            end,
+                        })
+                    })
+                    .collect()
+            }
+
+            pub(super) async fn open_levels(
+                &self,
+                club: ClubId,
+            ) -> StoreResult<Vec<(AthleteId, CompetitorLevel)>> {
+                let rows: Vec<(i64, String)> = sqlx::query_as(
+                    "SELECT l.athlete_id, l.level FROM competitor_levels l \
+                     JOIN athletes a ON a.id = l.athlete_id WHERE a.club_id = $1 \
+                     AND l.ends_on IS NULL",
+                )
+                .bind(club.0)
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_error)?;
+                rows.into_iter()
+                    .map(|(athlete, level)| Ok((AthleteId(athlete), level_of(&level)?)))
+                    .collect()
+            }
+
+            pub(super) async fn start_level(
+                &self,
+                club: ClubId,
+                athlete: AthleteId,
+                level: CompetitorLevel,
+                start: NaiveDate,
+            ) -> StoreResult<()> {
+                let mut tx = self.write().await?;
+                let owner: Option<(i64,)> =
+                    sqlx::query_as("SELECT id FROM athletes WHERE club_id = $1 AND id = $2")
+                        .bind(club.0)
+                        .bind(athlete.0)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(db_error)?;
+                if owner.is_none() {
+                    return Err(StoreError::NotFound);
+                }
+                let later: Option<(NaiveDate,)> = sqlx::query_as(
+                    "SELECT starts_on FROM competitor_levels WHERE athlete_id = $1 AND starts_on >= $2",
+                )
+                .bind(athlete.0)
+                .bind(start)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(db_error)?;
+                if later.is_some() {
+                    return Err(StoreError::Conflict);
+                }
+                sqlx::query(
+                    "UPDATE competitor_levels SET ends_on = $2 WHERE athlete_id = $1 AND ends_on IS NULL",
+                )
+                .bind(athlete.0)
+                .bind(start)
+                .execute(&mut *tx)
+                .await
+                .map_err(db_error)?;
+                sqlx::query(
+                    "INSERT INTO competitor_levels (athlete_id, level, starts_on) VALUES ($1, $2, $3)",
+                )
+                .bind(athlete.0)
+                .bind(level.as_str())
+                .bind(start)
+                .execute(&mut *tx)
+                .await
+                .map_err(db_error)?;
+                tx.commit().await.map_err(db_error)
+            }
+        }
+    };
+}
+for_both_databases!(competition_sql);

@@ -1,0 +1,268 @@
+//! The catalogue's complexes: movements in order (`CatalogueStore`'s complex methods, which
+//! `catalogue.rs` hands over).
+
+use super::catalogue::LabelRow;
+use super::{SqlStore, db_error, missing_or_conflict};
+use chrono::{DateTime, Utc};
+use domain::catalogue::{Complex, ComplexDraft, Label, Names};
+use domain::ports::StoreResult;
+use domain::{CategoryId, ClubId, ComplexId, ExerciseId, StoreError};
+
+#[derive(sqlx::FromRow)]
+struct ComplexRow {
+    id: i64,
+    name_fr: String,
+    name_en: String,
+    category_id: Option<i64>,
+    archived_at: Option<DateTime<Utc>>,
+    version: i64,
+}
+
+macro_rules! complexes_sql {
+    ($db:ty) => {
+        impl SqlStore<$db> {
+            /// The club's complexes with their movements in order; one complex when `only` is set.
+            pub(super) async fn fetch_complexes(
+                &self,
+                club: ClubId,
+                only: Option<ComplexId>,
+            ) -> StoreResult<Vec<Complex>> {
+                let one = if only.is_some() { " AND c.id = $2" } else { "" };
+                let sql = format!(
+                    "SELECT c.id, c.name_fr, c.name_en, c.category_id, c.archived_at, c.version \
+                     FROM complexes c \
+                     WHERE c.club_id = $1{one} ORDER BY c.name_fr, c.id"
+                );
+                let mut rows_query = sqlx::query_as::<_, ComplexRow>(&sql).bind(club.0);
+                if let Some(id) = only {
+                    rows_query = rows_query.bind(id.0);
+                }
+                let rows = rows_query.fetch_all(&self.pool).await.map_err(db_error)?;
+                let sql = format!(
+                    "SELECT cm.complex_id, cm.exercise_id FROM complex_movements cm \
+                     JOIN complexes c ON c.id = cm.complex_id WHERE c.club_id = $1{one} \
+                     ORDER BY cm.complex_id, cm.position"
+                );
+                let mut movements_query = sqlx::query_as::<_, (i64, i64)>(&sql).bind(club.0);
+                if let Some(id) = only {
+                    movements_query = movements_query.bind(id.0);
+                }
+                let movements = movements_query
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err(db_error)?;
+                let mut by_complex: std::collections::HashMap<i64, Vec<ExerciseId>> =
+                    std::collections::HashMap::new();
+                for (complex, exercise) in movements {
+                    by_complex
+                        .entry(complex)
+                        .or_default()
+                        .push(ExerciseId(exercise));
+                }
+                Ok(rows
+                    .into_iter()
+                    .map(|r| Complex {
+                        id: ComplexId(r.id),
+                        names: Names {
+                            fr: r.name_fr,
+                            en: r.name_en,
+                        },
+                        category: r.category_id.map(CategoryId),
+                        movements: by_complex.remove(&r.id).unwrap_or_default(),
+                        archived: r.archived_at.is_some(),
+                        version: r.version,
+                    })
+                    .collect())
+            }
+
+            pub(super) async fn fetch_complex(
+                &self,
+                club: ClubId,
+                id: ComplexId,
+            ) -> StoreResult<Option<Complex>> {
+                Ok(self
+                    .fetch_complexes(club, Some(id))
+                    .await?
+                    .into_iter()
+                    .next())
+            }
+
+            /// Writes a complex's movements in order, inside `tx`; `NotFound` when one of them
+            /// is not an exercise of the club.
+            pub(super) async fn insert_movements(
+                tx: &mut sqlx::Transaction<'static, $db>,
+                club: ClubId,
+                complex: i64,
+                movements: &[ExerciseId],
+            ) -> StoreResult<()> {
+                for (position, exercise) in movements.iter().enumerate() {
+                    let done = sqlx::query(
+                        "INSERT INTO complex_movements (complex_id, position, exercise_id) \
+                         SELECT $1, $2, id FROM exercises WHERE club_id = $3 AND id = $4",
+                    )
+                    .bind(complex)
+                    .bind(i64::try_from(position).unwrap_or(i64::MAX))
+                    .bind(club.0)
+                    .bind(exercise.0)
+                    .execute(&mut **tx)
+                    .await
+                    .map_err(db_error)?;
+                    if done.rows_affected() != 1 {
+                        return Err(StoreError::NotFound);
+                    }
+                }
+                Ok(())
+            }
+
+            pub(super) async fn complexes_using_exercise(
+                &self,
+                club: ClubId,
+                id: ExerciseId,
+            ) -> StoreResult<Vec<Label<ComplexId>>> {
+                Ok(sqlx::query_as::<_, LabelRow>(
+                    "SELECT DISTINCT c.id, c.name_fr, c.name_en FROM complexes c \
+                     JOIN complex_movements cm ON cm.complex_id = c.id \
+                     WHERE c.club_id = $1 AND cm.exercise_id = $2 ORDER BY c.name_fr, c.id",
+                )
+                .bind(club.0)
+                .bind(id.0)
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_error)?
+                .into_iter()
+                .map(|r| r.into_label(ComplexId))
+                .collect())
+            }
+
+            pub(super) async fn insert_complex(
+                &self,
+                club: ClubId,
+                draft: &ComplexDraft,
+                now: DateTime<Utc>,
+            ) -> StoreResult<Complex> {
+                let mut tx = self.write().await?;
+                let (id, category): (i64, Option<i64>) = sqlx::query_as(
+                    "INSERT INTO complexes (club_id, name_fr, name_en, category_id, created_at, \
+                     updated_at) \
+                     VALUES ($1, $2, $3, (SELECT id FROM catalogue_categories WHERE club_id = $1 \
+                     AND id = $4), $5, $5) \
+                     RETURNING id, category_id",
+                )
+                .bind(club.0)
+                .bind(&draft.names.fr)
+                .bind(&draft.names.en)
+                .bind(draft.category.map(|c| c.0))
+                .bind(now)
+                .fetch_one(&mut *tx)
+                .await
+                .map_err(db_error)?;
+                if category.map(CategoryId) != draft.category {
+                    return Err(StoreError::NotFound);
+                }
+                Self::insert_movements(&mut tx, club, id, &draft.movements).await?;
+                tx.commit().await.map_err(db_error)?;
+                self.fetch_complex(club, ComplexId(id))
+                    .await?
+                    .ok_or(StoreError::NotFound)
+            }
+
+            pub(super) async fn edit_complex(
+                &self,
+                club: ClubId,
+                id: ComplexId,
+                draft: &ComplexDraft,
+                expected_version: i64,
+                now: DateTime<Utc>,
+            ) -> StoreResult<Complex> {
+                let mut tx = self.write().await?;
+                let updated: Option<(Option<i64>,)> = sqlx::query_as(
+                    "UPDATE complexes SET name_fr = $2, name_en = $3, category_id = (SELECT id \
+                     FROM catalogue_categories WHERE club_id = $1 AND id = $4), updated_at = $5, \
+                     version = version + 1 \
+                     WHERE club_id = $1 AND id = $6 AND version = $7 RETURNING category_id",
+                )
+                .bind(club.0)
+                .bind(&draft.names.fr)
+                .bind(&draft.names.en)
+                .bind(draft.category.map(|c| c.0))
+                .bind(now)
+                .bind(id.0)
+                .bind(expected_version)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(db_error)?;
+                let Some((category,)) = updated else {
+                    drop(tx);
+                    return Err(missing_or_conflict(self.fetch_complex(club, id).await));
+                };
+                if category.map(CategoryId) != draft.category {
+                    return Err(StoreError::NotFound);
+                }
+                sqlx::query("DELETE FROM complex_movements WHERE complex_id = $1")
+                    .bind(id.0)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(db_error)?;
+                Self::insert_movements(&mut tx, club, id.0, &draft.movements).await?;
+                tx.commit().await.map_err(db_error)?;
+                self.fetch_complex(club, id)
+                    .await?
+                    .ok_or(StoreError::NotFound)
+            }
+
+            pub(super) async fn mark_complex_archived(
+                &self,
+                club: ClubId,
+                id: ComplexId,
+                archived: bool,
+                expected_version: i64,
+                now: DateTime<Utc>,
+            ) -> StoreResult<Complex> {
+                let mut tx = self.write().await?;
+                let done = sqlx::query(
+                    "UPDATE complexes SET archived_at = $2, updated_at = $3, version = version + 1 \
+                     WHERE club_id = $1 AND id = $4 AND version = $5",
+                )
+                .bind(club.0)
+                .bind(archived.then_some(now))
+                .bind(now)
+                .bind(id.0)
+                .bind(expected_version)
+                .execute(&mut *tx)
+                .await
+                .map_err(db_error)?;
+                if done.rows_affected() == 0 {
+                    drop(tx);
+                    return Err(missing_or_conflict(self.fetch_complex(club, id).await));
+                }
+                tx.commit().await.map_err(db_error)?;
+                self.fetch_complex(club, id)
+                    .await?
+                    .ok_or(StoreError::NotFound)
+            }
+
+            pub(super) async fn remove_complex(
+                &self,
+                club: ClubId,
+                id: ComplexId,
+                expected_version: i64,
+            ) -> StoreResult<()> {
+                let mut tx = self.write().await?;
+                let done =
+                    sqlx::query("DELETE FROM complexes WHERE club_id = $1 AND id = $2 AND version = $3")
+                        .bind(club.0)
+                        .bind(id.0)
+                        .bind(expected_version)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(db_error)?;
+                if done.rows_affected() == 0 {
+                    drop(tx);
+                    return Err(missing_or_conflict(self.fetch_complex(club, id).await));
+                }
+                Self::commit(tx, ()).await
+            }
+        }
+    };
+}
+for_both_databases!(complexes_sql);

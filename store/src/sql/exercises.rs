@@ -1,0 +1,273 @@
+//! The catalogue's exercises (`CatalogueStore`'s exercise methods, which `catalogue.rs` hands
+//! over).
+
+use super::{SqlStore, db_error, missing_or_conflict};
+use chrono::{DateTime, Utc};
+use domain::catalogue::{Exercise, ExerciseDraft, Names};
+use domain::ports::StoreResult;
+use domain::{CategoryId, ClubId, EquipmentId, ExerciseId, StoreError};
+
+const EXERCISE_COLUMNS: &str = "id, name_fr, name_en, short_name, category_id, equipment_id, description, \
+     video_url, image_key, video_key, archived_at, version";
+/// The category and equipment ids of a write, kept only when they are the club's ($1).
+const CLUB_CATEGORY: &str = "(SELECT id FROM catalogue_categories WHERE club_id = $1 AND id = $6)";
+const CLUB_EQUIPMENT: &str = "(SELECT id FROM catalogue_equipment WHERE club_id = $1 AND id = $7)";
+
+#[derive(sqlx::FromRow)]
+struct ExerciseRow {
+    id: i64,
+    name_fr: String,
+    name_en: String,
+    short_name: Option<String>,
+    category_id: Option<i64>,
+    equipment_id: Option<i64>,
+    description: Option<String>,
+    video_url: Option<String>,
+    image_key: Option<String>,
+    video_key: Option<String>,
+    archived_at: Option<DateTime<Utc>>,
+    version: i64,
+}
+
+impl From<ExerciseRow> for Exercise {
+    fn from(r: ExerciseRow) -> Self {
+        Exercise {
+            id: ExerciseId(r.id),
+            names: Names {
+                fr: r.name_fr,
+                en: r.name_en,
+            },
+            short_name: r.short_name,
+            category: r.category_id.map(CategoryId),
+            equipment: r.equipment_id.map(EquipmentId),
+            description: r.description,
+            video_url: r.video_url,
+            image: r.image_key,
+            video: r.video_key,
+            archived: r.archived_at.is_some(),
+            version: r.version,
+        }
+    }
+}
+
+/// Checks that a written exercise kept the category and equipment asked for: a
+/// foreign club's id is dropped by the SQL and reported here as not found.
+fn check_references(written: &Exercise, draft: &ExerciseDraft) -> StoreResult<()> {
+    if written.category != draft.category || written.equipment != draft.equipment {
+        Err(StoreError::NotFound)
+    } else {
+        Ok(())
+    }
+}
+
+macro_rules! exercises_sql {
+    ($db:ty) => {
+        impl SqlStore<$db> {
+            pub(super) async fn fetch_exercise(
+                &self,
+                club: ClubId,
+                id: ExerciseId,
+            ) -> StoreResult<Option<Exercise>> {
+                Ok(sqlx::query_as::<_, ExerciseRow>(&format!(
+                    "SELECT {EXERCISE_COLUMNS} FROM exercises WHERE club_id = $1 AND id = $2"
+                ))
+                .bind(club.0)
+                .bind(id.0)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(db_error)?
+                .map(Exercise::from))
+            }
+
+            /// Binds what an exercise statement's `$1` to `$11` stand for: the club, the
+            /// draft's names and folded keys, category, equipment, short name, description,
+            /// video link, and the time of the change.
+            fn bind_draft<'q>(
+                query: sqlx::query::QueryAs<'q, $db, ExerciseRow, <$db as sqlx::Database>::Arguments<'q>>,
+                club: ClubId,
+                draft: &'q ExerciseDraft,
+                now: DateTime<Utc>,
+            ) -> sqlx::query::QueryAs<'q, $db, ExerciseRow, <$db as sqlx::Database>::Arguments<'q>> {
+                query
+                    .bind(club.0)
+                    .bind(draft.name_fr.as_str())
+                    .bind(draft.name_en.as_str())
+                    .bind(draft.name_fr.key())
+                    .bind(draft.name_en.key())
+                    .bind(draft.category.map(|c| c.0))
+                    .bind(draft.equipment.map(|e| e.0))
+                    .bind(&draft.short_name)
+                    .bind(&draft.description)
+                    .bind(&draft.video_url)
+                    .bind(now)
+            }
+
+            pub(super) async fn all_exercises(&self, club: ClubId) -> StoreResult<Vec<Exercise>> {
+                Ok(sqlx::query_as::<_, ExerciseRow>(&format!(
+                    "SELECT {EXERCISE_COLUMNS} FROM exercises WHERE club_id = $1 ORDER BY name_fr_key, id"
+                ))
+                .bind(club.0)
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_error)?
+                .into_iter()
+                .map(Exercise::from)
+                .collect())
+            }
+
+            pub(super) async fn insert_exercise(
+                &self,
+                club: ClubId,
+                draft: &ExerciseDraft,
+                now: DateTime<Utc>,
+            ) -> StoreResult<Exercise> {
+                let mut tx = self.write().await?;
+                let sql = format!(
+                    "INSERT INTO exercises (club_id, name_fr, name_en, name_fr_key, name_en_key, \
+                     short_name, category_id, equipment_id, description, video_url, created_at, \
+                     updated_at) \
+                     VALUES ($1, $2, $3, $4, $5, $8, {CLUB_CATEGORY}, {CLUB_EQUIPMENT}, $9, $10, \
+                     $11, $11) \
+                     RETURNING {EXERCISE_COLUMNS}"
+                );
+                let created: Exercise = Self::bind_draft(sqlx::query_as(&sql), club, draft, now)
+                    .fetch_one(&mut *tx)
+                    .await
+                    .map_err(db_error)?
+                    .into();
+                check_references(&created, draft)?;
+                tx.commit().await.map_err(db_error)?;
+                Ok(created)
+            }
+
+            pub(super) async fn edit_exercise(
+                &self,
+                club: ClubId,
+                id: ExerciseId,
+                draft: &ExerciseDraft,
+                expected_version: i64,
+                now: DateTime<Utc>,
+            ) -> StoreResult<Exercise> {
+                let mut tx = self.write().await?;
+                let sql = format!(
+                    "UPDATE exercises SET name_fr = $2, name_en = $3, name_fr_key = $4, name_en_key = $5, \
+                     category_id = {CLUB_CATEGORY}, equipment_id = {CLUB_EQUIPMENT}, \
+                     short_name = $8, description = $9, video_url = $10, updated_at = $11, \
+                     version = version + 1 \
+                     WHERE club_id = $1 AND id = $12 AND version = $13 \
+                     RETURNING {EXERCISE_COLUMNS}"
+                );
+                let updated: Option<Exercise> = Self::bind_draft(sqlx::query_as(&sql), club, draft, now)
+                    .bind(id.0)
+                    .bind(expected_version)
+                    .fetch_optional(&mut *tx)
+                    .await
+                    .map_err(db_error)?
+                    .map(Exercise::from);
+                let Some(updated) = updated else {
+                    drop(tx);
+                    return Err(missing_or_conflict(self.fetch_exercise(club, id).await));
+                };
+                check_references(&updated, draft)?;
+                tx.commit().await.map_err(db_error)?;
+                Ok(updated)
+            }
+
+            pub(super) async fn mark_exercise_archived(
+                &self,
+                club: ClubId,
+                id: ExerciseId,
+                archived: bool,
+                expected_version: i64,
+                now: DateTime<Utc>,
+            ) -> StoreResult<Exercise> {
+                let mut tx = self.write().await?;
+                let updated = sqlx::query_as::<_, ExerciseRow>(&format!(
+                    "UPDATE exercises SET archived_at = $2, updated_at = $3, version = version + 1 \
+                     WHERE club_id = $1 AND id = $4 AND version = $5 RETURNING {EXERCISE_COLUMNS}"
+                ))
+                .bind(club.0)
+                .bind(archived.then_some(now))
+                .bind(now)
+                .bind(id.0)
+                .bind(expected_version)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(db_error)?;
+                match updated {
+                    Some(row) => Self::commit(tx, row.into()).await,
+                    None => {
+                        drop(tx);
+                        Err(missing_or_conflict(self.fetch_exercise(club, id).await))
+                    }
+                }
+            }
+
+            pub(super) async fn replace_exercise_media(
+                &self,
+                club: ClubId,
+                id: ExerciseId,
+                slot: domain::media::Slot,
+                key: Option<&str>,
+            ) -> StoreResult<Option<String>> {
+                let column = match slot {
+                    domain::media::Slot::Image => "image_key",
+                    domain::media::Slot::Video => "video_key",
+                };
+                let mut tx = self.write().await?;
+                let previous: Option<(Option<String>,)> = sqlx::query_as(&format!(
+                    "SELECT {column} FROM exercises WHERE club_id = $1 AND id = $2"
+                ))
+                .bind(club.0)
+                .bind(id.0)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(db_error)?;
+                let Some((previous,)) = previous else {
+                    return Err(StoreError::NotFound);
+                };
+                sqlx::query(&format!(
+                    "UPDATE exercises SET {column} = $3 WHERE club_id = $1 AND id = $2"
+                ))
+                .bind(club.0)
+                .bind(id.0)
+                .bind(key)
+                .execute(&mut *tx)
+                .await
+                .map_err(db_error)?;
+                tx.commit().await.map_err(db_error)?;
+                Ok(previous)
+            }
+
+            pub(super) async fn remove_exercise(
+                &self,
+                club: ClubId,
+                id: ExerciseId,
+                expected_version: i64,
+            ) -> StoreResult<()> {
+                let mut tx = self.write().await?;
+                let done = sqlx::query(
+                    "DELETE FROM exercises WHERE club_id = $1 AND id = $2 AND version = $3 \
+                     AND NOT EXISTS (SELECT 1 FROM complex_movements WHERE exercise_id = $2) \
+                     AND NOT EXISTS (SELECT 1 FROM maxes WHERE exercise_id = $2)",
+                )
+                .bind(club.0)
+                .bind(id.0)
+                .bind(expected_version)
+                .execute(&mut *tx)
+                .await
+                .map_err(db_error)?;
+                if done.rows_affected() == 1 {
+                    return Self::commit(tx, ()).await;
+                }
+                drop(tx);
+                match self.fetch_exercise(club, id).await? {
+                    None => Err(StoreError::NotFound),
+                    Some(e) if e.version != expected_version => Err(StoreError::Conflict),
+                    Some(_) => Err(StoreError::InUse),
+                }
+            }
+        }
+    };
+}
+for_both_databases!(exercises_sql);

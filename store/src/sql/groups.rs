@@ -1,0 +1,190 @@
+//! A club's groups of athletes (`AthleteStore`'s group methods, which `athletes.rs` hands over).
+
+use super::{SqlStore, db_error, missing_or_conflict};
+use chrono::{DateTime, Utc};
+use domain::athlete::Group;
+use domain::ports::StoreResult;
+use domain::{AthleteId, ClubId, GroupId, StoreError};
+
+#[derive(sqlx::FromRow)]
+struct GroupRow {
+    id: i64,
+    name: String,
+    archived_at: Option<DateTime<Utc>>,
+    version: i64,
+}
+
+macro_rules! groups_sql {
+    ($db:ty) => {
+        impl SqlStore<$db> {
+            /// The club's groups with their athletes; one group when `only` is set.
+            pub(super) async fn fetch_groups(
+                &self,
+                club: ClubId,
+                only: Option<GroupId>,
+            ) -> StoreResult<Vec<Group>> {
+                let rows = sqlx::query_as::<_, GroupRow>(
+                    "SELECT id, name, archived_at, version FROM athlete_groups \
+                     WHERE club_id = $1 AND ($2 IS NULL OR id = $2) ORDER BY name_key, id",
+                )
+                .bind(club.0)
+                .bind(only.map(|g| g.0))
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_error)?;
+                let members: Vec<(i64, i64)> = sqlx::query_as(
+                    "SELECT ga.group_id, ga.athlete_id FROM group_athletes ga \
+                     JOIN athlete_groups g ON g.id = ga.group_id \
+                     JOIN athletes a ON a.id = ga.athlete_id \
+                     WHERE g.club_id = $1 AND ($2 IS NULL OR g.id = $2) \
+                     ORDER BY a.last_name, a.first_name, a.id",
+                )
+                .bind(club.0)
+                .bind(only.map(|g| g.0))
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_error)?;
+                Ok(rows
+                    .into_iter()
+                    .map(|r| Group {
+                        id: GroupId(r.id),
+                        athletes: members
+                            .iter()
+                            .filter(|(g, _)| *g == r.id)
+                            .map(|(_, a)| AthleteId(*a))
+                            .collect(),
+                        name: r.name,
+                        archived: r.archived_at.is_some(),
+                        version: r.version,
+                    })
+                    .collect())
+            }
+
+            async fn fetch_group(&self, club: ClubId, id: GroupId) -> StoreResult<Option<Group>> {
+                Ok(self.fetch_groups(club, Some(id)).await?.into_iter().next())
+            }
+
+            pub(super) async fn insert_group(
+                &self,
+                club: ClubId,
+                name: &str,
+                now: DateTime<Utc>,
+            ) -> StoreResult<Group> {
+                let mut tx = self.write().await?;
+                let (id,): (i64,) = sqlx::query_as(
+                    "INSERT INTO athlete_groups (club_id, name, name_key, created_at) \
+                     VALUES ($1, $2, $3, $4) \
+                     RETURNING id",
+                )
+                .bind(club.0)
+                .bind(name)
+                .bind(domain::catalogue::search::fold(name))
+                .bind(now)
+                .fetch_one(&mut *tx)
+                .await
+                .map_err(db_error)?;
+                tx.commit().await.map_err(db_error)?;
+                self.fetch_group(club, GroupId(id))
+                    .await?
+                    .ok_or(StoreError::NotFound)
+            }
+
+            pub(super) async fn edit_group_name(
+                &self,
+                club: ClubId,
+                id: GroupId,
+                name: &str,
+                expected_version: i64,
+            ) -> StoreResult<Group> {
+                let mut tx = self.write().await?;
+                let done = sqlx::query(
+                    "UPDATE athlete_groups SET name = $3, name_key = $4, version = version + 1 \
+                     WHERE club_id = $1 AND id = $2 AND version = $5",
+                )
+                .bind(club.0)
+                .bind(id.0)
+                .bind(name)
+                .bind(domain::catalogue::search::fold(name))
+                .bind(expected_version)
+                .execute(&mut *tx)
+                .await
+                .map_err(db_error)?;
+                if done.rows_affected() == 0 {
+                    drop(tx);
+                    return Err(missing_or_conflict(self.fetch_group(club, id).await));
+                }
+                tx.commit().await.map_err(db_error)?;
+                self.fetch_group(club, id)
+                    .await?
+                    .ok_or(StoreError::NotFound)
+            }
+
+            pub(super) async fn mark_group_archived(
+                &self,
+                club: ClubId,
+                id: GroupId,
+                archived: bool,
+                expected_version: i64,
+                now: DateTime<Utc>,
+            ) -> StoreResult<Group> {
+                let mut tx = self.write().await?;
+                let done = sqlx::query(
+                    "UPDATE athlete_groups SET archived_at = $3, version = version + 1 \
+                     WHERE club_id = $1 AND id = $2 AND version = $4",
+                )
+                .bind(club.0)
+                .bind(id.0)
+                .bind(archived.then_some(now))
+                .bind(expected_version)
+                .execute(&mut *tx)
+                .await
+                .map_err(db_error)?;
+                if done.rows_affected() == 0 {
+                    drop(tx);
+                    return Err(missing_or_conflict(self.fetch_group(club, id).await));
+                }
+                tx.commit().await.map_err(db_error)?;
+                self.fetch_group(club, id)
+                    .await?
+                    .ok_or(StoreError::NotFound)
+            }
+
+            pub(super) async fn place_in_group(
+                &self,
+                club: ClubId,
+                group: GroupId,
+                athlete: AthleteId,
+                member: bool,
+            ) -> StoreResult<()> {
+                let mut tx = self.write().await?;
+                let both: Option<(i64,)> = sqlx::query_as(
+                    "SELECT g.id FROM athlete_groups g, athletes a \
+                     WHERE g.club_id = $1 AND g.id = $2 AND a.club_id = $1 AND a.id = $3",
+                )
+                .bind(club.0)
+                .bind(group.0)
+                .bind(athlete.0)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(db_error)?;
+                if both.is_none() {
+                    return Err(StoreError::NotFound);
+                }
+                let sql = if member {
+                    "INSERT INTO group_athletes (group_id, athlete_id) VALUES ($1, $2) \
+                     ON CONFLICT DO NOTHING"
+                } else {
+                    "DELETE FROM group_athletes WHERE group_id = $1 AND athlete_id = $2"
+                };
+                sqlx::query(sql)
+                    .bind(group.0)
+                    .bind(athlete.0)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(db_error)?;
+                Self::commit(tx, ()).await
+            }
+        }
+    };
+}
+for_both_databases!(groups_sql);

@@ -1,0 +1,186 @@
+//! An athlete's maxes: best lifts by exercise (`AthleteStore`'s max methods, which
+//! `athletes.rs` hands over).
+
+use super::{SqlStore, db_error, rows_into, stored};
+use chrono::{DateTime, NaiveDate, Utc};
+use domain::maxes::{Max, MaxKind};
+use domain::ports::{RecordedMax, StoreResult};
+use domain::weight::Kg;
+use domain::{AthleteId, ClubId, ExerciseId, MaxId, StoreError};
+
+const MAX_COLUMNS: &str = "id, athlete_id, exercise_id, date, grams, kind, version";
+
+fn kind_of(text: &str) -> StoreResult<MaxKind> {
+    stored(text, "max kind", MaxKind::parse)
+}
+
+#[derive(sqlx::FromRow)]
+struct MaxRow {
+    id: i64,
+    athlete_id: i64,
+    exercise_id: i64,
+    date: NaiveDate,
+    grams: i64,
+    kind: String,
+    version: i64,
+}
+
+impl TryFrom<MaxRow> for RecordedMax {
+    type Error = StoreError;
+    fn try_from(r: MaxRow) -> StoreResult<Self> {
+        Ok(RecordedMax {
+            id: MaxId(r.id),
+            athlete: AthleteId(r.athlete_id),
+            max: Max {
+                exercise: ExerciseId(r.exercise_id),
+                date: r.date,
+                weight: Kg::from_grams(r.grams),
+                kind: kind_of(&r.kind)?,
+            },
+            version: r.version,
+        })
+    }
+}
+
+macro_rules! maxes_sql {
+    ($db:ty) => {
+        impl SqlStore<$db> {
+            pub(super) async fn fetch_max(
+                &self,
+                club: ClubId,
+                id: MaxId,
+            ) -> StoreResult<Option<RecordedMax>> {
+                sqlx::query_as::<_, MaxRow>(&format!(
+                    "SELECT {MAX_COLUMNS} FROM maxes WHERE club_id = $1 AND id = $2"
+                ))
+                .bind(club.0)
+                .bind(id.0)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(db_error)?
+                .map(RecordedMax::try_from)
+                .transpose()
+            }
+
+            pub(super) async fn maxes_of(
+                &self,
+                club: ClubId,
+                athlete: AthleteId,
+            ) -> StoreResult<Vec<RecordedMax>> {
+                rows_into(
+                    sqlx::query_as::<_, MaxRow>(&format!(
+                        "SELECT {MAX_COLUMNS} FROM maxes WHERE club_id = $1 AND athlete_id = $2 \
+                         ORDER BY date, id"
+                    ))
+                    .bind(club.0)
+                    .bind(athlete.0)
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err(db_error)?,
+                )
+            }
+
+            pub(super) async fn maxes_of_club(&self, club: ClubId) -> StoreResult<Vec<RecordedMax>> {
+                rows_into(
+                    sqlx::query_as::<_, MaxRow>(&format!(
+                        "SELECT {MAX_COLUMNS} FROM maxes WHERE club_id = $1 ORDER BY date, id"
+                    ))
+                    .bind(club.0)
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err(db_error)?,
+                )
+            }
+
+            pub(super) async fn insert_max(
+                &self,
+                club: ClubId,
+                athlete: AthleteId,
+                max: &Max<ExerciseId>,
+                now: DateTime<Utc>,
+            ) -> StoreResult<RecordedMax> {
+                let mut tx = self.write().await?;
+                // Both the athlete and the exercise must be the club's: otherwise no row is made.
+                let created = sqlx::query_as::<_, MaxRow>(&format!(
+                    "INSERT INTO maxes (club_id, athlete_id, exercise_id, date, grams, kind, created_at) \
+                     SELECT $1, a.id, e.id, $4, $5, $6, $7 FROM athletes a, exercises e \
+                     WHERE a.club_id = $1 AND a.id = $2 AND e.club_id = $1 AND e.id = $3 \
+                     RETURNING {MAX_COLUMNS}"
+                ))
+                .bind(club.0)
+                .bind(athlete.0)
+                .bind(max.exercise.0)
+                .bind(max.date)
+                .bind(max.weight.grams())
+                .bind(max.kind.as_str())
+                .bind(now)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(db_error)?
+                .ok_or(StoreError::NotFound)?;
+                Self::commit(tx, created.try_into()?).await
+            }
+
+            pub(super) async fn edit_max(
+                &self,
+                club: ClubId,
+                id: MaxId,
+                max: &Max<ExerciseId>,
+                expected_version: i64,
+            ) -> StoreResult<RecordedMax> {
+                let mut tx = self.write().await?;
+                let updated = sqlx::query_as::<_, MaxRow>(&format!(
+                    "UPDATE maxes SET exercise_id = (SELECT id FROM exercises WHERE club_id = $1 \
+                     AND id = $3), date = $4, grams = $5, kind = $6, version = version + 1 \
+                     WHERE club_id = $1 AND id = $2 AND version = $7 \
+                     AND EXISTS (SELECT 1 FROM exercises WHERE club_id = $1 AND id = $3) \
+                     RETURNING {MAX_COLUMNS}"
+                ))
+                .bind(club.0)
+                .bind(id.0)
+                .bind(max.exercise.0)
+                .bind(max.date)
+                .bind(max.weight.grams())
+                .bind(max.kind.as_str())
+                .bind(expected_version)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(db_error)?;
+                let Some(row) = updated else {
+                    drop(tx);
+                    return match self.fetch_max(club, id).await? {
+                        Some(found) if found.version == expected_version => Err(StoreError::NotFound),
+                        Some(_) => Err(StoreError::Conflict),
+                        None => Err(StoreError::NotFound),
+                    };
+                };
+                Self::commit(tx, row.try_into()?).await
+            }
+
+            pub(super) async fn remove_max(
+                &self,
+                club: ClubId,
+                id: MaxId,
+                expected_version: i64,
+            ) -> StoreResult<()> {
+                let mut tx = self.write().await?;
+                let done = sqlx::query("DELETE FROM maxes WHERE club_id = $1 AND id = $2 AND version = $3")
+                    .bind(club.0)
+                    .bind(id.0)
+                    .bind(expected_version)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(db_error)?;
+                if done.rows_affected() == 1 {
+                    return Self::commit(tx, ()).await;
+                }
+                drop(tx);
+                match self.fetch_max(club, id).await? {
+                    Some(_) => Err(StoreError::Conflict),
+                    None => Err(StoreError::NotFound),
+                }
+            }
+        }
+    };
+}
+for_both_databases!(maxes_sql);
