@@ -176,7 +176,7 @@ test('a coach creates groups, puts an imported athlete in one, renames, archives
 test('an athlete opens neither the groups nor the import, and the server refuses them', async ({ page }) => {
   const console = watchConsole(page);
   await logIn(page, DEMO.athlete, DEMO_PASSWORD);
-  for (const path of ['/athletes/groups', '/athletes/import']) {
+  for (const path of ['/athletes/groups', '/athletes/import', '/athletes/new']) {
     await open(page, path);
     await expect(page.getByTestId('forbidden')).toHaveText('Cette page est réservée aux entraîneurs du club.');
   }

@@ -133,6 +133,12 @@ pub async fn training_settings<S: AthleteStore + CatalogueStore + ?Sized>(
     ))
 }
 
+/// Whether a member of `role` creates and changes the club's athlete profiles: coaches and
+/// above. The pages offer the forms by it; every change checks it again.
+pub fn may_manage_athletes(role: crate::role::Role) -> bool {
+    role.allows(Permission::Coach)
+}
+
 /// The training settings as their page shows them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SettingsForm {

@@ -3,8 +3,8 @@
 use super::athlete_href;
 use crate::api::athletes::{CreateAthlete, UpdateAthlete, load_athlete};
 use crate::components::format::sex_label;
-use crate::components::id_param;
 use crate::components::{FormAlert, SubmitButton, TextField, create_or_update, field_error};
+use crate::components::{ViewerResource, id_param};
 use crate::components::{failure, form_page};
 use crate::error::AppError;
 use domain::AthleteId;
@@ -15,10 +15,21 @@ use leptos::prelude::*;
 
 #[component]
 pub fn NewAthletePage() -> impl IntoView {
-    form_page(
-        tr!(athletes.new_title),
-        Suspend::new(async move { view! { <AthleteForm existing=None/> }.into_any() }),
-    )
+    let locale = crate::lang::current();
+    let viewer = expect_context::<ViewerResource>().0;
+    let page = Suspend::new(async move {
+        match viewer.await {
+            Ok(Some(v))
+                if v.role()
+                    .is_some_and(domain::service::athletes::may_manage_athletes) =>
+            {
+                view! { <AthleteForm existing=None/> }.into_any()
+            }
+            Ok(_) => failure(locale, AppError::Forbidden),
+            Err(e) => failure(locale, e),
+        }
+    });
+    form_page(tr!(athletes.new_title), page)
 }
 
 #[component]

@@ -505,3 +505,12 @@ async fn only_coaches_import_athletes_and_a_file_with_a_problem_writes_nothing()
         Err(ClubError::AthleteImportRejected(_))
     ));
 }
+
+#[test]
+fn coaches_and_above_get_the_athlete_forms() {
+    use crate::role::Role;
+    assert!(!service::may_manage_athletes(Role::Athlete));
+    for role in [Role::Coach, Role::Admin, Role::Owner] {
+        assert!(service::may_manage_athletes(role), "{role:?}");
+    }
+}
