@@ -52,6 +52,15 @@ const shots = [
     await page.locator('dialog[open]').waitFor();
     await page.waitForTimeout(400); // the backdrop fades in
   }],
+  // The 1RM estimator with a set typed: the loadable estimates and the formulas' values.
+  ['athlete-estimator', 'coach', '/athletes/1', async (page) => {
+    await page.locator('[data-testid=estimator] summary').click();
+    await page.locator('#estimate-weight').fill('100');
+    await page.locator('#estimate-reps').fill('5');
+    await page.locator('[data-testid=estimate-exact]').waitFor();
+    await page.locator('[data-testid=estimator]').scrollIntoViewIfNeeded();
+  }],
+  ['athlete-missing', 'coach', '/athletes/987654321'],
   ['athlete-new', 'coach', '/athletes/new'],
   ['groups', 'coach', '/athletes/groups'],
   ['athlete-import', 'coach', '/athletes/import'],
