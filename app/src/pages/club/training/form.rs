@@ -187,3 +187,63 @@ pub(super) fn LabelledNumber(
         </div>
     }
 }
+
+/// A section of rows (the plates, the ratios): its legend and hint, the table, a note while it
+/// has no row, and, for those who edit, the button that adds one.
+#[component]
+pub(super) fn RowsSection(
+    editor: Editor,
+    /// `plate` or `ratio`: names the hint, the table and the add button (`settings-add-plate`).
+    name: &'static str,
+    legend: String,
+    hint: String,
+    empty: String,
+    add: String,
+    /// Whether there is no row (followed as rows come and go).
+    #[prop(into)]
+    is_empty: Signal<bool>,
+    on_add: Callback<()>,
+    /// The rows, drawn again when one is added or removed.
+    #[prop(into)]
+    rows: ViewFn,
+    /// The column headers (the remove column is added for those who edit).
+    children: Children,
+) -> impl IntoView {
+    let readonly = editor.readonly;
+    let hint_id = format!("settings-{name}s-hint");
+    view! {
+        <div class="card">
+            <fieldset class="min-w-0 flex flex-col gap-3">
+                <legend class=LEGEND>{legend}</legend>
+                <p class="text-sm text-muted" id=hint_id.clone()>{hint}</p>
+                <div class="relative overflow-x-auto">
+                    <table class="w-full text-left" aria-describedby=hint_id data-testid=format!("{name}s")>
+                        <thead class="text-xs uppercase text-muted">
+                            <tr>
+                                {children()}
+                                {(!readonly).then(|| view! {
+                                    <th scope="col" class="pb-2 text-right"><span class="sr-only">{tr!(settings.actions)}</span></th>
+                                })}
+                            </tr>
+                        </thead>
+                        <tbody>{move || rows.run()}</tbody>
+                    </table>
+                </div>
+                {move || is_empty.get().then(|| view! {
+                    <p class="rounded-lg border border-dashed border-line p-3 text-sm text-muted">{empty.clone()}</p>
+                })}
+                {(!readonly).then(|| view! {
+                    <button
+                        type="button"
+                        id=format!("settings-add-{name}")
+                        class="btn-secondary self-start"
+                        data-testid=format!("add-{name}")
+                        on:click=move |_| on_add.run(())
+                    >
+                        "+ " {add}
+                    </button>
+                })}
+            </fieldset>
+        </div>
+    }
+}

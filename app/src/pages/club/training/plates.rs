@@ -2,7 +2,7 @@
 
 use super::draft::dom_id;
 use super::form::PlateRow;
-use super::form::{Editor, LEGEND, LabelledNumber};
+use super::form::{Editor, LEGEND, LabelledNumber, RowsSection};
 use crate::components::NumberInput;
 use crate::components::format::kg;
 use crate::components::plates::{colour_class, colour_name};
@@ -126,36 +126,20 @@ pub(super) fn PlateFields(editor: Editor) -> impl IntoView {
     };
 
     view! {
-        <div class="card">
-            <fieldset class="min-w-0 flex flex-col gap-3">
-                <legend class=LEGEND>{tr!(settings.plates_legend)}</legend>
-                <p class="text-sm text-muted" id="settings-plates-hint">{tr!(settings.plates_hint)}</p>
-                <div class="relative overflow-x-auto">
-                    <table class="w-full text-left" aria-describedby="settings-plates-hint" data-testid="plates">
-                        <thead class="text-xs uppercase text-muted">
-                            <tr>
-                                <th scope="col" class="pb-2 pr-3">{tr!(settings.colour)}</th>
-                                <th scope="col" class="pb-2 pr-3">{tr!(settings.weight)}</th>
-                                <th scope="col" class="pb-2 pr-3">{tr!(settings.count)}</th>
-                                {(!readonly).then(|| view! {
-                                    <th scope="col" class="pb-2 text-right"><span class="sr-only">{tr!(settings.actions)}</span></th>
-                                })}
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {move || form.plates.get().into_iter().enumerate().map(|(i, row)| plate_row(i, row)).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
-                {move || form.plates.with(Vec::is_empty).then(|| view! {
-                    <p class="rounded-lg border border-dashed border-line p-3 text-sm text-muted">{td_string!(locale, settings.no_plates).to_string()}</p>
-                })}
-                {(!readonly).then(|| view! {
-                    <button type="button" id="settings-add-plate" class="btn-secondary self-start" data-testid="add-plate" on:click=add_plate>
-                        "+ " {tr!(settings.add_plate)}
-                    </button>
-                })}
-            </fieldset>
-        </div>
+        <RowsSection
+            editor
+            name="plate"
+            legend=tr!(settings.plates_legend)
+            hint=tr!(settings.plates_hint)
+            empty=tr!(settings.no_plates)
+            add=tr!(settings.add_plate)
+            is_empty=Signal::derive(move || form.plates.with(Vec::is_empty))
+            on_add=Callback::new(add_plate)
+            rows=move || form.plates.get().into_iter().enumerate().map(|(i, row)| plate_row(i, row)).collect_view()
+        >
+            <th scope="col" class="pb-2 pr-3">{tr!(settings.colour)}</th>
+            <th scope="col" class="pb-2 pr-3">{tr!(settings.weight)}</th>
+            <th scope="col" class="pb-2 pr-3">{tr!(settings.count)}</th>
+        </RowsSection>
     }
 }

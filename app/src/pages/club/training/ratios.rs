@@ -2,7 +2,7 @@
 
 use super::draft::dom_id;
 use super::form::RatioRow;
-use super::form::{Editor, LEGEND};
+use super::form::{Editor, RowsSection};
 use crate::components::{FieldMessage, NumberInput};
 use crate::i18n::*;
 use crate::model::Choice;
@@ -119,38 +119,22 @@ pub(super) fn RatioFields(editor: Editor, exercises: Vec<Choice>) -> impl IntoVi
     };
 
     view! {
-        <div class="card">
-            <fieldset class="min-w-0 flex flex-col gap-3">
-                <legend class=LEGEND>{tr!(settings.ratios_legend)}</legend>
-                <p class="text-sm text-muted" id="settings-ratios-hint">{tr!(settings.ratios_hint)}</p>
-                <div class="relative overflow-x-auto">
-                    <table class="w-full text-left" aria-describedby="settings-ratios-hint" data-testid="ratios">
-                        <thead class="text-xs uppercase text-muted">
-                            <tr>
-                                <th scope="col" class="pb-2 pr-2">{tr!(settings.exercise)}</th>
-                                <th scope="col" class="pb-2 pr-2"><span class="sr-only">"="</span></th>
-                                <th scope="col" class="pb-2 pr-2">{tr!(settings.factor)}</th>
-                                <th scope="col" class="pb-2 pr-2"><span class="sr-only">"×"</span></th>
-                                <th scope="col" class="pb-2 pr-2">{tr!(settings.base)}</th>
-                                {(!readonly).then(|| view! {
-                                    <th scope="col" class="pb-2 text-right"><span class="sr-only">{tr!(settings.actions)}</span></th>
-                                })}
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {move || form.ratios.get().into_iter().enumerate().map(|(i, row)| ratio_row(i, row)).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
-                {move || form.ratios.with(Vec::is_empty).then(|| view! {
-                    <p class="rounded-lg border border-dashed border-line p-3 text-sm text-muted">{td_string!(locale, settings.no_ratios).to_string()}</p>
-                })}
-                {(!readonly).then(|| view! {
-                    <button type="button" id="settings-add-ratio" class="btn-secondary self-start" data-testid="add-ratio" on:click=add_ratio>
-                        "+ " {tr!(settings.add_ratio)}
-                    </button>
-                })}
-            </fieldset>
-        </div>
+        <RowsSection
+            editor
+            name="ratio"
+            legend=tr!(settings.ratios_legend)
+            hint=tr!(settings.ratios_hint)
+            empty=tr!(settings.no_ratios)
+            add=tr!(settings.add_ratio)
+            is_empty=Signal::derive(move || form.ratios.with(Vec::is_empty))
+            on_add=Callback::new(add_ratio)
+            rows=move || form.ratios.get().into_iter().enumerate().map(|(i, row)| ratio_row(i, row)).collect_view()
+        >
+            <th scope="col" class="pb-2 pr-2">{tr!(settings.exercise)}</th>
+            <th scope="col" class="pb-2 pr-2"><span class="sr-only">"="</span></th>
+            <th scope="col" class="pb-2 pr-2">{tr!(settings.factor)}</th>
+            <th scope="col" class="pb-2 pr-2"><span class="sr-only">"×"</span></th>
+            <th scope="col" class="pb-2 pr-2">{tr!(settings.base)}</th>
+        </RowsSection>
     }
 }
