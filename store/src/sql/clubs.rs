@@ -240,14 +240,7 @@ macro_rules! clubs_sql {
                 .execute(&mut *tx)
                 .await
                 .map_err(db_error)?;
-                if done.rows_affected() == 0 {
-                    drop(tx);
-                    return Err(missing_or_conflict(self.fetch_member(club, member).await));
-                }
-                tx.commit().await.map_err(db_error)?;
-                self.fetch_member(club, member)
-                    .await?
-                    .ok_or(StoreError::NotFound)
+                Self::finish_versioned(tx, done.rows_affected(), || self.fetch_member(club, member)).await
             }
 
             async fn remove_member(

@@ -231,14 +231,7 @@ macro_rules! complexes_sql {
                 .execute(&mut *tx)
                 .await
                 .map_err(db_error)?;
-                if done.rows_affected() == 0 {
-                    drop(tx);
-                    return Err(missing_or_conflict(self.fetch_complex(club, id).await));
-                }
-                tx.commit().await.map_err(db_error)?;
-                self.fetch_complex(club, id)
-                    .await?
-                    .ok_or(StoreError::NotFound)
+                Self::finish_versioned(tx, done.rows_affected(), || self.fetch_complex(club, id)).await
             }
 
             pub(super) async fn remove_complex(

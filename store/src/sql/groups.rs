@@ -1,6 +1,6 @@
 //! A club's groups of athletes (`AthleteStore`'s group methods, which `athletes.rs` hands over).
 
-use super::{SqlStore, db_error, missing_or_conflict};
+use super::{SqlStore, db_error};
 use chrono::{DateTime, Utc};
 use domain::athlete::Group;
 use domain::ports::StoreResult;
@@ -109,14 +109,7 @@ macro_rules! groups_sql {
                 .execute(&mut *tx)
                 .await
                 .map_err(db_error)?;
-                if done.rows_affected() == 0 {
-                    drop(tx);
-                    return Err(missing_or_conflict(self.fetch_group(club, id).await));
-                }
-                tx.commit().await.map_err(db_error)?;
-                self.fetch_group(club, id)
-                    .await?
-                    .ok_or(StoreError::NotFound)
+                Self::finish_versioned(tx, done.rows_affected(), || self.fetch_group(club, id)).await
             }
 
             pub(super) async fn mark_group_archived(
@@ -139,14 +132,7 @@ macro_rules! groups_sql {
                 .execute(&mut *tx)
                 .await
                 .map_err(db_error)?;
-                if done.rows_affected() == 0 {
-                    drop(tx);
-                    return Err(missing_or_conflict(self.fetch_group(club, id).await));
-                }
-                tx.commit().await.map_err(db_error)?;
-                self.fetch_group(club, id)
-                    .await?
-                    .ok_or(StoreError::NotFound)
+                Self::finish_versioned(tx, done.rows_affected(), || self.fetch_group(club, id)).await
             }
 
             pub(super) async fn place_in_group(

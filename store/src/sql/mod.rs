@@ -107,6 +107,25 @@ impl<DB: Database> SqlStore<DB> {
         tx.commit().await.map_err(db_error)?;
         Ok(value)
     }
+
+    /// Ends a write guarded by the version the person saw. When it changed no row, the record
+    /// is gone (`NotFound`) or was changed meanwhile (`Conflict`), as `read` tells once the
+    /// transaction is dropped; otherwise the write is committed and the record read again.
+    async fn finish_versioned<T, F>(
+        tx: Transaction<'static, DB>,
+        affected: u64,
+        read: impl Fn() -> F,
+    ) -> StoreResult<T>
+    where
+        F: std::future::Future<Output = StoreResult<Option<T>>>,
+    {
+        if affected == 0 {
+            drop(tx);
+            return Err(missing_or_conflict(read().await));
+        }
+        tx.commit().await.map_err(db_error)?;
+        read().await?.ok_or(StoreError::NotFound)
+    }
 }
 
 // Not derived: the derive would ask `DB: Clone` of the database types, which are not.
