@@ -120,7 +120,7 @@ pub async fn load_athlete(id: AthleteId) -> Result<AthletePage, AppError> {
     let locale = crate::lang::detect();
     let today = Utc::now().date_naive();
     let file = service::athlete_file(&*state.store, &state.catalogues, &actor, id).await?;
-    let catalogue = domain::service::catalogue::exercises(&*state.store, &state.catalogues, &actor).await?;
+    let catalogue = file.catalogue.clone();
     let exercises: Vec<&Exercise> = catalogue.exercises.exercises().collect();
     let name_of = |id: ExerciseId| {
         exercises

@@ -111,7 +111,7 @@ pub async fn catalogue(
 pub async fn catalogue_choices() -> Result<ExerciseChoices, AppError> {
     let state = ssr::state()?;
     let actor = ssr::require_member(&state).await?;
-    let (categories, equipment) = service::form_lists(&*state.store, &actor).await?;
+    let (categories, equipment) = service::form_lists(&*state.store, &state.catalogues, &actor).await?;
     let locale = crate::lang::detect();
     Ok(ExerciseChoices {
         categories: choices(locale, &categories, |c| c.0),
@@ -125,7 +125,7 @@ pub async fn exercise(id: ExerciseId) -> Result<ExerciseDetail, AppError> {
     let actor = ssr::require_member(&state).await?;
     let locale = crate::lang::detect();
     let (exercise, used_in) = service::exercise(&*state.store, &actor, id).await?;
-    let (categories, equipment) = service::lists(&*state.store, &actor).await?;
+    let (categories, equipment) = service::lists(&*state.store, &state.catalogues, &actor).await?;
     Ok(ExerciseDetail {
         id: exercise.id,
         version: exercise.version,
@@ -314,7 +314,7 @@ pub async fn complex(id: domain::ComplexId) -> Result<crate::model::ComplexDetai
     let actor = ssr::require_member(&state).await?;
     let locale = crate::lang::detect();
     let (complex, movements) = service::complex(&*state.store, &actor, id).await?;
-    let (categories, _) = service::lists(&*state.store, &actor).await?;
+    let (categories, _) = service::lists(&*state.store, &state.catalogues, &actor).await?;
     Ok(crate::model::ComplexDetail {
         id: complex.id,
         version: complex.version,

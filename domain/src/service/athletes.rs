@@ -23,6 +23,7 @@ use crate::roster::{self, MainLifts, RosterData, RosterRow};
 use crate::settings::TrainingSettings;
 use crate::weight::Kg;
 use chrono::{DateTime, NaiveDate, Utc};
+use std::sync::Arc;
 
 /// The heaviest max DropIt accepts: above any world record, below any typing slip's "1050".
 pub const MAX_WEIGHT: Kg = Kg::whole(500);
@@ -73,7 +74,7 @@ pub async fn roster<S: AthleteStore + CatalogueStore + ?Sized>(
 }
 
 /// Everything an athlete's page shows.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct AthleteFile {
     pub athlete: Athlete,
     /// Oldest first.
@@ -85,6 +86,8 @@ pub struct AthleteFile {
     /// The club's groups (the athlete's are those listing them).
     pub groups: Vec<Group>,
     pub lifts: MainLifts,
+    /// The club's prepared catalogue the file was read with (the exercises' names).
+    pub catalogue: Arc<ClubCatalogue>,
     /// Whether the caller may record, change and delete this athlete's training maxes.
     pub may_record_training: bool,
     /// Whether the caller coaches (may change everything on the page).
@@ -204,6 +207,7 @@ pub async fn athlete_file<S: AthleteStore + CatalogueStore + ClubStore + ?Sized>
         maxes: store.maxes(club, id).await?,
         groups: store.groups(club).await?,
         lifts: main_lifts(&catalogue),
+        catalogue,
         may_record_training: may_record(actor, &athlete, MaxKind::Training, allowed),
         coaching,
         athlete,

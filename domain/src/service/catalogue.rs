@@ -28,25 +28,25 @@ pub fn require_editor(actor: &Member) -> Result<(), ClubError> {
     require(actor, Permission::Coach)
 }
 
-/// The club's categories and equipment, as every member reads them.
-pub async fn lists(
-    store: &dyn CatalogueStore,
+/// The club's categories and equipment, as every member reads them: from the prepared
+/// catalogue of [`exercises`], so a page that names them costs no query while it is kept.
+pub async fn lists<S: CatalogueStore + ?Sized>(
+    store: &S,
+    cache: &CatalogueCache,
     actor: &Member,
 ) -> Result<(Vec<Label<CategoryId>>, Vec<Label<EquipmentId>>), ClubError> {
-    require(actor, Permission::ViewClub)?;
-    Ok((
-        store.categories(actor.club_id).await?,
-        store.equipment(actor.club_id).await?,
-    ))
+    let catalogue = exercises(store, cache, actor).await?;
+    Ok((catalogue.categories.clone(), catalogue.equipment.clone()))
 }
 
 /// The categories and equipment an exercise form offers: to those who may edit.
-pub async fn form_lists(
-    store: &dyn CatalogueStore,
+pub async fn form_lists<S: CatalogueStore + ?Sized>(
+    store: &S,
+    cache: &CatalogueCache,
     actor: &Member,
 ) -> Result<(Vec<Label<CategoryId>>, Vec<Label<EquipmentId>>), ClubError> {
     require_editor(actor)?;
-    lists(store, actor).await
+    lists(store, cache, actor).await
 }
 
 /// The club's complexes, archived ones included.

@@ -473,7 +473,7 @@ async fn the_cached_catalogue_follows_every_change() {
 #[tokio::test]
 async fn everyone_reads_the_lists_and_only_coaches_get_the_forms() {
     let club = Club::new().await;
-    let (categories, equipment) = service::lists(&club.store, &club.athlete)
+    let (categories, equipment) = service::lists(&club.store, &CatalogueCache::default(), &club.athlete)
         .await
         .expect("an athlete reads them");
     assert!(
@@ -481,17 +481,19 @@ async fn everyone_reads_the_lists_and_only_coaches_get_the_forms() {
         "the default catalogue's"
     );
     assert_eq!(
-        service::form_lists(&club.store, &club.athlete).await.err(),
+        service::form_lists(&club.store, &CatalogueCache::default(), &club.athlete)
+            .await
+            .err(),
         Some(ClubError::Forbidden)
     );
     assert_eq!(service::require_editor(&club.athlete), Err(ClubError::Forbidden));
     assert!(!service::may_edit(&club.athlete));
-    let (coach_categories, _) = service::form_lists(&club.store, &club.coach)
+    let (coach_categories, _) = service::form_lists(&club.store, &CatalogueCache::default(), &club.coach)
         .await
         .expect("a coach's form");
     assert_eq!(coach_categories, categories);
     assert!(service::may_edit(&club.coach) && service::require_editor(&club.coach).is_ok());
-    let (foreign, _) = service::lists(&club.store, &club.stranger)
+    let (foreign, _) = service::lists(&club.store, &CatalogueCache::default(), &club.stranger)
         .await
         .expect("the other club's");
     assert!(
