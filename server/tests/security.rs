@@ -257,6 +257,40 @@ async fn answers_stay_private() {
     }
 }
 
+/// The code files a page loads keep `nosniff` and their year of cache, and go without the
+/// headers that only a document reads (a page loads a dozen such files: every byte counts).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn code_files_carry_only_the_headers_they_need() {
+    let site = std::env::temp_dir().join(format!("dropit-site-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(site.join("pkg")).unwrap();
+    std::fs::write(site.join("pkg/dropit.js"), "export {};").unwrap();
+    std::fs::write(site.join("pkg/dropit.wasm"), b"\0asm\x01\0\0\0").unwrap();
+    let fx = spawn_in(&std::env::temp_dir(), &["--site-root", site.to_str().unwrap()]).await;
+    for file in ["dropit.js", "dropit.wasm"] {
+        let response = reqwest::get(format!("{}/pkg/{file}", fx.base))
+            .await
+            .expect("file");
+        assert_eq!(response.status(), 200, "{file}");
+        let headers = response.headers();
+        assert_eq!(headers["x-content-type-options"], "nosniff", "{file}");
+        assert_eq!(
+            headers["cache-control"], "public, max-age=31536000, immutable",
+            "{file}"
+        );
+        for page_only in ["content-security-policy", "x-frame-options", "permissions-policy"] {
+            assert!(headers.get(page_only).is_none(), "{file} carries {page_only}");
+        }
+    }
+    let page = reqwest::get(format!("{}/login", fx.base)).await.expect("login");
+    for header in ["content-security-policy", "x-frame-options", "permissions-policy"] {
+        assert!(
+            page.headers().get(header).is_some(),
+            "the login page lacks {header}"
+        );
+    }
+    std::fs::remove_dir_all(site).ok();
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn inputs_and_answers_are_bounded() {
     let fx = spawn().await;

@@ -56,7 +56,7 @@ pub fn AccountPage() -> impl IntoView {
 }
 
 /// Makes another of the person's clubs the current one, then opens its home page.
-#[island(lazy)]
+#[island(lazy = account)]
 fn SwitchClubButton(club_id: ClubId) -> impl IntoView {
     let locale = crate::lang::current();
     let toaster = use_toaster();
@@ -74,7 +74,7 @@ fn SwitchClubButton(club_id: ClubId) -> impl IntoView {
 }
 
 /// Ends every session of the account, this one included.
-#[island(lazy)]
+#[island(lazy = account)]
 fn LogOutEverywhereButton() -> impl IntoView {
     let locale = crate::lang::current();
     let toaster = use_toaster();

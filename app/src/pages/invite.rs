@@ -119,7 +119,7 @@ fn Invitation(view: InvitationView, token: String, signed_in: Option<String>) ->
 }
 
 /// Joins the club with the account that is logged in.
-#[island(lazy)]
+#[island(lazy = account)]
 fn AcceptWithAccount(token: String) -> impl IntoView {
     let action = ServerAction::<AcceptInvitation>::new();
     let error = last_error(action.value());
@@ -135,7 +135,7 @@ fn AcceptWithAccount(token: String) -> impl IntoView {
 
 /// Creates an account and joins the club with it: for the invited email, or, when the link is
 /// open to anyone, for the email the person gives.
-#[island(lazy)]
+#[island(lazy = account)]
 fn JoinForm(token: String, open_link: bool) -> impl IntoView {
     let action = ServerAction::<JoinWithNewAccount>::new();
     let error = last_error(action.value());

@@ -54,7 +54,7 @@ pub fn EditAthletePage() -> impl IntoView {
 
 /// Creates an athlete, or edits `existing` (at the version read, so a concurrent change is
 /// refused rather than overwritten).
-#[island(lazy)]
+#[island(lazy = athletes)]
 pub(super) fn AthleteForm(existing: Option<Athlete>) -> impl IntoView {
     let locale = crate::lang::current();
     let create = ServerAction::<CreateAthlete>::new();

@@ -43,7 +43,7 @@ pub(super) fn error_line(id: String, message: Signal<Option<String>>) -> impl In
 }
 
 /// The groups, active ones first (archived ones after them, dimmed), and the form creating one.
-#[island(lazy)]
+#[island(lazy = athletes)]
 pub(super) fn GroupsEditor(page: GroupsPage) -> impl IntoView {
     let locale = crate::lang::current();
     let toaster = use_toaster();

@@ -141,7 +141,7 @@ async fn read_chosen(input: Option<web_sys::HtmlInputElement>) -> Option<String>
 
 /// The file picker and the text: choosing a file puts its text in the box (to check or correct
 /// it there); the Import button sends the box.
-#[island(lazy)]
+#[island(lazy = athletes)]
 pub(super) fn AthleteImport() -> impl IntoView {
     let locale = crate::lang::current();
     let toaster = use_toaster();

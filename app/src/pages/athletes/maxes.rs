@@ -15,7 +15,7 @@ use leptos::prelude::*;
 
 /// Records a max; the estimator fills the weight from a set (weight × reps) and makes it an
 /// estimated max.
-#[island(lazy)]
+#[island(lazy = athletes)]
 pub(super) fn MaxForm(
     athlete_id: AthleteId,
     exercises: Vec<Choice>,
@@ -130,7 +130,7 @@ pub(super) fn MaxForm(
 /// Corrects a recorded max in place: a dialog with its weight, date and kind (the exercise
 /// stays). The max's version guards against someone else's change in between.
 #[allow(clippy::too_many_arguments)]
-#[island(lazy)]
+#[island(lazy = athletes)]
 pub(super) fn EditMax(
     id: MaxId,
     version: i64,

@@ -9,7 +9,7 @@ use domain::{AthleteId, GroupId, MemberId};
 use leptos::prelude::*;
 
 /// Links the profile to a member's account, or unlinks it.
-#[island(lazy)]
+#[island(lazy = athletes)]
 pub(super) fn AccountLink(
     athlete_id: AthleteId,
     version: i64,
@@ -64,7 +64,7 @@ pub(super) fn AccountLink(
     .into_any()
 }
 
-#[island(lazy)]
+#[island(lazy = athletes)]
 pub(super) fn ArchiveAthlete(id: AthleteId, version: i64, archived: bool) -> impl IntoView {
     let locale = crate::lang::current();
     let toaster = use_toaster();
@@ -81,7 +81,7 @@ pub(super) fn ArchiveAthlete(id: AthleteId, version: i64, archived: bool) -> imp
     }
 }
 
-#[island(lazy)]
+#[island(lazy = athletes)]
 pub(super) fn GroupToggles(athlete_id: AthleteId, groups: Vec<(GroupId, String, bool)>) -> impl IntoView {
     let locale = crate::lang::current();
     let toaster = use_toaster();

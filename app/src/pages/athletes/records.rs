@@ -21,7 +21,7 @@ pub(super) fn today() -> String {
     String::new()
 }
 
-#[island(lazy)]
+#[island(lazy = athletes)]
 pub(super) fn WeighingForm(athlete_id: AthleteId, today: String) -> impl IntoView {
     let action = ServerAction::<RecordWeighing>::new();
     let error = last_error(action.value());
@@ -41,7 +41,7 @@ pub(super) fn WeighingForm(athlete_id: AthleteId, today: String) -> impl IntoVie
     }
 }
 
-#[island(lazy)]
+#[island(lazy = athletes)]
 pub(super) fn LevelForm(athlete_id: AthleteId, today: String) -> impl IntoView {
     let locale = crate::lang::current();
     let action = ServerAction::<RecordLevel>::new();
@@ -75,7 +75,7 @@ pub(super) enum Deletion {
 }
 
 /// Deletes a recorded bodyweight or max, once the person confirms.
-#[island(lazy)]
+#[island(lazy = athletes)]
 pub(super) fn DeleteRecord(what: Deletion) -> impl IntoView {
     let locale = crate::lang::current();
     let toaster = use_toaster();

@@ -56,7 +56,7 @@ pub fn CataloguePage() -> impl IntoView {
 /// Search, filters, sort and the list. Without WASM the filters are a plain GET form; once
 /// hydrated, the list follows every keystroke and the address keeps the query, so a reload or a
 /// shared link shows the same view.
-#[island(lazy)]
+#[island(lazy = catalogue)]
 pub(super) fn CatalogueBrowser(query: CatalogueQuery, view: CatalogueView) -> impl IntoView {
     let locale = crate::lang::current();
     let toaster = use_toaster();

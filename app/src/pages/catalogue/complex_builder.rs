@@ -52,7 +52,7 @@ pub fn EditComplexPage() -> impl IntoView {
 /// Builds a complex: search the catalogue and add movements, order them by dragging, with
 /// Alt+↑/↓ on a focused movement, or with its buttons; each move is announced to screen readers.
 /// The names default to the movements joined by " + " (shown as the fields' placeholders).
-#[island(lazy)]
+#[island(lazy = catalogue)]
 pub(super) fn ComplexBuilder(categories: Vec<Choice>, existing: Option<ComplexDetail>) -> impl IntoView {
     let locale = crate::lang::current();
     let toaster = use_toaster();

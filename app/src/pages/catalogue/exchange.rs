@@ -95,7 +95,7 @@ async fn read_chosen(input: Option<()>) -> Option<(String, String)> {
     None
 }
 
-#[island(lazy)]
+#[island(lazy = catalogue)]
 pub(super) fn CatalogueExchange() -> impl IntoView {
     let locale = crate::lang::current();
     let toaster = use_toaster();

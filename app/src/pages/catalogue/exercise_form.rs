@@ -45,7 +45,7 @@ pub fn EditExercisePage() -> impl IntoView {
 
 /// Creates an exercise, or edits `existing` (with the version it was read at, so a concurrent
 /// change is refused rather than overwritten). Each problem shows next to its field.
-#[island(lazy)]
+#[island(lazy = catalogue)]
 pub(super) fn ExerciseForm(choices: ExerciseChoices, existing: Option<ExerciseDetail>) -> impl IntoView {
     let create = ServerAction::<CreateExercise>::new();
     let update = ServerAction::<UpdateExercise>::new();

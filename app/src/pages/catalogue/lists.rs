@@ -42,7 +42,7 @@ pub fn ListsPage() -> impl IntoView {
 }
 
 /// One list: its entries with rename and delete, and a form to add one.
-#[island(lazy)]
+#[island(lazy = catalogue)]
 pub(super) fn ListEditor(kind: String, entries: Vec<ListEntry>) -> impl IntoView {
     let locale = crate::lang::current();
     let toaster = use_toaster();

@@ -61,7 +61,7 @@ pub(super) fn MediaSection(detail: ExerciseDetail, name: String) -> impl IntoVie
 
 /// Uploads or removes one media of an exercise (coaches). The file goes as the request's body;
 /// the server reads its type from its content and answers problems as `AppError`s.
-#[island(lazy)]
+#[island(lazy = catalogue)]
 pub(super) fn MediaEditor(id: ExerciseId, place: Slot, present: bool) -> impl IntoView {
     let slot = place;
     let locale = crate::lang::current();

@@ -30,7 +30,7 @@ impl Record {
 }
 
 /// Archive or restore a record; delete it when nothing uses it (after confirmation).
-#[island(lazy)]
+#[island(lazy = catalogue)]
 pub fn RecordActions(
     record: Record,
     version: i64,

@@ -53,7 +53,7 @@ pub fn ClubPage() -> impl IntoView {
 
 /// Members, the invitation form and the pending invitations: the interactive part of the page.
 /// It starts from the lists the server rendered and reloads a list after each change to it.
-#[island(lazy)]
+#[island(lazy = club)]
 pub(super) fn ClubAdmin(roster: MemberList, invitations: Vec<PendingInvitation>) -> impl IntoView {
     let locale = crate::lang::current();
     let toaster = use_toaster();

@@ -26,7 +26,7 @@ enum Alert {
 }
 
 /// The settings form: editable for admins, the same inputs disabled for coaches.
-#[island(lazy)]
+#[island(lazy = club)]
 pub(super) fn SettingsEditor(page: SettingsPage) -> impl IntoView {
     let locale = crate::lang::current();
     let toaster = use_toaster();
