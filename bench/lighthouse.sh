@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Lighthouse scores of DropIt's pages: performance and accessibility, mobile and desktop.
 #
-#   bench/lighthouse.sh                          # the anonymous pages and the coach's
+#   bench/lighthouse.sh                          # the anonymous pages, the coach's and the
+#                                                # club admin pages as the owner
 #   ROLES="anonymous coach athlete owner" bench/lighthouse.sh
 #   ROUTES='^/catalogue' bench/lighthouse.sh     # only the routes matching a regular expression
 #   OUT=lighthouse-reports bench/lighthouse.sh   # and keep every JSON report
@@ -21,7 +22,7 @@ cd "$(dirname "$0")/.."
 ensure_test_tools
 # 12.8 is the last Lighthouse that runs on Debian's Node 20 (13 needs Node 22).
 LIGHTHOUSE_VERSION=12.8.2
-ROLES=${ROLES:-anonymous coach}
+ROLES=${ROLES:-anonymous coach owner}
 ROUTES=${ROUTES:-.}
 export CHROME_PATH=${CHROME_PATH:-/usr/bin/chromium}
 
@@ -59,6 +60,13 @@ while IFS=$'\t' read -r route role path; do
   if [ "$role" = anonymous ]; then echo '{}' >"$headers"; else printf '{"Cookie": "%s"}' "${cookie[$role]}" >"$headers"; fi
   name=$(printf '%s-%s' "$role" "$path" | tr -c 'A-Za-z0-9-' '_')
   row="| \`$route\` | $role"
+  # A page the role may not open answers 403 with its refusal: Lighthouse scores no error page.
+  status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: ${cookie[$role]:-}" "$DEMO_URL$path")
+  if [ "$status" != 200 ]; then
+    table="$table
+$row | answers $status | | | | | |"
+    continue
+  fi
   for form in mobile desktop; do
     say "lighthouse $form: $path as $role"
     report="$reports/$name-$form.json"
