@@ -130,9 +130,6 @@ pub enum SettingsProblem {
     ChainTooLong { max: usize },
     /// More plate weights than an inventory may list.
     TooManyPlates { max: usize },
-    /// An exercise that is not in the club's catalogue: deleted meanwhile, or never the club's
-    /// (another club's exercise gets the same answer as one that does not exist).
-    UnknownExercise,
 }
 
 /// Failures of a storage adapter, as the domain sees them.

@@ -13,7 +13,7 @@ use crate::athlete_import::{AthleteImportProblem, ImportIssue};
 use crate::catalogue::cache::{CatalogueCache, ClubCatalogue};
 use crate::catalogue::default::club_keys;
 use crate::competition::{CompetitorLevel, LevelStatus, Weighing};
-use crate::error::{FieldError, FieldProblem, Report, SettingsError, SettingsProblem, StoreError};
+use crate::error::{FieldError, FieldProblem, Report, StoreError};
 use crate::ids::{AthleteId, ClubId, ExerciseId, GroupId, MaxId, MemberId};
 use crate::maxes::{Max, MaxKind};
 use crate::membership::Member;
@@ -655,23 +655,13 @@ pub async fn save_training_settings<S: AthleteStore + CatalogueStore + ?Sized>(
     require(actor, Permission::ManageSettings)?;
     settings.validate().map_err(SettingsFailure::Invalid)?;
     let exercises = store.exercises(actor.club_id).await.map_err(ClubError::from)?;
-    let known = |id: ExerciseId| exercises.iter().any(|e| e.id == id);
-    let unknown: Vec<SettingsError> = settings
-        .ratios
-        .ratios
-        .iter()
-        .enumerate()
-        .flat_map(|(i, r)| {
-            [("exercise", r.exercise), ("base", r.base)]
-                .into_iter()
-                .filter(|(_, id)| !known(*id))
-                .map(move |(side, _)| {
-                    SettingsError::new(&format!("ratios[{i}].{side}"), SettingsProblem::UnknownExercise)
-                })
-        })
-        .collect();
-    if !unknown.is_empty() {
-        return Err(SettingsFailure::Invalid(unknown));
+    let unknown = settings.ratios.ratios.iter().any(|r| {
+        ![r.exercise, r.base]
+            .iter()
+            .all(|id| exercises.iter().any(|e| e.id == *id))
+    });
+    if unknown {
+        return Err(ClubError::NotFound.into());
     }
     Ok(store
         .save_training_settings(actor.club_id, settings, version, now)

@@ -4,8 +4,6 @@
 use super::{Club, t0, today};
 use crate::athlete::{Athlete, AthleteInput};
 use crate::catalogue::cache::CatalogueCache;
-use crate::error::{SettingsError, SettingsProblem};
-use crate::ids::ExerciseId;
 use crate::ports::{AthleteStore, InPlace};
 use crate::ratios::{Factor, Ratio};
 use crate::service::ClubError;
@@ -451,21 +449,9 @@ async fn settings_naming_another_clubs_exercise_or_out_of_range_are_refused() {
         base: theirs,
         factor: Factor::from_ten_thousandths(8_000),
     }];
-    // Said next to the ratio's base, as for an exercise that does not exist: nothing tells
-    // that the other club's exercise is there.
-    let unknown = Err(SettingsFailure::Invalid(vec![SettingsError::new(
-        "ratios[0].base",
-        SettingsProblem::UnknownExercise,
-    )]));
     assert_eq!(
         service::save_training_settings(store, &club.admin, &foreign, None, t0()).await,
-        unknown
-    );
-    foreign.ratios.ratios[0].base = ExerciseId(i64::MAX);
-    assert_eq!(
-        service::save_training_settings(store, &club.admin, &foreign, None, t0()).await,
-        unknown,
-        "an exercise that does not exist"
+        Err(SettingsFailure::Club(ClubError::NotFound))
     );
     let invalid = crate::settings::TrainingSettings {
         lift_count_threshold: 0,

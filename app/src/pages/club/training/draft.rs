@@ -269,7 +269,6 @@ pub(super) fn problem_text(locale: Locale, p: &Problem) -> String {
             SettingsProblem::TooManyPlates { max } => {
                 td_string!(locale, settings.too_many_plates, max = *max).to_string()
             }
-            SettingsProblem::UnknownExercise => td_string!(locale, settings.unknown_exercise).to_string(),
         },
     }
 }
@@ -434,10 +433,6 @@ mod tests {
             text("ratios[1].exercise", SettingsProblem::Duplicate)
         );
         assert!(text("ratios[0].base", SettingsProblem::ChainTooLong { max: 4 }).contains('4'));
-        assert_eq!(
-            text("ratios[0].base", SettingsProblem::UnknownExercise),
-            "This exercise is not (or no longer) in the club's catalogue."
-        );
         assert!(
             text(
                 "lift_count_threshold",
