@@ -30,6 +30,7 @@
 // than --max-kb of code or makes more than --max-requests code requests, when a route of the
 // app is not measured, or when a page does not hydrate. Times are reported, never gated.
 import { chromium } from 'playwright-core';
+import chromiumSettings from './chromium.cjs';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -131,19 +132,7 @@ if (existsSync(appRoutes)) {
   }
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await chromium.launch(chromiumSettings.launchOptions);
 
 try {
   await main();
@@ -369,20 +358,16 @@ async function measure(path, storageState) {
     const r = requests.get(e.requestId);
     if (r) r.decoded += e.dataLength;
   });
-  cdp.on('Network.loadingFinished', (e) => {
+  // A response ends loaded or failed; either way it is counted once, when it ends.
+  const ended = (e, note) => {
     const r = requests.get(e.requestId);
     if (!r) return;
-    r.wire = e.encodedDataLength;
+    note(r);
     r.end = e.timestamp;
     done(r);
-  });
-  cdp.on('Network.loadingFailed', (e) => {
-    const r = requests.get(e.requestId);
-    if (!r) return;
-    r.failed = e.errorText;
-    r.end = e.timestamp;
-    done(r);
-  });
+  };
+  cdp.on('Network.loadingFinished', (e) => ended(e, (r) => { r.wire = e.encodedDataLength; }));
+  cdp.on('Network.loadingFailed', (e) => ended(e, (r) => { r.failed = e.errorText; }));
   await cdp.send('Network.enable');
 
   let status = null;

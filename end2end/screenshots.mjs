@@ -1,14 +1,12 @@
 // Screenshots of DropIt's pages for review: desktop and phone, fr and en, light and dark.
 // Usage: node end2end/screenshots.mjs http://127.0.0.1:3000 out-dir   (the demo club must exist)
 import { chromium } from 'playwright-core';
+import chromiumSettings from './chromium.cjs';
 import { mkdirSync } from 'node:fs';
 
 const [base = 'http://127.0.0.1:3000', out = 'screenshots'] = process.argv.slice(2);
 mkdirSync(out, { recursive: true });
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
+const browser = await chromium.launch(chromiumSettings.launchOptions);
 const sizes = { desktop: { width: 1280, height: 860 }, phone: { width: 390, height: 844 } };
 
 // An invitation of the demo club, for the invitation pages (its link is random).

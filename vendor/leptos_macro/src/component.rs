@@ -677,13 +677,14 @@ impl Model {
         self
     }
 
-    #[allow(clippy::wrong_self_convention)]
+    /// DropIt's patch: the split module a lazy island shares with its group.
     pub fn lazy_group(mut self, lazy_group: Option<Ident>) -> Self {
         self.lazy_group = lazy_group;
 
         self
     }
 
+    #[allow(clippy::wrong_self_convention)]
     pub fn is_lazy(mut self, is_lazy: bool) -> Self {
         self.is_lazy = is_lazy;
 
