@@ -7,6 +7,7 @@
 pub mod athletes;
 pub mod catalogue;
 pub mod groups;
+pub mod preferences;
 pub mod records;
 pub mod settings;
 
@@ -71,11 +72,15 @@ pub async fn log_in(email: String, password: String) -> Result<(), AppError> {
     ssr::start_session(&logged_in.user, club).await
 }
 
+/// Ends the caller's session and sends them to the login page (the header posts to it as a
+/// plain form).
 #[server(endpoint = "log_out")]
 pub async fn log_out() -> Result<(), AppError> {
     let state = ssr::state()?;
     ssr::require_user(&state).await?;
-    ssr::end_session().await
+    ssr::end_session().await?;
+    leptos_axum::redirect("/login");
+    Ok(())
 }
 
 /// Ends every session of the caller, on every device.
@@ -87,7 +92,8 @@ pub async fn log_out_everywhere() -> Result<(), AppError> {
     ssr::end_session().await
 }
 
-/// Makes another of the caller's clubs the current one.
+/// Makes another of the caller's clubs the current one, and sends them to its home page (the
+/// header posts to it as a plain form).
 #[server(endpoint = "switch_club")]
 pub async fn switch_club(club_id: ClubId) -> Result<(), AppError> {
     let state = ssr::state()?;
@@ -97,7 +103,9 @@ pub async fn switch_club(club_id: ClubId) -> Result<(), AppError> {
         .member_by_user(club_id, user.id)
         .await?
         .ok_or(AppError::NotFound)?;
-    ssr::set_session_club(club_id).await
+    ssr::set_session_club(club_id).await?;
+    leptos_axum::redirect("/");
+    Ok(())
 }
 
 #[server(endpoint = "club_members")]

@@ -56,22 +56,12 @@ use leptos_router::{SsrMode, path};
 fn theme_class() -> &'static str {
     #[cfg(feature = "ssr")]
     {
-        let cookies = use_context::<http::request::Parts>()
-            .and_then(|parts| {
-                parts
-                    .headers
-                    .get(http::header::COOKIE)?
-                    .to_str()
-                    .ok()
-                    .map(str::to_owned)
-            })
-            .unwrap_or_default();
-        for pair in cookies.split(';') {
-            match pair.trim() {
-                "dropit_theme=dark" => return "dark",
-                "dropit_theme=light" => return "light",
-                _ => {}
-            }
+        let chosen = use_context::<http::request::Parts>().and_then(|parts| {
+            let cookies = parts.headers.get(http::header::COOKIE)?.to_str().ok()?;
+            api::preferences::Theme::chosen(cookies)
+        });
+        if let Some(theme) = chosen {
+            return theme.as_str();
         }
     }
     ""
@@ -113,7 +103,6 @@ pub fn page_title(page: String) -> String {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     lang::provide();
-    components::Toaster::provide();
     let viewer = Resource::new_blocking(|| (), |_| api::get_viewer());
     provide_context(components::ViewerResource(viewer));
 

@@ -311,13 +311,17 @@ pub fn device_token() -> Option<domain::throttle::DeviceToken> {
 /// Gives the browser its device token, for a year.
 pub fn remember_device(state: &AppState, device: &domain::throttle::DeviceToken) {
     let secure = if state.secure_cookies { "; Secure" } else { "" };
-    let cookie = format!(
+    set_cookie(&format!(
         "{DEVICE_COOKIE}={}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax{secure}",
         device.as_str()
-    );
+    ));
+}
+
+/// Adds a `Set-Cookie` to the answer of the server function or page being served.
+pub fn set_cookie(cookie: &str) {
     if let (Some(response), Ok(value)) = (
         leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
-        http::HeaderValue::from_str(&cookie),
+        http::HeaderValue::from_str(cookie),
     ) {
         response.append_header(http::header::SET_COOKIE, value);
     }

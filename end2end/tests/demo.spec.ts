@@ -38,7 +38,7 @@ test('dark theme is remembered across loads', async ({ page }) => {
   const console = watchConsole(page);
   await logIn(page, DEMO.coach, DEMO_PASSWORD);
   await expect(page.locator('html')).not.toHaveClass(/dark/);
-  await page.getByTestId('theme-toggle').click();
+  await page.getByTestId('theme-toggle').getByRole('button').click();
   await expect(page.locator('html')).toHaveClass(/dark/);
   await page.reload();
   await hydrated(page);
@@ -77,5 +77,20 @@ test('pages are complete before any WASM runs', async ({ browser }) => {
   await expect(page.getByRole('button', { name: "Créer l'invitation" })).toBeVisible();
   // The interactive parts are islands; the page around them is plain HTML.
   expect(await page.locator('leptos-island').count()).toBeGreaterThan(3);
+
+  // The header is plain HTML forms: language, theme and logging out work without any WASM.
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page).toHaveURL('/club');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Club');
+  await page.getByTestId('theme-toggle').getByRole('button').click();
+  await expect(page.locator('html')).toHaveClass(/dark/);
+  await page.getByTestId('theme-toggle').getByRole('button').click();
+  await expect(page.locator('html')).toHaveClass(/light/);
+  await page.getByTestId('user-menu').locator('summary').click();
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await expect(page).toHaveURL('/login');
+  await page.goto('/club');
+  await expect(page).toHaveURL(/\/login\?next=/);
   await noJs.close();
 });

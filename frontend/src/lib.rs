@@ -10,5 +10,4 @@ pub fn hydrate() {
     console_error_panic_hook::set_once();
     leptos::mount::hydrate_islands();
     app::lang::provide();
-    app::components::Toaster::provide();
 }

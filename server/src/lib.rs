@@ -354,11 +354,14 @@ async fn readyz(State(readiness): State<Readiness>) -> Response {
 /// Gives every server-function error response the HTTP status its [`app::error::AppError`]
 /// stands for (server_fn answers them all with 500): 401, 403, 404, 409, 422, 429…, and 400 for
 /// arguments that cannot be decoded. Refusals of bad input never look like server failures.
+/// A plain HTML form's failed post keeps its redirect back to the form's page, which shows the
+/// error it carries in the address.
 async fn server_fn_status(req: Request, next: Next) -> Response {
     let response = next.run(req).await;
-    if !response
-        .headers()
-        .contains_key(leptos::server_fn::error::SERVER_FN_ERROR_HEADER)
+    if response.status().is_redirection()
+        || !response
+            .headers()
+            .contains_key(leptos::server_fn::error::SERVER_FN_ERROR_HEADER)
     {
         return response;
     }

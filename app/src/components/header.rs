@@ -1,172 +1,106 @@
 //! The page header: the brand, the club switcher, the language and theme switches, the user's
 //! menu and the main navigation.
 
-use super::browser::reload_to;
-use super::messages::error_text;
-use super::toast::use_toaster;
+use crate::api::preferences::{Language, SetLanguage, SetTheme, Theme};
+use crate::api::{LogOut, SwitchClub};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::model::Viewer;
 use domain::{Permission, Role};
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_router::components::A;
 
 /// The viewer, fetched once per page load and shared through context.
 #[derive(Clone, Copy)]
 pub struct ViewerResource(pub Resource<Result<Option<Viewer>, AppError>>);
 
-/// Switches language: remembers the choice in the cookie the server reads, then reloads so the
-/// whole page (and its title and `lang`) comes back in the other language.
-#[island]
+/// Switches language: a plain form (no WASM) whose server function keeps the choice in the
+/// cookie the server reads, then sends the browser back to the page, which comes back whole
+/// (its title and `lang` too) in the other language.
+#[component]
 pub fn LanguageSwitch() -> impl IntoView {
-    let locale = crate::lang::current();
-    let current = locale;
-    let button = move |locale: Locale, label: &'static str, name: &'static str| {
+    let current = crate::lang::current();
+    let button = move |locale: Locale, language: Language, label: &'static str, name: &'static str| {
         view! {
             <button
-                type="button"
+                type="submit"
+                name="language"
+                value=language.as_str()
                 lang=locale.as_str()
                 aria-label=name
                 aria-pressed=(current == locale).to_string()
                 class="rounded px-2 py-1 text-xs font-semibold aria-pressed:bg-brand-700 aria-pressed:text-white hover:bg-surface-3"
-                on:click=move |_| {
-                    if locale != current {
-                        switch_language(locale);
-                    }
-                }
             >
                 {label}
             </button>
         }
     };
     view! {
-        <div role="group" aria-label=tr!(header.language) class="flex rounded-md border border-line p-0.5">
-            {button(Locale::fr, "FR", "Français")}
-            {button(Locale::en, "EN", "English")}
-        </div>
+        <form method="post" action=SetLanguage::PATH role="group" aria-label=tr!(header.language) class="flex rounded-md border border-line p-0.5">
+            {button(Locale::fr, Language::Fr, "FR", "Français")}
+            {button(Locale::en, Language::En, "EN", "English")}
+        </form>
     }
 }
 
-fn switch_language(locale: Locale) {
-    #[cfg(feature = "hydrate")]
-    {
-        use wasm_bindgen::JsCast;
-        if let Ok(html) = document().dyn_into::<web_sys::HtmlDocument>() {
-            let _ = html.set_cookie(&format!(
-                "{}={}; path=/; max-age=31536000; samesite=lax",
-                crate::lang::COOKIE,
-                locale.as_str()
-            ));
-        }
-        let _ = window().location().reload();
-    }
-    #[cfg(not(feature = "hydrate"))]
-    let _ = locale;
-}
-
-/// Flips light/dark; the choice lives in a cookie so the server renders it on the next load.
-#[island]
+/// Flips light/dark: a plain form whose server function keeps the choice in a cookie. Of its two
+/// buttons the style sheet shows the one that leads away from the theme on screen, whether the
+/// person chose it or the system did.
+#[component]
 pub fn ThemeToggle() -> impl IntoView {
-    let locale = crate::lang::current();
-    let toggle = move |_| {
-        #[cfg(feature = "hydrate")]
-        {
-            let document = document();
-            if let Some(root) = document.document_element() {
-                let classes = root.class_list();
-                let system_dark = window()
-                    .match_media("(prefers-color-scheme: dark)")
-                    .ok()
-                    .flatten()
-                    .is_some_and(|m| m.matches());
-                let dark_now = classes.contains("dark") || (!classes.contains("light") && system_dark);
-                let next = if dark_now { "light" } else { "dark" };
-                let _ = classes.remove_2("dark", "light");
-                let _ = classes.add_1(next);
-                use wasm_bindgen::JsCast;
-                if let Ok(html) = document.dyn_into::<web_sys::HtmlDocument>() {
-                    let _ = html.set_cookie(&format!(
-                        "dropit_theme={next}; path=/; max-age=31536000; samesite=lax"
-                    ));
-                }
-            }
-        }
-    };
     view! {
-        <button
-            type="button"
-            class="icon-btn"
-            data-testid="theme-toggle"
-            aria-label=move || format!("{} / {}", td_string!(locale, header.theme_dark), td_string!(locale, header.theme_light))
-            on:click=toggle
-        >
-            <span aria-hidden="true" class="dark:hidden">"☾"</span>
-            <span aria-hidden="true" class="hidden dark:inline">"☀"</span>
-        </button>
+        <form method="post" action=SetTheme::PATH data-testid="theme-toggle">
+            <button type="submit" name="theme" value=Theme::Dark.as_str() class="icon-btn dark:hidden" aria-label=tr!(header.theme_dark)>
+                <span aria-hidden="true">"☾"</span>
+            </button>
+            <button type="submit" name="theme" value=Theme::Light.as_str() class="icon-btn hidden dark:inline-flex" aria-label=tr!(header.theme_light)>
+                <span aria-hidden="true">"☀"</span>
+            </button>
+        </form>
     }
 }
 
-/// A club the person can switch to, as the header's club picker lists it.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ClubChoice {
-    pub id: domain::ClubId,
-    pub name: String,
-}
-
-/// The current club's name; a picker when the person belongs to several clubs.
+/// The current club's name; a menu of the person's other clubs when there are several, each a
+/// plain form button (no WASM) that switches and goes to the home page.
 #[component]
 fn ClubSwitcher(viewer: Viewer) -> impl IntoView {
     let current = viewer.club.clone();
-    if viewer.clubs.len() < 2 {
+    let name = current.as_ref().map(|c| c.name.clone());
+    let others: Vec<_> = viewer
+        .clubs
+        .into_iter()
+        .filter(|c| Some(c.club_id) != current.as_ref().map(|c| c.id))
+        .collect();
+    if others.is_empty() {
         return view! {
             <span class="truncate text-sm font-medium" data-testid="current-club">
-                {current.map(|c| c.name)}
+                {name}
             </span>
         }
         .into_any();
     }
-    let clubs = viewer
-        .clubs
-        .into_iter()
-        .map(|c| ClubChoice {
-            id: c.club_id,
-            name: c.club_name,
-        })
-        .collect();
-    view! { <ClubPicker clubs current=current.map(|c| c.id)/> }.into_any()
-}
-
-#[island]
-fn ClubPicker(clubs: Vec<ClubChoice>, current: Option<domain::ClubId>) -> impl IntoView {
-    let locale = crate::lang::current();
-    let toaster = use_toaster();
-    let switch = Action::new(move |club: &domain::ClubId| crate::api::switch_club(*club));
-    Effect::new(move |_| match switch.value().get() {
-        Some(Ok(())) => reload_to("/"),
-        Some(Err(e)) => toaster.error(error_text(locale, &e)),
-        None => {}
-    });
     view! {
-        <label class="sr-only" for="club-switcher">{tr!(header.switch_club)}</label>
-        <select
-            id="club-switcher"
-            data-testid="current-club"
-            class="select max-w-44 truncate text-sm"
-            on:change=move |ev| {
-                if let Ok(id) = event_target_value(&ev).parse::<i64>() {
-                    switch.dispatch(domain::ClubId(id));
-                }
-            }
-        >
-            {clubs
-                .into_iter()
-                .map(|c| {
-                    let selected = Some(c.id) == current;
-                    view! { <option value=c.id.0.to_string() selected=selected>{c.name}</option> }
-                })
-                .collect_view()}
-        </select>
+        <details class="relative min-w-0" data-testid="club-menu">
+            <summary class="flex max-w-44 cursor-pointer list-none items-center gap-1 rounded-md px-2 py-1 text-sm font-medium hover:bg-surface-3">
+                <span class="truncate" data-testid="current-club">{name}</span>
+                <span aria-hidden="true">"▾"</span>
+                <span class="sr-only">{tr!(header.switch_club)}</span>
+            </summary>
+            <form method="post" action=SwitchClub::PATH class="absolute left-0 z-40 mt-2 w-64 rounded-lg border border-line bg-surface-1 p-2 shadow-xl">
+                <p class="px-2 pb-1 text-xs text-muted">{tr!(header.switch_club)}</p>
+                {others
+                    .into_iter()
+                    .map(|c| view! {
+                        <button type="submit" name="club_id" value=c.club_id.0.to_string() class="menu-item w-full truncate text-left">
+                            {c.club_name}
+                        </button>
+                    })
+                    .collect_view()}
+            </form>
+        </details>
     }
+    .into_any()
 }
 
 #[component]
@@ -197,18 +131,16 @@ fn UserMenu(viewer: Viewer) -> impl IntoView {
     }
 }
 
-#[island]
+/// Logs out: a plain form; the server function ends the session and sends the browser to the
+/// login page.
+#[component]
 fn LogOutButton() -> impl IntoView {
-    let log_out = Action::new(|_: &()| crate::api::log_out());
-    Effect::new(move |_| {
-        if log_out.value().get().is_some() {
-            reload_to("/login");
-        }
-    });
     view! {
-        <button type="button" class="menu-item w-full text-left" on:click=move |_| { log_out.dispatch(()); }>
-            {tr!(header.log_out)}
-        </button>
+        <form method="post" action=LogOut::PATH>
+            <button type="submit" class="menu-item w-full text-left">
+                {tr!(header.log_out)}
+            </button>
+        </form>
     }
 }
 

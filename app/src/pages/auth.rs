@@ -40,7 +40,7 @@ pub fn LoginPage() -> impl IntoView {
 }
 
 /// The login form; after a successful login the page reloads at `next`.
-#[island]
+#[island(lazy = account)]
 fn LoginForm(next: String) -> impl IntoView {
     let action = ServerAction::<LogIn>::new();
     let error = last_error(action.value());
@@ -80,7 +80,7 @@ pub fn SignupPage() -> impl IntoView {
 }
 
 /// Creates the account and its club; the new owner lands on the home page.
-#[island]
+#[island(lazy = account)]
 fn SignupForm() -> impl IntoView {
     let action = ServerAction::<SignUp>::new();
     let error = last_error(action.value());

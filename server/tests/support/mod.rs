@@ -86,6 +86,18 @@ pub const MATRIX: &[Case] = &[
         writes: true,
     },
     Case {
+        endpoint: "set_language",
+        access: Access::Public,
+        scoped: false,
+        writes: false,
+    },
+    Case {
+        endpoint: "set_theme",
+        access: Access::Public,
+        scoped: false,
+        writes: false,
+    },
+    Case {
         endpoint: "log_out",
         access: Access::User,
         scoped: false,
@@ -633,6 +645,8 @@ impl Fixture {
             "get_viewer" | "log_out" | "log_out_everywhere" | "club_members" | "pending_invitations" => {
                 vec![]
             }
+            "set_language" => vec![("language", "en".into())],
+            "set_theme" => vec![("theme", "dark".into())],
             "sign_up" => vec![
                 ("club_name", "Matrix club".into()),
                 ("display_name", "New Owner".into()),
