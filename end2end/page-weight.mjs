@@ -237,7 +237,7 @@ async function logIn(role) {
   await page.locator('body[data-hydrated=true]').waitFor({ timeout: HYDRATION_TIMEOUT_MS });
   await page.fill('input[name=email]', `${role}@demo.dropit.club`);
   await page.fill('input[name=password]', PASSWORD);
-  await page.click('form button[type=submit]');
+  await page.click('main form button[type=submit]');
   await page.waitForURL((u) => u.pathname !== '/login', { timeout: HYDRATION_TIMEOUT_MS });
   return { context, page };
 }

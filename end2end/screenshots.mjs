@@ -17,7 +17,7 @@ async function invitationPath() {
   await page.locator('body[data-hydrated=true]').waitFor();
   await page.fill('input[name=email]', 'owner@demo.dropit.club');
   await page.fill('input[name=password]', 'dropit-demo');
-  await page.click('form button[type=submit]');
+  await page.click('main form button[type=submit]');
   await page.waitForURL((u) => u.pathname !== '/login');
   const email = `invitee-${Date.now()}@club.test`;
   const answer = await page.request.post(`${base}/api/invite`, { form: { email, role: 'athlete' } });
@@ -26,6 +26,32 @@ async function invitationPath() {
   return new URL(link).pathname;
 }
 const invite = await invitationPath();
+
+// An account in two clubs (its own and the demo club), for the header's club menu.
+async function twoClubAccount() {
+  const context = await browser.newContext();
+  const email = `two-clubs-${Date.now()}@club.test`;
+  const signedUp = await context.request.post(`${base}/api/sign_up`, {
+    form: { club_name: 'Club des Deux Rives', display_name: 'Dora Deux', email, password: 'two clubs password' },
+  });
+  if (!signedUp.ok()) throw new Error(`sign-up: ${signedUp.status()}`);
+  const owner = await browser.newContext();
+  const page = await owner.newPage();
+  await page.goto(`${base}/login`);
+  await page.locator('body[data-hydrated=true]').waitFor();
+  await page.fill('input[name=email]', 'owner@demo.dropit.club');
+  await page.fill('input[name=password]', 'dropit-demo');
+  await page.click('main form button[type=submit]');
+  await page.waitForURL((u) => u.pathname !== '/login');
+  const answer = await page.request.post(`${base}/api/invite`, { form: { email, role: 'coach' } });
+  const token = new URL((await answer.json()).link).pathname.split('/').pop();
+  const joined = await context.request.post(`${base}/api/accept_invitation`, { form: { token } });
+  if (!joined.ok()) throw new Error(`join: ${joined.status()}`);
+  await owner.close();
+  await context.close();
+  return { email, password: 'two clubs password' };
+}
+const twoClubs = await twoClubAccount();
 const shots = [
   ['login', null, '/login'],
   ['signup', null, '/signup'],
@@ -68,6 +94,13 @@ const shots = [
   ['invite', null, invite],
   ['invite-wrong-account', 'coach', invite],
   ['not-found', 'athlete', '/nowhere'],
+  // The header's menus, opened (plain HTML: <details>).
+  ['user-menu', 'coach', '/', async (page) => {
+    await page.getByTestId('user-menu').locator('summary').click();
+  }],
+  ['club-menu', twoClubs, '/', async (page) => {
+    await page.getByTestId('club-menu').locator('summary').click();
+  }],
 ];
 for (const [size, viewport] of Object.entries(sizes)) {
   for (const lang of ['fr', 'en']) {
@@ -86,9 +119,9 @@ for (const [size, viewport] of Object.entries(sizes)) {
           if (as) {
             await page.goto(`${base}/login`);
             await page.locator('body[data-hydrated=true]').waitFor();
-            await page.fill('input[name=email]', `${as}@demo.dropit.club`);
-            await page.fill('input[name=password]', 'dropit-demo');
-            await page.click('form button[type=submit]');
+            await page.fill('input[name=email]', as.email ?? `${as}@demo.dropit.club`);
+            await page.fill('input[name=password]', as.password ?? 'dropit-demo');
+            await page.click('main form button[type=submit]');
             await page.waitForURL((u) => u.pathname !== '/login');
           }
           who = as;

@@ -109,7 +109,7 @@ test('log out everywhere ends the sessions of every device', async ({ page, brow
   await open(second, '/login');
   await second.locator('input[name=email]').fill(email);
   await second.locator('input[name=password]').fill('everywhere pw 1');
-  await second.locator('form button[type=submit]').click();
+  await second.locator('main form button[type=submit]').click();
   await second.waitForURL('/');
 
   await open(page, '/account');

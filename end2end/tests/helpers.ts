@@ -48,7 +48,7 @@ export async function logIn(page: Page, email: string, password: string) {
   await open(page, '/login');
   await page.locator('input[name=email]').fill(email);
   await page.locator('input[name=password]').fill(password);
-  await page.locator('form button[type=submit]').click();
+  await page.locator('main form button[type=submit]').click();
   await page.waitForURL((url) => url.pathname !== '/login');
   await hydrated(page);
 }
@@ -60,7 +60,7 @@ export async function signUp(page: Page, club: string, name: string, email: stri
   await page.locator('input[name=display_name]').fill(name);
   await page.locator('input[name=email]').fill(email);
   await page.locator('input[name=password]').fill(password);
-  await page.locator('form button[type=submit]').click();
+  await page.locator('main form button[type=submit]').click();
   await page.waitForURL('/');
   await hydrated(page);
 }

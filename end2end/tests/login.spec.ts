@@ -4,7 +4,7 @@ import { DEMO_PASSWORD, open, unique, watchConsole } from './helpers';
 async function attempt(page, email: string, password: string) {
   await page.locator('input[name=email]').fill(email);
   await page.locator('input[name=password]').fill(password);
-  await page.locator('form button[type=submit]').click();
+  await page.locator('main form button[type=submit]').click();
 }
 
 test('a wrong password shows a clear message; repeated ones slow the account down but never lock its owner out', async ({ page }) => {
@@ -16,7 +16,7 @@ test('a wrong password shows a clear message; repeated ones slow the account dow
   await page.locator('input[name=display_name]').fill('Tess Throttle');
   await page.locator('input[name=email]').fill(email);
   await page.locator('input[name=password]').fill('the right password');
-  await page.locator('form button[type=submit]').click();
+  await page.locator('main form button[type=submit]').click();
   await page.waitForURL('/');
   await page.getByTestId('user-menu').locator('summary').click();
   await page.getByRole('button', { name: 'Se déconnecter' }).click();
@@ -45,7 +45,7 @@ test('sign-up shows each problem next to its field', async ({ page }) => {
   await open(page, '/signup');
   await page.locator('input[name=email]').fill('not-an-email');
   await page.locator('input[name=password]').fill('short');
-  await page.locator('form button[type=submit]').click();
+  await page.locator('main form button[type=submit]').click();
   await expect(page.locator('#field-club_name-error')).toHaveText('Ce champ est obligatoire.');
   await expect(page.locator('#field-email-error')).toHaveText("Cette adresse e-mail n'est pas valide.");
   await expect(page.locator('#field-password-error')).toHaveText('Au moins 10 caractères.');
@@ -53,7 +53,7 @@ test('sign-up shows each problem next to its field', async ({ page }) => {
   await expect(page).toHaveURL('/signup');
   // One of the first passwords an attacker tries is refused too.
   await page.locator('input[name=password]').fill('motdepasse123');
-  await page.locator('form button[type=submit]').click();
+  await page.locator('main form button[type=submit]').click();
   await expect(page.locator('#field-password-error')).toHaveText(
     'Ce mot de passe fait partie des plus courants : choisissez-en un autre.',
   );

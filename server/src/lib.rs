@@ -357,11 +357,14 @@ async fn readyz(State(readiness): State<Readiness>) -> Response {
 /// A plain HTML form's failed post keeps its redirect back to the form's page, which shows the
 /// error it carries in the address.
 async fn server_fn_status(req: Request, next: Next) -> Response {
-    let response = next.run(req).await;
-    if response.status().is_redirection()
-        || !response
-            .headers()
-            .contains_key(leptos::server_fn::error::SERVER_FN_ERROR_HEADER)
+    let mut response = next.run(req).await;
+    if response.status().is_redirection() {
+        tidy_location(&mut response);
+        return response;
+    }
+    if !response
+        .headers()
+        .contains_key(leptos::server_fn::error::SERVER_FN_ERROR_HEADER)
     {
         return response;
     }
@@ -373,6 +376,19 @@ async fn server_fn_status(req: Request, next: Next) -> Response {
         parts.status = error.status();
     }
     Response::from_parts(parts, Body::from(bytes))
+}
+
+/// Drops the empty query server_fn leaves on the page a plain form goes back to (`/club?`).
+fn tidy_location(response: &mut Response) {
+    let tidy = response
+        .headers()
+        .get(header::LOCATION)
+        .and_then(|l| l.to_str().ok())
+        .and_then(|l| l.strip_suffix('?'))
+        .and_then(|l| HeaderValue::from_str(l).ok());
+    if let Some(location) = tidy {
+        response.headers_mut().insert(header::LOCATION, location);
+    }
 }
 
 /// Pages anyone may open without logging in.
