@@ -1,6 +1,5 @@
 //! Form fields and their messages, wired for assistive technology.
 
-use super::browser::reload_to;
 use super::messages::{error_text, field_text};
 use crate::error::AppError;
 use crate::i18n::*;
@@ -12,28 +11,6 @@ where
     T: Clone + Send + Sync + 'static,
 {
     Signal::derive(move || value.with(|r| r.as_ref().and_then(|r| r.as_ref().err().cloned())))
-}
-
-/// The two actions of a record's form, creating it or updating it: once one has saved, a full
-/// load of the saved record's page (`href` of its id); until then, the last error of either.
-pub fn create_or_update<I>(
-    created: MappedSignal<Option<Result<I, AppError>>>,
-    updated: MappedSignal<Option<Result<I, AppError>>>,
-    href: fn(I) -> String,
-) -> Signal<Option<AppError>>
-where
-    I: Copy + Send + Sync + 'static,
-{
-    let saved = |value: MappedSignal<Option<Result<I, AppError>>>| {
-        value.with(|v| v.as_ref().and_then(|r| r.as_ref().ok().copied()))
-    };
-    Effect::new(move |_| {
-        if let Some(id) = saved(created).or_else(|| saved(updated)) {
-            reload_to(&href(id));
-        }
-    });
-    let (create_error, update_error) = (last_error(created), last_error(updated));
-    Signal::derive(move || create_error.get().or_else(|| update_error.get()))
 }
 
 /// The translated message for `field`, if the last result refused it.

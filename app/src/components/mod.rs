@@ -5,6 +5,7 @@
 //! another feature's page module.
 
 pub mod browser;
+pub mod call;
 pub mod fields;
 pub mod format;
 pub mod header;
@@ -18,7 +19,7 @@ pub mod toast;
 pub use browser::{confirm, focus_later, reload_on_success, reload_to};
 pub use fields::{
     EmailField, ErrorNote, FieldMessage, FormAlert, NewAccountFields, NumberInput, SubmitButton, TextField,
-    create_or_update, field_error, form_error, last_error,
+    field_error, form_error, last_error,
 };
 pub use header::{Header, HydrationMark, ViewerResource};
 pub use messages::{error_text, field_text, role_label};

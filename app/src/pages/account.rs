@@ -1,6 +1,7 @@
 //! The person's own account: their clubs, and logging out everywhere.
 
 use crate::api::{LogOutEverywhere, SwitchClub};
+use crate::components::call::{Call, post_action};
 use crate::components::{ViewerResource, error_text, reload_to, role_label, use_toaster};
 use domain::ClubId;
 use leptos::prelude::*;
@@ -60,14 +61,14 @@ pub fn AccountPage() -> impl IntoView {
 fn SwitchClubButton(club_id: ClubId) -> impl IntoView {
     let locale = crate::lang::current();
     let toaster = use_toaster();
-    let switch = ServerAction::<SwitchClub>::new();
+    let switch = post_action();
     Effect::new(move |_| match switch.value().get() {
-        Some(Ok(())) => reload_to("/"),
+        Some(Ok(_)) => reload_to("/"),
         Some(Err(e)) => toaster.error(error_text(locale, &e)),
         None => {}
     });
     view! {
-        <button type="button" class="btn-secondary" on:click=move |_| { switch.dispatch(SwitchClub { club_id }); }>
+        <button type="button" class="btn-secondary" on:click=move |_| { switch.dispatch(Call::new(&SwitchClub { club_id })); }>
             {tr!(account.switch)}
         </button>
     }
@@ -78,14 +79,14 @@ fn SwitchClubButton(club_id: ClubId) -> impl IntoView {
 fn LogOutEverywhereButton() -> impl IntoView {
     let locale = crate::lang::current();
     let toaster = use_toaster();
-    let everywhere = ServerAction::<LogOutEverywhere>::new();
+    let everywhere = post_action();
     Effect::new(move |_| match everywhere.value().get() {
-        Some(Ok(())) => reload_to("/login"),
+        Some(Ok(_)) => reload_to("/login"),
         Some(Err(e)) => toaster.error(error_text(locale, &e)),
         None => {}
     });
     view! {
-        <button type="button" class="btn-danger" on:click=move |_| { everywhere.dispatch(LogOutEverywhere {}); }>
+        <button type="button" class="btn-danger" on:click=move |_| { everywhere.dispatch(Call::new(&LogOutEverywhere {})); }>
             {tr!(account.log_out_everywhere)}
         </button>
     }

@@ -1,11 +1,12 @@
 //! Log in and sign up (create a club).
 
 use crate::api::{LogIn, SignUp};
+use crate::components::call::{PostForm, post_action};
 use crate::components::{
     AuthCard, EmailField, FormAlert, NewAccountFields, SubmitButton, TextField, last_error, reload_on_success,
 };
-use leptos::form::ActionForm;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
@@ -42,11 +43,11 @@ pub fn LoginPage() -> impl IntoView {
 /// The login form; after a successful login the page reloads at `next`.
 #[island(lazy = account)]
 fn LoginForm(next: String) -> impl IntoView {
-    let action = ServerAction::<LogIn>::new();
+    let action = post_action();
     let error = last_error(action.value());
     reload_on_success(action.value(), move || next.clone());
     view! {
-            <ActionForm action=action attr:class="flex flex-col gap-4" attr:novalidate="">
+            <PostForm to=LogIn::PATH action=action attr:class="flex flex-col gap-4" attr:novalidate="">
                 <EmailField errors=error/>
                 <TextField
                     name="password"
@@ -60,7 +61,7 @@ fn LoginForm(next: String) -> impl IntoView {
                     label=tr!(auth.login_submit)
                     pending=action.pending()
                 />
-            </ActionForm>
+            </PostForm>
     }
 }
 
@@ -82,11 +83,11 @@ pub fn SignupPage() -> impl IntoView {
 /// Creates the account and its club; the new owner lands on the home page.
 #[island(lazy = account)]
 fn SignupForm() -> impl IntoView {
-    let action = ServerAction::<SignUp>::new();
+    let action = post_action();
     let error = last_error(action.value());
     reload_on_success(action.value(), || "/".to_owned());
     view! {
-            <ActionForm action=action attr:class="flex flex-col gap-4" attr:novalidate="">
+            <PostForm to=SignUp::PATH action=action attr:class="flex flex-col gap-4" attr:novalidate="">
                 <TextField
                     name="club_name"
                     autocomplete="organization"
@@ -100,7 +101,7 @@ fn SignupForm() -> impl IntoView {
                     label=tr!(auth.signup_submit)
                     pending=action.pending()
                 />
-            </ActionForm>
+            </PostForm>
     }
 }
 

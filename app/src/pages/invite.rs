@@ -1,6 +1,7 @@
 //! An invitation link: join the club with a new account, or with the account logged in.
 
 use crate::api::{AcceptInvitation, JoinWithNewAccount, invitation};
+use crate::components::call::{PostForm, post_action};
 use crate::components::{
     AuthCard, EmailField, FormAlert, NewAccountFields, SubmitButton, ViewerResource, error_text, last_error,
     reload_on_success, role_label,
@@ -9,8 +10,8 @@ use crate::error::AppError;
 use crate::i18n::*;
 use crate::model::InvitationView;
 use domain::invitation::InvitationStatus;
-use leptos::form::ActionForm;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
@@ -121,15 +122,15 @@ fn Invitation(view: InvitationView, token: String, signed_in: Option<String>) ->
 /// Joins the club with the account that is logged in.
 #[island(lazy = account)]
 fn AcceptWithAccount(token: String) -> impl IntoView {
-    let action = ServerAction::<AcceptInvitation>::new();
+    let action = post_action();
     let error = last_error(action.value());
     reload_on_success(action.value(), || "/".to_owned());
     view! {
-        <ActionForm action=action attr:class="flex flex-col gap-4">
+        <PostForm to=AcceptInvitation::PATH action=action attr:class="flex flex-col gap-4">
             <input type="hidden" name="token" value=token/>
             <FormAlert errors=error/>
             <SubmitButton label=tr!(invite.accept) pending=action.pending()/>
-        </ActionForm>
+        </PostForm>
     }
 }
 
@@ -137,17 +138,17 @@ fn AcceptWithAccount(token: String) -> impl IntoView {
 /// open to anyone, for the email the person gives.
 #[island(lazy = account)]
 fn JoinForm(token: String, open_link: bool) -> impl IntoView {
-    let action = ServerAction::<JoinWithNewAccount>::new();
+    let action = post_action();
     let error = last_error(action.value());
     reload_on_success(action.value(), || "/".to_owned());
     view! {
         <p class="mb-4">{tr!(invite.new_account)}</p>
-        <ActionForm action=action attr:class="flex flex-col gap-4" attr:novalidate="">
+        <PostForm to=JoinWithNewAccount::PATH action=action attr:class="flex flex-col gap-4" attr:novalidate="">
             <input type="hidden" name="token" value=token/>
             {open_link.then(|| view! { <EmailField errors=error/> })}
             <NewAccountFields errors=error/>
             <FormAlert errors=error/>
             <SubmitButton label=tr!(invite.join_submit) pending=action.pending()/>
-        </ActionForm>
+        </PostForm>
     }
 }

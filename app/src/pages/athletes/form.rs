@@ -2,16 +2,17 @@
 
 use super::athlete_href;
 use crate::api::athletes::{CreateAthlete, UpdateAthlete, load_athlete};
+use crate::components::call::{PostForm, create_or_update, post_action};
 use crate::components::format::sex_label;
-use crate::components::{FormAlert, SubmitButton, TextField, create_or_update, field_error};
+use crate::components::{FormAlert, SubmitButton, TextField, field_error};
 use crate::components::{ViewerResource, id_param};
 use crate::components::{failure, form_page};
 use crate::error::AppError;
 use domain::AthleteId;
 use domain::athlete::Athlete;
 use domain::competition::Sex;
-use leptos::form::ActionForm;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 
 #[component]
 pub fn NewAthletePage() -> impl IntoView {
@@ -57,9 +58,9 @@ pub fn EditAthletePage() -> impl IntoView {
 #[island(lazy = athletes)]
 pub(super) fn AthleteForm(existing: Option<Athlete>) -> impl IntoView {
     let locale = crate::lang::current();
-    let create = ServerAction::<CreateAthlete>::new();
-    let update = ServerAction::<UpdateAthlete>::new();
-    let errors = create_or_update(create.value(), update.value(), athlete_href);
+    let create = post_action();
+    let update = post_action();
+    let errors = create_or_update(create, update, athlete_href);
     let e = existing.clone();
     let value = move |f: fn(&Athlete) -> Option<String>| e.as_ref().and_then(f).unwrap_or_default();
     let sex = existing.as_ref().map(|a| a.sex);
@@ -108,21 +109,21 @@ pub(super) fn AthleteForm(existing: Option<Athlete>) -> impl IntoView {
     };
     match existing {
         Some(a) => view! {
-            <ActionForm action=update attr:class="card flex flex-col gap-4" attr:novalidate="" attr:data-testid="athlete-form">
+            <PostForm to=UpdateAthlete::PATH action=update attr:class="card flex flex-col gap-4" attr:novalidate="" attr:data-testid="athlete-form">
                 <input type="hidden" name="id" value=a.id.0.to_string()/>
                 <input type="hidden" name="version" value=a.version.to_string()/>
                 {fields}
                 <FormAlert errors/>
                 {buttons(update.pending().into())}
-            </ActionForm>
+            </PostForm>
         }
         .into_any(),
         None => view! {
-            <ActionForm action=create attr:class="card flex flex-col gap-4" attr:novalidate="" attr:data-testid="athlete-form">
+            <PostForm to=CreateAthlete::PATH action=create attr:class="card flex flex-col gap-4" attr:novalidate="" attr:data-testid="athlete-form">
                 {fields}
                 <FormAlert errors/>
                 {buttons(create.pending().into())}
-            </ActionForm>
+            </PostForm>
         }
         .into_any(),
     }

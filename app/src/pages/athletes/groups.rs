@@ -3,8 +3,9 @@
 
 use super::{AthleteTabs, athlete_href};
 use crate::api::groups::{
-    GroupView, GroupsPage, archive_group, create_group, groups, rename_group, set_in_group,
+    ArchiveGroup, CreateGroup, GroupView, Groups, GroupsPage, RenameGroup, SetInGroup, groups,
 };
+use crate::components::call::{Call, decode, post_action, send};
 use crate::components::failure;
 use crate::components::{error_text, field_error, last_error, use_toaster};
 use crate::error::AppError;
@@ -50,7 +51,10 @@ pub(super) fn GroupsEditor(page: GroupsPage) -> impl IntoView {
     let data = RwSignal::new(page);
     let refresh = move || {
         leptos::task::spawn_local(async move {
-            match groups().await {
+            match send(Call::new(&Groups {}))
+                .await
+                .and_then(|answer| decode(&answer))
+            {
                 Ok(fresh) => data.set(fresh),
                 Err(e) => toaster.error(error_text(locale, &e)),
             }
@@ -59,7 +63,7 @@ pub(super) fn GroupsEditor(page: GroupsPage) -> impl IntoView {
 
     // Creating a group: a refused name is said under the field.
     let new_name = RwSignal::new(String::new());
-    let create = Action::new(|name: &String| create_group(name.clone()));
+    let create = post_action();
     let create_errors = last_error(create.value());
     let create_error = field_error(locale, create_errors, "name");
     Effect::new(move |_| match create.value().get() {
@@ -77,10 +81,9 @@ pub(super) fn GroupsEditor(page: GroupsPage) -> impl IntoView {
     let edit_name = RwSignal::new(String::new());
     let rename_failed = RwSignal::new(None::<AppError>);
     let rename_error = field_error(locale, rename_failed.into(), "name");
-    let rename =
-        Action::new(|(id, version, name): &(GroupId, i64, String)| rename_group(*id, *version, name.clone()));
+    let rename = post_action();
     Effect::new(move |_| match rename.value().get() {
-        Some(Ok(())) => {
+        Some(Ok(_)) => {
             editing.set(None);
             rename_failed.set(None);
             toaster.success(td_string!(locale, groups.renamed).to_string());
@@ -95,13 +98,12 @@ pub(super) fn GroupsEditor(page: GroupsPage) -> impl IntoView {
         None => {}
     });
 
-    let archive = Action::new(|(id, version, archived): &(GroupId, i64, bool)| {
-        let (id, version, archived) = (*id, *version, *archived);
-        async move { archive_group(id, version, archived).await.map(|()| archived) }
-    });
+    let archive = post_action();
+    // Whether the last change archived (or restored), for its message.
+    let archiving = StoredValue::new(false);
     Effect::new(move |_| match archive.value().get() {
-        Some(Ok(archived)) => {
-            let text = if archived {
+        Some(Ok(_)) => {
+            let text = if archiving.get_value() {
                 td_string!(locale, groups.archived_done).to_string()
             } else {
                 td_string!(locale, groups.restored_done).to_string()
@@ -116,13 +118,20 @@ pub(super) fn GroupsEditor(page: GroupsPage) -> impl IntoView {
         None => {}
     });
 
-    let membership = Action::new(|(group, athlete, member): &(GroupId, AthleteId, bool)| {
-        let (group, athlete, member) = (*group, *athlete, *member);
-        async move { set_in_group(group, athlete, member).await.map(|()| member) }
-    });
+    let membership = post_action();
+    // Whether the last change added (or removed) an athlete, for its message.
+    let adding = StoredValue::new(false);
+    let set_in_group = move |group_id: GroupId, athlete_id: AthleteId, member: bool| {
+        adding.set_value(member);
+        membership.dispatch(Call::new(&SetInGroup {
+            group_id,
+            athlete_id,
+            member,
+        }));
+    };
     Effect::new(move |_| match membership.value().get() {
-        Some(Ok(member)) => {
-            let text = if member {
+        Some(Ok(_)) => {
+            let text = if adding.get_value() {
                 td_string!(locale, groups.added).to_string()
             } else {
                 td_string!(locale, groups.removed).to_string()
@@ -204,7 +213,8 @@ pub(super) fn GroupsEditor(page: GroupsPage) -> impl IntoView {
                                 aria-label=archive_label.clone()
                                 disabled=busy
                                 on:click=move |_| {
-                                    archive.dispatch((id, version, !archived));
+                                    archiving.set_value(!archived);
+                                    archive.dispatch(Call::new(&ArchiveGroup { id, version, archived: !archived }));
                                 }
                             >
                                 {if archived { tr!(groups.restore) } else { tr!(groups.archive) }}
@@ -230,7 +240,7 @@ pub(super) fn GroupsEditor(page: GroupsPage) -> impl IntoView {
                         data-testid="rename-form"
                         on:submit=move |ev| {
                             ev.prevent_default();
-                            rename.dispatch((id, version, edit_name.get_untracked()));
+                            rename.dispatch(Call::new(&RenameGroup { id, version, name: edit_name.get_untracked() }));
                         }
                     >
                         <div class="flex min-w-48 flex-1 flex-col gap-1">
@@ -283,7 +293,7 @@ pub(super) fn GroupsEditor(page: GroupsPage) -> impl IntoView {
                                             aria-label=remove_label
                                             disabled=busy
                                             on:click=move |_| {
-                                                membership.dispatch((id, athlete, false));
+                                                set_in_group(id, athlete, false);
                                             }
                                         >
                                             {tr!(groups.remove)}
@@ -321,7 +331,7 @@ pub(super) fn GroupsEditor(page: GroupsPage) -> impl IntoView {
                     on:submit=move |ev| {
                         ev.prevent_default();
                         if let Ok(athlete) = chosen.get_untracked().parse::<i64>() {
-                            membership.dispatch((id, AthleteId(athlete), true));
+                            set_in_group(id, AthleteId(athlete), true);
                         }
                     }
                 >
@@ -397,7 +407,7 @@ pub(super) fn GroupsEditor(page: GroupsPage) -> impl IntoView {
                 data-testid="new-group-form"
                 on:submit=move |ev| {
                     ev.prevent_default();
-                    create.dispatch(new_name.get_untracked());
+                    create.dispatch(Call::new(&CreateGroup { name: new_name.get_untracked() }));
                 }
             >
                 <div class="flex min-w-60 flex-1 flex-col gap-1">

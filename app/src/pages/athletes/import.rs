@@ -2,9 +2,10 @@
 //! to start from, and the report of every problem when the file is refused.
 
 use super::AthleteTabs;
-use crate::api::athletes::import_athletes;
+use crate::api::athletes::ImportAthletes;
 use crate::api::groups::groups;
 use crate::components::ErrorNote;
+use crate::components::call::{Call, decode, post_action};
 use crate::components::failure;
 use crate::components::import_report::{ImportDone, ImportReport, ReportRow};
 use crate::components::{error_text, field_text, use_toaster};
@@ -149,9 +150,15 @@ pub(super) fn AthleteImport() -> impl IntoView {
     let content = RwSignal::new(String::new());
     let reading = RwSignal::new(false);
     let missing = RwSignal::new(false);
-    let import = Action::new(|text: &String| import_athletes(text.clone()));
+    let import = post_action();
+    let outcome = Signal::derive(move || {
+        import
+            .value()
+            .get()
+            .map(|answer| answer.and_then(|text| decode::<usize>(&text)))
+    });
     Effect::new(move |_| {
-        if let Some(Ok(count)) = import.value().get() {
+        if let Some(Ok(count)) = outcome.get() {
             content.set(String::new());
             toaster.success(td_string!(locale, athlete_import.done, count = count).to_string());
         }
@@ -182,11 +189,11 @@ pub(super) fn AthleteImport() -> impl IntoView {
         let empty = text.trim().is_empty();
         missing.set(empty);
         if !empty {
-            import.dispatch(text);
+            import.dispatch(Call::new(&ImportAthletes { content: text }));
         }
     };
     let result = move || {
-        import.value().get().map(|outcome| match outcome {
+        outcome.get().map(|outcome| match outcome {
             Ok(count) => view! {
                 <ImportDone
                     text=td_string!(locale, athlete_import.done, count = count).to_string()

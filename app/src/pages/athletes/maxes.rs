@@ -1,7 +1,8 @@
 //! Maxes: record one (with the 1RM estimator), correct one.
 
-use crate::api::records::{RecordMax, UpdateMax};
+use crate::api::records::{RecordMax, SavedMax, UpdateMax};
 use crate::components::browser::reload_here;
+use crate::components::call::{PostForm, decode, post_action};
 use crate::components::format::{kg, kind_label, one_decimal};
 use crate::components::{FormAlert, SubmitButton, TextField, field_error, last_error};
 use crate::i18n::*;
@@ -10,8 +11,8 @@ use chrono::NaiveDate;
 use domain::maxes::{MaxKind, OneRepFormula, estimate_one_rep_max, formula_one_rep_max};
 use domain::weight::Kg;
 use domain::{AthleteId, ExerciseId, MaxId};
-use leptos::form::ActionForm;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 
 /// Records a max; the estimator fills the weight from a set (weight × reps) and makes it an
 /// estimated max.
@@ -24,10 +25,12 @@ pub(super) fn MaxForm(
     today: String,
 ) -> impl IntoView {
     let locale = crate::lang::current();
-    let action = ServerAction::<RecordMax>::new();
+    let action = post_action();
     let error = last_error(action.value());
     Effect::new(move |_| {
-        if let Some(Ok(saved)) = action.value().get() {
+        if let Some(Ok(answer)) = action.value().get()
+            && let Ok(saved) = decode::<SavedMax>(&answer)
+        {
             reload_here(saved.record.then(|| format!("record={}", saved.id)));
         }
     });
@@ -60,7 +63,7 @@ pub(super) fn MaxForm(
     let exercise_error = field_error(locale, error, "exercise");
     let kind_error = field_error(locale, error, "kind");
     view! {
-        <ActionForm action attr:class="flex flex-col gap-3 rounded-lg border border-line p-4" attr:novalidate="" attr:data-testid="max-form">
+        <PostForm to=RecordMax::PATH action attr:class="flex flex-col gap-3 rounded-lg border border-line p-4" attr:novalidate="" attr:data-testid="max-form">
             <input type="hidden" name="athlete_id" value=athlete_id.0.to_string()/>
             <div class="grid grid-cols-1 gap-3 sm:grid-cols-4">
                 <div class="flex flex-col gap-1 sm:col-span-2">
@@ -123,7 +126,7 @@ pub(super) fn MaxForm(
             })}
             <FormAlert errors=error/>
             <div><SubmitButton label=tr!(athletes.record_max) pending=action.pending()/></div>
-        </ActionForm>
+        </PostForm>
     }
 }
 
@@ -142,10 +145,10 @@ pub(super) fn EditMax(
     coaching: bool,
 ) -> impl IntoView {
     let locale = crate::lang::current();
-    let action = ServerAction::<UpdateMax>::new();
+    let action = post_action();
     let error = last_error(action.value());
     Effect::new(move |_| {
-        if action.value().with(|v| matches!(v, Some(Ok(())))) {
+        if action.value().with(|v| matches!(v, Some(Ok(_)))) {
             reload_here(None);
         }
     });
@@ -181,7 +184,7 @@ pub(super) fn EditMax(
             "✎"
         </button>
         <dialog node_ref=dialog class="card m-auto w-[min(28rem,calc(100vw-2rem))] text-left text-ink backdrop:bg-black/50" aria-labelledby=field("title") data-testid="edit-max-dialog">
-            <ActionForm action attr:class="flex flex-col gap-3" attr:novalidate="">
+            <PostForm to=UpdateMax::PATH action attr:class="flex flex-col gap-3" attr:novalidate="">
                 <h2 id=field("title") class="text-lg font-semibold">{title}</h2>
                 <input type="hidden" name="id" value=id.0.to_string()/>
                 <input type="hidden" name="version" value=version.to_string()/>
@@ -212,7 +215,7 @@ pub(super) fn EditMax(
                     <button type="button" class="btn-secondary" on:click=close>{tr!(athletes.cancel)}</button>
                     <SubmitButton label=tr!(athletes.save) pending=action.pending()/>
                 </div>
-            </ActionForm>
+            </PostForm>
         </dialog>
     }
 }

@@ -1,8 +1,9 @@
 //! The profile's islands: the link to a member's account, archiving, and the groups.
 
-use crate::api::athletes::{LinkChoice, archive_athlete, link_account};
-use crate::api::groups::set_in_group;
+use crate::api::athletes::{ArchiveAthlete, LinkAccount, LinkChoice};
+use crate::api::groups::SetInGroup;
 use crate::components::browser::reload_here;
+use crate::components::call::{Call, post_action};
 use crate::components::{error_text, use_toaster};
 use crate::i18n::*;
 use domain::{AthleteId, GroupId, MemberId};
@@ -19,16 +20,23 @@ pub(super) fn AccountLink(
     let locale = crate::lang::current();
     let toaster = use_toaster();
     let chosen = RwSignal::new(String::new());
-    let action = Action::new(move |member: &Option<MemberId>| link_account(athlete_id, version, *member));
+    let action = post_action();
+    let link = move |member_id: Option<MemberId>| {
+        action.dispatch(Call::new(&LinkAccount {
+            athlete_id,
+            version,
+            member_id,
+        }));
+    };
     Effect::new(move |_| match action.value().get() {
-        Some(Ok(())) => reload_here(None),
+        Some(Ok(_)) => reload_here(None),
         Some(Err(e)) => toaster.error(error_text(locale, &e)),
         None => {}
     });
     if linked {
         return view! {
             <div>
-                <button type="button" class="btn-secondary" disabled=move || action.pending().get() on:click=move |_| { action.dispatch(None); }>
+                <button type="button" class="btn-secondary" disabled=move || action.pending().get() on:click=move |_| link(None)>
                     {tr!(athletes.unlink)}
                 </button>
             </div>
@@ -53,7 +61,7 @@ pub(super) fn AccountLink(
                 disabled=move || action.pending().get() || chosen.with(String::is_empty)
                 on:click=move |_| {
                     if let Ok(id) = chosen.get_untracked().parse() {
-                        action.dispatch(Some(MemberId(id)));
+                        link(Some(MemberId(id)));
                     }
                 }
             >
@@ -68,14 +76,19 @@ pub(super) fn AccountLink(
 pub(super) fn ArchiveAthlete(id: AthleteId, version: i64, archived: bool) -> impl IntoView {
     let locale = crate::lang::current();
     let toaster = use_toaster();
-    let action = Action::new(move |_: &()| archive_athlete(id, version, !archived));
+    let action = post_action();
+    let call = Call::new(&ArchiveAthlete {
+        id,
+        version,
+        archived: !archived,
+    });
     Effect::new(move |_| match action.value().get() {
-        Some(Ok(())) => reload_here(None),
+        Some(Ok(_)) => reload_here(None),
         Some(Err(e)) => toaster.error(error_text(locale, &e)),
         None => {}
     });
     view! {
-        <button type="button" class="btn-secondary" disabled=move || action.pending().get() on:click=move |_| { action.dispatch(()); } data-testid="archive-athlete">
+        <button type="button" class="btn-secondary" disabled=move || action.pending().get() on:click=move |_| { action.dispatch(call.clone()); } data-testid="archive-athlete">
             {if archived { tr!(athletes.restore) } else { tr!(athletes.archive) }}
         </button>
     }
@@ -85,10 +98,9 @@ pub(super) fn ArchiveAthlete(id: AthleteId, version: i64, archived: bool) -> imp
 pub(super) fn GroupToggles(athlete_id: AthleteId, groups: Vec<(GroupId, String, bool)>) -> impl IntoView {
     let locale = crate::lang::current();
     let toaster = use_toaster();
-    let action =
-        Action::new(move |(group, member): &(GroupId, bool)| set_in_group(*group, athlete_id, *member));
+    let action = post_action();
     Effect::new(move |_| match action.value().get() {
-        Some(Ok(())) => toaster.success(td_string!(locale, athletes.groups_saved).to_string()),
+        Some(Ok(_)) => toaster.success(td_string!(locale, athletes.groups_saved).to_string()),
         Some(Err(e)) => toaster.error(error_text(locale, &e)),
         None => {}
     });
@@ -97,7 +109,9 @@ pub(super) fn GroupToggles(athlete_id: AthleteId, groups: Vec<(GroupId, String, 
             <legend class="sr-only">{tr!(athletes.groups)}</legend>
             {groups.into_iter().map(|(id, name, member)| view! {
                 <label class="flex items-center gap-2">
-                    <input type="checkbox" checked=member on:change=move |ev| { action.dispatch((id, event_target_checked(&ev))); }/>
+                    <input type="checkbox" checked=member on:change=move |ev| {
+                        action.dispatch(Call::new(&SetInGroup { group_id: id, athlete_id, member: event_target_checked(&ev) }));
+                    }/>
                     {name}
                 </label>
             }).collect_view()}

@@ -1,15 +1,16 @@
 //! Bodyweights and competitor levels recorded; a recorded bodyweight or max deleted.
 
-use crate::api::records::{RecordLevel, RecordWeighing, delete_max, delete_weighing};
+use crate::api::records::{DeleteMax, DeleteWeighing, RecordLevel, RecordWeighing};
 use crate::components::browser::reload_here;
+use crate::components::call::{Call, PostForm, post_action};
 use crate::components::format::level_label;
 use crate::components::{FormAlert, SubmitButton, TextField, confirm, error_text, last_error, use_toaster};
 use crate::i18n::*;
 use chrono::NaiveDate;
 use domain::competition::CompetitorLevel;
 use domain::{AthleteId, MaxId};
-use leptos::form::ActionForm;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 
 /// Today on the server, the default date of the forms (passed to the islands as a prop).
 pub(super) fn today() -> String {
@@ -23,36 +24,36 @@ pub(super) fn today() -> String {
 
 #[island(lazy = athletes)]
 pub(super) fn WeighingForm(athlete_id: AthleteId, today: String) -> impl IntoView {
-    let action = ServerAction::<RecordWeighing>::new();
+    let action = post_action();
     let error = last_error(action.value());
     Effect::new(move |_| {
-        if action.value().with(|v| matches!(v, Some(Ok(())))) {
+        if action.value().with(|v| matches!(v, Some(Ok(_)))) {
             reload_here(None);
         }
     });
     view! {
-        <ActionForm action attr:class="flex flex-wrap items-start gap-3" attr:novalidate="" attr:data-testid="weighing-form">
+        <PostForm to=RecordWeighing::PATH action attr:class="flex flex-wrap items-start gap-3" attr:novalidate="" attr:data-testid="weighing-form">
             <input type="hidden" name="athlete_id" value=athlete_id.0.to_string()/>
             <TextField name="weighed_on" kind="date" label=tr!(athletes.date) errors=error value=today.clone()/>
             <TextField name="bodyweight" kind="text" label=tr!(athletes.bodyweight_kg) errors=error/>
             <div class="pt-6"><SubmitButton label=tr!(athletes.record_bodyweight) pending=action.pending()/></div>
             <FormAlert errors=error/>
-        </ActionForm>
+        </PostForm>
     }
 }
 
 #[island(lazy = athletes)]
 pub(super) fn LevelForm(athlete_id: AthleteId, today: String) -> impl IntoView {
     let locale = crate::lang::current();
-    let action = ServerAction::<RecordLevel>::new();
+    let action = post_action();
     let error = last_error(action.value());
     Effect::new(move |_| {
-        if action.value().with(|v| matches!(v, Some(Ok(())))) {
+        if action.value().with(|v| matches!(v, Some(Ok(_)))) {
             reload_here(None);
         }
     });
     view! {
-        <ActionForm action attr:class="flex flex-wrap items-start gap-3" attr:novalidate="" attr:data-testid="level-form">
+        <PostForm to=RecordLevel::PATH action attr:class="flex flex-wrap items-start gap-3" attr:novalidate="" attr:data-testid="level-form">
             <input type="hidden" name="athlete_id" value=athlete_id.0.to_string()/>
             <div class="flex flex-col gap-1">
                 <label for="field-level" class="text-sm font-medium">{tr!(athletes.level)}</label>
@@ -63,7 +64,7 @@ pub(super) fn LevelForm(athlete_id: AthleteId, today: String) -> impl IntoView {
             <TextField name="start" kind="date" label=tr!(athletes.since_date) errors=error value=today.clone()/>
             <div class="pt-6"><SubmitButton label=tr!(athletes.record_level) pending=action.pending()/></div>
             <FormAlert errors=error/>
-        </ActionForm>
+        </PostForm>
     }
 }
 
@@ -79,17 +80,16 @@ pub(super) enum Deletion {
 pub(super) fn DeleteRecord(what: Deletion) -> impl IntoView {
     let locale = crate::lang::current();
     let toaster = use_toaster();
-    let action = Action::new(move |what: &Deletion| {
-        let what = what.clone();
-        async move {
-            match what {
-                Deletion::Weighing { athlete, day } => delete_weighing(athlete, day).await,
-                Deletion::Max { id, version } => delete_max(id, version).await,
-            }
-        }
-    });
+    let action = post_action();
+    let call = match what {
+        Deletion::Weighing { athlete, day } => Call::new(&DeleteWeighing {
+            athlete_id: athlete,
+            date: day,
+        }),
+        Deletion::Max { id, version } => Call::new(&DeleteMax { id, version }),
+    };
     Effect::new(move |_| match action.value().get() {
-        Some(Ok(())) => reload_here(None),
+        Some(Ok(_)) => reload_here(None),
         Some(Err(e)) => toaster.error(error_text(locale, &e)),
         None => {}
     });
@@ -97,7 +97,7 @@ pub(super) fn DeleteRecord(what: Deletion) -> impl IntoView {
     view! {
         <button type="button" class="icon-btn" aria-label=tr!(athletes.delete) title=tr!(athletes.delete)
             disabled=move || action.pending().get()
-            on:click=move |_| if confirm(&question) { action.dispatch(what.clone()); }>
+            on:click=move |_| if confirm(&question) { action.dispatch(call.clone()); }>
             "×"
         </button>
     }

@@ -1,7 +1,8 @@
 //! The catalogue's list: search, filters, sort and the exercises.
 
 use super::{CatalogueTabs, Tab, exercise_href};
-use crate::api::catalogue::catalogue;
+use crate::api::catalogue::{Catalogue, catalogue};
+use crate::components::call::ask;
 use crate::components::failure;
 use crate::components::{error_text, use_toaster};
 use crate::i18n::*;
@@ -72,7 +73,11 @@ pub(super) fn CatalogueBrowser(query: CatalogueQuery, view: CatalogueView) -> im
         let wanted = query.get_untracked();
         keep_in_address(&wanted);
         leptos::task::spawn_local(async move {
-            let answer = catalogue(wanted, limit.get_value()).await;
+            let answer = ask::<_, CatalogueView>(&Catalogue {
+                query: wanted,
+                limit: limit.get_value(),
+            })
+            .await;
             if latest.get_value() != asked {
                 return;
             }

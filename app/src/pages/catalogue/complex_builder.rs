@@ -1,9 +1,10 @@
 //! The complex builder: search the catalogue and add movements, order them, name the complex.
 
 use super::complexes::{complex_href, movement_name};
-use crate::api::catalogue::{CreateComplex, UpdateComplex, catalogue_choices, complex, movement_candidates};
+use crate::api::catalogue::{CreateComplex, MovementCandidates, UpdateComplex, catalogue_choices, complex};
+use crate::components::call::{Call, ask, create_or_update, post_action};
 use crate::components::reorder::{keyboard_target, move_item};
-use crate::components::{FormAlert, create_or_update, error_text, field_error, use_toaster};
+use crate::components::{FormAlert, error_text, field_error, use_toaster};
 use crate::components::{failure, form_page, id_param};
 use crate::error::AppError;
 use crate::i18n::*;
@@ -118,7 +119,7 @@ pub(super) fn ComplexBuilder(categories: Vec<Choice>, existing: Option<ComplexDe
             return;
         }
         leptos::task::spawn_local(async move {
-            let found = movement_candidates(text).await;
+            let found = ask::<_, Vec<Movement>>(&MovementCandidates { q: text }).await;
             if latest.get_value() == asked {
                 match found {
                     Ok(found) => results.set(found),
@@ -128,9 +129,9 @@ pub(super) fn ComplexBuilder(categories: Vec<Choice>, existing: Option<ComplexDe
         });
     };
 
-    let create = ServerAction::<CreateComplex>::new();
-    let update = ServerAction::<UpdateComplex>::new();
-    let errors = create_or_update(create.value(), update.value(), complex_href);
+    let create = post_action();
+    let update = post_action();
+    let errors = create_or_update(create, update, complex_href);
     let pending = Signal::derive(move || create.pending().get() || update.pending().get());
     let target = existing.as_ref().map(|e| (e.id, e.version));
     let save = move || {
@@ -143,22 +144,22 @@ pub(super) fn ComplexBuilder(categories: Vec<Choice>, existing: Option<ComplexDe
         let category = cat.map(CategoryId);
         match target {
             Some((id, version)) => {
-                update.dispatch(UpdateComplex {
+                update.dispatch(Call::new(&UpdateComplex {
                     id,
                     version,
                     name_fr: fr,
                     name_en: en,
                     category,
                     movements: ids,
-                });
+                }));
             }
             None => {
-                create.dispatch(CreateComplex {
+                create.dispatch(Call::new(&CreateComplex {
                     name_fr: fr,
                     name_en: en,
                     category,
                     movements: ids,
-                });
+                }));
             }
         }
     };

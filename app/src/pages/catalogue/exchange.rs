@@ -1,8 +1,9 @@
 //! Import and export of the catalogue (coaches): CSV or JSON, all or nothing.
 
 use super::{CatalogueTabs, Tab};
-use crate::api::catalogue::{catalogue_choices, export_catalogue, import_catalogue};
+use crate::api::catalogue::{ExportCatalogue, ImportCatalogue, catalogue_choices};
 use crate::components::ErrorNote;
+use crate::components::call::{Call, decode, post_action};
 use crate::components::failure;
 use crate::components::import_report::{ImportDone, ImportReport, ReportRow};
 use crate::components::{error_text, field_text, use_toaster};
@@ -99,23 +100,33 @@ async fn read_chosen(input: Option<()>) -> Option<(String, String)> {
 pub(super) fn CatalogueExchange() -> impl IntoView {
     let locale = crate::lang::current();
     let toaster = use_toaster();
-    let export = Action::new(|format: &&'static str| export_catalogue((*format).to_owned()));
-    Effect::new(move |_| match export.value().get() {
-        Some(Ok(file)) if save(&file).is_err() => {
-            toaster.error(td_string!(locale, exchange.save_failed).to_string());
+    let export = post_action();
+    Effect::new(move |_| {
+        match export
+            .value()
+            .get()
+            .map(|a| a.and_then(|text| decode::<ExportFile>(&text)))
+        {
+            Some(Ok(file)) if save(&file).is_err() => {
+                toaster.error(td_string!(locale, exchange.save_failed).to_string());
+            }
+            Some(Err(e)) => toaster.error(error_text(locale, &e)),
+            _ => {}
         }
-        Some(Err(e)) => toaster.error(error_text(locale, &e)),
-        _ => {}
     });
+    let export_as = move |format: &str| {
+        export.dispatch(Call::new(&ExportCatalogue {
+            format: format.to_owned(),
+        }));
+    };
 
     let input = NodeRef::<leptos::html::Input>::new();
-    let import = Action::new(|(name, text): &(String, String)| {
-        let format = if name.to_ascii_lowercase().ends_with(".json") {
-            "json"
-        } else {
-            "csv"
-        };
-        import_catalogue(format.to_owned(), text.clone())
+    let import = post_action();
+    let outcome = Signal::derive(move || {
+        import
+            .value()
+            .get()
+            .map(|answer| answer.and_then(|text| decode::<ImportCounts>(&text)))
     });
     let missing = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -126,13 +137,21 @@ pub(super) fn CatalogueExchange() -> impl IntoView {
             #[cfg(not(feature = "hydrate"))]
             let chosen = read_chosen(None).await;
             missing.set(chosen.is_none());
-            if let Some(chosen) = chosen {
-                import.dispatch(chosen);
+            if let Some((name, content)) = chosen {
+                let format = if name.to_ascii_lowercase().ends_with(".json") {
+                    "json"
+                } else {
+                    "csv"
+                };
+                import.dispatch(Call::new(&ImportCatalogue {
+                    format: format.to_owned(),
+                    content,
+                }));
             }
         });
     };
     let result = move || {
-        import.value().get().map(|outcome| match outcome {
+        outcome.get().map(|outcome| match outcome {
             Ok(ImportCounts { created, updated }) => view! {
                 <ImportDone
                     text=td_string!(locale, exchange.done, created = created, updated = updated).to_string()
@@ -152,10 +171,10 @@ pub(super) fn CatalogueExchange() -> impl IntoView {
                 <h2 class="text-xl font-semibold">{tr!(exchange.export_title)}</h2>
                 <p class="text-sm text-muted">{tr!(exchange.export_help)}</p>
                 <div class="flex flex-wrap gap-2">
-                    <button type="button" class="btn-secondary" disabled=move || export.pending().get() on:click=move |_| { export.dispatch("csv"); }>
+                    <button type="button" class="btn-secondary" disabled=move || export.pending().get() on:click=move |_| export_as("csv")>
                         {tr!(exchange.export_csv)}
                     </button>
-                    <button type="button" class="btn-secondary" disabled=move || export.pending().get() on:click=move |_| { export.dispatch("json"); }>
+                    <button type="button" class="btn-secondary" disabled=move || export.pending().get() on:click=move |_| export_as("json")>
                         {tr!(exchange.export_json)}
                     </button>
                 </div>

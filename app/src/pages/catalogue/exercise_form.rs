@@ -2,13 +2,14 @@
 
 use super::exercise_href;
 use crate::api::catalogue::{CreateExercise, UpdateExercise, catalogue_choices, exercise};
-use crate::components::{FormAlert, SubmitButton, TextField, create_or_update, field_error};
+use crate::components::call::{PostForm, create_or_update, post_action};
+use crate::components::{FormAlert, SubmitButton, TextField, field_error};
 use crate::components::{failure, form_page, id_param};
 use crate::error::AppError;
 use crate::model::{Choice, ExerciseChoices, ExerciseDetail};
 use domain::ExerciseId;
-use leptos::form::ActionForm;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 
 #[component]
 pub fn NewExercisePage() -> impl IntoView {
@@ -47,9 +48,9 @@ pub fn EditExercisePage() -> impl IntoView {
 /// change is refused rather than overwritten). Each problem shows next to its field.
 #[island(lazy = catalogue)]
 pub(super) fn ExerciseForm(choices: ExerciseChoices, existing: Option<ExerciseDetail>) -> impl IntoView {
-    let create = ServerAction::<CreateExercise>::new();
-    let update = ServerAction::<UpdateExercise>::new();
-    let error = create_or_update(create.value(), update.value(), exercise_href);
+    let create = post_action();
+    let update = post_action();
+    let error = create_or_update(create, update, exercise_href);
     let fields = view! { <ExerciseFields choices existing=existing.clone() errors=error/> };
     let cancel = existing
         .as_ref()
@@ -64,21 +65,21 @@ pub(super) fn ExerciseForm(choices: ExerciseChoices, existing: Option<ExerciseDe
     };
     match existing {
         Some(e) => view! {
-            <ActionForm action=update attr:class="card flex flex-col gap-4" attr:novalidate="">
+            <PostForm to=UpdateExercise::PATH action=update attr:class="card flex flex-col gap-4" attr:novalidate="">
                 <input type="hidden" name="id" value=e.id.0.to_string()/>
                 <input type="hidden" name="version" value=e.version.to_string()/>
                 {fields}
                 <FormAlert errors=error/>
                 {buttons(update.pending().into())}
-            </ActionForm>
+            </PostForm>
         }
         .into_any(),
         None => view! {
-            <ActionForm action=create attr:class="card flex flex-col gap-4" attr:novalidate="">
+            <PostForm to=CreateExercise::PATH action=create attr:class="card flex flex-col gap-4" attr:novalidate="">
                 {fields}
                 <FormAlert errors=error/>
                 {buttons(create.pending().into())}
-            </ActionForm>
+            </PostForm>
         }
         .into_any(),
     }

@@ -1,7 +1,8 @@
 //! The club's categories and equipment: add, rename, delete (coaches).
 
 use super::{CatalogueTabs, Tab};
-use crate::api::catalogue::{catalogue_list, delete_list_entry, save_list_entry};
+use crate::api::catalogue::{CatalogueList, DeleteListEntry, SaveListEntry, catalogue_list};
+use crate::components::call::{Call, ask, post_action};
 use crate::components::failure;
 use crate::components::{confirm, error_text, field_error, use_toaster};
 use crate::error::AppError;
@@ -53,16 +54,32 @@ pub(super) fn ListEditor(kind: String, entries: Vec<ListEntry>) -> impl IntoView
     let editing = RwSignal::new(None::<i64>);
     let reload = move || {
         leptos::task::spawn_local(async move {
-            match catalogue_list(kind.get_value()).await {
+            match ask(&CatalogueList {
+                kind: kind.get_value(),
+            })
+            .await
+            {
                 Ok(fresh) => entries.set(fresh),
                 Err(e) => toaster.error(error_text(locale, &e)),
             }
         });
     };
-    let save = Action::new(move |(id, fr, en): &(Option<i64>, String, String)| {
-        save_list_entry(kind.get_value(), *id, fr.clone(), en.clone())
-    });
-    let delete = Action::new(move |id: &i64| delete_list_entry(kind.get_value(), *id));
+    let save = post_action();
+    let save_entry = move |id: Option<i64>, name_fr: String, name_en: String| {
+        save.dispatch(Call::new(&SaveListEntry {
+            kind: kind.get_value(),
+            id,
+            name_fr,
+            name_en,
+        }));
+    };
+    let delete = post_action();
+    let delete_entry = move |id: i64| {
+        delete.dispatch(Call::new(&DeleteListEntry {
+            kind: kind.get_value(),
+            id,
+        }));
+    };
     let new_fr = RwSignal::new(String::new());
     let new_en = RwSignal::new(String::new());
     let edit_fr = RwSignal::new(String::new());
@@ -77,7 +94,7 @@ pub(super) fn ListEditor(kind: String, entries: Vec<ListEntry>) -> impl IntoView
         }
     });
     Effect::new(move |_| match delete.value().get() {
-        Some(Ok(())) => {
+        Some(Ok(_)) => {
             toaster.success(td_string!(locale, lists.deleted).to_string());
             reload();
         }
@@ -130,7 +147,7 @@ pub(super) fn ListEditor(kind: String, entries: Vec<ListEntry>) -> impl IntoView
                             class="flex flex-col gap-2"
                             on:submit=move |ev| {
                                 ev.prevent_default();
-                                save.dispatch((Some(id), edit_fr.get_untracked(), edit_en.get_untracked()));
+                                save_entry(Some(id), edit_fr.get_untracked(), edit_en.get_untracked());
                             }
                         >
                             <div class="grid grid-cols-1 gap-2 sm:grid-cols-2">
@@ -174,7 +191,7 @@ pub(super) fn ListEditor(kind: String, entries: Vec<ListEntry>) -> impl IntoView
                                     aria-label=tr!(lists.delete_named, name = fr.clone())
                                     on:click=move |_| {
                                         if confirm(&question) {
-                                            delete.dispatch(id);
+                                            delete_entry(id);
                                         }
                                     }
                                 >
@@ -202,7 +219,7 @@ pub(super) fn ListEditor(kind: String, entries: Vec<ListEntry>) -> impl IntoView
                 on:submit=move |ev| {
                     ev.prevent_default();
                     editing.set(None);
-                    save.dispatch((None, new_fr.get_untracked(), new_en.get_untracked()));
+                    save_entry(None, new_fr.get_untracked(), new_en.get_untracked());
                 }
             >
                 <div class="grid grid-cols-1 gap-2 sm:grid-cols-2">

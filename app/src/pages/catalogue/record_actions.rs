@@ -1,7 +1,8 @@
 //! Archive, restore and delete a catalogue record (an exercise or a complex).
 
 use super::exercise_href;
-use crate::api::catalogue::{archive_complex, archive_exercise, delete_complex, delete_exercise};
+use crate::api::catalogue::{ArchiveComplex, ArchiveExercise, DeleteComplex, DeleteExercise};
+use crate::components::call::{Call, post_action};
 use crate::components::{confirm, error_text, reload_to, use_toaster};
 use domain::{ComplexId, ExerciseId};
 use leptos::prelude::*;
@@ -40,28 +41,31 @@ pub fn RecordActions(
 ) -> impl IntoView {
     let locale = crate::lang::current();
     let toaster = use_toaster();
-    let archive = Action::new(move |archived: &bool| {
-        let archived = *archived;
-        async move {
-            match record {
-                Record::Exercise(id) => archive_exercise(id, version, archived).await,
-                Record::Complex(id) => archive_complex(id, version, archived).await,
-            }
-        }
-    });
-    let delete = Action::new(move |_: &()| async move {
-        match record {
-            Record::Exercise(id) => delete_exercise(id, version).await,
-            Record::Complex(id) => delete_complex(id, version).await,
-        }
-    });
+    let archive = post_action();
+    let delete = post_action();
+    let archive_call = move |archived: bool| match record {
+        Record::Exercise(id) => Call::new(&ArchiveExercise {
+            id,
+            version,
+            archived,
+        }),
+        Record::Complex(id) => Call::new(&ArchiveComplex {
+            id,
+            version,
+            archived,
+        }),
+    };
+    let delete_call = match record {
+        Record::Exercise(id) => Call::new(&DeleteExercise { id, version }),
+        Record::Complex(id) => Call::new(&DeleteComplex { id, version }),
+    };
     Effect::new(move |_| match archive.value().get() {
-        Some(Ok(())) => reload_to(&record.href()),
+        Some(Ok(_)) => reload_to(&record.href()),
         Some(Err(e)) => toaster.error(error_text(locale, &e)),
         None => {}
     });
     Effect::new(move |_| match delete.value().get() {
-        Some(Ok(())) => reload_to(record.list()),
+        Some(Ok(_)) => reload_to(record.list()),
         Some(Err(e)) => toaster.error(error_text(locale, &e)),
         None => {}
     });
@@ -77,7 +81,7 @@ pub fn RecordActions(
             class="btn-secondary"
             disabled=move || archive.pending().get()
             on:click=move |_| {
-                archive.dispatch(!archived);
+                archive.dispatch(archive_call(!archived));
             }
         >
             {label}
@@ -89,7 +93,7 @@ pub fn RecordActions(
                 disabled=move || delete.pending().get()
                 on:click=move |_| {
                     if confirm(&question) {
-                        delete.dispatch(());
+                        delete.dispatch(delete_call.clone());
                     }
                 }
             >

@@ -1,7 +1,11 @@
 //! The club page (admins): members and their roles, invitations.
 
 use super::{ClubTab, ClubTabs};
-use crate::api::{ChangeRole, Invite, RemoveMember, RevokeInvitation, club_members, pending_invitations};
+use crate::api::{
+    ChangeRole, ClubMembers, Invite, PendingInvitations, RemoveMember, RevokeInvitation, club_members,
+    pending_invitations,
+};
+use crate::components::call::{Answer, Call, PostForm, ask, decode, post_action};
 use crate::components::format::short_date;
 use crate::components::{
     FormAlert, SubmitButton, TextField, confirm, error_text, field_error, last_error, refused, role_label,
@@ -11,8 +15,8 @@ use crate::error::AppError;
 use crate::i18n::*;
 use crate::model::{CreatedInvitation, MemberList, MemberRow, PendingInvitation};
 use domain::Role;
-use leptos::form::ActionForm;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos::task::spawn_local;
 use leptos_meta::Title;
 
@@ -64,7 +68,7 @@ pub(super) fn ClubAdmin(roster: MemberList, invitations: Vec<PendingInvitation>)
 
     let reload_members = move || {
         spawn_local(async move {
-            match club_members().await {
+            match ask(&ClubMembers {}).await {
                 Ok(fresh) => roster.set(fresh),
                 Err(e) => toaster.error(error_text(locale, &e)),
             }
@@ -72,23 +76,23 @@ pub(super) fn ClubAdmin(roster: MemberList, invitations: Vec<PendingInvitation>)
     };
     let reload_invitations = move || {
         spawn_local(async move {
-            match pending_invitations().await {
+            match ask(&PendingInvitations {}).await {
                 Ok(fresh) => invitations.set(fresh),
                 Err(e) => toaster.error(error_text(locale, &e)),
             }
         });
     };
 
-    let change_role = ServerAction::<ChangeRole>::new();
-    let remove = ServerAction::<RemoveMember>::new();
-    let revoke = ServerAction::<RevokeInvitation>::new();
+    let change_role = post_action();
+    let remove = post_action();
+    let revoke = post_action();
     // The message to show on success, computed when the action is dispatched.
     let pending_message = StoredValue::new(String::new());
     // Reports an action's result, then reloads what it changed (also after a failure: a
     // conflict means someone else changed the data, which the person should now see).
-    let report = move |result: Option<Result<(), AppError>>, reload: &dyn Fn()| {
+    let report = move |result: Option<Answer>, reload: &dyn Fn()| {
         match result {
-            Some(Ok(())) => toaster.success(pending_message.get_value()),
+            Some(Ok(_)) => toaster.success(pending_message.get_value()),
             Some(Err(e)) => toaster.error(error_text(locale, &e)),
             None => return,
         }
@@ -108,11 +112,11 @@ pub(super) fn ClubAdmin(roster: MemberList, invitations: Vec<PendingInvitation>)
             )
             .to_string(),
         );
-        change_role.dispatch(ChangeRole {
+        change_role.dispatch(Call::new(&ChangeRole {
             member_id: member.id,
             role,
             version: member.version,
-        });
+        }));
     };
     let on_remove = move |member: MemberRow| {
         let question =
@@ -120,18 +124,18 @@ pub(super) fn ClubAdmin(roster: MemberList, invitations: Vec<PendingInvitation>)
         if confirm(&question) {
             pending_message
                 .set_value(td_string!(locale, club.removed, name = member.display_name.clone()).to_string());
-            remove.dispatch(RemoveMember {
+            remove.dispatch(Call::new(&RemoveMember {
                 member_id: member.id,
                 version: member.version,
-            });
+            }));
         }
     };
     let on_revoke = move |invitation: PendingInvitation| {
         pending_message
             .set_value(td_string!(locale, club.revoked, email = invitation.email.clone()).to_string());
-        revoke.dispatch(RevokeInvitation {
+        revoke.dispatch(Call::new(&RevokeInvitation {
             invitation_id: invitation.id,
-        });
+        }));
     };
     let assignable = roster.with_untracked(|r| r.assignable.clone());
 
@@ -239,11 +243,13 @@ pub(super) fn InviteForm(
 ) -> impl IntoView {
     let locale = crate::lang::current();
     let toaster = use_toaster();
-    let action = ServerAction::<Invite>::new();
+    let action = post_action();
     let error = last_error(action.value());
     let form = NodeRef::<leptos::html::Form>::new();
     Effect::new(move |_| {
-        if let Some(Ok(invitation)) = action.value().get() {
+        if let Some(Ok(answer)) = action.value().get()
+            && let Ok(invitation) = decode::<CreatedInvitation>(&answer)
+        {
             if let Some(form) = form.get_untracked() {
                 form.reset();
             }
@@ -272,7 +278,7 @@ pub(super) fn InviteForm(
         <div class="card">
             <h2 class="mb-2 text-xl font-semibold">{tr!(club.invite_title)}</h2>
             <p class="mb-4 text-sm text-muted">{tr!(club.invite_intro)}</p>
-            <ActionForm action=action node_ref=form attr:class="flex flex-col gap-4" attr:novalidate="">
+            <PostForm to=Invite::PATH action=action node_ref=form attr:class="flex flex-col gap-4" attr:novalidate="">
                 <TextField
                     name="email"
                     kind="email"
@@ -303,7 +309,7 @@ pub(super) fn InviteForm(
                 </div>
                 <FormAlert errors=error/>
                 <SubmitButton label=tr!(club.invite_submit) pending=action.pending()/>
-            </ActionForm>
+            </PostForm>
             {move || created.get().map(|c| {
                 let link = c.link.clone();
                 view! {

@@ -8,12 +8,12 @@ use super::form::{Editor, Form, LEGEND};
 use super::plates::{BarFields, PlateFields};
 use super::ratios::RatioFields;
 use super::rounding::RoundingFields;
-use crate::api::settings::{SettingsPage, save_training_settings};
+use crate::api::settings::{SaveTrainingSettings, SettingsPage};
+use crate::components::call::{Call, post_action};
 use crate::components::{NumberInput, error_text, focus_later, reload_to, use_toaster};
 use crate::error::AppError;
 use crate::i18n::*;
-use domain::ExerciseId;
-use domain::settings::{ComplexCounting, TrainingSettings};
+use domain::settings::ComplexCounting;
 use leptos::prelude::*;
 
 /// What went wrong when saving, besides the fields.
@@ -56,11 +56,7 @@ pub(super) fn SettingsEditor(page: SettingsPage) -> impl IntoView {
         problems.set(list);
     };
 
-    let action = Action::new(
-        move |(settings, version): &(TrainingSettings<ExerciseId>, Option<i64>)| {
-            save_training_settings(settings.clone(), *version)
-        },
-    );
+    let action = post_action();
     Effect::new(move |_| match action.value().get() {
         Some(Ok(_)) => {
             done.set(true);
@@ -82,7 +78,7 @@ pub(super) fn SettingsEditor(page: SettingsPage) -> impl IntoView {
         match build(&untrack(|| form.draft())) {
             Ok(settings) => {
                 problems.set(Vec::new());
-                action.dispatch((settings, version));
+                action.dispatch(Call::json(&SaveTrainingSettings { settings, version }));
             }
             Err(list) => show_problems(list),
         }
