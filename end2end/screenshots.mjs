@@ -9,16 +9,21 @@ mkdirSync(out, { recursive: true });
 const browser = await chromium.launch(chromiumSettings.launchOptions);
 const sizes = { desktop: { width: 1280, height: 860 }, phone: { width: 390, height: 844 } };
 
+// Logs `page` in through the login form; `as` is a demo role or { email, password }.
+async function logIn(page, as) {
+  await page.goto(`${base}/login`);
+  await page.locator('body[data-hydrated=true]').waitFor();
+  await page.fill('input[name=email]', as.email ?? `${as}@demo.dropit.club`);
+  await page.fill('input[name=password]', as.password ?? 'dropit-demo');
+  await page.click('main form button[type=submit]');
+  await page.waitForURL((u) => u.pathname !== '/login');
+}
+
 // An invitation of the demo club, for the invitation pages (its link is random).
 async function invitationPath() {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${base}/login`);
-  await page.locator('body[data-hydrated=true]').waitFor();
-  await page.fill('input[name=email]', 'owner@demo.dropit.club');
-  await page.fill('input[name=password]', 'dropit-demo');
-  await page.click('main form button[type=submit]');
-  await page.waitForURL((u) => u.pathname !== '/login');
+  await logIn(page, 'owner');
   const email = `invitee-${Date.now()}@club.test`;
   const answer = await page.request.post(`${base}/api/invite`, { form: { email, role: 'athlete' } });
   const { link } = await answer.json();
@@ -37,12 +42,7 @@ async function twoClubAccount() {
   if (!signedUp.ok()) throw new Error(`sign-up: ${signedUp.status()}`);
   const owner = await browser.newContext();
   const page = await owner.newPage();
-  await page.goto(`${base}/login`);
-  await page.locator('body[data-hydrated=true]').waitFor();
-  await page.fill('input[name=email]', 'owner@demo.dropit.club');
-  await page.fill('input[name=password]', 'dropit-demo');
-  await page.click('main form button[type=submit]');
-  await page.waitForURL((u) => u.pathname !== '/login');
+  await logIn(page, 'owner');
   const answer = await page.request.post(`${base}/api/invite`, { form: { email, role: 'coach' } });
   const token = new URL((await answer.json()).link).pathname.split('/').pop();
   const joined = await context.request.post(`${base}/api/accept_invitation`, { form: { token } });
@@ -116,14 +116,7 @@ for (const [size, viewport] of Object.entries(sizes)) {
       for (const [name, as, path, act] of shots) {
         if (as !== who) {
           await context.clearCookies({ name: 'dropit_session' });
-          if (as) {
-            await page.goto(`${base}/login`);
-            await page.locator('body[data-hydrated=true]').waitFor();
-            await page.fill('input[name=email]', as.email ?? `${as}@demo.dropit.club`);
-            await page.fill('input[name=password]', as.password ?? 'dropit-demo');
-            await page.click('main form button[type=submit]');
-            await page.waitForURL((u) => u.pathname !== '/login');
-          }
+          if (as) await logIn(page, as);
           who = as;
         }
         await page.goto(`${base}${path}`);

@@ -31,7 +31,7 @@ scripts/bundle-size.sh --check
 
 # What a browser loads for every page (README, "What each page loads"): at most 20 code
 # requests. The byte budget is 250 KB; the pages with a feature group's islands load up to
-# 288 KB today, so bytes are held at 290 KB — no page may grow — until issue 14 brings them down.
+# 289 KB today, so bytes are held at 290 KB — no page may grow — until issue 14 brings them down.
 say "page weight (Chromium, every page and role)"
 scripts/page-weight.sh --check --max-kb 290
 

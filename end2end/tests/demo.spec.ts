@@ -38,8 +38,11 @@ test('dark theme is remembered across loads', async ({ page }) => {
   const console = watchConsole(page);
   await logIn(page, DEMO.coach, DEMO_PASSWORD);
   await expect(page.locator('html')).not.toHaveClass(/dark/);
+  // Once hydrated, the toggle flips the page in place: no reload (what was typed stays).
+  await page.evaluate(() => { (window as any).beforeToggle = true; });
   await page.getByTestId('theme-toggle').getByRole('button').click();
   await expect(page.locator('html')).toHaveClass(/dark/);
+  expect(await page.evaluate(() => (window as any).beforeToggle)).toBe(true);
   await page.reload();
   await hydrated(page);
   await expect(page.locator('html')).toHaveClass(/dark/);

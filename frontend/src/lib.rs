@@ -10,4 +10,5 @@ pub fn hydrate() {
     console_error_panic_hook::set_once();
     leptos::mount::hydrate_islands();
     app::lang::provide();
+    app::components::header::enhance_theme_toggle();
 }

@@ -22,34 +22,50 @@ fn browser() -> reqwest::Client {
         .expect("client")
 }
 
+/// Posts `fields` to a server function as a browser posts a plain form of the page `from`.
+async fn post_form(
+    client: &reqwest::Client,
+    base: &str,
+    endpoint: &str,
+    from: &str,
+    fields: &[(&str, String)],
+) -> reqwest::Response {
+    client
+        .post(format!("{base}/api/{endpoint}"))
+        .header(ACCEPT, BROWSER_ACCEPT)
+        .header(REFERER, from)
+        .form(fields)
+        .send()
+        .await
+        .expect("post")
+}
+
+/// Where a redirect sends the browser.
+fn location(answer: &reqwest::Response) -> String {
+    answer.headers()[LOCATION].to_str().unwrap().to_owned()
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn language_and_theme_are_kept_and_the_browser_goes_back_to_its_page() {
     let fx = spawn().await;
     let client = browser();
     let from = format!("{}/login", fx.base);
 
-    let answer = client
-        .post(format!("{}/api/set_language", fx.base))
-        .header(ACCEPT, BROWSER_ACCEPT)
-        .header(REFERER, &from)
-        .form(&[("language", "en")])
-        .send()
-        .await
-        .expect("post");
+    let answer = post_form(
+        &client,
+        &fx.base,
+        "set_language",
+        &from,
+        &[("language", "en".into())],
+    )
+    .await;
     assert_eq!(answer.status(), 302);
     // The page it came from, its address as it was.
-    assert_eq!(answer.headers()[LOCATION], from.as_str());
+    assert_eq!(location(&answer), from);
     let cookie = answer.headers()[SET_COOKIE].to_str().unwrap().to_owned();
     assert!(cookie.starts_with("dropit_lang=en;"), "{cookie}");
 
-    let answer = client
-        .post(format!("{}/api/set_theme", fx.base))
-        .header(ACCEPT, BROWSER_ACCEPT)
-        .header(REFERER, &from)
-        .form(&[("theme", "dark")])
-        .send()
-        .await
-        .expect("post");
+    let answer = post_form(&client, &fx.base, "set_theme", &from, &[("theme", "dark".into())]).await;
     assert_eq!(answer.status(), 302);
 
     let page = client
@@ -95,16 +111,16 @@ async fn logging_out_and_switching_club_lead_where_a_person_expects() {
 
     // Another club's id: the browser comes back to its page, which says why.
     let from = format!("{}/athletes", fx.base);
-    let answer = client
-        .post(format!("{}/api/switch_club", fx.base))
-        .header(ACCEPT, BROWSER_ACCEPT)
-        .header(REFERER, &from)
-        .form(&[("club_id", fx.foreign.0.to_string())])
-        .send()
-        .await
-        .expect("post");
+    let answer = post_form(
+        &client,
+        &fx.base,
+        "switch_club",
+        &from,
+        &[("club_id", fx.foreign.0.to_string())],
+    )
+    .await;
     assert_eq!(answer.status(), 302);
-    let back = answer.headers()[LOCATION].to_str().unwrap().to_owned();
+    let back = location(&answer);
     assert!(back.starts_with(&from) && back.contains("__err="), "{back}");
     let page = client
         .get(&back)
@@ -120,26 +136,24 @@ async fn logging_out_and_switching_club_lead_where_a_person_expects() {
     );
 
     // The club the person is in: home page of that club.
-    let answer = client
-        .post(format!("{}/api/switch_club", fx.base))
-        .header(ACCEPT, BROWSER_ACCEPT)
-        .header(REFERER, &from)
-        .form(&[("club_id", fx.own.0.to_string())])
-        .send()
-        .await
-        .expect("post");
-    assert_eq!(answer.status(), 302);
-    assert_eq!(answer.headers()[LOCATION], "/");
+    let answer = post_form(
+        &client,
+        &fx.base,
+        "switch_club",
+        &from,
+        &[("club_id", fx.own.0.to_string())],
+    )
+    .await;
+    assert_eq!(
+        (answer.status().as_u16(), location(&answer)),
+        (302, "/".to_owned())
+    );
 
-    let answer = client
-        .post(format!("{}/api/log_out", fx.base))
-        .header(ACCEPT, BROWSER_ACCEPT)
-        .header(REFERER, &from)
-        .send()
-        .await
-        .expect("post");
-    assert_eq!(answer.status(), 302);
-    assert_eq!(answer.headers()[LOCATION], "/login");
+    let answer = post_form(&client, &fx.base, "log_out", &from, &[]).await;
+    assert_eq!(
+        (answer.status().as_u16(), location(&answer)),
+        (302, "/login".to_owned())
+    );
     let after = client.get(&from).send().await.expect("page");
     assert_eq!(
         after.status(),
@@ -153,18 +167,23 @@ async fn an_address_cannot_make_a_page_say_what_an_attacker_wrote() {
     use base64::Engine;
     let fx = spawn().await;
     let client = browser();
-    // A transport error carries free text: written into an address, it is not shown.
-    let forged =
-        serde_json::json!({ "Transport": { "ServerError": "Your account is locked: call 555-0100" } });
-    let encoded = base64::engine::general_purpose::URL_SAFE.encode(forged.to_string());
-    let page = client
-        .get(format!("{}/login?__err={encoded}", fx.base))
-        .send()
-        .await
-        .expect("page")
-        .text()
-        .await
-        .expect("body");
-    assert!(!page.contains("555-0100"));
-    assert!(!page.contains(r#"data-testid="toast""#));
+    // Errors that quote free text (a transport error's message, the name a refused name is
+    // taken by), written into an address: the text is not shown.
+    let text = "Your account is locked: call 555-0100";
+    let forged = [
+        serde_json::json!({ "Transport": { "ServerError": text } }),
+        serde_json::json!({ "Invalid": [{ "field": "name", "problem": { "DuplicateName": { "existing": text } } }] }),
+        serde_json::json!({ "RateLimited": { "retry_after_secs": i64::MAX } }),
+    ];
+    for error in forged {
+        let encoded = base64::engine::general_purpose::URL_SAFE.encode(error.to_string());
+        let answer = client
+            .get(format!("{}/login?__err={encoded}", fx.base))
+            .send()
+            .await
+            .expect("page");
+        assert_eq!(answer.status(), 200, "{error}");
+        let page = answer.text().await.expect("body");
+        assert!(!page.contains("555-0100"), "{error}");
+    }
 }

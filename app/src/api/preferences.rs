@@ -57,24 +57,31 @@ impl Theme {
 /// The cookie that keeps the chosen theme.
 pub const THEME_COOKIE: &str = "dropit_theme";
 
-/// A preference cookie: readable by the server on every page, kept a year.
+/// A preference cookie: readable by the server on every page, kept a year (and, like the
+/// session's, only sent over HTTPS where DropIt is served so).
 #[cfg(feature = "ssr")]
-fn remember(name: &str, value: &str) {
-    crate::ssr::set_cookie(&format!("{name}={value}; Path=/; Max-Age=31536000; SameSite=Lax"));
+fn remember(name: &str, value: &str) -> Result<(), AppError> {
+    let secure = if crate::ssr::state()?.secure_cookies {
+        "; Secure"
+    } else {
+        ""
+    };
+    crate::ssr::set_cookie(&format!(
+        "{name}={value}; Path=/; Max-Age=31536000; SameSite=Lax{secure}"
+    ));
+    Ok(())
 }
 
 /// Keeps the page's language; anyone may choose, logged in or not.
 #[server(endpoint = "set_language")]
 pub async fn set_language(language: Language) -> Result<(), AppError> {
-    remember(crate::lang::COOKIE, language.as_str());
-    Ok(())
+    remember(crate::lang::COOKIE, language.as_str())
 }
 
 /// Keeps the theme; anyone may choose, logged in or not.
 #[server(endpoint = "set_theme")]
 pub async fn set_theme(theme: Theme) -> Result<(), AppError> {
-    remember(THEME_COOKIE, theme.as_str());
-    Ok(())
+    remember(THEME_COOKIE, theme.as_str())
 }
 
 #[cfg(test)]

@@ -14,7 +14,6 @@
 //! - [`post_action`] makes the action an island dispatches calls to; its value is the answer's
 //!   text, read with [`decode`] when the function answers more than `()`.
 
-use super::fields::last_error;
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -31,7 +30,8 @@ pub type PostAction = Action<Call, Answer>;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Call {
     path: &'static str,
-    body: String,
+    /// The encoded arguments, or why they could not be encoded.
+    body: Result<String, String>,
     /// The arguments are JSON (a server function declared with `input = Json`), not a form.
     json: bool,
 }
@@ -41,8 +41,7 @@ impl Call {
     pub fn new<F: ServerFn + Serialize>(args: &F) -> Self {
         Call {
             path: F::PATH,
-            // A flat struct of numbers, strings, dates and unit enums always encodes.
-            body: serde_qs::to_string(args).unwrap_or_default(),
+            body: serde_qs::to_string(args).map_err(|e| e.to_string()),
             json: false,
         }
     }
@@ -52,7 +51,7 @@ impl Call {
     pub fn json<F: ServerFn + Serialize>(args: &F) -> Self {
         Call {
             path: F::PATH,
-            body: serde_json::to_string(args).unwrap_or_default(),
+            body: serde_json::to_string(args).map_err(|e| e.to_string()),
             json: true,
         }
     }
@@ -65,13 +64,13 @@ impl Call {
         let encoded = web_sys::UrlSearchParams::new_with_str_sequence_sequence(&fields).ok()?;
         Some(Call {
             path,
-            body: encoded.to_string().into(),
+            body: Ok(encoded.to_string().into()),
             json: false,
         })
     }
 }
 
-/// An action that sends the calls dispatched to it, one answer at a time.
+/// An action that sends the calls dispatched to it; its value is the answer of the latest one.
 pub fn post_action() -> PostAction {
     Action::new_local(|call: &Call| send(call.clone()))
 }
@@ -106,20 +105,23 @@ pub fn create_or_update<I>(
 where
     I: DeserializeOwned + 'static,
 {
-    let saved = move |action: PostAction| {
+    // The id the last call saved, or why it failed (an answer that does not decode included).
+    let outcome = move |action: PostAction| {
         action.value().with(|v| {
             v.as_ref()
-                .and_then(|r| r.as_ref().ok())
-                .and_then(|a| decode::<I>(a).ok())
+                .map(|r| r.clone().and_then(|answer| decode::<I>(&answer)))
         })
     };
     Effect::new(move |_| {
-        if let Some(id) = saved(create).or_else(|| saved(update)) {
+        if let Some(Ok(id)) = outcome(create).or_else(|| outcome(update)) {
             super::reload_to(&href(id));
         }
     });
-    let (create_error, update_error) = (last_error(create.value()), last_error(update.value()));
-    Signal::derive(move || create_error.get().or_else(|| update_error.get()))
+    Signal::derive(move || {
+        [create, update]
+            .into_iter()
+            .find_map(|action| outcome(action).and_then(Result::err))
+    })
 }
 
 /// Posts a call and waits for its answer. An error answer is the server's `AppError`; a
@@ -147,6 +149,10 @@ async fn fetch(call: &Call) -> Answer {
             e.as_string().unwrap_or_else(|| "the request failed".to_owned()),
         ))
     };
+    let body = call
+        .body
+        .as_ref()
+        .map_err(|e| AppError::Transport(ServerFnErrorErr::Serialization(e.clone())))?;
     let init = web_sys::RequestInit::new();
     init.set_method("POST");
     let headers = web_sys::Headers::new().map_err(failed)?;
@@ -158,7 +164,7 @@ async fn fetch(call: &Call) -> Answer {
     headers.set("Content-Type", content_type).map_err(failed)?;
     headers.set("Accept", "application/json").map_err(failed)?;
     init.set_headers(&headers);
-    init.set_body(&JsValue::from_str(&call.body));
+    init.set_body(&JsValue::from_str(body));
     let request = web_sys::Request::new_with_str_and_init(call.path, &init).map_err(failed)?;
     let response: web_sys::Response = JsFuture::from(window().fetch_with_request(&request))
         .await
@@ -189,8 +195,8 @@ pub fn PostForm(
     node_ref: NodeRef<leptos::html::Form>,
     children: Children,
 ) -> impl IntoView {
+    // Without a call (a browser that cannot read the form), the browser posts it itself.
     let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
         #[cfg(feature = "hydrate")]
         {
             use wasm_bindgen::JsCast;
@@ -199,11 +205,12 @@ pub fn PostForm(
                 .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok())
                 .and_then(|form| Call::form(to, &form))
             {
+                ev.prevent_default();
                 action.dispatch(call);
             }
         }
         #[cfg(not(feature = "hydrate"))]
-        let _ = action;
+        let _ = (ev, action);
     };
     view! {
         <form method="post" action=to node_ref=node_ref on:submit=submit>
@@ -223,7 +230,8 @@ mod tests {
             date: chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap_or_default(),
         });
         assert_eq!(call.path, "/api/delete_weighing");
-        let decoded: crate::api::records::DeleteWeighing = serde_qs::from_str(&call.body).expect("decodes");
+        let body = call.body.expect("encodes");
+        let decoded: crate::api::records::DeleteWeighing = serde_qs::from_str(&body).expect("decodes");
         assert_eq!(decoded.athlete_id, domain::AthleteId(7));
         assert_eq!(decoded.date.to_string(), "2026-03-01");
     }

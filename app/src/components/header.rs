@@ -50,7 +50,7 @@ pub fn LanguageSwitch() -> impl IntoView {
 #[component]
 pub fn ThemeToggle() -> impl IntoView {
     view! {
-        <form method="post" action=SetTheme::PATH data-testid="theme-toggle">
+        <form method="post" action=SetTheme::PATH id=THEME_FORM data-testid="theme-toggle">
             <button type="submit" name="theme" value=Theme::Dark.as_str() class="icon-btn dark:hidden" aria-label=tr!(header.theme_dark)>
                 <span aria-hidden="true">"☾"</span>
             </button>
@@ -58,6 +58,53 @@ pub fn ThemeToggle() -> impl IntoView {
                 <span aria-hidden="true">"☀"</span>
             </button>
         </form>
+    }
+}
+
+/// The id of the theme toggle's form.
+const THEME_FORM: &str = "theme-toggle";
+
+/// Once the WASM runs, the theme toggle flips the page in place (no reload, nothing typed is
+/// lost) and keeps the choice in the same cookie its server function writes. A few lines of DOM
+/// code attached to the server-rendered form, not an island: no view code for it in the WASM.
+pub fn enhance_theme_toggle() {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        use wasm_bindgen::closure::Closure;
+        let Some(form) = document().get_element_by_id(THEME_FORM) else {
+            return;
+        };
+        let flip = Closure::<dyn FnMut(web_sys::SubmitEvent)>::new(|ev: web_sys::SubmitEvent| {
+            // The button pressed says where to go: the style sheet shows only the one leading away
+            // from the theme on screen.
+            let Some(next) = ev
+                .submitter()
+                .and_then(|b| b.get_attribute("value"))
+                .and_then(|v| [Theme::Dark, Theme::Light].into_iter().find(|t| t.as_str() == v))
+            else {
+                return;
+            };
+            ev.prevent_default();
+            let document = document();
+            if let Some(root) = document.document_element() {
+                let classes = root.class_list();
+                let _ = classes.remove_2("dark", "light");
+                let _ = classes.add_1(next.as_str());
+            }
+            let https = window().location().protocol().is_ok_and(|p| p == "https:");
+            if let Ok(html) = document.dyn_into::<web_sys::HtmlDocument>() {
+                let _ = html.set_cookie(&format!(
+                    "{}={}; path=/; max-age=31536000; samesite=lax{}",
+                    crate::api::preferences::THEME_COOKIE,
+                    next.as_str(),
+                    if https { "; secure" } else { "" }
+                ));
+            }
+        });
+        let _ = form.add_event_listener_with_callback("submit", flip.as_ref().unchecked_ref());
+        // The listener lives as long as the page.
+        flip.forget();
     }
 }
 

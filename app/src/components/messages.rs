@@ -56,7 +56,7 @@ pub fn error_text(locale: Locale, error: &AppError) -> String {
         AppError::Invalid(_) => td_string!(locale, errors.invalid).to_string(),
         AppError::InvalidCredentials => td_string!(locale, errors.invalid_credentials).to_string(),
         AppError::RateLimited { retry_after_secs } => {
-            let minutes = (retry_after_secs + 59) / 60;
+            let minutes = retry_after_secs.saturating_add(59) / 60;
             td_string!(locale, errors.rate_limited, minutes = minutes).to_string()
         }
         AppError::LastOwner => td_string!(locale, errors.last_owner).to_string(),

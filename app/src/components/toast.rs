@@ -82,7 +82,7 @@ pub fn ToastRegion() -> impl IntoView {
     let locale = crate::lang::current();
     let failed = form_error().map(|e| {
         view! {
-            <div data-testid="toast" class=ToastKind::Error.class()>
+            <div data-testid="toast" role="alert" class=ToastKind::Error.class()>
                 {super::messages::error_text(locale, &e)}
             </div>
         }
@@ -100,11 +100,29 @@ pub fn ToastRegion() -> impl IntoView {
 }
 
 /// The error a plain form post came back with, if the address carries one.
+///
+/// Anyone may write an address and send it around: only errors that carry nothing typed are
+/// shown as they are (a refused name quotes the name, a transport error its message), and a
+/// refused input is said in general terms.
 fn form_error() -> Option<AppError> {
     let encoded = leptos_router::hooks::use_query_map().with_untracked(|q| q.get("__err"))?;
-    // The address is anyone's to write: a transport error's free text is not shown.
     match leptos::server_fn::error::ServerFnUrlError::<AppError>::decode_err(&encoded) {
-        AppError::Transport(_) => None,
-        error => Some(error),
+        e @ (AppError::Unauthenticated
+        | AppError::Forbidden
+        | AppError::NotFound
+        | AppError::Conflict
+        | AppError::LastOwner
+        | AppError::EmailTaken
+        | AppError::AlreadyMember
+        | AppError::WrongAccount
+        | AppError::InUse
+        | AppError::InvitationUnusable(_)
+        | AppError::Unavailable) => Some(e),
+        AppError::Invalid(_) | AppError::InvalidSettings(_) => Some(AppError::Invalid(Vec::new())),
+        AppError::InvalidCredentials
+        | AppError::RateLimited { .. }
+        | AppError::ImportRejected(_)
+        | AppError::AthleteImportRejected(_)
+        | AppError::Transport(_) => None,
     }
 }

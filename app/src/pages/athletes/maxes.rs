@@ -28,10 +28,11 @@ pub(super) fn MaxForm(
     let action = post_action();
     let error = last_error(action.value());
     Effect::new(move |_| {
-        if let Some(Ok(answer)) = action.value().get()
-            && let Ok(saved) = decode::<SavedMax>(&answer)
-        {
-            reload_here(saved.record.then(|| format!("record={}", saved.id)));
+        // Saved: the page again, saying so when the max is a record (a page load, even when the
+        // answer does not decode, since the max is saved).
+        if let Some(Ok(answer)) = action.value().get() {
+            let record = decode::<SavedMax>(&answer).ok().filter(|saved| saved.record);
+            reload_here(record.map(|saved| format!("record={}", saved.id)));
         }
     });
     let weight = RwSignal::new(String::new());

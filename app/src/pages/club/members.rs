@@ -247,9 +247,14 @@ pub(super) fn InviteForm(
     let error = last_error(action.value());
     let form = NodeRef::<leptos::html::Form>::new();
     Effect::new(move |_| {
-        if let Some(Ok(answer)) = action.value().get()
-            && let Ok(invitation) = decode::<CreatedInvitation>(&answer)
-        {
+        let created_now = action
+            .value()
+            .get()
+            .map(|answer| answer.and_then(|text| decode::<CreatedInvitation>(&text)));
+        if let Some(Err(AppError::Transport(e))) = &created_now {
+            toaster.error(error_text(locale, &AppError::Transport(e.clone())));
+        }
+        if let Some(Ok(invitation)) = created_now {
             if let Some(form) = form.get_untracked() {
                 form.reset();
             }
