@@ -75,6 +75,18 @@ pub fn post_action() -> PostAction {
     Action::new_local(|call: &Call| send(call.clone()))
 }
 
+/// An action for a form that saves something the page shows: once a call succeeds the page
+/// loads again; until then, the last error, for the form's fields.
+pub fn reloading_action() -> (PostAction, Signal<Option<AppError>>) {
+    let action = post_action();
+    Effect::new(move |_| {
+        if action.value().with(|v| matches!(v, Some(Ok(_)))) {
+            super::browser::reload_here(None);
+        }
+    });
+    (action, super::fields::last_error(action.value()))
+}
+
 /// A server function's answer, decoded.
 pub fn decode<T: DeserializeOwned>(answer: &str) -> Result<T, AppError> {
     serde_json::from_str(answer).map_err(|e| {

@@ -1,5 +1,5 @@
-//! Page frames: a record's form page, its detail page, the card of the visitor's pages, and a
-//! page's error in place of its content.
+//! Page frames: a record's form page, its detail page, the card of the visitor's pages, a
+//! section's tabs, and a page's error in place of its content.
 
 use super::messages::error_text;
 use crate::error::AppError;
@@ -61,6 +61,30 @@ pub fn detail_page(back: &'static str, label: String, page: Suspend<AnyView>) ->
 }
 
 /// A centred card for the pages a visitor sees (login, sign-up, invitation).
+/// A section's tabs: links between its pages, the current one marked for screen readers (and
+/// underlined). On a phone they scroll sideways rather than wrap.
+#[component]
+pub fn Tabs(
+    /// What the tabs are for, for screen readers.
+    label: String,
+    /// Each tab's address and text, in order.
+    tabs: Vec<(&'static str, String)>,
+    /// The address of the page shown.
+    current: &'static str,
+    #[prop(optional)] testid: Option<&'static str>,
+) -> impl IntoView {
+    view! {
+        <nav aria-label=label class="flex gap-1 overflow-x-auto border-b border-line" data-testid=testid>
+            {tabs
+                .into_iter()
+                .map(|(href, text)| view! {
+                    <a href=href class="nav-link" aria-current=(href == current).then_some("page")>{text}</a>
+                })
+                .collect_view()}
+        </nav>
+    }
+}
+
 #[component]
 pub fn AuthCard(title: String, children: Children) -> impl IntoView {
     view! {

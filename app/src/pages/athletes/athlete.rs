@@ -173,52 +173,36 @@ pub(super) fn AthleteDetails(page: AthletePage) -> impl IntoView {
                 }}
             </section>
             <div class="grid grid-cols-1 gap-6 md:grid-cols-2">
-                <section class="card flex flex-col gap-3" aria-labelledby="bodyweight-title">
-                    <h2 id="bodyweight-title" class="text-lg font-semibold">{tr!(athletes.bodyweights)}</h2>
-                    {page.coaching.then(|| view! { <WeighingForm athlete_id=a.id today=today()/> })}
-                    {if page.weighings.is_empty() {
-                        view! { <p class="text-muted">{tr!(athletes.no_bodyweight)}</p> }.into_any()
-                    } else {
-                        view! {
-                            <ul class="flex flex-col" data-testid="weighings">
-                                {page.weighings.iter().map(|w| view! {
-                                    <li class="flex items-center justify-between gap-2 border-t border-line py-1.5 first:border-0">
-                                        <span>{date(locale, w.date)}</span>
-                                        <span class="flex items-center gap-2">
-                                            <span class="font-semibold tabular-nums">{format!("{} kg", kg(locale, w.weight))}</span>
-                                            {page.coaching.then(|| view! { <DeleteRecord what={Deletion::Weighing { athlete: a.id, day: w.date }}/> })}
-                                        </span>
-                                    </li>
-                                }).collect_view()}
-                            </ul>
-                        }
-                        .into_any()
-                    }}
-                </section>
-                <section class="card flex flex-col gap-3" aria-labelledby="level-title">
-                    <h2 id="level-title" class="text-lg font-semibold">{tr!(athletes.levels)}</h2>
-                    {page.coaching.then(|| view! { <LevelForm athlete_id=a.id today=today()/> })}
-                    {if page.levels.is_empty() {
-                        view! { <p class="text-muted">{tr!(athletes.no_level)}</p> }.into_any()
-                    } else {
-                        view! {
-                            <ul class="flex flex-col" data-testid="levels">
-                                {page.levels.iter().map(|l| view! {
-                                    <li class="flex items-center justify-between gap-2 border-t border-line py-1.5 first:border-0">
-                                        <span class="font-medium">{level_label(locale, l.level)}</span>
-                                        <span class="text-sm text-muted">
-                                            {match l.end {
-                                                Some(end) => td_string!(locale, athletes.from_to, start = date(locale, l.start), end = date(locale, end)).to_string(),
-                                                None => td_string!(locale, athletes.since, start = date(locale, l.start)).to_string(),
-                                            }}
-                                        </span>
-                                    </li>
-                                }).collect_view()}
-                            </ul>
-                        }
-                        .into_any()
-                    }}
-                </section>
+                <History
+                    id="bodyweight"
+                    title=tr!(athletes.bodyweights)
+                    form=page.coaching.then(|| view! { <WeighingForm athlete_id=a.id today=today()/> }.into_any())
+                    empty=tr!(athletes.no_bodyweight)
+                    testid="weighings"
+                    items=page.weighings.iter().map(|w| view! {
+                        <span>{date(locale, w.date)}</span>
+                        <span class="flex items-center gap-2">
+                            <span class="font-semibold tabular-nums">{format!("{} kg", kg(locale, w.weight))}</span>
+                            {page.coaching.then(|| view! { <DeleteRecord what={Deletion::Weighing { athlete: a.id, day: w.date }}/> })}
+                        </span>
+                    }.into_any()).collect()
+                />
+                <History
+                    id="level"
+                    title=tr!(athletes.levels)
+                    form=page.coaching.then(|| view! { <LevelForm athlete_id=a.id today=today()/> }.into_any())
+                    empty=tr!(athletes.no_level)
+                    testid="levels"
+                    items=page.levels.iter().map(|l| view! {
+                        <span class="font-medium">{level_label(locale, l.level)}</span>
+                        <span class="text-sm text-muted">
+                            {match l.end {
+                                Some(end) => td_string!(locale, athletes.from_to, start = date(locale, l.start), end = date(locale, end)).to_string(),
+                                None => td_string!(locale, athletes.since, start = date(locale, l.start)).to_string(),
+                            }}
+                        </span>
+                    }.into_any()).collect()
+                />
             </div>
             <div class="grid grid-cols-1 gap-6 md:grid-cols-2">
                 <section class="card flex flex-col gap-2" aria-labelledby="profile-title">
@@ -256,5 +240,42 @@ pub(super) fn AthleteDetails(page: AthletePage) -> impl IntoView {
                 })}
             </div>
         </article>
+    }
+}
+
+/// A dated history of the athlete (bodyweights, levels): the coach's form to add to it, then its
+/// entries, newest first, or a line saying there are none.
+#[component]
+fn History(
+    id: &'static str,
+    title: String,
+    form: Option<AnyView>,
+    empty: String,
+    testid: &'static str,
+    items: Vec<AnyView>,
+) -> impl IntoView {
+    let title_id = format!("{id}-title");
+    let labelled_by = title_id.clone();
+    let entries = if items.is_empty() {
+        view! { <p class="text-muted">{empty}</p> }.into_any()
+    } else {
+        view! {
+            <ul class="flex flex-col" data-testid=testid>
+                {items
+                    .into_iter()
+                    .map(|item| view! {
+                        <li class="flex items-center justify-between gap-2 border-t border-line py-1.5 first:border-0">{item}</li>
+                    })
+                    .collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="card flex flex-col gap-3" aria-labelledby=labelled_by>
+            <h2 id=title_id class="text-lg font-semibold">{title}</h2>
+            {form}
+            {entries}
+        </section>
     }
 }

@@ -98,59 +98,53 @@ pub(super) fn GroupsEditor(page: GroupsPage) -> impl IntoView {
         None => {}
     });
 
-    let archive = post_action();
-    // Whether the last change archived (or restored), for its message.
-    let archiving = StoredValue::new(false);
-    Effect::new(move |_| match archive.value().get() {
-        Some(Ok(_)) => {
-            let text = if archiving.get_value() {
-                td_string!(locale, groups.archived_done).to_string()
-            } else {
-                td_string!(locale, groups.restored_done).to_string()
-            };
-            toaster.success(text);
-            refresh();
-        }
-        Some(Err(e)) => {
-            toaster.error(error_text(locale, &e));
-            refresh();
-        }
-        None => {}
-    });
-
-    let membership = post_action();
-    // Whether the last change added (or removed) an athlete, for its message.
-    let adding = StoredValue::new(false);
+    // Archiving, restoring, adding or removing an athlete: the message to show on success is
+    // chosen when the change is sent; the groups are read again either way.
+    let change = post_action();
+    let done_message = StoredValue::new(String::new());
+    let send_change = move |call: Call, done: String| {
+        done_message.set_value(done);
+        change.dispatch(call);
+    };
+    let archive = move |id: GroupId, version: i64, archived: bool| {
+        let done = if archived {
+            td_string!(locale, groups.archived_done)
+        } else {
+            td_string!(locale, groups.restored_done)
+        };
+        send_change(
+            Call::new(&ArchiveGroup {
+                id,
+                version,
+                archived,
+            }),
+            done.to_string(),
+        );
+    };
     let set_in_group = move |group_id: GroupId, athlete_id: AthleteId, member: bool| {
-        adding.set_value(member);
-        membership.dispatch(Call::new(&SetInGroup {
-            group_id,
-            athlete_id,
-            member,
-        }));
+        let done = if member {
+            td_string!(locale, groups.added)
+        } else {
+            td_string!(locale, groups.removed)
+        };
+        send_change(
+            Call::new(&SetInGroup {
+                group_id,
+                athlete_id,
+                member,
+            }),
+            done.to_string(),
+        );
     };
-    Effect::new(move |_| match membership.value().get() {
-        Some(Ok(_)) => {
-            let text = if adding.get_value() {
-                td_string!(locale, groups.added).to_string()
-            } else {
-                td_string!(locale, groups.removed).to_string()
-            };
-            toaster.success(text);
-            refresh();
+    Effect::new(move |_| {
+        match change.value().get() {
+            Some(Ok(_)) => toaster.success(done_message.get_value()),
+            Some(Err(e)) => toaster.error(error_text(locale, &e)),
+            None => return,
         }
-        Some(Err(e)) => {
-            toaster.error(error_text(locale, &e));
-            refresh();
-        }
-        None => {}
+        refresh();
     });
-    let busy = move || {
-        create.pending().get()
-            || rename.pending().get()
-            || archive.pending().get()
-            || membership.pending().get()
-    };
+    let busy = move || create.pending().get() || rename.pending().get() || change.pending().get();
 
     let card = move |group: GroupView, all: &[Choice]| {
         let GroupView {
@@ -213,8 +207,7 @@ pub(super) fn GroupsEditor(page: GroupsPage) -> impl IntoView {
                                 aria-label=archive_label.clone()
                                 disabled=busy
                                 on:click=move |_| {
-                                    archiving.set_value(!archived);
-                                    archive.dispatch(Call::new(&ArchiveGroup { id, version, archived: !archived }));
+                                    archive(id, version, !archived);
                                 }
                             >
                                 {if archived { tr!(groups.restore) } else { tr!(groups.archive) }}

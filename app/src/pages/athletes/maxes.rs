@@ -2,7 +2,7 @@
 
 use crate::api::records::{RecordMax, SavedMax, UpdateMax};
 use crate::components::browser::reload_here;
-use crate::components::call::{PostForm, decode, post_action};
+use crate::components::call::{PostForm, decode, post_action, reloading_action};
 use crate::components::format::{kg, kind_label, one_decimal};
 use crate::components::{FormAlert, SubmitButton, TextField, field_error, last_error};
 use crate::i18n::*;
@@ -146,13 +146,7 @@ pub(super) fn EditMax(
     coaching: bool,
 ) -> impl IntoView {
     let locale = crate::lang::current();
-    let action = post_action();
-    let error = last_error(action.value());
-    Effect::new(move |_| {
-        if action.value().with(|v| matches!(v, Some(Ok(_)))) {
-            reload_here(None);
-        }
-    });
+    let (action, error) = reloading_action();
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let open = move |_| {
         if let Some(d) = dialog.get() {

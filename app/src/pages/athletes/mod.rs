@@ -16,6 +16,7 @@ pub mod progress;
 mod records;
 pub mod roster;
 
+use crate::components::Tabs;
 use domain::AthleteId;
 use leptos::prelude::*;
 
@@ -26,23 +27,10 @@ pub fn athlete_href(id: AthleteId) -> String {
 /// The page's sections and the way between them.
 #[component]
 pub(super) fn AthleteTabs(active: &'static str) -> impl IntoView {
-    let tab = move |href: &'static str, label: String| {
-        let current = href == active;
-        view! {
-            <a
-                href=href
-                class="nav-link"
-                aria-current=current.then_some("page")
-            >
-                {label}
-            </a>
-        }
-    };
-    view! {
-        <nav aria-label=tr!(athletes.sections) class="flex flex-wrap gap-1 border-b border-line pb-2">
-            {tab("/athletes", tr!(athletes.roster))}
-            {tab("/athletes/groups", tr!(athletes.groups))}
-            {tab("/athletes/import", tr!(athletes.import))}
-        </nav>
-    }
+    let tabs = vec![
+        ("/athletes", tr!(athletes.roster)),
+        ("/athletes/groups", tr!(athletes.groups)),
+        ("/athletes/import", tr!(athletes.import)),
+    ];
+    view! { <Tabs label=tr!(athletes.sections) tabs current=active/> }
 }

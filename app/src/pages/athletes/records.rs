@@ -2,9 +2,9 @@
 
 use crate::api::records::{DeleteMax, DeleteWeighing, RecordLevel, RecordWeighing};
 use crate::components::browser::reload_here;
-use crate::components::call::{Call, PostForm, post_action};
+use crate::components::call::{Call, PostForm, post_action, reloading_action};
 use crate::components::format::level_label;
-use crate::components::{FormAlert, SubmitButton, TextField, confirm, error_text, last_error, use_toaster};
+use crate::components::{FormAlert, SubmitButton, TextField, confirm, error_text, use_toaster};
 use crate::i18n::*;
 use chrono::NaiveDate;
 use domain::competition::CompetitorLevel;
@@ -24,13 +24,7 @@ pub(super) fn today() -> String {
 
 #[island(lazy = athletes)]
 pub(super) fn WeighingForm(athlete_id: AthleteId, today: String) -> impl IntoView {
-    let action = post_action();
-    let error = last_error(action.value());
-    Effect::new(move |_| {
-        if action.value().with(|v| matches!(v, Some(Ok(_)))) {
-            reload_here(None);
-        }
-    });
+    let (action, error) = reloading_action();
     view! {
         <PostForm to=RecordWeighing::PATH action attr:class="flex flex-wrap items-start gap-3" attr:novalidate="" attr:data-testid="weighing-form">
             <input type="hidden" name="athlete_id" value=athlete_id.0.to_string()/>
@@ -45,13 +39,7 @@ pub(super) fn WeighingForm(athlete_id: AthleteId, today: String) -> impl IntoVie
 #[island(lazy = athletes)]
 pub(super) fn LevelForm(athlete_id: AthleteId, today: String) -> impl IntoView {
     let locale = crate::lang::current();
-    let action = post_action();
-    let error = last_error(action.value());
-    Effect::new(move |_| {
-        if action.value().with(|v| matches!(v, Some(Ok(_)))) {
-            reload_here(None);
-        }
-    });
+    let (action, error) = reloading_action();
     view! {
         <PostForm to=RecordLevel::PATH action attr:class="flex flex-wrap items-start gap-3" attr:novalidate="" attr:data-testid="level-form">
             <input type="hidden" name="athlete_id" value=athlete_id.0.to_string()/>

@@ -11,6 +11,7 @@ pub mod lists;
 mod media;
 mod record_actions;
 
+use crate::components::Tabs;
 use domain::ExerciseId;
 use leptos::prelude::*;
 
@@ -28,27 +29,23 @@ pub enum Tab {
     Exchange,
 }
 
-/// Switches between the exercises and the complexes.
+/// Switches between the exercises and the complexes (and, for those who edit, the lists and the
+/// exchange).
 #[component]
 pub fn CatalogueTabs(active: Tab, can_edit: bool) -> impl IntoView {
-    let tab = move |tab: Tab, href: &'static str, label: String| {
-        let current = tab == active;
-        view! {
-            <a
-                href=href
-                class="nav-link"
-                aria-current=current.then_some("page")
-            >
-                {label}
-            </a>
-        }
+    let current = match active {
+        Tab::Exercises => "/catalogue",
+        Tab::Complexes => "/catalogue/complexes",
+        Tab::Lists => "/catalogue/lists",
+        Tab::Exchange => "/catalogue/exchange",
     };
-    view! {
-        <nav aria-label=tr!(catalogue.sections) class="flex gap-1 overflow-x-auto border-b border-line">
-            {tab(Tab::Exercises, "/catalogue", tr!(catalogue.exercises))}
-            {tab(Tab::Complexes, "/catalogue/complexes", tr!(catalogue.complexes))}
-            {can_edit.then(|| tab(Tab::Lists, "/catalogue/lists", tr!(lists.tab)))}
-            {can_edit.then(|| tab(Tab::Exchange, "/catalogue/exchange", tr!(exchange.tab)))}
-        </nav>
+    let mut tabs = vec![
+        ("/catalogue", tr!(catalogue.exercises)),
+        ("/catalogue/complexes", tr!(catalogue.complexes)),
+    ];
+    if can_edit {
+        tabs.push(("/catalogue/lists", tr!(lists.tab)));
+        tabs.push(("/catalogue/exchange", tr!(exchange.tab)));
     }
+    view! { <Tabs label=tr!(catalogue.sections) tabs current/> }
 }

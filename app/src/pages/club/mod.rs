@@ -3,6 +3,7 @@
 pub mod members;
 pub mod training;
 
+use crate::components::Tabs;
 use leptos::prelude::*;
 
 /// Where the training settings live.
@@ -21,17 +22,13 @@ pub enum ClubTab {
 /// open the members page).
 #[component]
 pub fn ClubTabs(active: ClubTab) -> impl IntoView {
-    let tab = move |tab: ClubTab, href: &'static str, label: String| {
-        view! {
-            <a href=href class="nav-link" aria-current=(tab == active).then_some("page")>
-                {label}
-            </a>
-        }
+    let current = match active {
+        ClubTab::Members => "/club",
+        ClubTab::Training => SETTINGS_HREF,
     };
-    view! {
-        <nav aria-label=tr!(settings.sections) class="flex gap-1 overflow-x-auto border-b border-line" data-testid="club-tabs">
-            {tab(ClubTab::Members, "/club", tr!(settings.tab_members))}
-            {tab(ClubTab::Training, SETTINGS_HREF, tr!(settings.tab_training))}
-        </nav>
-    }
+    let tabs = vec![
+        ("/club", tr!(settings.tab_members)),
+        (SETTINGS_HREF, tr!(settings.tab_training)),
+    ];
+    view! { <Tabs label=tr!(settings.sections) tabs current testid="club-tabs"/> }
 }
