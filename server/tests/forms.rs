@@ -40,6 +40,18 @@ async fn post_form(
         .expect("post")
 }
 
+/// The page at `url`, as the browser gets it.
+async fn page_text(client: &reqwest::Client, url: &str) -> String {
+    client
+        .get(url)
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("body")
+}
+
 /// Where a redirect sends the browser.
 fn location(answer: &reqwest::Response) -> String {
     answer.headers()[LOCATION].to_str().unwrap().to_owned()
@@ -68,14 +80,7 @@ async fn language_and_theme_are_kept_and_the_browser_goes_back_to_its_page() {
     let answer = post_form(&client, &fx.base, "set_theme", &from, &[("theme", "dark".into())]).await;
     assert_eq!(answer.status(), 302);
 
-    let page = client
-        .get(&from)
-        .send()
-        .await
-        .expect("page")
-        .text()
-        .await
-        .expect("body");
+    let page = page_text(&client, &from).await;
     assert!(
         page.contains(r#"<html lang="en" class="dark""#),
         "{}",
@@ -122,14 +127,7 @@ async fn logging_out_and_switching_club_lead_where_a_person_expects() {
     assert_eq!(answer.status(), 302);
     let back = location(&answer);
     assert!(back.starts_with(&from) && back.contains("__err="), "{back}");
-    let page = client
-        .get(&back)
-        .send()
-        .await
-        .expect("page")
-        .text()
-        .await
-        .expect("body");
+    let page = page_text(&client, &back).await;
     assert!(
         page.contains(r#"data-testid="toast""#) && page.contains("Introuvable"),
         "the page shows the error"
