@@ -19,16 +19,20 @@ fn parse(tag: &str) -> Option<Locale> {
     }
 }
 
+/// The value of the cookie `name` in a `Cookie` header, if it is there.
+pub fn cookie_value<'a>(cookie_header: &'a str, name: &str) -> Option<&'a str> {
+    cookie_header.split(';').find_map(|pair| {
+        let (key, value) = pair.trim().split_once('=')?;
+        (key == name).then_some(value)
+    })
+}
+
 /// The language for a request: the cookie's choice, else the browser's preference (by quality),
 /// else French.
 pub fn negotiate(cookie_header: Option<&str>, accept_language: Option<&str>) -> Locale {
     let chosen = cookie_header
-        .into_iter()
-        .flat_map(|h| h.split(';'))
-        .find_map(|pair| {
-            let (name, value) = pair.trim().split_once('=')?;
-            (name == COOKIE).then(|| parse(value)).flatten()
-        });
+        .and_then(|h| cookie_value(h, COOKIE))
+        .and_then(parse);
     if let Some(locale) = chosen {
         return locale;
     }

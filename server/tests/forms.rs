@@ -8,7 +8,7 @@ mod support;
 use domain::Role;
 use reqwest::header::{ACCEPT, LOCATION, REFERER, SET_COOKIE};
 use reqwest::redirect::Policy;
-use support::{PASSWORD, spawn};
+use support::spawn;
 
 /// What a browser sends with a form post: it accepts HTML and says which page the form was on.
 const BROWSER_ACCEPT: &str = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
@@ -103,16 +103,8 @@ async fn language_and_theme_are_kept_and_the_browser_goes_back_to_its_page() {
 async fn logging_out_and_switching_club_lead_where_a_person_expects() {
     let fx = spawn().await;
     let client = browser();
-    let logged_in = client
-        .post(format!("{}/api/log_in", fx.base))
-        .form(&[
-            ("email", format!("{}@alpha.test", Role::Coach.as_str())),
-            ("password", PASSWORD.into()),
-        ])
-        .send()
-        .await
-        .expect("log in");
-    assert_eq!(logged_in.status(), 200);
+    fx.log_in_with(&client, &format!("{}@alpha.test", Role::Coach.as_str()))
+        .await;
 
     // Another club's id: the browser comes back to its page, which says why.
     let from = format!("{}/athletes", fx.base);

@@ -6,25 +6,9 @@
 //! theme.
 
 use crate::error::AppError;
+use crate::i18n::Locale;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
-
-/// The languages DropIt speaks, as a form sends them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Language {
-    Fr,
-    En,
-}
-
-impl Language {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Language::Fr => "fr",
-            Language::En => "en",
-        }
-    }
-}
 
 /// The themes a person may choose over the system's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -42,39 +26,41 @@ impl Theme {
         }
     }
 
+    /// The theme a value names (a cookie's, a button's), if any.
+    pub fn parse(value: &str) -> Option<Theme> {
+        [Theme::Dark, Theme::Light]
+            .into_iter()
+            .find(|t| t.as_str() == value)
+    }
+
     /// The theme a `Cookie` header chose, if any.
     pub fn chosen(cookie_header: &str) -> Option<Theme> {
-        cookie_header.split(';').find_map(|pair| {
-            match pair.trim().strip_prefix(THEME_COOKIE)?.strip_prefix('=')? {
-                "dark" => Some(Theme::Dark),
-                "light" => Some(Theme::Light),
-                _ => None,
-            }
-        })
+        crate::lang::cookie_value(cookie_header, THEME_COOKIE).and_then(Theme::parse)
     }
 }
 
 /// The cookie that keeps the chosen theme.
 pub const THEME_COOKIE: &str = "dropit_theme";
 
-/// A preference cookie: readable by the server on every page, kept a year (and, like the
-/// session's, only sent over HTTPS where DropIt is served so).
+/// A preference cookie, as the server sends it and as the browser sets it itself (the theme
+/// toggle once the WASM runs): readable on every page, kept a year, and, like the session's,
+/// only sent over HTTPS where DropIt is served so.
+pub fn preference_cookie(name: &str, value: &str, secure: bool) -> String {
+    let secure = if secure { "; Secure" } else { "" };
+    format!("{name}={value}; Path=/; Max-Age=31536000; SameSite=Lax{secure}")
+}
+
 #[cfg(feature = "ssr")]
 fn remember(name: &str, value: &str) -> Result<(), AppError> {
-    let secure = if crate::ssr::state()?.secure_cookies {
-        "; Secure"
-    } else {
-        ""
-    };
-    crate::ssr::set_cookie(&format!(
-        "{name}={value}; Path=/; Max-Age=31536000; SameSite=Lax{secure}"
-    ));
+    let secure = crate::ssr::state()?.secure_cookies;
+    crate::ssr::set_cookie(&preference_cookie(name, value, secure));
     Ok(())
 }
 
 /// Keeps the page's language; anyone may choose, logged in or not.
 #[server(endpoint = "set_language")]
-pub async fn set_language(language: Language) -> Result<(), AppError> {
+pub async fn set_language(language: Locale) -> Result<(), AppError> {
+    use crate::i18n::I18nLocaleTrait;
     remember(crate::lang::COOKIE, language.as_str())
 }
 
@@ -94,6 +80,10 @@ mod tests {
         assert_eq!(Theme::chosen("dropit_theme=light"), Some(Theme::Light));
         assert_eq!(Theme::chosen("dropit_theme=purple"), None);
         assert_eq!(Theme::chosen("dropit_themes=dark"), None);
+        assert_eq!(
+            Theme::chosen("dropit_theme=dark; dropit_theme=light"),
+            Some(Theme::Dark)
+        );
         assert_eq!(Theme::chosen(""), None);
     }
 }

@@ -1,7 +1,7 @@
 //! The page header: the brand, the club switcher, the language and theme switches, the user's
 //! menu and the main navigation.
 
-use crate::api::preferences::{Language, SetLanguage, SetTheme, Theme};
+use crate::api::preferences::{SetLanguage, SetTheme, Theme};
 use crate::api::{LogOut, SwitchClub};
 use crate::error::AppError;
 use crate::i18n::*;
@@ -21,12 +21,12 @@ pub struct ViewerResource(pub Resource<Result<Option<Viewer>, AppError>>);
 #[component]
 pub fn LanguageSwitch() -> impl IntoView {
     let current = crate::lang::current();
-    let button = move |locale: Locale, language: Language, label: &'static str, name: &'static str| {
+    let button = move |locale: Locale, label: &'static str, name: &'static str| {
         view! {
             <button
                 type="submit"
                 name="language"
-                value=language.as_str()
+                value=locale.as_str()
                 lang=locale.as_str()
                 aria-label=name
                 aria-pressed=(current == locale).to_string()
@@ -38,8 +38,8 @@ pub fn LanguageSwitch() -> impl IntoView {
     };
     view! {
         <form method="post" action=SetLanguage::PATH role="group" aria-label=tr!(header.language) class="flex rounded-md border border-line p-0.5">
-            {button(Locale::fr, Language::Fr, "FR", "Français")}
-            {button(Locale::en, Language::En, "EN", "English")}
+            {button(Locale::fr, "FR", "Français")}
+            {button(Locale::en, "EN", "English")}
         </form>
     }
 }
@@ -70,6 +70,7 @@ const THEME_FORM: &str = "theme-toggle";
 pub fn enhance_theme_toggle() {
     #[cfg(feature = "hydrate")]
     {
+        use crate::api::preferences::{THEME_COOKIE, preference_cookie};
         use wasm_bindgen::JsCast;
         use wasm_bindgen::closure::Closure;
         let Some(form) = document().get_element_by_id(THEME_FORM) else {
@@ -81,7 +82,7 @@ pub fn enhance_theme_toggle() {
             let Some(next) = ev
                 .submitter()
                 .and_then(|b| b.get_attribute("value"))
-                .and_then(|v| [Theme::Dark, Theme::Light].into_iter().find(|t| t.as_str() == v))
+                .and_then(|v| Theme::parse(&v))
             else {
                 return;
             };
@@ -94,12 +95,7 @@ pub fn enhance_theme_toggle() {
             }
             let https = window().location().protocol().is_ok_and(|p| p == "https:");
             if let Ok(html) = document.dyn_into::<web_sys::HtmlDocument>() {
-                let _ = html.set_cookie(&format!(
-                    "{}={}; path=/; max-age=31536000; samesite=lax{}",
-                    crate::api::preferences::THEME_COOKIE,
-                    next.as_str(),
-                    if https { "; secure" } else { "" }
-                ));
+                let _ = html.set_cookie(&preference_cookie(THEME_COOKIE, next.as_str(), https));
             }
         });
         let _ = form.add_event_listener_with_callback("submit", flip.as_ref().unchecked_ref());

@@ -889,6 +889,12 @@ impl Fixture {
             .cookie_store(true)
             .build()
             .expect("client");
+        self.log_in_with(&client, email).await;
+        client
+    }
+
+    /// Logs `client` (which keeps cookies) in with the account of `email`.
+    pub async fn log_in_with(&self, client: &reqwest::Client, email: &str) {
         let response = client
             .post(format!("{}/api/log_in", self.base))
             .form(&[("email", email), ("password", PASSWORD)])
@@ -896,7 +902,6 @@ impl Fixture {
             .await
             .expect("log in");
         assert_eq!(response.status(), 200, "log in as {email}");
-        client
     }
 }
 
