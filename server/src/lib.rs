@@ -93,6 +93,17 @@ fn leptos_options(config: &Config) -> LeptosOptions {
         .build()
 }
 
+/// The app's routes, listed once per process.
+///
+/// Listing them renders the whole app with resource loading switched off, and Leptos keeps that
+/// switch in a process-wide flag: a page rendered meanwhile by another application of the same
+/// process (one per test in the HTTP tests) would wait forever for its resources. Listed once,
+/// before any application serves, no page can be rendered during it.
+fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(app::App)).clone()
+}
+
 /// Builds the whole HTTP application over an open database.
 pub async fn build(config: &Config, db: Database) -> Result<Application, StartError> {
     let store = db.store();
@@ -123,7 +134,7 @@ pub async fn build(config: &Config, db: Database) -> Result<Application, StartEr
 
     let options = leptos_options(config);
     let live_reload = options.env == leptos::config::Env::DEV;
-    let routes = generate_route_list(app::App);
+    let routes = route_list();
     let context = {
         let state = state.clone();
         move || provide_context(state.clone())
