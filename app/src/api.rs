@@ -156,6 +156,7 @@ pub async fn invite(
 ) -> Result<CreatedInvitation, AppError> {
     let state = ssr::state()?;
     let me = ssr::require_member(&state).await?;
+    let email = domain::account::Email::parse("email", &email).map_err(|e| AppError::Invalid(vec![e]))?;
     let token = ssr::new_invitation_token();
     let request = service::InvitationRequest {
         email,

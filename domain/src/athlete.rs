@@ -6,7 +6,7 @@
 //! athlete may be in several.
 
 use crate::account::{Email, Validator};
-use crate::competition::Sex;
+use crate::competition::{Sex, Weighing};
 use crate::error::{FieldError, FieldProblem};
 use crate::ids::{AthleteId, GroupId, MemberId};
 use crate::text::{line, optional_line, optional_text};
@@ -171,6 +171,27 @@ pub fn parse_bodyweight(field: &str, raw: &str) -> Result<Kg, FieldError> {
     Ok(weight)
 }
 
+/// The weighing form's fields, as posted. They are not named `date` and `weight`: the max
+/// form, on the same page, has those.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct WeighingInput {
+    pub weighed_on: String,
+    pub bodyweight: String,
+}
+
+impl WeighingInput {
+    /// Checks both fields at once: a date not after `today`, a plausible bodyweight.
+    pub fn parse(&self, today: NaiveDate) -> Result<Weighing, Vec<FieldError>> {
+        let date = required_past_date("weighed_on", &self.weighed_on, today);
+        let weight = parse_bodyweight("bodyweight", &self.bodyweight);
+        match (date, weight) {
+            (Ok(date), Ok(weight)) => Ok(Weighing { date, weight }),
+            (date, weight) => Err([date.err(), weight.err()].into_iter().flatten().collect()),
+        }
+    }
+}
+
 /// A named set of a club's athletes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Group {
@@ -311,6 +332,37 @@ mod tests {
                 "name",
                 FieldProblem::TooLong { max: GROUP_NAME_MAX }
             ))
+        );
+    }
+
+    #[test]
+    fn a_weighing_is_a_past_date_and_a_plausible_bodyweight() {
+        let today = day(2026, 10, 12);
+        let weighing = |date: &str, weight: &str| {
+            WeighingInput {
+                weighed_on: date.into(),
+                bodyweight: weight.into(),
+            }
+            .parse(today)
+        };
+        assert_eq!(
+            weighing("2026-10-12", "63.4"),
+            Ok(Weighing {
+                date: today,
+                weight: Kg::from_grams(63_400),
+            })
+        );
+        assert_eq!(
+            weighing("2026-10-13", "63"),
+            Err(vec![FieldError::new("weighed_on", FieldProblem::FutureDate)])
+        );
+        assert_eq!(
+            weighing("", "630"),
+            Err(vec![
+                FieldError::new("weighed_on", FieldProblem::Required),
+                FieldError::new("bodyweight", FieldProblem::InvalidNumber),
+            ]),
+            "both problems at once"
         );
     }
 }

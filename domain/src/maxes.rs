@@ -8,6 +8,9 @@
 //! exercise identifier (the club's [`crate::ids::ExerciseId`], or a catalogue key in tests and
 //! defaults).
 
+use crate::athlete::required_past_date;
+use crate::error::{FieldError, FieldProblem};
+use crate::ids::ExerciseId;
 use crate::weight::Kg;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -67,6 +70,67 @@ impl MaxKind {
             MaxKind::Tested | MaxKind::Competition => 2,
             MaxKind::Training => 1,
             MaxKind::Estimated => 0,
+        }
+    }
+}
+
+/// The heaviest max DropIt accepts: above any world record, below any typing slip's "1050".
+pub const MAX_WEIGHT: Kg = Kg::whole(500);
+
+/// The max form's fields, as posted.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MaxInput {
+    /// The chosen exercise's id; empty when none is chosen.
+    pub exercise: String,
+    pub weight: String,
+    pub date: String,
+    pub kind: String,
+}
+
+impl MaxInput {
+    /// Checks every field at once: an exercise chosen, more than zero and at most
+    /// [`MAX_WEIGHT`], a date not after `today`, a known kind. Whether the exercise is the
+    /// club's is the use-case's to check.
+    pub fn parse(&self, today: NaiveDate) -> Result<Max<ExerciseId>, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let exercise = match self.exercise.trim() {
+            "" => {
+                errors.push(FieldError::new("exercise", FieldProblem::Required));
+                None
+            }
+            raw => raw
+                .parse()
+                .map(ExerciseId)
+                .map_err(|_| errors.push(FieldError::new("exercise", FieldProblem::InvalidChoice)))
+                .ok(),
+        };
+        let weight = match Kg::parse("weight", &self.weight) {
+            Ok(w) if w.is_positive() && w <= MAX_WEIGHT => Some(w),
+            Ok(_) => {
+                errors.push(FieldError::new("weight", FieldProblem::InvalidNumber));
+                None
+            }
+            Err(e) => {
+                errors.push(e);
+                None
+            }
+        };
+        let date = required_past_date("date", &self.date, today)
+            .map_err(|e| errors.push(e))
+            .ok();
+        let kind = MaxKind::parse(&self.kind);
+        if kind.is_none() {
+            errors.push(FieldError::new("kind", FieldProblem::InvalidChoice));
+        }
+        match (exercise, weight, date, kind) {
+            (Some(exercise), Some(weight), Some(date), Some(kind)) if errors.is_empty() => Ok(Max {
+                exercise,
+                date,
+                weight,
+                kind,
+            }),
+            _ => Err(errors),
         }
     }
 }
@@ -221,6 +285,76 @@ mod tests {
 
     fn d(year: i32, month: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(year, month, day).unwrap()
+    }
+
+    fn typed(exercise: &str, weight: &str, date: &str, kind: &str) -> MaxInput {
+        MaxInput {
+            exercise: exercise.into(),
+            weight: weight.into(),
+            date: date.into(),
+            kind: kind.into(),
+        }
+    }
+
+    fn problems(input: &MaxInput) -> Vec<(String, FieldProblem)> {
+        match input.parse(d(2026, 10, 12)) {
+            Ok(max) => panic!("accepted: {max:?}"),
+            Err(errors) => errors.into_iter().map(|e| (e.field, e.problem)).collect(),
+        }
+    }
+
+    #[test]
+    fn a_max_form_is_read_into_a_max() {
+        let max = typed(" 7 ", "72,5", "2026-10-12", "tested").parse(d(2026, 10, 12));
+        assert_eq!(
+            max,
+            Ok(Max {
+                exercise: ExerciseId(7),
+                date: d(2026, 10, 12),
+                weight: Kg::from_grams(72_500),
+                kind: MaxKind::Tested,
+            })
+        );
+    }
+
+    #[test]
+    fn a_max_is_neither_absurdly_heavy_nor_weightless_nor_in_the_future() {
+        let problem = |input| problems(&input);
+        assert_eq!(
+            problem(typed("7", "1050", "2026-10-12", "tested")),
+            [("weight".to_owned(), FieldProblem::InvalidNumber)]
+        );
+        assert_eq!(
+            problem(typed("7", "0", "2026-10-12", "tested")),
+            [("weight".to_owned(), FieldProblem::InvalidNumber)]
+        );
+        assert_eq!(
+            problem(typed("7", "70", "2026-10-13", "tested")),
+            [("date".to_owned(), FieldProblem::FutureDate)]
+        );
+        assert!(
+            typed("7", "500", "2026-10-12", "tested")
+                .parse(d(2026, 10, 12))
+                .is_ok()
+        );
+    }
+
+    #[test]
+    fn every_problem_of_a_max_form_is_said_at_once() {
+        assert_eq!(
+            problems(&typed("", "heavy", "", "guessed")),
+            [
+                ("exercise".to_owned(), FieldProblem::Required),
+                ("weight".to_owned(), FieldProblem::InvalidNumber),
+                ("date".to_owned(), FieldProblem::Required),
+                ("kind".to_owned(), FieldProblem::InvalidChoice),
+            ]
+        );
+        assert_eq!(
+            problems(&typed("snatch", "70", "2026-10-12", "tested")),
+            [("exercise".to_owned(), FieldProblem::InvalidChoice)],
+            "an exercise is chosen by its id"
+        );
     }
 
     fn max(exercise: &'static str, date: NaiveDate, kg: i64, kind: MaxKind) -> Max<&'static str> {

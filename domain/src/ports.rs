@@ -1,7 +1,7 @@
 //! The ports the domain needs from the outside world. Adapters live in other crates
 //! (`store` for the databases, the server for password hashing); `main` wires them.
 
-use crate::account::User;
+use crate::account::{DisplayName, Email, User};
 use crate::athlete::{Athlete, AthleteDraft, Group};
 use crate::athlete_import::AthleteImportPlan;
 use crate::catalogue::exchange::ImportCounts;
@@ -24,11 +24,11 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 pub type StoreResult<T> = Result<T, StoreError>;
 
-/// A new account (the password already hashed).
+/// A new account: its checked email and name, and its password already hashed.
 #[derive(Debug, Clone)]
 pub struct NewUser {
-    pub email: String,
-    pub display_name: String,
+    pub email: Email,
+    pub display_name: DisplayName,
     pub password_hash: String,
 }
 

@@ -62,8 +62,8 @@ pub async fn sign_up<S: AccountStore + ThrottleStore + ?Sized>(
         .await?;
     limits.check_signup(&signups, now).map_err(rate_limited)?;
     let user = NewUser {
-        email: input.email.as_str().to_owned(),
-        display_name: input.display_name.as_str().to_owned(),
+        email: input.email,
+        display_name: input.display_name,
         password_hash: hasher.hash(input.password.expose()).await?,
     };
     let catalogue =
@@ -211,7 +211,7 @@ pub async fn remove_member(
 /// What an admin asks for when inviting.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InvitationRequest {
-    pub email: String,
+    pub email: Email,
     pub role: Role,
     /// Anyone holding the link may accept it with their own account.
     pub open_link: bool,
@@ -245,7 +245,7 @@ pub async fn invite<S: ClubStore + InvitationStore + ?Sized>(
     token: &InvitationToken,
     now: DateTime<Utc>,
 ) -> Result<Invitation, ClubError> {
-    let (email, role) = (request.email.as_str(), request.role);
+    let (email, role) = (&request.email, request.role);
     require(actor, Permission::ManageInvitations)?;
     if !actor.role.assignable().contains(&role) {
         return Err(ClubError::Invalid(vec![FieldError::new(
@@ -259,7 +259,6 @@ pub async fn invite<S: ClubStore + InvitationStore + ?Sized>(
             FieldProblem::InvalidChoice,
         )]));
     }
-    let email = crate::account::Email::parse("email", email).map_err(|e| ClubError::Invalid(vec![e]))?;
     let members = store.members(actor.club_id).await?;
     if members.iter().any(|m| m.email == email.as_str()) {
         return Err(ClubError::AlreadyMember);
@@ -369,18 +368,18 @@ pub async fn accept_invitation_as_new_user<S: InvitationStore + AccountStore + A
     let mut v = Validator::default();
     let display_name = v.check(DisplayName::parse("display_name", account.display_name));
     let password = v.check(Password::parse("password", account.password));
+    // The invitation's email was checked when the invitation was made.
     let email = if invitation.open_link {
         v.check(Email::parse("email", account.email))
-            .map(|email| email.as_str().to_owned())
     } else {
-        Some(invitation.email.clone())
+        v.check(Email::parse("email", &invitation.email))
     };
     let (Some(display_name), Some(password), Some(email)) = (display_name, password, email) else {
         return Err(ClubError::Invalid(v.finish().err().unwrap_or_default()));
     };
     let new_user = NewUser {
         email,
-        display_name: display_name.as_str().to_owned(),
+        display_name,
         password_hash: hasher.hash(password.expose()).await.map_err(ClubError::Store)?,
     };
     match store

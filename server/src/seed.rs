@@ -1,9 +1,10 @@
 //! The demo club: an owner, a coach and an athlete, created through the real use-cases.
 
 use chrono::{DateTime, Duration, Utc};
-use domain::athlete::{AthleteInput, Group};
+use domain::account::Email;
+use domain::athlete::{AthleteDraft, AthleteInput, Group, WeighingInput};
 use domain::competition::CompetitorLevel;
-use domain::maxes::MaxKind;
+use domain::maxes::{MaxInput, MaxKind};
 use domain::membership::Member;
 use domain::ports::{PasswordHasher, Store};
 use domain::service::{self, ClubError};
@@ -64,7 +65,7 @@ pub async fn seed_demo(store: &dyn Store, hasher: &dyn PasswordHasher) -> Result
     for (email, name, role) in DEMO_LOGINS.iter().skip(1) {
         let token = random_token();
         let request = service::InvitationRequest {
-            email: (*email).to_owned(),
+            email: Email::parse("email", email).map_err(|e| ClubError::Invalid(vec![e]))?,
             role: *role,
             open_link: false,
         };
@@ -149,7 +150,7 @@ const DEMO_ATHLETES: [DemoAthlete; 4] = [
 
 /// The demo club's athletes, with bodyweights, maxes, levels and groups dated before `now`.
 async fn seed_athletes(store: &dyn Store, coach: &Member, now: DateTime<Utc>) -> Result<(), SeedError> {
-    use domain::service::athletes::{self as athletes, MaxInput};
+    use domain::service::athletes;
     let club = coach.club_id;
     let keys = domain::catalogue::default::club_keys(&store.exercises(club).await?);
     let lifts = [keys.get("snatch").copied(), keys.get("clean_and_jerk").copied()];
@@ -163,26 +164,35 @@ async fn seed_athletes(store: &dyn Store, coach: &Member, now: DateTime<Utc>) ->
             email: a.email.into(),
             ..AthleteInput::default()
         };
-        let athlete = athletes::create_athlete(store, coach, &input, now).await?;
+        // Read as the forms read what a coach types.
+        let today = now.date_naive();
+        let draft = AthleteDraft::parse(&input, today).map_err(ClubError::Invalid)?;
+        let athlete = athletes::create_athlete(store, coach, &draft, now).await?;
         let day = |ago: i64| now - Duration::days(ago);
         for (ago, weight) in a.weighings {
-            let date = day(*ago).date_naive().to_string();
-            athletes::record_weighing(store, coach, athlete.id, &date, weight, now.date_naive()).await?;
+            let weighing = WeighingInput {
+                weighed_on: day(*ago).date_naive().to_string(),
+                bodyweight: (*weight).into(),
+            }
+            .parse(today)
+            .map_err(ClubError::Invalid)?;
+            athletes::record_weighing(store, coach, athlete.id, weighing).await?;
         }
         for (ago, kind, snatch, clean_and_jerk) in a.maxes {
             for (exercise, weight) in lifts.iter().zip([snatch, clean_and_jerk]) {
-                let input = MaxInput {
-                    exercise: *exercise,
+                let max = MaxInput {
+                    exercise: exercise.map(|e| e.0.to_string()).unwrap_or_default(),
                     weight: (*weight).into(),
                     date: day(*ago).date_naive().to_string(),
                     kind: kind.as_str().into(),
-                };
-                athletes::record_max(store, coach, athlete.id, &input, day(*ago)).await?;
+                }
+                .parse(today)
+                .map_err(ClubError::Invalid)?;
+                athletes::record_max(store, coach, athlete.id, &max, day(*ago)).await?;
             }
         }
         let (level, ago) = a.level;
-        let start = day(ago).date_naive().to_string();
-        athletes::record_level(store, coach, athlete.id, level, &start, now.date_naive()).await?;
+        athletes::record_level(store, coach, athlete.id, level, day(ago).date_naive()).await?;
         let group = match groups.iter().find(|g| g.name == a.group) {
             Some(g) => g.clone(),
             None => {
@@ -221,7 +231,7 @@ pub async fn seed_bench(store: &dyn Store, hasher: &dyn PasswordHasher) -> Resul
         .ok_or(StoreError::NotFound)?;
     let token = random_token();
     let request = service::InvitationRequest {
-        email: BENCH_COACH.to_owned(),
+        email: Email::parse("email", BENCH_COACH).map_err(|e| ClubError::Invalid(vec![e]))?,
         role: Role::Coach,
         open_link: false,
     };

@@ -1,5 +1,7 @@
-//! The header's controls are plain HTML forms: they work before (and without) any WASM, as a
-//! browser posts them, and a failure comes back to the page as a message.
+//! Forms as a browser posts them. The header's controls are plain HTML forms: they work before
+//! (and without) any WASM, and a failure comes back to the page as a message. A form's server
+//! function reads its fields into domain values at the edge and answers every problem at once,
+//! each under its field's name.
 
 #![allow(clippy::expect_used, clippy::unwrap_used)] // test code: a failed expectation is the test failing
 
@@ -176,4 +178,67 @@ async fn an_address_cannot_make_a_page_say_what_an_attacker_wrote() {
         let page = answer.text().await.expect("body");
         assert!(!page.contains("555-0100"), "{error}");
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_problem_of_a_record_form_comes_back_next_to_its_field() {
+    let fx = spawn().await;
+    let coach = fx.client(Some(Role::Coach)).await;
+    let (athlete, _) = fx.athlete(fx.own).await;
+    let fields = |answer: serde_json::Value| -> Vec<(String, String)> {
+        answer["Invalid"]
+            .as_array()
+            .expect("field problems")
+            .iter()
+            .map(|e| (e["field"].to_string(), e["problem"].to_string()))
+            .collect()
+    };
+    let post = |endpoint: &str, form: Vec<(&'static str, String)>| {
+        coach
+            .post(format!("{}/api/{endpoint}", fx.base))
+            .form(&form)
+            .send()
+    };
+
+    let answer = post(
+        "record_max",
+        vec![
+            ("athlete_id", athlete.to_string()),
+            ("exercise", String::new()),
+            ("weight", "heavy".into()),
+            ("date", "2999-01-01".into()),
+            ("kind", "guessed".into()),
+        ],
+    )
+    .await
+    .expect("call");
+    assert_eq!(answer.status(), 422);
+    assert_eq!(
+        fields(answer.json().await.expect("json")),
+        [
+            ("\"exercise\"".to_owned(), "\"Required\"".to_owned()),
+            ("\"weight\"".to_owned(), "\"InvalidNumber\"".to_owned()),
+            ("\"date\"".to_owned(), "\"FutureDate\"".to_owned()),
+            ("\"kind\"".to_owned(), "\"InvalidChoice\"".to_owned()),
+        ]
+    );
+
+    let answer = post(
+        "record_weighing",
+        vec![
+            ("athlete_id", athlete.to_string()),
+            ("weighed_on", "someday".into()),
+            ("bodyweight", "630".into()),
+        ],
+    )
+    .await
+    .expect("call");
+    assert_eq!(answer.status(), 422);
+    assert_eq!(
+        fields(answer.json().await.expect("json")),
+        [
+            ("\"weighed_on\"".to_owned(), "\"InvalidDate\"".to_owned()),
+            ("\"bodyweight\"".to_owned(), "\"InvalidNumber\"".to_owned()),
+        ]
+    );
 }

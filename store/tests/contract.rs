@@ -7,6 +7,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)] // test code: a failed expectation is the test failing
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
+use domain::account::{DisplayName, Email};
 use domain::catalogue::file::{CatalogueFile, CataloguePlan, ComplexRow, ExerciseRow, LabelRow};
 use domain::catalogue::{ComplexDraft, ExerciseDraft, ExerciseInput, Names};
 use domain::invitation::InvitationToken;
@@ -164,8 +165,8 @@ fn t0() -> DateTime<Utc> {
 
 fn new_user(email: &str) -> NewUser {
     NewUser {
-        email: email.into(),
-        display_name: format!("Name of {email}"),
+        email: Email::parse("email", email).expect("an email"),
+        display_name: DisplayName::parse("display_name", &format!("Name of {email}")).expect("a name"),
         password_hash: "hash".into(),
     }
 }

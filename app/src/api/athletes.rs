@@ -2,11 +2,9 @@
 //! athlete import (records, groups and the training settings have their own modules). Coaches and above change; an athlete reads
 //! their own page (see `domain::service::athletes`).
 
-// A server function that a form posts to takes the form's fields as its arguments.
-#![allow(clippy::too_many_arguments)]
-
 use crate::error::AppError;
 use crate::model::Choice;
+use domain::athlete::AthleteInput;
 use domain::competition::{LevelStatus, Weighing};
 use domain::roster::{RosterQuery, RosterRow};
 use domain::{AthleteId, ExerciseId, GroupId, MemberId};
@@ -18,7 +16,7 @@ use {
     super::{by_name, exercise_name},
     crate::ssr,
     chrono::Utc,
-    domain::athlete::AthleteInput,
+    domain::athlete::AthleteDraft,
     domain::catalogue::Exercise,
     domain::service::athletes as service,
 };
@@ -181,41 +179,12 @@ pub async fn load_athlete(id: AthleteId) -> Result<AthletePage, AppError> {
     })
 }
 
-#[cfg(feature = "ssr")]
-fn athlete_input(
-    first_name: String,
-    last_name: String,
-    birth_date: String,
-    sex: String,
-    licence: String,
-    notes: String,
-    email: String,
-) -> AthleteInput {
-    AthleteInput {
-        first_name,
-        last_name,
-        birth_date,
-        sex,
-        licence,
-        notes,
-        email,
-    }
-}
-
 #[server(endpoint = "create_athlete")]
-pub async fn create_athlete(
-    #[server(default)] first_name: String,
-    #[server(default)] last_name: String,
-    #[server(default)] birth_date: String,
-    #[server(default)] sex: String,
-    #[server(default)] licence: String,
-    #[server(default)] notes: String,
-    #[server(default)] email: String,
-) -> Result<AthleteId, AppError> {
+pub async fn create_athlete(#[server(flatten)] athlete: AthleteInput) -> Result<AthleteId, AppError> {
     let state = ssr::state()?;
     let actor = ssr::require_member(&state).await?;
-    let input = athlete_input(first_name, last_name, birth_date, sex, licence, notes, email);
-    Ok(service::create_athlete(&*state.store, &actor, &input, Utc::now())
+    let draft = AthleteDraft::parse(&athlete, Utc::now().date_naive()).map_err(AppError::Invalid)?;
+    Ok(service::create_athlete(&*state.store, &actor, &draft, Utc::now())
         .await?
         .id)
 }
@@ -224,19 +193,13 @@ pub async fn create_athlete(
 pub async fn update_athlete(
     id: AthleteId,
     version: i64,
-    #[server(default)] first_name: String,
-    #[server(default)] last_name: String,
-    #[server(default)] birth_date: String,
-    #[server(default)] sex: String,
-    #[server(default)] licence: String,
-    #[server(default)] notes: String,
-    #[server(default)] email: String,
+    #[server(flatten)] athlete: AthleteInput,
 ) -> Result<AthleteId, AppError> {
     let state = ssr::state()?;
     let actor = ssr::require_member(&state).await?;
-    let input = athlete_input(first_name, last_name, birth_date, sex, licence, notes, email);
+    let draft = AthleteDraft::parse(&athlete, Utc::now().date_naive()).map_err(AppError::Invalid)?;
     Ok(
-        service::update_athlete(&*state.store, &actor, id, &input, version, Utc::now())
+        service::update_athlete(&*state.store, &actor, id, &draft, version, Utc::now())
             .await?
             .id,
     )

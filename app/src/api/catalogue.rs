@@ -1,10 +1,8 @@
 //! The catalogue's server functions: athletes read, coaches and above change.
 
-// A server function that a form posts to takes the form's fields as its arguments.
-#![allow(clippy::too_many_arguments)]
-
 use crate::error::AppError;
 use crate::model::{CatalogueView, ExerciseChoices, ExerciseDetail};
+use domain::catalogue::ExerciseForm;
 use domain::catalogue::browse::CatalogueQuery;
 use domain::{CategoryId, ExerciseId};
 use leptos::prelude::*;
@@ -15,9 +13,9 @@ use {
     crate::model::{Choice, ExerciseItem},
     crate::ssr,
     chrono::Utc,
-    domain::catalogue::{ExerciseInput, Label, Names},
+    domain::catalogue::{Label, Names},
     domain::service::catalogue as service,
-    domain::{EquipmentId, FieldError, FieldProblem},
+    domain::{FieldError, FieldProblem},
 };
 
 #[cfg(feature = "ssr")]
@@ -151,76 +149,12 @@ pub async fn exercise(id: ExerciseId) -> Result<ExerciseDetail, AppError> {
     })
 }
 
-/// A list id chosen in a form: empty is none; anything else must be a number.
-#[cfg(feature = "ssr")]
-fn list_id(field: &str, raw: &str, errors: &mut Vec<FieldError>) -> Option<i64> {
-    let raw = raw.trim();
-    if raw.is_empty() {
-        return None;
-    }
-    let parsed = raw.parse().ok();
-    if parsed.is_none() {
-        errors.push(FieldError::new(field, FieldProblem::InvalidChoice));
-    }
-    parsed
-}
-
-/// The fields of the exercise form, as typed.
-#[cfg(feature = "ssr")]
-struct Typed {
-    name_fr: String,
-    name_en: String,
-    short_name: String,
-    category: String,
-    equipment: String,
-    description: String,
-    video_url: String,
-}
-
-#[cfg(feature = "ssr")]
-impl Typed {
-    fn parse(self) -> Result<ExerciseInput, AppError> {
-        let mut errors = Vec::new();
-        let category = list_id("category", &self.category, &mut errors).map(CategoryId);
-        let equipment = list_id("equipment", &self.equipment, &mut errors).map(EquipmentId);
-        if !errors.is_empty() {
-            return Err(AppError::Invalid(errors));
-        }
-        Ok(ExerciseInput {
-            name_fr: self.name_fr,
-            name_en: self.name_en,
-            short_name: self.short_name,
-            category,
-            equipment,
-            description: self.description,
-            video_url: self.video_url,
-        })
-    }
-}
-
 #[server(endpoint = "create_exercise")]
-pub async fn create_exercise(
-    name_fr: String,
-    #[server(default)] name_en: String,
-    #[server(default)] short_name: String,
-    #[server(default)] category: String,
-    #[server(default)] equipment: String,
-    #[server(default)] description: String,
-    #[server(default)] video_url: String,
-) -> Result<ExerciseId, AppError> {
+pub async fn create_exercise(#[server(flatten)] exercise: ExerciseForm) -> Result<ExerciseId, AppError> {
     let state = ssr::state()?;
     let actor = ssr::require_member(&state).await?;
-    let input = Typed {
-        name_fr,
-        name_en,
-        short_name,
-        category,
-        equipment,
-        description,
-        video_url,
-    }
-    .parse()?;
-    let created = service::create_exercise(&*state.store, &actor, &input, Utc::now()).await?;
+    let draft = exercise.parse().map_err(AppError::Invalid)?;
+    let created = service::create_exercise(&*state.store, &actor, &draft, Utc::now()).await?;
     Ok(created.id)
 }
 
@@ -228,27 +162,12 @@ pub async fn create_exercise(
 pub async fn update_exercise(
     id: ExerciseId,
     version: i64,
-    name_fr: String,
-    #[server(default)] name_en: String,
-    #[server(default)] short_name: String,
-    #[server(default)] category: String,
-    #[server(default)] equipment: String,
-    #[server(default)] description: String,
-    #[server(default)] video_url: String,
+    #[server(flatten)] exercise: ExerciseForm,
 ) -> Result<ExerciseId, AppError> {
     let state = ssr::state()?;
     let actor = ssr::require_member(&state).await?;
-    let input = Typed {
-        name_fr,
-        name_en,
-        short_name,
-        category,
-        equipment,
-        description,
-        video_url,
-    }
-    .parse()?;
-    let updated = service::update_exercise(&*state.store, &actor, id, &input, version, Utc::now()).await?;
+    let draft = exercise.parse().map_err(AppError::Invalid)?;
+    let updated = service::update_exercise(&*state.store, &actor, id, &draft, version, Utc::now()).await?;
     Ok(updated.id)
 }
 
@@ -489,7 +408,8 @@ pub async fn save_list_entry(
     let state = ssr::state()?;
     let actor = ssr::require_member(&state).await?;
     let kind = label_kind(&kind)?;
-    Ok(service::save_label(&*state.store, &actor, kind, id, &name_fr, &name_en).await?)
+    let names = domain::catalogue::label_names(&name_fr, &name_en).map_err(AppError::Invalid)?;
+    Ok(service::save_label(&*state.store, &actor, kind, id, &names).await?)
 }
 
 #[server(endpoint = "delete_list_entry")]

@@ -1,9 +1,6 @@
 //! The club's groups of athletes: list, create, rename, archive, and who is in which. Coaches
 //! and above.
 
-// A server function that a form posts to takes the form's fields as its arguments.
-#![allow(clippy::too_many_arguments)]
-
 use crate::error::AppError;
 use crate::model::Choice;
 use domain::{AthleteId, GroupId};

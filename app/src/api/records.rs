@@ -1,22 +1,17 @@
 //! Bodyweights, competitor levels and maxes: record, correct, delete. Coaches and above (and an
 //! athlete their own maxes, when the club lets them); see `domain::service::athletes`.
 
-// A server function that a form posts to takes the form's fields as its arguments.
-#![allow(clippy::too_many_arguments)]
-
 use crate::error::AppError;
 use chrono::NaiveDate;
+use domain::athlete::WeighingInput;
 use domain::competition::CompetitorLevel;
-use domain::{AthleteId, ExerciseId, MaxId};
+use domain::maxes::MaxInput;
+use domain::{AthleteId, MaxId};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
-use {
-    crate::ssr,
-    chrono::Utc,
-    domain::service::athletes::{self as service, MaxInput},
-};
+use {crate::ssr, chrono::Utc, domain::service::athletes as service};
 
 /// What saving a max tells the page.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -29,20 +24,14 @@ pub struct SavedMax {
 #[server(endpoint = "record_weighing")]
 pub async fn record_weighing(
     athlete_id: AthleteId,
-    #[server(default)] weighed_on: String,
-    #[server(default)] bodyweight: String,
+    #[server(flatten)] weighing: WeighingInput,
 ) -> Result<(), AppError> {
     let state = ssr::state()?;
     let actor = ssr::require_member(&state).await?;
-    service::record_weighing(
-        &*state.store,
-        &actor,
-        athlete_id,
-        &weighed_on,
-        &bodyweight,
-        Utc::now().date_naive(),
-    )
-    .await?;
+    let weighing = weighing
+        .parse(Utc::now().date_naive())
+        .map_err(AppError::Invalid)?;
+    service::record_weighing(&*state.store, &actor, athlete_id, weighing).await?;
     Ok(())
 }
 
@@ -62,56 +51,30 @@ pub async fn record_level(
 ) -> Result<(), AppError> {
     let state = ssr::state()?;
     let actor = ssr::require_member(&state).await?;
-    service::record_level(
-        &*state.store,
-        &actor,
-        athlete_id,
-        level,
-        &start,
-        Utc::now().date_naive(),
-    )
-    .await?;
+    let start = domain::athlete::required_past_date("start", &start, Utc::now().date_naive())
+        .map_err(|e| AppError::Invalid(vec![e]))?;
+    service::record_level(&*state.store, &actor, athlete_id, level, start).await?;
     Ok(())
 }
 
 #[server(endpoint = "record_max")]
 pub async fn record_max(
     athlete_id: AthleteId,
-    #[server(default)] exercise: Option<ExerciseId>,
-    #[server(default)] weight: String,
-    #[server(default)] date: String,
-    #[server(default)] kind: String,
+    #[server(flatten)] max: MaxInput,
 ) -> Result<SavedMax, AppError> {
     let state = ssr::state()?;
     let actor = ssr::require_member(&state).await?;
-    let input = MaxInput {
-        exercise,
-        weight,
-        date,
-        kind,
-    };
-    let (saved, record) = service::record_max(&*state.store, &actor, athlete_id, &input, Utc::now()).await?;
+    let max = max.parse(Utc::now().date_naive()).map_err(AppError::Invalid)?;
+    let (saved, record) = service::record_max(&*state.store, &actor, athlete_id, &max, Utc::now()).await?;
     Ok(SavedMax { id: saved.id, record })
 }
 
 #[server(endpoint = "update_max")]
-pub async fn update_max(
-    id: MaxId,
-    version: i64,
-    #[server(default)] exercise: Option<ExerciseId>,
-    #[server(default)] weight: String,
-    #[server(default)] date: String,
-    #[server(default)] kind: String,
-) -> Result<(), AppError> {
+pub async fn update_max(id: MaxId, version: i64, #[server(flatten)] max: MaxInput) -> Result<(), AppError> {
     let state = ssr::state()?;
     let actor = ssr::require_member(&state).await?;
-    let input = MaxInput {
-        exercise,
-        weight,
-        date,
-        kind,
-    };
-    service::update_max(&*state.store, &actor, id, &input, version, Utc::now()).await?;
+    let max = max.parse(Utc::now().date_naive()).map_err(AppError::Invalid)?;
+    service::update_max(&*state.store, &actor, id, &max, version).await?;
     Ok(())
 }
 

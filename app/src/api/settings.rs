@@ -1,8 +1,5 @@
 //! The club's training settings: coaches read them, admins change them.
 
-// A server function that a form posts to takes the form's fields as its arguments.
-#![allow(clippy::too_many_arguments)]
-
 use crate::error::AppError;
 use crate::model::Choice;
 use domain::ExerciseId;

@@ -71,6 +71,60 @@ pub struct ExerciseInput {
     pub video_url: String,
 }
 
+/// The exercise form's fields, as posted: the category and the equipment are the ids of the
+/// chosen entries, empty for none.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ExerciseForm {
+    pub name_fr: String,
+    pub name_en: String,
+    pub short_name: String,
+    pub category: String,
+    pub equipment: String,
+    pub description: String,
+    pub video_url: String,
+}
+
+impl ExerciseForm {
+    /// Checks every field and reports every problem at once (see [`ExerciseDraft::parse`]).
+    /// Whether the chosen entries are the club's is the use-case's to check.
+    pub fn parse(&self) -> Result<ExerciseDraft, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let category = list_choice("category", &self.category, &mut errors).map(CategoryId);
+        let equipment = list_choice("equipment", &self.equipment, &mut errors).map(EquipmentId);
+        let input = ExerciseInput {
+            name_fr: self.name_fr.clone(),
+            name_en: self.name_en.clone(),
+            short_name: self.short_name.clone(),
+            category,
+            equipment,
+            description: self.description.clone(),
+            video_url: self.video_url.clone(),
+        };
+        match ExerciseDraft::parse(&input) {
+            Ok(draft) if errors.is_empty() => Ok(draft),
+            Ok(_) => Err(errors),
+            Err(mut problems) => {
+                problems.append(&mut errors);
+                Err(problems)
+            }
+        }
+    }
+}
+
+/// An entry chosen in one of the lists: empty is none; anything else must be an id.
+fn list_choice(field: &str, raw: &str, errors: &mut Vec<FieldError>) -> Option<i64> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return None;
+    }
+    let parsed = raw.parse().ok();
+    if parsed.is_none() {
+        errors.push(FieldError::new(field, FieldProblem::InvalidChoice));
+    }
+    parsed
+}
+
 impl ExerciseDraft {
     pub const SHORT_MAX: usize = 12;
     pub const DESCRIPTION_MAX: usize = 4000;
@@ -318,6 +372,33 @@ pub fn may_delete(uses: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_exercise_form_reads_the_chosen_entries_and_says_every_problem_at_once() {
+        let form = ExerciseForm {
+            name_fr: "Arraché".into(),
+            category: " 3 ".into(),
+            ..ExerciseForm::default()
+        };
+        let draft = form.parse().expect("valid");
+        assert_eq!(
+            (draft.category, draft.equipment, draft.name_en.as_str()),
+            (Some(CategoryId(3)), None, "Arraché")
+        );
+        let form = ExerciseForm {
+            category: "weights".into(),
+            equipment: "1e3".into(),
+            ..ExerciseForm::default()
+        };
+        assert_eq!(
+            form.parse(),
+            Err(vec![
+                FieldError::new("name_fr", FieldProblem::Required),
+                FieldError::new("category", FieldProblem::InvalidChoice),
+                FieldError::new("equipment", FieldProblem::InvalidChoice),
+            ])
+        );
+    }
 
     fn input(fr: &str, en: &str) -> ExerciseInput {
         ExerciseInput {

@@ -6,9 +6,7 @@
 //! refused (`Forbidden`); another club's ids are "not found", as everywhere.
 
 use super::error::{ClubError, require};
-use crate::athlete::{
-    Athlete, AthleteDraft, AthleteInput, Group, parse_bodyweight, parse_group_name, required_past_date,
-};
+use crate::athlete::{Athlete, AthleteDraft, Group, parse_group_name};
 use crate::athlete_import::{AthleteImportProblem, ImportIssue};
 use crate::catalogue::cache::{CatalogueCache, ClubCatalogue};
 use crate::catalogue::default::club_keys;
@@ -21,12 +19,8 @@ use crate::ports::{AthleteStore, CatalogueStore, ClubStore, Offload, RecordedMax
 use crate::role::Permission;
 use crate::roster::{self, MainLifts, RosterData, RosterRow};
 use crate::settings::TrainingSettings;
-use crate::weight::Kg;
 use chrono::{DateTime, NaiveDate, Utc};
 use std::sync::Arc;
-
-/// The heaviest max DropIt accepts: above any world record, below any typing slip's "1050".
-pub const MAX_WEIGHT: Kg = Kg::whole(500);
 
 /// The club's main lifts, found among its exercises (see [`club_keys`]).
 pub fn main_lifts(catalogue: &ClubCatalogue) -> MainLifts {
@@ -228,12 +222,11 @@ async fn athletes_record_maxes<S: AthleteStore + ?Sized>(
 pub async fn create_athlete(
     store: &dyn AthleteStore,
     actor: &Member,
-    input: &AthleteInput,
+    draft: &AthleteDraft,
     now: DateTime<Utc>,
 ) -> Result<Athlete, ClubError> {
     require(actor, Permission::Coach)?;
-    let draft = AthleteDraft::parse(input, now.date_naive()).map_err(ClubError::Invalid)?;
-    Ok(store.create_athlete(actor.club_id, &draft, None, now).await?)
+    Ok(store.create_athlete(actor.club_id, draft, None, now).await?)
 }
 
 /// Changes an athlete's profile; `version` is the one the coach saw.
@@ -241,14 +234,13 @@ pub async fn update_athlete(
     store: &dyn AthleteStore,
     actor: &Member,
     id: AthleteId,
-    input: &AthleteInput,
+    draft: &AthleteDraft,
     version: i64,
     now: DateTime<Utc>,
 ) -> Result<Athlete, ClubError> {
     require(actor, Permission::Coach)?;
-    let draft = AthleteDraft::parse(input, now.date_naive()).map_err(ClubError::Invalid)?;
     Ok(store
-        .update_athlete(actor.club_id, id, &draft, version, now)
+        .update_athlete(actor.club_id, id, draft, version, now)
         .await?)
 }
 
@@ -322,24 +314,10 @@ pub async fn record_weighing(
     store: &dyn AthleteStore,
     actor: &Member,
     id: AthleteId,
-    date: &str,
-    weight: &str,
-    today: NaiveDate,
-) -> Result<Weighing, ClubError> {
+    weighing: Weighing,
+) -> Result<(), ClubError> {
     require(actor, Permission::Coach)?;
-    // The form's field names: the page also has a max form with its own date and weight.
-    let date = required_past_date("weighed_on", date, today);
-    let weight = parse_bodyweight("bodyweight", weight);
-    let weighing = match (date, weight) {
-        (Ok(date), Ok(weight)) => Weighing { date, weight },
-        (date, weight) => {
-            return Err(ClubError::Invalid(
-                [date.err(), weight.err()].into_iter().flatten().collect(),
-            ));
-        }
-    };
-    store.record_weighing(actor.club_id, id, weighing).await?;
-    Ok(weighing)
+    Ok(store.record_weighing(actor.club_id, id, weighing).await?)
 }
 
 pub async fn delete_weighing(
@@ -358,11 +336,9 @@ pub async fn record_level(
     actor: &Member,
     id: AthleteId,
     level: CompetitorLevel,
-    start: &str,
-    today: NaiveDate,
+    start: NaiveDate,
 ) -> Result<(), ClubError> {
     require(actor, Permission::Coach)?;
-    let start = required_past_date("start", start, today).map_err(|e| ClubError::Invalid(vec![e]))?;
     store
         .record_level(actor.club_id, id, level, start)
         .await
@@ -373,54 +349,6 @@ pub async fn record_level(
             }
             other => other.into(),
         })
-}
-
-/// A max as typed in the form.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct MaxInput {
-    pub exercise: Option<ExerciseId>,
-    pub weight: String,
-    pub date: String,
-    pub kind: String,
-}
-
-impl MaxInput {
-    /// Checks every field at once; a max weighs more than zero and at most [`MAX_WEIGHT`], and
-    /// is not dated in the future.
-    pub fn parse(&self, today: NaiveDate) -> Result<Max<ExerciseId>, Vec<FieldError>> {
-        let mut errors = Vec::new();
-        let exercise = self.exercise;
-        if exercise.is_none() {
-            errors.push(FieldError::new("exercise", FieldProblem::Required));
-        }
-        let weight = match Kg::parse("weight", &self.weight) {
-            Ok(w) if w.is_positive() && w <= MAX_WEIGHT => Some(w),
-            Ok(_) => {
-                errors.push(FieldError::new("weight", FieldProblem::InvalidNumber));
-                None
-            }
-            Err(e) => {
-                errors.push(e);
-                None
-            }
-        };
-        let date = required_past_date("date", &self.date, today)
-            .map_err(|e| errors.push(e))
-            .ok();
-        let kind = MaxKind::parse(&self.kind);
-        if kind.is_none() {
-            errors.push(FieldError::new("kind", FieldProblem::InvalidChoice));
-        }
-        match (exercise, weight, date, kind) {
-            (Some(exercise), Some(weight), Some(date), Some(kind)) if errors.is_empty() => Ok(Max {
-                exercise,
-                date,
-                weight,
-                kind,
-            }),
-            _ => Err(errors),
-        }
-    }
 }
 
 /// "The exercise is not the club's" becomes a message next to the exercise field.
@@ -455,11 +383,10 @@ pub async fn record_max(
     store: &dyn AthleteStore,
     actor: &Member,
     id: AthleteId,
-    input: &MaxInput,
+    max: &Max<ExerciseId>,
     now: DateTime<Utc>,
 ) -> Result<(RecordedMax, bool), ClubError> {
     let athlete = readable(store, actor, id).await?;
-    let max = input.parse(now.date_naive()).map_err(ClubError::Invalid)?;
     check_recording(store, actor, &athlete, max.kind).await?;
     let history: Vec<Max<ExerciseId>> = store
         .maxes(actor.club_id, id)
@@ -467,9 +394,9 @@ pub async fn record_max(
         .into_iter()
         .map(|m| m.max)
         .collect();
-    let record = crate::maxes::is_personal_record(&history, &max);
+    let record = crate::maxes::is_personal_record(&history, max);
     let saved = store
-        .create_max(actor.club_id, id, &max, now)
+        .create_max(actor.club_id, id, max, now)
         .await
         .map_err(unknown_exercise)?;
     Ok((saved, record))
@@ -497,17 +424,15 @@ pub async fn update_max(
     store: &dyn AthleteStore,
     actor: &Member,
     id: MaxId,
-    input: &MaxInput,
+    max: &Max<ExerciseId>,
     version: i64,
-    now: DateTime<Utc>,
 ) -> Result<RecordedMax, ClubError> {
     let found = changeable_max(store, actor, id).await?;
-    let max = input.parse(now.date_naive()).map_err(ClubError::Invalid)?;
     // An athlete may not turn their training max into a tested one.
     let athlete = readable(store, actor, found.athlete).await?;
     check_recording(store, actor, &athlete, max.kind).await?;
     store
-        .update_max(actor.club_id, id, &max, version)
+        .update_max(actor.club_id, id, max, version)
         .await
         .map_err(unknown_exercise)
 }

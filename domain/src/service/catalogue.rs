@@ -5,8 +5,7 @@ use crate::catalogue::browse::CatalogueIndex;
 use crate::catalogue::cache::{CatalogueCache, ClubCatalogue};
 use crate::catalogue::exchange::{self, Format, ImportCounts};
 use crate::catalogue::{
-    Complex, ComplexDraft, Exercise, ExerciseDraft, ExerciseInput, Label, LabelKind, label_names,
-    movement_names,
+    Complex, ComplexDraft, Exercise, ExerciseDraft, Label, LabelKind, Names, movement_names,
 };
 use crate::error::{FieldError, FieldProblem, Report, StoreError};
 use crate::ids::{CategoryId, ComplexId, EquipmentId, ExerciseId};
@@ -144,17 +143,16 @@ fn duplicate_name(draft: &ExerciseDraft) -> impl FnOnce(StoreError) -> ClubError
 pub async fn create_exercise(
     store: &dyn CatalogueStore,
     actor: &Member,
-    input: &ExerciseInput,
+    draft: &ExerciseDraft,
     now: DateTime<Utc>,
 ) -> Result<Exercise, ClubError> {
     require(actor, Permission::Coach)?;
-    let draft = ExerciseDraft::parse(input).map_err(ClubError::Invalid)?;
-    check_lists(store, actor, &draft).await?;
-    check_unique(&store.exercises(actor.club_id).await?, &draft, None)?;
+    check_lists(store, actor, draft).await?;
+    check_unique(&store.exercises(actor.club_id).await?, draft, None)?;
     store
-        .create_exercise(actor.club_id, &draft, now)
+        .create_exercise(actor.club_id, draft, now)
         .await
-        .map_err(duplicate_name(&draft))
+        .map_err(duplicate_name(draft))
 }
 
 /// An exercise's category and equipment must be entries of the club's lists: another club's
@@ -194,22 +192,21 @@ pub async fn update_exercise(
     store: &dyn CatalogueStore,
     actor: &Member,
     id: ExerciseId,
-    input: &ExerciseInput,
+    draft: &ExerciseDraft,
     version: i64,
     now: DateTime<Utc>,
 ) -> Result<Exercise, ClubError> {
     require(actor, Permission::Coach)?;
-    let draft = ExerciseDraft::parse(input).map_err(ClubError::Invalid)?;
-    check_lists(store, actor, &draft).await?;
+    check_lists(store, actor, draft).await?;
     let others = store.exercises(actor.club_id).await?;
     if !others.iter().any(|e| e.id == id) {
         return Err(ClubError::NotFound);
     }
-    check_unique(&others, &draft, Some(id))?;
+    check_unique(&others, draft, Some(id))?;
     store
-        .update_exercise(actor.club_id, id, &draft, version, now)
+        .update_exercise(actor.club_id, id, draft, version, now)
         .await
-        .map_err(duplicate_name(&draft))
+        .map_err(duplicate_name(draft))
 }
 
 pub async fn set_exercise_archived(
@@ -455,11 +452,9 @@ pub async fn save_label(
     actor: &Member,
     kind: LabelKind,
     id: Option<i64>,
-    name_fr: &str,
-    name_en: &str,
+    names: &Names,
 ) -> Result<i64, ClubError> {
     let existing = labels(store, actor, kind).await?;
-    let names = label_names(name_fr, name_en).map_err(ClubError::Invalid)?;
     let key = crate::catalogue::search::fold(&names.fr);
     if let Some(other) = existing
         .iter()
@@ -484,13 +479,13 @@ pub async fn save_label(
     match id {
         Some(id) => {
             store
-                .rename_label(actor.club_id, kind, id, &names)
+                .rename_label(actor.club_id, kind, id, names)
                 .await
                 .map_err(duplicate)?;
             Ok(id)
         }
         None => store
-            .create_label(actor.club_id, kind, &names)
+            .create_label(actor.club_id, kind, names)
             .await
             .map_err(duplicate),
     }

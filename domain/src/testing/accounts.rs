@@ -60,13 +60,13 @@ impl State {
 
     /// `Duplicate` when the email has an account.
     fn insert_user(&mut self, new: NewUser) -> StoreResult<User> {
-        if self.users.iter().any(|u| u.user.email == new.email) {
+        if self.users.iter().any(|u| u.user.email == new.email.as_str()) {
             return Err(StoreError::Duplicate);
         }
         let user = User {
             id: UserId(self.next_id()),
-            email: new.email,
-            display_name: new.display_name,
+            email: new.email.as_str().to_owned(),
+            display_name: new.display_name.as_str().to_owned(),
             session_generation: 0,
         };
         self.users.push(UserRow {

@@ -495,8 +495,8 @@ impl Fixture {
     pub async fn member(&self, club: ClubId) -> (i64, i64) {
         let (id, _) = self.invitation(club).await;
         let user = NewUser {
-            email: self.fresh_email("target"),
-            display_name: "Target".into(),
+            email: domain::account::Email::parse("email", &self.fresh_email("target")).expect("an email"),
+            display_name: domain::account::DisplayName::parse("display_name", "Target").expect("a name"),
             password_hash: "x".into(),
         };
         let (_, member) = self
@@ -959,7 +959,8 @@ pub async fn spawn_in(dir: &Path, flags: &[&str]) -> Fixture {
     for (i, role) in [Role::Admin, Role::Coach, Role::Athlete].into_iter().enumerate() {
         let token = InvitationToken::from_random_bytes([u8::try_from(i + 1).expect("small"); 32]);
         let request = domain::service::InvitationRequest {
-            email: format!("{}@alpha.test", role.as_str()),
+            email: domain::account::Email::parse("email", &format!("{}@alpha.test", role.as_str()))
+                .expect("an email"),
             role,
             open_link: false,
         };

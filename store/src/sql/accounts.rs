@@ -51,8 +51,8 @@ macro_rules! accounts_sql {
                      VALUES ($1, $2, $3, $4) \
                      RETURNING {USER_COLUMNS}"
                 ))
-                .bind(&user.email)
-                .bind(&user.display_name)
+                .bind(user.email.as_str())
+                .bind(user.display_name.as_str())
                 .bind(&user.password_hash)
                 .bind(now)
                 .fetch_one(&mut **tx)

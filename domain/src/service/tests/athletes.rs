@@ -2,7 +2,7 @@
 //! reads their own profile, admins set the club's training settings.
 
 use super::{Club, t0, today};
-use crate::athlete::{Athlete, AthleteInput};
+use crate::athlete::{Athlete, AthleteDraft, AthleteInput};
 use crate::catalogue::cache::CatalogueCache;
 use crate::ports::{AthleteStore, InPlace};
 use crate::ratios::{Factor, Ratio};
@@ -19,24 +19,26 @@ pub(super) struct Team {
     pub(super) cache: CatalogueCache,
 }
 
-pub(super) fn athlete_input(first: &str, last: &str) -> AthleteInput {
-    AthleteInput {
+/// A valid profile of that name, as the athlete form gives it.
+pub(super) fn athlete_draft(first: &str, last: &str) -> AthleteDraft {
+    let input = AthleteInput {
         first_name: first.to_owned(),
         last_name: last.to_owned(),
         birth_date: "2008-03-14".to_owned(),
         sex: "women".to_owned(),
         ..AthleteInput::default()
-    }
+    };
+    AthleteDraft::parse(&input, today()).expect("a valid profile")
 }
 
 impl Team {
     pub(super) async fn new() -> Team {
         let club = Club::new().await;
         let teammate =
-            service::create_athlete(&club.store, &club.coach, &athlete_input("Zoé", "Martin"), t0())
+            service::create_athlete(&club.store, &club.coach, &athlete_draft("Zoé", "Martin"), t0())
                 .await
                 .expect("a profile");
-        let mine = service::create_athlete(&club.store, &club.coach, &athlete_input("Léa", "Petit"), t0())
+        let mine = service::create_athlete(&club.store, &club.coach, &athlete_draft("Léa", "Petit"), t0())
             .await
             .expect("a profile");
         let mine = service::link_account(
@@ -140,7 +142,7 @@ async fn only_coaches_create_and_change_profiles() {
     let (club, store) = (&team.club, &team.club.store);
     let me = &club.athlete;
     let mine = &team.mine;
-    let input = athlete_input("Léa", "Grand");
+    let input = athlete_draft("Léa", "Grand");
     assert_eq!(
         service::create_athlete(store, me, &input, t0()).await,
         Err(ClubError::Forbidden)
@@ -178,13 +180,13 @@ async fn a_profile_changed_meanwhile_is_a_conflict() {
         store,
         &club.coach,
         seen.id,
-        &athlete_input("Zoé", "Roux"),
+        &athlete_draft("Zoé", "Roux"),
         seen.version,
         t0(),
     )
     .await
     .expect("a first edit");
-    let stale = athlete_input("Zoé", "Blanc");
+    let stale = athlete_draft("Zoé", "Blanc");
     assert_eq!(
         service::update_athlete(store, &club.admin, seen.id, &stale, seen.version, t0()).await,
         Err(ClubError::Conflict)
@@ -219,7 +221,7 @@ async fn another_clubs_profiles_and_groups_are_not_found() {
             store,
             stranger,
             mine.id,
-            &athlete_input("X", "Y"),
+            &athlete_draft("X", "Y"),
             mine.version,
             t0()
         )

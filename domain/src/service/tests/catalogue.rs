@@ -3,7 +3,7 @@
 use super::{Club, t0};
 use crate::catalogue::cache::CatalogueCache;
 use crate::catalogue::exchange::Format;
-use crate::catalogue::{ExerciseInput, LabelKind};
+use crate::catalogue::{ExerciseDraft, ExerciseInput, LabelKind, Names, label_names};
 use crate::ids::{CategoryId, ExerciseId};
 use crate::media::Slot;
 use crate::membership::Member;
@@ -13,12 +13,14 @@ use crate::service::catalogue::{self as service, ComplexInput};
 use crate::testing::MemoryMedia;
 use crate::{FieldError, FieldProblem};
 
-pub(super) fn exercise_input(fr: &str, en: &str) -> ExerciseInput {
-    ExerciseInput {
+/// A valid exercise of those names, without category or equipment.
+pub(super) fn exercise_draft(fr: &str, en: &str) -> ExerciseDraft {
+    let input = ExerciseInput {
         name_fr: fr.to_owned(),
         name_en: en.to_owned(),
         ..ExerciseInput::default()
-    }
+    };
+    ExerciseDraft::parse(&input).expect("a valid exercise")
 }
 
 fn complex_input(movements: Vec<ExerciseId>) -> ComplexInput {
@@ -26,6 +28,11 @@ fn complex_input(movements: Vec<ExerciseId>) -> ComplexInput {
         movements,
         ..ComplexInput::default()
     }
+}
+
+/// A list entry's names, as the lists page gives them.
+fn names(fr: &str, en: &str) -> Names {
+    label_names(fr, en).expect("valid names")
 }
 
 pub(super) fn invalid(field: &str, problem: FieldProblem) -> ClubError {
@@ -42,7 +49,7 @@ fn duplicate(field: &str, existing: &str) -> ClubError {
 }
 
 pub(super) async fn create(club: &Club, by: &Member, fr: &str, en: &str) -> crate::catalogue::Exercise {
-    service::create_exercise(&club.store, by, &exercise_input(fr, en), t0())
+    service::create_exercise(&club.store, by, &exercise_draft(fr, en), t0())
         .await
         .expect("created")
 }
@@ -63,7 +70,7 @@ async fn athletes_read_the_catalogue_and_only_coaches_change_it() {
     assert!(service::complex(store, me, complex.id).await.is_ok());
 
     let forbidden = Err(ClubError::Forbidden);
-    let input = exercise_input("Nouveau", "New");
+    let input = exercise_draft("Nouveau", "New");
     assert_eq!(
         service::create_exercise(store, me, &input, t0())
             .await
@@ -114,7 +121,7 @@ async fn athletes_read_the_catalogue_and_only_coaches_change_it() {
         forbidden
     );
     assert_eq!(
-        service::save_label(store, me, LabelKind::Category, None, "Sauts", "Jumps")
+        service::save_label(store, me, LabelKind::Category, None, &names("Sauts", "Jumps"))
             .await
             .map(|_| ()),
         forbidden
@@ -170,14 +177,14 @@ async fn an_edit_based_on_a_stale_version_is_a_conflict() {
         store,
         &club.admin,
         seen.id,
-        &exercise_input("Arraché avec élastiques", "Banded snatch"),
+        &exercise_draft("Arraché avec élastiques", "Banded snatch"),
         seen.version,
         t0(),
     )
     .await
     .expect("a first edit");
     assert_eq!(edited.version, seen.version + 1);
-    let stale = exercise_input("Autre", "Other");
+    let stale = exercise_draft("Autre", "Other");
     assert_eq!(
         service::update_exercise(store, &club.coach, seen.id, &stale, seen.version, t0()).await,
         Err(ClubError::Conflict)
@@ -201,7 +208,7 @@ async fn another_clubs_exercise_is_not_found() {
     let theirs = club.foreign_exercise("Arraché").await;
     let coach = &club.coach;
     let media = MemoryMedia::default();
-    let input = exercise_input("Pris", "Taken");
+    let input = exercise_draft("Pris", "Taken");
     assert_eq!(
         service::exercise(store, coach, theirs.id).await.err(),
         Some(ClubError::NotFound)
@@ -238,14 +245,14 @@ async fn a_name_the_club_already_has_is_refused_naming_that_exercise() {
     let club = Club::new().await;
     let store = &club.store;
     assert_eq!(
-        service::create_exercise(store, &club.coach, &exercise_input("ARRACHE", "Snatch two"), t0()).await,
+        service::create_exercise(store, &club.coach, &exercise_draft("ARRACHE", "Snatch two"), t0()).await,
         Err(duplicate("name_fr", "Arraché"))
     );
     assert_eq!(
         service::create_exercise(
             store,
             &club.coach,
-            &exercise_input("Arraché deux", "snatch"),
+            &exercise_draft("Arraché deux", "snatch"),
             t0()
         )
         .await,
@@ -257,7 +264,7 @@ async fn a_name_the_club_already_has_is_refused_naming_that_exercise() {
             store,
             &club.coach,
             press.id,
-            &exercise_input("Squat  arraché", "Press"),
+            &exercise_draft("Squat  arraché", "Press"),
             press.version,
             t0()
         )
@@ -275,10 +282,10 @@ async fn another_clubs_category_or_equipment_is_refused_next_to_its_field() {
     let store = &club.store;
     let their_category = store.categories(club.stranger.club_id).await.expect("read")[0].id;
     let their_equipment = store.equipment(club.stranger.club_id).await.expect("read")[0].id;
-    let input = ExerciseInput {
+    let input = ExerciseDraft {
         category: Some(their_category),
         equipment: Some(their_equipment),
-        ..exercise_input("Nouveau", "New")
+        ..exercise_draft("Nouveau", "New")
     };
     assert_eq!(
         service::create_exercise(store, &club.coach, &input, t0()).await,
@@ -406,22 +413,34 @@ async fn a_list_entry_name_is_unique_and_another_clubs_entries_are_out_of_reach(
     let club = Club::new().await;
     let store = &club.store;
     let kind = LabelKind::Category;
-    let jumps = service::save_label(store, &club.coach, kind, None, "Pliométrie", "Plyometrics")
-        .await
-        .expect("added");
+    let jumps = service::save_label(
+        store,
+        &club.coach,
+        kind,
+        None,
+        &names("Pliométrie", "Plyometrics"),
+    )
+    .await
+    .expect("added");
     assert_eq!(
-        service::save_label(store, &club.coach, kind, None, "PLIOMETRIE", "").await,
+        service::save_label(store, &club.coach, kind, None, &names("PLIOMETRIE", "")).await,
         Err(duplicate("name_fr", "Pliométrie"))
     );
-    service::save_label(store, &club.coach, LabelKind::Equipment, None, "Pliométrie", "")
-        .await
-        .expect("the other list may have it");
-    service::save_label(store, &club.coach, kind, Some(jumps), "Sauts", "Jumps")
+    service::save_label(
+        store,
+        &club.coach,
+        LabelKind::Equipment,
+        None,
+        &names("Pliométrie", ""),
+    )
+    .await
+    .expect("the other list may have it");
+    service::save_label(store, &club.coach, kind, Some(jumps), &names("Sauts", "Jumps"))
         .await
         .expect("renamed");
     let stranger = &club.stranger;
     assert_eq!(
-        service::save_label(store, stranger, kind, Some(jumps), "Pris", "Taken").await,
+        service::save_label(store, stranger, kind, Some(jumps), &names("Pris", "Taken")).await,
         Err(ClubError::NotFound)
     );
     assert_eq!(

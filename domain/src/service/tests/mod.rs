@@ -11,7 +11,7 @@ mod media;
 mod members;
 mod records;
 
-use crate::account::User;
+use crate::account::{DisplayName, Email, User};
 use crate::catalogue::Exercise;
 use crate::ids::ClubId;
 use crate::invitation::{self, InvitationToken};
@@ -37,8 +37,8 @@ fn today() -> NaiveDate {
 
 fn new_user(email: &str) -> NewUser {
     NewUser {
-        email: email.to_owned(),
-        display_name: format!("Name of {email}"),
+        email: Email::parse("email", email).expect("an email"),
+        display_name: DisplayName::parse("display_name", &format!("Name of {email}")).expect("a name"),
         password_hash: PlainHasher::hash_of(PASSWORD),
     }
 }
