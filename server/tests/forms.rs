@@ -180,65 +180,68 @@ async fn an_address_cannot_make_a_page_say_what_an_attacker_wrote() {
     }
 }
 
+/// Posts a form that must be refused as invalid (422); the problems it came back with, as
+/// (field, problem) pairs.
+async fn refused(
+    client: &reqwest::Client,
+    base: &str,
+    endpoint: &str,
+    form: &[(&str, String)],
+) -> Vec<(String, String)> {
+    let answer = client
+        .post(format!("{base}/api/{endpoint}"))
+        .form(form)
+        .send()
+        .await
+        .expect("call");
+    assert_eq!(answer.status(), 422, "{endpoint}");
+    let body: serde_json::Value = answer.json().await.expect("json");
+    body["Invalid"]
+        .as_array()
+        .expect("field problems")
+        .iter()
+        .map(|e| {
+            let text = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_owned();
+            (text(&e["field"]), text(&e["problem"]))
+        })
+        .collect()
+}
+
+fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
+    expected
+        .iter()
+        .map(|(field, problem)| ((*field).to_owned(), (*problem).to_owned()))
+        .collect()
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_problem_of_a_record_form_comes_back_next_to_its_field() {
     let fx = spawn().await;
     let coach = fx.client(Some(Role::Coach)).await;
     let (athlete, _) = fx.athlete(fx.own).await;
-    let fields = |answer: serde_json::Value| -> Vec<(String, String)> {
-        answer["Invalid"]
-            .as_array()
-            .expect("field problems")
-            .iter()
-            .map(|e| (e["field"].to_string(), e["problem"].to_string()))
-            .collect()
-    };
-    let post = |endpoint: &str, form: Vec<(&'static str, String)>| {
-        coach
-            .post(format!("{}/api/{endpoint}", fx.base))
-            .form(&form)
-            .send()
-    };
-
-    let answer = post(
-        "record_max",
-        vec![
-            ("athlete_id", athlete.to_string()),
-            ("exercise", String::new()),
-            ("weight", "heavy".into()),
-            ("date", "2999-01-01".into()),
-            ("kind", "guessed".into()),
-        ],
-    )
-    .await
-    .expect("call");
-    assert_eq!(answer.status(), 422);
+    let max = [
+        ("athlete_id", athlete.to_string()),
+        ("exercise", String::new()),
+        ("weight", "heavy".into()),
+        ("date", "2999-01-01".into()),
+        ("kind", "guessed".into()),
+    ];
     assert_eq!(
-        fields(answer.json().await.expect("json")),
-        [
-            ("\"exercise\"".to_owned(), "\"Required\"".to_owned()),
-            ("\"weight\"".to_owned(), "\"InvalidNumber\"".to_owned()),
-            ("\"date\"".to_owned(), "\"FutureDate\"".to_owned()),
-            ("\"kind\"".to_owned(), "\"InvalidChoice\"".to_owned()),
-        ]
+        refused(&coach, &fx.base, "record_max", &max).await,
+        pairs(&[
+            ("exercise", "Required"),
+            ("weight", "InvalidNumber"),
+            ("date", "FutureDate"),
+            ("kind", "InvalidChoice"),
+        ])
     );
-
-    let answer = post(
-        "record_weighing",
-        vec![
-            ("athlete_id", athlete.to_string()),
-            ("weighed_on", "someday".into()),
-            ("bodyweight", "630".into()),
-        ],
-    )
-    .await
-    .expect("call");
-    assert_eq!(answer.status(), 422);
+    let weighing = [
+        ("athlete_id", athlete.to_string()),
+        ("weighed_on", "someday".into()),
+        ("bodyweight", "630".into()),
+    ];
     assert_eq!(
-        fields(answer.json().await.expect("json")),
-        [
-            ("\"weighed_on\"".to_owned(), "\"InvalidDate\"".to_owned()),
-            ("\"bodyweight\"".to_owned(), "\"InvalidNumber\"".to_owned()),
-        ]
+        refused(&coach, &fx.base, "record_weighing", &weighing).await,
+        pairs(&[("weighed_on", "InvalidDate"), ("bodyweight", "InvalidNumber")])
     );
 }
