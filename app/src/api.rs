@@ -110,8 +110,7 @@ pub async fn switch_club(club_id: ClubId) -> Result<(), AppError> {
 
 #[server(endpoint = "club_members")]
 pub async fn club_members() -> Result<MemberList, AppError> {
-    let state = ssr::state()?;
-    let me = ssr::require_member(&state).await?;
+    let (state, me) = ssr::member().await?;
     let members = service::members(&*state.store, &me).await?;
     Ok(crate::model::MemberList {
         members: members
@@ -132,16 +131,14 @@ pub async fn club_members() -> Result<MemberList, AppError> {
 
 #[server(endpoint = "change_role")]
 pub async fn change_role(member_id: MemberId, role: Role, version: i64) -> Result<(), AppError> {
-    let state = ssr::state()?;
-    let me = ssr::require_member(&state).await?;
+    let (state, me) = ssr::member().await?;
     service::change_role(&*state.store, &me, member_id, role, version).await?;
     Ok(())
 }
 
 #[server(endpoint = "remove_member")]
 pub async fn remove_member(member_id: MemberId, version: i64) -> Result<(), AppError> {
-    let state = ssr::state()?;
-    let me = ssr::require_member(&state).await?;
+    let (state, me) = ssr::member().await?;
     service::remove_member(&*state.store, &me, member_id, version).await?;
     Ok(())
 }
@@ -154,8 +151,7 @@ pub async fn invite(
     role: Role,
     #[server(default)] open_link: bool,
 ) -> Result<CreatedInvitation, AppError> {
-    let state = ssr::state()?;
-    let me = ssr::require_member(&state).await?;
+    let (state, me) = ssr::member().await?;
     let email = domain::account::Email::parse("email", &email).map_err(|e| AppError::Invalid(vec![e]))?;
     let token = ssr::new_invitation_token();
     let request = service::InvitationRequest {
@@ -184,8 +180,7 @@ pub async fn invite(
 
 #[server(endpoint = "pending_invitations")]
 pub async fn pending_invitations() -> Result<Vec<PendingInvitation>, AppError> {
-    let state = ssr::state()?;
-    let me = ssr::require_member(&state).await?;
+    let (state, me) = ssr::member().await?;
     Ok(service::pending_invitations(&*state.store, &me, Utc::now())
         .await?
         .into_iter()
@@ -202,8 +197,7 @@ pub async fn pending_invitations() -> Result<Vec<PendingInvitation>, AppError> {
 
 #[server(endpoint = "revoke_invitation")]
 pub async fn revoke_invitation(invitation_id: InvitationId) -> Result<(), AppError> {
-    let state = ssr::state()?;
-    let me = ssr::require_member(&state).await?;
+    let (state, me) = ssr::member().await?;
     service::revoke_invitation(&*state.store, &me, invitation_id, Utc::now()).await?;
     Ok(())
 }

@@ -1,6 +1,6 @@
 //! Server-only context for server functions: the application state, and who is asking.
 //!
-//! Every server function starts here: [`require_member`] (or [`require_user`]) resolves the
+//! Every server function starts here: [`member`] (or [`require_user`]) resolves the
 //! session to a person and their membership of the current club, so the club id a use-case
 //! works on always comes from the session, never from the request.
 
@@ -197,10 +197,13 @@ pub async fn require_user(state: &AppState) -> Result<User, AppError> {
         .ok_or(AppError::Unauthenticated)
 }
 
-/// The caller's membership of the club they work in. Every club-scoped server function uses it.
-pub async fn require_member(state: &AppState) -> Result<Member, AppError> {
-    let caller = caller(state).await?.ok_or(AppError::Unauthenticated)?;
-    caller.member.ok_or(AppError::Forbidden)
+/// The state and the caller's membership of the club they work in: every club-scoped server
+/// function starts here. `Unauthenticated` without a session, `Forbidden` outside any club.
+pub async fn member() -> Result<(AppState, Member), AppError> {
+    let state = state()?;
+    let caller = caller(&state).await?.ok_or(AppError::Unauthenticated)?;
+    let member = caller.member.ok_or(AppError::Forbidden)?;
+    Ok((state, member))
 }
 
 /// Logs `user` in: a fresh session id (no fixation), bound to the user's current generation.

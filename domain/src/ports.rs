@@ -141,7 +141,9 @@ pub trait ThrottleStore: Send + Sync {
     async fn forget_devices(&self, user: UserId) -> StoreResult<()>;
 }
 
-/// A club's catalogue. Every call is scoped by the club: another club's ids are "not found".
+/// A club's catalogue as a whole: its version, its lists (categories and equipment), whole
+/// catalogues added or imported. Every call is scoped by the club: another club's ids are "not
+/// found".
 #[async_trait]
 pub trait CatalogueStore: Send + Sync {
     /// Adds a whole validated catalogue to a club in one transaction: all of it or nothing
@@ -167,6 +169,11 @@ pub trait CatalogueStore: Send + Sync {
     async fn delete_label(&self, club: ClubId, kind: LabelKind, id: i64) -> StoreResult<()>;
     /// How many exercises (and, for categories, complexes) use each entry of a list.
     async fn label_uses(&self, club: ClubId, kind: LabelKind) -> StoreResult<Vec<(i64, i64)>>;
+}
+
+/// A club's exercises. Every call is scoped by the club: another club's ids are "not found".
+#[async_trait]
+pub trait ExerciseStore: Send + Sync {
     /// Every exercise of the club, archived ones included, by French name.
     async fn exercises(&self, club: ClubId) -> StoreResult<Vec<Exercise>>;
     async fn exercise(&self, club: ClubId, id: ExerciseId) -> StoreResult<Option<Exercise>>;
@@ -205,6 +212,12 @@ pub trait CatalogueStore: Send + Sync {
     ) -> StoreResult<Option<String>>;
     /// Deletes an unused exercise for good; `InUse` when anything refers to it.
     async fn delete_exercise(&self, club: ClubId, id: ExerciseId, expected_version: i64) -> StoreResult<()>;
+}
+
+/// A club's complexes: exercises done back to back. Every call is scoped by the club: another
+/// club's ids are "not found".
+#[async_trait]
+pub trait ComplexStore: Send + Sync {
     /// Every complex of the club, archived ones included, by French name.
     async fn complexes(&self, club: ClubId) -> StoreResult<Vec<Complex>>;
     /// The complexes an exercise is a movement of.
@@ -394,7 +407,14 @@ pub trait AthleteStore: Send + Sync {
 /// use-case asks only for the ports it uses (see [`crate::service`]).
 #[async_trait]
 pub trait Store:
-    AccountStore + ClubStore + InvitationStore + ThrottleStore + CatalogueStore + AthleteStore
+    AccountStore
+    + ClubStore
+    + InvitationStore
+    + ThrottleStore
+    + CatalogueStore
+    + ExerciseStore
+    + ComplexStore
+    + AthleteStore
 {
     /// Whether the database answers (readiness).
     async fn ping(&self) -> StoreResult<()>;

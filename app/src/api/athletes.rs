@@ -76,8 +76,7 @@ pub struct LinkChoice {
 /// The roster, filtered and sorted as the query asks. Coaches only.
 #[server(endpoint = "roster")]
 pub async fn roster(#[server(default)] query: RosterQuery) -> Result<RosterPage, AppError> {
-    let state = ssr::state()?;
-    let actor = ssr::require_member(&state).await?;
+    let (state, actor) = ssr::member().await?;
     query.check().map_err(|e| AppError::Invalid(vec![e]))?;
     let (rows, groups) =
         service::roster(&*state.store, &state.catalogues, &actor, Utc::now().date_naive()).await?;
@@ -105,16 +104,14 @@ pub async fn roster(#[server(default)] query: RosterQuery) -> Result<RosterPage,
 /// The caller's own athlete profile, if the club has linked one to them.
 #[server(endpoint = "own_profile")]
 pub async fn own_profile() -> Result<Option<AthleteId>, AppError> {
-    let state = ssr::state()?;
-    let actor = ssr::require_member(&state).await?;
+    let (state, actor) = ssr::member().await?;
     Ok(service::own_profile(&*state.store, &actor).await?.map(|a| a.id))
 }
 
 /// An athlete's page: a coach sees any of the club's, an athlete only their own.
 #[server(endpoint = "load_athlete")]
 pub async fn load_athlete(id: AthleteId) -> Result<AthletePage, AppError> {
-    let state = ssr::state()?;
-    let actor = ssr::require_member(&state).await?;
+    let (state, actor) = ssr::member().await?;
     let locale = crate::lang::detect();
     let today = Utc::now().date_naive();
     let file = service::athlete_file(&*state.store, &state.catalogues, &actor, id).await?;
@@ -181,8 +178,7 @@ pub async fn load_athlete(id: AthleteId) -> Result<AthletePage, AppError> {
 
 #[server(endpoint = "create_athlete")]
 pub async fn create_athlete(#[server(flatten)] athlete: AthleteInput) -> Result<AthleteId, AppError> {
-    let state = ssr::state()?;
-    let actor = ssr::require_member(&state).await?;
+    let (state, actor) = ssr::member().await?;
     let draft = AthleteDraft::parse(&athlete, Utc::now().date_naive()).map_err(AppError::Invalid)?;
     Ok(service::create_athlete(&*state.store, &actor, &draft, Utc::now())
         .await?
@@ -195,8 +191,7 @@ pub async fn update_athlete(
     version: i64,
     #[server(flatten)] athlete: AthleteInput,
 ) -> Result<AthleteId, AppError> {
-    let state = ssr::state()?;
-    let actor = ssr::require_member(&state).await?;
+    let (state, actor) = ssr::member().await?;
     let draft = AthleteDraft::parse(&athlete, Utc::now().date_naive()).map_err(AppError::Invalid)?;
     Ok(
         service::update_athlete(&*state.store, &actor, id, &draft, version, Utc::now())
@@ -207,8 +202,7 @@ pub async fn update_athlete(
 
 #[server(endpoint = "archive_athlete")]
 pub async fn archive_athlete(id: AthleteId, version: i64, archived: bool) -> Result<(), AppError> {
-    let state = ssr::state()?;
-    let actor = ssr::require_member(&state).await?;
+    let (state, actor) = ssr::member().await?;
     service::set_athlete_archived(&*state.store, &actor, id, archived, version, Utc::now()).await?;
     Ok(())
 }
@@ -220,8 +214,7 @@ pub async fn link_account(
     version: i64,
     #[server(default)] member_id: Option<MemberId>,
 ) -> Result<(), AppError> {
-    let state = ssr::state()?;
-    let actor = ssr::require_member(&state).await?;
+    let (state, actor) = ssr::member().await?;
     service::link_account(&*state.store, &actor, athlete_id, member_id, version, Utc::now()).await?;
     Ok(())
 }
@@ -231,7 +224,6 @@ pub async fn link_account(
 /// created. Coaches only.
 #[server(endpoint = "import_athletes")]
 pub async fn import_athletes(#[server(default)] content: String) -> Result<usize, AppError> {
-    let state = ssr::state()?;
-    let actor = ssr::require_member(&state).await?;
+    let (state, actor) = ssr::member().await?;
     Ok(service::import_athletes(&*state.store, &*state.offload, &actor, content, Utc::now()).await?)
 }

@@ -64,8 +64,7 @@ pub async fn catalogue(
     query: CatalogueQuery,
     #[server(default)] limit: usize,
 ) -> Result<CatalogueView, AppError> {
-    let state = ssr::state()?;
-    let actor = ssr::require_member(&state).await?;
+    let (state, actor) = ssr::member().await?;
     query.check().map_err(|e| AppError::Invalid(vec![e]))?;
     let locale = crate::lang::detect();
     let all = service::exercises(&*state.store, &state.catalogues, &actor).await?;
@@ -107,8 +106,7 @@ pub async fn catalogue(
 /// The categories and equipment an exercise form offers (to those who may edit).
 #[server(endpoint = "catalogue_choices")]
 pub async fn catalogue_choices() -> Result<ExerciseChoices, AppError> {
-    let state = ssr::state()?;
-    let actor = ssr::require_member(&state).await?;
+    let (state, actor) = ssr::member().await?;
     let (categories, equipment) = service::form_lists(&*state.store, &state.catalogues, &actor).await?;
     let locale = crate::lang::detect();
     Ok(ExerciseChoices {
@@ -119,8 +117,7 @@ pub async fn catalogue_choices() -> Result<ExerciseChoices, AppError> {
 
 #[server(endpoint = "exercise")]
 pub async fn exercise(id: ExerciseId) -> Result<ExerciseDetail, AppError> {
-    let state = ssr::state()?;
-    let actor = ssr::require_member(&state).await?;
+    let (state, actor) = ssr::member().await?;
     let locale = crate::lang::detect();
     let (exercise, used_in) = service::exercise(&*state.store, &actor, id).await?;
     let (categories, equipment) = service::lists(&*state.store, &state.catalogues, &actor).await?;
@@ -151,8 +148,7 @@ pub async fn exercise(id: ExerciseId) -> Result<ExerciseDetail, AppError> {
 
 #[server(endpoint = "create_exercise")]
 pub async fn create_exercise(#[server(flatten)] exercise: ExerciseForm) -> Result<ExerciseId, AppError> {
-    let state = ssr::state()?;
-    let actor = ssr::require_member(&state).await?;
+    let (state, actor) = ssr::member().await?;
     let draft = exercise.parse().map_err(AppError::Invalid)?;
     let created = service::create_exercise(&*state.store, &actor, &draft, Utc::now()).await?;
     Ok(created.id)
@@ -164,8 +160,7 @@ pub async fn update_exercise(
     version: i64,
     #[server(flatten)] exercise: ExerciseForm,
 ) -> Result<ExerciseId, AppError> {
-    let state = ssr::state()?;
-    let actor = ssr::require_member(&state).await?;
+    let (state, actor) = ssr::member().await?;
     let draft = exercise.parse().map_err(AppError::Invalid)?;
     let updated = service::update_exercise(&*state.store, &actor, id, &draft, version, Utc::now()).await?;
     Ok(updated.id)
@@ -174,8 +169,7 @@ pub async fn update_exercise(
 /// Archives an exercise (it leaves the list but stays wherever it is used), or restores it.
 #[server(endpoint = "archive_exercise")]
 pub async fn archive_exercise(id: ExerciseId, version: i64, archived: bool) -> Result<(), AppError> {
-    let state = ssr::state()?;
-    let actor = ssr::require_member(&state).await?;
+    let (state, actor) = ssr::member().await?;
     service::set_exercise_archived(&*state.store, &actor, id, archived, version, Utc::now()).await?;
     Ok(())
 }
@@ -183,8 +177,7 @@ pub async fn archive_exercise(id: ExerciseId, version: i64, archived: bool) -> R
 /// Deletes an exercise nothing uses.
 #[server(endpoint = "delete_exercise")]
 pub async fn delete_exercise(id: ExerciseId, version: i64) -> Result<(), AppError> {
-    let state = ssr::state()?;
-    let actor = ssr::require_member(&state).await?;
+    let (state, actor) = ssr::member().await?;
     service::delete_exercise_and_media(&*state.store, &*state.media, &actor, id, version).await?;
     Ok(())
 }
@@ -204,8 +197,7 @@ fn movement(e: &domain::catalogue::Exercise) -> crate::model::Movement {
 /// The club's complexes: active ones first, by name.
 #[server(endpoint = "complexes")]
 pub async fn complexes() -> Result<crate::model::ComplexList, AppError> {
-    let state = ssr::state()?;
-    let actor = ssr::require_member(&state).await?;
+    let (state, actor) = ssr::member().await?;
     let locale = crate::lang::detect();
     let complexes = service::complexes(&*state.store, &actor).await?;
     // The categories come from the cached catalogue: the complexes list needs no exercise.
@@ -229,8 +221,7 @@ pub async fn complexes() -> Result<crate::model::ComplexList, AppError> {
 
 #[server(endpoint = "complex")]
 pub async fn complex(id: domain::ComplexId) -> Result<crate::model::ComplexDetail, AppError> {
-    let state = ssr::state()?;
-    let actor = ssr::require_member(&state).await?;
+    let (state, actor) = ssr::member().await?;
     let locale = crate::lang::detect();
     let (complex, movements) = service::complex(&*state.store, &actor, id).await?;
     let (categories, _) = service::lists(&*state.store, &state.catalogues, &actor).await?;
@@ -249,8 +240,7 @@ pub async fn complex(id: domain::ComplexId) -> Result<crate::model::ComplexDetai
 /// Exercises a coach can add to a complex: active ones matching `q`, best first.
 #[server(endpoint = "movement_candidates")]
 pub async fn movement_candidates(q: String) -> Result<Vec<crate::model::Movement>, AppError> {
-    let state = ssr::state()?;
-    let actor = ssr::require_member(&state).await?;
+    let (state, actor) = ssr::member().await?;
     service::require_editor(&actor)?;
     let query = CatalogueQuery {
         q,
@@ -273,8 +263,7 @@ pub async fn create_complex(
     #[server(default)] category: Option<CategoryId>,
     #[server(default)] movements: Vec<ExerciseId>,
 ) -> Result<domain::ComplexId, AppError> {
-    let state = ssr::state()?;
-    let actor = ssr::require_member(&state).await?;
+    let (state, actor) = ssr::member().await?;
     let input = service::ComplexInput {
         name_fr,
         name_en,
@@ -294,8 +283,7 @@ pub async fn update_complex(
     #[server(default)] category: Option<CategoryId>,
     #[server(default)] movements: Vec<ExerciseId>,
 ) -> Result<domain::ComplexId, AppError> {
-    let state = ssr::state()?;
-    let actor = ssr::require_member(&state).await?;
+    let (state, actor) = ssr::member().await?;
     let input = service::ComplexInput {
         name_fr,
         name_en,
@@ -308,16 +296,14 @@ pub async fn update_complex(
 
 #[server(endpoint = "archive_complex")]
 pub async fn archive_complex(id: domain::ComplexId, version: i64, archived: bool) -> Result<(), AppError> {
-    let state = ssr::state()?;
-    let actor = ssr::require_member(&state).await?;
+    let (state, actor) = ssr::member().await?;
     service::set_complex_archived(&*state.store, &actor, id, archived, version, Utc::now()).await?;
     Ok(())
 }
 
 #[server(endpoint = "delete_complex")]
 pub async fn delete_complex(id: domain::ComplexId, version: i64) -> Result<(), AppError> {
-    let state = ssr::state()?;
-    let actor = ssr::require_member(&state).await?;
+    let (state, actor) = ssr::member().await?;
     service::delete_complex(&*state.store, &actor, id, version).await?;
     Ok(())
 }
@@ -333,8 +319,7 @@ fn format(raw: &str) -> Result<domain::catalogue::exchange::Format, AppError> {
 /// The club's catalogue as a CSV or JSON file.
 #[server(endpoint = "export_catalogue")]
 pub async fn export_catalogue(format: String) -> Result<crate::model::ExportFile, AppError> {
-    let state = ssr::state()?;
-    let actor = ssr::require_member(&state).await?;
+    let (state, actor) = ssr::member().await?;
     let format = self::format(&format)?;
     let content = service::export_catalogue(&*state.store, &actor, format).await?;
     let club = domain::service::club_name(&*state.store, &actor).await?;
@@ -356,8 +341,7 @@ pub async fn import_catalogue(
     format: String,
     content: String,
 ) -> Result<domain::catalogue::exchange::ImportCounts, AppError> {
-    let state = ssr::state()?;
-    let actor = ssr::require_member(&state).await?;
+    let (state, actor) = ssr::member().await?;
     let format = self::format(&format)?;
     Ok(service::import_catalogue(
         &*state.store,
@@ -381,8 +365,7 @@ fn label_kind(raw: &str) -> Result<domain::catalogue::LabelKind, AppError> {
 /// The entries of one of the club's lists (`category` or `equipment`), with their uses.
 #[server(endpoint = "catalogue_list")]
 pub async fn catalogue_list(kind: String) -> Result<Vec<crate::model::ListEntry>, AppError> {
-    let state = ssr::state()?;
-    let actor = ssr::require_member(&state).await?;
+    let (state, actor) = ssr::member().await?;
     let entries = service::labels(&*state.store, &actor, label_kind(&kind)?).await?;
     let mut list: Vec<crate::model::ListEntry> = entries
         .into_iter()
@@ -405,8 +388,7 @@ pub async fn save_list_entry(
     #[server(default)] name_fr: String,
     #[server(default)] name_en: String,
 ) -> Result<i64, AppError> {
-    let state = ssr::state()?;
-    let actor = ssr::require_member(&state).await?;
+    let (state, actor) = ssr::member().await?;
     let kind = label_kind(&kind)?;
     let names = domain::catalogue::label_names(&name_fr, &name_en).map_err(AppError::Invalid)?;
     Ok(service::save_label(&*state.store, &actor, kind, id, &names).await?)
@@ -414,8 +396,7 @@ pub async fn save_list_entry(
 
 #[server(endpoint = "delete_list_entry")]
 pub async fn delete_list_entry(kind: String, id: i64) -> Result<(), AppError> {
-    let state = ssr::state()?;
-    let actor = ssr::require_member(&state).await?;
+    let (state, actor) = ssr::member().await?;
     service::delete_label(&*state.store, &actor, label_kind(&kind)?, id).await?;
     Ok(())
 }

@@ -36,8 +36,7 @@ pub struct GroupsPage {
 /// Every group with its athletes, and the club's active athletes. Coaches only.
 #[server(endpoint = "groups")]
 pub async fn groups() -> Result<GroupsPage, AppError> {
-    let state = ssr::state()?;
-    let actor = ssr::require_member(&state).await?;
+    let (state, actor) = ssr::member().await?;
     let (groups, athletes) = service::groups_page(&*state.store, &actor).await?;
     let name = |id: &AthleteId| {
         athletes.iter().find(|a| a.id == *id).map(|a| Choice {
@@ -68,8 +67,7 @@ pub async fn groups() -> Result<GroupsPage, AppError> {
 
 #[server(endpoint = "create_group")]
 pub async fn create_group(#[server(default)] name: String) -> Result<GroupId, AppError> {
-    let state = ssr::state()?;
-    let actor = ssr::require_member(&state).await?;
+    let (state, actor) = ssr::member().await?;
     Ok(service::create_group(&*state.store, &actor, &name, Utc::now())
         .await?
         .id)
@@ -81,24 +79,21 @@ pub async fn rename_group(
     version: i64,
     #[server(default)] name: String,
 ) -> Result<(), AppError> {
-    let state = ssr::state()?;
-    let actor = ssr::require_member(&state).await?;
+    let (state, actor) = ssr::member().await?;
     service::rename_group(&*state.store, &actor, id, &name, version).await?;
     Ok(())
 }
 
 #[server(endpoint = "archive_group")]
 pub async fn archive_group(id: GroupId, version: i64, archived: bool) -> Result<(), AppError> {
-    let state = ssr::state()?;
-    let actor = ssr::require_member(&state).await?;
+    let (state, actor) = ssr::member().await?;
     service::set_group_archived(&*state.store, &actor, id, archived, version, Utc::now()).await?;
     Ok(())
 }
 
 #[server(endpoint = "set_in_group")]
 pub async fn set_in_group(group_id: GroupId, athlete_id: AthleteId, member: bool) -> Result<(), AppError> {
-    let state = ssr::state()?;
-    let actor = ssr::require_member(&state).await?;
+    let (state, actor) = ssr::member().await?;
     service::set_in_group(&*state.store, &actor, group_id, athlete_id, member).await?;
     Ok(())
 }

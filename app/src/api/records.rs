@@ -26,8 +26,7 @@ pub async fn record_weighing(
     athlete_id: AthleteId,
     #[server(flatten)] weighing: WeighingInput,
 ) -> Result<(), AppError> {
-    let state = ssr::state()?;
-    let actor = ssr::require_member(&state).await?;
+    let (state, actor) = ssr::member().await?;
     let weighing = weighing
         .parse(Utc::now().date_naive())
         .map_err(AppError::Invalid)?;
@@ -37,8 +36,7 @@ pub async fn record_weighing(
 
 #[server(endpoint = "delete_weighing")]
 pub async fn delete_weighing(athlete_id: AthleteId, date: NaiveDate) -> Result<(), AppError> {
-    let state = ssr::state()?;
-    let actor = ssr::require_member(&state).await?;
+    let (state, actor) = ssr::member().await?;
     service::delete_weighing(&*state.store, &actor, athlete_id, date).await?;
     Ok(())
 }
@@ -49,8 +47,7 @@ pub async fn record_level(
     level: CompetitorLevel,
     #[server(default)] start: String,
 ) -> Result<(), AppError> {
-    let state = ssr::state()?;
-    let actor = ssr::require_member(&state).await?;
+    let (state, actor) = ssr::member().await?;
     let start = domain::athlete::required_past_date("start", &start, Utc::now().date_naive())
         .map_err(|e| AppError::Invalid(vec![e]))?;
     service::record_level(&*state.store, &actor, athlete_id, level, start).await?;
@@ -62,8 +59,7 @@ pub async fn record_max(
     athlete_id: AthleteId,
     #[server(flatten)] max: MaxInput,
 ) -> Result<SavedMax, AppError> {
-    let state = ssr::state()?;
-    let actor = ssr::require_member(&state).await?;
+    let (state, actor) = ssr::member().await?;
     let max = max.parse(Utc::now().date_naive()).map_err(AppError::Invalid)?;
     let (saved, record) = service::record_max(&*state.store, &actor, athlete_id, &max, Utc::now()).await?;
     Ok(SavedMax { id: saved.id, record })
@@ -71,8 +67,7 @@ pub async fn record_max(
 
 #[server(endpoint = "update_max")]
 pub async fn update_max(id: MaxId, version: i64, #[server(flatten)] max: MaxInput) -> Result<(), AppError> {
-    let state = ssr::state()?;
-    let actor = ssr::require_member(&state).await?;
+    let (state, actor) = ssr::member().await?;
     let max = max.parse(Utc::now().date_naive()).map_err(AppError::Invalid)?;
     service::update_max(&*state.store, &actor, id, &max, version).await?;
     Ok(())
@@ -80,8 +75,7 @@ pub async fn update_max(id: MaxId, version: i64, #[server(flatten)] max: MaxInpu
 
 #[server(endpoint = "delete_max")]
 pub async fn delete_max(id: MaxId, version: i64) -> Result<(), AppError> {
-    let state = ssr::state()?;
-    let actor = ssr::require_member(&state).await?;
+    let (state, actor) = ssr::member().await?;
     service::delete_max(&*state.store, &actor, id, version).await?;
     Ok(())
 }

@@ -31,8 +31,7 @@ pub struct SettingsPage {
 /// (the workout builder uses them); admins change them.
 #[server(endpoint = "load_training_settings")]
 pub async fn load_training_settings() -> Result<SettingsPage, AppError> {
-    let state = ssr::state()?;
-    let actor = ssr::require_member(&state).await?;
+    let (state, actor) = ssr::member().await?;
     let form = service::settings_form(&*state.store, &state.catalogues, &actor).await?;
     let locale = crate::lang::detect();
     let catalogue = domain::service::catalogue::exercises(&*state.store, &state.catalogues, &actor).await?;
@@ -61,7 +60,6 @@ pub async fn save_training_settings(
     settings: TrainingSettings<ExerciseId>,
     version: Option<i64>,
 ) -> Result<i64, AppError> {
-    let state = ssr::state()?;
-    let actor = ssr::require_member(&state).await?;
+    let (state, actor) = ssr::member().await?;
     Ok(service::save_training_settings(&*state.store, &actor, &settings, version, Utc::now()).await?)
 }

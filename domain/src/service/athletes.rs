@@ -15,7 +15,7 @@ use crate::error::{FieldError, FieldProblem, Report, StoreError};
 use crate::ids::{AthleteId, ClubId, ExerciseId, GroupId, MaxId, MemberId};
 use crate::maxes::{Max, MaxKind};
 use crate::membership::Member;
-use crate::ports::{AthleteStore, CatalogueStore, ClubStore, Offload, RecordedMax, offloaded};
+use crate::ports::{AthleteStore, CatalogueStore, ClubStore, ExerciseStore, Offload, RecordedMax, offloaded};
 use crate::role::Permission;
 use crate::roster::{self, MainLifts, RosterData, RosterRow};
 use crate::settings::TrainingSettings;
@@ -39,7 +39,7 @@ pub async fn own_profile(store: &dyn AthleteStore, actor: &Member) -> Result<Opt
 
 /// The roster: one row per athlete (archived ones included; the page filters), with the
 /// values in force on `today`. Coaches only.
-pub async fn roster<S: AthleteStore + CatalogueStore + ?Sized>(
+pub async fn roster<S: AthleteStore + CatalogueStore + ExerciseStore + ?Sized>(
     store: &S,
     cache: &CatalogueCache,
     actor: &Member,
@@ -113,7 +113,7 @@ async fn readable<S: AthleteStore + ?Sized>(
 
 /// The club's training settings: the saved ones with their version, or, until an admin first
 /// saves them, the defaults with the default ratios applied to the club's exercises.
-pub async fn training_settings<S: AthleteStore + CatalogueStore + ?Sized>(
+pub async fn training_settings<S: AthleteStore + CatalogueStore + ExerciseStore + ?Sized>(
     store: &S,
     cache: &CatalogueCache,
     actor: &Member,
@@ -148,7 +148,7 @@ pub struct SettingsForm {
 
 /// The settings page: coaches and above read the club's settings (athletes are refused), admins
 /// may change them.
-pub async fn settings_form<S: AthleteStore + CatalogueStore + ?Sized>(
+pub async fn settings_form<S: AthleteStore + CatalogueStore + ExerciseStore + ?Sized>(
     store: &S,
     cache: &CatalogueCache,
     actor: &Member,
@@ -170,7 +170,7 @@ fn may_record(actor: &Member, athlete: &Athlete, kind: MaxKind, allowed: bool) -
 }
 
 /// An athlete's page.
-pub async fn athlete_file<S: AthleteStore + CatalogueStore + ClubStore + ?Sized>(
+pub async fn athlete_file<S: AthleteStore + CatalogueStore + ExerciseStore + ClubStore + ?Sized>(
     store: &S,
     cache: &CatalogueCache,
     actor: &Member,
@@ -570,7 +570,7 @@ pub async fn import_athletes(
 
 /// Saves the club's training settings (admins), after checking them whole. Returns the new
 /// version; `version` is the one the admin saw (`None` when the club still had the defaults).
-pub async fn save_training_settings<S: AthleteStore + CatalogueStore + ?Sized>(
+pub async fn save_training_settings<S: AthleteStore + ExerciseStore + ?Sized>(
     store: &S,
     actor: &Member,
     settings: &TrainingSettings<ExerciseId>,

@@ -11,7 +11,7 @@ use crate::error::{FieldError, FieldProblem, Report, StoreError};
 use crate::ids::{CategoryId, ComplexId, EquipmentId, ExerciseId};
 use crate::media::{MediaStore, Slot, Staged};
 use crate::membership::Member;
-use crate::ports::{CatalogueStore, Offload, offloaded};
+use crate::ports::{CatalogueStore, ComplexStore, ExerciseStore, Offload, offloaded};
 use crate::role::Permission;
 use chrono::{DateTime, Utc};
 use std::sync::Arc;
@@ -29,7 +29,7 @@ pub fn require_editor(actor: &Member) -> Result<(), ClubError> {
 
 /// The club's categories and equipment, as every member reads them: from the prepared
 /// catalogue of [`exercises`], so a page that names them costs no query while it is kept.
-pub async fn lists<S: CatalogueStore + ?Sized>(
+pub async fn lists<S: CatalogueStore + ExerciseStore + ?Sized>(
     store: &S,
     cache: &CatalogueCache,
     actor: &Member,
@@ -39,7 +39,7 @@ pub async fn lists<S: CatalogueStore + ?Sized>(
 }
 
 /// The categories and equipment an exercise form offers: to those who may edit.
-pub async fn form_lists<S: CatalogueStore + ?Sized>(
+pub async fn form_lists<S: CatalogueStore + ExerciseStore + ?Sized>(
     store: &S,
     cache: &CatalogueCache,
     actor: &Member,
@@ -49,7 +49,7 @@ pub async fn form_lists<S: CatalogueStore + ?Sized>(
 }
 
 /// The club's complexes, archived ones included.
-pub async fn complexes(store: &dyn CatalogueStore, actor: &Member) -> Result<Vec<Complex>, ClubError> {
+pub async fn complexes(store: &dyn ComplexStore, actor: &Member) -> Result<Vec<Complex>, ClubError> {
     require(actor, Permission::ReadCatalogue)?;
     Ok(store.complexes(actor.club_id).await?)
 }
@@ -58,7 +58,7 @@ pub async fn complexes(store: &dyn CatalogueStore, actor: &Member) -> Result<Vec
 /// exercise list needs (without the complexes, which it does not show). Served from `cache`
 /// while the club's catalogue has not changed. (Generic: the athletes' use-cases call it with
 /// their own store.)
-pub async fn exercises<S: CatalogueStore + ?Sized>(
+pub async fn exercises<S: CatalogueStore + ExerciseStore + ?Sized>(
     store: &S,
     cache: &CatalogueCache,
     actor: &Member,
@@ -81,8 +81,8 @@ pub async fn exercises<S: CatalogueStore + ?Sized>(
 }
 
 /// An exercise and the complexes it is a movement of.
-pub async fn exercise(
-    store: &dyn CatalogueStore,
+pub async fn exercise<S: ExerciseStore + ComplexStore + ?Sized>(
+    store: &S,
     actor: &Member,
     id: ExerciseId,
 ) -> Result<(Exercise, Vec<Label<ComplexId>>), ClubError> {
@@ -140,8 +140,8 @@ fn duplicate_name(draft: &ExerciseDraft) -> impl FnOnce(StoreError) -> ClubError
     }
 }
 
-pub async fn create_exercise(
-    store: &dyn CatalogueStore,
+pub async fn create_exercise<S: CatalogueStore + ExerciseStore + ?Sized>(
+    store: &S,
     actor: &Member,
     draft: &ExerciseDraft,
     now: DateTime<Utc>,
@@ -157,8 +157,8 @@ pub async fn create_exercise(
 
 /// An exercise's category and equipment must be entries of the club's lists: another club's
 /// id (or one deleted meanwhile) is refused next to its own field.
-async fn check_lists(
-    store: &dyn CatalogueStore,
+async fn check_lists<S: CatalogueStore + ?Sized>(
+    store: &S,
     actor: &Member,
     draft: &ExerciseDraft,
 ) -> Result<(), ClubError> {
@@ -188,8 +188,8 @@ async fn check_lists(
     }
 }
 
-pub async fn update_exercise(
-    store: &dyn CatalogueStore,
+pub async fn update_exercise<S: CatalogueStore + ExerciseStore + ?Sized>(
+    store: &S,
     actor: &Member,
     id: ExerciseId,
     draft: &ExerciseDraft,
@@ -210,7 +210,7 @@ pub async fn update_exercise(
 }
 
 pub async fn set_exercise_archived(
-    store: &dyn CatalogueStore,
+    store: &dyn ExerciseStore,
     actor: &Member,
     id: ExerciseId,
     archived: bool,
@@ -225,7 +225,7 @@ pub async fn set_exercise_archived(
 
 /// Deletes an exercise nothing uses; a used one answers `InUse` (archive it instead).
 pub async fn delete_exercise(
-    store: &dyn CatalogueStore,
+    store: &dyn ExerciseStore,
     actor: &Member,
     id: ExerciseId,
     version: i64,
@@ -243,8 +243,8 @@ pub struct ComplexInput {
     pub movements: Vec<ExerciseId>,
 }
 
-async fn complex_draft(
-    store: &dyn CatalogueStore,
+async fn complex_draft<S: CatalogueStore + ExerciseStore + ?Sized>(
+    store: &S,
     actor: &Member,
     input: &ComplexInput,
     already_in: &[ExerciseId],
@@ -275,8 +275,8 @@ async fn complex_draft(
 }
 
 /// A complex with its movements named, in order.
-pub async fn complex(
-    store: &dyn CatalogueStore,
+pub async fn complex<S: ExerciseStore + ComplexStore + ?Sized>(
+    store: &S,
     actor: &Member,
     id: ComplexId,
 ) -> Result<(Complex, Vec<Exercise>), ClubError> {
@@ -294,8 +294,8 @@ pub async fn complex(
     Ok((found, movements))
 }
 
-pub async fn create_complex(
-    store: &dyn CatalogueStore,
+pub async fn create_complex<S: CatalogueStore + ExerciseStore + ComplexStore + ?Sized>(
+    store: &S,
     actor: &Member,
     input: &ComplexInput,
     now: DateTime<Utc>,
@@ -305,8 +305,8 @@ pub async fn create_complex(
     Ok(store.create_complex(actor.club_id, &draft, now).await?)
 }
 
-pub async fn update_complex(
-    store: &dyn CatalogueStore,
+pub async fn update_complex<S: CatalogueStore + ExerciseStore + ComplexStore + ?Sized>(
+    store: &S,
     actor: &Member,
     id: ComplexId,
     input: &ComplexInput,
@@ -325,7 +325,7 @@ pub async fn update_complex(
 }
 
 pub async fn set_complex_archived(
-    store: &dyn CatalogueStore,
+    store: &dyn ComplexStore,
     actor: &Member,
     id: ComplexId,
     archived: bool,
@@ -339,7 +339,7 @@ pub async fn set_complex_archived(
 }
 
 pub async fn delete_complex(
-    store: &dyn CatalogueStore,
+    store: &dyn ComplexStore,
     actor: &Member,
     id: ComplexId,
     version: i64,
@@ -349,8 +349,8 @@ pub async fn delete_complex(
 }
 
 /// The club's catalogue as a file (coaches: it is their working material).
-pub async fn export_catalogue(
-    store: &dyn CatalogueStore,
+pub async fn export_catalogue<S: CatalogueStore + ExerciseStore + ComplexStore + ?Sized>(
+    store: &S,
     actor: &Member,
     format: Format,
 ) -> Result<String, ClubError> {
@@ -374,8 +374,8 @@ pub const IMPORT_MAX_BYTES: usize = 2 * 1024 * 1024;
 /// Imports a file: every row is checked first; any problem rejects the whole file (with every
 /// problem reported), otherwise it is applied in one transaction. Reading and checking the
 /// file run through `offload` (thousands of rows are CPU work).
-pub async fn import_catalogue(
-    store: &dyn CatalogueStore,
+pub async fn import_catalogue<S: CatalogueStore + ExerciseStore + ?Sized>(
+    store: &S,
     offload: &dyn Offload,
     actor: &Member,
     format: Format,
@@ -512,7 +512,7 @@ fn media_failure(e: crate::media::MediaError) -> ClubError {
 /// so that a visitor, an athlete or another club's coach cannot make the server receive (and
 /// store) megabytes only to refuse them.
 pub async fn may_set_exercise_media(
-    store: &dyn CatalogueStore,
+    store: &dyn ExerciseStore,
     actor: &Member,
     id: ExerciseId,
 ) -> Result<(), ClubError> {
@@ -528,7 +528,7 @@ pub async fn may_set_exercise_media(
 /// The type is read from the content; a refused upload leaves no file behind. `unique` makes
 /// the file's key unguessable and new for every upload.
 pub async fn set_exercise_media(
-    store: &dyn CatalogueStore,
+    store: &dyn ExerciseStore,
     media: &dyn MediaStore,
     actor: &Member,
     id: ExerciseId,
@@ -573,7 +573,7 @@ pub async fn set_exercise_media(
 
 /// Removes an exercise's image or video, file included.
 pub async fn remove_exercise_media(
-    store: &dyn CatalogueStore,
+    store: &dyn ExerciseStore,
     media: &dyn MediaStore,
     actor: &Member,
     id: ExerciseId,
@@ -598,7 +598,7 @@ pub fn media_access(actor: &Member, key: &str) -> Result<crate::media::MediaType
 
 /// Deletes an unused exercise and its media files.
 pub async fn delete_exercise_and_media(
-    store: &dyn CatalogueStore,
+    store: &dyn ExerciseStore,
     media: &dyn MediaStore,
     actor: &Member,
     id: ExerciseId,

@@ -1,15 +1,15 @@
-//! A club's catalogue (`CatalogueStore`): its lists (categories and equipment) are here; its
-//! exercises, complexes and catalogue files have their own modules, which this port hands over
-//! to.
+//! A club's catalogue as a whole (`CatalogueStore`): its version, its lists (categories and
+//! equipment), and whole catalogues added or imported (with `catalogue_plan.rs`). Exercises and
+//! complexes have their own ports and modules.
 
 use super::{SqlStore, db_error};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use domain::catalogue::exchange::ImportCounts;
 use domain::catalogue::file::CataloguePlan;
-use domain::catalogue::{Complex, ComplexDraft, Exercise, ExerciseDraft, Label, LabelKind, Names};
+use domain::catalogue::{Label, LabelKind, Names};
 use domain::ports::{CatalogueStore, StoreResult};
-use domain::{CategoryId, ClubId, ComplexId, EquipmentId, ExerciseId, StoreError};
+use domain::{CategoryId, ClubId, EquipmentId, StoreError};
 
 /// The table of one of the club's lists.
 fn label_table(kind: LabelKind) -> &'static str {
@@ -224,124 +224,6 @@ macro_rules! catalogue_sql {
                     .into_iter()
                     .map(|r| r.into_label(EquipmentId))
                     .collect())
-            }
-
-            async fn exercises(&self, club: ClubId) -> StoreResult<Vec<Exercise>> {
-                self.all_exercises(club).await
-            }
-
-            async fn exercise(&self, club: ClubId, id: ExerciseId) -> StoreResult<Option<Exercise>> {
-                self.fetch_exercise(club, id).await
-            }
-
-            async fn create_exercise(
-                &self,
-                club: ClubId,
-                draft: &ExerciseDraft,
-                now: DateTime<Utc>,
-            ) -> StoreResult<Exercise> {
-                self.insert_exercise(club, draft, now).await
-            }
-
-            async fn update_exercise(
-                &self,
-                club: ClubId,
-                id: ExerciseId,
-                draft: &ExerciseDraft,
-                expected_version: i64,
-                now: DateTime<Utc>,
-            ) -> StoreResult<Exercise> {
-                self.edit_exercise(club, id, draft, expected_version, now)
-                    .await
-            }
-
-            async fn set_exercise_archived(
-                &self,
-                club: ClubId,
-                id: ExerciseId,
-                archived: bool,
-                expected_version: i64,
-                now: DateTime<Utc>,
-            ) -> StoreResult<Exercise> {
-                self.mark_exercise_archived(club, id, archived, expected_version, now)
-                    .await
-            }
-
-            async fn set_exercise_media(
-                &self,
-                club: ClubId,
-                id: ExerciseId,
-                slot: domain::media::Slot,
-                key: Option<&str>,
-            ) -> StoreResult<Option<String>> {
-                self.replace_exercise_media(club, id, slot, key).await
-            }
-
-            async fn delete_exercise(
-                &self,
-                club: ClubId,
-                id: ExerciseId,
-                expected_version: i64,
-            ) -> StoreResult<()> {
-                self.remove_exercise(club, id, expected_version).await
-            }
-
-            async fn complexes(&self, club: ClubId) -> StoreResult<Vec<Complex>> {
-                self.fetch_complexes(club, None).await
-            }
-
-            async fn complexes_using(
-                &self,
-                club: ClubId,
-                id: ExerciseId,
-            ) -> StoreResult<Vec<Label<ComplexId>>> {
-                self.complexes_using_exercise(club, id).await
-            }
-
-            async fn complex(&self, club: ClubId, id: ComplexId) -> StoreResult<Option<Complex>> {
-                self.fetch_complex(club, id).await
-            }
-
-            async fn create_complex(
-                &self,
-                club: ClubId,
-                draft: &ComplexDraft,
-                now: DateTime<Utc>,
-            ) -> StoreResult<Complex> {
-                self.insert_complex(club, draft, now).await
-            }
-
-            async fn update_complex(
-                &self,
-                club: ClubId,
-                id: ComplexId,
-                draft: &ComplexDraft,
-                expected_version: i64,
-                now: DateTime<Utc>,
-            ) -> StoreResult<Complex> {
-                self.edit_complex(club, id, draft, expected_version, now)
-                    .await
-            }
-
-            async fn set_complex_archived(
-                &self,
-                club: ClubId,
-                id: ComplexId,
-                archived: bool,
-                expected_version: i64,
-                now: DateTime<Utc>,
-            ) -> StoreResult<Complex> {
-                self.mark_complex_archived(club, id, archived, expected_version, now)
-                    .await
-            }
-
-            async fn delete_complex(
-                &self,
-                club: ClubId,
-                id: ComplexId,
-                expected_version: i64,
-            ) -> StoreResult<()> {
-                self.remove_complex(club, id, expected_version).await
             }
         }
     };

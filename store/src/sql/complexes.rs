@@ -1,11 +1,11 @@
-//! The catalogue's complexes: movements in order (`CatalogueStore`'s complex methods, which
-//! `catalogue.rs` hands over).
+//! A club's complexes, their movements in order (`ComplexStore`).
 
 use super::catalogue::LabelRow;
 use super::{SqlStore, db_error, missing_or_conflict};
+use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use domain::catalogue::{Complex, ComplexDraft, Label, Names};
-use domain::ports::StoreResult;
+use domain::ports::{ComplexStore, StoreResult};
 use domain::{CategoryId, ClubId, ComplexId, ExerciseId, StoreError};
 
 #[derive(sqlx::FromRow)]
@@ -75,18 +75,6 @@ macro_rules! complexes_sql {
                     .collect())
             }
 
-            pub(super) async fn fetch_complex(
-                &self,
-                club: ClubId,
-                id: ComplexId,
-            ) -> StoreResult<Option<Complex>> {
-                Ok(self
-                    .fetch_complexes(club, Some(id))
-                    .await?
-                    .into_iter()
-                    .next())
-            }
-
             /// Writes a complex's movements in order, inside `tx`; `NotFound` when one of them
             /// is not an exercise of the club.
             pub(super) async fn insert_movements(
@@ -113,8 +101,23 @@ macro_rules! complexes_sql {
                 }
                 Ok(())
             }
+        }
 
-            pub(super) async fn complexes_using_exercise(
+        #[async_trait]
+        impl ComplexStore for SqlStore<$db> {
+            async fn complexes(&self, club: ClubId) -> StoreResult<Vec<Complex>> {
+                self.fetch_complexes(club, None).await
+            }
+
+            async fn complex(&self, club: ClubId, id: ComplexId) -> StoreResult<Option<Complex>> {
+                Ok(self
+                    .fetch_complexes(club, Some(id))
+                    .await?
+                    .into_iter()
+                    .next())
+            }
+
+            async fn complexes_using(
                 &self,
                 club: ClubId,
                 id: ExerciseId,
@@ -134,7 +137,7 @@ macro_rules! complexes_sql {
                 .collect())
             }
 
-            pub(super) async fn insert_complex(
+            async fn create_complex(
                 &self,
                 club: ClubId,
                 draft: &ComplexDraft,
@@ -161,12 +164,12 @@ macro_rules! complexes_sql {
                 }
                 Self::insert_movements(&mut tx, club, id, &draft.movements).await?;
                 tx.commit().await.map_err(db_error)?;
-                self.fetch_complex(club, ComplexId(id))
+                self.complex(club, ComplexId(id))
                     .await?
                     .ok_or(StoreError::NotFound)
             }
 
-            pub(super) async fn edit_complex(
+            async fn update_complex(
                 &self,
                 club: ClubId,
                 id: ComplexId,
@@ -193,7 +196,7 @@ macro_rules! complexes_sql {
                 .map_err(db_error)?;
                 let Some((category,)) = updated else {
                     drop(tx);
-                    return Err(missing_or_conflict(self.fetch_complex(club, id).await));
+                    return Err(missing_or_conflict(self.complex(club, id).await));
                 };
                 if category.map(CategoryId) != draft.category {
                     return Err(StoreError::NotFound);
@@ -205,12 +208,10 @@ macro_rules! complexes_sql {
                     .map_err(db_error)?;
                 Self::insert_movements(&mut tx, club, id.0, &draft.movements).await?;
                 tx.commit().await.map_err(db_error)?;
-                self.fetch_complex(club, id)
-                    .await?
-                    .ok_or(StoreError::NotFound)
+                self.complex(club, id).await?.ok_or(StoreError::NotFound)
             }
 
-            pub(super) async fn mark_complex_archived(
+            async fn set_complex_archived(
                 &self,
                 club: ClubId,
                 id: ComplexId,
@@ -231,10 +232,10 @@ macro_rules! complexes_sql {
                 .execute(&mut *tx)
                 .await
                 .map_err(db_error)?;
-                Self::finish_versioned(tx, done.rows_affected(), || self.fetch_complex(club, id)).await
+                Self::finish_versioned(tx, done.rows_affected(), || self.complex(club, id)).await
             }
 
-            pub(super) async fn remove_complex(
+            async fn delete_complex(
                 &self,
                 club: ClubId,
                 id: ComplexId,
@@ -251,7 +252,7 @@ macro_rules! complexes_sql {
                         .map_err(db_error)?;
                 if done.rows_affected() == 0 {
                     drop(tx);
-                    return Err(missing_or_conflict(self.fetch_complex(club, id).await));
+                    return Err(missing_or_conflict(self.complex(club, id).await));
                 }
                 Self::commit(tx, ()).await
             }

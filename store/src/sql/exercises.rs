@@ -1,10 +1,10 @@
-//! The catalogue's exercises (`CatalogueStore`'s exercise methods, which `catalogue.rs` hands
-//! over).
+//! A club's exercises (`ExerciseStore`).
 
 use super::{SqlStore, db_error, missing_or_conflict};
+use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use domain::catalogue::{Exercise, ExerciseDraft, Names};
-use domain::ports::StoreResult;
+use domain::ports::{ExerciseStore, StoreResult};
 use domain::{CategoryId, ClubId, EquipmentId, ExerciseId, StoreError};
 
 const EXERCISE_COLUMNS: &str = "id, name_fr, name_en, short_name, category_id, equipment_id, description, \
@@ -63,22 +63,6 @@ fn check_references(written: &Exercise, draft: &ExerciseDraft) -> StoreResult<()
 macro_rules! exercises_sql {
     ($db:ty) => {
         impl SqlStore<$db> {
-            pub(super) async fn fetch_exercise(
-                &self,
-                club: ClubId,
-                id: ExerciseId,
-            ) -> StoreResult<Option<Exercise>> {
-                Ok(sqlx::query_as::<_, ExerciseRow>(&format!(
-                    "SELECT {EXERCISE_COLUMNS} FROM exercises WHERE club_id = $1 AND id = $2"
-                ))
-                .bind(club.0)
-                .bind(id.0)
-                .fetch_optional(&self.pool)
-                .await
-                .map_err(db_error)?
-                .map(Exercise::from))
-            }
-
             /// Binds what an exercise statement's `$1` to `$11` stand for: the club, the
             /// draft's names and folded keys, category, equipment, short name, description,
             /// video link, and the time of the change.
@@ -101,8 +85,23 @@ macro_rules! exercises_sql {
                     .bind(&draft.video_url)
                     .bind(now)
             }
+        }
 
-            pub(super) async fn all_exercises(&self, club: ClubId) -> StoreResult<Vec<Exercise>> {
+        #[async_trait]
+        impl ExerciseStore for SqlStore<$db> {
+            async fn exercise(&self, club: ClubId, id: ExerciseId) -> StoreResult<Option<Exercise>> {
+                Ok(sqlx::query_as::<_, ExerciseRow>(&format!(
+                    "SELECT {EXERCISE_COLUMNS} FROM exercises WHERE club_id = $1 AND id = $2"
+                ))
+                .bind(club.0)
+                .bind(id.0)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(db_error)?
+                .map(Exercise::from))
+            }
+
+            async fn exercises(&self, club: ClubId) -> StoreResult<Vec<Exercise>> {
                 Ok(sqlx::query_as::<_, ExerciseRow>(&format!(
                     "SELECT {EXERCISE_COLUMNS} FROM exercises WHERE club_id = $1 ORDER BY name_fr_key, id"
                 ))
@@ -115,7 +114,7 @@ macro_rules! exercises_sql {
                 .collect())
             }
 
-            pub(super) async fn insert_exercise(
+            async fn create_exercise(
                 &self,
                 club: ClubId,
                 draft: &ExerciseDraft,
@@ -140,7 +139,7 @@ macro_rules! exercises_sql {
                 Ok(created)
             }
 
-            pub(super) async fn edit_exercise(
+            async fn update_exercise(
                 &self,
                 club: ClubId,
                 id: ExerciseId,
@@ -166,14 +165,14 @@ macro_rules! exercises_sql {
                     .map(Exercise::from);
                 let Some(updated) = updated else {
                     drop(tx);
-                    return Err(missing_or_conflict(self.fetch_exercise(club, id).await));
+                    return Err(missing_or_conflict(self.exercise(club, id).await));
                 };
                 check_references(&updated, draft)?;
                 tx.commit().await.map_err(db_error)?;
                 Ok(updated)
             }
 
-            pub(super) async fn mark_exercise_archived(
+            async fn set_exercise_archived(
                 &self,
                 club: ClubId,
                 id: ExerciseId,
@@ -198,12 +197,12 @@ macro_rules! exercises_sql {
                     Some(row) => Self::commit(tx, row.into()).await,
                     None => {
                         drop(tx);
-                        Err(missing_or_conflict(self.fetch_exercise(club, id).await))
+                        Err(missing_or_conflict(self.exercise(club, id).await))
                     }
                 }
             }
 
-            pub(super) async fn replace_exercise_media(
+            async fn set_exercise_media(
                 &self,
                 club: ClubId,
                 id: ExerciseId,
@@ -239,7 +238,7 @@ macro_rules! exercises_sql {
                 Ok(previous)
             }
 
-            pub(super) async fn remove_exercise(
+            async fn delete_exercise(
                 &self,
                 club: ClubId,
                 id: ExerciseId,
@@ -261,7 +260,7 @@ macro_rules! exercises_sql {
                     return Self::commit(tx, ()).await;
                 }
                 drop(tx);
-                match self.fetch_exercise(club, id).await? {
+                match self.exercise(club, id).await? {
                     None => Err(StoreError::NotFound),
                     Some(e) if e.version != expected_version => Err(StoreError::Conflict),
                     Some(_) => Err(StoreError::InUse),

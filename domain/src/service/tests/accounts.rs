@@ -2,7 +2,7 @@
 
 use super::{PASSWORD, club_of, t0};
 use crate::account::SignUp;
-use crate::ports::{AccountStore, CatalogueStore, ClubStore, ThrottleStore};
+use crate::ports::{AccountStore, ClubStore, ExerciseStore, ThrottleStore};
 use crate::role::Role;
 use crate::service::{self, AuthError, Credentials, Gate};
 use crate::testing::{MemoryStore, PlainHasher, RecordedPauses};

@@ -7,7 +7,7 @@ use crate::catalogue::{ExerciseDraft, ExerciseInput, LabelKind, Names, label_nam
 use crate::ids::{CategoryId, ExerciseId};
 use crate::media::Slot;
 use crate::membership::Member;
-use crate::ports::{CatalogueStore, InPlace};
+use crate::ports::{CatalogueStore, ComplexStore, ExerciseStore, InPlace};
 use crate::service::ClubError;
 use crate::service::catalogue::{self as service, ComplexInput};
 use crate::testing::MemoryMedia;

@@ -4,7 +4,7 @@ use super::catalogue::{create, invalid};
 use super::{Club, t0};
 use crate::FieldProblem;
 use crate::catalogue::exchange::Format;
-use crate::ports::{CatalogueStore, InPlace};
+use crate::ports::{ExerciseStore, InPlace};
 use crate::service::ClubError;
 use crate::service::catalogue as service;
 

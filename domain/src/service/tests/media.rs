@@ -4,7 +4,7 @@ use super::Club;
 use super::catalogue::{create, invalid};
 use crate::FieldProblem;
 use crate::media::{MediaType, Slot, Staged, media_key};
-use crate::ports::CatalogueStore;
+use crate::ports::ExerciseStore;
 use crate::service::ClubError;
 use crate::service::catalogue as service;
 use crate::testing::MemoryMedia;

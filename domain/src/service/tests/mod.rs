@@ -16,7 +16,7 @@ use crate::catalogue::Exercise;
 use crate::ids::ClubId;
 use crate::invitation::{self, InvitationToken};
 use crate::membership::Member;
-use crate::ports::{AccountStore, CatalogueStore, ClubStore, InvitationStore, NewInvitation, NewUser};
+use crate::ports::{AccountStore, ClubStore, ExerciseStore, InvitationStore, NewInvitation, NewUser};
 use crate::role::Role;
 use crate::testing::{MemoryStore, PlainHasher};
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};

@@ -11,7 +11,7 @@ use crate::catalogue::{Complex, ComplexDraft, Exercise, ExerciseDraft, Label, La
 use crate::error::StoreError;
 use crate::ids::{CategoryId, ClubId, ComplexId, EquipmentId, ExerciseId};
 use crate::media::Slot;
-use crate::ports::{CatalogueStore, StoreResult};
+use crate::ports::{CatalogueStore, ComplexStore, ExerciseStore, StoreResult};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use writes::apply_draft;
@@ -128,7 +128,10 @@ impl CatalogueStore for MemoryStore {
                 .collect()
         }))
     }
+}
 
+#[async_trait]
+impl ExerciseStore for MemoryStore {
     async fn exercises(&self, club: ClubId) -> StoreResult<Vec<Exercise>> {
         Ok(self.read(|s| {
             let mut all: Vec<Exercise> = of_club(&s.exercises, club).cloned().collect();
@@ -246,7 +249,10 @@ impl CatalogueStore for MemoryStore {
             Ok(())
         })
     }
+}
 
+#[async_trait]
+impl ComplexStore for MemoryStore {
     async fn complexes(&self, club: ClubId) -> StoreResult<Vec<Complex>> {
         Ok(self.read(|s| {
             let mut all: Vec<Complex> = of_club(&s.complexes, club).cloned().collect();
