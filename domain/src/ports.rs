@@ -259,8 +259,8 @@ pub struct RecordedMax {
     pub version: i64,
 }
 
-/// A club's athletes, their bodyweights, levels and maxes, its groups and its training
-/// settings. Every call is scoped by the club: another club's ids are "not found".
+/// A club's athletes' profiles. Every call is scoped by the club: another club's ids are "not
+/// found".
 #[async_trait]
 pub trait AthleteStore: Send + Sync {
     /// Every athlete of the club, archived ones included, by last then first name.
@@ -304,7 +304,12 @@ pub trait AthleteStore: Send + Sync {
         expected_version: i64,
         now: DateTime<Utc>,
     ) -> StoreResult<Athlete>;
+}
 
+/// An athlete's bodyweights and competitor levels: what competing needs of them. Every call is
+/// scoped by the club: another club's ids are "not found".
+#[async_trait]
+pub trait CompetitionStore: Send + Sync {
     /// An athlete's weighings, oldest first.
     async fn weighings(&self, club: ClubId, athlete: AthleteId) -> StoreResult<Vec<Weighing>>;
     /// Every weighing of the club's athletes, oldest first (the roster's latest bodyweight).
@@ -326,7 +331,11 @@ pub trait AthleteStore: Send + Sync {
         level: CompetitorLevel,
         start: NaiveDate,
     ) -> StoreResult<()>;
+}
 
+/// The athletes' maxes. Every call is scoped by the club: another club's ids are "not found".
+#[async_trait]
+pub trait MaxStore: Send + Sync {
     /// An athlete's maxes, oldest first.
     async fn maxes(&self, club: ClubId, athlete: AthleteId) -> StoreResult<Vec<RecordedMax>>;
     /// Every max of the club's athletes, oldest first (the roster's totals).
@@ -348,7 +357,12 @@ pub trait AthleteStore: Send + Sync {
         expected_version: i64,
     ) -> StoreResult<RecordedMax>;
     async fn delete_max(&self, club: ClubId, id: MaxId, expected_version: i64) -> StoreResult<()>;
+}
 
+/// The club's groups of athletes. Every call is scoped by the club: another club's ids are "not
+/// found".
+#[async_trait]
+pub trait GroupStore: Send + Sync {
     /// Every group of the club with its athletes, archived ones included, by name.
     async fn groups(&self, club: ClubId) -> StoreResult<Vec<Group>>;
     /// `Duplicate` when the club has a group of that name (without case or accents).
@@ -376,6 +390,11 @@ pub trait AthleteStore: Send + Sync {
         athlete: AthleteId,
         member: bool,
     ) -> StoreResult<()>;
+}
+
+/// Athletes imported from a file.
+#[async_trait]
+pub trait AthleteImportStore: Send + Sync {
     /// Imports a checked file of athletes in one transaction, all or nothing: creates the
     /// missing groups (matched to the club's groups, archived ones included, by folded name: the
     /// rule that keeps group names unique), creates every athlete and puts them in their groups.
@@ -386,7 +405,11 @@ pub trait AthleteStore: Send + Sync {
         plan: &AthleteImportPlan,
         now: DateTime<Utc>,
     ) -> StoreResult<usize>;
+}
 
+/// The club's training settings.
+#[async_trait]
+pub trait SettingsStore: Send + Sync {
     /// The club's training settings and their version; `None` until an admin first saves them.
     async fn training_settings(
         &self,
@@ -415,6 +438,11 @@ pub trait Store:
     + ExerciseStore
     + ComplexStore
     + AthleteStore
+    + AthleteImportStore
+    + CompetitionStore
+    + MaxStore
+    + GroupStore
+    + SettingsStore
 {
     /// Whether the database answers (readiness).
     async fn ping(&self) -> StoreResult<()>;

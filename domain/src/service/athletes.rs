@@ -15,7 +15,10 @@ use crate::error::{FieldError, FieldProblem, Report, StoreError};
 use crate::ids::{AthleteId, ClubId, ExerciseId, GroupId, MaxId, MemberId};
 use crate::maxes::{Max, MaxKind};
 use crate::membership::Member;
-use crate::ports::{AthleteStore, CatalogueStore, ClubStore, ExerciseStore, Offload, RecordedMax, offloaded};
+use crate::ports::{
+    AthleteImportStore, AthleteStore, CatalogueStore, ClubStore, CompetitionStore, ExerciseStore, GroupStore,
+    MaxStore, Offload, RecordedMax, SettingsStore, offloaded,
+};
 use crate::role::Permission;
 use crate::roster::{self, MainLifts, RosterData, RosterRow};
 use crate::settings::TrainingSettings;
@@ -39,7 +42,9 @@ pub async fn own_profile(store: &dyn AthleteStore, actor: &Member) -> Result<Opt
 
 /// The roster: one row per athlete (archived ones included; the page filters), with the
 /// values in force on `today`. Coaches only.
-pub async fn roster<S: AthleteStore + CatalogueStore + ExerciseStore + ?Sized>(
+pub async fn roster<
+    S: AthleteStore + CatalogueStore + CompetitionStore + ExerciseStore + GroupStore + MaxStore + ?Sized,
+>(
     store: &S,
     cache: &CatalogueCache,
     actor: &Member,
@@ -113,7 +118,7 @@ async fn readable<S: AthleteStore + ?Sized>(
 
 /// The club's training settings: the saved ones with their version, or, until an admin first
 /// saves them, the defaults with the default ratios applied to the club's exercises.
-pub async fn training_settings<S: AthleteStore + CatalogueStore + ExerciseStore + ?Sized>(
+pub async fn training_settings<S: CatalogueStore + ExerciseStore + SettingsStore + ?Sized>(
     store: &S,
     cache: &CatalogueCache,
     actor: &Member,
@@ -148,7 +153,7 @@ pub struct SettingsForm {
 
 /// The settings page: coaches and above read the club's settings (athletes are refused), admins
 /// may change them.
-pub async fn settings_form<S: AthleteStore + CatalogueStore + ExerciseStore + ?Sized>(
+pub async fn settings_form<S: CatalogueStore + ExerciseStore + SettingsStore + ?Sized>(
     store: &S,
     cache: &CatalogueCache,
     actor: &Member,
@@ -170,7 +175,17 @@ fn may_record(actor: &Member, athlete: &Athlete, kind: MaxKind, allowed: bool) -
 }
 
 /// An athlete's page.
-pub async fn athlete_file<S: AthleteStore + CatalogueStore + ExerciseStore + ClubStore + ?Sized>(
+pub async fn athlete_file<
+    S: AthleteStore
+        + CatalogueStore
+        + ClubStore
+        + CompetitionStore
+        + ExerciseStore
+        + GroupStore
+        + MaxStore
+        + SettingsStore
+        + ?Sized,
+>(
     store: &S,
     cache: &CatalogueCache,
     actor: &Member,
@@ -208,7 +223,7 @@ pub async fn athlete_file<S: AthleteStore + CatalogueStore + ExerciseStore + Clu
     })
 }
 
-async fn athletes_record_maxes<S: AthleteStore + ?Sized>(
+async fn athletes_record_maxes<S: SettingsStore + ?Sized>(
     store: &S,
     actor: &Member,
 ) -> Result<bool, ClubError> {
@@ -311,7 +326,7 @@ pub async fn set_athlete_archived(
 
 /// Records a bodyweight (a second one the same day replaces the first).
 pub async fn record_weighing(
-    store: &dyn AthleteStore,
+    store: &dyn CompetitionStore,
     actor: &Member,
     id: AthleteId,
     weighing: Weighing,
@@ -321,7 +336,7 @@ pub async fn record_weighing(
 }
 
 pub async fn delete_weighing(
-    store: &dyn AthleteStore,
+    store: &dyn CompetitionStore,
     actor: &Member,
     id: AthleteId,
     date: NaiveDate,
@@ -332,7 +347,7 @@ pub async fn delete_weighing(
 
 /// Starts a competitor level on `start`, closing the current one.
 pub async fn record_level(
-    store: &dyn AthleteStore,
+    store: &dyn CompetitionStore,
     actor: &Member,
     id: AthleteId,
     level: CompetitorLevel,
@@ -363,7 +378,7 @@ fn unknown_exercise(e: StoreError) -> ClubError {
 
 /// The maxes the caller may record for `athlete`: refused unless they coach, or the athlete is
 /// themselves, the club allows it and the max is a training max.
-async fn check_recording<S: AthleteStore + ?Sized>(
+async fn check_recording<S: SettingsStore + ?Sized>(
     store: &S,
     actor: &Member,
     athlete: &Athlete,
@@ -379,8 +394,8 @@ async fn check_recording<S: AthleteStore + ?Sized>(
 
 /// Records a max; returns it with whether it is a personal record (heavier than every max of
 /// the exercise dated on or before it).
-pub async fn record_max(
-    store: &dyn AthleteStore,
+pub async fn record_max<S: AthleteStore + MaxStore + SettingsStore + ?Sized>(
+    store: &S,
     actor: &Member,
     id: AthleteId,
     max: &Max<ExerciseId>,
@@ -404,7 +419,7 @@ pub async fn record_max(
 
 /// A recorded max the caller may change: the club's, of an athlete they may see, and one they
 /// may record (a coach any; an athlete their own training maxes when the club allows it).
-async fn changeable_max<S: AthleteStore + ?Sized>(
+async fn changeable_max<S: AthleteStore + MaxStore + SettingsStore + ?Sized>(
     store: &S,
     actor: &Member,
     id: MaxId,
@@ -420,8 +435,8 @@ async fn changeable_max<S: AthleteStore + ?Sized>(
 }
 
 /// Changes a max; `version` is the one the person saw.
-pub async fn update_max(
-    store: &dyn AthleteStore,
+pub async fn update_max<S: AthleteStore + MaxStore + SettingsStore + ?Sized>(
+    store: &S,
     actor: &Member,
     id: MaxId,
     max: &Max<ExerciseId>,
@@ -437,8 +452,8 @@ pub async fn update_max(
         .map_err(unknown_exercise)
 }
 
-pub async fn delete_max(
-    store: &dyn AthleteStore,
+pub async fn delete_max<S: AthleteStore + MaxStore + SettingsStore + ?Sized>(
+    store: &S,
     actor: &Member,
     id: MaxId,
     version: i64,
@@ -448,15 +463,15 @@ pub async fn delete_max(
 }
 
 /// The club's groups, archived ones included, by name. Coaches only.
-pub async fn groups(store: &dyn AthleteStore, actor: &Member) -> Result<Vec<Group>, ClubError> {
+pub async fn groups<S: GroupStore + ?Sized>(store: &S, actor: &Member) -> Result<Vec<Group>, ClubError> {
     require(actor, Permission::Coach)?;
     Ok(store.groups(actor.club_id).await?)
 }
 
 /// The groups page: every group, and the club's athletes (to name the groups' members and to
 /// add more). Coaches only.
-pub async fn groups_page(
-    store: &dyn AthleteStore,
+pub async fn groups_page<S: AthleteStore + GroupStore + ?Sized>(
+    store: &S,
     actor: &Member,
 ) -> Result<(Vec<Group>, Vec<Athlete>), ClubError> {
     let groups = groups(store, actor).await?;
@@ -477,7 +492,7 @@ fn duplicate_group(name: &str) -> impl Fn(StoreError) -> ClubError + '_ {
 }
 
 pub async fn create_group(
-    store: &dyn AthleteStore,
+    store: &dyn GroupStore,
     actor: &Member,
     name: &str,
     now: DateTime<Utc>,
@@ -491,7 +506,7 @@ pub async fn create_group(
 }
 
 pub async fn rename_group(
-    store: &dyn AthleteStore,
+    store: &dyn GroupStore,
     actor: &Member,
     id: GroupId,
     name: &str,
@@ -506,7 +521,7 @@ pub async fn rename_group(
 }
 
 pub async fn set_group_archived(
-    store: &dyn AthleteStore,
+    store: &dyn GroupStore,
     actor: &Member,
     id: GroupId,
     archived: bool,
@@ -521,7 +536,7 @@ pub async fn set_group_archived(
 
 /// Puts an athlete in a group, or takes them out.
 pub async fn set_in_group(
-    store: &dyn AthleteStore,
+    store: &dyn GroupStore,
     actor: &Member,
     group: GroupId,
     athlete: AthleteId,
@@ -538,8 +553,8 @@ pub const IMPORT_MAX_BYTES: usize = 1024 * 1024;
 /// the club's athletes, archived ones included; any problem rejects the whole file with every
 /// problem reported, otherwise the athletes and their groups are created in one transaction.
 /// Returns the number of athletes created. Coaches only.
-pub async fn import_athletes(
-    store: &dyn AthleteStore,
+pub async fn import_athletes<S: AthleteImportStore + AthleteStore + ?Sized>(
+    store: &S,
     offload: &dyn Offload,
     actor: &Member,
     csv: String,
@@ -570,7 +585,7 @@ pub async fn import_athletes(
 
 /// Saves the club's training settings (admins), after checking them whole. Returns the new
 /// version; `version` is the one the admin saw (`None` when the club still had the defaults).
-pub async fn save_training_settings<S: AthleteStore + ExerciseStore + ?Sized>(
+pub async fn save_training_settings<S: ExerciseStore + SettingsStore + ?Sized>(
     store: &S,
     actor: &Member,
     settings: &TrainingSettings<ExerciseId>,

@@ -81,7 +81,7 @@ pub async fn exercises<S: CatalogueStore + ExerciseStore + ?Sized>(
 }
 
 /// An exercise and the complexes it is a movement of.
-pub async fn exercise<S: ExerciseStore + ComplexStore + ?Sized>(
+pub async fn exercise<S: ComplexStore + ExerciseStore + ?Sized>(
     store: &S,
     actor: &Member,
     id: ExerciseId,
@@ -275,7 +275,7 @@ async fn complex_draft<S: CatalogueStore + ExerciseStore + ?Sized>(
 }
 
 /// A complex with its movements named, in order.
-pub async fn complex<S: ExerciseStore + ComplexStore + ?Sized>(
+pub async fn complex<S: ComplexStore + ExerciseStore + ?Sized>(
     store: &S,
     actor: &Member,
     id: ComplexId,
@@ -294,7 +294,7 @@ pub async fn complex<S: ExerciseStore + ComplexStore + ?Sized>(
     Ok((found, movements))
 }
 
-pub async fn create_complex<S: CatalogueStore + ExerciseStore + ComplexStore + ?Sized>(
+pub async fn create_complex<S: CatalogueStore + ComplexStore + ExerciseStore + ?Sized>(
     store: &S,
     actor: &Member,
     input: &ComplexInput,
@@ -305,7 +305,7 @@ pub async fn create_complex<S: CatalogueStore + ExerciseStore + ComplexStore + ?
     Ok(store.create_complex(actor.club_id, &draft, now).await?)
 }
 
-pub async fn update_complex<S: CatalogueStore + ExerciseStore + ComplexStore + ?Sized>(
+pub async fn update_complex<S: CatalogueStore + ComplexStore + ExerciseStore + ?Sized>(
     store: &S,
     actor: &Member,
     id: ComplexId,
@@ -349,7 +349,7 @@ pub async fn delete_complex(
 }
 
 /// The club's catalogue as a file (coaches: it is their working material).
-pub async fn export_catalogue<S: CatalogueStore + ExerciseStore + ComplexStore + ?Sized>(
+pub async fn export_catalogue<S: CatalogueStore + ComplexStore + ExerciseStore + ?Sized>(
     store: &S,
     actor: &Member,
     format: Format,

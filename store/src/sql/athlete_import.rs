@@ -1,19 +1,20 @@
-//! A file of athletes, imported whole (`AthleteStore::import_athletes`, which `athletes.rs`
-//! hands over).
+//! A file of athletes, imported whole (`AthleteImportStore`).
 
 use super::{SqlStore, db_error};
+use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use domain::ClubId;
 use domain::StoreError;
 use domain::athlete_import::AthleteImportPlan;
-use domain::ports::StoreResult;
+use domain::ports::{AthleteImportStore, StoreResult};
 
 macro_rules! athlete_import_sql {
     ($db:ty) => {
-        impl SqlStore<$db> {
+        #[async_trait]
+        impl AthleteImportStore for SqlStore<$db> {
             /// Imports a checked file of athletes in one transaction: creates the missing groups,
             /// every athlete, and puts them in their groups. Returns the number of athletes.
-            pub(super) async fn insert_athletes(
+            async fn import_athletes(
                 &self,
                 club: ClubId,
                 plan: &AthleteImportPlan,

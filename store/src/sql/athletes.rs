@@ -1,16 +1,13 @@
-//! A club's athletes (`AthleteStore`). Their bodyweights and levels, maxes, groups, file imports
-//! and the club's training settings have their own modules, which this port hands over to.
+//! A club's athletes' profiles (`AthleteStore`). Their bodyweights and levels, maxes, groups,
+//! file imports and the club's training settings have their own ports and modules.
 
 use super::{SqlStore, db_error, missing_or_conflict, rows_into, stored};
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
-use domain::athlete::{Athlete, AthleteDraft, Group};
-use domain::athlete_import::AthleteImportPlan;
-use domain::competition::{CompetitorLevel, LevelStatus, Sex, Weighing};
-use domain::maxes::Max;
-use domain::ports::{AthleteStore, RecordedMax, StoreResult};
-use domain::settings::TrainingSettings;
-use domain::{AthleteId, ClubId, ExerciseId, GroupId, MaxId, MemberId, StoreError};
+use domain::athlete::{Athlete, AthleteDraft};
+use domain::competition::Sex;
+use domain::ports::{AthleteStore, StoreResult};
+use domain::{AthleteId, ClubId, MemberId, StoreError};
 
 const ATHLETE_COLUMNS: &str = "id, member_id, first_name, last_name, birth_date, sex, licence, notes, email, \
      archived_at, version";
@@ -265,153 +262,6 @@ macro_rules! athletes_sql {
                 .await
                 .map_err(db_error)?;
                 self.finish_athlete_write(tx, updated, club, id).await
-            }
-
-            async fn weighings(&self, club: ClubId, athlete: AthleteId) -> StoreResult<Vec<Weighing>> {
-                self.weighings_of(club, athlete).await
-            }
-
-            async fn club_weighings(&self, club: ClubId) -> StoreResult<Vec<(AthleteId, Weighing)>> {
-                self.weighings_of_club(club).await
-            }
-
-            async fn record_weighing(
-                &self,
-                club: ClubId,
-                athlete: AthleteId,
-                weighing: Weighing,
-            ) -> StoreResult<()> {
-                self.upsert_weighing(club, athlete, weighing).await
-            }
-
-            async fn delete_weighing(
-                &self,
-                club: ClubId,
-                athlete: AthleteId,
-                date: NaiveDate,
-            ) -> StoreResult<()> {
-                self.remove_weighing(club, athlete, date).await
-            }
-
-            async fn levels(&self, club: ClubId, athlete: AthleteId) -> StoreResult<Vec<LevelStatus>> {
-                self.levels_of(club, athlete).await
-            }
-
-            async fn current_levels(&self, club: ClubId) -> StoreResult<Vec<(AthleteId, CompetitorLevel)>> {
-                self.open_levels(club).await
-            }
-
-            async fn record_level(
-                &self,
-                club: ClubId,
-                athlete: AthleteId,
-                level: CompetitorLevel,
-                start: NaiveDate,
-            ) -> StoreResult<()> {
-                self.start_level(club, athlete, level, start).await
-            }
-
-            async fn maxes(&self, club: ClubId, athlete: AthleteId) -> StoreResult<Vec<RecordedMax>> {
-                self.maxes_of(club, athlete).await
-            }
-
-            async fn club_maxes(&self, club: ClubId) -> StoreResult<Vec<RecordedMax>> {
-                self.maxes_of_club(club).await
-            }
-
-            async fn recorded_max(&self, club: ClubId, id: MaxId) -> StoreResult<Option<RecordedMax>> {
-                self.fetch_max(club, id).await
-            }
-
-            async fn create_max(
-                &self,
-                club: ClubId,
-                athlete: AthleteId,
-                max: &Max<ExerciseId>,
-                now: DateTime<Utc>,
-            ) -> StoreResult<RecordedMax> {
-                self.insert_max(club, athlete, max, now).await
-            }
-
-            async fn update_max(
-                &self,
-                club: ClubId,
-                id: MaxId,
-                max: &Max<ExerciseId>,
-                expected_version: i64,
-            ) -> StoreResult<RecordedMax> {
-                self.edit_max(club, id, max, expected_version).await
-            }
-
-            async fn delete_max(&self, club: ClubId, id: MaxId, expected_version: i64) -> StoreResult<()> {
-                self.remove_max(club, id, expected_version).await
-            }
-
-            async fn groups(&self, club: ClubId) -> StoreResult<Vec<Group>> {
-                self.fetch_groups(club, None).await
-            }
-
-            async fn create_group(&self, club: ClubId, name: &str, now: DateTime<Utc>) -> StoreResult<Group> {
-                self.insert_group(club, name, now).await
-            }
-
-            async fn rename_group(
-                &self,
-                club: ClubId,
-                id: GroupId,
-                name: &str,
-                expected_version: i64,
-            ) -> StoreResult<Group> {
-                self.edit_group_name(club, id, name, expected_version).await
-            }
-
-            async fn set_group_archived(
-                &self,
-                club: ClubId,
-                id: GroupId,
-                archived: bool,
-                expected_version: i64,
-                now: DateTime<Utc>,
-            ) -> StoreResult<Group> {
-                self.mark_group_archived(club, id, archived, expected_version, now)
-                    .await
-            }
-
-            async fn set_in_group(
-                &self,
-                club: ClubId,
-                group: GroupId,
-                athlete: AthleteId,
-                member: bool,
-            ) -> StoreResult<()> {
-                self.place_in_group(club, group, athlete, member).await
-            }
-
-            async fn import_athletes(
-                &self,
-                club: ClubId,
-                plan: &AthleteImportPlan,
-                now: DateTime<Utc>,
-            ) -> StoreResult<usize> {
-                self.insert_athletes(club, plan, now).await
-            }
-
-            async fn training_settings(
-                &self,
-                club: ClubId,
-            ) -> StoreResult<Option<(TrainingSettings<ExerciseId>, i64)>> {
-                self.read_training_settings(club).await
-            }
-
-            async fn save_training_settings(
-                &self,
-                club: ClubId,
-                settings: &TrainingSettings<ExerciseId>,
-                expected_version: Option<i64>,
-                now: DateTime<Utc>,
-            ) -> StoreResult<i64> {
-                self.write_training_settings(club, settings, expected_version, now)
-                    .await
             }
         }
     };

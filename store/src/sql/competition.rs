@@ -1,10 +1,10 @@
-//! What competing needs of an athlete: bodyweights and competitor levels (`AthleteStore`'s
-//! weighing and level methods, which `athletes.rs` hands over).
+//! What competing needs of an athlete: bodyweights and competitor levels (`CompetitionStore`).
 
 use super::{SqlStore, db_error, stored};
+use async_trait::async_trait;
 use chrono::NaiveDate;
 use domain::competition::{CompetitorLevel, LevelStatus, Weighing};
-use domain::ports::StoreResult;
+use domain::ports::{CompetitionStore, StoreResult};
 use domain::weight::Kg;
 use domain::{AthleteId, ClubId, StoreError};
 
@@ -22,12 +22,9 @@ fn weighing(date: NaiveDate, grams: i64) -> Weighing {
 
 macro_rules! competition_sql {
     ($db:ty) => {
-        impl SqlStore<$db> {
-            pub(super) async fn weighings_of(
-                &self,
-                club: ClubId,
-                athlete: AthleteId,
-            ) -> StoreResult<Vec<Weighing>> {
+        #[async_trait]
+        impl CompetitionStore for SqlStore<$db> {
+            async fn weighings(&self, club: ClubId, athlete: AthleteId) -> StoreResult<Vec<Weighing>> {
                 let rows: Vec<(NaiveDate, i64)> = sqlx::query_as(
                     "SELECT b.date, b.grams FROM bodyweights b JOIN athletes a ON a.id = b.athlete_id \
                      WHERE a.club_id = $1 AND b.athlete_id = $2 ORDER BY b.date",
@@ -43,10 +40,7 @@ macro_rules! competition_sql {
                     .collect())
             }
 
-            pub(super) async fn weighings_of_club(
-                &self,
-                club: ClubId,
-            ) -> StoreResult<Vec<(AthleteId, Weighing)>> {
+            async fn club_weighings(&self, club: ClubId) -> StoreResult<Vec<(AthleteId, Weighing)>> {
                 let rows: Vec<(i64, NaiveDate, i64)> = sqlx::query_as(
                     "SELECT b.athlete_id, b.date, b.grams FROM bodyweights b \
                      JOIN athletes a ON a.id = b.athlete_id \
@@ -62,7 +56,7 @@ macro_rules! competition_sql {
                     .collect())
             }
 
-            pub(super) async fn upsert_weighing(
+            async fn record_weighing(
                 &self,
                 club: ClubId,
                 athlete: AthleteId,
@@ -87,7 +81,7 @@ macro_rules! competition_sql {
                 Self::commit(tx, ()).await
             }
 
-            pub(super) async fn remove_weighing(
+            async fn delete_weighing(
                 &self,
                 club: ClubId,
                 athlete: AthleteId,
@@ -110,11 +104,7 @@ macro_rules! competition_sql {
                 Self::commit(tx, ()).await
             }
 
-            pub(super) async fn levels_of(
-                &self,
-                club: ClubId,
-                athlete: AthleteId,
-            ) -> StoreResult<Vec<LevelStatus>> {
+            async fn levels(&self, club: ClubId, athlete: AthleteId) -> StoreResult<Vec<LevelStatus>> {
                 let rows: Vec<(String, NaiveDate, Option<NaiveDate>)> = sqlx::query_as(
                     "SELECT l.level, l.starts_on, l.ends_on FROM competitor_levels l \
                      JOIN athletes a ON a.id = l.athlete_id WHERE a.club_id = $1 \
@@ -137,10 +127,7 @@ macro_rules! competition_sql {
                     .collect()
             }
 
-            pub(super) async fn open_levels(
-                &self,
-                club: ClubId,
-            ) -> StoreResult<Vec<(AthleteId, CompetitorLevel)>> {
+            async fn current_levels(&self, club: ClubId) -> StoreResult<Vec<(AthleteId, CompetitorLevel)>> {
                 let rows: Vec<(i64, String)> = sqlx::query_as(
                     "SELECT l.athlete_id, l.level FROM competitor_levels l \
                      JOIN athletes a ON a.id = l.athlete_id WHERE a.club_id = $1 \
@@ -155,7 +142,7 @@ macro_rules! competition_sql {
                     .collect()
             }
 
-            pub(super) async fn start_level(
+            async fn record_level(
                 &self,
                 club: ClubId,
                 athlete: AthleteId,

@@ -1,9 +1,10 @@
-//! A club's groups of athletes (`AthleteStore`'s group methods, which `athletes.rs` hands over).
+//! A club's groups of athletes (`GroupStore`).
 
 use super::{SqlStore, db_error};
+use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use domain::athlete::Group;
-use domain::ports::StoreResult;
+use domain::ports::{GroupStore, StoreResult};
 use domain::{AthleteId, ClubId, GroupId, StoreError};
 
 #[derive(sqlx::FromRow)]
@@ -63,13 +64,15 @@ macro_rules! groups_sql {
             async fn fetch_group(&self, club: ClubId, id: GroupId) -> StoreResult<Option<Group>> {
                 Ok(self.fetch_groups(club, Some(id)).await?.into_iter().next())
             }
+        }
 
-            pub(super) async fn insert_group(
-                &self,
-                club: ClubId,
-                name: &str,
-                now: DateTime<Utc>,
-            ) -> StoreResult<Group> {
+        #[async_trait]
+        impl GroupStore for SqlStore<$db> {
+            async fn groups(&self, club: ClubId) -> StoreResult<Vec<Group>> {
+                self.fetch_groups(club, None).await
+            }
+
+            async fn create_group(&self, club: ClubId, name: &str, now: DateTime<Utc>) -> StoreResult<Group> {
                 let mut tx = self.write().await?;
                 let (id,): (i64,) = sqlx::query_as(
                     "INSERT INTO athlete_groups (club_id, name, name_key, created_at) \
@@ -89,7 +92,7 @@ macro_rules! groups_sql {
                     .ok_or(StoreError::NotFound)
             }
 
-            pub(super) async fn edit_group_name(
+            async fn rename_group(
                 &self,
                 club: ClubId,
                 id: GroupId,
@@ -112,7 +115,7 @@ macro_rules! groups_sql {
                 Self::finish_versioned(tx, done.rows_affected(), || self.fetch_group(club, id)).await
             }
 
-            pub(super) async fn mark_group_archived(
+            async fn set_group_archived(
                 &self,
                 club: ClubId,
                 id: GroupId,
@@ -135,7 +138,7 @@ macro_rules! groups_sql {
                 Self::finish_versioned(tx, done.rows_affected(), || self.fetch_group(club, id)).await
             }
 
-            pub(super) async fn place_in_group(
+            async fn set_in_group(
                 &self,
                 club: ClubId,
                 group: GroupId,

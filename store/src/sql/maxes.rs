@@ -1,10 +1,10 @@
-//! An athlete's maxes: best lifts by exercise (`AthleteStore`'s max methods, which
-//! `athletes.rs` hands over).
+//! An athlete's maxes: best lifts by exercise (`MaxStore`).
 
 use super::{SqlStore, db_error, rows_into, stored};
+use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::maxes::{Max, MaxKind};
-use domain::ports::{RecordedMax, StoreResult};
+use domain::ports::{MaxStore, RecordedMax, StoreResult};
 use domain::weight::Kg;
 use domain::{AthleteId, ClubId, ExerciseId, MaxId, StoreError};
 
@@ -44,12 +44,9 @@ impl TryFrom<MaxRow> for RecordedMax {
 
 macro_rules! maxes_sql {
     ($db:ty) => {
-        impl SqlStore<$db> {
-            pub(super) async fn fetch_max(
-                &self,
-                club: ClubId,
-                id: MaxId,
-            ) -> StoreResult<Option<RecordedMax>> {
+        #[async_trait]
+        impl MaxStore for SqlStore<$db> {
+            async fn recorded_max(&self, club: ClubId, id: MaxId) -> StoreResult<Option<RecordedMax>> {
                 sqlx::query_as::<_, MaxRow>(&format!(
                     "SELECT {MAX_COLUMNS} FROM maxes WHERE club_id = $1 AND id = $2"
                 ))
@@ -62,11 +59,7 @@ macro_rules! maxes_sql {
                 .transpose()
             }
 
-            pub(super) async fn maxes_of(
-                &self,
-                club: ClubId,
-                athlete: AthleteId,
-            ) -> StoreResult<Vec<RecordedMax>> {
+            async fn maxes(&self, club: ClubId, athlete: AthleteId) -> StoreResult<Vec<RecordedMax>> {
                 rows_into(
                     sqlx::query_as::<_, MaxRow>(&format!(
                         "SELECT {MAX_COLUMNS} FROM maxes WHERE club_id = $1 AND athlete_id = $2 \
@@ -80,7 +73,7 @@ macro_rules! maxes_sql {
                 )
             }
 
-            pub(super) async fn maxes_of_club(&self, club: ClubId) -> StoreResult<Vec<RecordedMax>> {
+            async fn club_maxes(&self, club: ClubId) -> StoreResult<Vec<RecordedMax>> {
                 rows_into(
                     sqlx::query_as::<_, MaxRow>(&format!(
                         "SELECT {MAX_COLUMNS} FROM maxes WHERE club_id = $1 ORDER BY date, id"
@@ -92,7 +85,7 @@ macro_rules! maxes_sql {
                 )
             }
 
-            pub(super) async fn insert_max(
+            async fn create_max(
                 &self,
                 club: ClubId,
                 athlete: AthleteId,
@@ -121,7 +114,7 @@ macro_rules! maxes_sql {
                 Self::commit(tx, created.try_into()?).await
             }
 
-            pub(super) async fn edit_max(
+            async fn update_max(
                 &self,
                 club: ClubId,
                 id: MaxId,
@@ -148,7 +141,7 @@ macro_rules! maxes_sql {
                 .map_err(db_error)?;
                 let Some(row) = updated else {
                     drop(tx);
-                    return match self.fetch_max(club, id).await? {
+                    return match self.recorded_max(club, id).await? {
                         Some(found) if found.version == expected_version => Err(StoreError::NotFound),
                         Some(_) => Err(StoreError::Conflict),
                         None => Err(StoreError::NotFound),
@@ -157,12 +150,7 @@ macro_rules! maxes_sql {
                 Self::commit(tx, row.try_into()?).await
             }
 
-            pub(super) async fn remove_max(
-                &self,
-                club: ClubId,
-                id: MaxId,
-                expected_version: i64,
-            ) -> StoreResult<()> {
+            async fn delete_max(&self, club: ClubId, id: MaxId, expected_version: i64) -> StoreResult<()> {
                 let mut tx = self.write().await?;
                 let done = sqlx::query("DELETE FROM maxes WHERE club_id = $1 AND id = $2 AND version = $3")
                     .bind(club.0)
@@ -175,7 +163,7 @@ macro_rules! maxes_sql {
                     return Self::commit(tx, ()).await;
                 }
                 drop(tx);
-                match self.fetch_max(club, id).await? {
+                match self.recorded_max(club, id).await? {
                     Some(_) => Err(StoreError::Conflict),
                     None => Err(StoreError::NotFound),
                 }

@@ -1,16 +1,17 @@
-//! A club's training settings, stored whole as JSON (`AthleteStore`'s settings methods, which
-//! `athletes.rs` hands over).
+//! A club's training settings, stored whole as JSON (`SettingsStore`).
 
 use super::{SqlStore, db_error};
+use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use domain::ports::StoreResult;
+use domain::ports::{SettingsStore, StoreResult};
 use domain::settings::TrainingSettings;
 use domain::{ClubId, ExerciseId, StoreError};
 
 macro_rules! settings_sql {
     ($db:ty) => {
-        impl SqlStore<$db> {
-            pub(super) async fn read_training_settings(
+        #[async_trait]
+        impl SettingsStore for SqlStore<$db> {
+            async fn training_settings(
                 &self,
                 club: ClubId,
             ) -> StoreResult<Option<(TrainingSettings<ExerciseId>, i64)>> {
@@ -28,7 +29,7 @@ macro_rules! settings_sql {
                 .transpose()
             }
 
-            pub(super) async fn write_training_settings(
+            async fn save_training_settings(
                 &self,
                 club: ClubId,
                 settings: &TrainingSettings<ExerciseId>,

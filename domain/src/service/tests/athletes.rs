@@ -4,7 +4,7 @@
 use super::{Club, t0, today};
 use crate::athlete::{Athlete, AthleteDraft, AthleteInput};
 use crate::catalogue::cache::CatalogueCache;
-use crate::ports::{AthleteStore, InPlace};
+use crate::ports::{AthleteStore, GroupStore, InPlace};
 use crate::ratios::{Factor, Ratio};
 use crate::service::ClubError;
 use crate::service::athletes::{self as service, SettingsFailure};

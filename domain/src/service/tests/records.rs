@@ -8,7 +8,7 @@ use crate::ids::{AthleteId, ExerciseId};
 use crate::maxes::Max;
 use crate::maxes::MaxKind;
 use crate::membership::Member;
-use crate::ports::{AthleteStore, RecordedMax};
+use crate::ports::{CompetitionStore, MaxStore, RecordedMax};
 use crate::service::ClubError;
 use crate::service::athletes as service;
 use crate::weight::Kg;

@@ -12,7 +12,10 @@ use crate::competition::{CompetitorLevel, LevelStatus, Weighing};
 use crate::error::StoreError;
 use crate::ids::{AthleteId, ClubId, ExerciseId, GroupId, MaxId, MemberId};
 use crate::maxes::Max;
-use crate::ports::{AthleteStore, RecordedMax, StoreResult};
+use crate::ports::{
+    AthleteImportStore, AthleteStore, CompetitionStore, GroupStore, MaxStore, RecordedMax, SettingsStore,
+    StoreResult,
+};
 use crate::settings::TrainingSettings;
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -109,7 +112,10 @@ impl AthleteStore for MemoryStore {
             change_athlete(s, club, id, expected_version, |a| a.member = member)
         })
     }
+}
 
+#[async_trait]
+impl CompetitionStore for MemoryStore {
     async fn weighings(&self, club: ClubId, athlete: AthleteId) -> StoreResult<Vec<Weighing>> {
         Ok(self.read(|s| {
             if s.athlete_of(club, athlete).is_none() {
@@ -217,7 +223,10 @@ impl AthleteStore for MemoryStore {
             Ok(())
         })
     }
+}
 
+#[async_trait]
+impl MaxStore for MemoryStore {
     async fn maxes(&self, club: ClubId, athlete: AthleteId) -> StoreResult<Vec<RecordedMax>> {
         Ok(self.read(|s| {
             let mut found: Vec<RecordedMax> = of_club(&s.maxes, club)
@@ -300,7 +309,10 @@ impl AthleteStore for MemoryStore {
             Ok(())
         })
     }
+}
 
+#[async_trait]
+impl GroupStore for MemoryStore {
     async fn groups(&self, club: ClubId) -> StoreResult<Vec<Group>> {
         Ok(self.read(|s| {
             let mut rows: Vec<&GroupRow> = s.groups.iter().filter(|g| g.club == club).collect();
@@ -364,7 +376,10 @@ impl AthleteStore for MemoryStore {
             Ok(())
         })
     }
+}
 
+#[async_trait]
+impl AthleteImportStore for MemoryStore {
     async fn import_athletes(
         &self,
         club: ClubId,
@@ -373,7 +388,10 @@ impl AthleteStore for MemoryStore {
     ) -> StoreResult<usize> {
         self.write(|s| s.import_athletes(club, plan))
     }
+}
 
+#[async_trait]
+impl SettingsStore for MemoryStore {
     async fn training_settings(
         &self,
         club: ClubId,
