@@ -28,7 +28,8 @@ pub fn LanguageSwitch() -> impl IntoView {
                 name="language"
                 value=locale.as_str()
                 lang=locale.as_str()
-                aria-label=name
+                // The name starts with what the button shows (axe's label-content-name-mismatch).
+                aria-label=format!("{label}, {name}")
                 aria-pressed=(current == locale).to_string()
                 class="rounded px-2 py-1 text-xs font-semibold aria-pressed:bg-brand-700 aria-pressed:text-white hover:bg-surface-3"
             >
@@ -37,9 +38,12 @@ pub fn LanguageSwitch() -> impl IntoView {
         }
     };
     view! {
-        <form method="post" action=SetLanguage::PATH role="group" aria-label=tr!(header.language) class="flex rounded-md border border-line p-0.5">
-            {button(Locale::fr, "FR", "Français")}
-            {button(Locale::en, "EN", "English")}
+        // The group is inside the form: a form may not be a group (axe's aria-allowed-role).
+        <form method="post" action=SetLanguage::PATH>
+            <div role="group" aria-label=tr!(header.language) class="flex rounded-md border border-line p-0.5">
+                {button(Locale::fr, "FR", "Français")}
+                {button(Locale::en, "EN", "English")}
+            </div>
         </form>
     }
 }
