@@ -368,7 +368,8 @@ pub async fn accept_invitation_as_new_user<S: InvitationStore + AccountStore + A
     let mut v = Validator::default();
     let display_name = v.check(DisplayName::parse("display_name", account.display_name));
     let password = v.check(Password::parse("password", account.password));
-    // The invitation's email was checked when the invitation was made.
+    // The invitation's email was checked when the invitation was made: read again into an
+    // `Email`, it cannot fail for an address DropIt stored.
     let email = if invitation.open_link {
         v.check(Email::parse("email", account.email))
     } else {

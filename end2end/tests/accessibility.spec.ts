@@ -24,31 +24,63 @@ async function checkPages(page: Page, paths: string[]) {
   }
 }
 
-test('the pages before logging in have no accessibility violations', async ({ page }) => {
-  await checkPages(page, ['/login', '/signup']);
+/** The address of the first link of `testId` on the page at `path` (a record's own page). */
+async function firstLink(page: Page, path: string, testId: string, pattern: RegExp): Promise<string> {
+  await open(page, path);
+  const href = await page.getByTestId(testId).first().getByRole('link').first().getAttribute('href');
+  expect(href).toMatch(pattern);
+  return href!;
+}
+
+test('the pages before logging in have no accessibility violations', async ({ page, browser }) => {
+  // An invitation link, as the person invited opens it.
+  const owner = await (await browser.newContext()).newPage();
+  await logIn(owner, DEMO.owner, DEMO_PASSWORD);
+  const answer = await owner.request.post('/api/invite', {
+    form: { email: `invitee-${Date.now()}@club.test`, role: 'athlete' },
+  });
+  const { link } = await answer.json();
+  await checkPages(page, ['/login', '/signup', new URL(link).pathname]);
 });
 
 test("the coach's pages have no accessibility violations", async ({ page }) => {
   await logIn(page, DEMO.coach, DEMO_PASSWORD);
-  await open(page, '/athletes');
-  const athlete = await page.getByTestId('roster-row').first().getByRole('link').first().getAttribute('href');
-  expect(athlete).toMatch(/^\/athletes\/\d+$/);
+  const athlete = await firstLink(page, '/athletes', 'roster-row', /^\/athletes\/\d+$/);
+  await open(page, '/catalogue');
+  const exercise = await page.locator('a[href^="/catalogue/exercises/"]').first().getAttribute('href');
+  expect(exercise).toMatch(/^\/catalogue\/exercises\/\d+$/);
+  await open(page, '/catalogue/complexes');
+  const complex = await page.locator('a[href^="/catalogue/complexes/"]:not([href$="/new"])').first().getAttribute('href');
+  expect(complex).toMatch(/^\/catalogue\/complexes\/\d+$/);
   await checkPages(page, [
     '/',
     '/account',
     '/catalogue',
     '/catalogue/new',
+    exercise!,
+    `${exercise}/edit`,
     '/catalogue/lists',
+    '/catalogue/exchange',
     '/catalogue/complexes',
     '/catalogue/complexes/new',
+    complex!,
+    `${complex}/edit`,
+    '/workouts',
+    '/planning',
     '/athletes',
+    '/athletes/new',
     '/athletes/groups',
-    athlete!,
+    '/athletes/import',
+    athlete,
+    `${athlete}/edit`,
     '/club/training',
   ]);
 });
 
-test("the owner's club page has no accessibility violations", async ({ page }) => {
-  await logIn(page, DEMO.owner, DEMO_PASSWORD);
-  await checkPages(page, ['/club']);
+test("the athlete's and the owner's pages have no accessibility violations", async ({ page, browser }) => {
+  await logIn(page, DEMO.athlete, DEMO_PASSWORD);
+  await checkPages(page, ['/', '/account', '/catalogue', '/athletes', '/club/training']);
+  const owner = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
+  await logIn(owner, DEMO.owner, DEMO_PASSWORD);
+  await checkPages(owner, ['/club']);
 });

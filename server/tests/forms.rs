@@ -215,7 +215,7 @@ fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn every_problem_of_a_record_form_comes_back_next_to_its_field() {
+async fn every_problem_of_a_form_comes_back_next_to_its_field() {
     let fx = spawn().await;
     let coach = fx.client(Some(Role::Coach)).await;
     let (athlete, _) = fx.athlete(fx.own).await;
@@ -243,5 +243,24 @@ async fn every_problem_of_a_record_form_comes_back_next_to_its_field() {
     assert_eq!(
         refused(&coach, &fx.base, "record_weighing", &weighing).await,
         pairs(&[("weighed_on", "InvalidDate"), ("bodyweight", "InvalidNumber")])
+    );
+    let (athlete, version) = fx.athlete(fx.own).await;
+    let profile = [
+        ("id", athlete.to_string()),
+        ("version", version.to_string()),
+        ("first_name", String::new()),
+        ("last_name", "Martin".into()),
+        ("birth_date", "14/03/2008".into()),
+        ("sex", "women".into()),
+    ];
+    assert_eq!(
+        refused(&coach, &fx.base, "update_athlete", &profile).await,
+        pairs(&[("first_name", "Required"), ("birth_date", "InvalidDate")])
+    );
+    let admin = fx.client(Some(Role::Admin)).await;
+    let invitation = [("email", "not an email".to_owned()), ("role", "athlete".into())];
+    assert_eq!(
+        refused(&admin, &fx.base, "invite", &invitation).await,
+        pairs(&[("email", "InvalidEmail")])
     );
 }
