@@ -34,12 +34,14 @@ async function firstLink(page: Page, path: string, testId: string, pattern: RegE
 
 test('the pages before logging in have no accessibility violations', async ({ page, browser }) => {
   // An invitation link, as the person invited opens it.
-  const owner = await (await browser.newContext()).newPage();
+  const ownerContext = await browser.newContext();
+  const owner = await ownerContext.newPage();
   await logIn(owner, DEMO.owner, DEMO_PASSWORD);
   const answer = await owner.request.post('/api/invite', {
     form: { email: `invitee-${Date.now()}@club.test`, role: 'athlete' },
   });
   const { link } = await answer.json();
+  await ownerContext.close();
   await checkPages(page, ['/login', '/signup', new URL(link).pathname]);
 });
 
@@ -80,7 +82,9 @@ test("the coach's pages have no accessibility violations", async ({ page }) => {
 test("the athlete's and the owner's pages have no accessibility violations", async ({ page, browser }) => {
   await logIn(page, DEMO.athlete, DEMO_PASSWORD);
   await checkPages(page, ['/', '/account', '/catalogue', '/athletes', '/club/training']);
-  const owner = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
+  const ownerContext = await browser.newContext({ locale: 'fr-FR' });
+  const owner = await ownerContext.newPage();
   await logIn(owner, DEMO.owner, DEMO_PASSWORD);
   await checkPages(owner, ['/club']);
+  await ownerContext.close();
 });

@@ -24,4 +24,4 @@ pub use fields::{
 pub use header::{Header, HydrationMark, ViewerResource};
 pub use messages::{error_text, field_text, role_label};
 pub use page::{AuthCard, Tabs, detail_page, failure, form_page, id_param, refused};
-pub use toast::{ToastKind, ToastRegion, Toaster, use_toaster};
+pub use toast::{ToastKind, ToastRegion, Toaster};

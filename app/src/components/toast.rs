@@ -71,10 +71,6 @@ impl Toaster {
     }
 }
 
-pub fn use_toaster() -> Toaster {
-    Toaster
-}
-
 /// Where toasts appear. When a plain form's server function failed, the server sent the browser
 /// back here with the error in the address (`__err`); the page shows it as a toast.
 #[component]

@@ -2,7 +2,7 @@
 
 use crate::api::{LogOutEverywhere, SwitchClub};
 use crate::components::call::{Call, post_action};
-use crate::components::{ViewerResource, error_text, reload_to, role_label, use_toaster};
+use crate::components::{Toaster, ViewerResource, error_text, reload_to, role_label};
 use domain::ClubId;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -60,7 +60,7 @@ pub fn AccountPage() -> impl IntoView {
 #[island(lazy = account)]
 fn SwitchClubButton(club_id: ClubId) -> impl IntoView {
     let locale = crate::lang::current();
-    let toaster = use_toaster();
+    let toaster = Toaster;
     let switch = post_action();
     Effect::new(move |_| match switch.value().get() {
         Some(Ok(_)) => reload_to("/"),
@@ -78,7 +78,7 @@ fn SwitchClubButton(club_id: ClubId) -> impl IntoView {
 #[island(lazy = account)]
 fn LogOutEverywhereButton() -> impl IntoView {
     let locale = crate::lang::current();
-    let toaster = use_toaster();
+    let toaster = Toaster;
     let everywhere = post_action();
     Effect::new(move |_| match everywhere.value().get() {
         Some(Ok(_)) => reload_to("/login"),

@@ -88,18 +88,18 @@ pub struct ExerciseForm {
 impl ExerciseForm {
     /// Checks every field and reports every problem at once (see [`ExerciseDraft::parse`]).
     /// Whether the chosen entries are the club's is the use-case's to check.
-    pub fn parse(&self) -> Result<ExerciseDraft, Vec<FieldError>> {
+    pub fn parse(self) -> Result<ExerciseDraft, Vec<FieldError>> {
         let mut errors = Vec::new();
         let category = list_choice("category", &self.category, &mut errors).map(CategoryId);
         let equipment = list_choice("equipment", &self.equipment, &mut errors).map(EquipmentId);
         let input = ExerciseInput {
-            name_fr: self.name_fr.clone(),
-            name_en: self.name_en.clone(),
-            short_name: self.short_name.clone(),
+            name_fr: self.name_fr,
+            name_en: self.name_en,
+            short_name: self.short_name,
             category,
             equipment,
-            description: self.description.clone(),
-            video_url: self.video_url.clone(),
+            description: self.description,
+            video_url: self.video_url,
         };
         match ExerciseDraft::parse(&input) {
             Ok(draft) if errors.is_empty() => Ok(draft),

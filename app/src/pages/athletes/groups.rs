@@ -7,7 +7,7 @@ use crate::api::groups::{
 };
 use crate::components::call::{Call, decode, post_action, send};
 use crate::components::failure;
-use crate::components::{error_text, field_error, last_error, use_toaster};
+use crate::components::{Toaster, error_text, field_error, last_error};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::model::Choice;
@@ -47,7 +47,7 @@ pub(super) fn error_line(id: String, message: Signal<Option<String>>) -> impl In
 #[island(lazy = athletes)]
 pub(super) fn GroupsEditor(page: GroupsPage) -> impl IntoView {
     let locale = crate::lang::current();
-    let toaster = use_toaster();
+    let toaster = Toaster;
     let data = RwSignal::new(page);
     let refresh = move || {
         leptos::task::spawn_local(async move {

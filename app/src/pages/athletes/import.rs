@@ -8,7 +8,7 @@ use crate::components::ErrorNote;
 use crate::components::call::{Call, decode, post_action};
 use crate::components::failure;
 use crate::components::import_report::{ImportDone, ImportReport, ReportRow};
-use crate::components::{error_text, field_text, use_toaster};
+use crate::components::{Toaster, error_text, field_text};
 use crate::error::AppError;
 use crate::i18n::*;
 use domain::athlete_import::{AthleteImportProblem, ImportIssue};
@@ -145,7 +145,7 @@ async fn read_chosen(input: Option<web_sys::HtmlInputElement>) -> Option<String>
 #[island(lazy = athletes)]
 pub(super) fn AthleteImport() -> impl IntoView {
     let locale = crate::lang::current();
-    let toaster = use_toaster();
+    let toaster = Toaster;
     let input = NodeRef::<leptos::html::Input>::new();
     let content = RwSignal::new(String::new());
     let reading = RwSignal::new(false);

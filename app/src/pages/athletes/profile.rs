@@ -4,7 +4,7 @@ use crate::api::athletes::{ArchiveAthlete, LinkAccount, LinkChoice};
 use crate::api::groups::SetInGroup;
 use crate::components::browser::reload_here;
 use crate::components::call::{Call, post_action};
-use crate::components::{error_text, use_toaster};
+use crate::components::{Toaster, error_text};
 use crate::i18n::*;
 use domain::{AthleteId, GroupId, MemberId};
 use leptos::prelude::*;
@@ -18,7 +18,7 @@ pub(super) fn AccountLink(
     choices: Vec<LinkChoice>,
 ) -> impl IntoView {
     let locale = crate::lang::current();
-    let toaster = use_toaster();
+    let toaster = Toaster;
     let chosen = RwSignal::new(String::new());
     let action = post_action();
     let link = move |member_id: Option<MemberId>| {
@@ -75,7 +75,7 @@ pub(super) fn AccountLink(
 #[island(lazy = athletes)]
 pub(super) fn ArchiveAthlete(id: AthleteId, version: i64, archived: bool) -> impl IntoView {
     let locale = crate::lang::current();
-    let toaster = use_toaster();
+    let toaster = Toaster;
     let action = post_action();
     let call = Call::new(&ArchiveAthlete {
         id,
@@ -97,7 +97,7 @@ pub(super) fn ArchiveAthlete(id: AthleteId, version: i64, archived: bool) -> imp
 #[island(lazy = athletes)]
 pub(super) fn GroupToggles(athlete_id: AthleteId, groups: Vec<(GroupId, String, bool)>) -> impl IntoView {
     let locale = crate::lang::current();
-    let toaster = use_toaster();
+    let toaster = Toaster;
     let action = post_action();
     Effect::new(move |_| match action.value().get() {
         Some(Ok(_)) => toaster.success(td_string!(locale, athletes.groups_saved).to_string()),

@@ -4,7 +4,7 @@ use crate::api::records::{DeleteMax, DeleteWeighing, RecordLevel, RecordWeighing
 use crate::components::browser::reload_here;
 use crate::components::call::{Call, PostForm, post_action, reloading_action};
 use crate::components::format::level_label;
-use crate::components::{FormAlert, SubmitButton, TextField, confirm, error_text, use_toaster};
+use crate::components::{FormAlert, SubmitButton, TextField, Toaster, confirm, error_text};
 use crate::i18n::*;
 use chrono::NaiveDate;
 use domain::competition::CompetitorLevel;
@@ -67,7 +67,7 @@ pub(super) enum Deletion {
 #[island(lazy = athletes)]
 pub(super) fn DeleteRecord(what: Deletion) -> impl IntoView {
     let locale = crate::lang::current();
-    let toaster = use_toaster();
+    let toaster = Toaster;
     let action = post_action();
     let call = match what {
         Deletion::Weighing { athlete, day } => Call::new(&DeleteWeighing {

@@ -4,7 +4,7 @@ use super::{CatalogueTabs, Tab, exercise_href};
 use crate::api::catalogue::{Catalogue, catalogue};
 use crate::components::call::ask;
 use crate::components::failure;
-use crate::components::{error_text, use_toaster};
+use crate::components::{Toaster, error_text};
 use crate::i18n::*;
 use crate::model::{CatalogueView, Choice, ExerciseItem};
 use domain::catalogue::browse::{CatalogueQuery, Sort, Status};
@@ -60,7 +60,7 @@ pub fn CataloguePage() -> impl IntoView {
 #[island(lazy = catalogue)]
 pub(super) fn CatalogueBrowser(query: CatalogueQuery, view: CatalogueView) -> impl IntoView {
     let locale = crate::lang::current();
-    let toaster = use_toaster();
+    let toaster = Toaster;
     let query = RwSignal::new(query);
     let view = RwSignal::new(view);
     // Responses can arrive out of order: only the latest request's answer is shown.

@@ -4,7 +4,7 @@ use super::complexes::{complex_href, movement_name};
 use crate::api::catalogue::{CreateComplex, MovementCandidates, UpdateComplex, catalogue_choices, complex};
 use crate::components::call::{Call, ask, create_or_update, post_action};
 use crate::components::reorder::{keyboard_target, move_item};
-use crate::components::{FormAlert, error_text, field_error, use_toaster};
+use crate::components::{FormAlert, Toaster, error_text, field_error};
 use crate::components::{failure, form_page, id_param};
 use crate::error::AppError;
 use crate::i18n::*;
@@ -56,7 +56,7 @@ pub fn EditComplexPage() -> impl IntoView {
 #[island(lazy = catalogue)]
 pub(super) fn ComplexBuilder(categories: Vec<Choice>, existing: Option<ComplexDetail>) -> impl IntoView {
     let locale = crate::lang::current();
-    let toaster = use_toaster();
+    let toaster = Toaster;
     let movements = RwSignal::new(existing.as_ref().map(|e| e.movements.clone()).unwrap_or_default());
     let name_fr = RwSignal::new(existing.as_ref().map(|e| e.name_fr.clone()).unwrap_or_default());
     let name_en = RwSignal::new(existing.as_ref().map(|e| e.name_en.clone()).unwrap_or_default());

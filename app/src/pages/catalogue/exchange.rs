@@ -6,7 +6,7 @@ use crate::components::ErrorNote;
 use crate::components::call::{Call, decode, post_action};
 use crate::components::failure;
 use crate::components::import_report::{ImportDone, ImportReport, ReportRow};
-use crate::components::{error_text, field_text, use_toaster};
+use crate::components::{Toaster, error_text, field_text};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::model::ExportFile;
@@ -99,7 +99,7 @@ async fn read_chosen(input: Option<()>) -> Option<(String, String)> {
 #[island(lazy = catalogue)]
 pub(super) fn CatalogueExchange() -> impl IntoView {
     let locale = crate::lang::current();
-    let toaster = use_toaster();
+    let toaster = Toaster;
     let export = post_action();
     Effect::new(move |_| {
         match export

@@ -4,7 +4,7 @@ use super::{CatalogueTabs, Tab};
 use crate::api::catalogue::{CatalogueList, DeleteListEntry, SaveListEntry, catalogue_list};
 use crate::components::call::{Call, ask, post_action};
 use crate::components::failure;
-use crate::components::{confirm, error_text, field_error, use_toaster};
+use crate::components::{Toaster, confirm, error_text, field_error};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::model::ListEntry;
@@ -46,7 +46,7 @@ pub fn ListsPage() -> impl IntoView {
 #[island(lazy = catalogue)]
 pub(super) fn ListEditor(kind: String, entries: Vec<ListEntry>) -> impl IntoView {
     let locale = crate::lang::current();
-    let toaster = use_toaster();
+    let toaster = Toaster;
     let is_category = kind == "category";
     let kind = StoredValue::new(kind);
     let entries = RwSignal::new(entries);

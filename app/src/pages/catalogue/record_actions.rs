@@ -3,7 +3,7 @@
 use super::exercise_href;
 use crate::api::catalogue::{ArchiveComplex, ArchiveExercise, DeleteComplex, DeleteExercise};
 use crate::components::call::{Call, post_action};
-use crate::components::{confirm, error_text, reload_to, use_toaster};
+use crate::components::{Toaster, confirm, error_text, reload_to};
 use domain::{ComplexId, ExerciseId};
 use leptos::prelude::*;
 
@@ -40,7 +40,7 @@ pub fn RecordActions(
     name: String,
 ) -> impl IntoView {
     let locale = crate::lang::current();
-    let toaster = use_toaster();
+    let toaster = Toaster;
     let archive = post_action();
     let delete = post_action();
     let archive_call = move |archived: bool| match record {

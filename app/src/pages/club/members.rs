@@ -8,8 +8,8 @@ use crate::api::{
 use crate::components::call::{Answer, Call, PostForm, ask, decode, post_action};
 use crate::components::format::short_date;
 use crate::components::{
-    FormAlert, SubmitButton, TextField, confirm, error_text, field_error, last_error, refused, role_label,
-    use_toaster,
+    FormAlert, SubmitButton, TextField, Toaster, confirm, error_text, field_error, last_error, refused,
+    role_label,
 };
 use crate::error::AppError;
 use crate::i18n::*;
@@ -60,7 +60,7 @@ pub fn ClubPage() -> impl IntoView {
 #[island(lazy = club)]
 pub(super) fn ClubAdmin(roster: MemberList, invitations: Vec<PendingInvitation>) -> impl IntoView {
     let locale = crate::lang::current();
-    let toaster = use_toaster();
+    let toaster = Toaster;
     let roster = RwSignal::new(roster);
     let invitations = RwSignal::new(invitations);
     // The last invitation link, kept here so a reload of the lists does not hide it.
@@ -242,7 +242,7 @@ pub(super) fn InviteForm(
     on_created: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let locale = crate::lang::current();
-    let toaster = use_toaster();
+    let toaster = Toaster;
     let action = post_action();
     let error = last_error(action.value());
     let form = NodeRef::<leptos::html::Form>::new();

@@ -10,7 +10,7 @@ use super::ratios::RatioFields;
 use super::rounding::RoundingFields;
 use crate::api::settings::{SaveTrainingSettings, SettingsPage};
 use crate::components::call::{Call, post_action};
-use crate::components::{NumberInput, error_text, focus_later, reload_to, use_toaster};
+use crate::components::{NumberInput, Toaster, error_text, focus_later, reload_to};
 use crate::error::AppError;
 use crate::i18n::*;
 use domain::settings::ComplexCounting;
@@ -29,7 +29,7 @@ enum Alert {
 #[island(lazy = club)]
 pub(super) fn SettingsEditor(page: SettingsPage) -> impl IntoView {
     let locale = crate::lang::current();
-    let toaster = use_toaster();
+    let toaster = Toaster;
     let readonly = !page.can_edit;
     let version = page.version;
     let form = Form::new(locale, &page.settings);
