@@ -216,23 +216,31 @@ mod tests {
 
     #[test]
     fn urls_pick_their_backend() {
-        assert_eq!(Backend::of_url("sqlite://data/dropit.db"), Some(Backend::Sqlite));
-        assert_eq!(Backend::of_url("sqlite:data/dropit.db"), Some(Backend::Sqlite));
-        assert_eq!(Backend::of_url("postgres://u@h/db"), Some(Backend::Postgres));
-        assert_eq!(Backend::of_url("postgresql://u@h/db"), Some(Backend::Postgres));
-        assert_eq!(Backend::of_url("mysql://u@h/db"), None);
+        for (url, backend) in [
+            ("sqlite://data/dropit.db", Some(Backend::Sqlite)),
+            ("sqlite:data/dropit.db", Some(Backend::Sqlite)),
+            ("postgres://u@h/db", Some(Backend::Postgres)),
+            ("postgresql://u@h/db", Some(Backend::Postgres)),
+            ("mysql://u@h/db", None),
+        ] {
+            assert_eq!(Backend::of_url(url), backend, "{url}");
+        }
     }
 
     #[test]
     fn passwords_never_print() {
-        assert_eq!(
-            redact("postgres://dropit:s3cret@db:5432/dropit"),
-            "postgres://dropit:***@db:5432/dropit"
-        );
-        assert_eq!(
-            redact("postgres://postgres@127.0.0.1/x"),
-            "postgres://postgres@127.0.0.1/x"
-        );
-        assert_eq!(redact("sqlite://data/dropit.db"), "sqlite://data/dropit.db");
+        for (url, printed) in [
+            (
+                "postgres://dropit:s3cret@db:5432/dropit",
+                "postgres://dropit:***@db:5432/dropit",
+            ),
+            (
+                "postgres://postgres@127.0.0.1/x",
+                "postgres://postgres@127.0.0.1/x",
+            ),
+            ("sqlite://data/dropit.db", "sqlite://data/dropit.db"),
+        ] {
+            assert_eq!(redact(url), printed);
+        }
     }
 }

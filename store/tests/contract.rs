@@ -7,13 +7,15 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)] // test code: a failed expectation is the test failing
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use domain::account::{DisplayName, Email};
+use domain::account::{DisplayName, Email, User};
+use domain::athlete::Athlete;
 use domain::catalogue::file::{CatalogueFile, CataloguePlan, ComplexRow, ExerciseRow, LabelRow};
-use domain::catalogue::{ComplexDraft, ExerciseDraft, ExerciseInput, Names};
-use domain::invitation::InvitationToken;
-use domain::ports::{NewInvitation, NewUser, Store};
+use domain::catalogue::{ComplexDraft, Exercise, ExerciseDraft, ExerciseInput, Label, Names};
+use domain::invitation::{Invitation, InvitationToken};
+use domain::membership::Member;
+use domain::ports::{NewInvitation, NewUser, Store, StoreResult};
 use domain::throttle::{Counter, DeviceToken, Key, Limits};
-use domain::{AthleteId, CategoryId, ClubId, ExerciseId, Role, StoreError, UserId};
+use domain::{AthleteId, CategoryId, ClubId, ComplexId, ExerciseId, Role, StoreError, UserId};
 use std::future::Future;
 use std::sync::Arc;
 use store::{Creation, Database};
@@ -171,18 +173,27 @@ fn new_user(email: &str) -> NewUser {
     }
 }
 
-/// A club's starting catalogue in these tests: small, so each scenario stays quick.
-fn small_catalogue() -> CataloguePlan {
-    let row = |key: &str, fr: &str, en: &str, category: Option<&str>| ExerciseRow {
+/// A catalogue file's exercise of these names, with nothing else.
+fn exercise_row(key: &str, fr: &str, en: &str) -> ExerciseRow {
+    ExerciseRow {
         key: key.into(),
         fr: fr.into(),
         en: en.into(),
         short: None,
-        category: category.map(Into::into),
-        equipment: Some("barbell".into()),
+        category: None,
+        equipment: None,
         description: None,
         video_url: None,
         archived: false,
+    }
+}
+
+/// A club's starting catalogue in these tests: small, so each scenario stays quick.
+fn small_catalogue() -> CataloguePlan {
+    let row = |key: &str, fr: &str, en: &str, category: Option<&str>| ExerciseRow {
+        category: category.map(Into::into),
+        equipment: Some("barbell".into()),
+        ..exercise_row(key, fr, en)
     };
     CatalogueFile {
         categories: vec![LabelRow {
@@ -220,13 +231,32 @@ async fn club_with_owner(store: &dyn Store, email: &str, club: &str) -> (UserId,
     (user.id, club)
 }
 
-fn invitation(
+/// The scenario's club ("A") and another one ("B"), each with its owner.
+async fn two_clubs(store: &dyn Store) -> (ClubId, ClubId) {
+    let (_, club) = club_with_owner(store, "owner@club.fr", "A").await;
+    let (_, other) = club_with_owner(store, "other@club.fr", "B").await;
+    (club, other)
+}
+
+/// A user's membership of a club, which must exist.
+async fn member_of(store: &dyn Store, club: ClubId, user: UserId) -> Member {
+    store
+        .member_by_user(club, user)
+        .await
+        .expect("lookup")
+        .expect("member")
+}
+
+/// Sends an invitation of `by`'s to join `club` as `role`, valid for a week from `t0()`: answers
+/// it and its link's token (made of `seed`).
+async fn invite(
+    store: &dyn Store,
     club: ClubId,
     by: UserId,
     email: &str,
     role: Role,
     seed: u8,
-) -> (NewInvitation, InvitationToken) {
+) -> (Invitation, InvitationToken) {
     let token = InvitationToken::from_random_bytes([seed; 32]);
     let new = NewInvitation {
         club_id: club,
@@ -238,7 +268,49 @@ fn invitation(
         expires_at: t0() + Duration::days(7),
         open_link: false,
     };
-    (new, token)
+    (store.create_invitation(new).await.expect("invite"), token)
+}
+
+/// A new account for the invitation's email joins its club through it: answers the user and
+/// their membership.
+async fn join_as_new_user(store: &dyn Store, invitation: &Invitation) -> (User, Member) {
+    let (user, member) = store
+        .accept_invitation_as_new_user(invitation.id, new_user(&invitation.email), t0())
+        .await
+        .expect("join");
+    let member = store
+        .member(invitation.club_id, member)
+        .await
+        .expect("m")
+        .expect("member");
+    (user, member)
+}
+
+/// How many of the club's invitations can still be used at `at`.
+async fn pending_count(store: &dyn Store, club: ClubId, at: DateTime<Utc>) -> usize {
+    store.pending_invitations(club, at).await.expect("pending").len()
+}
+
+/// Checks that changing `member`'s role (to `role`) and removing them, with the version read,
+/// are both refused with `refusal`.
+async fn member_changes_are_refused(
+    store: &dyn Store,
+    club: ClubId,
+    member: &Member,
+    role: Role,
+    refusal: StoreError,
+) {
+    assert_eq!(
+        store
+            .set_member_role(club, member.id, role, member.version)
+            .await
+            .err(),
+        Some(refusal.clone())
+    );
+    assert_eq!(
+        store.remove_member(club, member.id, member.version).await.err(),
+        Some(refusal)
+    );
 }
 
 async fn sign_up_creates_owner_and_club(store: Arc<dyn Store>) {
@@ -288,118 +360,56 @@ async fn emails_are_unique(store: Arc<dyn Store>) {
 
 async fn session_generation_bumps(store: Arc<dyn Store>) {
     let (user, _) = club_with_owner(&*store, "owner@club.fr", "A").await;
-    assert_eq!(
-        store
-            .user(user)
-            .await
-            .expect("user")
-            .expect("some")
-            .session_generation,
-        0
-    );
+    let generation = || async {
+        let user = store.user(user).await.expect("user").expect("some");
+        user.session_generation
+    };
+    assert_eq!(generation().await, 0);
     assert_eq!(store.bump_session_generation(user).await.expect("bump"), 1);
-    assert_eq!(
-        store
-            .user(user)
-            .await
-            .expect("user")
-            .expect("some")
-            .session_generation,
-        1
-    );
+    assert_eq!(generation().await, 1);
 }
 
 async fn members_are_scoped_to_their_club(store: Arc<dyn Store>) {
     let (owner_a, club_a) = club_with_owner(&*store, "a@club.fr", "A").await;
     let (_, club_b) = club_with_owner(&*store, "b@club.fr", "B").await;
-    let member_a = store
-        .member_by_user(club_a, owner_a)
-        .await
-        .expect("m")
-        .expect("member");
+    let member_a = member_of(&*store, club_a, owner_a).await;
     assert!(store.member(club_a, member_a.id).await.expect("m").is_some());
     assert!(
         store.member(club_b, member_a.id).await.expect("m").is_none(),
         "foreign club sees nothing"
     );
-    assert_eq!(
-        store
-            .set_member_role(club_b, member_a.id, Role::Coach, member_a.version)
-            .await
-            .err(),
-        Some(StoreError::NotFound)
-    );
-    assert_eq!(
-        store
-            .remove_member(club_b, member_a.id, member_a.version)
-            .await
-            .err(),
-        Some(StoreError::NotFound)
-    );
+    member_changes_are_refused(&*store, club_b, &member_a, Role::Coach, StoreError::NotFound).await;
     assert_eq!(store.members(club_b).await.expect("members").len(), 1);
 }
 
 async fn role_change_checks_version(store: Arc<dyn Store>) {
     let (owner, club) = club_with_owner(&*store, "owner@club.fr", "A").await;
-    let (new, _) = invitation(club, owner, "coach@club.fr", Role::Coach, 1);
-    let inv = store.create_invitation(new).await.expect("invite");
-    let (_, member) = store
-        .accept_invitation_as_new_user(inv.id, new_user("coach@club.fr"), t0())
-        .await
-        .expect("join");
-    let coach = store.member(club, member).await.expect("m").expect("member");
+    let (invitation, _) = invite(&*store, club, owner, "coach@club.fr", Role::Coach, 1).await;
+    let (_, coach) = join_as_new_user(&*store, &invitation).await;
     assert_eq!(coach.role, Role::Coach);
     let promoted = store
-        .set_member_role(club, member, Role::Admin, coach.version)
+        .set_member_role(club, coach.id, Role::Admin, coach.version)
         .await
         .expect("promote");
     assert_eq!(promoted.role, Role::Admin);
     assert_eq!(promoted.version, coach.version + 1);
     // A second edit based on the version read before the first is refused.
-    assert_eq!(
-        store
-            .set_member_role(club, member, Role::Athlete, coach.version)
-            .await
-            .err(),
-        Some(StoreError::Conflict)
-    );
-    assert_eq!(
-        store.remove_member(club, member, coach.version).await.err(),
-        Some(StoreError::Conflict)
-    );
+    member_changes_are_refused(&*store, club, &coach, Role::Athlete, StoreError::Conflict).await;
     store
-        .remove_member(club, member, promoted.version)
+        .remove_member(club, coach.id, promoted.version)
         .await
         .expect("remove");
-    assert!(store.member(club, member).await.expect("m").is_none());
+    assert!(store.member(club, coach.id).await.expect("m").is_none());
 }
 
 async fn last_owner_is_kept_by_the_database(store: Arc<dyn Store>) {
     let (owner, club) = club_with_owner(&*store, "owner@club.fr", "A").await;
-    let me = store
-        .member_by_user(club, owner)
-        .await
-        .expect("m")
-        .expect("member");
-    assert_eq!(
-        store
-            .set_member_role(club, me.id, Role::Admin, me.version)
-            .await
-            .err(),
-        Some(StoreError::Conflict)
-    );
-    assert_eq!(
-        store.remove_member(club, me.id, me.version).await.err(),
-        Some(StoreError::Conflict)
-    );
+    let me = member_of(&*store, club, owner).await;
+    member_changes_are_refused(&*store, club, &me, Role::Admin, StoreError::Conflict).await;
     assert_eq!(store.owner_count(club).await.expect("count"), 1);
     // With a second owner, the first may step down.
-    let (new, _) = invitation(club, owner, "second@club.fr", Role::Owner, 2);
-    let inv = store.create_invitation(new).await.expect("invite");
-    store
-        .accept_invitation_as_new_user(inv.id, new_user("second@club.fr"), t0())
-        .await
-        .expect("join");
+    let (invitation, _) = invite(&*store, club, owner, "second@club.fr", Role::Owner, 2).await;
+    join_as_new_user(&*store, &invitation).await;
     assert_eq!(store.owner_count(club).await.expect("count"), 2);
     let stepped_down = store
         .set_member_role(club, me.id, Role::Admin, me.version)
@@ -412,8 +422,7 @@ async fn invitations_are_single_use(store: Arc<dyn Store>) {
     let (owner, club) = club_with_owner(&*store, "owner@club.fr", "A").await;
     let (other, _) = club_with_owner(&*store, "other@club.fr", "B").await;
     let (third, _) = club_with_owner(&*store, "third@club.fr", "C").await;
-    let (new, token) = invitation(club, owner, "other@club.fr", Role::Athlete, 3);
-    let created = store.create_invitation(new).await.expect("invite");
+    let (created, token) = invite(&*store, club, owner, "other@club.fr", Role::Athlete, 3).await;
     assert_eq!(created.invited_by, "Name of owner@club.fr");
     let (found, club_name) = store
         .invitation_by_token(&token.hash())
@@ -421,14 +430,7 @@ async fn invitations_are_single_use(store: Arc<dyn Store>) {
         .expect("by token")
         .expect("found");
     assert_eq!((found.id, club_name.as_str()), (created.id, "A"));
-    assert_eq!(
-        store
-            .pending_invitations(club, t0())
-            .await
-            .expect("pending")
-            .len(),
-        1
-    );
+    assert_eq!(pending_count(&*store, club, t0()).await, 1);
 
     store
         .accept_invitation(created.id, other, t0() + Duration::hours(1))
@@ -442,45 +444,24 @@ async fn invitations_are_single_use(store: Arc<dyn Store>) {
         Some(StoreError::Conflict),
         "a used link cannot be used again"
     );
-    assert!(
-        store
-            .pending_invitations(club, t0())
-            .await
-            .expect("pending")
-            .is_empty()
-    );
-    let roles: Vec<_> = store
-        .members(club)
-        .await
-        .expect("members")
-        .into_iter()
-        .map(|m| m.role)
-        .collect();
-    assert_eq!(roles.len(), 2);
-    assert!(roles.contains(&Role::Athlete));
+    assert_eq!(pending_count(&*store, club, t0()).await, 0);
+    let members = store.members(club).await.expect("members");
+    assert_eq!(members.len(), 2);
+    assert!(members.iter().any(|m| m.role == Role::Athlete));
     // Joining a club one already belongs to is refused and leaves the invitation unused.
-    let (again, _) = invitation(club, owner, "other@club.fr", Role::Coach, 4);
-    let again = store.create_invitation(again).await.expect("invite");
+    let (again, _) = invite(&*store, club, owner, "other@club.fr", Role::Coach, 4).await;
     assert_eq!(
         store.accept_invitation(again.id, other, t0()).await.err(),
         Some(StoreError::Duplicate)
     );
-    assert_eq!(
-        store
-            .pending_invitations(club, t0())
-            .await
-            .expect("pending")
-            .len(),
-        1
-    );
+    assert_eq!(pending_count(&*store, club, t0()).await, 1);
 }
 
 async fn expired_and_revoked_invitations_cannot_be_used(store: Arc<dyn Store>) {
     let (owner, club) = club_with_owner(&*store, "owner@club.fr", "A").await;
     let (_, other_club) = club_with_owner(&*store, "x@club.fr", "X").await;
     let (user, _) = club_with_owner(&*store, "joiner@club.fr", "B").await;
-    let (new, _) = invitation(club, owner, "joiner@club.fr", Role::Coach, 5);
-    let expiring = store.create_invitation(new).await.expect("invite");
+    let (expiring, _) = invite(&*store, club, owner, "joiner@club.fr", Role::Coach, 5).await;
     assert_eq!(
         store
             .accept_invitation(expiring.id, user, t0() + Duration::days(8))
@@ -488,16 +469,9 @@ async fn expired_and_revoked_invitations_cannot_be_used(store: Arc<dyn Store>) {
             .err(),
         Some(StoreError::Conflict)
     );
-    assert!(
-        store
-            .pending_invitations(club, t0() + Duration::days(8))
-            .await
-            .expect("pending")
-            .is_empty()
-    );
+    assert_eq!(pending_count(&*store, club, t0() + Duration::days(8)).await, 0);
 
-    let (new, _) = invitation(club, owner, "joiner@club.fr", Role::Coach, 6);
-    let revoked = store.create_invitation(new).await.expect("invite");
+    let (revoked, _) = invite(&*store, club, owner, "joiner@club.fr", Role::Coach, 6).await;
     assert_eq!(
         store.revoke_invitation(other_club, revoked.id, t0()).await.err(),
         Some(StoreError::NotFound),
@@ -520,8 +494,7 @@ async fn expired_and_revoked_invitations_cannot_be_used(store: Arc<dyn Store>) {
 
 async fn new_user_joins_through_invitation(store: Arc<dyn Store>) {
     let (owner, club) = club_with_owner(&*store, "owner@club.fr", "A").await;
-    let (new, _) = invitation(club, owner, "owner@club.fr", Role::Coach, 7);
-    let inv = store.create_invitation(new).await.expect("invite");
+    let (inv, _) = invite(&*store, club, owner, "owner@club.fr", Role::Coach, 7).await;
     // The email already has an account: refused, and the invitation stays usable.
     assert_eq!(
         store
@@ -530,22 +503,10 @@ async fn new_user_joins_through_invitation(store: Arc<dyn Store>) {
             .err(),
         Some(StoreError::Duplicate)
     );
-    assert_eq!(
-        store
-            .pending_invitations(club, t0())
-            .await
-            .expect("pending")
-            .len(),
-        1
-    );
+    assert_eq!(pending_count(&*store, club, t0()).await, 1);
 
-    let (new, _) = invitation(club, owner, "coach@club.fr", Role::Coach, 8);
-    let inv = store.create_invitation(new).await.expect("invite");
-    let (user, member) = store
-        .accept_invitation_as_new_user(inv.id, new_user("coach@club.fr"), t0())
-        .await
-        .expect("join");
-    let joined = store.member(club, member).await.expect("m").expect("member");
+    let (invitation, _) = invite(&*store, club, owner, "coach@club.fr", Role::Coach, 8).await;
+    let (user, joined) = join_as_new_user(&*store, &invitation).await;
     assert_eq!(
         (joined.user_id, joined.role, joined.email.as_str()),
         (user.id, Role::Coach, "coach@club.fr")
@@ -647,6 +608,18 @@ async fn known_devices_belong_to_one_account(store: Arc<dyn Store>) {
 
 // ----- Catalogue -----
 
+fn names(fr: &str, en: &str) -> Names {
+    Names {
+        fr: fr.into(),
+        en: en.into(),
+    }
+}
+
+/// The complexes that use an exercise.
+async fn complexes_using(store: &dyn Store, club: ClubId, exercise: ExerciseId) -> Vec<Label<ComplexId>> {
+    store.complexes_using(club, exercise).await.expect("uses")
+}
+
 fn draft(fr: &str, en: &str, category: Option<CategoryId>) -> ExerciseDraft {
     ExerciseDraft::parse(&ExerciseInput {
         name_fr: fr.into(),
@@ -659,7 +632,34 @@ fn draft(fr: &str, en: &str, category: Option<CategoryId>) -> ExerciseDraft {
     .expect("valid draft")
 }
 
-async fn exercise_named(store: &dyn Store, club: ClubId, fr: &str) -> domain::catalogue::Exercise {
+/// Creates an exercise of `draft(fr, en, category)`.
+async fn new_exercise(
+    store: &dyn Store,
+    club: ClubId,
+    fr: &str,
+    en: &str,
+    category: Option<CategoryId>,
+) -> Exercise {
+    store
+        .create_exercise(club, &draft(fr, en, category), t0())
+        .await
+        .expect("create")
+}
+
+/// Renames an exercise to `draft(fr, en, None)`, with the version read.
+async fn rename_exercise(
+    store: &dyn Store,
+    club: ClubId,
+    exercise: &Exercise,
+    fr: &str,
+    en: &str,
+) -> StoreResult<Exercise> {
+    store
+        .update_exercise(club, exercise.id, &draft(fr, en, None), exercise.version, t0())
+        .await
+}
+
+async fn exercise_named(store: &dyn Store, club: ClubId, fr: &str) -> Exercise {
     store
         .exercises(club)
         .await
@@ -699,70 +699,57 @@ async fn the_default_catalogue_is_copied_whole(store: Arc<dyn Store>) {
         .create_user_with_club(new_user("owner@club.fr"), "Club", plan, t0())
         .await
         .expect("sign up");
-    assert_eq!(
-        store.exercises(club).await.expect("e").len(),
-        plan.exercises.len()
-    );
-    assert_eq!(
-        store.complexes(club).await.expect("c").len(),
-        plan.complexes.len()
-    );
-    assert_eq!(
-        store.categories(club).await.expect("k").len(),
-        plan.categories.len()
-    );
+    // How many exercises, complexes, categories and equipment the club has.
+    let sizes = || async {
+        [
+            store.exercises(club).await.expect("e").len(),
+            store.complexes(club).await.expect("c").len(),
+            store.categories(club).await.expect("k").len(),
+            store.equipment(club).await.expect("q").len(),
+        ]
+    };
+    let planned = [
+        plan.exercises.len(),
+        plan.complexes.len(),
+        plan.categories.len(),
+        plan.equipment.len(),
+    ];
+    assert_eq!(sizes().await, planned);
     // Adding the same catalogue again clashes on names: nothing of it is added.
     assert_eq!(
         store.add_catalogue(club, plan, t0()).await,
         Err(StoreError::Duplicate)
     );
-    assert_eq!(
-        store.exercises(club).await.expect("e").len(),
-        plan.exercises.len()
-    );
-    assert_eq!(
-        store.categories(club).await.expect("k").len(),
-        plan.categories.len()
-    );
+    assert_eq!(sizes().await, planned);
 }
 
 async fn exercises_are_created_and_edited_with_a_version(store: Arc<dyn Store>) {
     let (_, club) = club_with_owner(&*store, "owner@club.fr", "A").await;
     let category = store.categories(club).await.expect("k")[0].id;
-    let created = store
-        .create_exercise(
-            club,
-            &draft("Arraché debout", "Power snatch", Some(category)),
-            t0(),
-        )
-        .await
-        .expect("create");
-    assert_eq!(created.names.en, "Power snatch");
-    assert_eq!(created.short_name.as_deref(), Some("PS"));
-    assert_eq!(created.category, Some(category));
-    assert_eq!(created.version, 1);
+    let created = new_exercise(&*store, club, "Arraché debout", "Power snatch", Some(category)).await;
+    assert_eq!(
+        (
+            created.names.en.as_str(),
+            created.short_name.as_deref(),
+            created.category,
+            created.version
+        ),
+        ("Power snatch", Some("PS"), Some(category), 1)
+    );
     assert_eq!(
         store.exercise(club, created.id).await.expect("get"),
         Some(created.clone())
     );
 
-    let edited = store
-        .update_exercise(
-            club,
-            created.id,
-            &draft("Arraché en puissance", "Power snatch", None),
-            1,
-            t0(),
-        )
+    let edited = rename_exercise(&*store, club, &created, "Arraché en puissance", "Power snatch")
         .await
         .expect("update");
-    assert_eq!(edited.names.fr, "Arraché en puissance");
-    assert_eq!(edited.category, None);
-    assert_eq!(edited.version, 2);
+    assert_eq!(
+        (edited.names.fr.as_str(), edited.category, edited.version),
+        ("Arraché en puissance", None, 2)
+    );
     // Someone who read version 1 cannot overwrite that change.
-    let stale = store
-        .update_exercise(club, created.id, &draft("Autre nom", "Other", None), 1, t0())
-        .await;
+    let stale = rename_exercise(&*store, club, &created, "Autre nom", "Other").await;
     assert_eq!(stale, Err(StoreError::Conflict));
     assert_eq!(
         exercise_named(&*store, club, "Arraché en puissance")
@@ -800,36 +787,18 @@ async fn exercise_names_are_unique_in_a_club(store: Arc<dyn Store>) {
     assert_eq!(english.err(), Some(StoreError::Duplicate));
     // Renaming onto another exercise's name is refused too.
     let press = exercise_named(&*store, club, "Développé militaire").await;
-    let rename = store
-        .update_exercise(
-            club,
-            press.id,
-            &draft("Squat  arraché", "Overhead", None),
-            press.version,
-            t0(),
-        )
-        .await;
+    let rename = rename_exercise(&*store, club, &press, "Squat  arraché", "Overhead").await;
     assert_eq!(rename.err(), Some(StoreError::Duplicate));
     // Another club may use the name.
     let (_, other) = club_with_owner(&*store, "other@club.fr", "B").await;
-    assert!(
-        store
-            .create_exercise(other, &draft("Arraché debout", "Power snatch", None), t0())
-            .await
-            .is_ok()
-    );
-    assert!(
-        store
-            .create_exercise(club, &draft("Arraché debout", "Power snatch", None), t0())
-            .await
-            .is_ok()
-    );
+    new_exercise(&*store, other, "Arraché debout", "Power snatch", None).await;
+    new_exercise(&*store, club, "Arraché debout", "Power snatch", None).await;
 }
 
 async fn a_used_exercise_is_archived_never_deleted(store: Arc<dyn Store>) {
     let (_, club) = club_with_owner(&*store, "owner@club.fr", "A").await;
     let snatch = exercise_named(&*store, club, "Arraché").await;
-    let used_by = store.complexes_using(club, snatch.id).await.expect("uses");
+    let used_by = complexes_using(&*store, club, snatch.id).await;
     assert_eq!(used_by.len(), 1);
     assert_eq!(used_by[0].names.fr, "Arraché + Squat arraché + Squat arraché");
     assert_eq!(
@@ -846,13 +815,7 @@ async fn a_used_exercise_is_archived_never_deleted(store: Arc<dyn Store>) {
     assert!(exercise_named(&*store, club, "Arraché").await.archived);
 
     let press = exercise_named(&*store, club, "Développé militaire").await;
-    assert!(
-        store
-            .complexes_using(club, press.id)
-            .await
-            .expect("uses")
-            .is_empty()
-    );
+    assert!(complexes_using(&*store, club, press.id).await.is_empty());
     assert_eq!(
         store.delete_exercise(club, press.id, press.version + 1).await,
         Err(StoreError::Conflict)
@@ -875,9 +838,7 @@ async fn the_catalogue_is_scoped_to_its_club(store: Arc<dyn Store>) {
     let their_category = store.categories(theirs).await.expect("k")[0].id;
     assert_eq!(store.exercise(mine, their_snatch.id).await.expect("get"), None);
     assert_eq!(
-        store
-            .update_exercise(mine, their_snatch.id, &draft("Pris", "Taken", None), 1, t0())
-            .await,
+        rename_exercise(&*store, mine, &their_snatch, "Pris", "Taken").await,
         Err(StoreError::NotFound)
     );
     assert_eq!(
@@ -890,13 +851,7 @@ async fn the_catalogue_is_scoped_to_its_club(store: Arc<dyn Store>) {
         store.delete_exercise(mine, their_snatch.id, 1).await,
         Err(StoreError::NotFound)
     );
-    assert!(
-        store
-            .complexes_using(mine, their_snatch.id)
-            .await
-            .expect("uses")
-            .is_empty()
-    );
+    assert!(complexes_using(&*store, mine, their_snatch.id).await.is_empty());
     // Another club's category cannot be attached to my exercise; nothing is written.
     let attempt = store
         .create_exercise(mine, &draft("Nouveau", "New", Some(their_category)), t0())
@@ -978,7 +933,7 @@ async fn complexes_are_built_reordered_and_scoped(store: Arc<dyn Store>) {
         Err(StoreError::Conflict)
     );
     // The press is no longer used by it.
-    assert!(store.complexes_using(club, press).await.expect("uses").is_empty());
+    assert!(complexes_using(&*store, club, press).await.is_empty());
 
     let archived = store
         .set_complex_archived(club, created.id, true, 2, t0())
@@ -1008,10 +963,8 @@ async fn complexes_are_built_reordered_and_scoped(store: Arc<dyn Store>) {
     assert_eq!(store.complex(club, created.id).await.expect("get"), None);
     // Its movements went with it: the exercises are free again.
     assert!(
-        store
-            .complexes_using(club, ohs)
+        complexes_using(&*store, club, ohs)
             .await
-            .expect("uses")
             .iter()
             .all(|c| c.id != created.id)
     );
@@ -1073,14 +1026,14 @@ async fn an_export_imported_into_another_club_reproduces_it(store: Arc<dyn Store
     use domain::catalogue::exchange;
     let (_, source) = club_with_owner(&*store, "owner@club.fr", "Source").await;
     let category = store.categories(source).await.expect("k")[0].id;
-    let banded = store
-        .create_exercise(
-            source,
-            &draft("Arraché élastiques", "Banded snatch", Some(category)),
-            t0(),
-        )
-        .await
-        .expect("create");
+    let banded = new_exercise(
+        &*store,
+        source,
+        "Arraché élastiques",
+        "Banded snatch",
+        Some(category),
+    )
+    .await;
     let press = exercise_named(&*store, source, "Développé militaire").await;
     store
         .set_exercise_archived(source, press.id, true, press.version, t0())
@@ -1131,28 +1084,8 @@ async fn a_failing_import_writes_nothing(store: Arc<dyn Store>) {
     // the database refuses it, and the rows before it are rolled back.
     let file = CatalogueFile {
         exercises: vec![
-            ExerciseRow {
-                key: "a".into(),
-                fr: "Nouveau premier".into(),
-                en: "New first".into(),
-                short: None,
-                category: None,
-                equipment: None,
-                description: None,
-                video_url: None,
-                archived: false,
-            },
-            ExerciseRow {
-                key: "b".into(),
-                fr: "Nouveau second".into(),
-                en: "Snatch".into(),
-                short: None,
-                category: None,
-                equipment: None,
-                description: None,
-                video_url: None,
-                archived: false,
-            },
+            exercise_row("a", "Nouveau premier", "New first"),
+            exercise_row("b", "Nouveau second", "Snatch"),
         ],
         ..CatalogueFile::default()
     };
@@ -1171,12 +1104,7 @@ async fn a_failing_import_writes_nothing(store: Arc<dyn Store>) {
 
 async fn categories_and_equipment_are_the_clubs_lists(store: Arc<dyn Store>) {
     use domain::catalogue::LabelKind;
-    let (_, club) = club_with_owner(&*store, "owner@club.fr", "A").await;
-    let (_, other) = club_with_owner(&*store, "other@club.fr", "B").await;
-    let names = |fr: &str, en: &str| Names {
-        fr: fr.into(),
-        en: en.into(),
-    };
+    let (club, other) = two_clubs(&*store).await;
     let plyo = store
         .create_label(club, LabelKind::Category, &names("Pliométrie", "Plyometrics"))
         .await
@@ -1239,8 +1167,7 @@ async fn categories_and_equipment_are_the_clubs_lists(store: Arc<dyn Store>) {
 
 async fn exercise_media_keys_are_set_replaced_and_scoped(store: Arc<dyn Store>) {
     use domain::media::Slot;
-    let (_, club) = club_with_owner(&*store, "owner@club.fr", "A").await;
-    let (_, other) = club_with_owner(&*store, "other@club.fr", "B").await;
+    let (club, other) = two_clubs(&*store).await;
     let snatch = exercise_named(&*store, club, "Arraché").await;
     let set = |key: Option<&'static str>, slot| {
         let store = store.clone();
@@ -1273,8 +1200,7 @@ async fn exercise_media_keys_are_set_replaced_and_scoped(store: Arc<dyn Store>) 
 /// The in-memory catalogue cache trusts this version: any change a reader could see must move it.
 async fn every_catalogue_change_moves_the_catalogue_version(store: Arc<dyn Store>) {
     use domain::catalogue::LabelKind;
-    let (_, club) = club_with_owner(&*store, "owner@club.fr", "A").await;
-    let (_, other) = club_with_owner(&*store, "other@club.fr", "B").await;
+    let (club, other) = two_clubs(&*store).await;
     let version = || async { store.catalogue_version(club).await.expect("version") };
     let other_version = store.catalogue_version(other).await.expect("version");
     let mut seen = vec![version().await];
@@ -1283,19 +1209,9 @@ async fn every_catalogue_change_moves_the_catalogue_version(store: Arc<dyn Store
         seen.push(now);
     };
 
-    let created = store
-        .create_exercise(club, &draft("Arraché force", "Muscle snatch", None), t0())
-        .await
-        .expect("create");
+    let created = new_exercise(&*store, club, "Arraché force", "Muscle snatch", None).await;
     moved(version().await, "creating an exercise");
-    let edited = store
-        .update_exercise(
-            club,
-            created.id,
-            &draft("Arraché en force", "Muscle snatch", None),
-            created.version,
-            t0(),
-        )
+    let edited = rename_exercise(&*store, club, &created, "Arraché en force", "Muscle snatch")
         .await
         .expect("edit");
     moved(version().await, "editing an exercise");
@@ -1344,26 +1260,19 @@ async fn every_catalogue_change_moves_the_catalogue_version(store: Arc<dyn Store
         .expect("complex edit");
     moved(version().await, "editing a complex");
 
-    let names = Names {
-        fr: "Pliométrie".into(),
-        en: "Plyometrics".into(),
-    };
+    let plyometrics = names("Pliométrie", "Plyometrics");
     let label = store
-        .create_label(club, LabelKind::Category, &names)
+        .create_label(club, LabelKind::Category, &plyometrics)
         .await
         .expect("label");
     moved(version().await, "adding a category");
-    let renamed = Names {
-        fr: "Sauts".into(),
-        en: "Jumps".into(),
-    };
     store
-        .rename_label(club, LabelKind::Category, label, &renamed)
+        .rename_label(club, LabelKind::Category, label, &names("Sauts", "Jumps"))
         .await
         .expect("rename");
     moved(version().await, "renaming a category");
     let bar = store
-        .create_label(club, LabelKind::Equipment, &names)
+        .create_label(club, LabelKind::Equipment, &plyometrics)
         .await
         .expect("equipment");
     moved(version().await, "adding equipment");
@@ -1387,8 +1296,7 @@ async fn every_catalogue_change_moves_the_catalogue_version(store: Arc<dyn Store
 async fn an_identity_holds_the_user_and_every_membership(store: Arc<dyn Store>) {
     let (owner, zeta) = club_with_owner(&*store, "owner@club.fr", "Zeta").await;
     let (other_owner, alpha) = club_with_owner(&*store, "alpha@club.fr", "Alpha").await;
-    let (new, _) = invitation(alpha, other_owner, "owner@club.fr", Role::Coach, 9);
-    let inv = store.create_invitation(new).await.expect("invite");
+    let (inv, _) = invite(&*store, alpha, other_owner, "owner@club.fr", Role::Coach, 9).await;
     store.accept_invitation(inv.id, owner, t0()).await.expect("join");
 
     let identity = store
@@ -1416,11 +1324,7 @@ async fn an_identity_holds_the_user_and_every_membership(store: Arc<dyn Store>) 
     assert_eq!(identity.member_of(zeta).map(|m| m.role), Some(Role::Owner));
 
     // Removed from a club: that membership is gone from the identity.
-    let member = store
-        .member_by_user(alpha, owner)
-        .await
-        .expect("m")
-        .expect("member");
+    let member = member_of(&*store, alpha, owner).await;
     store
         .remove_member(alpha, member.id, member.version)
         .await
@@ -1456,21 +1360,23 @@ fn athlete_draft(first: &str, last: &str, sex: &str) -> domain::athlete::Athlete
     .expect("valid athlete")
 }
 
+/// Creates an athlete of `athlete_draft(first, last, sex)`, linked to no member.
+async fn new_athlete(store: &dyn Store, club: ClubId, first: &str, last: &str, sex: &str) -> Athlete {
+    store
+        .create_athlete(club, &athlete_draft(first, last, sex), None, t0())
+        .await
+        .expect("create")
+}
+
 async fn athletes_are_created_edited_archived_and_scoped(store: Arc<dyn Store>) {
     let (owner, club) = club_with_owner(&*store, "owner@club.fr", "A").await;
     let (_, other) = club_with_owner(&*store, "other@club.fr", "B").await;
-    let zoe = store
-        .create_athlete(club, &athlete_draft("Zoé", "Martin", "women"), None, t0())
-        .await
-        .expect("create");
+    let zoe = new_athlete(&*store, club, "Zoé", "Martin", "women").await;
     assert_eq!(
         (zoe.member, zoe.birth_date, zoe.version),
         (None, Some(day(2008, 3, 14)), 1)
     );
-    let adam = store
-        .create_athlete(club, &athlete_draft("Adam", "Bernard", "men"), None, t0())
-        .await
-        .expect("create");
+    let adam = new_athlete(&*store, club, "Adam", "Bernard", "men").await;
     let names: Vec<String> = store
         .athletes(club)
         .await
@@ -1497,31 +1403,27 @@ async fn athletes_are_created_edited_archived_and_scoped(store: Arc<dyn Store>) 
         .await
         .expect("edit");
     assert_eq!((edited.last_name.as_str(), edited.version), ("Martin-Roux", 2));
-    assert_eq!(
-        store
-            .update_athlete(
-                club,
-                zoe.id,
-                &athlete_draft("Zoé", "Roux", "women"),
-                zoe.version,
-                t0()
-            )
-            .await,
-        Err(StoreError::Conflict),
-        "a stale version is refused"
-    );
-    assert_eq!(
-        store
-            .update_athlete(
-                other,
-                zoe.id,
-                &athlete_draft("Zoé", "Roux", "women"),
-                edited.version,
-                t0()
-            )
-            .await,
-        Err(StoreError::NotFound)
-    );
+    let roux = athlete_draft("Zoé", "Roux", "women");
+    for (club, version, refusal, why) in [
+        (
+            club,
+            zoe.version,
+            StoreError::Conflict,
+            "a stale version is refused",
+        ),
+        (
+            other,
+            edited.version,
+            StoreError::NotFound,
+            "another club's athlete is not found",
+        ),
+    ] {
+        assert_eq!(
+            store.update_athlete(club, zoe.id, &roux, version, t0()).await,
+            Err(refusal),
+            "{why}"
+        );
+    }
     let archived = store
         .set_athlete_archived(club, adam.id, true, adam.version, t0())
         .await
@@ -1529,11 +1431,7 @@ async fn athletes_are_created_edited_archived_and_scoped(store: Arc<dyn Store>) 
     assert!(archived.archived);
 
     // A profile linked to a member: one per member, members of this club only.
-    let member = store
-        .member_by_user(club, owner)
-        .await
-        .expect("m")
-        .expect("member");
+    let member = member_of(&*store, club, owner).await;
     let linked = store
         .create_athlete(
             club,
@@ -1545,42 +1443,32 @@ async fn athletes_are_created_edited_archived_and_scoped(store: Arc<dyn Store>) 
         .expect("linked");
     assert_eq!(linked.member, Some(member.id));
     assert_eq!(store.athlete_of_member(club, member.id).await, Ok(Some(linked)));
-    assert_eq!(
-        store
-            .create_athlete(
-                club,
-                &athlete_draft("Olga", "Bis", "women"),
-                Some(member.id),
-                t0()
-            )
-            .await
-            .err(),
-        Some(StoreError::Duplicate)
-    );
-    assert_eq!(
-        store
-            .create_athlete(
-                other,
-                &athlete_draft("Olga", "Ter", "women"),
-                Some(member.id),
-                t0()
-            )
-            .await
-            .err(),
-        Some(StoreError::NotFound),
-        "a member of another club cannot be linked"
-    );
+    for (club, last_name, refusal, why) in [
+        (club, "Bis", StoreError::Duplicate, "a member has one profile"),
+        (
+            other,
+            "Ter",
+            StoreError::NotFound,
+            "a member of another club cannot be linked",
+        ),
+    ] {
+        let draft = athlete_draft("Olga", last_name, "women");
+        assert_eq!(
+            store
+                .create_athlete(club, &draft, Some(member.id), t0())
+                .await
+                .err(),
+            Some(refusal),
+            "{why}"
+        );
+    }
 }
 
 async fn weighings_and_levels_keep_their_history(store: Arc<dyn Store>) {
     use domain::competition::{CompetitorLevel, LevelStatus, Weighing};
     use domain::weight::Kg;
-    let (_, club) = club_with_owner(&*store, "owner@club.fr", "A").await;
-    let (_, other) = club_with_owner(&*store, "other@club.fr", "B").await;
-    let lea = store
-        .create_athlete(club, &athlete_draft("Léa", "Petit", "women"), None, t0())
-        .await
-        .expect("create");
+    let (club, other) = two_clubs(&*store).await;
+    let lea = new_athlete(&*store, club, "Léa", "Petit", "women").await;
     let weigh = |date, grams| Weighing {
         date,
         weight: Kg::from_grams(grams),
@@ -1665,12 +1553,8 @@ async fn weighings_and_levels_keep_their_history(store: Arc<dyn Store>) {
 async fn maxes_are_recorded_versioned_and_scoped(store: Arc<dyn Store>) {
     use domain::maxes::{Max, MaxKind};
     use domain::weight::Kg;
-    let (_, club) = club_with_owner(&*store, "owner@club.fr", "A").await;
-    let (_, other) = club_with_owner(&*store, "other@club.fr", "B").await;
-    let lea = store
-        .create_athlete(club, &athlete_draft("Léa", "Petit", "women"), None, t0())
-        .await
-        .expect("create");
+    let (club, other) = two_clubs(&*store).await;
+    let lea = new_athlete(&*store, club, "Léa", "Petit", "women").await;
     let snatch = exercise_named(&*store, club, "Arraché").await;
     let foreign_snatch = exercise_named(&*store, other, "Arraché").await.id;
     let max = |exercise, grams, kind| Max {
@@ -1687,22 +1571,17 @@ async fn maxes_are_recorded_versioned_and_scoped(store: Arc<dyn Store>) {
         (first.athlete, first.max.weight, first.version),
         (lea.id, Kg::whole(70), 1)
     );
-    assert_eq!(
-        store
-            .create_max(club, lea.id, &max(foreign_snatch, 70_000, MaxKind::Tested), t0())
-            .await
-            .err(),
-        Some(StoreError::NotFound),
-        "another club's exercise"
-    );
-    assert_eq!(
-        store
-            .create_max(other, lea.id, &max(foreign_snatch, 70_000, MaxKind::Tested), t0())
-            .await
-            .err(),
-        Some(StoreError::NotFound),
-        "another club's athlete"
-    );
+    let foreign = max(foreign_snatch, 70_000, MaxKind::Tested);
+    for (club, why) in [
+        (club, "another club's exercise"),
+        (other, "another club's athlete"),
+    ] {
+        assert_eq!(
+            store.create_max(club, lea.id, &foreign, t0()).await.err(),
+            Some(StoreError::NotFound),
+            "{why}"
+        );
+    }
     let edited = store
         .update_max(
             club,
@@ -1770,16 +1649,9 @@ async fn maxes_are_recorded_versioned_and_scoped(store: Arc<dyn Store>) {
 }
 
 async fn groups_hold_athletes(store: Arc<dyn Store>) {
-    let (_, club) = club_with_owner(&*store, "owner@club.fr", "A").await;
-    let (_, other) = club_with_owner(&*store, "other@club.fr", "B").await;
-    let lea = store
-        .create_athlete(club, &athlete_draft("Léa", "Petit", "women"), None, t0())
-        .await
-        .expect("create");
-    let tom = store
-        .create_athlete(club, &athlete_draft("Tom", "Arnaud", "men"), None, t0())
-        .await
-        .expect("create");
+    let (club, other) = two_clubs(&*store).await;
+    let lea = new_athlete(&*store, club, "Léa", "Petit", "women").await;
+    let tom = new_athlete(&*store, club, "Tom", "Arnaud", "men").await;
     let juniors = store.create_group(club, "Juniors", t0()).await.expect("group");
     let team = store.create_group(club, "Équipe", t0()).await.expect("group");
     assert_eq!(
@@ -1850,8 +1722,7 @@ async fn groups_hold_athletes(store: Arc<dyn Store>) {
 
 async fn athletes_are_imported_all_or_nothing(store: Arc<dyn Store>) {
     use domain::athlete_import::{self, AthleteImportPlan, AthleteImportRow, ImportIssue};
-    let (_, club) = club_with_owner(&*store, "owner@club.fr", "A").await;
-    let (_, other) = club_with_owner(&*store, "other@club.fr", "B").await;
+    let (club, other) = two_clubs(&*store).await;
     let team = store.create_group(club, "Équipe", t0()).await.expect("group");
     let today = day(2026, 11, 21);
     let csv = "Prénom;Nom;Date de naissance;Sexe;Groupes\n\
@@ -1916,8 +1787,7 @@ async fn athletes_are_imported_all_or_nothing(store: Arc<dyn Store>) {
 
 async fn training_settings_are_saved_whole_with_a_version(store: Arc<dyn Store>) {
     use domain::settings::{ComplexCounting, TrainingSettings};
-    let (_, club) = club_with_owner(&*store, "owner@club.fr", "A").await;
-    let (_, other) = club_with_owner(&*store, "other@club.fr", "B").await;
+    let (club, other) = two_clubs(&*store).await;
     let snatch = exercise_named(&*store, club, "Arraché").await.id;
     let ohs = exercise_named(&*store, club, "Squat arraché").await.id;
     assert_eq!(store.training_settings(club).await, Ok(None));
@@ -1953,24 +1823,10 @@ async fn training_settings_are_saved_whole_with_a_version(store: Arc<dyn Store>)
 async fn a_profile_is_linked_to_one_member_of_its_club(store: Arc<dyn Store>) {
     let (owner, club) = club_with_owner(&*store, "owner@club.fr", "A").await;
     let (foreign_owner, other) = club_with_owner(&*store, "other@club.fr", "B").await;
-    let member = store
-        .member_by_user(club, owner)
-        .await
-        .expect("lookup")
-        .expect("member");
-    let foreign_member = store
-        .member_by_user(other, foreign_owner)
-        .await
-        .expect("lookup")
-        .expect("member");
-    let zoe = store
-        .create_athlete(club, &athlete_draft("Zoé", "Martin", "women"), None, t0())
-        .await
-        .expect("create");
-    let adam = store
-        .create_athlete(club, &athlete_draft("Adam", "Bernard", "men"), None, t0())
-        .await
-        .expect("create");
+    let member = member_of(&*store, club, owner).await;
+    let foreign_member = member_of(&*store, other, foreign_owner).await;
+    let zoe = new_athlete(&*store, club, "Zoé", "Martin", "women").await;
+    let adam = new_athlete(&*store, club, "Adam", "Bernard", "men").await;
 
     assert_eq!(
         store
@@ -1995,23 +1851,38 @@ async fn a_profile_is_linked_to_one_member_of_its_club(store: Arc<dyn Store>) {
             .map(|a| a.id),
         Some(zoe.id)
     );
-    assert_eq!(
-        store.link_member(club, zoe.id, None, zoe.version, t0()).await,
-        Err(StoreError::Conflict),
-        "a stale version is refused"
-    );
-    assert_eq!(
-        store
-            .link_member(club, adam.id, Some(member.id), adam.version, t0())
-            .await,
-        Err(StoreError::Duplicate),
-        "a member has one profile"
-    );
-    assert_eq!(
-        store.link_member(other, zoe.id, None, linked.version, t0()).await,
-        Err(StoreError::NotFound),
-        "another club's profile is not found"
-    );
+    for (club, athlete, member, version, refusal, why) in [
+        (
+            club,
+            zoe.id,
+            None,
+            zoe.version,
+            StoreError::Conflict,
+            "a stale version is refused",
+        ),
+        (
+            club,
+            adam.id,
+            Some(member.id),
+            adam.version,
+            StoreError::Duplicate,
+            "a member has one profile",
+        ),
+        (
+            other,
+            zoe.id,
+            None,
+            linked.version,
+            StoreError::NotFound,
+            "another club's profile is not found",
+        ),
+    ] {
+        assert_eq!(
+            store.link_member(club, athlete, member, version, t0()).await,
+            Err(refusal),
+            "{why}"
+        );
+    }
     let unlinked = store
         .link_member(club, zoe.id, None, linked.version, t0())
         .await

@@ -42,18 +42,7 @@ macro_rules! athlete_import_sql {
                     if groups.contains_key(&key) {
                         continue;
                     }
-                    let (id,): (i64,) = sqlx::query_as(
-                        "INSERT INTO athlete_groups (club_id, name, name_key, created_at) \
-                         VALUES ($1, $2, $3, $4) \
-                         RETURNING id",
-                    )
-                    .bind(club.0)
-                    .bind(name)
-                    .bind(&key)
-                    .bind(now)
-                    .fetch_one(&mut *tx)
-                    .await
-                    .map_err(db_error)?;
+                    let id = Self::insert_group(&mut tx, club, name, now).await?;
                     groups.insert(key, id);
                 }
                 for row in &plan.rows {

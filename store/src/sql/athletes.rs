@@ -1,7 +1,7 @@
 //! A club's athletes' profiles (`AthleteStore`). Their bodyweights and levels, maxes, groups,
 //! file imports and the club's training settings have their own ports and modules.
 
-use super::{SqlStore, db_error, missing_or_conflict, rows_into, stored};
+use super::{SqlStore, db_error, set_archived_sql, stored};
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::athlete::{Athlete, AthleteDraft};
@@ -54,16 +54,8 @@ macro_rules! athletes_sql {
     ($db:ty) => {
         impl SqlStore<$db> {
             async fn fetch_athlete(&self, club: ClubId, id: AthleteId) -> StoreResult<Option<Athlete>> {
-                sqlx::query_as::<_, AthleteRow>(&format!(
-                    "SELECT {ATHLETE_COLUMNS} FROM athletes WHERE club_id = $1 AND id = $2"
-                ))
-                .bind(club.0)
-                .bind(id.0)
-                .fetch_optional(&self.pool)
-                .await
-                .map_err(db_error)?
-                .map(Athlete::try_from)
-                .transpose()
+                let sql = format!("SELECT {ATHLETE_COLUMNS} FROM athletes WHERE club_id = $1 AND id = $2");
+                self.fetch_row::<AthleteRow, _>(&sql, &[club.0, id.0]).await
             }
 
             /// `NotFound` unless `member` (when there is one) is a member of the club, inside `tx`.
@@ -72,19 +64,13 @@ macro_rules! athletes_sql {
                 club: ClubId,
                 member: Option<MemberId>,
             ) -> StoreResult<()> {
-                if let Some(member) = member {
-                    let found: Option<(i64,)> =
-                        sqlx::query_as("SELECT id FROM members WHERE club_id = $1 AND id = $2")
-                            .bind(club.0)
-                            .bind(member.0)
-                            .fetch_optional(&mut **tx)
-                            .await
-                            .map_err(db_error)?;
-                    if found.is_none() {
-                        return Err(StoreError::NotFound);
+                match member {
+                    Some(member) => {
+                        let sql = "SELECT id FROM members WHERE club_id = $1 AND id = $2";
+                        Self::check_found(tx, sql, &[club.0, member.0]).await
                     }
+                    None => Ok(()),
                 }
-                Ok(())
             }
 
             /// Binds a draft's first and last name, birth date, sex category, licence, notes and
@@ -102,40 +88,16 @@ macro_rules! athletes_sql {
                     .bind(&draft.notes)
                     .bind(draft.email.as_ref().map(|e| e.as_str()))
             }
-
-            /// Ends a guarded write of athlete `id`: commits it and answers the written athlete,
-            /// or, when it touched no row, rolls it back and says whether the athlete is gone or
-            /// changed.
-            async fn finish_athlete_write(
-                &self,
-                tx: sqlx::Transaction<'static, $db>,
-                written: Option<AthleteRow>,
-                club: ClubId,
-                id: AthleteId,
-            ) -> StoreResult<Athlete> {
-                match written {
-                    Some(row) => Self::commit(tx, row.try_into()?).await,
-                    None => {
-                        drop(tx);
-                        Err(missing_or_conflict(self.fetch_athlete(club, id).await))
-                    }
-                }
-            }
         }
 
         #[async_trait]
         impl AthleteStore for SqlStore<$db> {
             async fn athletes(&self, club: ClubId) -> StoreResult<Vec<Athlete>> {
-                rows_into(
-                    sqlx::query_as::<_, AthleteRow>(&format!(
-                        "SELECT {ATHLETE_COLUMNS} FROM athletes WHERE club_id = $1 \
-                         ORDER BY last_name, first_name, id"
-                    ))
-                    .bind(club.0)
-                    .fetch_all(&self.pool)
-                    .await
-                    .map_err(db_error)?,
-                )
+                let sql = format!(
+                    "SELECT {ATHLETE_COLUMNS} FROM athletes WHERE club_id = $1 \
+                     ORDER BY last_name, first_name, id"
+                );
+                self.fetch_rows::<AthleteRow, _>(&sql, &[club.0]).await
             }
 
             async fn athlete(&self, club: ClubId, id: AthleteId) -> StoreResult<Option<Athlete>> {
@@ -147,16 +109,10 @@ macro_rules! athletes_sql {
                 club: ClubId,
                 member: MemberId,
             ) -> StoreResult<Option<Athlete>> {
-                sqlx::query_as::<_, AthleteRow>(&format!(
-                    "SELECT {ATHLETE_COLUMNS} FROM athletes WHERE club_id = $1 AND member_id = $2"
-                ))
-                .bind(club.0)
-                .bind(member.0)
-                .fetch_optional(&self.pool)
-                .await
-                .map_err(db_error)?
-                .map(Athlete::try_from)
-                .transpose()
+                let sql =
+                    format!("SELECT {ATHLETE_COLUMNS} FROM athletes WHERE club_id = $1 AND member_id = $2");
+                self.fetch_row::<AthleteRow, _>(&sql, &[club.0, member.0])
+                    .await
             }
 
             async fn create_athlete(
@@ -194,25 +150,23 @@ macro_rules! athletes_sql {
                 expected_version: i64,
                 now: DateTime<Utc>,
             ) -> StoreResult<Athlete> {
-                let mut tx = self.write().await?;
-                let updated = Self::bind_athlete(
-                    sqlx::query_as::<_, AthleteRow>(&format!(
-                        "UPDATE athletes SET first_name = $3, last_name = $4, birth_date = $5, sex = $6, \
-                         licence = $7, notes = $8, email = $9, updated_at = $10, \
-                         version = version + 1 \
-                         WHERE club_id = $1 AND id = $2 AND version = $11 \
-                         RETURNING {ATHLETE_COLUMNS}"
-                    ))
-                    .bind(club.0)
-                    .bind(id.0),
+                let tx = self.write().await?;
+                let sql = format!(
+                    "UPDATE athletes SET first_name = $3, last_name = $4, birth_date = $5, sex = $6, \
+                     licence = $7, notes = $8, email = $9, updated_at = $10, \
+                     version = version + 1 \
+                     WHERE club_id = $1 AND id = $2 AND version = $11 \
+                     RETURNING {ATHLETE_COLUMNS}"
+                );
+                let statement = Self::bind_athlete(
+                    sqlx::query_as::<_, AthleteRow>(&sql)
+                        .bind(club.0)
+                        .bind(id.0),
                     draft,
                 )
                 .bind(now)
-                .bind(expected_version)
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(db_error)?;
-                self.finish_athlete_write(tx, updated, club, id).await
+                .bind(expected_version);
+                Self::finish_versioned(tx, statement, || self.fetch_athlete(club, id)).await
             }
 
             async fn set_athlete_archived(
@@ -223,20 +177,11 @@ macro_rules! athletes_sql {
                 expected_version: i64,
                 now: DateTime<Utc>,
             ) -> StoreResult<Athlete> {
-                let mut tx = self.write().await?;
-                let updated = sqlx::query_as::<_, AthleteRow>(&format!(
-                    "UPDATE athletes SET archived_at = $3, updated_at = $4, version = version + 1 \
-                     WHERE club_id = $1 AND id = $2 AND version = $5 RETURNING {ATHLETE_COLUMNS}"
-                ))
-                .bind(club.0)
-                .bind(id.0)
-                .bind(archived.then_some(now))
-                .bind(now)
-                .bind(expected_version)
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(db_error)?;
-                self.finish_athlete_write(tx, updated, club, id).await
+                let tx = self.write().await?;
+                let sql = set_archived_sql("athletes", &format!(" RETURNING {ATHLETE_COLUMNS}"));
+                let statement = sqlx::query_as::<_, AthleteRow>(&sql);
+                let statement = Self::bind_archived(statement, club, id.0, archived, expected_version, now);
+                Self::finish_versioned(tx, statement, || self.fetch_athlete(club, id)).await
             }
 
             async fn link_member(
@@ -249,19 +194,17 @@ macro_rules! athletes_sql {
             ) -> StoreResult<Athlete> {
                 let mut tx = self.write().await?;
                 Self::check_club_member(&mut tx, club, member).await?;
-                let updated = sqlx::query_as::<_, AthleteRow>(&format!(
+                let sql = format!(
                     "UPDATE athletes SET member_id = $3, updated_at = $4, version = version + 1 \
                      WHERE club_id = $1 AND id = $2 AND version = $5 RETURNING {ATHLETE_COLUMNS}"
-                ))
-                .bind(club.0)
-                .bind(id.0)
-                .bind(member.map(|m| m.0))
-                .bind(now)
-                .bind(expected_version)
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(db_error)?;
-                self.finish_athlete_write(tx, updated, club, id).await
+                );
+                let statement = sqlx::query_as::<_, AthleteRow>(&sql)
+                    .bind(club.0)
+                    .bind(id.0)
+                    .bind(member.map(|m| m.0))
+                    .bind(now)
+                    .bind(expected_version);
+                Self::finish_versioned(tx, statement, || self.fetch_athlete(club, id)).await
             }
         }
     };

@@ -19,6 +19,14 @@ fn label_table(kind: LabelKind) -> &'static str {
     }
 }
 
+/// How a catalogue's entries are written into a club's: added beside the club's own (a name the
+/// club already has is a duplicate), or merged into the entry of the same French name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Writing {
+    Added,
+    Merged,
+}
+
 #[derive(sqlx::FromRow)]
 pub(super) struct LabelRow {
     id: i64,
@@ -63,48 +71,68 @@ macro_rules! catalogue_sql {
                 Ok(id)
             }
 
-            /// The id of the club's label of that French name, updated to `names`, or a new one.
-            pub(super) async fn upsert_label(
+            /// Writes the labels of one of a catalogue's lists into the club's, inside `tx`;
+            /// returns their ids in the same order. Merged, a label of a French name the club
+            /// already has updates that one instead of being added.
+            pub(super) async fn write_labels(
                 tx: &mut sqlx::Transaction<'static, $db>,
                 kind: LabelKind,
                 club: ClubId,
-                names: &Names,
-            ) -> StoreResult<i64> {
+                labels: &[Names],
+                writing: Writing,
+            ) -> StoreResult<Vec<i64>> {
                 let table = label_table(kind);
-                let found: Option<(i64,)> = sqlx::query_as(&format!(
-                    "SELECT id FROM {table} WHERE club_id = $1 AND name_key = $2"
-                ))
-                .bind(club.0)
-                .bind(domain::catalogue::search::fold(&names.fr))
-                .fetch_optional(&mut **tx)
-                .await
-                .map_err(db_error)?;
-                match found {
-                    Some((id,)) => {
-                        sqlx::query(&format!(
-                            "UPDATE {table} SET name_fr = $2, name_en = $3 WHERE id = $1"
+                let mut ids = Vec::with_capacity(labels.len());
+                for names in labels {
+                    let found: Option<(i64,)> = match writing {
+                        Writing::Added => None,
+                        Writing::Merged => sqlx::query_as(&format!(
+                            "SELECT id FROM {table} WHERE club_id = $1 AND name_key = $2"
                         ))
-                        .bind(id)
-                        .bind(&names.fr)
-                        .bind(&names.en)
-                        .execute(&mut **tx)
+                        .bind(club.0)
+                        .bind(domain::catalogue::search::fold(&names.fr))
+                        .fetch_optional(&mut **tx)
                         .await
-                        .map_err(db_error)?;
-                        Ok(id)
-                    }
-                    None => Self::insert_label(tx, kind, club, names).await,
+                        .map_err(db_error)?,
+                    };
+                    let id = match found {
+                        Some((id,)) => {
+                            sqlx::query(&format!(
+                                "UPDATE {table} SET name_fr = $2, name_en = $3 WHERE id = $1"
+                            ))
+                            .bind(id)
+                            .bind(&names.fr)
+                            .bind(&names.en)
+                            .execute(&mut **tx)
+                            .await
+                            .map_err(db_error)?;
+                            id
+                        }
+                        None => Self::insert_label(tx, kind, club, names).await?,
+                    };
+                    ids.push(id);
                 }
+                Ok(ids)
             }
 
-            async fn labels(&self, kind: LabelKind, club: ClubId) -> StoreResult<Vec<LabelRow>> {
+            /// One of the club's lists, by French name; `id` makes each label's id.
+            async fn labels<Id>(
+                &self,
+                kind: LabelKind,
+                club: ClubId,
+                id: impl Fn(i64) -> Id,
+            ) -> StoreResult<Vec<Label<Id>>> {
                 let table = label_table(kind);
-                sqlx::query_as::<_, LabelRow>(&format!(
+                Ok(sqlx::query_as::<_, LabelRow>(&format!(
                     "SELECT id, name_fr, name_en FROM {table} WHERE club_id = $1 ORDER BY name_fr, id"
                 ))
                 .bind(club.0)
                 .fetch_all(&self.pool)
                 .await
-                .map_err(db_error)
+                .map_err(db_error)?
+                .into_iter()
+                .map(|r| r.into_label(&id))
+                .collect())
             }
         }
 
@@ -144,40 +172,26 @@ macro_rules! catalogue_sql {
                 id: i64,
                 names: &Names,
             ) -> StoreResult<()> {
-                let mut tx = self.write().await?;
-                let done = sqlx::query(&format!(
+                let sql = format!(
                     "UPDATE {} SET name_fr = $3, name_en = $4, name_key = $5 WHERE club_id = $1 AND id = $2",
                     label_table(kind)
-                ))
-                .bind(club.0)
-                .bind(id)
-                .bind(&names.fr)
-                .bind(&names.en)
-                .bind(domain::catalogue::search::fold(&names.fr))
-                .execute(&mut *tx)
-                .await
-                .map_err(db_error)?;
-                if done.rows_affected() == 0 {
-                    return Err(StoreError::NotFound);
-                }
-                Self::commit(tx, ()).await
+                );
+                let statement = sqlx::query(&sql)
+                    .bind(club.0)
+                    .bind(id)
+                    .bind(&names.fr)
+                    .bind(&names.en)
+                    .bind(domain::catalogue::search::fold(&names.fr));
+                self.run_found(statement).await
             }
 
             async fn delete_label(&self, club: ClubId, kind: LabelKind, id: i64) -> StoreResult<()> {
-                let mut tx = self.write().await?;
-                let done = sqlx::query(&format!(
+                let sql = format!(
                     "DELETE FROM {} WHERE club_id = $1 AND id = $2",
                     label_table(kind)
-                ))
-                .bind(club.0)
-                .bind(id)
-                .execute(&mut *tx)
-                .await
-                .map_err(db_error)?;
-                if done.rows_affected() == 0 {
-                    return Err(StoreError::NotFound);
-                }
-                Self::commit(tx, ()).await
+                );
+                self.run_found(sqlx::query(&sql).bind(club.0).bind(id))
+                    .await
             }
 
             async fn label_uses(&self, club: ClubId, kind: LabelKind) -> StoreResult<Vec<(i64, i64)>> {
@@ -209,21 +223,11 @@ macro_rules! catalogue_sql {
             }
 
             async fn categories(&self, club: ClubId) -> StoreResult<Vec<Label<CategoryId>>> {
-                Ok(self
-                    .labels(LabelKind::Category, club)
-                    .await?
-                    .into_iter()
-                    .map(|r| r.into_label(CategoryId))
-                    .collect())
+                self.labels(LabelKind::Category, club, CategoryId).await
             }
 
             async fn equipment(&self, club: ClubId) -> StoreResult<Vec<Label<EquipmentId>>> {
-                Ok(self
-                    .labels(LabelKind::Equipment, club)
-                    .await?
-                    .into_iter()
-                    .map(|r| r.into_label(EquipmentId))
-                    .collect())
+                self.labels(LabelKind::Equipment, club, EquipmentId).await
             }
         }
     };

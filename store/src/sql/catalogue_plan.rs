@@ -1,7 +1,8 @@
 //! Writing a validated catalogue file (a [`CataloguePlan`]): whole into a club, or merged into
 //! its catalogue by French name (`CatalogueStore::import_catalogue`).
 
-use super::{SqlStore, db_error};
+use super::catalogue::Writing;
+use super::{Bind, SqlStore, db_error};
 use chrono::{DateTime, Utc};
 use domain::catalogue::LabelKind;
 use domain::catalogue::exchange::ImportCounts;
@@ -22,6 +23,28 @@ fn planned_movements(planned: &PlannedComplex, exercises: &[ExerciseId]) -> Stor
 macro_rules! catalogue_plan_sql {
     ($db:ty) => {
         impl SqlStore<$db> {
+            /// Binds what an exercise statement's `$2` to `$10` stand for: a planned exercise's
+            /// names, their folded keys, short name, category, equipment, description and video
+            /// link.
+            fn bind_planned_exercise<'q, Q: Bind<'q, $db>>(
+                query: Q,
+                planned: &'q PlannedExercise,
+                category: Option<i64>,
+                equipment: Option<i64>,
+            ) -> Q {
+                let d = &planned.draft;
+                query
+                    .bind(d.name_fr.as_str())
+                    .bind(d.name_en.as_str())
+                    .bind(d.name_fr.key())
+                    .bind(d.name_en.key())
+                    .bind(&d.short_name)
+                    .bind(category)
+                    .bind(equipment)
+                    .bind(&d.description)
+                    .bind(&d.video_url)
+            }
+
             /// Writes a validated catalogue into a club, inside `tx`.
             pub(super) async fn insert_catalogue(
                 tx: &mut sqlx::Transaction<'static, $db>,
@@ -29,14 +52,10 @@ macro_rules! catalogue_plan_sql {
                 plan: &CataloguePlan,
                 now: DateTime<Utc>,
             ) -> StoreResult<()> {
-                let mut categories = Vec::with_capacity(plan.categories.len());
-                for names in &plan.categories {
-                    categories.push(Self::insert_label(tx, LabelKind::Category, club, names).await?);
-                }
-                let mut equipment = Vec::with_capacity(plan.equipment.len());
-                for names in &plan.equipment {
-                    equipment.push(Self::insert_label(tx, LabelKind::Equipment, club, names).await?);
-                }
+                let categories =
+                    Self::write_labels(tx, LabelKind::Category, club, &plan.categories, Writing::Added).await?;
+                let equipment =
+                    Self::write_labels(tx, LabelKind::Equipment, club, &plan.equipment, Writing::Added).await?;
                 let mut exercises = Vec::with_capacity(plan.exercises.len());
                 for planned in &plan.exercises {
                     let category = planned.category.and_then(|i| categories.get(i).copied());
@@ -61,28 +80,18 @@ macro_rules! catalogue_plan_sql {
                 equipment: Option<i64>,
                 now: DateTime<Utc>,
             ) -> StoreResult<i64> {
-                let d = &planned.draft;
-                let (id,): (i64,) = sqlx::query_as(
+                let insert = sqlx::query_as(
                     "INSERT INTO exercises (club_id, name_fr, name_en, name_fr_key, name_en_key, \
                      short_name, category_id, equipment_id, description, video_url, archived_at, \
                      created_at, updated_at) \
                      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id",
-                )
-                .bind(club.0)
-                .bind(d.name_fr.as_str())
-                .bind(d.name_en.as_str())
-                .bind(d.name_fr.key())
-                .bind(d.name_en.key())
-                .bind(&d.short_name)
-                .bind(category)
-                .bind(equipment)
-                .bind(&d.description)
-                .bind(&d.video_url)
-                .bind(planned.archived.then_some(now))
-                .bind(now)
-                .fetch_one(&mut **tx)
-                .await
-                .map_err(db_error)?;
+                );
+                let (id,): (i64,) = Self::bind_planned_exercise(insert.bind(club.0), planned, category, equipment)
+                    .bind(planned.archived.then_some(now))
+                    .bind(now)
+                    .fetch_one(&mut **tx)
+                    .await
+                    .map_err(db_error)?;
                 Ok(id)
             }
 
@@ -125,50 +134,39 @@ macro_rules! catalogue_plan_sql {
             ) -> StoreResult<ImportCounts> {
                 let mut counts = ImportCounts::default();
                 let mut tx = self.write().await?;
-                let mut categories = Vec::with_capacity(plan.categories.len());
-                for names in &plan.categories {
-                    categories.push(Self::upsert_label(&mut tx, LabelKind::Category, club, names).await?);
-                }
-                let mut equipment = Vec::with_capacity(plan.equipment.len());
-                for names in &plan.equipment {
-                    equipment.push(Self::upsert_label(&mut tx, LabelKind::Equipment, club, names).await?);
-                }
+                let categories =
+                    Self::write_labels(&mut tx, LabelKind::Category, club, &plan.categories, Writing::Merged).await?;
+                let equipment =
+                    Self::write_labels(&mut tx, LabelKind::Equipment, club, &plan.equipment, Writing::Merged).await?;
                 let mut exercises = Vec::with_capacity(plan.exercises.len());
                 for planned in &plan.exercises {
-                    let d = &planned.draft;
+                    let key = planned.draft.name_fr.key();
                     let category = planned.category.and_then(|i| categories.get(i).copied());
                     let equipment = planned.equipment.and_then(|i| equipment.get(i).copied());
                     let found: Option<(i64,)> =
                         sqlx::query_as("SELECT id FROM exercises WHERE club_id = $1 AND name_fr_key = $2")
                             .bind(club.0)
-                            .bind(d.name_fr.key())
+                            .bind(key)
                             .fetch_optional(&mut *tx)
                             .await
                             .map_err(db_error)?;
                     let id = match found {
                         Some((id,)) => {
-                            sqlx::query(
-                                "UPDATE exercises SET name_fr = $2, name_en = $3, name_en_key = $4, \
-                                 short_name = $5, category_id = $6, equipment_id = $7, \
-                                 description = $8, video_url = $9, \
-                                 archived_at = CASE WHEN $10 THEN COALESCE(archived_at, \
-                                 $11) ELSE NULL END, updated_at = $11, version = version + 1 \
+                            // The French name's key is the one it was found by.
+                            let update = sqlx::query(
+                                "UPDATE exercises SET name_fr = $2, name_en = $3, name_fr_key = $4, \
+                                 name_en_key = $5, short_name = $6, category_id = $7, equipment_id = $8, \
+                                 description = $9, video_url = $10, \
+                                 archived_at = CASE WHEN $11 THEN COALESCE(archived_at, \
+                                 $12) ELSE NULL END, updated_at = $12, version = version + 1 \
                                  WHERE id = $1",
-                            )
-                            .bind(id)
-                            .bind(d.name_fr.as_str())
-                            .bind(d.name_en.as_str())
-                            .bind(d.name_en.key())
-                            .bind(&d.short_name)
-                            .bind(category)
-                            .bind(equipment)
-                            .bind(&d.description)
-                            .bind(&d.video_url)
-                            .bind(planned.archived)
-                            .bind(now)
-                            .execute(&mut *tx)
-                            .await
-                            .map_err(db_error)?;
+                            );
+                            Self::bind_planned_exercise(update.bind(id), planned, category, equipment)
+                                .bind(planned.archived)
+                                .bind(now)
+                                .execute(&mut *tx)
+                                .await
+                                .map_err(db_error)?;
                             counts.updated += 1;
                             id
                         }

@@ -1,7 +1,7 @@
 //! Clubs and their members: memberships, roles, a user's identity (`ClubStore`).
 
 use super::accounts::UserRow;
-use super::{SqlStore, db_error, missing_or_conflict, rows_into};
+use super::{SqlStore, db_error};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use domain::account::User;
@@ -124,16 +124,9 @@ macro_rules! clubs_sql {
     ($db:ty) => {
         impl SqlStore<$db> {
             async fn fetch_member(&self, club: ClubId, member: MemberId) -> StoreResult<Option<Member>> {
-                sqlx::query_as::<_, MemberRow>(&format!(
-                    "{MEMBER_SELECT} WHERE m.club_id = $1 AND m.id = $2"
-                ))
-                .bind(club.0)
-                .bind(member.0)
-                .fetch_optional(&self.pool)
-                .await
-                .map_err(db_error)?
-                .map(Member::try_from)
-                .transpose()
+                let sql = format!("{MEMBER_SELECT} WHERE m.club_id = $1 AND m.id = $2");
+                self.fetch_row::<MemberRow, _>(&sql, &[club.0, member.0])
+                    .await
             }
         }
 
@@ -151,30 +144,19 @@ macro_rules! clubs_sql {
             }
 
             async fn memberships(&self, user: UserId) -> StoreResult<Vec<ClubMembership>> {
-                rows_into(
-                    sqlx::query_as::<_, ClubMembershipRow>(
-                        "SELECT c.id AS club_id, c.name AS club_name, m.id AS member_id, m.role \
-                         FROM members m JOIN clubs c ON c.id = m.club_id WHERE m.user_id = $1 \
-                         ORDER BY c.name, c.id",
-                    )
-                    .bind(user.0)
-                    .fetch_all(&self.pool)
-                    .await
-                    .map_err(db_error)?,
+                self.fetch_rows::<ClubMembershipRow, _>(
+                    "SELECT c.id AS club_id, c.name AS club_name, m.id AS member_id, m.role \
+                     FROM members m JOIN clubs c ON c.id = m.club_id WHERE m.user_id = $1 \
+                     ORDER BY c.name, c.id",
+                    &[user.0],
                 )
+                .await
             }
 
             async fn member_by_user(&self, club: ClubId, user: UserId) -> StoreResult<Option<Member>> {
-                sqlx::query_as::<_, MemberRow>(&format!(
-                    "{MEMBER_SELECT} WHERE m.club_id = $1 AND m.user_id = $2"
-                ))
-                .bind(club.0)
-                .bind(user.0)
-                .fetch_optional(&self.pool)
-                .await
-                .map_err(db_error)?
-                .map(Member::try_from)
-                .transpose()
+                let sql = format!("{MEMBER_SELECT} WHERE m.club_id = $1 AND m.user_id = $2");
+                self.fetch_row::<MemberRow, _>(&sql, &[club.0, user.0])
+                    .await
             }
 
             async fn identity(&self, user: UserId) -> StoreResult<Option<Identity>> {
@@ -198,16 +180,8 @@ macro_rules! clubs_sql {
             }
 
             async fn members(&self, club: ClubId) -> StoreResult<Vec<Member>> {
-                sqlx::query_as::<_, MemberRow>(&format!(
-                    "{MEMBER_SELECT} WHERE m.club_id = $1 ORDER BY u.display_name, m.id"
-                ))
-                .bind(club.0)
-                .fetch_all(&self.pool)
-                .await
-                .map_err(db_error)?
-                .into_iter()
-                .map(Member::try_from)
-                .collect()
+                let sql = format!("{MEMBER_SELECT} WHERE m.club_id = $1 ORDER BY u.display_name, m.id");
+                self.fetch_rows::<MemberRow, _>(&sql, &[club.0]).await
             }
 
             async fn owner_count(&self, club: ClubId) -> StoreResult<usize> {
@@ -227,20 +201,18 @@ macro_rules! clubs_sql {
                 new_role: Role,
                 expected_version: i64,
             ) -> StoreResult<Member> {
-                let mut tx = self.write().await?;
-                let done = sqlx::query(&format!(
+                let sql = format!(
                     "UPDATE members SET role = $1, version = version + 1 \
                      WHERE club_id = $2 AND id = $3 AND version = $4 AND ($1 = 'owner' \
                      OR {KEEPS_AN_OWNER})"
-                ))
-                .bind(new_role.as_str())
-                .bind(club.0)
-                .bind(member.0)
-                .bind(expected_version)
-                .execute(&mut *tx)
-                .await
-                .map_err(db_error)?;
-                Self::finish_versioned(tx, done.rows_affected(), || self.fetch_member(club, member)).await
+                );
+                let statement = sqlx::query(&sql)
+                    .bind(new_role.as_str())
+                    .bind(club.0)
+                    .bind(member.0)
+                    .bind(expected_version);
+                self.update_versioned(statement, || self.fetch_member(club, member))
+                    .await
             }
 
             async fn remove_member(
@@ -249,22 +221,11 @@ macro_rules! clubs_sql {
                 member: MemberId,
                 expected_version: i64,
             ) -> StoreResult<()> {
-                let mut tx = self.write().await?;
-                let done = sqlx::query(&format!(
-                    "DELETE FROM members WHERE club_id = $1 AND id = $2 AND version = $3 \
-                     AND {KEEPS_AN_OWNER}"
-                ))
-                .bind(club.0)
-                .bind(member.0)
-                .bind(expected_version)
-                .execute(&mut *tx)
+                let guard = format!(" AND {KEEPS_AN_OWNER}");
+                self.delete_versioned("members", &guard, club, member.0, expected_version, || {
+                    self.fetch_member(club, member)
+                })
                 .await
-                .map_err(db_error)?;
-                if done.rows_affected() == 0 {
-                    drop(tx);
-                    return Err(missing_or_conflict(self.fetch_member(club, member).await));
-                }
-                Self::commit(tx, ()).await
             }
         }
     };

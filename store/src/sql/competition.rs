@@ -62,8 +62,7 @@ macro_rules! competition_sql {
                 athlete: AthleteId,
                 weighing: Weighing,
             ) -> StoreResult<()> {
-                let mut tx = self.write().await?;
-                let done = sqlx::query(
+                let statement = sqlx::query(
                     "INSERT INTO bodyweights (athlete_id, date, grams) \
                      SELECT id, $3, $4 FROM athletes WHERE club_id = $1 AND id = $2 \
                      ON CONFLICT (athlete_id, date) DO UPDATE SET grams = excluded.grams",
@@ -71,14 +70,8 @@ macro_rules! competition_sql {
                 .bind(club.0)
                 .bind(athlete.0)
                 .bind(weighing.date)
-                .bind(weighing.weight.grams())
-                .execute(&mut *tx)
-                .await
-                .map_err(db_error)?;
-                if done.rows_affected() == 0 {
-                    return Err(StoreError::NotFound);
-                }
-                Self::commit(tx, ()).await
+                .bind(weighing.weight.grams());
+                self.run_found(statement).await
             }
 
             async fn delete_weighing(
@@ -87,21 +80,14 @@ macro_rules! competition_sql {
                 athlete: AthleteId,
                 date: NaiveDate,
             ) -> StoreResult<()> {
-                let mut tx = self.write().await?;
-                let done = sqlx::query(
+                let statement = sqlx::query(
                     "DELETE FROM bodyweights WHERE athlete_id = $2 AND date = $3 \
                      AND athlete_id IN (SELECT id FROM athletes WHERE club_id = $1)",
                 )
                 .bind(club.0)
                 .bind(athlete.0)
-                .bind(date)
-                .execute(&mut *tx)
-                .await
-                .map_err(db_error)?;
-                if done.rows_affected() == 0 {
-                    return Err(StoreError::NotFound);
-                }
-                Self::commit(tx, ()).await
+                .bind(date);
+                self.run_found(statement).await
             }
 
             async fn levels(&self, club: ClubId, athlete: AthleteId) -> StoreResult<Vec<LevelStatus>> {
@@ -150,16 +136,8 @@ macro_rules! competition_sql {
                 start: NaiveDate,
             ) -> StoreResult<()> {
                 let mut tx = self.write().await?;
-                let owner: Option<(i64,)> =
-                    sqlx::query_as("SELECT id FROM athletes WHERE club_id = $1 AND id = $2")
-                        .bind(club.0)
-                        .bind(athlete.0)
-                        .fetch_optional(&mut *tx)
-                        .await
-                        .map_err(db_error)?;
-                if owner.is_none() {
-                    return Err(StoreError::NotFound);
-                }
+                let sql = "SELECT id FROM athletes WHERE club_id = $1 AND id = $2";
+                Self::check_found(&mut tx, sql, &[club.0, athlete.0]).await?;
                 let later: Option<(NaiveDate,)> = sqlx::query_as(
                     "SELECT starts_on FROM competitor_levels WHERE athlete_id = $1 AND starts_on >= $2",
                 )

@@ -1,7 +1,7 @@
 //! A club's complexes, their movements in order (`ComplexStore`).
 
 use super::catalogue::LabelRow;
-use super::{SqlStore, db_error, missing_or_conflict};
+use super::{SqlStore, db_error, missing_or_conflict, set_archived_sql};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use domain::catalogue::{Complex, ComplexDraft, Label, Names};
@@ -163,10 +163,7 @@ macro_rules! complexes_sql {
                     return Err(StoreError::NotFound);
                 }
                 Self::insert_movements(&mut tx, club, id, &draft.movements).await?;
-                tx.commit().await.map_err(db_error)?;
-                self.complex(club, ComplexId(id))
-                    .await?
-                    .ok_or(StoreError::NotFound)
+                Self::commit_and_read(tx, || self.complex(club, ComplexId(id))).await
             }
 
             async fn update_complex(
@@ -207,8 +204,7 @@ macro_rules! complexes_sql {
                     .await
                     .map_err(db_error)?;
                 Self::insert_movements(&mut tx, club, id.0, &draft.movements).await?;
-                tx.commit().await.map_err(db_error)?;
-                self.complex(club, id).await?.ok_or(StoreError::NotFound)
+                Self::commit_and_read(tx, || self.complex(club, id)).await
             }
 
             async fn set_complex_archived(
@@ -219,20 +215,17 @@ macro_rules! complexes_sql {
                 expected_version: i64,
                 now: DateTime<Utc>,
             ) -> StoreResult<Complex> {
-                let mut tx = self.write().await?;
-                let done = sqlx::query(
-                    "UPDATE complexes SET archived_at = $2, updated_at = $3, version = version + 1 \
-                     WHERE club_id = $1 AND id = $4 AND version = $5",
-                )
-                .bind(club.0)
-                .bind(archived.then_some(now))
-                .bind(now)
-                .bind(id.0)
-                .bind(expected_version)
-                .execute(&mut *tx)
-                .await
-                .map_err(db_error)?;
-                Self::finish_versioned(tx, done.rows_affected(), || self.complex(club, id)).await
+                let sql = set_archived_sql("complexes", "");
+                let statement = Self::bind_archived(
+                    sqlx::query(&sql),
+                    club,
+                    id.0,
+                    archived,
+                    expected_version,
+                    now,
+                );
+                self.update_versioned(statement, || self.complex(club, id))
+                    .await
             }
 
             async fn delete_complex(
@@ -241,20 +234,10 @@ macro_rules! complexes_sql {
                 id: ComplexId,
                 expected_version: i64,
             ) -> StoreResult<()> {
-                let mut tx = self.write().await?;
-                let done =
-                    sqlx::query("DELETE FROM complexes WHERE club_id = $1 AND id = $2 AND version = $3")
-                        .bind(club.0)
-                        .bind(id.0)
-                        .bind(expected_version)
-                        .execute(&mut *tx)
-                        .await
-                        .map_err(db_error)?;
-                if done.rows_affected() == 0 {
-                    drop(tx);
-                    return Err(missing_or_conflict(self.complex(club, id).await));
-                }
-                Self::commit(tx, ()).await
+                self.delete_versioned("complexes", "", club, id.0, expected_version, || {
+                    self.complex(club, id)
+                })
+                .await
             }
         }
     };

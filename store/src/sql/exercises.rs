@@ -1,6 +1,6 @@
 //! A club's exercises (`ExerciseStore`).
 
-use super::{SqlStore, db_error, missing_or_conflict};
+use super::{SqlStore, db_error, set_archived_sql};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use domain::catalogue::{Exercise, ExerciseDraft, Names};
@@ -29,9 +29,11 @@ struct ExerciseRow {
     version: i64,
 }
 
-impl From<ExerciseRow> for Exercise {
-    fn from(r: ExerciseRow) -> Self {
-        Exercise {
+// Nothing in the row can be damaged; `TryFrom` lets it be read like every other row.
+impl TryFrom<ExerciseRow> for Exercise {
+    type Error = StoreError;
+    fn try_from(r: ExerciseRow) -> StoreResult<Self> {
+        Ok(Exercise {
             id: ExerciseId(r.id),
             names: Names {
                 fr: r.name_fr,
@@ -46,17 +48,18 @@ impl From<ExerciseRow> for Exercise {
             video: r.video_key,
             archived: r.archived_at.is_some(),
             version: r.version,
-        }
+        })
     }
 }
 
-/// Checks that a written exercise kept the category and equipment asked for: a
-/// foreign club's id is dropped by the SQL and reported here as not found.
-fn check_references(written: &Exercise, draft: &ExerciseDraft) -> StoreResult<()> {
+/// The written exercise, once it is checked to have kept the category and equipment asked for:
+/// a foreign club's id is dropped by the SQL and reported here as not found.
+fn kept_references(written: ExerciseRow, draft: &ExerciseDraft) -> StoreResult<Exercise> {
+    let written = Exercise::try_from(written)?;
     if written.category != draft.category || written.equipment != draft.equipment {
         Err(StoreError::NotFound)
     } else {
-        Ok(())
+        Ok(written)
     }
 }
 
@@ -90,28 +93,16 @@ macro_rules! exercises_sql {
         #[async_trait]
         impl ExerciseStore for SqlStore<$db> {
             async fn exercise(&self, club: ClubId, id: ExerciseId) -> StoreResult<Option<Exercise>> {
-                Ok(sqlx::query_as::<_, ExerciseRow>(&format!(
-                    "SELECT {EXERCISE_COLUMNS} FROM exercises WHERE club_id = $1 AND id = $2"
-                ))
-                .bind(club.0)
-                .bind(id.0)
-                .fetch_optional(&self.pool)
-                .await
-                .map_err(db_error)?
-                .map(Exercise::from))
+                let sql = format!("SELECT {EXERCISE_COLUMNS} FROM exercises WHERE club_id = $1 AND id = $2");
+                self.fetch_row::<ExerciseRow, _>(&sql, &[club.0, id.0])
+                    .await
             }
 
             async fn exercises(&self, club: ClubId) -> StoreResult<Vec<Exercise>> {
-                Ok(sqlx::query_as::<_, ExerciseRow>(&format!(
+                let sql = format!(
                     "SELECT {EXERCISE_COLUMNS} FROM exercises WHERE club_id = $1 ORDER BY name_fr_key, id"
-                ))
-                .bind(club.0)
-                .fetch_all(&self.pool)
-                .await
-                .map_err(db_error)?
-                .into_iter()
-                .map(Exercise::from)
-                .collect())
+                );
+                self.fetch_rows::<ExerciseRow, _>(&sql, &[club.0]).await
             }
 
             async fn create_exercise(
@@ -129,14 +120,11 @@ macro_rules! exercises_sql {
                      $11, $11) \
                      RETURNING {EXERCISE_COLUMNS}"
                 );
-                let created: Exercise = Self::bind_draft(sqlx::query_as(&sql), club, draft, now)
+                let created = Self::bind_draft(sqlx::query_as(&sql), club, draft, now)
                     .fetch_one(&mut *tx)
                     .await
-                    .map_err(db_error)?
-                    .into();
-                check_references(&created, draft)?;
-                tx.commit().await.map_err(db_error)?;
-                Ok(created)
+                    .map_err(db_error)?;
+                Self::commit(tx, kept_references(created, draft)?).await
             }
 
             async fn update_exercise(
@@ -156,20 +144,15 @@ macro_rules! exercises_sql {
                      WHERE club_id = $1 AND id = $12 AND version = $13 \
                      RETURNING {EXERCISE_COLUMNS}"
                 );
-                let updated: Option<Exercise> = Self::bind_draft(sqlx::query_as(&sql), club, draft, now)
+                let updated = Self::bind_draft(sqlx::query_as(&sql), club, draft, now)
                     .bind(id.0)
                     .bind(expected_version)
                     .fetch_optional(&mut *tx)
                     .await
                     .map_err(db_error)?
-                    .map(Exercise::from);
-                let Some(updated) = updated else {
-                    drop(tx);
-                    return Err(missing_or_conflict(self.exercise(club, id).await));
-                };
-                check_references(&updated, draft)?;
-                tx.commit().await.map_err(db_error)?;
-                Ok(updated)
+                    .map(|row| kept_references(row, draft))
+                    .transpose()?;
+                Self::commit_versioned(tx, updated, || self.exercise(club, id)).await
             }
 
             async fn set_exercise_archived(
@@ -180,26 +163,11 @@ macro_rules! exercises_sql {
                 expected_version: i64,
                 now: DateTime<Utc>,
             ) -> StoreResult<Exercise> {
-                let mut tx = self.write().await?;
-                let updated = sqlx::query_as::<_, ExerciseRow>(&format!(
-                    "UPDATE exercises SET archived_at = $2, updated_at = $3, version = version + 1 \
-                     WHERE club_id = $1 AND id = $4 AND version = $5 RETURNING {EXERCISE_COLUMNS}"
-                ))
-                .bind(club.0)
-                .bind(archived.then_some(now))
-                .bind(now)
-                .bind(id.0)
-                .bind(expected_version)
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(db_error)?;
-                match updated {
-                    Some(row) => Self::commit(tx, row.into()).await,
-                    None => {
-                        drop(tx);
-                        Err(missing_or_conflict(self.exercise(club, id).await))
-                    }
-                }
+                let tx = self.write().await?;
+                let sql = set_archived_sql("exercises", &format!(" RETURNING {EXERCISE_COLUMNS}"));
+                let statement = sqlx::query_as::<_, ExerciseRow>(&sql);
+                let statement = Self::bind_archived(statement, club, id.0, archived, expected_version, now);
+                Self::finish_versioned(tx, statement, || self.exercise(club, id)).await
             }
 
             async fn set_exercise_media(
@@ -244,27 +212,23 @@ macro_rules! exercises_sql {
                 id: ExerciseId,
                 expected_version: i64,
             ) -> StoreResult<()> {
-                let mut tx = self.write().await?;
-                let done = sqlx::query(
+                let statement = sqlx::query(
                     "DELETE FROM exercises WHERE club_id = $1 AND id = $2 AND version = $3 \
                      AND NOT EXISTS (SELECT 1 FROM complex_movements WHERE exercise_id = $2) \
                      AND NOT EXISTS (SELECT 1 FROM maxes WHERE exercise_id = $2)",
                 )
                 .bind(club.0)
                 .bind(id.0)
-                .bind(expected_version)
-                .execute(&mut *tx)
+                .bind(expected_version);
+                self.run_guarded(statement, || async {
+                    match self.exercise(club, id).await {
+                        Err(e) => e,
+                        Ok(None) => StoreError::NotFound,
+                        Ok(Some(e)) if e.version != expected_version => StoreError::Conflict,
+                        Ok(Some(_)) => StoreError::InUse,
+                    }
+                })
                 .await
-                .map_err(db_error)?;
-                if done.rows_affected() == 1 {
-                    return Self::commit(tx, ()).await;
-                }
-                drop(tx);
-                match self.exercise(club, id).await? {
-                    None => Err(StoreError::NotFound),
-                    Some(e) if e.version != expected_version => Err(StoreError::Conflict),
-                    Some(_) => Err(StoreError::InUse),
-                }
             }
         }
     };

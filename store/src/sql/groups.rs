@@ -5,7 +5,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use domain::athlete::Group;
 use domain::ports::{GroupStore, StoreResult};
-use domain::{AthleteId, ClubId, GroupId, StoreError};
+use domain::{AthleteId, ClubId, GroupId};
 
 #[derive(sqlx::FromRow)]
 struct GroupRow {
@@ -64,6 +64,29 @@ macro_rules! groups_sql {
             async fn fetch_group(&self, club: ClubId, id: GroupId) -> StoreResult<Option<Group>> {
                 Ok(self.fetch_groups(club, Some(id)).await?.into_iter().next())
             }
+
+            /// Adds a group to the club, inside `tx`; returns its id. `Duplicate` when the club
+            /// has a group of that name, case and accents aside.
+            pub(super) async fn insert_group(
+                tx: &mut sqlx::Transaction<'static, $db>,
+                club: ClubId,
+                name: &str,
+                now: DateTime<Utc>,
+            ) -> StoreResult<i64> {
+                let (id,): (i64,) = sqlx::query_as(
+                    "INSERT INTO athlete_groups (club_id, name, name_key, created_at) \
+                     VALUES ($1, $2, $3, $4) \
+                     RETURNING id",
+                )
+                .bind(club.0)
+                .bind(name)
+                .bind(domain::catalogue::search::fold(name))
+                .bind(now)
+                .fetch_one(&mut **tx)
+                .await
+                .map_err(db_error)?;
+                Ok(id)
+            }
         }
 
         #[async_trait]
@@ -74,22 +97,8 @@ macro_rules! groups_sql {
 
             async fn create_group(&self, club: ClubId, name: &str, now: DateTime<Utc>) -> StoreResult<Group> {
                 let mut tx = self.write().await?;
-                let (id,): (i64,) = sqlx::query_as(
-                    "INSERT INTO athlete_groups (club_id, name, name_key, created_at) \
-                     VALUES ($1, $2, $3, $4) \
-                     RETURNING id",
-                )
-                .bind(club.0)
-                .bind(name)
-                .bind(domain::catalogue::search::fold(name))
-                .bind(now)
-                .fetch_one(&mut *tx)
-                .await
-                .map_err(db_error)?;
-                tx.commit().await.map_err(db_error)?;
-                self.fetch_group(club, GroupId(id))
-                    .await?
-                    .ok_or(StoreError::NotFound)
+                let id = Self::insert_group(&mut tx, club, name, now).await?;
+                Self::commit_and_read(tx, || self.fetch_group(club, GroupId(id))).await
             }
 
             async fn rename_group(
@@ -99,8 +108,7 @@ macro_rules! groups_sql {
                 name: &str,
                 expected_version: i64,
             ) -> StoreResult<Group> {
-                let mut tx = self.write().await?;
-                let done = sqlx::query(
+                let statement = sqlx::query(
                     "UPDATE athlete_groups SET name = $3, name_key = $4, version = version + 1 \
                      WHERE club_id = $1 AND id = $2 AND version = $5",
                 )
@@ -108,11 +116,9 @@ macro_rules! groups_sql {
                 .bind(id.0)
                 .bind(name)
                 .bind(domain::catalogue::search::fold(name))
-                .bind(expected_version)
-                .execute(&mut *tx)
-                .await
-                .map_err(db_error)?;
-                Self::finish_versioned(tx, done.rows_affected(), || self.fetch_group(club, id)).await
+                .bind(expected_version);
+                self.update_versioned(statement, || self.fetch_group(club, id))
+                    .await
             }
 
             async fn set_group_archived(
@@ -123,19 +129,16 @@ macro_rules! groups_sql {
                 expected_version: i64,
                 now: DateTime<Utc>,
             ) -> StoreResult<Group> {
-                let mut tx = self.write().await?;
-                let done = sqlx::query(
+                let statement = sqlx::query(
                     "UPDATE athlete_groups SET archived_at = $3, version = version + 1 \
                      WHERE club_id = $1 AND id = $2 AND version = $4",
                 )
                 .bind(club.0)
                 .bind(id.0)
                 .bind(archived.then_some(now))
-                .bind(expected_version)
-                .execute(&mut *tx)
-                .await
-                .map_err(db_error)?;
-                Self::finish_versioned(tx, done.rows_affected(), || self.fetch_group(club, id)).await
+                .bind(expected_version);
+                self.update_versioned(statement, || self.fetch_group(club, id))
+                    .await
             }
 
             async fn set_in_group(
@@ -146,19 +149,13 @@ macro_rules! groups_sql {
                 member: bool,
             ) -> StoreResult<()> {
                 let mut tx = self.write().await?;
-                let both: Option<(i64,)> = sqlx::query_as(
+                Self::check_found(
+                    &mut tx,
                     "SELECT g.id FROM athlete_groups g, athletes a \
                      WHERE g.club_id = $1 AND g.id = $2 AND a.club_id = $1 AND a.id = $3",
+                    &[club.0, group.0, athlete.0],
                 )
-                .bind(club.0)
-                .bind(group.0)
-                .bind(athlete.0)
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(db_error)?;
-                if both.is_none() {
-                    return Err(StoreError::NotFound);
-                }
+                .await?;
                 let sql = if member {
                     "INSERT INTO group_athletes (group_id, athlete_id) VALUES ($1, $2) \
                      ON CONFLICT DO NOTHING"

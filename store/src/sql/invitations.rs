@@ -1,7 +1,7 @@
 //! Invitations to join a club, and their acceptance (`InvitationStore`).
 
 use super::clubs::role;
-use super::{SqlStore, db_error};
+use super::{SqlStore, db_error, rows_into};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use domain::account::User;
@@ -127,19 +127,18 @@ macro_rules! invitations_sql {
                 club: ClubId,
                 now: DateTime<Utc>,
             ) -> StoreResult<Vec<Invitation>> {
-                sqlx::query_as::<_, InvitationRow>(&format!(
-                    "{INVITATION_SELECT} WHERE i.club_id = $1 AND i.accepted_at IS NULL \
-                     AND i.revoked_at IS NULL \
-                     AND i.expires_at > $2 ORDER BY i.created_at DESC, i.id DESC"
-                ))
-                .bind(club.0)
-                .bind(now)
-                .fetch_all(&self.pool)
-                .await
-                .map_err(db_error)?
-                .into_iter()
-                .map(Invitation::try_from)
-                .collect()
+                rows_into(
+                    sqlx::query_as::<_, InvitationRow>(&format!(
+                        "{INVITATION_SELECT} WHERE i.club_id = $1 AND i.accepted_at IS NULL \
+                         AND i.revoked_at IS NULL \
+                         AND i.expires_at > $2 ORDER BY i.created_at DESC, i.id DESC"
+                    ))
+                    .bind(club.0)
+                    .bind(now)
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err(db_error)?,
+                )
             }
 
             async fn invitation_by_token(
@@ -164,21 +163,14 @@ macro_rules! invitations_sql {
                 id: InvitationId,
                 now: DateTime<Utc>,
             ) -> StoreResult<()> {
-                let mut tx = self.write().await?;
-                let done = sqlx::query(
+                let statement = sqlx::query(
                     "UPDATE invitations SET revoked_at = $3 \
                      WHERE club_id = $1 AND id = $2 AND accepted_at IS NULL AND revoked_at IS NULL",
                 )
                 .bind(club.0)
                 .bind(id.0)
-                .bind(now)
-                .execute(&mut *tx)
-                .await
-                .map_err(db_error)?;
-                if done.rows_affected() == 0 {
-                    return Err(StoreError::NotFound);
-                }
-                Self::commit(tx, ()).await
+                .bind(now);
+                self.run_found(statement).await
             }
 
             async fn accept_invitation(

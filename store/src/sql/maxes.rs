@@ -1,6 +1,6 @@
 //! An athlete's maxes: best lifts by exercise (`MaxStore`).
 
-use super::{SqlStore, db_error, rows_into, stored};
+use super::{SqlStore, db_error, stored};
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::maxes::{Max, MaxKind};
@@ -44,45 +44,38 @@ impl TryFrom<MaxRow> for RecordedMax {
 
 macro_rules! maxes_sql {
     ($db:ty) => {
+        impl SqlStore<$db> {
+            /// Binds a max's exercise, date, weight in grams and kind, in that order.
+            fn bind_max<'q>(
+                query: sqlx::query::QueryAs<'q, $db, MaxRow, <$db as sqlx::Database>::Arguments<'q>>,
+                max: &Max<ExerciseId>,
+            ) -> sqlx::query::QueryAs<'q, $db, MaxRow, <$db as sqlx::Database>::Arguments<'q>> {
+                query
+                    .bind(max.exercise.0)
+                    .bind(max.date)
+                    .bind(max.weight.grams())
+                    .bind(max.kind.as_str())
+            }
+        }
+
         #[async_trait]
         impl MaxStore for SqlStore<$db> {
             async fn recorded_max(&self, club: ClubId, id: MaxId) -> StoreResult<Option<RecordedMax>> {
-                sqlx::query_as::<_, MaxRow>(&format!(
-                    "SELECT {MAX_COLUMNS} FROM maxes WHERE club_id = $1 AND id = $2"
-                ))
-                .bind(club.0)
-                .bind(id.0)
-                .fetch_optional(&self.pool)
-                .await
-                .map_err(db_error)?
-                .map(RecordedMax::try_from)
-                .transpose()
+                let sql = format!("SELECT {MAX_COLUMNS} FROM maxes WHERE club_id = $1 AND id = $2");
+                self.fetch_row::<MaxRow, _>(&sql, &[club.0, id.0]).await
             }
 
             async fn maxes(&self, club: ClubId, athlete: AthleteId) -> StoreResult<Vec<RecordedMax>> {
-                rows_into(
-                    sqlx::query_as::<_, MaxRow>(&format!(
-                        "SELECT {MAX_COLUMNS} FROM maxes WHERE club_id = $1 AND athlete_id = $2 \
-                         ORDER BY date, id"
-                    ))
-                    .bind(club.0)
-                    .bind(athlete.0)
-                    .fetch_all(&self.pool)
+                let sql = format!(
+                    "SELECT {MAX_COLUMNS} FROM maxes WHERE club_id = $1 AND athlete_id = $2 ORDER BY date, id"
+                );
+                self.fetch_rows::<MaxRow, _>(&sql, &[club.0, athlete.0])
                     .await
-                    .map_err(db_error)?,
-                )
             }
 
             async fn club_maxes(&self, club: ClubId) -> StoreResult<Vec<RecordedMax>> {
-                rows_into(
-                    sqlx::query_as::<_, MaxRow>(&format!(
-                        "SELECT {MAX_COLUMNS} FROM maxes WHERE club_id = $1 ORDER BY date, id"
-                    ))
-                    .bind(club.0)
-                    .fetch_all(&self.pool)
-                    .await
-                    .map_err(db_error)?,
-                )
+                let sql = format!("SELECT {MAX_COLUMNS} FROM maxes WHERE club_id = $1 ORDER BY date, id");
+                self.fetch_rows::<MaxRow, _>(&sql, &[club.0]).await
             }
 
             async fn create_max(
@@ -94,23 +87,18 @@ macro_rules! maxes_sql {
             ) -> StoreResult<RecordedMax> {
                 let mut tx = self.write().await?;
                 // Both the athlete and the exercise must be the club's: otherwise no row is made.
-                let created = sqlx::query_as::<_, MaxRow>(&format!(
+                let sql = format!(
                     "INSERT INTO maxes (club_id, athlete_id, exercise_id, date, grams, kind, created_at) \
                      SELECT $1, a.id, e.id, $4, $5, $6, $7 FROM athletes a, exercises e \
                      WHERE a.club_id = $1 AND a.id = $2 AND e.club_id = $1 AND e.id = $3 \
                      RETURNING {MAX_COLUMNS}"
-                ))
-                .bind(club.0)
-                .bind(athlete.0)
-                .bind(max.exercise.0)
-                .bind(max.date)
-                .bind(max.weight.grams())
-                .bind(max.kind.as_str())
-                .bind(now)
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(db_error)?
-                .ok_or(StoreError::NotFound)?;
+                );
+                let created = Self::bind_max(sqlx::query_as(&sql).bind(club.0).bind(athlete.0), max)
+                    .bind(now)
+                    .fetch_optional(&mut *tx)
+                    .await
+                    .map_err(db_error)?
+                    .ok_or(StoreError::NotFound)?;
                 Self::commit(tx, created.try_into()?).await
             }
 
@@ -122,23 +110,18 @@ macro_rules! maxes_sql {
                 expected_version: i64,
             ) -> StoreResult<RecordedMax> {
                 let mut tx = self.write().await?;
-                let updated = sqlx::query_as::<_, MaxRow>(&format!(
+                let sql = format!(
                     "UPDATE maxes SET exercise_id = (SELECT id FROM exercises WHERE club_id = $1 \
                      AND id = $3), date = $4, grams = $5, kind = $6, version = version + 1 \
                      WHERE club_id = $1 AND id = $2 AND version = $7 \
                      AND EXISTS (SELECT 1 FROM exercises WHERE club_id = $1 AND id = $3) \
                      RETURNING {MAX_COLUMNS}"
-                ))
-                .bind(club.0)
-                .bind(id.0)
-                .bind(max.exercise.0)
-                .bind(max.date)
-                .bind(max.weight.grams())
-                .bind(max.kind.as_str())
-                .bind(expected_version)
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(db_error)?;
+                );
+                let updated = Self::bind_max(sqlx::query_as(&sql).bind(club.0).bind(id.0), max)
+                    .bind(expected_version)
+                    .fetch_optional(&mut *tx)
+                    .await
+                    .map_err(db_error)?;
                 let Some(row) = updated else {
                     drop(tx);
                     return match self.recorded_max(club, id).await? {
@@ -151,22 +134,10 @@ macro_rules! maxes_sql {
             }
 
             async fn delete_max(&self, club: ClubId, id: MaxId, expected_version: i64) -> StoreResult<()> {
-                let mut tx = self.write().await?;
-                let done = sqlx::query("DELETE FROM maxes WHERE club_id = $1 AND id = $2 AND version = $3")
-                    .bind(club.0)
-                    .bind(id.0)
-                    .bind(expected_version)
-                    .execute(&mut *tx)
-                    .await
-                    .map_err(db_error)?;
-                if done.rows_affected() == 1 {
-                    return Self::commit(tx, ()).await;
-                }
-                drop(tx);
-                match self.recorded_max(club, id).await? {
-                    Some(_) => Err(StoreError::Conflict),
-                    None => Err(StoreError::NotFound),
-                }
+                self.delete_versioned("maxes", "", club, id.0, expected_version, || {
+                    self.recorded_max(club, id)
+                })
+                .await
             }
         }
     };

@@ -18,6 +18,13 @@
 //! call. `create_…` is `insert_…` there, `update_…` is `edit_…`, `set_…_archived` is
 //! `mark_…_archived`, `delete_…` is `remove_…`.
 //!
+//! The shapes the modules share are written once, in `store_sql!` below: the record or the
+//! records a query finds by ids (`fetch_row`, `fetch_rows`), a write of one statement (`run`;
+//! `run_found` when it must touch a row), and the writes guarded by the version the person saw
+//! (`run_versioned`, `update_versioned`, `delete_versioned`, and `finish_versioned` for a
+//! statement that answers the changed row). When a guarded write touches no row, it is rolled
+//! back and the record read again, to tell `NotFound` from `Conflict`.
+//!
 //! **Every write runs in an explicit transaction** (`write`, then `commit`), never as an
 //! autocommit statement on the pool. On SQLite, an autocommit `INSERT … RETURNING` read with
 //! `fetch_one` commits when sqlx resets the statement after the first row, and sqlx 0.8 drops
@@ -51,9 +58,34 @@ mod settings;
 mod throttle;
 
 use async_trait::async_trait;
-use domain::StoreError;
+use chrono::{DateTime, Utc};
 use domain::ports::{Store, StoreResult};
+use domain::{ClubId, StoreError};
 use sqlx::{Database, Pool, Postgres, Sqlite, Transaction};
+use std::future::Future;
+
+/// A statement with its values bound.
+type Statement<'q, DB> = sqlx::query::Query<'q, DB, <DB as Database>::Arguments<'q>>;
+/// A statement with its values bound that answers rows of `R`.
+type RowStatement<'q, DB, R> = sqlx::query::QueryAs<'q, DB, R, <DB as Database>::Arguments<'q>>;
+
+/// A statement that takes values, whether it answers rows or not: what binds a record's values
+/// serves both.
+trait Bind<'q, DB: Database> {
+    fn bind<T: 'q + sqlx::Encode<'q, DB> + sqlx::Type<DB>>(self, value: T) -> Self;
+}
+
+impl<'q, DB: Database> Bind<'q, DB> for Statement<'q, DB> {
+    fn bind<T: 'q + sqlx::Encode<'q, DB> + sqlx::Type<DB>>(self, value: T) -> Self {
+        Statement::bind(self, value)
+    }
+}
+
+impl<'q, DB: Database, R> Bind<'q, DB> for RowStatement<'q, DB, R> {
+    fn bind<T: 'q + sqlx::Encode<'q, DB> + sqlx::Type<DB>>(self, value: T) -> Self {
+        RowStatement::bind(self, value)
+    }
+}
 
 /// The store on one database's connection pool.
 #[derive(Debug)]
@@ -108,21 +140,32 @@ impl<DB: Database> SqlStore<DB> {
         Ok(value)
     }
 
-    /// Ends a write guarded by the version the person saw. When it changed no row, the record
-    /// is gone (`NotFound`) or was changed meanwhile (`Conflict`), as `read` tells once the
-    /// transaction is dropped; otherwise the write is committed and the record read again.
-    async fn finish_versioned<T, F>(
+    /// Ends a write guarded by the version the person saw. `written` is what the write
+    /// answered, `None` when it touched no row: the record is then gone (`NotFound`) or was
+    /// changed meanwhile (`Conflict`), as `read` tells once the transaction is rolled back.
+    /// Otherwise the write is committed and `written` answered.
+    async fn commit_versioned<T, R, F>(
         tx: Transaction<'static, DB>,
-        affected: u64,
-        read: impl Fn() -> F,
+        written: Option<T>,
+        read: impl FnOnce() -> F,
     ) -> StoreResult<T>
     where
-        F: std::future::Future<Output = StoreResult<Option<T>>>,
+        F: Future<Output = StoreResult<Option<R>>>,
     {
-        if affected == 0 {
-            drop(tx);
-            return Err(missing_or_conflict(read().await));
+        match written {
+            Some(value) => Self::commit(tx, value).await,
+            None => {
+                drop(tx);
+                Err(missing_or_conflict(read().await))
+            }
         }
+    }
+
+    /// Commits `tx`, then reads the written record again with `read`.
+    async fn commit_and_read<T, F>(tx: Transaction<'static, DB>, read: impl FnOnce() -> F) -> StoreResult<T>
+    where
+        F: Future<Output = StoreResult<Option<T>>>,
+    {
         tx.commit().await.map_err(db_error)?;
         read().await?.ok_or(StoreError::NotFound)
     }
@@ -137,7 +180,8 @@ impl<DB: Database> Clone for SqlStore<DB> {
     }
 }
 
-/// The whole port: the modules implement its parts; `ping` is the readiness probe's.
+/// What the modules share: the whole port (its `ping` is the readiness probe's), the reads of
+/// rows by their keys and the one-statement writes.
 macro_rules! store_sql {
     ($db:ty) => {
         #[async_trait]
@@ -148,6 +192,173 @@ macro_rules! store_sql {
                     .await
                     .map_err(db_error)?;
                 Ok(())
+            }
+        }
+
+        impl SqlStore<$db> {
+            /// The record `sql` finds, if any; `keys` are its `$1`, `$2`…
+            async fn fetch_row<R, T>(&self, sql: &str, keys: &[i64]) -> StoreResult<Option<T>>
+            where
+                R: for<'r> sqlx::FromRow<'r, <$db as Database>::Row> + Send + Unpin,
+                T: TryFrom<R, Error = StoreError>,
+            {
+                bind_keys(sqlx::query_as::<_, R>(sql), keys)
+                    .fetch_optional(&self.pool)
+                    .await
+                    .map_err(db_error)?
+                    .map(T::try_from)
+                    .transpose()
+            }
+
+            /// The records `sql` finds, in its order; `keys` are its `$1`, `$2`…
+            async fn fetch_rows<R, T>(&self, sql: &str, keys: &[i64]) -> StoreResult<Vec<T>>
+            where
+                R: for<'r> sqlx::FromRow<'r, <$db as Database>::Row> + Send + Unpin,
+                T: TryFrom<R, Error = StoreError>,
+            {
+                rows_into(
+                    bind_keys(sqlx::query_as::<_, R>(sql), keys)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(db_error)?,
+                )
+            }
+
+            /// `NotFound` unless `sql` finds a row, inside `tx`; `keys` are its `$1`, `$2`…
+            async fn check_found(
+                tx: &mut Transaction<'static, $db>,
+                sql: &str,
+                keys: &[i64],
+            ) -> StoreResult<()> {
+                bind_keys(sqlx::query(sql), keys)
+                    .fetch_optional(&mut **tx)
+                    .await
+                    .map_err(db_error)?
+                    .map(|_| ())
+                    .ok_or(StoreError::NotFound)
+            }
+
+            /// Runs `statement` in a write of its own; answers how many rows it touched.
+            async fn run(&self, statement: Statement<'_, $db>) -> StoreResult<u64> {
+                let mut tx = self.write().await?;
+                let done = statement.execute(&mut *tx).await.map_err(db_error)?;
+                Self::commit(tx, done.rows_affected()).await
+            }
+
+            /// Runs `statement` in a write of its own. When it touched no row, the write is
+            /// rolled back and `why` tells the error.
+            async fn run_guarded<F>(
+                &self,
+                statement: Statement<'_, $db>,
+                why: impl FnOnce() -> F,
+            ) -> StoreResult<()>
+            where
+                F: Future<Output = StoreError>,
+            {
+                let mut tx = self.write().await?;
+                let done = statement.execute(&mut *tx).await.map_err(db_error)?;
+                if done.rows_affected() == 0 {
+                    drop(tx);
+                    return Err(why().await);
+                }
+                Self::commit(tx, ()).await
+            }
+
+            /// Runs `statement` in a write of its own; `NotFound` when it touched no row.
+            async fn run_found(&self, statement: Statement<'_, $db>) -> StoreResult<()> {
+                self.run_guarded(statement, || async { StoreError::NotFound })
+                    .await
+            }
+
+            /// Runs `statement`, guarded by the version the person saw, in a write of its own.
+            /// When it touched no row, `read` tells whether the record is gone or was changed
+            /// meanwhile (see `commit_versioned`).
+            async fn run_versioned<R, F>(
+                &self,
+                statement: Statement<'_, $db>,
+                read: impl FnOnce() -> F,
+            ) -> StoreResult<()>
+            where
+                F: Future<Output = StoreResult<Option<R>>>,
+            {
+                self.run_guarded(statement, || async { missing_or_conflict(read().await) })
+                    .await
+            }
+
+            /// Runs `statement` like `run_versioned`, then reads the changed record again.
+            async fn update_versioned<T, F>(
+                &self,
+                statement: Statement<'_, $db>,
+                read: impl Fn() -> F,
+            ) -> StoreResult<T>
+            where
+                F: Future<Output = StoreResult<Option<T>>>,
+            {
+                self.run_versioned(statement, &read).await?;
+                read().await?.ok_or(StoreError::NotFound)
+            }
+
+            /// Deletes the club's (`$1`) record `id` (`$2`) of `table`, in a write of its own, if
+            /// it is still at the version the person saw (`$3`) and `guard` (a condition, or
+            /// nothing) holds. When nothing was deleted, `read` tells whether the record is gone
+            /// or was changed meanwhile (see `commit_versioned`).
+            async fn delete_versioned<R, F>(
+                &self,
+                table: &str,
+                guard: &str,
+                club: ClubId,
+                id: i64,
+                expected_version: i64,
+                read: impl FnOnce() -> F,
+            ) -> StoreResult<()>
+            where
+                F: Future<Output = StoreResult<Option<R>>>,
+            {
+                let sql =
+                    format!("DELETE FROM {table} WHERE club_id = $1 AND id = $2 AND version = $3{guard}");
+                let statement = sqlx::query(&sql)
+                    .bind(club.0)
+                    .bind(id)
+                    .bind(expected_version);
+                self.run_versioned(statement, read).await
+            }
+
+            /// Ends the write `tx` with `statement`, a change guarded by the version the person
+            /// saw that answers the changed row: see `commit_versioned`.
+            async fn finish_versioned<R, T, F>(
+                mut tx: Transaction<'static, $db>,
+                statement: RowStatement<'_, $db, R>,
+                read: impl FnOnce() -> F,
+            ) -> StoreResult<T>
+            where
+                R: for<'r> sqlx::FromRow<'r, <$db as Database>::Row> + Send + Unpin,
+                T: TryFrom<R, Error = StoreError>,
+                F: Future<Output = StoreResult<Option<T>>>,
+            {
+                let written = statement
+                    .fetch_optional(&mut *tx)
+                    .await
+                    .map_err(db_error)?
+                    .map(T::try_from)
+                    .transpose()?;
+                Self::commit_versioned(tx, written, read).await
+            }
+
+            /// Binds the values of [`set_archived_sql`]'s statement.
+            fn bind_archived<'q, Q: Bind<'q, $db>>(
+                statement: Q,
+                club: ClubId,
+                id: i64,
+                archived: bool,
+                expected_version: i64,
+                now: DateTime<Utc>,
+            ) -> Q {
+                statement
+                    .bind(club.0)
+                    .bind(id)
+                    .bind(archived.then_some(now))
+                    .bind(now)
+                    .bind(expected_version)
             }
         }
     };
@@ -174,6 +385,24 @@ fn missing_or_conflict<T>(found: StoreResult<Option<T>>) -> StoreError {
         Ok(Some(_)) => StoreError::Conflict,
         Err(e) => e,
     }
+}
+
+/// Binds `keys` to a statement's `$1`, `$2`…
+fn bind_keys<'q, DB: Database, Q: Bind<'q, DB>>(statement: Q, keys: &[i64]) -> Q
+where
+    i64: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+{
+    keys.iter().fold(statement, |statement, key| statement.bind(*key))
+}
+
+/// The statement that archives (`$3` the time) or restores (`$3` NULL) the club's (`$1`) record
+/// `$2` of `table` at `$4`, if it is still at the version the person saw (`$5`); `returning` is
+/// what it answers, if anything. [`SqlStore::bind_archived`] binds its values.
+fn set_archived_sql(table: &str, returning: &str) -> String {
+    format!(
+        "UPDATE {table} SET archived_at = $3, updated_at = $4, version = version + 1 \
+         WHERE club_id = $1 AND id = $2 AND version = $5{returning}"
+    )
 }
 
 /// Converts read rows into the domain's records.

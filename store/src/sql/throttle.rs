@@ -79,13 +79,10 @@ macro_rules! throttle_sql {
             }
 
             async fn forget_throttles(&self, before: DateTime<Utc>) -> StoreResult<u64> {
-                let mut tx = self.write().await?;
-                let done = sqlx::query("DELETE FROM throttle WHERE window_start < $1 AND next_at < $1")
-                    .bind(before)
-                    .execute(&mut *tx)
-                    .await
-                    .map_err(db_error)?;
-                Self::commit(tx, done.rows_affected()).await
+                self.run(
+                    sqlx::query("DELETE FROM throttle WHERE window_start < $1 AND next_at < $1").bind(before),
+                )
+                .await
             }
 
             async fn remember_device(
@@ -94,18 +91,15 @@ macro_rules! throttle_sql {
                 token_hash: &str,
                 now: DateTime<Utc>,
             ) -> StoreResult<()> {
-                let mut tx = self.write().await?;
-                sqlx::query(
+                let statement = sqlx::query(
                     "INSERT INTO known_devices (token_hash, user_id, created_at) VALUES ($1, $2, $3) \
                      ON CONFLICT (token_hash) DO NOTHING",
                 )
                 .bind(token_hash)
                 .bind(user.0)
-                .bind(now)
-                .execute(&mut *tx)
-                .await
-                .map_err(db_error)?;
-                Self::commit(tx, ()).await
+                .bind(now);
+                self.run(statement).await?;
+                Ok(())
             }
 
             async fn device_owner(&self, token_hash: &str) -> StoreResult<Option<UserId>> {
@@ -120,13 +114,9 @@ macro_rules! throttle_sql {
             }
 
             async fn forget_devices(&self, user: UserId) -> StoreResult<()> {
-                let mut tx = self.write().await?;
-                sqlx::query("DELETE FROM known_devices WHERE user_id = $1")
-                    .bind(user.0)
-                    .execute(&mut *tx)
-                    .await
-                    .map_err(db_error)?;
-                Self::commit(tx, ()).await
+                self.run(sqlx::query("DELETE FROM known_devices WHERE user_id = $1").bind(user.0))
+                    .await?;
+                Ok(())
             }
         }
     };
