@@ -522,8 +522,13 @@ mod tests {
         assert_eq!(class(d(2025, 6, 1)).as_deref(), Some("71"));
     }
 
-    /// The Sinclair formula written out step by step, independently of the code under test.
-    fn by_hand(a: f64, b: f64, bodyweight: f64) -> f64 {
+    /// The Sinclair formula written out step by step with the 2025–2028 cycle's constants,
+    /// independently of the code under test.
+    fn by_hand(sex: Sex, bodyweight: f64) -> f64 {
+        let (a, b) = match sex {
+            Sex::Men => (0.700_767_819, 201.159),
+            Sex::Women => (0.674_107_991, 163.918),
+        };
         if bodyweight >= b {
             return 1.0;
         }
@@ -538,21 +543,19 @@ mod tests {
     }
 
     #[test]
-    fn the_men_coefficient_at_89_kilos_is_1_2243() {
-        let c = coefficient(Sex::Men, 89_000);
-        assert!((c - 1.2243).abs() < 0.000_05, "{c}");
-        assert!((c - by_hand(0.700_767_819, 201.159, 89.0)).abs() < 1e-12);
-        let total = sinclair_total(Kg::whole(300), c);
-        assert!((total - 367.293).abs() < 0.001, "{total}");
-    }
-
-    #[test]
-    fn the_women_coefficient_at_64_kilos_is_1_2956() {
-        let c = coefficient(Sex::Women, 64_000);
-        assert!((c - 1.2956).abs() < 0.000_05, "{c}");
-        assert!((c - by_hand(0.674_107_991, 163.918, 64.0)).abs() < 1e-12);
-        let total = sinclair_total(Kg::whole(200), c);
-        assert!((total - 259.114).abs() < 0.001, "{total}");
+    fn the_coefficients_are_the_published_ones() {
+        // Men at 89 kg: 1.2243, a 300 kg total worth 367.293; women at 64 kg: 1.2956, a 200 kg
+        // total worth 259.114.
+        for (sex, kilos, published, total, sinclair) in [
+            (Sex::Men, 89, 1.2243, 300, 367.293),
+            (Sex::Women, 64, 1.2956, 200, 259.114),
+        ] {
+            let c = coefficient(sex, kilos * 1000);
+            assert!((c - published).abs() < 0.000_05, "{sex:?}: {c}");
+            assert!((c - by_hand(sex, kilos as f64)).abs() < 1e-12);
+            let total = sinclair_total(Kg::whole(total), c);
+            assert!((total - sinclair).abs() < 0.001, "{sex:?}: {total}");
+        }
     }
 
     #[test]
@@ -560,15 +563,13 @@ mod tests {
         assert!((coefficient(Sex::Men, 60_000) - 1.5611).abs() < 0.000_05);
         assert!((coefficient(Sex::Women, 48_000) - 1.5552).abs() < 0.000_05);
         for grams in (40_000..200_000).step_by(7_300) {
-            assert!(
-                (coefficient(Sex::Men, grams) - by_hand(0.700_767_819, 201.159, grams as f64 / 1000.0)).abs()
-                    < 1e-12
-            );
-            assert!(
-                (coefficient(Sex::Women, grams) - by_hand(0.674_107_991, 163.918, grams as f64 / 1000.0))
-                    .abs()
-                    < 1e-12
-            );
+            for sex in [Sex::Men, Sex::Women] {
+                let c = coefficient(sex, grams);
+                assert!(
+                    (c - by_hand(sex, grams as f64 / 1000.0)).abs() < 1e-12,
+                    "{sex:?} {grams}"
+                );
+            }
         }
     }
 

@@ -88,12 +88,9 @@ impl<'de> Deserialize<'de> for Percent {
     /// A number of percent, rounded to the hundredth.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let percent = f64::deserialize(deserializer)?;
-        let hundredths = (percent * HUNDREDTHS as f64).round();
-        if hundredths.is_finite() && hundredths.abs() < i64::MAX as f64 {
-            Ok(Percent(hundredths as i64))
-        } else {
-            Err(serde::de::Error::custom("not a percentage"))
-        }
+        crate::decimal::from_f64(percent, 2)
+            .map(Percent)
+            .ok_or_else(|| serde::de::Error::custom("not a percentage"))
     }
 }
 
@@ -532,6 +529,22 @@ mod tests {
         Kg::from_grams(grams)
     }
 
+    /// The default bars and collar with only these plates: (whole kilograms, count).
+    fn only_plates(plates: &[(i64, u32)]) -> PlateInventory {
+        PlateInventory {
+            plates: plates
+                .iter()
+                .map(|&(kilos, count)| PlateStock::new(Kg::whole(kilos), count))
+                .collect(),
+            ..PlateInventory::default()
+        }
+    }
+
+    /// The flags of a load of whole kilograms.
+    fn flags(kilos: i64, sex: Sex, inv: &PlateInventory) -> Vec<LoadFlag> {
+        check_load(Kg::whole(kilos), sex, inv).flags
+    }
+
     fn side(load: &PlannedLoad) -> Vec<i64> {
         load.breakdown
             .as_ref()
@@ -713,11 +726,8 @@ mod tests {
         assert_eq!(light.flags, vec![LoadFlag::BelowBar]);
         assert_eq!(light.breakdown, None);
         // 20 kg is fine for a woman (15 + 2 × 2.5), not for a man.
-        assert_eq!(check_load(Kg::whole(20), Sex::Women, &inv).flags, vec![]);
-        assert_eq!(
-            check_load(Kg::whole(20), Sex::Men, &inv).flags,
-            vec![LoadFlag::BelowBar]
-        );
+        assert_eq!(flags(20, Sex::Women, &inv), vec![]);
+        assert_eq!(flags(20, Sex::Men, &inv), vec![LoadFlag::BelowBar]);
     }
 
     #[test]
@@ -778,52 +788,28 @@ mod tests {
     #[test]
     fn a_load_heavier_than_all_the_plates_is_flagged() {
         let inv = PlateInventory::default();
-        assert_eq!(check_load(Kg::whole(340), Sex::Men, &inv).flags, vec![]);
-        assert_eq!(
-            check_load(Kg::whole(341), Sex::Men, &inv).flags,
-            vec![LoadFlag::Unbuildable]
-        );
+        assert_eq!(flags(340, Sex::Men, &inv), vec![]);
+        assert_eq!(flags(341, Sex::Men, &inv), vec![LoadFlag::Unbuildable]);
     }
 
     #[test]
     fn counts_that_run_out_make_a_load_unbuildable() {
-        let inv = PlateInventory {
-            plates: vec![
-                PlateStock::new(Kg::whole(25), 2),
-                PlateStock::new(Kg::whole(10), 2),
-            ],
-            ..PlateInventory::default()
-        };
+        let inv = only_plates(&[(25, 2), (10, 2)]);
         // 95 = 25 + 2 × (25 + 10): fine; 115 would need two pairs of 25.
         assert_eq!(
             side(&check_load(Kg::whole(95), Sex::Men, &inv)),
             vec![25_000, 10_000]
         );
-        assert_eq!(
-            check_load(Kg::whole(115), Sex::Men, &inv).flags,
-            vec![LoadFlag::Unbuildable]
-        );
+        assert_eq!(flags(115, Sex::Men, &inv), vec![LoadFlag::Unbuildable]);
         // An odd plate is no pair: three 10 kg plates still give one 10 a side.
-        let odd = PlateInventory {
-            plates: vec![PlateStock::new(Kg::whole(10), 3)],
-            ..PlateInventory::default()
-        };
-        assert_eq!(
-            check_load(Kg::whole(65), Sex::Men, &odd).flags,
-            vec![LoadFlag::Unbuildable]
-        );
+        let odd = only_plates(&[(10, 3)]);
+        assert_eq!(flags(65, Sex::Men, &odd), vec![LoadFlag::Unbuildable]);
     }
 
     #[test]
     fn the_search_backtracks_where_heaviest_first_alone_fails() {
         // 30 a side from 25, 15, 15: greedy takes 25 and is stuck at 5; two 15s make it.
-        let inv = PlateInventory {
-            plates: vec![
-                PlateStock::new(Kg::whole(25), 2),
-                PlateStock::new(Kg::whole(15), 4),
-            ],
-            ..PlateInventory::default()
-        };
+        let inv = only_plates(&[(25, 2), (15, 4)]);
         let load = check_load(Kg::whole(85), Sex::Men, &inv);
         assert_eq!(load.flags, vec![]);
         assert_eq!(side(&load), vec![15_000, 15_000]);
@@ -844,25 +830,23 @@ mod tests {
 
     #[test]
     fn a_planned_load_rounds_then_checks() {
-        let inv = PlateInventory::default();
-        let planned = plan_load(
-            Kg::whole(120),
-            Percent::whole(85),
-            Sex::Men,
-            &inv,
-            Kg::whole(1),
-            RoundingMode::Nearest,
-        );
+        // A man's load, to the nearest kilo, from the default plates.
+        let plan = |max, percent| {
+            let inv = PlateInventory::default();
+            let step = Kg::whole(1);
+            plan_load(
+                Kg::whole(max),
+                Percent::whole(percent),
+                Sex::Men,
+                &inv,
+                step,
+                RoundingMode::Nearest,
+            )
+        };
+        let planned = plan(120, 85);
         assert_eq!(planned.load, Kg::whole(102));
         assert_eq!(side(&planned), vec![25_000, 10_000, 2_500, 1_000]);
-        let light = plan_load(
-            Kg::whole(40),
-            Percent::whole(50),
-            Sex::Men,
-            &inv,
-            Kg::whole(1),
-            RoundingMode::Nearest,
-        );
+        let light = plan(40, 50);
         assert_eq!(light.load, Kg::whole(20));
         assert_eq!(light.flags, vec![LoadFlag::BelowBar]);
     }

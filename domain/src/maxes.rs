@@ -428,28 +428,17 @@ mod tests {
             max("snatch", d(2025, 3, 10), 95, MaxKind::Training),
             max("clean", d(2025, 3, 10), 130, MaxKind::Tested),
         ];
-        assert!(is_personal_record(
-            &history,
-            &max("snatch", d(2025, 4, 1), 96, MaxKind::Tested)
-        ));
-        assert!(!is_personal_record(
-            &history,
-            &max("snatch", d(2025, 4, 1), 95, MaxKind::Tested)
-        ));
-        // Dated before the 95: only the 90 counts.
-        assert!(is_personal_record(
-            &history,
-            &max("snatch", d(2025, 2, 1), 91, MaxKind::Tested)
-        ));
-        // Same date as the 95 counts as earlier-or-same.
-        assert!(!is_personal_record(
-            &history,
-            &max("snatch", d(2025, 3, 10), 94, MaxKind::Tested)
-        ));
-        assert!(is_personal_record(
-            &history,
-            &max("jerk", d(2025, 1, 1), 40, MaxKind::Training)
-        ));
+        for (candidate, record) in [
+            (max("snatch", d(2025, 4, 1), 96, MaxKind::Tested), true),
+            (max("snatch", d(2025, 4, 1), 95, MaxKind::Tested), false),
+            // Dated before the 95: only the 90 counts.
+            (max("snatch", d(2025, 2, 1), 91, MaxKind::Tested), true),
+            // Same date as the 95 counts as earlier-or-same.
+            (max("snatch", d(2025, 3, 10), 94, MaxKind::Tested), false),
+            (max("jerk", d(2025, 1, 1), 40, MaxKind::Training), true),
+        ] {
+            assert_eq!(is_personal_record(&history, &candidate), record, "{candidate:?}");
+        }
     }
 
     #[test]
@@ -483,34 +472,24 @@ mod tests {
 
     #[test]
     fn epley_and_brzycki_estimates_are_rounded_down_to_half_a_kilo() {
-        let hundred = Kg::whole(100);
-        // Epley 100 × (1 + 5/30) = 116.67 → 116.5; Brzycki 100 × 36/32 = 112.5.
-        assert_eq!(
-            estimate_one_rep_max(hundred, 5, OneRepFormula::Epley),
-            Ok(Kg::from_grams(116_500))
-        );
-        assert_eq!(
-            estimate_one_rep_max(hundred, 5, OneRepFormula::Brzycki),
-            Ok(Kg::from_grams(112_500))
-        );
-        // Epley 80 × (1 + 3/30) = 88 exactly; Brzycki 80 × 36/34 = 84.71 → 84.5.
-        assert_eq!(
-            estimate_one_rep_max(Kg::whole(80), 3, OneRepFormula::Epley),
-            Ok(Kg::whole(88))
-        );
-        assert_eq!(
-            estimate_one_rep_max(Kg::whole(80), 3, OneRepFormula::Brzycki),
-            Ok(Kg::from_grams(84_500))
-        );
-        // 12 reps: Epley 60 × 1.4 = 84; Brzycki 60 × 36/25 = 86.4 → 86.
-        assert_eq!(
-            estimate_one_rep_max(Kg::whole(60), 12, OneRepFormula::Epley),
-            Ok(Kg::whole(84))
-        );
-        assert_eq!(
-            estimate_one_rep_max(Kg::whole(60), 12, OneRepFormula::Brzycki),
-            Ok(Kg::whole(86))
-        );
+        // (weight, reps, Epley, Brzycki), in grams.
+        for (weight, reps, epley, brzycki) in [
+            // Epley 100 × (1 + 5/30) = 116.67 → 116.5; Brzycki 100 × 36/32 = 112.5.
+            (100_000, 5, 116_500, 112_500),
+            // Epley 80 × (1 + 3/30) = 88 exactly; Brzycki 80 × 36/34 = 84.71 → 84.5.
+            (80_000, 3, 88_000, 84_500),
+            // 12 reps: Epley 60 × 1.4 = 84; Brzycki 60 × 36/25 = 86.4 → 86.
+            (60_000, 12, 84_000, 86_000),
+        ] {
+            let weight = Kg::from_grams(weight);
+            for (formula, expected) in [(OneRepFormula::Epley, epley), (OneRepFormula::Brzycki, brzycki)] {
+                assert_eq!(
+                    estimate_one_rep_max(weight, reps, formula),
+                    Ok(Kg::from_grams(expected)),
+                    "{formula:?} of {reps} × {weight}"
+                );
+            }
+        }
     }
 
     #[test]

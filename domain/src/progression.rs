@@ -431,14 +431,18 @@ mod tests {
         }]
     }
 
+    /// The chart of one series of these points, in the default frame.
+    fn chart_of(points: Vec<Point>) -> Chart<&'static str> {
+        chart(&one(points), Frame::default()).unwrap()
+    }
+
     fn labels(ticks: &[Tick]) -> Vec<&str> {
         ticks.iter().map(|t| t.label.as_str()).collect()
     }
 
     #[test]
     fn a_two_point_series_lands_on_the_corners_of_the_plotting_area() {
-        let series = one(vec![p(d(2025, 12, 31), 140_000), p(d(2025, 1, 1), 60_000)]);
-        let chart = chart(&series, Frame::default()).unwrap();
+        let chart = chart_of(vec![p(d(2025, 12, 31), 140_000), p(d(2025, 1, 1), 60_000)]);
         let line = &chart.lines[0];
         assert_eq!(line.key, "snatch");
         assert_eq!((line.dots[0].x, line.dots[0].y), (48.0, 248.0));
@@ -453,13 +457,12 @@ mod tests {
 
     #[test]
     fn a_heavier_max_is_drawn_higher() {
-        let series = one(vec![
+        let chart = chart_of(vec![
             p(d(2025, 1, 1), 80_000),
             p(d(2025, 2, 1), 85_500),
             p(d(2025, 3, 1), 83_000),
             p(d(2025, 4, 1), 90_000),
         ]);
-        let chart = chart(&series, Frame::default()).unwrap();
         let y: Vec<f64> = chart.lines[0].dots.iter().map(|dot| dot.y).collect();
         assert!(y[1] < y[0] && y[2] > y[1] && y[2] < y[0] && y[3] < y[1]);
         assert!(chart.y_ticks.windows(2).all(|w| w[1].position < w[0].position));
@@ -469,13 +472,12 @@ mod tests {
 
     #[test]
     fn of_several_maxes_on_a_day_the_heaviest_is_kept() {
-        let series = one(vec![
+        let chart = chart_of(vec![
             p(d(2025, 3, 1), 100_000),
             p(d(2025, 1, 1), 90_000),
             p(d(2025, 3, 1), 102_500),
             p(d(2025, 3, 1), 95_000),
         ]);
-        let chart = chart(&series, Frame::default()).unwrap();
         let dots = &chart.lines[0].dots;
         assert_eq!(dots.len(), 2);
         assert_eq!((dots[0].date, dots[0].weight), (d(2025, 1, 1), Kg::whole(90)));
@@ -497,8 +499,7 @@ mod tests {
                 step: 25_000
             }
         );
-        let series = one(vec![p(d(2025, 1, 1), 60_000), p(d(2025, 6, 1), 142_500)]);
-        let chart = chart(&series, Frame::default()).unwrap();
+        let chart = chart_of(vec![p(d(2025, 1, 1), 60_000), p(d(2025, 6, 1), 142_500)]);
         assert_eq!(labels(&chart.y_ticks), ["50", "75", "100", "125", "150"]);
         // Small ranges get small steps, and the floor never goes below 0.
         assert_eq!(
@@ -524,8 +525,7 @@ mod tests {
 
     #[test]
     fn a_single_point_is_centred_in_a_range_around_it() {
-        let series = one(vec![p(d(2025, 5, 17), 100_000)]);
-        let chart = chart(&series, Frame::default()).unwrap();
+        let chart = chart_of(vec![p(d(2025, 5, 17), 100_000)]);
         let dot = chart.lines[0].dots[0];
         assert_eq!((dot.x, dot.y), (336.0, 132.0));
         assert_eq!(chart.lines[0].path, "M 336 132");
@@ -544,7 +544,7 @@ mod tests {
             .enumerate()
             .map(|(i, &g)| p(d(2025, 1, 1) + chrono::Days::new(i as u64 * 7), g))
             .collect();
-        chart(&one(points), Frame::default()).unwrap()
+        chart_of(points)
     }
 
     #[test]
@@ -556,8 +556,7 @@ mod tests {
 
     #[test]
     fn month_ticks_are_thinned_over_two_years() {
-        let series = one(vec![p(d(2024, 1, 15), 80_000), p(d(2026, 1, 10), 90_000)]);
-        let chart = chart(&series, Frame::default()).unwrap();
+        let chart = chart_of(vec![p(d(2024, 1, 15), 80_000), p(d(2026, 1, 10), 90_000)]);
         assert_eq!(
             labels(&chart.x_ticks),
             ["2024-07", "2025-01", "2025-07", "2026-01"]
@@ -585,8 +584,7 @@ mod tests {
 
     #[test]
     fn under_a_month_the_first_and_last_dates_are_ticked() {
-        let series = one(vec![p(d(2026, 3, 3), 80_000), p(d(2026, 3, 20), 82_000)]);
-        let chart = chart(&series, Frame::default()).unwrap();
+        let chart = chart_of(vec![p(d(2026, 3, 3), 80_000), p(d(2026, 3, 20), 82_000)]);
         assert_eq!(labels(&chart.x_ticks), ["2026-03-03", "2026-03-20"]);
         assert_eq!(chart.x_ticks[0].date, Some(d(2026, 3, 3)));
         assert_eq!(chart.x_ticks[0].position, 48.0);

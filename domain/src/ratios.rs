@@ -72,12 +72,10 @@ impl Serialize for Factor {
 impl<'de> Deserialize<'de> for Factor {
     /// A number, rounded to the ten-thousandth.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = (f64::deserialize(deserializer)? * ONE as f64).round();
-        if value.is_finite() && value.abs() < i64::MAX as f64 {
-            Ok(Factor(value as i64))
-        } else {
-            Err(serde::de::Error::custom("not a factor"))
-        }
+        let value = f64::deserialize(deserializer)?;
+        crate::decimal::from_f64(value, 4)
+            .map(Factor)
+            .ok_or_else(|| serde::de::Error::custom("not a factor"))
     }
 }
 
@@ -323,12 +321,24 @@ mod tests {
         }
     }
 
-    fn ratio(exercise: &str, base: &str, factor: i64) -> Ratio<String> {
-        Ratio {
-            exercise: exercise.to_owned(),
-            base: base.to_owned(),
-            factor: Factor(factor),
-        }
+    /// A table of these ratios: (exercise, base, factor in ten-thousandths).
+    fn table(ratios: &[(&str, &str, i64)]) -> RatioTable<String> {
+        let ratios = ratios
+            .iter()
+            .map(|&(exercise, base, factor)| Ratio {
+                exercise: exercise.to_owned(),
+                base: base.to_owned(),
+                factor: Factor(factor),
+            })
+            .collect();
+        RatioTable { ratios }
+    }
+
+    /// A chain of five ratios of 1, one longer than allowed: a → b → c → d → e → f.
+    fn five_links() -> RatioTable<String> {
+        let links = ["a", "b", "c", "d", "e", "f"];
+        let ratios: Vec<_> = links.windows(2).map(|w| (w[0], w[1], 10_000)).collect();
+        table(&ratios)
     }
 
     fn resolve(
@@ -355,34 +365,24 @@ mod tests {
                 .ratio_for(&e.to_owned())
                 .map(|r| (r.base.clone(), r.factor.to_string()))
         };
-        assert_eq!(
-            get("snatch"),
-            Some(("clean_and_jerk".to_owned(), "0.8".to_owned()))
-        );
-        assert_eq!(
-            get("clean"),
-            Some(("clean_and_jerk".to_owned(), "1.02".to_owned()))
-        );
-        assert_eq!(
-            get("split_jerk"),
-            Some(("clean_and_jerk".to_owned(), "1.05".to_owned()))
-        );
-        assert_eq!(
-            get("power_snatch"),
-            Some(("snatch".to_owned(), "0.85".to_owned()))
-        );
-        assert_eq!(get("power_clean"), Some(("clean".to_owned(), "0.85".to_owned())));
-        assert_eq!(get("overhead_squat"), Some(("snatch".to_owned(), "1".to_owned())));
-        assert_eq!(
-            get("front_squat"),
-            Some(("clean_and_jerk".to_owned(), "1.15".to_owned()))
-        );
-        assert_eq!(
-            get("back_squat"),
-            Some(("clean_and_jerk".to_owned(), "1.33".to_owned()))
-        );
-        assert_eq!(get("snatch_pull"), Some(("snatch".to_owned(), "1.1".to_owned())));
-        assert_eq!(get("clean_pull"), Some(("clean".to_owned(), "1.1".to_owned())));
+        for (exercise, base, factor) in [
+            ("snatch", "clean_and_jerk", "0.8"),
+            ("clean", "clean_and_jerk", "1.02"),
+            ("split_jerk", "clean_and_jerk", "1.05"),
+            ("power_snatch", "snatch", "0.85"),
+            ("power_clean", "clean", "0.85"),
+            ("overhead_squat", "snatch", "1"),
+            ("front_squat", "clean_and_jerk", "1.15"),
+            ("back_squat", "clean_and_jerk", "1.33"),
+            ("snatch_pull", "snatch", "1.1"),
+            ("clean_pull", "clean", "1.1"),
+        ] {
+            assert_eq!(
+                get(exercise),
+                Some((base.to_owned(), factor.to_owned())),
+                "{exercise}"
+            );
+        }
         assert_eq!(get("clean_and_jerk"), None);
         assert_eq!(table.ratios.len(), 10);
         assert_eq!(table.validate(), Ok(()));
@@ -477,13 +477,7 @@ mod tests {
 
     #[test]
     fn a_circle_of_ratios_is_caught() {
-        let table = RatioTable {
-            ratios: vec![
-                ratio("a", "b", 9_000),
-                ratio("b", "c", 9_000),
-                ratio("c", "b", 9_000),
-            ],
-        };
+        let table = table(&[("a", "b", 9_000), ("b", "c", 9_000), ("c", "b", 9_000)]);
         assert_eq!(resolve(&table, "a", &[]), Err(Unresolved::Cycle));
         assert_eq!(resolve(&table, "b", &[]), Err(Unresolved::Cycle));
         // A max along the way is found before the circle matters.
@@ -496,15 +490,7 @@ mod tests {
 
     #[test]
     fn an_overlong_chain_is_refused() {
-        let table = RatioTable {
-            ratios: vec![
-                ratio("a", "b", 10_000),
-                ratio("b", "c", 10_000),
-                ratio("c", "d", 10_000),
-                ratio("d", "e", 10_000),
-                ratio("e", "f", 10_000),
-            ],
-        };
+        let table = five_links();
         let history = [max("f", d(2025, 1, 1), 100_000), max("e", d(2025, 1, 1), 90_000)];
         assert_eq!(
             resolve(&table, "a", &history).map(|r| r.weight),
@@ -516,16 +502,14 @@ mod tests {
 
     #[test]
     fn an_admins_ratios_are_checked() {
-        let table = RatioTable {
-            ratios: vec![
-                ratio("snatch", "clean_and_jerk", 0),
-                ratio("clean", "clean", 10_000),
-                ratio("jerk", "clean_and_jerk", 30_001),
-                ratio("snatch", "clean", 8_000),
-                ratio("x", "y", 30_000),
-                ratio("y", "x", 1),
-            ],
-        };
+        let table = table(&[
+            ("snatch", "clean_and_jerk", 0),
+            ("clean", "clean", 10_000),
+            ("jerk", "clean_and_jerk", 30_001),
+            ("snatch", "clean", 8_000),
+            ("x", "y", 30_000),
+            ("y", "x", 1),
+        ]);
         assert_eq!(
             table.validate(),
             Err(vec![
@@ -541,15 +525,7 @@ mod tests {
 
     #[test]
     fn chains_deeper_than_allowed_are_reported() {
-        let table = RatioTable {
-            ratios: vec![
-                ratio("a", "b", 10_000),
-                ratio("b", "c", 10_000),
-                ratio("c", "d", 10_000),
-                ratio("d", "e", 10_000),
-                ratio("e", "f", 10_000),
-            ],
-        };
+        let table = five_links();
         assert_eq!(
             table.validate(),
             Err(vec![SettingsError::new(

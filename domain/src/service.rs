@@ -29,8 +29,8 @@ mod error;
 #[cfg(test)]
 mod tests;
 
-pub(crate) use error::require;
 pub use error::{AuthError, ClubError};
+pub(crate) use error::{require, require_found};
 
 /// Where a sign-up or a login comes from, and what waits for the throttle's delays.
 pub struct Gate<'a> {
@@ -165,6 +165,25 @@ pub async fn members(store: &dyn ClubStore, actor: &Member) -> Result<Vec<Member
     Ok(store.members(actor.club_id).await?)
 }
 
+/// The member an admin changes or removes, as they saw it (`Conflict` when it changed since
+/// `version`), and how many owners the club has.
+async fn member_to_change(
+    store: &dyn ClubStore,
+    actor: &Member,
+    member: MemberId,
+    version: i64,
+) -> Result<(Member, usize), ClubError> {
+    let target = require_found(actor, Permission::ManageMembers, |club| {
+        store.member(club, member)
+    })
+    .await?;
+    if target.version != version {
+        return Err(ClubError::Conflict);
+    }
+    let owners = store.owner_count(actor.club_id).await?;
+    Ok((target, owners))
+}
+
 /// Changes a member's role; `version` is the member's version the admin saw.
 pub async fn change_role(
     store: &dyn ClubStore,
@@ -173,15 +192,7 @@ pub async fn change_role(
     role: Role,
     version: i64,
 ) -> Result<Member, ClubError> {
-    require(actor, Permission::ManageMembers)?;
-    let target = store
-        .member(actor.club_id, member)
-        .await?
-        .ok_or(ClubError::NotFound)?;
-    if target.version != version {
-        return Err(ClubError::Conflict);
-    }
-    let owners = store.owner_count(actor.club_id).await?;
+    let (target, owners) = member_to_change(store, actor, member, version).await?;
     membership::check_role_change(actor.role, target.role, role, owners)?;
     Ok(store
         .set_member_role(actor.club_id, member, role, version)
@@ -195,15 +206,7 @@ pub async fn remove_member(
     member: MemberId,
     version: i64,
 ) -> Result<(), ClubError> {
-    require(actor, Permission::ManageMembers)?;
-    let target = store
-        .member(actor.club_id, member)
-        .await?
-        .ok_or(ClubError::NotFound)?;
-    if target.version != version {
-        return Err(ClubError::Conflict);
-    }
-    let owners = store.owner_count(actor.club_id).await?;
+    let (target, owners) = member_to_change(store, actor, member, version).await?;
     membership::check_removal(actor.role, target.role, owners)?;
     Ok(store.remove_member(actor.club_id, member, version).await?)
 }

@@ -51,13 +51,7 @@ impl Kg {
     /// The mass nearest to `kg` kilograms, to the gram; `None` for NaN, infinities and values
     /// too large to hold.
     pub fn from_f64(kg: f64) -> Option<Self> {
-        let grams = (kg * GRAMS_PER_KG as f64).round();
-        // i64::MAX as f64 rounds up to 2^63, which is out of range: compare strictly.
-        if grams.is_finite() && grams.abs() < i64::MAX as f64 {
-            Some(Kg(grams as i64))
-        } else {
-            None
-        }
+        crate::decimal::from_f64(kg, 3).map(Kg)
     }
 
     /// True for a mass above zero.

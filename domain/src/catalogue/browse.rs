@@ -227,21 +227,14 @@ mod tests {
     use crate::ids::ExerciseId;
 
     fn exercise(id: i64, fr: &str, en: &str, category: Option<i64>, archived: bool) -> Exercise {
+        let names = Names {
+            fr: fr.into(),
+            en: en.into(),
+        };
         Exercise {
-            id: ExerciseId(id),
-            names: Names {
-                fr: fr.into(),
-                en: en.into(),
-            },
-            short_name: None,
             category: category.map(CategoryId),
-            equipment: None,
-            description: None,
-            video_url: None,
-            image: None,
-            video: None,
             archived,
-            version: 1,
+            ..Exercise::named(ExerciseId(id), names)
         }
     }
 

@@ -98,21 +98,12 @@ mod tests {
 
     #[test]
     fn club_exercises_are_found_by_their_default_french_name() {
-        let exercise = |id: i64, fr: &str| Exercise {
-            id: ExerciseId(id),
-            names: crate::catalogue::Names {
+        let exercise = |id: i64, fr: &str| {
+            let names = crate::catalogue::Names {
                 fr: fr.into(),
                 en: String::new(),
-            },
-            short_name: None,
-            category: None,
-            equipment: None,
-            description: None,
-            video_url: None,
-            image: None,
-            video: None,
-            archived: false,
-            version: 1,
+            };
+            Exercise::named(ExerciseId(id), names)
         };
         let club = [
             exercise(1, "ARRACHE"),

@@ -504,18 +504,13 @@ mod tests {
 
     fn club() -> Club {
         let exercise = |id: i64, fr: &str, en: &str, archived: bool| Exercise {
-            id: ExerciseId(id),
-            names: names(fr, en),
             short_name: (id == 3).then(|| "TLA".to_owned()),
             category: Some(CategoryId(7)),
             equipment: (id != 2).then_some(EquipmentId(9)),
             description: (id == 1)
                 .then(|| "Du sol au-dessus de la tête, \"en un temps\", d'un seul geste.".to_owned()),
-            video_url: None,
-            image: None,
-            video: None,
             archived,
-            version: 1,
+            ..Exercise::named(ExerciseId(id), names(fr, en))
         };
         (
             vec![

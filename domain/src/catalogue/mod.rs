@@ -210,6 +210,24 @@ pub struct Exercise {
 }
 
 impl Exercise {
+    /// A new exercise with only its names: no details or media, not archived, at its first
+    /// version.
+    pub fn named(id: ExerciseId, names: Names) -> Self {
+        Self {
+            id,
+            names,
+            short_name: None,
+            category: None,
+            equipment: None,
+            description: None,
+            video_url: None,
+            image: None,
+            video: None,
+            archived: false,
+            version: 1,
+        }
+    }
+
     pub fn search_names(&self) -> search::SearchNames {
         search::SearchNames::new(
             [self.names.fr.as_str(), self.names.en.as_str()],
@@ -554,21 +572,13 @@ mod tests {
     }
 
     fn stored(id: i64, fr: &str, archived: bool) -> Exercise {
+        let names = Names {
+            fr: fr.into(),
+            en: fr.into(),
+        };
         Exercise {
-            id: ExerciseId(id),
-            names: Names {
-                fr: fr.into(),
-                en: fr.into(),
-            },
-            short_name: None,
-            category: None,
-            equipment: None,
-            description: None,
-            video_url: None,
-            image: None,
-            video: None,
             archived,
-            version: 1,
+            ..Exercise::named(ExerciseId(id), names)
         }
     }
 

@@ -5,7 +5,7 @@
 //! club allows it ([`TrainingSettings::athletes_record_maxes`]). Another athlete's profile is
 //! refused (`Forbidden`); another club's ids are "not found", as everywhere.
 
-use super::error::{ClubError, require};
+use super::error::{ClubError, require, require_found};
 use crate::athlete::{Athlete, AthleteDraft, Group, parse_group_name};
 use crate::athlete_import::{AthleteImportProblem, ImportIssue};
 use crate::catalogue::cache::{CatalogueCache, ClubCatalogue};
@@ -104,11 +104,7 @@ async fn readable<S: AthleteStore + ?Sized>(
     actor: &Member,
     id: AthleteId,
 ) -> Result<Athlete, ClubError> {
-    require(actor, Permission::ViewClub)?;
-    let athlete = store
-        .athlete(actor.club_id, id)
-        .await?
-        .ok_or(ClubError::NotFound)?;
+    let athlete = require_found(actor, Permission::ViewClub, |club| store.athlete(club, id)).await?;
     if actor.role.allows(Permission::Coach) || athlete.member == Some(actor.id) {
         Ok(athlete)
     } else {
@@ -424,11 +420,7 @@ async fn changeable_max<S: AthleteStore + MaxStore + SettingsStore + ?Sized>(
     actor: &Member,
     id: MaxId,
 ) -> Result<RecordedMax, ClubError> {
-    require(actor, Permission::ViewClub)?;
-    let found = store
-        .recorded_max(actor.club_id, id)
-        .await?
-        .ok_or(ClubError::NotFound)?;
+    let found = require_found(actor, Permission::ViewClub, |club| store.recorded_max(club, id)).await?;
     let athlete = readable(store, actor, found.athlete).await?;
     check_recording(store, actor, &athlete, found.max.kind).await?;
     Ok(found)

@@ -1,6 +1,6 @@
 //! The catalogue's use-cases: athletes read it, coaches (and above) change it.
 
-use super::error::{ClubError, require};
+use super::error::{ClubError, require, require_found};
 use crate::catalogue::browse::CatalogueIndex;
 use crate::catalogue::cache::{CatalogueCache, ClubCatalogue};
 use crate::catalogue::exchange::{self, Format, ImportCounts};
@@ -86,11 +86,7 @@ pub async fn exercise<S: ComplexStore + ExerciseStore + ?Sized>(
     actor: &Member,
     id: ExerciseId,
 ) -> Result<(Exercise, Vec<Label<ComplexId>>), ClubError> {
-    require(actor, Permission::ReadCatalogue)?;
-    let found = store
-        .exercise(actor.club_id, id)
-        .await?
-        .ok_or(ClubError::NotFound)?;
+    let found = require_found(actor, Permission::ReadCatalogue, |club| store.exercise(club, id)).await?;
     let used_in = store.complexes_using(actor.club_id, id).await?;
     Ok((found, used_in))
 }
@@ -280,11 +276,7 @@ pub async fn complex<S: ComplexStore + ExerciseStore + ?Sized>(
     actor: &Member,
     id: ComplexId,
 ) -> Result<(Complex, Vec<Exercise>), ClubError> {
-    require(actor, Permission::ReadCatalogue)?;
-    let found = store
-        .complex(actor.club_id, id)
-        .await?
-        .ok_or(ClubError::NotFound)?;
+    let found = require_found(actor, Permission::ReadCatalogue, |club| store.complex(club, id)).await?;
     let exercises = store.exercises(actor.club_id).await?;
     let movements = found
         .movements
@@ -313,11 +305,7 @@ pub async fn update_complex<S: CatalogueStore + ComplexStore + ExerciseStore + ?
     version: i64,
     now: DateTime<Utc>,
 ) -> Result<Complex, ClubError> {
-    require(actor, Permission::Coach)?;
-    let current = store
-        .complex(actor.club_id, id)
-        .await?
-        .ok_or(ClubError::NotFound)?;
+    let current = require_found(actor, Permission::Coach, |club| store.complex(club, id)).await?;
     let draft = complex_draft(store, actor, input, &current.movements).await?;
     Ok(store
         .update_complex(actor.club_id, id, &draft, version, now)
@@ -516,11 +504,7 @@ pub async fn may_set_exercise_media(
     actor: &Member,
     id: ExerciseId,
 ) -> Result<(), ClubError> {
-    require(actor, Permission::Coach)?;
-    store
-        .exercise(actor.club_id, id)
-        .await?
-        .ok_or(ClubError::NotFound)?;
+    require_found(actor, Permission::Coach, |club| store.exercise(club, id)).await?;
     Ok(())
 }
 
@@ -604,11 +588,7 @@ pub async fn delete_exercise_and_media(
     id: ExerciseId,
     version: i64,
 ) -> Result<(), ClubError> {
-    require(actor, Permission::Coach)?;
-    let exercise = store
-        .exercise(actor.club_id, id)
-        .await?
-        .ok_or(ClubError::NotFound)?;
+    let exercise = require_found(actor, Permission::Coach, |club| store.exercise(club, id)).await?;
     store.delete_exercise(actor.club_id, id, version).await?;
     for key in [exercise.image, exercise.video].into_iter().flatten() {
         media.delete(&key).await.map_err(media_failure)?;

@@ -3,6 +3,7 @@
 //! never on each other's parents.
 
 use crate::error::{FieldError, StoreError};
+use crate::ids::ClubId;
 use crate::invitation::InvitationStatus;
 use crate::membership::{Member, MembershipRuleError};
 use crate::role::Permission;
@@ -80,4 +81,19 @@ pub(crate) fn require(actor: &Member, permission: Permission) -> Result<(), Club
     } else {
         Err(ClubError::Forbidden)
     }
+}
+
+/// How many use-cases start: refuses a caller without `permission` (see [`require`]), then
+/// reads a record of the caller's club with `find`, given the club's id; `NotFound` when the
+/// club has no such record.
+pub(crate) async fn require_found<T, F>(
+    actor: &Member,
+    permission: Permission,
+    find: impl FnOnce(ClubId) -> F,
+) -> Result<T, ClubError>
+where
+    F: Future<Output = Result<Option<T>, StoreError>>,
+{
+    require(actor, permission)?;
+    find(actor.club_id).await?.ok_or(ClubError::NotFound)
 }

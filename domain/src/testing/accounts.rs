@@ -58,6 +58,23 @@ impl State {
             .count()
     }
 
+    /// A membership of the club for a guarded write (see [`guard`]), and whether it is the
+    /// club's last owner.
+    fn member_to_change(
+        &mut self,
+        club: ClubId,
+        member: MemberId,
+        expected_version: i64,
+    ) -> StoreResult<(&mut MemberRow, bool)> {
+        let owners = self.owner_count(club);
+        let row = guard(
+            self.members.iter_mut().find(|m| m.club == club && m.id == member),
+            expected_version,
+        )?;
+        let last_owner = row.role == Role::Owner && owners <= 1;
+        Ok((row, last_owner))
+    }
+
     /// `Duplicate` when the email has an account.
     fn insert_user(&mut self, new: NewUser) -> StoreResult<User> {
         if self.users.iter().any(|u| u.user.email == new.email.as_str()) {
@@ -257,14 +274,9 @@ impl ClubStore for MemoryStore {
         expected_version: i64,
     ) -> StoreResult<Member> {
         self.write(|s| {
-            let owners = s.owner_count(club);
-            let row = guard(
-                s.members.iter_mut().find(|m| m.club == club && m.id == member),
-                |m| m.version,
-                expected_version,
-            )?;
+            let (row, last_owner) = s.member_to_change(club, member, expected_version)?;
             // The club's last owner stays one (the SQL's guard answers it as a conflict).
-            if row.role == Role::Owner && role != Role::Owner && owners <= 1 {
+            if last_owner && role != Role::Owner {
                 return Err(StoreError::Conflict);
             }
             row.role = role;
@@ -276,13 +288,8 @@ impl ClubStore for MemoryStore {
 
     async fn remove_member(&self, club: ClubId, member: MemberId, expected_version: i64) -> StoreResult<()> {
         self.write(|s| {
-            let owners = s.owner_count(club);
-            let row = guard(
-                s.members.iter_mut().find(|m| m.club == club && m.id == member),
-                |m| m.version,
-                expected_version,
-            )?;
-            if row.role == Role::Owner && owners <= 1 {
+            let (_, last_owner) = s.member_to_change(club, member, expected_version)?;
+            if last_owner {
                 return Err(StoreError::Conflict);
             }
             s.members.retain(|m| m.id != member);

@@ -70,16 +70,48 @@ impl State {
     }
 }
 
+/// A record that guarded writes change: its version moves on with each change, as the SQL
+/// adapters' `version = version + 1`.
+pub(super) trait Versioned: Clone {
+    fn version(&mut self) -> &mut i64;
+}
+
 /// A record found for a guarded write, as the SQL adapters judge it: `NotFound` when the club
 /// has no such record, `Conflict` when its version is not the one the caller read.
-pub(super) fn guard<T>(found: Option<&mut T>, version: fn(&T) -> i64, expected: i64) -> StoreResult<&mut T> {
+pub(super) fn guard<T: Versioned>(found: Option<&mut T>, expected: i64) -> StoreResult<&mut T> {
     let found = found.ok_or(StoreError::NotFound)?;
-    if version(found) == expected {
+    if *found.version() == expected {
         Ok(found)
     } else {
         Err(StoreError::Conflict)
     }
 }
+
+/// A guarded write of one record: `edit` applied to the record found (see [`guard`]), whose
+/// version then moves on. Answers the record as it is now.
+pub(super) fn change<T: Versioned>(
+    found: Option<&mut T>,
+    expected: i64,
+    edit: impl FnOnce(&mut T),
+) -> StoreResult<T> {
+    let record = guard(found, expected)?;
+    edit(record);
+    *record.version() += 1;
+    Ok(record.clone())
+}
+
+/// Implements [`Versioned`] for records that keep their version in a `version` field.
+macro_rules! versioned_by_field {
+    ($($record:ty),+) => {
+        $(impl Versioned for $record {
+            fn version(&mut self) -> &mut i64 {
+                &mut self.version
+            }
+        })+
+    };
+}
+
+versioned_by_field!(Exercise, Complex, Athlete, RecordedMax, MemberRow, GroupRow);
 
 /// An account and its password hash.
 #[derive(Debug, Clone)]

@@ -1,7 +1,7 @@
 //! Signing up and logging in: accounts, and the throttle in front of them.
 
 use super::{PASSWORD, club_of, t0};
-use crate::account::SignUp;
+use crate::account::{SignUp, User};
 use crate::ports::{AccountStore, ClubStore, ExerciseStore, ThrottleStore};
 use crate::role::Role;
 use crate::service::{self, AuthError, Credentials, Gate};
@@ -22,9 +22,13 @@ struct Door {
 }
 
 impl Door {
-    fn with(limits: Limits) -> Self {
+    /// The default limits but for the failures an address may have in its window.
+    fn with_address_budget(failures_per_address: u32) -> Self {
         Self {
-            limits,
+            limits: Limits {
+                failures_per_address,
+                ..Limits::default()
+            },
             pauses: RecordedPauses::default(),
         }
     }
@@ -60,6 +64,21 @@ fn credentials(email: &str, password: &str, device: Option<&DeviceToken>) -> Cre
         password: password.to_owned(),
         device: device.cloned(),
     }
+}
+
+/// The email of Alpha's owner.
+const OWNER: &str = "owner@alpha.test";
+
+/// A store with one club, Alpha, and its owner's account ([`OWNER`]).
+async fn alpha() -> (MemoryStore, User) {
+    let store = MemoryStore::new();
+    let (user, ..) = club_of(&store, OWNER, "Alpha").await;
+    (store, user)
+}
+
+/// Alpha's owner logging in with the right password, from `device` if any.
+fn owner_login(device: Option<&DeviceToken>) -> Credentials {
+    credentials(OWNER, PASSWORD, device)
 }
 
 fn device(seed: u8) -> DeviceToken {
@@ -159,17 +178,11 @@ async fn an_address_signs_up_a_few_clubs_an_hour() {
 
 #[tokio::test]
 async fn the_right_password_logs_in_and_a_new_device_gets_a_token() {
-    let store = MemoryStore::new();
+    let (store, user) = alpha().await;
     let door = Door::default();
-    let (user, ..) = club_of(&store, "owner@alpha.test", "Alpha").await;
-    let first = log_in(
-        &store,
-        &door,
-        address(1),
-        &credentials("owner@alpha.test", PASSWORD, None),
-    )
-    .await
-    .expect("logged in");
+    let first = log_in(&store, &door, address(1), &owner_login(None))
+        .await
+        .expect("logged in");
     assert_eq!(first.user, user);
     let token = first.new_device.expect("a token for the new device");
     assert_eq!(
@@ -189,11 +202,10 @@ async fn the_right_password_logs_in_and_a_new_device_gets_a_token() {
 
 #[tokio::test]
 async fn a_wrong_password_and_an_unknown_email_get_the_same_answer() {
-    let store = MemoryStore::new();
+    let (store, _) = alpha().await;
     let door = Door::default();
-    club_of(&store, "owner@alpha.test", "Alpha").await;
     for attempt in [
-        credentials("owner@alpha.test", "not the password", None),
+        credentials(OWNER, "not the password", None),
         credentials("nobody@alpha.test", PASSWORD, None),
     ] {
         assert_eq!(
@@ -215,11 +227,10 @@ async fn an_oversized_password_is_refused_before_it_is_checked() {
 
 #[tokio::test]
 async fn after_a_few_failures_each_attempt_on_an_account_waits_longer() {
-    let store = MemoryStore::new();
+    let (store, _) = alpha().await;
     let door = Door::default();
-    club_of(&store, "owner@alpha.test", "Alpha").await;
     for _ in 0..6 {
-        let wrong = credentials("owner@alpha.test", "not the password", None);
+        let wrong = credentials(OWNER, "not the password", None);
         let _ = log_in(&store, &door, address(1), &wrong).await;
     }
     let waits: Vec<i64> = door.pauses.taken().iter().map(|d| d.num_seconds()).collect();
@@ -228,23 +239,17 @@ async fn after_a_few_failures_each_attempt_on_an_account_waits_longer() {
 
 #[tokio::test]
 async fn a_flood_on_an_account_locks_out_new_devices_but_not_the_owners_own() {
-    let store = MemoryStore::new();
+    let (store, _) = alpha().await;
     let door = Door::default();
-    club_of(&store, "owner@alpha.test", "Alpha").await;
-    let phone = log_in(
-        &store,
-        &door,
-        address(1),
-        &credentials("owner@alpha.test", PASSWORD, None),
-    )
-    .await
-    .expect("logged in")
-    .new_device
-    .expect("a device token");
+    let phone = log_in(&store, &door, address(1), &owner_login(None))
+        .await
+        .expect("logged in")
+        .new_device
+        .expect("a device token");
 
     let mut answers = Vec::new();
     for _ in 0..12 {
-        let guess = credentials("owner@alpha.test", "a guess", None);
+        let guess = credentials(OWNER, "a guess", None);
         answers.push(log_in(&store, &door, address(66), &guess).await.err());
     }
     assert!(
@@ -253,26 +258,15 @@ async fn a_flood_on_an_account_locks_out_new_devices_but_not_the_owners_own() {
             .any(|a| matches!(a, Some(AuthError::RateLimited { .. }))),
         "the flood is refused: {answers:?}"
     );
-    let new_device = log_in(
-        &store,
-        &door,
-        address(1),
-        &credentials("owner@alpha.test", PASSWORD, None),
-    )
-    .await;
+    let new_device = log_in(&store, &door, address(1), &owner_login(None)).await;
     assert!(
         matches!(new_device, Err(AuthError::RateLimited { .. })),
         "{new_device:?}"
     );
     let pauses_before = door.pauses.taken().len();
-    log_in(
-        &store,
-        &door,
-        address(1),
-        &credentials("owner@alpha.test", PASSWORD, Some(&phone)),
-    )
-    .await
-    .expect("the owner's phone gets in");
+    log_in(&store, &door, address(1), &owner_login(Some(&phone)))
+        .await
+        .expect("the owner's phone gets in");
     assert_eq!(
         door.pauses.taken().len(),
         pauses_before,
@@ -282,12 +276,8 @@ async fn a_flood_on_an_account_locks_out_new_devices_but_not_the_owners_own() {
 
 #[tokio::test]
 async fn an_address_over_its_budget_is_refused_whatever_the_account() {
-    let store = MemoryStore::new();
-    let door = Door::with(Limits {
-        failures_per_address: 3,
-        ..Limits::default()
-    });
-    club_of(&store, "owner@alpha.test", "Alpha").await;
+    let (store, _) = alpha().await;
+    let door = Door::with_address_budget(3);
     for n in 0..3 {
         let guess = credentials(&format!("user{n}@alpha.test"), "a guess", None);
         assert_eq!(
@@ -295,7 +285,7 @@ async fn an_address_over_its_budget_is_refused_whatever_the_account() {
             Some(AuthError::InvalidCredentials)
         );
     }
-    let right = credentials("owner@alpha.test", PASSWORD, None);
+    let right = owner_login(None);
     assert!(matches!(
         log_in(&store, &door, address(66), &right).await,
         Err(AuthError::RateLimited { .. })
@@ -307,48 +297,32 @@ async fn an_address_over_its_budget_is_refused_whatever_the_account() {
 
 #[tokio::test]
 async fn logging_in_successfully_never_spends_the_address_budget() {
-    let store = MemoryStore::new();
-    let door = Door::with(Limits {
-        failures_per_address: 2,
-        ..Limits::default()
-    });
-    club_of(&store, "owner@alpha.test", "Alpha").await;
+    let (store, _) = alpha().await;
+    let door = Door::with_address_budget(2);
     for _ in 0..6 {
-        log_in(
-            &store,
-            &door,
-            address(1),
-            &credentials("owner@alpha.test", PASSWORD, None),
-        )
-        .await
-        .expect("a right password always gets in");
+        log_in(&store, &door, address(1), &owner_login(None))
+            .await
+            .expect("a right password always gets in");
     }
 }
 
 #[tokio::test]
 async fn logging_out_everywhere_ends_the_sessions_and_forgets_the_devices() {
-    let store = MemoryStore::new();
-    let (user, ..) = club_of(&store, "owner@alpha.test", "Alpha").await;
+    let (store, user) = alpha().await;
     let token = DeviceToken::parse(&"d".repeat(64)).expect("a token");
     store
         .remember_device(user.id, &token.hash(), t0())
         .await
         .expect("remembered");
-    let before = store
-        .user(user.id)
-        .await
-        .expect("read")
-        .expect("the user")
-        .session_generation;
+    let generation = async || {
+        let account = store.user(user.id).await.expect("read");
+        account.expect("the user").session_generation
+    };
+    let before = generation().await;
     service::log_out_everywhere(&store, &user)
         .await
         .expect("logged out");
-    let after = store
-        .user(user.id)
-        .await
-        .expect("read")
-        .expect("the user")
-        .session_generation;
+    let after = generation().await;
     assert!(after > before, "older sessions are refused");
     assert_eq!(
         store.device_owner(&token.hash()).await.expect("read"),

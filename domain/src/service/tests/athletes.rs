@@ -4,10 +4,12 @@
 use super::{Club, t0, today};
 use crate::athlete::{Athlete, AthleteDraft, AthleteInput};
 use crate::catalogue::cache::CatalogueCache;
+use crate::membership::Member;
 use crate::ports::{AthleteStore, GroupStore, InPlace};
 use crate::ratios::{Factor, Ratio};
 use crate::service::ClubError;
 use crate::service::athletes::{self as service, SettingsFailure};
+use crate::testing::MemoryStore;
 use crate::{FieldError, FieldProblem};
 
 /// A club with two athlete profiles: `mine`, linked to the club's athlete member, and
@@ -31,6 +33,16 @@ pub(super) fn athlete_draft(first: &str, last: &str) -> AthleteDraft {
     AthleteDraft::parse(&input, today()).expect("a valid profile")
 }
 
+/// `by` links `athlete`, as they saw it, to `member`'s account (or unlinks it).
+async fn link(
+    store: &MemoryStore,
+    by: &Member,
+    athlete: &Athlete,
+    member: Option<&Member>,
+) -> Result<Athlete, ClubError> {
+    service::link_account(store, by, athlete.id, member.map(|m| m.id), athlete.version, t0()).await
+}
+
 impl Team {
     pub(super) async fn new() -> Team {
         let club = Club::new().await;
@@ -41,16 +53,9 @@ impl Team {
         let mine = service::create_athlete(&club.store, &club.coach, &athlete_draft("Léa", "Petit"), t0())
             .await
             .expect("a profile");
-        let mine = service::link_account(
-            &club.store,
-            &club.coach,
-            mine.id,
-            Some(club.athlete.id),
-            mine.version,
-            t0(),
-        )
-        .await
-        .expect("linked to the athlete's account");
+        let mine = link(&club.store, &club.coach, &mine, Some(&club.athlete))
+            .await
+            .expect("linked to the athlete's account");
         Team {
             club,
             mine,
@@ -157,15 +162,7 @@ async fn only_coaches_create_and_change_profiles() {
         Err(ClubError::Forbidden)
     );
     assert_eq!(
-        service::link_account(
-            store,
-            me,
-            team.teammate.id,
-            Some(me.id),
-            team.teammate.version,
-            t0()
-        )
-        .await,
+        link(store, me, &team.teammate, Some(me)).await,
         Err(ClubError::Forbidden)
     );
     assert_eq!(store.athlete(club.id, mine.id).await, Ok(Some(mine.clone())));
@@ -196,15 +193,7 @@ async fn a_profile_changed_meanwhile_is_a_conflict() {
         Err(ClubError::Conflict)
     );
     assert_eq!(
-        service::link_account(
-            store,
-            &club.admin,
-            seen.id,
-            Some(club.coach.id),
-            seen.version,
-            t0()
-        )
-        .await,
+        link(store, &club.admin, seen, Some(&club.coach)).await,
         Err(ClubError::Conflict)
     );
     assert_eq!(store.athlete(club.id, seen.id).await, Ok(Some(edited)));
@@ -232,10 +221,7 @@ async fn another_clubs_profiles_and_groups_are_not_found() {
         service::set_athlete_archived(store, stranger, mine.id, true, mine.version, t0()).await,
         Err(ClubError::NotFound)
     );
-    assert_eq!(
-        service::link_account(store, stranger, mine.id, None, mine.version, t0()).await,
-        Err(ClubError::NotFound)
-    );
+    assert_eq!(link(store, stranger, mine, None).await, Err(ClubError::NotFound));
     let juniors = service::create_group(store, &club.coach, "Juniors", t0())
         .await
         .expect("a group");
@@ -268,42 +254,19 @@ async fn a_member_has_at_most_one_profile_of_their_own_club() {
     let (club, store, cache) = (&team.club, &team.club.store, &team.cache);
     let other = &team.teammate;
     assert_eq!(
-        service::link_account(
-            store,
-            &club.coach,
-            other.id,
-            Some(club.athlete.id),
-            other.version,
-            t0()
-        )
-        .await,
+        link(store, &club.coach, other, Some(&club.athlete)).await,
         Err(ClubError::Invalid(vec![FieldError::new(
             "member",
             FieldProblem::InvalidChoice
         )]))
     );
     assert_eq!(
-        service::link_account(
-            store,
-            &club.coach,
-            other.id,
-            Some(club.stranger.id),
-            other.version,
-            t0()
-        )
-        .await,
+        link(store, &club.coach, other, Some(&club.stranger)).await,
         Err(ClubError::NotFound)
     );
-    service::link_account(
-        store,
-        &club.coach,
-        other.id,
-        Some(club.admin.id),
-        other.version,
-        t0(),
-    )
-    .await
-    .expect("linked");
+    link(store, &club.coach, other, Some(&club.admin))
+        .await
+        .expect("linked");
     let file = service::athlete_file(store, cache, &club.coach, other.id)
         .await
         .expect("read");

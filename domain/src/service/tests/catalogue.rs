@@ -3,7 +3,7 @@
 use super::{Club, t0};
 use crate::catalogue::cache::CatalogueCache;
 use crate::catalogue::exchange::Format;
-use crate::catalogue::{ExerciseDraft, ExerciseInput, LabelKind, Names, label_names};
+use crate::catalogue::{Exercise, ExerciseDraft, ExerciseInput, LabelKind, Names, label_names};
 use crate::ids::{CategoryId, ExerciseId};
 use crate::media::Slot;
 use crate::membership::Member;
@@ -48,10 +48,53 @@ fn duplicate(field: &str, existing: &str) -> ClubError {
     )
 }
 
-pub(super) async fn create(club: &Club, by: &Member, fr: &str, en: &str) -> crate::catalogue::Exercise {
+pub(super) async fn create(club: &Club, by: &Member, fr: &str, en: &str) -> Exercise {
     service::create_exercise(&club.store, by, &exercise_draft(fr, en), t0())
         .await
         .expect("created")
+}
+
+/// What each change to `exercise` answers `by`: editing, archiving and deleting it (alone or
+/// with its media), uploading and removing its media.
+async fn exercise_changes(
+    club: &Club,
+    by: &Member,
+    exercise: &Exercise,
+) -> Vec<(&'static str, Result<(), ClubError>)> {
+    let store = &club.store;
+    let media = MemoryMedia::default();
+    let input = exercise_draft("Nouveau", "New");
+    let (id, v) = (exercise.id, exercise.version);
+    vec![
+        (
+            "edit an exercise",
+            service::update_exercise(store, by, id, &input, v, t0())
+                .await
+                .map(drop),
+        ),
+        (
+            "archive an exercise",
+            service::set_exercise_archived(store, by, id, true, v, t0())
+                .await
+                .map(drop),
+        ),
+        (
+            "delete an exercise",
+            service::delete_exercise(store, by, id, v).await,
+        ),
+        (
+            "delete an exercise and its media",
+            service::delete_exercise_and_media(store, &media, by, id, v).await,
+        ),
+        (
+            "upload media",
+            service::may_set_exercise_media(store, by, id).await,
+        ),
+        (
+            "remove media",
+            service::remove_exercise_media(store, &media, by, id, Slot::Image).await,
+        ),
+    ]
 }
 
 #[tokio::test]
@@ -69,93 +112,66 @@ async fn athletes_read_the_catalogue_and_only_coaches_change_it() {
     assert!(service::complexes(store, me).await.is_ok());
     assert!(service::complex(store, me, complex.id).await.is_ok());
 
-    let forbidden = Err(ClubError::Forbidden);
     let input = exercise_draft("Nouveau", "New");
-    assert_eq!(
-        service::create_exercise(store, me, &input, t0())
-            .await
-            .map(|_| ()),
-        forbidden
-    );
-    assert_eq!(
-        service::update_exercise(store, me, snatch.id, &input, snatch.version, t0())
-            .await
-            .map(|_| ()),
-        forbidden
-    );
-    assert_eq!(
-        service::set_exercise_archived(store, me, snatch.id, true, snatch.version, t0())
-            .await
-            .map(|_| ()),
-        forbidden
-    );
-    assert_eq!(
-        service::delete_exercise(store, me, snatch.id, snatch.version).await,
-        forbidden
-    );
     let movements = complex_input(complex.movements.clone());
-    assert_eq!(
-        service::create_complex(store, me, &movements, t0())
-            .await
-            .map(|_| ()),
-        forbidden
-    );
-    assert_eq!(
-        service::update_complex(store, me, complex.id, &movements, complex.version, t0())
-            .await
-            .map(|_| ()),
-        forbidden
-    );
-    assert_eq!(
-        service::set_complex_archived(store, me, complex.id, true, complex.version, t0())
-            .await
-            .map(|_| ()),
-        forbidden
-    );
-    assert_eq!(
-        service::delete_complex(store, me, complex.id, complex.version).await,
-        forbidden
-    );
-    assert_eq!(
-        service::labels(store, me, LabelKind::Category).await.map(|_| ()),
-        forbidden
-    );
-    assert_eq!(
-        service::save_label(store, me, LabelKind::Category, None, &names("Sauts", "Jumps"))
-            .await
-            .map(|_| ()),
-        forbidden
-    );
+    let jumps = names("Sauts", "Jumps");
     let category = store.categories(club.id).await.expect("read")[0].id;
-    assert_eq!(
-        service::delete_label(store, me, LabelKind::Category, category.0).await,
-        forbidden
-    );
-    assert_eq!(
-        service::export_catalogue(store, me, Format::Json)
-            .await
-            .map(|_| ()),
-        forbidden
-    );
-    assert_eq!(
-        service::import_catalogue(store, &InPlace, me, Format::Json, "{}".into(), t0())
-            .await
-            .map(|_| ()),
-        forbidden
-    );
-    assert_eq!(
-        service::may_set_exercise_media(store, me, snatch.id).await,
-        forbidden
-    );
-    let media = MemoryMedia::default();
-    assert_eq!(
-        service::remove_exercise_media(store, &media, me, snatch.id, Slot::Image).await,
-        forbidden
-    );
-    assert_eq!(
-        service::delete_exercise_and_media(store, &media, me, snatch.id, snatch.version).await,
-        forbidden
-    );
+    let mut answers = vec![
+        (
+            "create an exercise",
+            service::create_exercise(store, me, &input, t0()).await.map(drop),
+        ),
+        (
+            "create a complex",
+            service::create_complex(store, me, &movements, t0())
+                .await
+                .map(drop),
+        ),
+        (
+            "edit a complex",
+            service::update_complex(store, me, complex.id, &movements, complex.version, t0())
+                .await
+                .map(drop),
+        ),
+        (
+            "archive a complex",
+            service::set_complex_archived(store, me, complex.id, true, complex.version, t0())
+                .await
+                .map(drop),
+        ),
+        (
+            "delete a complex",
+            service::delete_complex(store, me, complex.id, complex.version).await,
+        ),
+        (
+            "read the lists' uses",
+            service::labels(store, me, LabelKind::Category).await.map(drop),
+        ),
+        (
+            "add to a list",
+            service::save_label(store, me, LabelKind::Category, None, &jumps)
+                .await
+                .map(drop),
+        ),
+        (
+            "delete from a list",
+            service::delete_label(store, me, LabelKind::Category, category.0).await,
+        ),
+        (
+            "export the catalogue",
+            service::export_catalogue(store, me, Format::Json).await.map(drop),
+        ),
+        (
+            "import a catalogue",
+            service::import_catalogue(store, &InPlace, me, Format::Json, "{}".into(), t0())
+                .await
+                .map(drop),
+        ),
+    ];
+    answers.extend(exercise_changes(&club, me, &snatch).await);
+    for (attempt, answer) in answers {
+        assert_eq!(answer, Err(ClubError::Forbidden), "{attempt}");
+    }
     assert_eq!(
         store.catalogue_version(club.id).await,
         Ok(version),
@@ -207,36 +223,13 @@ async fn another_clubs_exercise_is_not_found() {
     let store = &club.store;
     let theirs = club.foreign_exercise("Arraché").await;
     let coach = &club.coach;
-    let media = MemoryMedia::default();
-    let input = exercise_draft("Pris", "Taken");
     assert_eq!(
         service::exercise(store, coach, theirs.id).await.err(),
         Some(ClubError::NotFound)
     );
-    assert_eq!(
-        service::update_exercise(store, coach, theirs.id, &input, theirs.version, t0())
-            .await
-            .err(),
-        Some(ClubError::NotFound)
-    );
-    assert_eq!(
-        service::set_exercise_archived(store, coach, theirs.id, true, theirs.version, t0())
-            .await
-            .err(),
-        Some(ClubError::NotFound)
-    );
-    assert_eq!(
-        service::delete_exercise_and_media(store, &media, coach, theirs.id, theirs.version).await,
-        Err(ClubError::NotFound)
-    );
-    assert_eq!(
-        service::may_set_exercise_media(store, coach, theirs.id).await,
-        Err(ClubError::NotFound)
-    );
-    assert_eq!(
-        service::remove_exercise_media(store, &media, coach, theirs.id, Slot::Image).await,
-        Err(ClubError::NotFound)
-    );
+    for (attempt, answer) in exercise_changes(&club, coach, &theirs).await {
+        assert_eq!(answer, Err(ClubError::NotFound), "{attempt}");
+    }
     assert_eq!(club.foreign_exercise("Arraché").await, theirs, "untouched");
 }
 

@@ -1,15 +1,17 @@
 //! Invitations: who sends them, and who may join a club with one.
 
 use super::{Club, PASSWORD, club_of, invitation, t0};
-use crate::account::Email;
+use crate::account::{Email, User};
 use crate::athlete::{AthleteDraft, AthleteInput};
-use crate::invitation::{InvitationStatus, InvitationToken};
-use crate::ports::{AccountStore, AthleteStore, ClubStore, InvitationStore};
+use crate::ids::ClubId;
+use crate::invitation::{Invitation, InvitationStatus, InvitationToken};
+use crate::membership::Member;
+use crate::ports::{AthleteStore, ClubStore, InvitationStore};
 use crate::role::Role;
 use crate::service::{self, ClubError, InvitationRequest, NewAccount};
 use crate::testing::PlainHasher;
 use crate::{FieldError, FieldProblem};
-use chrono::Duration;
+use chrono::{DateTime, Duration, Utc};
 
 fn request(email: &str, role: Role) -> InvitationRequest {
     InvitationRequest {
@@ -31,19 +33,56 @@ fn account<'a>(email: &'a str) -> NewAccount<'a> {
     }
 }
 
+/// `by` invites `email` with `role` (by email only).
+async fn invite(club: &Club, by: &Member, email: &str, role: Role) -> Result<Invitation, ClubError> {
+    service::invite(&club.store, by, &request(email, role), &token(10), t0()).await
+}
+
+/// An invitation open to anyone with the link.
+fn open_request(email: &str, role: Role) -> InvitationRequest {
+    InvitationRequest {
+        open_link: true,
+        ..request(email, role)
+    }
+}
+
+/// Accepts the invitation of `link` at `now` with a new account (of `email`, when the link is
+/// open).
+async fn accept_as_new_user(
+    club: &Club,
+    link: &InvitationToken,
+    email: &str,
+    now: DateTime<Utc>,
+) -> Result<(User, ClubId), ClubError> {
+    service::accept_invitation_as_new_user(&club.store, &PlainHasher, link.as_str(), &account(email), now)
+        .await
+}
+
+/// An admin sends an open link for `invited`, which someone accepts with a new account of
+/// `email`: that account.
+async fn join_by_open_link(club: &Club, invited: &str, email: &str) -> User {
+    let link = token(11);
+    service::invite(
+        &club.store,
+        &club.admin,
+        &open_request(invited, Role::Athlete),
+        &link,
+        t0(),
+    )
+    .await
+    .expect("invited");
+    let (user, _) = accept_as_new_user(club, &link, email, t0())
+        .await
+        .expect("joined");
+    user
+}
+
 #[tokio::test]
 async fn only_admins_and_owners_invite_and_see_invitations() {
     let club = Club::new().await;
     for actor in [&club.athlete, &club.coach] {
         assert_eq!(
-            service::invite(
-                &club.store,
-                actor,
-                &request("new@alpha.test", Role::Athlete),
-                &token(10),
-                t0()
-            )
-            .await,
+            invite(&club, actor, "new@alpha.test", Role::Athlete).await,
             Err(ClubError::Forbidden)
         );
         assert_eq!(
@@ -51,15 +90,9 @@ async fn only_admins_and_owners_invite_and_see_invitations() {
             Err(ClubError::Forbidden)
         );
     }
-    let sent = service::invite(
-        &club.store,
-        &club.admin,
-        &request("New@Alpha.test", Role::Coach),
-        &token(10),
-        t0(),
-    )
-    .await
-    .expect("invited");
+    let sent = invite(&club, &club.admin, "New@Alpha.test", Role::Coach)
+        .await
+        .expect("invited");
     assert_eq!(sent.email, "new@alpha.test", "the email is normalised");
     assert_eq!(sent.expires_at, t0() + crate::invitation::VALIDITY);
     let pending = service::pending_invitations(&club.store, &club.owner, t0())
@@ -72,42 +105,22 @@ async fn only_admins_and_owners_invite_and_see_invitations() {
 async fn only_owners_invite_owners() {
     let club = Club::new().await;
     assert_eq!(
-        service::invite(
-            &club.store,
-            &club.admin,
-            &request("boss@alpha.test", Role::Owner),
-            &token(10),
-            t0()
-        )
-        .await,
+        invite(&club, &club.admin, "boss@alpha.test", Role::Owner).await,
         Err(ClubError::Invalid(vec![FieldError::new(
             "role",
             FieldProblem::InvalidChoice
         )]))
     );
-    service::invite(
-        &club.store,
-        &club.owner,
-        &request("boss@alpha.test", Role::Owner),
-        &token(10),
-        t0(),
-    )
-    .await
-    .expect("an owner may");
+    invite(&club, &club.owner, "boss@alpha.test", Role::Owner)
+        .await
+        .expect("an owner may");
 }
 
 #[tokio::test]
 async fn a_member_is_not_invited() {
     let club = Club::new().await;
     assert_eq!(
-        service::invite(
-            &club.store,
-            &club.admin,
-            &request("coach@alpha.test", Role::Admin),
-            &token(10),
-            t0()
-        )
-        .await,
+        invite(&club, &club.admin, "coach@alpha.test", Role::Admin).await,
         Err(ClubError::AlreadyMember)
     );
     assert_eq!(
@@ -136,9 +149,7 @@ async fn a_revoked_invitation_cannot_be_used_and_another_club_cannot_revoke() {
         Err(ClubError::NotFound),
         "a revoked invitation is no longer pending"
     );
-    let joined =
-        service::accept_invitation_as_new_user(&club.store, &PlainHasher, link.as_str(), &account(""), t0())
-            .await;
+    let joined = accept_as_new_user(&club, &link, "", t0()).await;
     assert_eq!(
         joined.err(),
         Some(ClubError::InvitationUnusable(InvitationStatus::Revoked))
@@ -182,12 +193,7 @@ async fn an_invitation_is_previewed_by_its_token_only() {
 #[tokio::test]
 async fn an_invitation_is_for_the_account_of_its_email() {
     let club = Club::new().await;
-    let stranger = club
-        .store
-        .user(club.stranger.user_id)
-        .await
-        .expect("read")
-        .expect("an account");
+    let stranger = club.account_of(&club.stranger).await;
     let (_, link) = invitation(
         &club.store,
         &club.admin,
@@ -217,19 +223,11 @@ async fn an_invitation_is_for_the_account_of_its_email() {
 async fn an_open_link_lets_anyone_join_once() {
     let club = Club::new().await;
     let link = token(10);
-    let open = InvitationRequest {
-        open_link: true,
-        ..request("whoever@alpha.test", Role::Athlete)
-    };
+    let open = open_request("whoever@alpha.test", Role::Athlete);
     service::invite(&club.store, &club.admin, &open, &link, t0())
         .await
         .expect("invited");
-    let stranger = club
-        .store
-        .user(club.stranger.user_id)
-        .await
-        .expect("read")
-        .expect("an account");
+    let stranger = club.account_of(&club.stranger).await;
     service::accept_invitation(&club.store, &stranger, link.as_str(), t0())
         .await
         .expect("anyone with the link joins");
@@ -244,10 +242,7 @@ async fn an_open_link_lets_anyone_join_once() {
 #[tokio::test]
 async fn an_owner_is_invited_by_email_never_by_an_open_link() {
     let club = Club::new().await;
-    let open = InvitationRequest {
-        open_link: true,
-        ..request("heir@alpha.test", Role::Owner)
-    };
+    let open = open_request("heir@alpha.test", Role::Owner);
     assert_eq!(
         service::invite(&club.store, &club.owner, &open, &token(11), t0()).await,
         Err(ClubError::Invalid(vec![FieldError::new(
@@ -267,9 +262,7 @@ async fn an_expired_invitation_cannot_be_used() {
     let (_, link) = invitation(&club.store, &club.admin, "late@alpha.test", Role::Athlete, 10).await;
     let later = t0() + crate::invitation::VALIDITY + Duration::seconds(1);
     assert_eq!(
-        service::accept_invitation_as_new_user(&club.store, &PlainHasher, link.as_str(), &account(""), later)
-            .await
-            .err(),
+        accept_as_new_user(&club, &link, "", later).await.err(),
         Some(ClubError::InvitationUnusable(InvitationStatus::Expired))
     );
 }
@@ -277,12 +270,7 @@ async fn an_expired_invitation_cannot_be_used() {
 #[tokio::test]
 async fn a_member_cannot_join_again_and_the_invitation_stays_usable() {
     let club = Club::new().await;
-    let coach = club
-        .store
-        .user(club.coach.user_id)
-        .await
-        .expect("read")
-        .expect("an account");
+    let coach = club.account_of(&club.coach).await;
     let (sent, link) = invitation(&club.store, &club.owner, "coach@alpha.test", Role::Admin, 10).await;
     assert_eq!(
         service::accept_invitation(&club.store, &coach, link.as_str(), t0()).await,
@@ -297,9 +285,7 @@ async fn a_new_account_for_an_email_that_has_one_is_refused() {
     let club = Club::new().await;
     let (_, link) = invitation(&club.store, &club.admin, "owner@beta.test", Role::Coach, 10).await;
     assert_eq!(
-        service::accept_invitation_as_new_user(&club.store, &PlainHasher, link.as_str(), &account(""), t0())
-            .await
-            .err(),
+        accept_as_new_user(&club, &link, "", t0()).await.err(),
         Some(ClubError::EmailTaken)
     );
 }
@@ -308,33 +294,12 @@ async fn a_new_account_for_an_email_that_has_one_is_refused() {
 async fn joining_with_a_new_account_takes_the_invited_email_unless_the_link_is_open() {
     let club = Club::new().await;
     let (_, for_one) = invitation(&club.store, &club.admin, "invited@alpha.test", Role::Coach, 10).await;
-    let (user, joined) = service::accept_invitation_as_new_user(
-        &club.store,
-        &PlainHasher,
-        for_one.as_str(),
-        &account("typed@else.test"),
-        t0(),
-    )
-    .await
-    .expect("joined");
+    let (user, joined) = accept_as_new_user(&club, &for_one, "typed@else.test", t0())
+        .await
+        .expect("joined");
     assert_eq!((user.email.as_str(), joined), ("invited@alpha.test", club.id));
 
-    let open = InvitationRequest {
-        open_link: true,
-        ..request("placeholder@alpha.test", Role::Athlete)
-    };
-    service::invite(&club.store, &club.admin, &open, &token(11), t0())
-        .await
-        .expect("invited");
-    let (user, _) = service::accept_invitation_as_new_user(
-        &club.store,
-        &PlainHasher,
-        token(11).as_str(),
-        &account("Mine@Else.test"),
-        t0(),
-    )
-    .await
-    .expect("joined");
+    let user = join_by_open_link(&club, "placeholder@alpha.test", "Mine@Else.test").await;
     assert_eq!(user.email, "mine@else.test");
 }
 
@@ -359,47 +324,16 @@ async fn joining_links_the_profile_prepared_for_the_invited_email_only() {
             .expect("a profile");
     }
     let (_, for_lea) = invitation(&club.store, &club.admin, "lea@alpha.test", Role::Athlete, 10).await;
-    let (user, _) = service::accept_invitation_as_new_user(
-        &club.store,
-        &PlainHasher,
-        for_lea.as_str(),
-        &account(""),
-        t0(),
-    )
-    .await
-    .expect("joined");
-    let lea = club
-        .store
-        .member_by_user(club.id, user.id)
+    let (user, _) = accept_as_new_user(&club, &for_lea, "", t0())
         .await
-        .expect("read")
-        .expect("a member");
+        .expect("joined");
+    let lea = club.member_of(&user).await;
     let linked = club.store.athlete_of_member(club.id, lea.id).await.expect("read");
     assert_eq!(linked.map(|a| a.first_name), Some("Léa".to_owned()));
 
     // An open link sent to Zoé, used by someone else with their own email: no profile for them.
-    let open = InvitationRequest {
-        open_link: true,
-        ..request("zoe@alpha.test", Role::Athlete)
-    };
-    service::invite(&club.store, &club.admin, &open, &token(11), t0())
-        .await
-        .expect("invited");
-    let (user, _) = service::accept_invitation_as_new_user(
-        &club.store,
-        &PlainHasher,
-        token(11).as_str(),
-        &account("intruder@else.test"),
-        t0(),
-    )
-    .await
-    .expect("joined");
-    let intruder = club
-        .store
-        .member_by_user(club.id, user.id)
-        .await
-        .expect("read")
-        .expect("a member");
+    let user = join_by_open_link(&club, "zoe@alpha.test", "intruder@else.test").await;
+    let intruder = club.member_of(&user).await;
     assert_eq!(club.store.athlete_of_member(club.id, intruder.id).await, Ok(None));
 }
 
@@ -420,7 +354,7 @@ async fn a_refused_new_account_leaves_the_invitation_usable() {
             FieldProblem::TooShort { min: 10 }
         )]))
     );
-    service::accept_invitation_as_new_user(&club.store, &PlainHasher, link.as_str(), &account(""), t0())
+    accept_as_new_user(&club, &link, "", t0())
         .await
         .expect("the link still works");
 }

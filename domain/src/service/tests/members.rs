@@ -2,9 +2,30 @@
 
 use super::{Club, t0, today};
 use crate::athlete::{AthleteDraft, AthleteInput};
+use crate::membership::Member;
 use crate::ports::{AccountStore, AthleteStore, ClubStore};
 use crate::role::Role;
 use crate::service::{self, ClubError};
+
+/// `by` gives `target`, as they saw them, the role `role`.
+async fn change_role(club: &Club, by: &Member, target: &Member, role: Role) -> Result<Member, ClubError> {
+    service::change_role(&club.store, by, target.id, role, target.version).await
+}
+
+/// Asserts that `by` may neither give `target` (as they saw them) the role `role` nor remove
+/// them: both answer `refusal`.
+async fn assert_untouchable(club: &Club, by: &Member, target: &Member, role: Role, refusal: ClubError) {
+    assert_eq!(
+        change_role(club, by, target, role).await,
+        Err(refusal.clone()),
+        "changing the role"
+    );
+    assert_eq!(
+        service::remove_member(&club.store, by, target.id, target.version).await,
+        Err(refusal),
+        "removing"
+    );
+}
 
 #[tokio::test]
 async fn only_admins_and_owners_see_the_members() {
@@ -25,60 +46,25 @@ async fn only_admins_and_owners_see_the_members() {
 async fn coaches_and_athletes_change_no_role() {
     let club = Club::new().await;
     for actor in [&club.athlete, &club.coach] {
-        let target = &club.athlete;
-        assert_eq!(
-            service::change_role(&club.store, actor, target.id, Role::Coach, target.version).await,
-            Err(ClubError::Forbidden)
-        );
-        assert_eq!(
-            service::remove_member(&club.store, actor, target.id, target.version).await,
-            Err(ClubError::Forbidden)
-        );
+        assert_untouchable(&club, actor, &club.athlete, Role::Coach, ClubError::Forbidden).await;
     }
 }
 
 #[tokio::test]
 async fn an_admin_changes_roles_but_never_grants_or_takes_ownership() {
     let club = Club::new().await;
-    let promoted = service::change_role(
-        &club.store,
-        &club.admin,
-        club.coach.id,
-        Role::Admin,
-        club.coach.version,
-    )
-    .await
-    .expect("coach to admin");
+    let promoted = change_role(&club, &club.admin, &club.coach, Role::Admin)
+        .await
+        .expect("coach to admin");
     assert_eq!(
         (promoted.role, promoted.version),
         (Role::Admin, club.coach.version + 1)
     );
     assert_eq!(
-        service::change_role(
-            &club.store,
-            &club.admin,
-            club.athlete.id,
-            Role::Owner,
-            club.athlete.version
-        )
-        .await,
+        change_role(&club, &club.admin, &club.athlete, Role::Owner).await,
         Err(ClubError::Forbidden)
     );
-    assert_eq!(
-        service::change_role(
-            &club.store,
-            &club.admin,
-            club.owner.id,
-            Role::Admin,
-            club.owner.version
-        )
-        .await,
-        Err(ClubError::Forbidden)
-    );
-    assert_eq!(
-        service::remove_member(&club.store, &club.admin, club.owner.id, club.owner.version).await,
-        Err(ClubError::Forbidden)
-    );
+    assert_untouchable(&club, &club.admin, &club.owner, Role::Admin, ClubError::Forbidden).await;
     let owner = club.store.member(club.id, club.owner.id).await.expect("read");
     assert_eq!(owner.map(|m| m.role), Some(Role::Owner));
 }
@@ -87,39 +73,20 @@ async fn an_admin_changes_roles_but_never_grants_or_takes_ownership() {
 async fn the_last_owner_can_neither_step_down_nor_leave() {
     let club = Club::new().await;
     let me = &club.owner;
-    assert_eq!(
-        service::change_role(&club.store, me, me.id, Role::Admin, me.version).await,
-        Err(ClubError::LastOwner)
-    );
-    assert_eq!(
-        service::remove_member(&club.store, me, me.id, me.version).await,
-        Err(ClubError::LastOwner)
-    );
+    assert_untouchable(&club, me, me, Role::Admin, ClubError::LastOwner).await;
     assert_eq!(club.store.owner_count(club.id).await, Ok(1));
 }
 
 #[tokio::test]
 async fn with_a_second_owner_the_first_may_step_down() {
     let club = Club::new().await;
-    let second = service::change_role(
-        &club.store,
-        &club.owner,
-        club.admin.id,
-        Role::Owner,
-        club.admin.version,
-    )
-    .await
-    .expect("an owner makes an owner");
+    let second = change_role(&club, &club.owner, &club.admin, Role::Owner)
+        .await
+        .expect("an owner makes an owner");
     assert_eq!(second.role, Role::Owner);
-    let stepped_down = service::change_role(
-        &club.store,
-        &club.owner,
-        club.owner.id,
-        Role::Admin,
-        club.owner.version,
-    )
-    .await
-    .expect("steps down");
+    let stepped_down = change_role(&club, &club.owner, &club.owner, Role::Admin)
+        .await
+        .expect("steps down");
     assert_eq!(stepped_down.role, Role::Admin);
     assert_eq!(club.store.owner_count(club.id).await, Ok(1));
 }
@@ -128,17 +95,10 @@ async fn with_a_second_owner_the_first_may_step_down() {
 async fn a_change_based_on_a_stale_version_is_a_conflict() {
     let club = Club::new().await;
     let seen = club.coach.clone();
-    service::change_role(&club.store, &club.admin, seen.id, Role::Athlete, seen.version)
+    change_role(&club, &club.admin, &seen, Role::Athlete)
         .await
         .expect("a first change");
-    assert_eq!(
-        service::change_role(&club.store, &club.owner, seen.id, Role::Admin, seen.version).await,
-        Err(ClubError::Conflict)
-    );
-    assert_eq!(
-        service::remove_member(&club.store, &club.owner, seen.id, seen.version).await,
-        Err(ClubError::Conflict)
-    );
+    assert_untouchable(&club, &club.owner, &seen, Role::Admin, ClubError::Conflict).await;
     let now = club.store.member(club.id, seen.id).await.expect("read");
     assert_eq!(
         now.map(|m| m.role),
@@ -151,14 +111,7 @@ async fn a_change_based_on_a_stale_version_is_a_conflict() {
 async fn another_clubs_member_is_not_found() {
     let club = Club::new().await;
     let theirs = &club.stranger;
-    assert_eq!(
-        service::change_role(&club.store, &club.owner, theirs.id, Role::Athlete, theirs.version).await,
-        Err(ClubError::NotFound)
-    );
-    assert_eq!(
-        service::remove_member(&club.store, &club.owner, theirs.id, theirs.version).await,
-        Err(ClubError::NotFound)
-    );
+    assert_untouchable(&club, &club.owner, theirs, Role::Athlete, ClubError::NotFound).await;
     let untouched = club.store.member(theirs.club_id, theirs.id).await.expect("read");
     assert_eq!(untouched.as_ref(), Some(theirs));
 }

@@ -128,6 +128,24 @@ impl Club {
         }
     }
 
+    /// The account of one of the clubs' members.
+    async fn account_of(&self, member: &Member) -> User {
+        self.store
+            .user(member.user_id)
+            .await
+            .expect("read")
+            .expect("an account")
+    }
+
+    /// The membership of `user` in this club.
+    async fn member_of(&self, user: &User) -> Member {
+        self.store
+            .member_by_user(self.id, user.id)
+            .await
+            .expect("read")
+            .expect("a member")
+    }
+
     /// The club's exercise of this French name.
     async fn exercise(&self, fr: &str) -> Exercise {
         exercise_named(&self.store, self.id, fr).await

@@ -53,6 +53,38 @@ impl Team {
             .await
             .map(|(saved, _)| saved)
     }
+
+    /// Changes a max, as `by` saw it, to `input`.
+    async fn update(
+        &self,
+        by: &Member,
+        seen: &RecordedMax,
+        input: &Max<ExerciseId>,
+    ) -> Result<RecordedMax, ClubError> {
+        service::update_max(&self.club.store, by, seen.id, input, seen.version).await
+    }
+
+    /// Deletes a max, as `by` saw it.
+    async fn delete(&self, by: &Member, seen: &RecordedMax) -> Result<(), ClubError> {
+        service::delete_max(&self.club.store, by, seen.id, seen.version).await
+    }
+
+    /// Asserts that `by` may neither change `seen` to `input` nor delete it: both answer
+    /// `refusal`.
+    async fn assert_unchangeable(
+        &self,
+        by: &Member,
+        seen: &RecordedMax,
+        input: &Max<ExerciseId>,
+        refusal: ClubError,
+    ) {
+        assert_eq!(
+            self.update(by, seen, input).await,
+            Err(refusal.clone()),
+            "changing"
+        );
+        assert_eq!(self.delete(by, seen).await, Err(refusal), "deleting");
+    }
 }
 
 #[tokio::test]
@@ -61,26 +93,17 @@ async fn a_coach_records_every_kind_of_max_and_hears_of_personal_records() {
     let snatch = team.snatch().await;
     let store = &team.club.store;
     let coach = &team.club.coach;
-    let (_, first) = service::record_max(
-        store,
-        coach,
-        team.teammate.id,
-        &max(snatch, "70", MaxKind::Tested),
-        t0(),
-    )
-    .await
-    .expect("recorded");
-    assert!(first, "a first max is a record");
-    let (_, lighter) = service::record_max(
-        store,
-        coach,
-        team.teammate.id,
-        &max(snatch, "65", MaxKind::Training),
-        t0(),
-    )
-    .await
-    .expect("recorded");
-    assert!(!lighter);
+    let is_record = async |input| {
+        let (_, record) = service::record_max(store, coach, team.teammate.id, &input, t0())
+            .await
+            .expect("recorded");
+        record
+    };
+    assert!(
+        is_record(max(snatch, "70", MaxKind::Tested)).await,
+        "a first max is a record"
+    );
+    assert!(!is_record(max(snatch, "65", MaxKind::Training)).await);
     for kind in MaxKind::ALL {
         team.record(coach, team.mine.id, &max(snatch, "60", kind))
             .await
@@ -139,25 +162,13 @@ async fn an_athlete_never_turns_a_training_max_into_a_tested_one_nor_touches_a_c
         .await
         .expect("recorded");
     assert_eq!(
-        service::update_max(
-            store,
-            me,
-            mine.id,
-            &max(snatch, "60", MaxKind::Tested),
-            mine.version,
-        )
-        .await,
+        team.update(me, &mine, &max(snatch, "60", MaxKind::Tested)).await,
         Err(ClubError::Forbidden)
     );
-    let corrected = service::update_max(
-        store,
-        me,
-        mine.id,
-        &max(snatch, "62.5", MaxKind::Training),
-        mine.version,
-    )
-    .await
-    .expect("corrected");
+    let corrected = team
+        .update(me, &mine, &max(snatch, "62.5", MaxKind::Training))
+        .await
+        .expect("corrected");
     assert_eq!(corrected.version, mine.version + 1);
 
     let tested = team
@@ -168,24 +179,10 @@ async fn an_athlete_never_turns_a_training_max_into_a_tested_one_nor_touches_a_c
         )
         .await
         .expect("recorded by the coach");
-    assert_eq!(
-        service::update_max(
-            store,
-            me,
-            tested.id,
-            &max(snatch, "66", MaxKind::Training),
-            tested.version,
-        )
-        .await,
-        Err(ClubError::Forbidden)
-    );
-    assert_eq!(
-        service::delete_max(store, me, tested.id, tested.version).await,
-        Err(ClubError::Forbidden)
-    );
-    service::delete_max(store, me, corrected.id, corrected.version)
-        .await
-        .expect("their own training max");
+    let training = max(snatch, "66", MaxKind::Training);
+    team.assert_unchangeable(me, &tested, &training, ClubError::Forbidden)
+        .await;
+    team.delete(me, &corrected).await.expect("their own training max");
     let left = store.maxes(team.club.id, team.mine.id).await.expect("read");
     assert_eq!(left, [tested]);
 }
@@ -194,53 +191,32 @@ async fn an_athlete_never_turns_a_training_max_into_a_tested_one_nor_touches_a_c
 async fn a_max_changed_meanwhile_is_a_conflict_and_another_clubs_is_not_found() {
     let team = Team::new().await;
     let snatch = team.snatch().await;
-    let store = &team.club.store;
     let coach = &team.club.coach;
     let seen = team
         .record(coach, team.mine.id, &max(snatch, "70", MaxKind::Tested))
         .await
         .expect("recorded");
-    service::update_max(
-        store,
+    let changed = team
+        .update(coach, &seen, &max(snatch, "72", MaxKind::Tested))
+        .await
+        .expect("a first change");
+    assert_eq!(changed.version, seen.version + 1);
+    team.assert_unchangeable(
         coach,
-        seen.id,
-        &max(snatch, "72", MaxKind::Tested),
-        seen.version,
+        &seen,
+        &max(snatch, "75", MaxKind::Tested),
+        ClubError::Conflict,
     )
-    .await
-    .expect("a first change");
-    assert_eq!(
-        service::update_max(
-            store,
-            coach,
-            seen.id,
-            &max(snatch, "75", MaxKind::Tested),
-            seen.version,
-        )
-        .await,
-        Err(ClubError::Conflict)
-    );
-    assert_eq!(
-        service::delete_max(store, coach, seen.id, seen.version).await,
-        Err(ClubError::Conflict)
-    );
+    .await;
     let stranger = &team.club.stranger;
     let theirs = team.club.foreign_exercise("Arraché").await.id;
-    assert_eq!(
-        service::update_max(
-            store,
-            stranger,
-            seen.id,
-            &max(theirs, "1", MaxKind::Tested),
-            seen.version + 1,
-        )
-        .await,
-        Err(ClubError::NotFound)
-    );
-    assert_eq!(
-        service::delete_max(store, stranger, seen.id, seen.version + 1).await,
-        Err(ClubError::NotFound)
-    );
+    team.assert_unchangeable(
+        stranger,
+        &changed,
+        &max(theirs, "1", MaxKind::Tested),
+        ClubError::NotFound,
+    )
+    .await;
     assert_eq!(
         team.record(stranger, team.mine.id, &max(theirs, "1", MaxKind::Tested))
             .await,
@@ -267,14 +243,8 @@ async fn a_max_of_another_clubs_exercise_is_refused_next_to_the_exercise() {
         .await
         .expect("recorded");
     assert_eq!(
-        service::update_max(
-            &team.club.store,
-            coach,
-            seen.id,
-            &max(theirs, "70", MaxKind::Tested),
-            seen.version,
-        )
-        .await,
+        team.update(coach, &seen, &max(theirs, "70", MaxKind::Tested))
+            .await,
         Err(invalid("exercise", FieldProblem::InvalidChoice))
     );
 }
@@ -319,48 +289,24 @@ async fn a_new_level_starts_after_the_current_one() {
     let team = Team::new().await;
     let (club, store) = (&team.club, &team.club.store);
     let id = team.mine.id;
+    let record_level =
+        async |by: &Member, level, start: &str| service::record_level(store, by, id, level, day(start)).await;
     assert_eq!(
-        service::record_level(
-            store,
-            &club.athlete,
-            id,
-            CompetitorLevel::Elite,
-            day("2026-06-01"),
-        )
-        .await,
+        record_level(&club.athlete, CompetitorLevel::Elite, "2026-06-01").await,
         Err(ClubError::Forbidden)
     );
-    service::record_level(
-        store,
-        &club.coach,
-        id,
-        CompetitorLevel::Regional,
-        day("2025-09-01"),
-    )
-    .await
-    .expect("recorded");
-    service::record_level(
-        store,
-        &club.coach,
-        id,
-        CompetitorLevel::National,
-        day("2026-06-01"),
-    )
-    .await
-    .expect("recorded");
+    record_level(&club.coach, CompetitorLevel::Regional, "2025-09-01")
+        .await
+        .expect("recorded");
+    record_level(&club.coach, CompetitorLevel::National, "2026-06-01")
+        .await
+        .expect("recorded");
     assert_eq!(
-        service::record_level(store, &club.coach, id, CompetitorLevel::Elite, day("2026-06-01"),).await,
+        record_level(&club.coach, CompetitorLevel::Elite, "2026-06-01").await,
         Err(invalid("start", FieldProblem::InvalidDate))
     );
     assert_eq!(
-        service::record_level(
-            store,
-            &club.stranger,
-            id,
-            CompetitorLevel::Elite,
-            day("2026-07-01"),
-        )
-        .await,
+        record_level(&club.stranger, CompetitorLevel::Elite, "2026-07-01").await,
         Err(ClubError::NotFound)
     );
     let levels = store.levels(club.id, id).await.expect("read");

@@ -4,7 +4,7 @@
 mod writes;
 
 use super::MemoryStore;
-use super::tables::{GroupRow, Owned, guard, of_club, of_club_mut};
+use super::tables::{GroupRow, Owned, change, guard, of_club, of_club_mut};
 use crate::athlete::{Athlete, AthleteDraft, Group};
 use crate::athlete_import::AthleteImportPlan;
 use crate::catalogue::search::fold;
@@ -19,7 +19,7 @@ use crate::ports::{
 use crate::settings::TrainingSettings;
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
-use writes::{change_athlete, change_group};
+use writes::change_group;
 
 #[async_trait]
 impl AthleteStore for MemoryStore {
@@ -68,7 +68,7 @@ impl AthleteStore for MemoryStore {
         _now: DateTime<Utc>,
     ) -> StoreResult<Athlete> {
         self.write(|s| {
-            change_athlete(s, club, id, expected_version, |a| {
+            change(s.athlete_mut(club, id), expected_version, |a| {
                 a.first_name = draft.first_name.clone();
                 a.last_name = draft.last_name.clone();
                 a.birth_date = draft.birth_date;
@@ -88,7 +88,11 @@ impl AthleteStore for MemoryStore {
         expected_version: i64,
         _now: DateTime<Utc>,
     ) -> StoreResult<Athlete> {
-        self.write(|s| change_athlete(s, club, id, expected_version, |a| a.archived = archived))
+        self.write(|s| {
+            change(s.athlete_mut(club, id), expected_version, |a| {
+                a.archived = archived
+            })
+        })
     }
 
     async fn link_member(
@@ -103,13 +107,9 @@ impl AthleteStore for MemoryStore {
             if member.is_some_and(|m| !s.is_member(club, m)) {
                 return Err(StoreError::NotFound);
             }
-            guard(
-                of_club_mut(&mut s.athletes, club, |a| a.id == id),
-                |a| a.version,
-                expected_version,
-            )?;
+            guard(s.athlete_mut(club, id), expected_version)?;
             s.check_unlinked(member, Some(id))?;
-            change_athlete(s, club, id, expected_version, |a| a.member = member)
+            change(s.athlete_mut(club, id), expected_version, |a| a.member = member)
         })
     }
 }
@@ -117,19 +117,7 @@ impl AthleteStore for MemoryStore {
 #[async_trait]
 impl CompetitionStore for MemoryStore {
     async fn weighings(&self, club: ClubId, athlete: AthleteId) -> StoreResult<Vec<Weighing>> {
-        Ok(self.read(|s| {
-            if s.athlete_of(club, athlete).is_none() {
-                return Vec::new();
-            }
-            let mut found: Vec<Weighing> = s
-                .weighings
-                .iter()
-                .filter(|(a, _)| *a == athlete)
-                .map(|(_, w)| *w)
-                .collect();
-            found.sort_by_key(|w| w.date);
-            found
-        }))
+        Ok(self.read(|s| s.of_athlete(&s.weighings, club, athlete, |w| w.date)))
     }
 
     async fn club_weighings(&self, club: ClubId) -> StoreResult<Vec<(AthleteId, Weighing)>> {
@@ -168,19 +156,7 @@ impl CompetitionStore for MemoryStore {
     }
 
     async fn levels(&self, club: ClubId, athlete: AthleteId) -> StoreResult<Vec<LevelStatus>> {
-        Ok(self.read(|s| {
-            if s.athlete_of(club, athlete).is_none() {
-                return Vec::new();
-            }
-            let mut found: Vec<LevelStatus> = s
-                .levels
-                .iter()
-                .filter(|(a, _)| *a == athlete)
-                .map(|(_, l)| *l)
-                .collect();
-            found.sort_by_key(|l| l.start);
-            found
-        }))
+        Ok(self.read(|s| s.of_athlete(&s.levels, club, athlete, |l| l.start)))
     }
 
     async fn current_levels(&self, club: ClubId) -> StoreResult<Vec<(AthleteId, CompetitorLevel)>> {
@@ -284,11 +260,7 @@ impl MaxStore for MemoryStore {
     ) -> StoreResult<RecordedMax> {
         self.write(|s| {
             let known_exercise = s.exercise_of(club, max.exercise);
-            let recorded = guard(
-                of_club_mut(&mut s.maxes, club, |m| m.id == id),
-                |m| m.version,
-                expected_version,
-            )?;
+            let recorded = guard(of_club_mut(&mut s.maxes, club, |m| m.id == id), expected_version)?;
             if !known_exercise {
                 return Err(StoreError::NotFound);
             }
@@ -300,11 +272,7 @@ impl MaxStore for MemoryStore {
 
     async fn delete_max(&self, club: ClubId, id: MaxId, expected_version: i64) -> StoreResult<()> {
         self.write(|s| {
-            guard(
-                of_club_mut(&mut s.maxes, club, |m| m.id == id),
-                |m| m.version,
-                expected_version,
-            )?;
+            guard(of_club_mut(&mut s.maxes, club, |m| m.id == id), expected_version)?;
             s.maxes.retain(|m| m.record.id != id);
             Ok(())
         })
@@ -336,11 +304,7 @@ impl GroupStore for MemoryStore {
         expected_version: i64,
     ) -> StoreResult<Group> {
         self.write(|s| {
-            guard(
-                s.groups.iter_mut().find(|g| g.club == club && g.id == id),
-                |g| g.version,
-                expected_version,
-            )?;
+            guard(s.group_mut(club, id), expected_version)?;
             s.check_group_name(club, name, Some(id))?;
             change_group(s, club, id, expected_version, |g| g.name = name.to_owned())
         })

@@ -6,11 +6,36 @@ use crate::catalogue::search::fold;
 use crate::error::StoreError;
 use crate::ids::{AthleteId, ClubId, ExerciseId, GroupId, MemberId};
 use crate::ports::StoreResult;
-use crate::testing::tables::{GroupRow, Owned, State, guard, of_club, of_club_mut};
+use crate::testing::tables::{GroupRow, Owned, State, change, of_club, of_club_mut};
 
 impl State {
     pub(super) fn athlete_of(&self, club: ClubId, id: AthleteId) -> Option<&Athlete> {
         of_club(&self.athletes, club).find(|a| a.id == id)
+    }
+
+    /// What `table` holds for one of the club's athletes (nothing for another club's), by
+    /// `order`.
+    pub(super) fn of_athlete<T: Copy, K: Ord>(
+        &self,
+        table: &[(AthleteId, T)],
+        club: ClubId,
+        id: AthleteId,
+        order: impl Fn(&T) -> K,
+    ) -> Vec<T> {
+        if self.athlete_of(club, id).is_none() {
+            return Vec::new();
+        }
+        let mut found: Vec<T> = table
+            .iter()
+            .filter(|(a, _)| *a == id)
+            .map(|(_, row)| *row)
+            .collect();
+        found.sort_by_key(order);
+        found
+    }
+
+    pub(super) fn athlete_mut(&mut self, club: ClubId, id: AthleteId) -> Option<&mut Athlete> {
+        of_club_mut(&mut self.athletes, club, |a| a.id == id)
     }
 
     pub(super) fn is_member(&self, club: ClubId, member: MemberId) -> bool {
@@ -38,6 +63,10 @@ impl State {
             version: row.version,
             athletes: athletes.into_iter().map(|a| a.id).collect(),
         }
+    }
+
+    pub(super) fn group_mut(&mut self, club: ClubId, id: GroupId) -> Option<&mut GroupRow> {
+        self.groups.iter_mut().find(|g| g.club == club && g.id == id)
     }
 
     pub(super) fn group_row(&self, club: ClubId, id: GroupId) -> StoreResult<Group> {
@@ -156,38 +185,14 @@ impl State {
     }
 }
 
-/// A versioned change to one of the club's athletes.
-pub(super) fn change_athlete(
-    s: &mut State,
-    club: ClubId,
-    id: AthleteId,
-    expected_version: i64,
-    change: impl FnOnce(&mut Athlete),
-) -> StoreResult<Athlete> {
-    let athlete = guard(
-        of_club_mut(&mut s.athletes, club, |a| a.id == id),
-        |a| a.version,
-        expected_version,
-    )?;
-    change(athlete);
-    athlete.version += 1;
-    Ok(athlete.clone())
-}
-
-/// A versioned change to one of the club's groups.
+/// A guarded change to one of the club's groups (see [`change`]); answers it with its athletes.
 pub(super) fn change_group(
     s: &mut State,
     club: ClubId,
     id: GroupId,
     expected_version: i64,
-    change: impl FnOnce(&mut GroupRow),
+    edit: impl FnOnce(&mut GroupRow),
 ) -> StoreResult<Group> {
-    let row = guard(
-        s.groups.iter_mut().find(|g| g.club == club && g.id == id),
-        |g| g.version,
-        expected_version,
-    )?;
-    change(row);
-    row.version += 1;
+    change(s.group_mut(club, id), expected_version, edit)?;
     s.group_row(club, id)
 }

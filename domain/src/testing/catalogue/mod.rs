@@ -3,7 +3,7 @@
 mod writes;
 
 use super::MemoryStore;
-use super::tables::{LabelRow, guard, of_club, of_club_mut};
+use super::tables::{LabelRow, Owned, State, guard, of_club, of_club_mut};
 use crate::catalogue::exchange::ImportCounts;
 use crate::catalogue::file::CataloguePlan;
 use crate::catalogue::search::fold;
@@ -15,6 +15,15 @@ use crate::ports::{CatalogueStore, ComplexStore, ExerciseStore, StoreResult};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use writes::apply_draft;
+
+/// The tables of [`State::change_in_catalogue`].
+fn exercises(s: &mut State) -> &mut Vec<Owned<Exercise>> {
+    &mut s.exercises
+}
+
+fn complexes(s: &mut State) -> &mut Vec<Owned<Complex>> {
+    &mut s.complexes
+}
 
 /// A list's entries, by French name.
 fn sorted_labels<Id>(mut rows: Vec<&LabelRow>, id: fn(i64) -> Id) -> Vec<Label<Id>> {
@@ -152,11 +161,7 @@ impl ExerciseStore for MemoryStore {
     ) -> StoreResult<Exercise> {
         self.write(|s| {
             let created = s.insert_exercise(club, draft, false)?;
-            if !s.has_label(club, LabelKind::Category, draft.category.map(|c| c.0))
-                || !s.has_label(club, LabelKind::Equipment, draft.equipment.map(|e| e.0))
-            {
-                return Err(StoreError::NotFound);
-            }
+            s.check_exercise_labels(club, draft)?;
             Ok(created)
         })
     }
@@ -172,21 +177,17 @@ impl ExerciseStore for MemoryStore {
         self.write(|s| {
             guard(
                 of_club_mut(&mut s.exercises, club, |e| e.id == id),
-                |e| e.version,
                 expected_version,
             )?;
             s.check_exercise_names(club, draft, Some(id))?;
-            if !s.has_label(club, LabelKind::Category, draft.category.map(|c| c.0))
-                || !s.has_label(club, LabelKind::Equipment, draft.equipment.map(|e| e.0))
-            {
-                return Err(StoreError::NotFound);
-            }
-            let exercise = of_club_mut(&mut s.exercises, club, |e| e.id == id).ok_or(StoreError::NotFound)?;
-            apply_draft(exercise, draft);
-            exercise.version += 1;
-            let updated = exercise.clone();
-            s.catalogue_changed(club);
-            Ok(updated)
+            s.check_exercise_labels(club, draft)?;
+            s.change_in_catalogue(
+                club,
+                exercises,
+                |e| e.id == id,
+                expected_version,
+                |e| apply_draft(e, draft),
+            )
         })
     }
 
@@ -199,16 +200,13 @@ impl ExerciseStore for MemoryStore {
         _now: DateTime<Utc>,
     ) -> StoreResult<Exercise> {
         self.write(|s| {
-            let exercise = guard(
-                of_club_mut(&mut s.exercises, club, |e| e.id == id),
-                |e| e.version,
+            s.change_in_catalogue(
+                club,
+                exercises,
+                |e| e.id == id,
                 expected_version,
-            )?;
-            exercise.archived = archived;
-            exercise.version += 1;
-            let updated = exercise.clone();
-            s.catalogue_changed(club);
-            Ok(updated)
+                |e| e.archived = archived,
+            )
         })
     }
 
@@ -236,7 +234,6 @@ impl ExerciseStore for MemoryStore {
         self.write(|s| {
             guard(
                 of_club_mut(&mut s.exercises, club, |e| e.id == id),
-                |e| e.version,
                 expected_version,
             )?;
             let in_complex = s.complexes.iter().any(|c| c.record.movements.contains(&id));
@@ -301,21 +298,23 @@ impl ComplexStore for MemoryStore {
         self.write(|s| {
             guard(
                 of_club_mut(&mut s.complexes, club, |c| c.id == id),
-                |c| c.version,
                 expected_version,
             )?;
             if !s.has_label(club, LabelKind::Category, draft.category.map(|c| c.0)) {
                 return Err(StoreError::NotFound);
             }
             s.check_movements(club, &draft.movements)?;
-            let complex = of_club_mut(&mut s.complexes, club, |c| c.id == id).ok_or(StoreError::NotFound)?;
-            complex.names = draft.names.clone();
-            complex.category = draft.category;
-            complex.movements = draft.movements.clone();
-            complex.version += 1;
-            let updated = complex.clone();
-            s.catalogue_changed(club);
-            Ok(updated)
+            s.change_in_catalogue(
+                club,
+                complexes,
+                |c| c.id == id,
+                expected_version,
+                |c| {
+                    c.names = draft.names.clone();
+                    c.category = draft.category;
+                    c.movements = draft.movements.clone();
+                },
+            )
         })
     }
 
@@ -328,16 +327,13 @@ impl ComplexStore for MemoryStore {
         _now: DateTime<Utc>,
     ) -> StoreResult<Complex> {
         self.write(|s| {
-            let complex = guard(
-                of_club_mut(&mut s.complexes, club, |c| c.id == id),
-                |c| c.version,
+            s.change_in_catalogue(
+                club,
+                complexes,
+                |c| c.id == id,
                 expected_version,
-            )?;
-            complex.archived = archived;
-            complex.version += 1;
-            let updated = complex.clone();
-            s.catalogue_changed(club);
-            Ok(updated)
+                |c| c.archived = archived,
+            )
         })
     }
 
@@ -345,7 +341,6 @@ impl ComplexStore for MemoryStore {
         self.write(|s| {
             guard(
                 of_club_mut(&mut s.complexes, club, |c| c.id == id),
-                |c| c.version,
                 expected_version,
             )?;
             s.complexes.retain(|c| c.record.id != id);

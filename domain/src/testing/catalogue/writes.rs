@@ -7,7 +7,7 @@ use crate::catalogue::{Complex, Exercise, ExerciseDraft, LabelKind, Names};
 use crate::error::StoreError;
 use crate::ids::{CategoryId, ClubId, ComplexId, EquipmentId, ExerciseId};
 use crate::ports::StoreResult;
-use crate::testing::tables::{LabelRow, Owned, State, of_club, of_club_mut};
+use crate::testing::tables::{LabelRow, Owned, State, Versioned, change, of_club, of_club_mut};
 
 impl State {
     /// What the database's triggers do: any change to a club's catalogue moves its version.
@@ -25,6 +25,32 @@ impl State {
 
     pub(super) fn has_label(&self, club: ClubId, kind: LabelKind, id: Option<i64>) -> bool {
         id.is_none_or(|id| self.labels_of(club, kind).any(|l| l.id == id))
+    }
+
+    /// `NotFound` when the draft's category or equipment is not an entry of the club's lists.
+    pub(super) fn check_exercise_labels(&self, club: ClubId, draft: &ExerciseDraft) -> StoreResult<()> {
+        if self.has_label(club, LabelKind::Category, draft.category.map(|c| c.0))
+            && self.has_label(club, LabelKind::Equipment, draft.equipment.map(|e| e.0))
+        {
+            Ok(())
+        } else {
+            Err(StoreError::NotFound)
+        }
+    }
+
+    /// A guarded change to one of the club's exercises or complexes (see [`change`]): `table`
+    /// picks the list, `pick` the record. Moves the catalogue's version too.
+    pub(super) fn change_in_catalogue<T: Versioned>(
+        &mut self,
+        club: ClubId,
+        table: fn(&mut State) -> &mut Vec<Owned<T>>,
+        pick: impl Fn(&T) -> bool,
+        expected_version: i64,
+        edit: impl FnOnce(&mut T),
+    ) -> StoreResult<T> {
+        let changed = change(of_club_mut(table(self), club, pick), expected_version, edit)?;
+        self.catalogue_changed(club);
+        Ok(changed)
     }
 
     /// `Duplicate` when the list has that French name (without case or accents).
@@ -68,21 +94,13 @@ impl State {
         archived: bool,
     ) -> StoreResult<Exercise> {
         self.check_exercise_names(club, draft, None)?;
+        let names = Names {
+            fr: draft.name_fr.as_str().to_owned(),
+            en: draft.name_en.as_str().to_owned(),
+        };
         let mut exercise = Exercise {
-            id: ExerciseId(self.next_id()),
-            names: Names {
-                fr: String::new(),
-                en: String::new(),
-            },
-            short_name: None,
-            category: None,
-            equipment: None,
-            description: None,
-            video_url: None,
-            image: None,
-            video: None,
             archived,
-            version: 1,
+            ..Exercise::named(ExerciseId(self.next_id()), names)
         };
         apply_draft(&mut exercise, draft);
         self.exercises.push(Owned {
@@ -139,30 +157,38 @@ impl State {
         club: ClubId,
         plan: &CataloguePlan,
     ) -> StoreResult<()> {
-        let categories = plan
-            .categories
-            .iter()
-            .map(|names| self.insert_label(club, LabelKind::Category, names))
-            .collect::<StoreResult<Vec<_>>>()?;
-        let equipment = plan
-            .equipment
-            .iter()
-            .map(|names| self.insert_label(club, LabelKind::Equipment, names))
-            .collect::<StoreResult<Vec<_>>>()?;
+        let lists = self.write_lists(club, plan, Self::insert_label)?;
         let mut exercises = Vec::with_capacity(plan.exercises.len());
         for planned in &plan.exercises {
-            let draft = planned_draft(planned, &categories, &equipment);
+            let draft = lists.draft(planned);
             exercises.push(self.insert_exercise(club, &draft, planned.archived)?.id);
         }
         for planned in &plan.complexes {
-            let category = planned
-                .category
-                .and_then(|i| categories.get(i))
-                .map(|id| CategoryId(*id));
+            let category = lists.category(planned.category);
             let movements = planned_movements(&planned.movements, &exercises)?;
             self.insert_complex(club, &planned.names, category, movements, planned.archived)?;
         }
         Ok(())
+    }
+
+    /// Writes a plan's categories and equipment with `write` (an insert, or an upsert that
+    /// matches them by French name).
+    fn write_lists(
+        &mut self,
+        club: ClubId,
+        plan: &CataloguePlan,
+        write: fn(&mut Self, ClubId, LabelKind, &Names) -> StoreResult<i64>,
+    ) -> StoreResult<ListIds> {
+        let mut list = |kind, entries: &[Names]| -> StoreResult<Vec<i64>> {
+            entries
+                .iter()
+                .map(|names| write(self, club, kind, names))
+                .collect()
+        };
+        Ok(ListIds {
+            categories: list(LabelKind::Category, &plan.categories)?,
+            equipment: list(LabelKind::Equipment, &plan.equipment)?,
+        })
     }
 
     /// The id of the club's label of that French name, renamed to `names`, or a new one.
@@ -189,19 +215,10 @@ impl State {
         plan: &CataloguePlan,
     ) -> StoreResult<ImportCounts> {
         let mut counts = ImportCounts::default();
-        let categories = plan
-            .categories
-            .iter()
-            .map(|names| self.upsert_label(club, LabelKind::Category, names))
-            .collect::<StoreResult<Vec<_>>>()?;
-        let equipment = plan
-            .equipment
-            .iter()
-            .map(|names| self.upsert_label(club, LabelKind::Equipment, names))
-            .collect::<StoreResult<Vec<_>>>()?;
+        let lists = self.write_lists(club, plan, Self::upsert_label)?;
         let mut exercises = Vec::with_capacity(plan.exercises.len());
         for planned in &plan.exercises {
-            let draft = planned_draft(planned, &categories, &equipment);
+            let draft = lists.draft(planned);
             let key = draft.name_fr.key();
             let found = of_club(&self.exercises, club)
                 .find(|e| fold(&e.names.fr) == key)
@@ -230,10 +247,7 @@ impl State {
             .map(|c| (c.id, fold(&c.names.fr)))
             .collect();
         for planned in &plan.complexes {
-            let category = planned
-                .category
-                .and_then(|i| categories.get(i))
-                .map(|id| CategoryId(*id));
+            let category = lists.category(planned.category);
             let movements = planned_movements(&planned.movements, &exercises)?;
             let key = fold(&planned.names.fr);
             match existing
@@ -277,18 +291,30 @@ pub(super) fn apply_draft(exercise: &mut Exercise, draft: &ExerciseDraft) {
     exercise.video_url = draft.video_url.clone();
 }
 
-/// A planned exercise's draft with its category and equipment turned into the club's ids.
-fn planned_draft(planned: &PlannedExercise, categories: &[i64], equipment: &[i64]) -> ExerciseDraft {
-    ExerciseDraft {
-        category: planned
-            .category
-            .and_then(|i| categories.get(i))
-            .map(|id| CategoryId(*id)),
-        equipment: planned
-            .equipment
-            .and_then(|i| equipment.get(i))
-            .map(|id| EquipmentId(*id)),
-        ..planned.draft.clone()
+/// The club's ids of a plan's categories and equipment, in the plan's order.
+struct ListIds {
+    categories: Vec<i64>,
+    equipment: Vec<i64>,
+}
+
+impl ListIds {
+    /// The club's category at a plan's index.
+    fn category(&self, index: Option<usize>) -> Option<CategoryId> {
+        index
+            .and_then(|i| self.categories.get(i))
+            .map(|id| CategoryId(*id))
+    }
+
+    /// A planned exercise's draft with its category and equipment turned into the club's ids.
+    fn draft(&self, planned: &PlannedExercise) -> ExerciseDraft {
+        ExerciseDraft {
+            category: self.category(planned.category),
+            equipment: planned
+                .equipment
+                .and_then(|i| self.equipment.get(i))
+                .map(|id| EquipmentId(*id)),
+            ..planned.draft.clone()
+        }
     }
 }
 
