@@ -198,30 +198,14 @@ mod tests {
 
     #[test]
     fn invalid_settings_are_named() {
-        let cli = parse(&["--database-url", "mysql://x"]);
-        assert!(
-            cli.config
-                .validate()
-                .unwrap_err()
-                .to_string()
-                .contains("DATABASE_URL")
-        );
-        let cli = parse(&["--public-url", "club.example"]);
-        assert!(
-            cli.config
-                .validate()
-                .unwrap_err()
-                .to_string()
-                .contains("DROPIT_PUBLIC_URL")
-        );
-        let cli = parse(&["--log-level", "info,=[="]);
-        assert!(
-            cli.config
-                .validate()
-                .unwrap_err()
-                .to_string()
-                .contains("DROPIT_LOG")
-        );
+        for (flags, name) in [
+            (["--database-url", "mysql://x"], "DATABASE_URL"),
+            (["--public-url", "club.example"], "DROPIT_PUBLIC_URL"),
+            (["--log-level", "info,=[="], "DROPIT_LOG"),
+        ] {
+            let error = parse(&flags).config.validate().unwrap_err().to_string();
+            assert!(error.contains(name), "{flags:?}: {error}");
+        }
     }
 
     #[test]

@@ -46,36 +46,65 @@ fn seed_gate() -> service::Gate<'static> {
     }
 }
 
-/// Creates the demo club unless its owner exists. Returns whether it created it.
-pub async fn seed_demo(store: &dyn Store, hasher: &dyn PasswordHasher) -> Result<bool, SeedError> {
-    let (owner_email, owner_name, _) = DEMO_LOGINS[0];
+/// A seeded account: email, display name, and role in its club.
+type Login<'a> = (&'a str, &'a str, Role);
+
+/// Signs up `club_name` with its owner, unless the owner's account exists (`None`); returns
+/// the owner's membership. Every seeded account has the password [`DEMO_PASSWORD`].
+async fn found_club(
+    store: &dyn Store,
+    hasher: &dyn PasswordHasher,
+    club_name: &str,
+    (owner_email, owner_name, _): Login<'_>,
+    now: DateTime<Utc>,
+) -> Result<Option<Member>, SeedError> {
     if store.user_credentials(owner_email).await?.is_some() {
-        return Ok(false);
+        return Ok(None);
     }
-    let now = Utc::now();
-    let input = domain::account::SignUp::parse(DEMO_CLUB, owner_name, owner_email, DEMO_PASSWORD)
+    let input = domain::account::SignUp::parse(club_name, owner_name, owner_email, DEMO_PASSWORD)
         .map_err(service::AuthError::Invalid)?;
     let (owner, club) = service::sign_up(store, hasher, &seed_gate(), input, now).await?;
-    let owner_member = store
+    let member = store
         .member_by_user(club, owner.id)
         .await?
         .ok_or(StoreError::NotFound)?;
+    Ok(Some(member))
+}
+
+/// Invites `login` into the club of `owner`, and accepts the invitation as a new account.
+async fn add_member(
+    store: &dyn Store,
+    hasher: &dyn PasswordHasher,
+    owner: &Member,
+    (email, name, role): Login<'_>,
+    now: DateTime<Utc>,
+) -> Result<(), SeedError> {
+    let token = random_token();
+    let request = service::InvitationRequest {
+        email: Email::parse("email", email).map_err(|e| ClubError::Invalid(vec![e]))?,
+        role,
+        open_link: false,
+    };
+    service::invite(store, owner, &request, &token, now).await?;
+    let account = service::NewAccount {
+        display_name: name,
+        password: DEMO_PASSWORD,
+        email: "",
+    };
+    service::accept_invitation_as_new_user(store, hasher, token.as_str(), &account, now).await?;
+    Ok(())
+}
+
+/// Creates the demo club unless its owner exists. Returns whether it created it.
+pub async fn seed_demo(store: &dyn Store, hasher: &dyn PasswordHasher) -> Result<bool, SeedError> {
+    let now = Utc::now();
+    let Some(owner) = found_club(store, hasher, DEMO_CLUB, DEMO_LOGINS[0], now).await? else {
+        return Ok(false);
+    };
     // The athletes come first: the demo athlete's invitation then finds and links their profile.
-    seed_athletes(store, &owner_member, now).await?;
-    for (email, name, role) in DEMO_LOGINS.iter().skip(1) {
-        let token = random_token();
-        let request = service::InvitationRequest {
-            email: Email::parse("email", email).map_err(|e| ClubError::Invalid(vec![e]))?,
-            role: *role,
-            open_link: false,
-        };
-        service::invite(store, &owner_member, &request, &token, now).await?;
-        let account = service::NewAccount {
-            display_name: name,
-            password: DEMO_PASSWORD,
-            email: "",
-        };
-        service::accept_invitation_as_new_user(store, hasher, token.as_str(), &account, now).await?;
+    seed_athletes(store, &owner, now).await?;
+    for login in DEMO_LOGINS.into_iter().skip(1) {
+        add_member(store, hasher, &owner, login, now).await?;
     }
     Ok(true)
 }
@@ -217,31 +246,20 @@ pub async fn seed_bench(store: &dyn Store, hasher: &dyn PasswordHasher) -> Resul
     use domain::catalogue::exchange::{Lines, check};
     use domain::catalogue::file::{CatalogueFile, ExerciseRow};
 
-    let owner_email = "owner@bench.dropit.club";
-    if store.user_credentials(owner_email).await?.is_some() {
-        return Ok(false);
-    }
     let now = Utc::now();
-    let input = domain::account::SignUp::parse(BENCH_CLUB, "Bench Owner", owner_email, DEMO_PASSWORD)
-        .map_err(service::AuthError::Invalid)?;
-    let (owner, club) = service::sign_up(store, hasher, &seed_gate(), input, now).await?;
-    let owner_member = store
-        .member_by_user(club, owner.id)
-        .await?
-        .ok_or(StoreError::NotFound)?;
-    let token = random_token();
-    let request = service::InvitationRequest {
-        email: Email::parse("email", BENCH_COACH).map_err(|e| ClubError::Invalid(vec![e]))?,
-        role: Role::Coach,
-        open_link: false,
+    let bench_owner = ("owner@bench.dropit.club", "Bench Owner", Role::Owner);
+    let Some(owner) = found_club(store, hasher, BENCH_CLUB, bench_owner, now).await? else {
+        return Ok(false);
     };
-    service::invite(store, &owner_member, &request, &token, now).await?;
-    let account = service::NewAccount {
-        display_name: "Bench Coach",
-        password: DEMO_PASSWORD,
-        email: "",
-    };
-    service::accept_invitation_as_new_user(store, hasher, token.as_str(), &account, now).await?;
+    let club = owner.club_id;
+    add_member(
+        store,
+        hasher,
+        &owner,
+        (BENCH_COACH, "Bench Coach", Role::Coach),
+        now,
+    )
+    .await?;
 
     let default = domain::catalogue::default::file().map_err(StoreError::Backend)?;
     let missing = BENCH_EXERCISES.saturating_sub(default.exercises.len());

@@ -35,36 +35,32 @@ impl Sessions {
         };
         Ok(sessions)
     }
+
+    /// The backend's own store, which every session operation goes to.
+    fn backend(&self) -> &dyn SessionStore {
+        match self {
+            Sessions::Sqlite(s) => s,
+            Sessions::Postgres(s) => s,
+        }
+    }
 }
 
 #[async_trait]
 impl SessionStore for Sessions {
     async fn create(&self, record: &mut Record) -> session_store::Result<()> {
-        match self {
-            Sessions::Sqlite(s) => s.create(record).await,
-            Sessions::Postgres(s) => s.create(record).await,
-        }
+        self.backend().create(record).await
     }
 
     async fn save(&self, record: &Record) -> session_store::Result<()> {
-        match self {
-            Sessions::Sqlite(s) => s.save(record).await,
-            Sessions::Postgres(s) => s.save(record).await,
-        }
+        self.backend().save(record).await
     }
 
     async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
-        match self {
-            Sessions::Sqlite(s) => s.load(id).await,
-            Sessions::Postgres(s) => s.load(id).await,
-        }
+        self.backend().load(id).await
     }
 
     async fn delete(&self, id: &Id) -> session_store::Result<()> {
-        match self {
-            Sessions::Sqlite(s) => s.delete(id).await,
-            Sessions::Postgres(s) => s.delete(id).await,
-        }
+        self.backend().delete(id).await
     }
 }
 

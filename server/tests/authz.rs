@@ -9,10 +9,9 @@
 mod support;
 
 use chrono::Utc;
-use domain::athlete::{AthleteDraft, AthleteInput};
 use domain::{AthleteId, Role};
 use std::collections::BTreeSet;
-use support::{JSON_ENDPOINTS, MATRIX, Scope, expected, spawn};
+use support::{MATRIX, Scope, expected, person, spawn};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_server_function_checks_who_asks_and_which_club() {
@@ -45,12 +44,7 @@ async fn every_server_function_checks_who_asks_and_which_club() {
         for &scope in scopes {
             for caller in callers {
                 let client = fx.client(caller).await;
-                let request = client.post(format!("{}/api/{}", fx.base, case.endpoint));
-                let request = if JSON_ENDPOINTS.contains(&case.endpoint) {
-                    request.json(&fx.json(case.endpoint, scope).await)
-                } else {
-                    request.form(&fx.args(case.endpoint, scope).await)
-                };
+                let request = fx.matrix_call(&client, case, scope).await;
                 let status = request.send().await.expect("call").status().as_u16();
                 calls += 1;
                 let want = expected(case, caller, scope);
@@ -78,41 +72,18 @@ async fn every_server_function_checks_who_asks_and_which_club() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn athletes_reach_only_their_own_records() {
     let fx = spawn().await;
-    let (user, _) = fx
-        .store
-        .user_credentials("athlete@alpha.test")
-        .await
-        .expect("lookup")
-        .expect("athlete account");
-    let member = fx
-        .store
-        .member_by_user(fx.own, user.id)
-        .await
-        .expect("lookup")
-        .expect("member");
-    let draft = AthleteDraft::parse(
-        &AthleteInput {
-            first_name: "Mine".into(),
-            last_name: "Own".into(),
-            sex: "men".into(),
-            ..AthleteInput::default()
-        },
-        Utc::now().date_naive(),
-    )
-    .expect("valid");
+    let member = fx.member_of(fx.own, "athlete@alpha.test").await;
     let mine = fx
-        .store
-        .create_athlete(fx.own, &draft, Some(member.id), Utc::now())
+        .profile(fx.own, person("Mine", "Own", "men"), Some(member.id))
         .await
-        .expect("profile")
         .id;
     let other = AthleteId(fx.athlete(fx.own).await.0);
     let exercise = fx.exercise(fx.own).await.0.to_string();
     let client = fx.client(Some(Role::Athlete)).await;
     let call = |endpoint: &'static str, args: Vec<(&'static str, String)>| {
-        let request = client.post(format!("{}/api/{endpoint}", fx.base)).form(&args);
+        let (fx, client) = (&fx, &client);
         async move {
-            let response = request.send().await.expect("call");
+            let response = fx.post(client, endpoint, &args).await;
             let status = response.status().as_u16();
             (status, response.text().await.expect("body"))
         }
@@ -158,8 +129,8 @@ async fn athletes_reach_only_their_own_records() {
 
     // The pages say the same.
     let page = |path: String| {
-        let request = client.get(format!("{}{path}", fx.base));
-        async move { request.send().await.expect("page").text().await.expect("html") }
+        let (fx, client) = (&fx, &client);
+        async move { fx.get(client, &path).await.text().await.expect("html") }
     };
     let own_page = page(format!("/athletes/{}", mine.0)).await;
     assert!(
@@ -184,17 +155,8 @@ async fn athletes_reach_only_their_own_records() {
 async fn operations_endpoints_and_headers() {
     let fx = spawn().await;
     let client = reqwest::Client::new();
-    let health = client
-        .get(format!("{}/healthz", fx.base))
-        .send()
-        .await
-        .expect("healthz");
-    assert_eq!(health.status(), 200);
-    let ready = client
-        .get(format!("{}/readyz", fx.base))
-        .send()
-        .await
-        .expect("readyz");
+    assert_eq!(fx.get(&client, "/healthz").await.status(), 200);
+    let ready = fx.get(&client, "/readyz").await;
     assert_eq!(ready.status(), 200);
     assert!(
         ready.headers().contains_key("x-request-id"),
@@ -214,11 +176,7 @@ async fn operations_endpoints_and_headers() {
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .expect("client");
-    let page = no_redirects
-        .get(format!("{}/club", fx.base))
-        .send()
-        .await
-        .expect("page");
+    let page = fx.get(&no_redirects, "/club").await;
     assert_eq!(page.status(), 303);
     assert_eq!(
         page.headers().get("location").map(|v| v.as_bytes()),
@@ -226,11 +184,8 @@ async fn operations_endpoints_and_headers() {
     );
 
     // Malformed calls are refused as bad requests, never as server errors.
-    let bad = client
-        .post(format!("{}/api/change_role", fx.base))
-        .form(&[("member_id", "not a number")])
-        .send()
-        .await
-        .expect("call");
+    let bad = fx
+        .post(&client, "change_role", &[("member_id", "not a number")])
+        .await;
     assert!(bad.status().is_client_error(), "got {}", bad.status());
 }

@@ -16,7 +16,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::time::Duration;
-use support::{Fixture, JSON_ENDPOINTS, MATRIX, Scope, expected};
+use support::{Fixture, MATRIX, Scope, expected};
 
 /// The folder of a dedicated tmpfs, or `None` when the test is not asked to run.
 fn fault_dir() -> Option<PathBuf> {
@@ -110,12 +110,7 @@ async fn prepare(fx: &Fixture) -> Vec<Call> {
     writes.sort_by_key(|c| c.endpoint == "log_out_everywhere");
     for case in writes {
         let client = fx.client(Some(Role::Owner)).await;
-        let request = client.post(format!("{}/api/{}", fx.base, case.endpoint));
-        let request = if JSON_ENDPOINTS.contains(&case.endpoint) {
-            request.json(&fx.json(case.endpoint, Scope::Own).await)
-        } else {
-            request.form(&fx.args(case.endpoint, Scope::Own).await)
-        };
+        let request = fx.matrix_call(&client, case, Scope::Own).await;
         calls.push(Call {
             endpoint: case.endpoint,
             client,

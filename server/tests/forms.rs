@@ -7,10 +7,10 @@
 
 mod support;
 
-use domain::Role;
+use domain::{ClubId, Role};
 use reqwest::header::{ACCEPT, LOCATION, REFERER, SET_COOKIE};
 use reqwest::redirect::Policy;
-use support::spawn;
+use support::{Fixture, invalid, post_to, spawn};
 
 /// What a browser sends with a form post: it accepts HTML and says which page the form was on.
 const BROWSER_ACCEPT: &str = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
@@ -32,14 +32,8 @@ async fn post_form(
     from: &str,
     fields: &[(&str, String)],
 ) -> reqwest::Response {
-    client
-        .post(format!("{base}/api/{endpoint}"))
-        .header(ACCEPT, BROWSER_ACCEPT)
-        .header(REFERER, from)
-        .form(fields)
-        .send()
-        .await
-        .expect("post")
+    let headers = [(ACCEPT.as_str(), BROWSER_ACCEPT), (REFERER.as_str(), from)];
+    post_to(client, base, endpoint, &headers, fields).await
 }
 
 /// The page at `url`, as the browser gets it.
@@ -91,12 +85,7 @@ async fn language_and_theme_are_kept_and_the_browser_goes_back_to_its_page() {
     assert!(page.contains("Log in"), "the login page in English");
 
     // Anything but the offered choices is refused, and nothing is kept.
-    let answer = client
-        .post(format!("{}/api/set_theme", fx.base))
-        .form(&[("theme", "<script>")])
-        .send()
-        .await
-        .expect("post");
+    let answer = fx.post(&client, "set_theme", &[("theme", "<script>")]).await;
     assert_eq!(answer.status(), 400);
     assert!(answer.headers().get(SET_COOKIE).is_none());
 }
@@ -110,14 +99,20 @@ async fn logging_out_and_switching_club_lead_where_a_person_expects() {
 
     // Another club's id: the browser comes back to its page, which says why.
     let from = format!("{}/athletes", fx.base);
-    let answer = post_form(
-        &client,
-        &fx.base,
-        "switch_club",
-        &from,
-        &[("club_id", fx.foreign.0.to_string())],
-    )
-    .await;
+    let switch_to = |club: ClubId| {
+        let (client, base, from) = (&client, &fx.base, &from);
+        async move {
+            post_form(
+                client,
+                base,
+                "switch_club",
+                from,
+                &[("club_id", club.0.to_string())],
+            )
+            .await
+        }
+    };
+    let answer = switch_to(fx.foreign).await;
     assert_eq!(answer.status(), 302);
     let back = location(&answer);
     assert!(back.starts_with(&from) && back.contains("__err="), "{back}");
@@ -128,14 +123,7 @@ async fn logging_out_and_switching_club_lead_where_a_person_expects() {
     );
 
     // The club the person is in: home page of that club.
-    let answer = post_form(
-        &client,
-        &fx.base,
-        "switch_club",
-        &from,
-        &[("club_id", fx.own.0.to_string())],
-    )
-    .await;
+    let answer = switch_to(fx.own).await;
     assert_eq!(
         (answer.status().as_u16(), location(&answer)),
         (302, "/".to_owned())
@@ -169,11 +157,7 @@ async fn an_address_cannot_make_a_page_say_what_an_attacker_wrote() {
     ];
     for error in forged {
         let encoded = base64::engine::general_purpose::URL_SAFE.encode(error.to_string());
-        let answer = client
-            .get(format!("{}/login?__err={encoded}", fx.base))
-            .send()
-            .await
-            .expect("page");
+        let answer = fx.get(&client, &format!("/login?__err={encoded}")).await;
         assert_eq!(answer.status(), 200, "{error}");
         let page = answer.text().await.expect("body");
         assert!(!page.contains("555-0100"), "{error}");
@@ -183,20 +167,13 @@ async fn an_address_cannot_make_a_page_say_what_an_attacker_wrote() {
 /// Posts a form that must be refused as invalid (422); the problems it came back with, as
 /// (field, problem) pairs.
 async fn refused(
+    fx: &Fixture,
     client: &reqwest::Client,
-    base: &str,
     endpoint: &str,
     form: &[(&str, String)],
 ) -> Vec<(String, String)> {
-    let answer = client
-        .post(format!("{base}/api/{endpoint}"))
-        .form(form)
-        .send()
+    invalid(fx.post(client, endpoint, form).await)
         .await
-        .expect("call");
-    assert_eq!(answer.status(), 422, "{endpoint}");
-    let body: serde_json::Value = answer.json().await.expect("json");
-    body["Invalid"]
         .as_array()
         .expect("field problems")
         .iter()
@@ -218,49 +195,63 @@ fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
 async fn every_problem_of_a_form_comes_back_next_to_its_field() {
     let fx = spawn().await;
     let coach = fx.client(Some(Role::Coach)).await;
-    let (athlete, _) = fx.athlete(fx.own).await;
-    let max = [
-        ("athlete_id", athlete.to_string()),
-        ("exercise", String::new()),
-        ("weight", "heavy".into()),
-        ("date", "2999-01-01".into()),
-        ("kind", "guessed".into()),
-    ];
-    assert_eq!(
-        refused(&coach, &fx.base, "record_max", &max).await,
-        pairs(&[
-            ("exercise", "Required"),
-            ("weight", "InvalidNumber"),
-            ("date", "FutureDate"),
-            ("kind", "InvalidChoice"),
-        ])
-    );
-    let weighing = [
-        ("athlete_id", athlete.to_string()),
-        ("weighed_on", "someday".into()),
-        ("bodyweight", "630".into()),
-    ];
-    assert_eq!(
-        refused(&coach, &fx.base, "record_weighing", &weighing).await,
-        pairs(&[("weighed_on", "InvalidDate"), ("bodyweight", "InvalidNumber")])
-    );
-    let (athlete, version) = fx.athlete(fx.own).await;
-    let profile = [
-        ("id", athlete.to_string()),
-        ("version", version.to_string()),
-        ("first_name", String::new()),
-        ("last_name", "Martin".into()),
-        ("birth_date", "14/03/2008".into()),
-        ("sex", "women".into()),
-    ];
-    assert_eq!(
-        refused(&coach, &fx.base, "update_athlete", &profile).await,
-        pairs(&[("first_name", "Required"), ("birth_date", "InvalidDate")])
-    );
     let admin = fx.client(Some(Role::Admin)).await;
-    let invitation = [("email", "not an email".to_owned()), ("role", "athlete".into())];
-    assert_eq!(
-        refused(&admin, &fx.base, "invite", &invitation).await,
-        pairs(&[("email", "InvalidEmail")])
-    );
+    let (athlete, _) = fx.athlete(fx.own).await;
+    let (profile, version) = fx.athlete(fx.own).await;
+    // Who posts, to which server function, which fields; the problems that come back.
+    let cases = [
+        (
+            &coach,
+            "record_max",
+            vec![
+                ("athlete_id", athlete.to_string()),
+                ("exercise", String::new()),
+                ("weight", "heavy".into()),
+                ("date", "2999-01-01".into()),
+                ("kind", "guessed".into()),
+            ],
+            vec![
+                ("exercise", "Required"),
+                ("weight", "InvalidNumber"),
+                ("date", "FutureDate"),
+                ("kind", "InvalidChoice"),
+            ],
+        ),
+        (
+            &coach,
+            "record_weighing",
+            vec![
+                ("athlete_id", athlete.to_string()),
+                ("weighed_on", "someday".into()),
+                ("bodyweight", "630".into()),
+            ],
+            vec![("weighed_on", "InvalidDate"), ("bodyweight", "InvalidNumber")],
+        ),
+        (
+            &coach,
+            "update_athlete",
+            vec![
+                ("id", profile.to_string()),
+                ("version", version.to_string()),
+                ("first_name", String::new()),
+                ("last_name", "Martin".into()),
+                ("birth_date", "14/03/2008".into()),
+                ("sex", "women".into()),
+            ],
+            vec![("first_name", "Required"), ("birth_date", "InvalidDate")],
+        ),
+        (
+            &admin,
+            "invite",
+            vec![("email", "not an email".to_owned()), ("role", "athlete".into())],
+            vec![("email", "InvalidEmail")],
+        ),
+    ];
+    for (client, endpoint, form, expected) in cases {
+        assert_eq!(
+            refused(&fx, client, endpoint, &form).await,
+            pairs(&expected),
+            "{endpoint}"
+        );
+    }
 }

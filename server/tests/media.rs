@@ -7,6 +7,7 @@ mod support;
 
 use domain::Role;
 use std::path::{Path, PathBuf};
+use support::invalid;
 
 const PNG: &[u8] = &[
     0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, b'I', b'H', b'D', b'R',
@@ -24,6 +25,11 @@ fn files(dir: &Path) -> Vec<PathBuf> {
     found
 }
 
+/// Puts `body` at `url` (an exercise's image or video), as `client`.
+async fn upload(client: &reqwest::Client, url: String, body: impl Into<reqwest::Body>) -> reqwest::Response {
+    client.put(url).body(body).send().await.expect("put")
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn images_are_checked_stored_served_and_removed() {
     let fx = support::spawn().await;
@@ -36,55 +42,33 @@ async fn images_are_checked_stored_served_and_removed() {
     let url = |id: i64, slot: &str| format!("{}/media/exercises/{id}/{slot}", fx.base);
 
     // A text file in disguise, an image where a video goes, an oversized image: refused, no file.
-    let disguised = coach
-        .put(url(exercise, "image"))
-        .body("<svg xmlns='http://www.w3.org/2000/svg'/>")
-        .send()
-        .await
-        .expect("put");
-    assert_eq!(disguised.status(), 422);
-    let body: serde_json::Value = disguised.json().await.expect("json");
-    assert_eq!(body["Invalid"][0]["problem"], "UnsupportedFile");
-    let wrong_slot = coach
-        .put(url(exercise, "video"))
-        .body(PNG.to_vec())
-        .send()
-        .await
-        .expect("put");
+    let disguised = upload(
+        &coach,
+        url(exercise, "image"),
+        "<svg xmlns='http://www.w3.org/2000/svg'/>",
+    )
+    .await;
+    assert_eq!(invalid(disguised).await[0]["problem"], "UnsupportedFile");
+    let wrong_slot = upload(&coach, url(exercise, "video"), PNG).await;
     assert_eq!(wrong_slot.status(), 422);
     let mut big = PNG.to_vec();
     big.resize(5 * 1024 * 1024 + 1, 0);
-    let oversized = coach
-        .put(url(exercise, "image"))
-        .body(big)
-        .send()
-        .await
-        .expect("put");
-    assert_eq!(oversized.status(), 422);
-    let body: serde_json::Value = oversized.json().await.expect("json");
-    assert_eq!(body["Invalid"][0]["problem"]["FileTooLarge"]["max_mb"], 5);
-    let huge = coach
-        .put(url(exercise, "video"))
-        .body(vec![0u8; 50 * 1024 * 1024 + 2])
-        .send()
-        .await
-        .expect("put");
+    let oversized = upload(&coach, url(exercise, "image"), big).await;
+    assert_eq!(
+        invalid(oversized).await[0]["problem"]["FileTooLarge"]["max_mb"],
+        5
+    );
+    let huge = upload(&coach, url(exercise, "video"), vec![0u8; 50 * 1024 * 1024 + 2]).await;
     assert_eq!(
         huge.status(),
         422,
         "refused from its announced length, before it is read"
     );
-    let body: serde_json::Value = huge.json().await.expect("json");
-    assert_eq!(body["Invalid"][0]["problem"]["FileTooLarge"]["max_mb"], 50);
+    assert_eq!(invalid(huge).await[0]["problem"]["FileTooLarge"]["max_mb"], 50);
     assert!(files(&fx.media).is_empty(), "refused uploads leave no file");
 
     // A real PNG is stored and served, with ranges, to the club's members.
-    let stored = coach
-        .put(url(exercise, "image"))
-        .body(PNG.to_vec())
-        .send()
-        .await
-        .expect("put");
+    let stored = upload(&coach, url(exercise, "image"), PNG).await;
     assert_eq!(stored.status(), 200);
     let key: String = stored.json().await.expect("key");
     assert!(
@@ -92,17 +76,14 @@ async fn images_are_checked_stored_served_and_removed() {
         "{key}"
     );
     assert_eq!(files(&fx.media).len(), 1);
+    let file = format!("/media/{key}");
     let athlete = fx.client(Some(Role::Athlete)).await;
-    let served = athlete
-        .get(format!("{}/media/{key}", fx.base))
-        .send()
-        .await
-        .expect("get");
+    let served = fx.get(&athlete, &file).await;
     assert_eq!(served.status(), 200);
     assert_eq!(served.headers()["content-type"], "image/png");
     assert_eq!(served.bytes().await.expect("bytes").as_ref(), PNG);
     let part = athlete
-        .get(format!("{}/media/{key}", fx.base))
+        .get(format!("{}{file}", fx.base))
         .header("Range", "bytes=1-3")
         .send()
         .await
@@ -119,50 +100,21 @@ async fn images_are_checked_stored_served_and_removed() {
 
     // Another club sees nothing: not its file, not its exercise; athletes cannot upload.
     let foreign = fx.log_in_as("owner@beta.test").await;
-    let peek = foreign
-        .get(format!("{}/media/{key}", fx.base))
-        .send()
-        .await
-        .expect("get");
-    assert_eq!(peek.status(), 404);
-    let into_foreign = coach
-        .put(url(foreign_exercise, "image"))
-        .body(PNG.to_vec())
-        .send()
-        .await
-        .expect("put");
+    assert_eq!(fx.get(&foreign, &file).await.status(), 404);
+    let into_foreign = upload(&coach, url(foreign_exercise, "image"), PNG).await;
     assert_eq!(into_foreign.status(), 404);
-    let by_athlete = athlete
-        .put(url(exercise, "image"))
-        .body(PNG.to_vec())
-        .send()
-        .await
-        .expect("put");
+    let by_athlete = upload(&athlete, url(exercise, "image"), PNG).await;
     assert_eq!(by_athlete.status(), 403);
-    let visitor = reqwest::Client::new()
-        .get(format!("{}/media/{key}", fx.base))
-        .send()
-        .await
-        .expect("get");
+    let visitor = fx.get(&reqwest::Client::new(), &file).await;
     assert_eq!(visitor.status(), 401);
     assert_eq!(files(&fx.media).len(), 1);
 
     // A new image replaces the old one, file included; removing it removes the file.
-    let replaced = coach
-        .put(url(exercise, "image"))
-        .body(PNG.to_vec())
-        .send()
-        .await
-        .expect("put");
+    let replaced = upload(&coach, url(exercise, "image"), PNG).await;
     let new_key: String = replaced.json().await.expect("key");
     assert_ne!(new_key, key);
     assert_eq!(files(&fx.media).len(), 1);
-    let gone = athlete
-        .get(format!("{}/media/{key}", fx.base))
-        .send()
-        .await
-        .expect("get");
-    assert_eq!(gone.status(), 404);
+    assert_eq!(fx.get(&athlete, &file).await.status(), 404);
     let removed = coach.delete(url(exercise, "image")).send().await.expect("delete");
     assert_eq!(removed.status(), 204);
     assert!(files(&fx.media).is_empty());

@@ -8,11 +8,11 @@
 mod support;
 
 use chrono::Utc;
-use domain::athlete::{AthleteDraft, AthleteInput};
-use domain::catalogue::{ComplexDraft, ExerciseDraft, ExerciseInput, Names};
+use domain::athlete::AthleteInput;
+use domain::catalogue::Names;
 use domain::{ExerciseId, Role};
 use std::time::{Duration, Instant};
-use support::{PASSWORD, spawn, spawn_in};
+use support::{PASSWORD, invalid, log_in, person, post_to, same_names, sign_up_form, spawn, spawn_in};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
@@ -29,70 +29,22 @@ fn title(html: &str) -> &str {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn hostile_names_are_escaped_in_titles_and_pages() {
     let fx = spawn().await;
-    let now = Utc::now();
-    let exercise = fx
-        .store
-        .create_exercise(
-            fx.own,
-            &ExerciseDraft::parse(&ExerciseInput {
-                name_fr: HOSTILE.into(),
-                ..ExerciseInput::default()
-            })
-            .expect("a valid name"),
-            now,
-        )
-        .await
-        .expect("exercise");
+    let exercise = fx.exercise_named(fx.own, HOSTILE).await;
     let other = ExerciseId(fx.exercise(fx.own).await.0);
-    let names = [
-        Names {
-            fr: HOSTILE.into(),
-            en: HOSTILE.into(),
-        },
-        Names {
-            fr: "Autre".into(),
-            en: "Other".into(),
-        },
-    ];
-    let complex = fx
-        .store
-        .create_complex(
-            fx.own,
-            &ComplexDraft::parse(HOSTILE, HOSTILE, None, vec![exercise.id, other], &names).expect("valid"),
-            now,
-        )
-        .await
-        .expect("complex");
-    let athlete = fx
-        .store
-        .create_athlete(
-            fx.own,
-            &AthleteDraft::parse(
-                &AthleteInput {
-                    first_name: "Eve".into(),
-                    last_name: HOSTILE.into(),
-                    sex: "women".into(),
-                    ..AthleteInput::default()
-                },
-                now.date_naive(),
-            )
-            .expect("valid"),
-            None,
-            now,
-        )
-        .await
-        .expect("athlete");
+    let other_names = Names {
+        fr: "Autre".into(),
+        en: "Other".into(),
+    };
+    let movements = vec![(exercise.id, same_names(HOSTILE)), (other, other_names)];
+    let complex = fx.complex_named(fx.own, HOSTILE, movements).await;
+    let athlete = fx.profile(fx.own, person("Eve", HOSTILE, "women"), None).await;
     let coach = fx.client(Some(Role::Coach)).await;
     for path in [
         format!("/catalogue/exercises/{}", exercise.id.0),
         format!("/catalogue/complexes/{}", complex.id.0),
         format!("/athletes/{}", athlete.id.0),
     ] {
-        let response = coach
-            .get(format!("{}{path}", fx.base))
-            .send()
-            .await
-            .expect("page");
+        let response = fx.get(&coach, &path).await;
         assert_eq!(response.status(), 200, "{path}");
         let html = response.text().await.expect("html");
         assert!(
@@ -117,11 +69,7 @@ async fn pages_run_only_their_own_inline_scripts() {
         } else {
             coach.clone()
         };
-        let response = client
-            .get(format!("{}{path}", fx.base))
-            .send()
-            .await
-            .expect("page");
+        let response = fx.get(&client, path).await;
         let csp = response.headers()["content-security-policy"]
             .to_str()
             .expect("ascii")
@@ -180,50 +128,46 @@ async fn writes_from_another_origin_are_refused() {
         .next()
         .and_then(|p| p.parse().ok())
         .expect("port");
-    let group = || vec![("name", fx.fresh_email("groupe"))];
+    // A new group, asked for by a page of `origin`; `site`, the browser's word on whose page it
+    // is (`sec-fetch-site`), when it sends one.
+    let create_group = |site: Option<&'static str>, origin: String| {
+        let (fx, owner) = (&fx, &owner);
+        async move {
+            let mut headers = vec![("origin", origin.as_str())];
+            headers.extend(site.map(|site| ("sec-fetch-site", site)));
+            let group = [("name", fx.fresh_email("groupe"))];
+            post_to(owner, &fx.base, "create_group", &headers, &group)
+                .await
+                .status()
+        }
+    };
     // A page of the same site on another port, and a page of another site.
     let other_port = format!("http://127.0.0.1:{}", port.wrapping_add(1));
-    let forged = owner
-        .post(format!("{}/api/create_group", fx.base))
-        .header("origin", &other_port)
-        .form(&group())
-        .send()
-        .await
-        .expect("call");
-    assert_eq!(forged.status(), 403);
-    let cross_site = owner
-        .post(format!("{}/api/create_group", fx.base))
-        .header("sec-fetch-site", "same-site")
-        .header("origin", &other_port)
-        .form(&group())
-        .send()
-        .await
-        .expect("call");
-    assert_eq!(cross_site.status(), 403);
+    let forged = create_group(None, other_port.clone()).await;
+    assert_eq!(forged, 403);
+    let cross_site = create_group(Some("same-site"), other_port).await;
+    assert_eq!(cross_site, 403);
     assert!(
         fx.store.groups(fx.own).await.expect("groups").is_empty(),
         "no forged write went through"
     );
     // Logging a victim into the attacker's account is a cross-site write too.
-    let login = reqwest::Client::new()
-        .post(format!("{}/api/log_in", fx.base))
-        .header("sec-fetch-site", "cross-site")
-        .header("origin", "https://evil.example")
-        .form(&[("email", "owner@alpha.test"), ("password", PASSWORD)])
-        .send()
-        .await
-        .expect("call");
+    let cross_site = [
+        ("sec-fetch-site", "cross-site"),
+        ("origin", "https://evil.example"),
+    ];
+    let login = log_in(
+        &reqwest::Client::new(),
+        &fx.base,
+        &cross_site,
+        "owner@alpha.test",
+        PASSWORD,
+    )
+    .await;
     assert_eq!(login.status(), 403);
     // The app's own pages write as before.
-    let own = owner
-        .post(format!("{}/api/create_group", fx.base))
-        .header("sec-fetch-site", "same-origin")
-        .header("origin", &fx.base)
-        .form(&group())
-        .send()
-        .await
-        .expect("call");
-    assert_eq!(own.status(), 200);
+    let own = create_group(Some("same-origin"), fx.base.clone()).await;
+    assert_eq!(own, 200);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -232,7 +176,7 @@ async fn answers_stay_private() {
     let owner = fx.client(Some(Role::Owner)).await;
     for response in [
         reqwest::get(format!("{}/login", fx.base)).await.expect("login"),
-        owner.get(format!("{}/club", fx.base)).send().await.expect("club"),
+        fx.get(&owner, "/club").await,
         owner
             .post(format!("{}/api/get_viewer", fx.base))
             .send()
@@ -296,45 +240,34 @@ async fn inputs_and_answers_are_bounded() {
     let fx = spawn().await;
     let coach = fx.client(Some(Role::Coach)).await;
     // A body far over what any form sends is refused before it is read.
-    let huge = coach
-        .post(format!("{}/api/create_group", fx.base))
-        .form(&[("name", "g".repeat(100_000))])
-        .send()
-        .await
-        .expect("call");
+    let huge = fx
+        .post(&coach, "create_group", &[("name", "g".repeat(100_000))])
+        .await;
     assert_eq!(huge.status(), 413);
     // A long search is refused with a message next to the search field.
-    let search = coach
-        .post(format!("{}/api/catalogue", fx.base))
-        .form(&[("query[q]", "arrache ".repeat(2_000))])
-        .send()
-        .await
-        .expect("call");
-    assert_eq!(search.status(), 422);
-    let body: serde_json::Value = search.json().await.expect("json");
-    assert_eq!(body["Invalid"][0]["field"], "q");
-    assert_eq!(body["Invalid"][0]["problem"]["TooLong"]["max"], 100);
-    let page = coach
-        .get(format!("{}/catalogue?q={}", fx.base, "a".repeat(5_000)))
-        .send()
-        .await
-        .expect("page");
+    let search = fx
+        .post(&coach, "catalogue", &[("query[q]", "arrache ".repeat(2_000))])
+        .await;
+    let problems = invalid(search).await;
+    assert_eq!(problems[0]["field"], "q");
+    assert_eq!(problems[0]["problem"]["TooLong"]["max"], 100);
+    let page = fx
+        .get(&coach, &format!("/catalogue?q={}", "a".repeat(5_000)))
+        .await;
     assert_eq!(
         page.status(),
         200,
         "the page says what is wrong instead of failing"
     );
     // An invalid choice quoting a long value answers a short 400, never a 500.
-    let choice = coach
-        .post(format!("{}/api/change_role", fx.base))
-        .form(&[
-            ("member_id", "1"),
-            ("role", &"x".repeat(60_000)),
-            ("version", "1"),
-        ])
-        .send()
-        .await
-        .expect("call");
+    let role = "x".repeat(60_000);
+    let choice = fx
+        .post(
+            &coach,
+            "change_role",
+            &[("member_id", "1"), ("role", &role), ("version", "1")],
+        )
+        .await;
     assert_eq!(choice.status(), 400);
     assert!(choice.text().await.expect("body").len() < 2_000);
     // A thousand bad rows: the first hundred and the count, in a small answer.
@@ -342,12 +275,13 @@ async fn inputs_and_answers_are_bounded() {
     for _ in 0..1_000 {
         csv.push_str("nonsense,\n");
     }
-    let import = coach
-        .post(format!("{}/api/import_catalogue", fx.base))
-        .form(&[("format", "csv"), ("content", csv.as_str())])
-        .send()
-        .await
-        .expect("call");
+    let import = fx
+        .post(
+            &coach,
+            "import_catalogue",
+            &[("format", "csv"), ("content", csv.as_str())],
+        )
+        .await;
     assert_eq!(import.status(), 422);
     let text = import.text().await.expect("body");
     assert!(text.len() < 64 * 1024, "{} bytes", text.len());
@@ -363,60 +297,33 @@ async fn inputs_and_answers_are_bounded() {
 async fn names_and_choices_are_checked_where_they_arrive() {
     let fx = spawn().await;
     let coach = fx.client(Some(Role::Coach)).await;
-    let athlete = coach
-        .post(format!("{}/api/create_athlete", fx.base))
-        .form(&[
-            ("first_name", "Ana"),
-            ("last_name", "Smith\u{202E}lanrev"),
-            ("sex", "women"),
-        ])
-        .send()
-        .await
-        .expect("call");
-    assert_eq!(athlete.status(), 422);
-    let body: serde_json::Value = athlete.json().await.expect("json");
-    assert_eq!(body["Invalid"][0]["field"], "last_name");
-    assert_eq!(body["Invalid"][0]["problem"], "InvalidCharacters");
+    let athlete = [
+        ("first_name", "Ana"),
+        ("last_name", "Smith\u{202E}lanrev"),
+        ("sex", "women"),
+    ];
+    let problems = invalid(fx.post(&coach, "create_athlete", &athlete).await).await;
+    assert_eq!(problems[0]["field"], "last_name");
+    assert_eq!(problems[0]["problem"], "InvalidCharacters");
     // Another club's equipment is reported under "equipment".
     let foreign = fx.list_entry(fx.foreign).await;
-    let exercise = coach
-        .post(format!("{}/api/create_exercise", fx.base))
-        .form(&[
-            ("name_fr", fx.fresh_email("exo")),
-            ("equipment", foreign.to_string()),
-        ])
-        .send()
-        .await
-        .expect("call");
-    assert_eq!(exercise.status(), 422);
-    let body: serde_json::Value = exercise.json().await.expect("json");
-    assert_eq!(body["Invalid"][0]["field"], "equipment");
+    let exercise = [
+        ("name_fr", fx.fresh_email("exo")),
+        ("equipment", foreign.to_string()),
+    ];
+    let problems = invalid(fx.post(&coach, "create_exercise", &exercise).await).await;
+    assert_eq!(problems[0]["field"], "equipment");
     // A common password is refused at sign-up.
-    let signup = reqwest::Client::new()
-        .post(format!("{}/api/sign_up", fx.base))
-        .form(&[
-            ("club_name", "Club commun"),
-            ("display_name", "Common"),
-            ("email", "common@club.test"),
-            ("password", "motdepasse123"),
-        ])
-        .send()
-        .await
-        .expect("call");
-    assert_eq!(signup.status(), 422);
-    let body: serde_json::Value = signup.json().await.expect("json");
-    assert_eq!(body["Invalid"][0]["problem"], "CommonPassword");
+    let signup = sign_up_form("Club commun", "Common", "common@club.test", "motdepasse123");
+    let problems = invalid(fx.post(&reqwest::Client::new(), "sign_up", &signup).await).await;
+    assert_eq!(problems[0]["problem"], "CommonPassword");
 }
 
 /// A login as if it came through the trusted proxy from `address`.
 async fn log_in_from(base: &str, address: &str, email: &str, password: &str) -> u16 {
-    reqwest::Client::new()
-        .post(format!("{base}/api/log_in"))
-        .header("x-forwarded-for", address)
-        .form(&[("email", email), ("password", password)])
-        .send()
+    let forwarded = [("x-forwarded-for", address)];
+    log_in(&reqwest::Client::new(), base, &forwarded, email, password)
         .await
-        .expect("log in")
         .status()
         .as_u16()
 }
@@ -475,11 +382,7 @@ async fn a_flood_of_guesses_is_bounded_and_the_owners_own_device_still_gets_in()
     let fx = spawn_in(&std::env::temp_dir(), &["--trusted-proxies", "127.0.0.1"]).await;
     // The owner's phone logged in before: it carries a device token.
     let phone = fx.log_in_as("owner@alpha.test").await;
-    let log_out = phone
-        .post(format!("{}/api/log_out", fx.base))
-        .send()
-        .await
-        .expect("log out");
+    let log_out = fx.post(&phone, "log_out", support::NO_FIELDS).await;
     assert_eq!(log_out.status(), 200);
     // Thirty guesses at once, each from its own address: they queue up on the account, and
     // those whose turn is too far away are refused without their password being checked.
@@ -505,13 +408,8 @@ async fn a_flood_of_guesses_is_bounded_and_the_owners_own_device_still_gets_in()
     );
     // … but the owner's phone is not held back at all.
     let own_started = Instant::now();
-    let own = phone
-        .post(format!("{}/api/log_in", fx.base))
-        .header("x-forwarded-for", "192.0.2.77")
-        .form(&[("email", "owner@alpha.test"), ("password", PASSWORD)])
-        .send()
-        .await
-        .expect("log in");
+    let forwarded = [("x-forwarded-for", "192.0.2.77")];
+    let own = log_in(&phone, &fx.base, &forwarded, "owner@alpha.test", PASSWORD).await;
     assert_eq!(own.status(), 200);
     assert!(
         own_started.elapsed() < Duration::from_secs(5),
@@ -548,17 +446,13 @@ async fn an_address_signs_up_a_few_clubs_an_hour() {
     let fx = spawn().await;
     let mut statuses = Vec::new();
     for i in 0..6 {
-        let response = reqwest::Client::new()
-            .post(format!("{}/api/sign_up", fx.base))
-            .form(&[
-                ("club_name", format!("Club {i}")),
-                ("display_name", "Founder".into()),
-                ("email", fx.fresh_email("founder")),
-                ("password", "a long enough password".into()),
-            ])
-            .send()
-            .await
-            .expect("sign up");
+        let form = sign_up_form(
+            &format!("Club {i}"),
+            "Founder",
+            &fx.fresh_email("founder"),
+            "a long enough password",
+        );
+        let response = fx.post(&reqwest::Client::new(), "sign_up", &form).await;
         statuses.push(response.status().as_u16());
     }
     assert_eq!(statuses, [200, 200, 200, 200, 200, 429]);
@@ -672,13 +566,13 @@ fn chunked(megabytes: usize) -> Vec<u8> {
 
 /// The session cookie of a login, for raw requests.
 async fn session_cookie(base: &str, email: &str) -> String {
-    let login = reqwest::Client::new()
-        .post(format!("{base}/api/log_in"))
-        .form(&[("email", email), ("password", PASSWORD)])
-        .send()
-        .await
-        .expect("log in");
-    login
+    let login = log_in(&reqwest::Client::new(), base, &[], email, PASSWORD).await;
+    session_of(&login)
+}
+
+/// The session cookie an answer sets (`name=value`).
+fn session_of(answer: &reqwest::Response) -> String {
+    answer
         .headers()
         .get_all("set-cookie")
         .iter()
@@ -694,57 +588,44 @@ async fn uploads_are_refused_before_their_body_is_read() {
     let fx = spawn().await;
     let exercise = fx.exercise(fx.own).await.0;
     let total = 40 * 1024 * 1024;
-    // A visitor announcing 40 MB: refused before the body is read.
-    let head = format!(
-        "PUT /media/exercises/{exercise}/video HTTP/1.1\r\nHost: test\r\nContent-Length: {total}\r\n\r\n"
-    );
-    let (status, sent) = raw(&fx.base, &head, vec![0u8; total]).await;
-    assert!(
-        status.expect("an answer").contains(" 401 "),
-        "a visitor is refused first"
-    );
-    assert!(
-        sent < total,
-        "answered before the body was sent ({sent} bytes were)"
-    );
-
-    // An athlete, and a coach of another club, are refused before the body too.
+    // The head of a raw upload into the exercise's `slot`: the cookie of a login, if any, and
+    // how the body is framed.
+    let head = |slot: &str, cookie: Option<&str>, framing: &str| {
+        let cookie = cookie.map(|c| format!("Cookie: {c}\r\n")).unwrap_or_default();
+        format!("PUT /media/exercises/{exercise}/{slot} HTTP/1.1\r\nHost: test\r\n{cookie}{framing}\r\n\r\n")
+    };
     let athlete = session_cookie(&fx.base, "athlete@alpha.test").await;
-    let head = format!(
-        "PUT /media/exercises/{exercise}/video HTTP/1.1\r\nHost: test\r\nCookie: {athlete}\r\n\
-         Content-Length: {total}\r\n\r\n"
-    );
-    let (status, sent) = raw(&fx.base, &head, vec![0u8; total]).await;
-    assert!(status.expect("an answer").contains(" 403 "));
-    assert!(sent < total);
-
-    // A coach's chunked upload over the image limit (5 MB) is cut while it streams.
     let coach = session_cookie(&fx.base, "coach@alpha.test").await;
-    let head = format!(
-        "PUT /media/exercises/{exercise}/image HTTP/1.1\r\nHost: test\r\nCookie: {coach}\r\n\
-         Transfer-Encoding: chunked\r\n\r\n"
-    );
-    let body = chunked(40);
-    let length = body.len();
-    let (status, sent) = raw(&fx.base, &head, body).await;
-    assert!(
-        status.expect("an answer").contains(" 422 "),
-        "over the image limit"
-    );
-    assert!(
-        sent < length,
-        "cut while it streamed ({sent} of {length} bytes were sent)"
-    );
+    // A visitor, then an athlete, announcing 40 MB: refused before the body is read. A coach's
+    // chunked upload over the image limit (5 MB) is cut while it streams.
+    for (who, slot, cookie, chunked_body, refusal) in [
+        ("a visitor", "video", None, false, " 401 "),
+        ("an athlete", "video", Some(athlete.as_str()), false, " 403 "),
+        ("a coach", "image", Some(coach.as_str()), true, " 422 "),
+    ] {
+        let (framing, body) = if chunked_body {
+            ("Transfer-Encoding: chunked".to_owned(), chunked(40))
+        } else {
+            (format!("Content-Length: {total}"), vec![0u8; total])
+        };
+        let length = body.len();
+        let (status, sent) = raw(&fx.base, &head(slot, cookie, &framing), body).await;
+        assert!(
+            status.as_deref().is_some_and(|s| s.contains(refusal)),
+            "{who}: {status:?}"
+        );
+        assert!(
+            sent < length,
+            "{who}: answered before the body was all sent ({sent} of {length} bytes were)"
+        );
+    }
     assert!(walk(&fx.media).is_empty(), "nothing is left behind");
 
     // A coach who hangs up in the middle of an upload leaves nothing behind either.
     let mut stream = TcpStream::connect(fx.base.trim_start_matches("http://"))
         .await
         .expect("connect");
-    let head = format!(
-        "PUT /media/exercises/{exercise}/image HTTP/1.1\r\nHost: test\r\nCookie: {coach}\r\n\
-         Content-Length: 3000000\r\n\r\n"
-    );
+    let head = head("image", Some(&coach), "Content-Length: 3000000");
     stream.write_all(head.as_bytes()).await.expect("head");
     stream
         .write_all(&chunked(1)[..1_000_000])
@@ -784,10 +665,11 @@ async fn invitations_are_for_their_email_unless_the_link_is_open() {
     let fx = spawn().await;
     let owner = fx.client(Some(Role::Owner)).await;
     let accept = |token: String| {
-        let request = owner
-            .post(format!("{}/api/accept_invitation", fx.base))
-            .form(&[("token", token)]);
-        async move { request.send().await.expect("accept").status().as_u16() }
+        let (fx, owner) = (&fx, &owner);
+        async move {
+            let answer = fx.post(owner, "accept_invitation", &[("token", token)]).await;
+            answer.status().as_u16()
+        }
     };
     let (_, for_someone_else) = fx.invitation_to(fx.spare, "someone@else.test", false).await;
     assert_eq!(
@@ -804,43 +686,28 @@ async fn a_stranger_with_an_open_link_gets_neither_the_invited_email_nor_their_p
     let fx = spawn().await;
     let invited = "invited@club.test";
     // The coach prepared the invited person's profile, with their email.
-    let profile = fx
-        .store
-        .create_athlete(
-            fx.spare,
-            &AthleteDraft::parse(
-                &AthleteInput {
-                    first_name: "Ivy".into(),
-                    last_name: "Invited".into(),
-                    sex: "women".into(),
-                    email: invited.into(),
-                    ..AthleteInput::default()
-                },
-                Utc::now().date_naive(),
-            )
-            .expect("valid"),
-            None,
-            Utc::now(),
-        )
-        .await
-        .expect("profile");
+    let input = AthleteInput {
+        email: invited.into(),
+        ..person("Ivy", "Invited", "women")
+    };
+    let profile = fx.profile(fx.spare, input, None).await;
     let (_, token) = fx.invitation_to(fx.spare, invited, true).await;
     let join = |email: &'static str| {
-        let request = reqwest::Client::new()
-            .post(format!("{}/api/join_with_new_account", fx.base))
-            .form(&[
+        let (fx, token) = (&fx, &token);
+        async move {
+            let form = [
                 ("token", token.as_str()),
                 ("display_name", "Stranger"),
                 ("password", "a stranger's password"),
                 ("email", email),
-            ]);
-        async move { request.send().await.expect("join") }
+            ];
+            fx.post(&reqwest::Client::new(), "join_with_new_account", &form)
+                .await
+        }
     };
     // An open link asks for the new account's own email …
     let without = join("").await;
-    assert_eq!(without.status(), 422);
-    let body: serde_json::Value = without.json().await.expect("json");
-    assert_eq!(body["Invalid"][0]["field"], "email");
+    assert_eq!(invalid(without).await[0]["field"], "email");
     // … which the account gets; the invited email stays free and the profile unlinked.
     assert_eq!(join("stranger@club.test").await.status(), 200);
     assert!(
@@ -918,21 +785,14 @@ async fn idle_and_half_sent_connections_are_closed_and_shutdown_is_bounded() {
     );
 
     // A client that stops reading a long answer is dropped: the server does not wait on it.
-    let client = reqwest::Client::builder()
-        .cookie_store(true)
-        .build()
-        .expect("client");
-    let signed_up = client
-        .post(format!("{base}/api/sign_up"))
-        .form(&[
-            ("club_name", "Club lent"),
-            ("display_name", "Lou Lent"),
-            ("email", "slow@club.test"),
-            ("password", "a slow reader's password"),
-        ])
-        .send()
-        .await
-        .expect("sign up");
+    let client = support::cookie_client();
+    let form = sign_up_form(
+        "Club lent",
+        "Lou Lent",
+        "slow@club.test",
+        "a slow reader's password",
+    );
+    let signed_up = post_to(&client, &base, "sign_up", &[], &form).await;
     assert_eq!(signed_up.status(), 200);
     // The only club of this database: its default catalogue's first exercise.
     let exercise = 1;
@@ -947,15 +807,7 @@ async fn idle_and_half_sent_connections_are_closed_and_shutdown_is_bounded() {
         .json()
         .await
         .expect("key");
-    let cookie = signed_up
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with("dropit_session="))
-        .and_then(|v| v.split(';').next())
-        .expect("session")
-        .to_owned();
+    let cookie = session_of(&signed_up);
     let mut reader = TcpStream::connect(&address).await.expect("connect");
     reader
         .write_all(format!("GET /media/{key} HTTP/1.1\r\nHost: test\r\nCookie: {cookie}\r\n\r\n").as_bytes())

@@ -6,14 +6,15 @@
 
 use chrono::{Duration, Utc};
 use clap::Parser;
-use domain::athlete::{AthleteDraft, AthleteInput};
-use domain::catalogue::{ComplexDraft, ExerciseDraft, ExerciseInput, Names};
+use domain::athlete::{Athlete, AthleteDraft, AthleteInput};
+use domain::catalogue::{Complex, ComplexDraft, Exercise, ExerciseDraft, ExerciseInput, Names};
 use domain::competition::Weighing;
 use domain::invitation::InvitationToken;
 use domain::maxes::{Max, MaxKind};
+use domain::membership::Member;
 use domain::ports::{NewInvitation, NewUser, Store};
 use domain::weight::Kg;
-use domain::{AthleteId, ClubId, ExerciseId, Role, UserId};
+use domain::{AthleteId, ClubId, ExerciseId, MemberId, Role, UserId};
 use server::config::Cli;
 use std::path::Path;
 use std::sync::Arc;
@@ -399,6 +400,9 @@ pub const MATRIX: &[Case] = &[
     },
 ];
 
+/// The form of a call without fields.
+pub const NO_FIELDS: &[(&str, &str)] = &[];
+
 /// Endpoints that take JSON rather than a form.
 pub const JSON_ENDPOINTS: &[&str] = &["save_training_settings"];
 
@@ -513,75 +517,91 @@ impl Fixture {
         (member.id.0, member.version)
     }
 
-    /// A new, unused exercise of `club`; returns (id, version).
-    pub async fn exercise(&self, club: ClubId) -> (i64, i64) {
+    /// A new exercise of `club` named `name_fr`.
+    pub async fn exercise_named(&self, club: ClubId, name_fr: &str) -> Exercise {
         let draft = ExerciseDraft::parse(&ExerciseInput {
-            name_fr: self.fresh_email("exercice"),
+            name_fr: name_fr.into(),
             ..ExerciseInput::default()
         })
         .expect("valid");
-        let created = self
-            .store
+        self.store
             .create_exercise(club, &draft, Utc::now())
             .await
-            .expect("exercise");
+            .expect("exercise")
+    }
+
+    /// A new, unused exercise of `club`; returns (id, version).
+    pub async fn exercise(&self, club: ClubId) -> (i64, i64) {
+        let created = self.exercise_named(club, &self.fresh_email("exercice")).await;
         (created.id.0, created.version)
+    }
+
+    /// A new complex of `club` named `name` in both languages (empty: named after its
+    /// movements), of `movements` with their names.
+    pub async fn complex_named(
+        &self,
+        club: ClubId,
+        name: &str,
+        movements: Vec<(ExerciseId, Names)>,
+    ) -> Complex {
+        let (ids, names): (Vec<ExerciseId>, Vec<Names>) = movements.into_iter().unzip();
+        let draft = ComplexDraft::parse(name, name, None, ids, &names).expect("valid");
+        self.store
+            .create_complex(club, &draft, Utc::now())
+            .await
+            .expect("complex")
     }
 
     /// A new complex of `club` made of two new exercises; returns (id, version, movements).
     pub async fn complex(&self, club: ClubId) -> (i64, i64, [i64; 2]) {
         let movements = [self.exercise(club).await.0, self.exercise(club).await.0];
-        let names: Vec<Names> = movements
+        let named = movements
             .iter()
-            .map(|m| Names {
-                fr: format!("M{m}"),
-                en: format!("M{m}"),
-            })
+            .map(|m| (ExerciseId(*m), same_names(&format!("M{m}"))))
             .collect();
-        let ids = movements.iter().map(|m| ExerciseId(*m)).collect();
-        let draft = ComplexDraft::parse("", "", None, ids, &names).expect("valid");
-        let created = self
-            .store
-            .create_complex(club, &draft, Utc::now())
-            .await
-            .expect("complex");
+        let created = self.complex_named(club, "", named).await;
         (created.id.0, created.version, movements)
     }
 
     /// A new piece of equipment of `club`; returns its id.
     pub async fn list_entry(&self, club: ClubId) -> i64 {
-        let name = self.fresh_email("matériel");
+        let names = same_names(&self.fresh_email("matériel"));
         self.store
-            .create_label(
-                club,
-                domain::catalogue::LabelKind::Equipment,
-                &Names {
-                    fr: name.clone(),
-                    en: name,
-                },
-            )
+            .create_label(club, domain::catalogue::LabelKind::Equipment, &names)
             .await
             .expect("equipment")
     }
 
+    /// A new profile of `club`, read from `input` as the athlete form reads it, linked to
+    /// `member`.
+    pub async fn profile(&self, club: ClubId, input: AthleteInput, member: Option<MemberId>) -> Athlete {
+        let draft = AthleteDraft::parse(&input, Utc::now().date_naive()).expect("valid");
+        self.store
+            .create_athlete(club, &draft, member, Utc::now())
+            .await
+            .expect("athlete")
+    }
+
     /// A new athlete of `club` (not linked to an account); returns (id, version).
     pub async fn athlete(&self, club: ClubId) -> (i64, i64) {
-        let draft = AthleteDraft::parse(
-            &AthleteInput {
-                first_name: "Target".into(),
-                last_name: self.fresh_email("athlete"),
-                sex: "women".into(),
-                ..AthleteInput::default()
-            },
-            Utc::now().date_naive(),
-        )
-        .expect("valid");
-        let created = self
-            .store
-            .create_athlete(club, &draft, None, Utc::now())
-            .await
-            .expect("athlete");
+        let input = person("Target", &self.fresh_email("athlete"), "women");
+        let created = self.profile(club, input, None).await;
         (created.id.0, created.version)
+    }
+
+    /// The membership in `club` of the account of `email`.
+    pub async fn member_of(&self, club: ClubId, email: &str) -> Member {
+        let (user, _) = self
+            .store
+            .user_credentials(email)
+            .await
+            .expect("lookup")
+            .expect("an account");
+        self.store
+            .member_by_user(club, user.id)
+            .await
+            .expect("lookup")
+            .expect("a member")
     }
 
     /// A new max of a new athlete of `club`; returns (id, version).
@@ -638,6 +658,21 @@ impl Fixture {
         }
     }
 
+    /// The matrix's call of `case` as `client`, its ids in the club of `scope`, ready to send.
+    pub async fn matrix_call(
+        &self,
+        client: &reqwest::Client,
+        case: &Case,
+        scope: Scope,
+    ) -> reqwest::RequestBuilder {
+        let request = client.post(format!("{}/api/{}", self.base, case.endpoint));
+        if JSON_ENDPOINTS.contains(&case.endpoint) {
+            request.json(&self.json(case.endpoint, scope).await)
+        } else {
+            request.form(&self.args(case.endpoint, scope).await)
+        }
+    }
+
     /// The form arguments of one call.
     pub async fn args(&self, endpoint: &str, scope: Scope) -> Vec<(&'static str, String)> {
         let club = self.club(scope);
@@ -647,12 +682,9 @@ impl Fixture {
             }
             "set_language" => vec![("language", "en".into())],
             "set_theme" => vec![("theme", "dark".into())],
-            "sign_up" => vec![
-                ("club_name", "Matrix club".into()),
-                ("display_name", "New Owner".into()),
-                ("email", self.fresh_email("signup")),
-                ("password", PASSWORD.into()),
-            ],
+            "sign_up" => {
+                sign_up_form("Matrix club", "New Owner", &self.fresh_email("signup"), PASSWORD).to_vec()
+            }
             "log_in" => vec![
                 ("email", "spare-owner@matrix.test".into()),
                 ("password", PASSWORD.into()),
@@ -687,22 +719,11 @@ impl Fixture {
             "catalogue_choices" => vec![],
             "exercise" => vec![("id", self.exercise(club).await.0.to_string())],
             "create_exercise" => vec![("name_fr", self.fresh_email("nouveau"))],
-            "update_exercise" => {
-                let (id, version) = self.exercise(club).await;
-                vec![
-                    ("id", id.to_string()),
-                    ("version", version.to_string()),
-                    ("name_fr", self.fresh_email("renamed")),
-                ]
-            }
-            "archive_exercise" => {
-                let (id, version) = self.exercise(club).await;
-                vec![
-                    ("id", id.to_string()),
-                    ("version", version.to_string()),
-                    ("archived", "true".into()),
-                ]
-            }
+            "update_exercise" => change(
+                self.exercise(club).await,
+                [("name_fr", self.fresh_email("renamed"))],
+            ),
+            "archive_exercise" => change(self.exercise(club).await, [archived()]),
             "complexes" => vec![],
             "catalogue_list" => vec![("kind", "equipment".into())],
             "save_list_entry" => {
@@ -736,29 +757,20 @@ impl Fixture {
             }
             "update_complex" => {
                 let (id, version, [a, b]) = self.complex(club).await;
-                vec![
-                    ("id", id.to_string()),
-                    ("version", version.to_string()),
-                    ("movements[0]", b.to_string()),
-                    ("movements[1]", a.to_string()),
-                ]
+                change(
+                    (id, version),
+                    [("movements[0]", b.to_string()), ("movements[1]", a.to_string())],
+                )
             }
             "archive_complex" => {
                 let (id, version, _) = self.complex(club).await;
-                vec![
-                    ("id", id.to_string()),
-                    ("version", version.to_string()),
-                    ("archived", "true".into()),
-                ]
+                change((id, version), [archived()])
             }
             "delete_complex" => {
                 let (id, version, _) = self.complex(club).await;
-                vec![("id", id.to_string()), ("version", version.to_string())]
+                change((id, version), [])
             }
-            "delete_exercise" => {
-                let (id, version) = self.exercise(club).await;
-                vec![("id", id.to_string()), ("version", version.to_string())]
-            }
+            "delete_exercise" => change(self.exercise(club).await, []),
             "roster" | "own_profile" | "groups" | "load_training_settings" => vec![],
             "load_athlete" => vec![("id", self.athlete(club).await.0.to_string())],
             "create_athlete" => vec![
@@ -766,24 +778,15 @@ impl Fixture {
                 ("last_name", self.fresh_email("athlète")),
                 ("sex", "women".into()),
             ],
-            "update_athlete" => {
-                let (id, version) = self.athlete(club).await;
-                vec![
-                    ("id", id.to_string()),
-                    ("version", version.to_string()),
+            "update_athlete" => change(
+                self.athlete(club).await,
+                [
                     ("first_name", "Renommée".into()),
                     ("last_name", self.fresh_email("athlète")),
                     ("sex", "women".into()),
-                ]
-            }
-            "archive_athlete" => {
-                let (id, version) = self.athlete(club).await;
-                vec![
-                    ("id", id.to_string()),
-                    ("version", version.to_string()),
-                    ("archived", "true".into()),
-                ]
-            }
+                ],
+            ),
+            "archive_athlete" => change(self.athlete(club).await, [archived()]),
             "link_account" => {
                 // A new profile of the club linked to a new member of the same club.
                 let (id, version) = self.athlete(club).await;
@@ -827,38 +830,19 @@ impl Fixture {
                 ("date", Utc::now().date_naive().to_string()),
                 ("kind", "tested".into()),
             ],
-            "update_max" => {
-                let (id, version) = self.max(club).await;
-                vec![
-                    ("id", id.to_string()),
-                    ("version", version.to_string()),
+            "update_max" => change(
+                self.max(club).await,
+                [
                     ("exercise", self.exercise(club).await.0.to_string()),
                     ("weight", "95".into()),
                     ("date", Utc::now().date_naive().to_string()),
                     ("kind", "competition".into()),
-                ]
-            }
-            "delete_max" => {
-                let (id, version) = self.max(club).await;
-                vec![("id", id.to_string()), ("version", version.to_string())]
-            }
+                ],
+            ),
+            "delete_max" => change(self.max(club).await, []),
             "create_group" => vec![("name", self.fresh_email("groupe"))],
-            "rename_group" => {
-                let (id, version) = self.group(club).await;
-                vec![
-                    ("id", id.to_string()),
-                    ("version", version.to_string()),
-                    ("name", self.fresh_email("renommé")),
-                ]
-            }
-            "archive_group" => {
-                let (id, version) = self.group(club).await;
-                vec![
-                    ("id", id.to_string()),
-                    ("version", version.to_string()),
-                    ("archived", "true".into()),
-                ]
-            }
+            "rename_group" => change(self.group(club).await, [("name", self.fresh_email("renommé"))]),
+            "archive_group" => change(self.group(club).await, [archived()]),
             "set_in_group" => vec![
                 ("group_id", self.group(club).await.0.to_string()),
                 ("athlete_id", self.athlete(club).await.0.to_string()),
@@ -876,33 +860,140 @@ impl Fixture {
     pub async fn client(&self, role: Option<Role>) -> reqwest::Client {
         match role {
             Some(role) => self.log_in_as(&format!("{}@alpha.test", role.as_str())).await,
-            None => reqwest::Client::builder()
-                .cookie_store(true)
-                .build()
-                .expect("client"),
+            None => cookie_client(),
         }
     }
 
     /// A client logged in with the account of `email` (every fixture account has `PASSWORD`).
     pub async fn log_in_as(&self, email: &str) -> reqwest::Client {
-        let client = reqwest::Client::builder()
-            .cookie_store(true)
-            .build()
-            .expect("client");
+        let client = cookie_client();
         self.log_in_with(&client, email).await;
         client
     }
 
     /// Logs `client` (which keeps cookies) in with the account of `email`.
     pub async fn log_in_with(&self, client: &reqwest::Client, email: &str) {
-        let response = client
-            .post(format!("{}/api/log_in", self.base))
-            .form(&[("email", email), ("password", PASSWORD)])
-            .send()
-            .await
-            .expect("log in");
+        let response = log_in(client, &self.base, &[], email, PASSWORD).await;
         assert_eq!(response.status(), 200, "log in as {email}");
     }
+
+    /// A GET of `path` (an address on this DropIt, from its first `/`) as `client`.
+    pub async fn get(&self, client: &reqwest::Client, path: &str) -> reqwest::Response {
+        client
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .expect("get")
+    }
+
+    /// A call of the server function `endpoint` as `client`, with the form `fields`.
+    pub async fn post<F: serde::Serialize + ?Sized>(
+        &self,
+        client: &reqwest::Client,
+        endpoint: &str,
+        fields: &F,
+    ) -> reqwest::Response {
+        post_to(client, &self.base, endpoint, &[], fields).await
+    }
+}
+
+/// A client that keeps its cookies, as a browser does.
+pub fn cookie_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .expect("client")
+}
+
+/// A call of the server function `endpoint` of the DropIt at `base` as `client`, with extra
+/// `headers` and the form `fields`.
+pub async fn post_to<F: serde::Serialize + ?Sized>(
+    client: &reqwest::Client,
+    base: &str,
+    endpoint: &str,
+    headers: &[(&str, &str)],
+    fields: &F,
+) -> reqwest::Response {
+    let mut request = client.post(format!("{base}/api/{endpoint}"));
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    request.form(fields).send().await.expect("call")
+}
+
+/// A login with `email` and `password` as `client` at the DropIt at `base`, with extra `headers`.
+pub async fn log_in(
+    client: &reqwest::Client,
+    base: &str,
+    headers: &[(&str, &str)],
+    email: &str,
+    password: &str,
+) -> reqwest::Response {
+    post_to(
+        client,
+        base,
+        "log_in",
+        headers,
+        &[("email", email), ("password", password)],
+    )
+    .await
+}
+
+/// The form of a sign-up.
+pub fn sign_up_form(
+    club_name: &str,
+    display_name: &str,
+    email: &str,
+    password: &str,
+) -> [(&'static str, String); 4] {
+    [
+        ("club_name", club_name.into()),
+        ("display_name", display_name.into()),
+        ("email", email.into()),
+        ("password", password.into()),
+    ]
+}
+
+/// The problems of an answer that refuses its input as invalid (422): a list of
+/// `{field, problem}`.
+pub async fn invalid(answer: reqwest::Response) -> serde_json::Value {
+    assert_eq!(answer.status(), 422, "{}", answer.url());
+    let mut body: serde_json::Value = answer.json().await.expect("json");
+    body["Invalid"].take()
+}
+
+/// What a person types in the athlete form: first and last name, and sex.
+pub fn person(first_name: &str, last_name: &str, sex: &str) -> AthleteInput {
+    AthleteInput {
+        first_name: first_name.into(),
+        last_name: last_name.into(),
+        sex: sex.into(),
+        ..AthleteInput::default()
+    }
+}
+
+/// The same name in French and in English.
+pub fn same_names(name: &str) -> Names {
+    Names {
+        fr: name.into(),
+        en: name.into(),
+    }
+}
+
+/// The fields of a change to a record: its `(id, version)`, then `fields`.
+fn change(
+    (id, version): (i64, i64),
+    fields: impl IntoIterator<Item = (&'static str, String)>,
+) -> Vec<(&'static str, String)> {
+    [("id", id.to_string()), ("version", version.to_string())]
+        .into_iter()
+        .chain(fields)
+        .collect()
+}
+
+/// The field that archives a record.
+fn archived() -> (&'static str, String) {
+    ("archived", "true".into())
 }
 
 /// A DropIt on a fresh SQLite file in the system's temporary folder.
