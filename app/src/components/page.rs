@@ -38,6 +38,42 @@ pub fn refused(error: &AppError) {
     let _ = error;
 }
 
+/// What a page shows once `load` has answered: `show`'s view of the data, or the failure in
+/// its place.
+pub fn loaded<T, V>(
+    load: impl Future<Output = Result<T, AppError>> + Send + 'static,
+    show: impl FnOnce(T) -> V + Send + 'static,
+) -> Suspend<AnyView>
+where
+    V: IntoView + 'static,
+{
+    let locale = crate::lang::current();
+    Suspend::new(async move {
+        match load.await {
+            Ok(data) => show(data).into_any(),
+            Err(e) => failure(locale, e),
+        }
+    })
+}
+
+/// A page of one section (athletes, catalogue…): its title, the section's heading and tabs,
+/// then the page's content once it has loaded.
+pub fn section_page(
+    title: String,
+    heading: String,
+    tabs: impl IntoView,
+    page: Suspend<AnyView>,
+) -> impl IntoView {
+    view! {
+        <Title text=title/>
+        <section class="flex flex-col gap-6">
+            <h1 class="text-3xl font-bold">{heading}</h1>
+            {tabs}
+            <Suspense fallback=move || view! { <p>{tr!(common.loading)}</p> }>{page}</Suspense>
+        </section>
+    }
+}
+
 /// A page that creates or edits a record: its title and heading, then the form once its data
 /// has loaded.
 pub fn form_page(title: String, page: Suspend<AnyView>) -> impl IntoView {
@@ -97,7 +133,19 @@ pub fn AuthCard(title: String, children: Children) -> impl IntoView {
     }
 }
 
-/// The record id in the page's address (`/…/:id`), as the id type `make` builds.
-pub fn id_param<T>(make: fn(i64) -> T) -> Option<T> {
-    use_params_map().with_untracked(|p| p.get("id").and_then(|id| id.parse().ok()).map(make))
+/// The record id in the page's address (`/…/:id`), as the id type `make` builds; "not found"
+/// when the address holds no id.
+pub fn id_param<T>(make: fn(i64) -> T) -> Result<T, AppError> {
+    use_params_map()
+        .with_untracked(|p| p.get("id").and_then(|id| id.parse().ok()).map(make))
+        .ok_or(AppError::NotFound)
+}
+
+/// Refuses a page to a person who may not edit the record: "forbidden".
+pub fn editable<T>(record: T, can_edit: impl FnOnce(&T) -> bool) -> Result<T, AppError> {
+    if can_edit(&record) {
+        Ok(record)
+    } else {
+        Err(AppError::Forbidden)
+    }
 }

@@ -6,10 +6,10 @@ use super::maxes::{EditMax, MaxForm};
 use super::profile::{AccountLink, ArchiveAthlete, GroupToggles};
 use super::records::{DeleteRecord, Deletion, LevelForm, WeighingForm, today};
 use crate::api::athletes::{AthletePage, load_athlete};
+use crate::components::detail_page;
 use crate::components::format::{date, kg, kg_or_dash, kind_label, level_label, sex_label, sinclair};
 use crate::components::id_param;
-use crate::components::{detail_page, failure};
-use crate::error::AppError;
+use crate::components::loaded;
 use crate::i18n::*;
 use domain::maxes::MaxKind;
 use domain::{AthleteId, MaxId};
@@ -19,18 +19,11 @@ use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn AthletePageView() -> impl IntoView {
-    let locale = crate::lang::current();
     let id = id_param(AthleteId);
-    let page = Suspend::new(async move {
-        let found = match id {
-            Some(id) => load_athlete(id).await,
-            None => Err(AppError::NotFound),
-        };
-        match found {
-            Ok(page) => view! { <AthleteDetails page/> }.into_any(),
-            Err(e) => failure(locale, e),
-        }
-    });
+    let page = loaded(
+        async move { load_athlete(id?).await },
+        |page| view! { <AthleteDetails page/> },
+    );
     detail_page("/athletes", tr!(athletes.back), page)
 }
 

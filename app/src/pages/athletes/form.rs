@@ -6,6 +6,7 @@ use crate::components::call::{PostForm, create_or_update, post_action};
 use crate::components::format::sex_label;
 use crate::components::{FormAlert, SubmitButton, TextField, field_error};
 use crate::components::{ViewerResource, id_param};
+use crate::components::{editable, loaded};
 use crate::components::{failure, form_page};
 use crate::error::AppError;
 use domain::AthleteId;
@@ -35,21 +36,11 @@ pub fn NewAthletePage() -> impl IntoView {
 
 #[component]
 pub fn EditAthletePage() -> impl IntoView {
-    let locale = crate::lang::current();
     let id = id_param(AthleteId);
-    let page = Suspend::new(async move {
-        let loaded = match id {
-            Some(id) => match load_athlete(id).await {
-                Ok(page) if !page.coaching => Err(AppError::Forbidden),
-                other => other,
-            },
-            None => Err(AppError::NotFound),
-        };
-        match loaded {
-            Ok(page) => view! { <AthleteForm existing=Some(page.summary.athlete)/> }.into_any(),
-            Err(e) => failure(locale, e),
-        }
-    });
+    let page = loaded(
+        async move { editable(load_athlete(id?).await?, |page| page.coaching) },
+        |page| view! { <AthleteForm existing=Some(page.summary.athlete)/> },
+    );
     form_page(tr!(athletes.edit_title), page)
 }
 

@@ -6,32 +6,23 @@ use crate::api::groups::{
     ArchiveGroup, CreateGroup, GroupView, Groups, GroupsPage, RenameGroup, SetInGroup, groups,
 };
 use crate::components::call::{Call, decode, post_action, send};
-use crate::components::failure;
 use crate::components::{Toaster, error_text, field_error, last_error};
+use crate::components::{loaded, section_page};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::model::Choice;
 use domain::{AthleteId, GroupId};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn AthleteGroupsPage() -> impl IntoView {
-    let locale = crate::lang::current();
-    let page = Suspend::new(async move {
-        match groups().await {
-            Ok(page) => view! { <GroupsEditor page/> }.into_any(),
-            Err(e) => failure(locale, e),
-        }
-    });
-    view! {
-        <Title text=tr!(groups.title)/>
-        <section class="flex flex-col gap-6">
-            <h1 class="text-3xl font-bold">{tr!(athletes.title)}</h1>
-            <AthleteTabs active="/athletes/groups"/>
-            <Suspense fallback=move || view! { <p>{tr!(common.loading)}</p> }>{page}</Suspense>
-        </section>
-    }
+    let page = loaded(groups(), |page| view! { <GroupsEditor page/> });
+    section_page(
+        tr!(groups.title),
+        tr!(athletes.title),
+        view! { <AthleteTabs active="/athletes/groups"/> },
+        page,
+    )
 }
 
 /// The error line under a field, wired to it by `id`.

@@ -6,40 +6,32 @@ use crate::api::athletes::ImportAthletes;
 use crate::api::groups::groups;
 use crate::components::ErrorNote;
 use crate::components::call::{Call, decode, post_action};
-use crate::components::failure;
 use crate::components::import_report::{ImportDone, ImportReport, ReportRow};
 use crate::components::{Toaster, error_text, field_text};
+use crate::components::{loaded, section_page};
 use crate::error::AppError;
 use crate::i18n::*;
 use domain::athlete_import::{AthleteImportProblem, ImportIssue};
 use domain::{FieldError, FieldProblem};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn AthleteImportPage() -> impl IntoView {
-    let locale = crate::lang::current();
     // Only coaches may import: the groups call answers "forbidden" to others.
-    let page = Suspend::new(async move {
-        match groups().await {
-            Ok(_) => view! {
-                <div class="grid grid-cols-1 items-start gap-6 lg:grid-cols-2">
-                    <Columns/>
-                    <AthleteImport/>
-                </div>
-            }
-            .into_any(),
-            Err(e) => failure(locale, e),
+    let page = loaded(groups(), |_| {
+        view! {
+            <div class="grid grid-cols-1 items-start gap-6 lg:grid-cols-2">
+                <Columns/>
+                <AthleteImport/>
+            </div>
         }
     });
-    view! {
-        <Title text=tr!(athlete_import.title)/>
-        <section class="flex flex-col gap-6">
-            <h1 class="text-3xl font-bold">{tr!(athletes.title)}</h1>
-            <AthleteTabs active="/athletes/import"/>
-            <Suspense fallback=move || view! { <p>{tr!(common.loading)}</p> }>{page}</Suspense>
-        </section>
-    }
+    section_page(
+        tr!(athlete_import.title),
+        tr!(athletes.title),
+        view! { <AthleteTabs active="/athletes/import"/> },
+        page,
+    )
 }
 
 /// A small file to start from, with the headers of the page's language.

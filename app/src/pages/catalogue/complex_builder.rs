@@ -5,8 +5,8 @@ use crate::api::catalogue::{CreateComplex, MovementCandidates, UpdateComplex, ca
 use crate::components::call::{Call, ask, create_or_update, post_action};
 use crate::components::reorder::{keyboard_target, move_item};
 use crate::components::{FormAlert, Toaster, error_text, field_error};
-use crate::components::{failure, form_page, id_param};
-use crate::error::AppError;
+use crate::components::{editable, loaded};
+use crate::components::{form_page, id_param};
 use crate::i18n::*;
 use crate::model::{Choice, ComplexDetail, Movement};
 use domain::catalogue::complex_name;
@@ -17,36 +17,22 @@ use leptos::prelude::*;
 
 #[component]
 pub fn NewComplexPage() -> impl IntoView {
-    let locale = crate::lang::current();
-    let page = Suspend::new(async move {
-        match catalogue_choices().await {
-            Ok(choices) => view! { <ComplexBuilder categories=choices.categories existing=None/> }.into_any(),
-            Err(e) => failure(locale, e),
-        }
+    let page = loaded(catalogue_choices(), |choices| {
+        view! { <ComplexBuilder categories=choices.categories existing=None/> }
     });
     form_page(tr!(complexes.new_title), page)
 }
 
 #[component]
 pub fn EditComplexPage() -> impl IntoView {
-    let locale = crate::lang::current();
     let id = id_param(ComplexId);
-    let page = Suspend::new(async move {
-        let loaded = match id {
-            Some(id) => match complex(id).await {
-                Ok(detail) if !detail.can_edit => Err(AppError::Forbidden),
-                Ok(detail) => catalogue_choices().await.map(|choices| (choices, detail)),
-                Err(e) => Err(e),
-            },
-            None => Err(AppError::NotFound),
-        };
-        match loaded {
-            Ok((choices, detail)) => {
-                view! { <ComplexBuilder categories=choices.categories existing=Some(detail)/> }.into_any()
-            }
-            Err(e) => failure(locale, e),
-        }
-    });
+    let page = loaded(
+        async move {
+            let detail = editable(complex(id?).await?, |d| d.can_edit)?;
+            Ok((catalogue_choices().await?, detail))
+        },
+        |(choices, detail)| view! { <ComplexBuilder categories=choices.categories existing=Some(detail)/> },
+    );
     form_page(tr!(complexes.edit_title), page)
 }
 

@@ -4,8 +4,8 @@
 use super::record_actions::{Record, RecordActions};
 use super::{CatalogueTabs, Tab, exercise_href};
 use crate::api::catalogue::{complex, complexes};
-use crate::components::{detail_page, failure, id_param};
-use crate::error::AppError;
+use crate::components::loaded;
+use crate::components::{detail_page, id_param};
 use crate::i18n::*;
 use crate::model::{ComplexDetail, ComplexItem, Movement};
 use domain::ComplexId;
@@ -28,27 +28,20 @@ pub(super) fn movement_name(locale: Locale, m: &Movement) -> String {
 
 #[component]
 pub fn ComplexesPage() -> impl IntoView {
-    let locale = crate::lang::current();
-    let page = Suspend::new(async move {
-        match complexes().await {
-            Ok(list) => {
-                let count = list.items.len();
-                view! {
-                    <div class="flex flex-wrap items-center justify-between gap-3">
-                        <h1 class="text-3xl font-bold">{tr!(catalogue.title)}</h1>
-                        {list.can_edit.then(|| view! {
-                            <a href="/catalogue/complexes/new" class="btn-primary" data-testid="new-complex">{tr!(complexes.new_complex)}</a>
-                        })}
-                    </div>
-                    <CatalogueTabs active=Tab::Complexes can_edit=list.can_edit/>
-                    <p class="text-sm text-muted">{tr!(complexes.count, count = count)}</p>
-                    <ul class="grid grid-cols-1 gap-3 sm:grid-cols-2" data-testid="complex-list">
-                        {list.items.into_iter().map(complex_card).collect_view()}
-                    </ul>
-                }
-                .into_any()
-            }
-            Err(e) => failure(locale, e),
+    let page = loaded(complexes(), |list| {
+        let count = list.items.len();
+        view! {
+            <div class="flex flex-wrap items-center justify-between gap-3">
+                <h1 class="text-3xl font-bold">{tr!(catalogue.title)}</h1>
+                {list.can_edit.then(|| view! {
+                    <a href="/catalogue/complexes/new" class="btn-primary" data-testid="new-complex">{tr!(complexes.new_complex)}</a>
+                })}
+            </div>
+            <CatalogueTabs active=Tab::Complexes can_edit=list.can_edit/>
+            <p class="text-sm text-muted">{tr!(complexes.count, count = count)}</p>
+            <ul class="grid grid-cols-1 gap-3 sm:grid-cols-2" data-testid="complex-list">
+                {list.items.into_iter().map(complex_card).collect_view()}
+            </ul>
         }
     });
     view! {
@@ -82,18 +75,11 @@ pub(super) fn complex_card(item: ComplexItem) -> impl IntoView {
 
 #[component]
 pub fn ComplexPage() -> impl IntoView {
-    let locale = crate::lang::current();
     let id = id_param(ComplexId);
-    let page = Suspend::new(async move {
-        let found = match id {
-            Some(id) => complex(id).await,
-            None => Err(AppError::NotFound),
-        };
-        match found {
-            Ok(detail) => view! { <ComplexDetails detail/> }.into_any(),
-            Err(e) => failure(locale, e),
-        }
-    });
+    let page = loaded(
+        async move { complex(id?).await },
+        |detail| view! { <ComplexDetails detail/> },
+    );
     detail_page("/catalogue/complexes", tr!(complexes.back), page)
 }
 

@@ -4,34 +4,25 @@ use super::{CatalogueTabs, Tab};
 use crate::api::catalogue::{ExportCatalogue, ImportCatalogue, catalogue_choices};
 use crate::components::ErrorNote;
 use crate::components::call::{Call, decode, post_action};
-use crate::components::failure;
 use crate::components::import_report::{ImportDone, ImportReport, ReportRow};
 use crate::components::{Toaster, error_text, field_text};
+use crate::components::{loaded, section_page};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::model::ExportFile;
 use domain::catalogue::exchange::{ImportCounts, ImportProblem};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn ExchangePage() -> impl IntoView {
-    let locale = crate::lang::current();
     // Only coaches may import or export: the choices call answers "forbidden" to others.
-    let page = Suspend::new(async move {
-        match catalogue_choices().await {
-            Ok(_) => view! { <CatalogueExchange/> }.into_any(),
-            Err(e) => failure(locale, e),
-        }
-    });
-    view! {
-        <Title text=tr!(exchange.title)/>
-        <section class="flex flex-col gap-6">
-            <h1 class="text-3xl font-bold">{tr!(catalogue.title)}</h1>
-            <CatalogueTabs active=Tab::Exchange can_edit=true/>
-            <Suspense fallback=move || view! { <p>{tr!(common.loading)}</p> }>{page}</Suspense>
-        </section>
-    }
+    let page = loaded(catalogue_choices(), |_| view! { <CatalogueExchange/> });
+    section_page(
+        tr!(exchange.title),
+        tr!(catalogue.title),
+        view! { <CatalogueTabs active=Tab::Exchange can_edit=true/> },
+        page,
+    )
 }
 
 /// The label a person knows a file column or field by.

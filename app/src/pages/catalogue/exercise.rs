@@ -4,8 +4,8 @@ use super::exercise_href;
 use super::media::MediaSection;
 use super::record_actions::{Record, RecordActions};
 use crate::api::catalogue::exercise;
-use crate::components::{detail_page, failure, id_param};
-use crate::error::AppError;
+use crate::components::loaded;
+use crate::components::{detail_page, id_param};
 use crate::model::ExerciseDetail;
 use domain::ExerciseId;
 use leptos::prelude::*;
@@ -13,18 +13,11 @@ use leptos_meta::Title;
 
 #[component]
 pub fn ExercisePage() -> impl IntoView {
-    let locale = crate::lang::current();
     let id = id_param(ExerciseId);
-    let page = Suspend::new(async move {
-        let found = match id {
-            Some(id) => exercise(id).await,
-            None => Err(AppError::NotFound),
-        };
-        match found {
-            Ok(detail) => view! { <ExerciseDetails detail/> }.into_any(),
-            Err(e) => failure(locale, e),
-        }
-    });
+    let page = loaded(
+        async move { exercise(id?).await },
+        |detail| view! { <ExerciseDetails detail/> },
+    );
     detail_page("/catalogue", tr!(catalogue.back), page)
 }
 

@@ -4,7 +4,8 @@ use super::exercise_href;
 use crate::api::catalogue::{CreateExercise, UpdateExercise, catalogue_choices, exercise};
 use crate::components::call::{PostForm, create_or_update, post_action};
 use crate::components::{FormAlert, SubmitButton, TextField, field_error};
-use crate::components::{failure, form_page, id_param};
+use crate::components::{editable, loaded};
+use crate::components::{form_page, id_param};
 use crate::error::AppError;
 use crate::model::{Choice, ExerciseChoices, ExerciseDetail};
 use domain::ExerciseId;
@@ -13,34 +14,23 @@ use leptos::server_fn::ServerFn;
 
 #[component]
 pub fn NewExercisePage() -> impl IntoView {
-    let locale = crate::lang::current();
-    let page = Suspend::new(async move {
-        match catalogue_choices().await {
-            Ok(choices) => view! { <ExerciseForm choices existing=None/> }.into_any(),
-            Err(e) => failure(locale, e),
-        }
-    });
+    let page = loaded(
+        catalogue_choices(),
+        |choices| view! { <ExerciseForm choices existing=None/> },
+    );
     form_page(tr!(catalogue.new_title), page)
 }
 
 #[component]
 pub fn EditExercisePage() -> impl IntoView {
-    let locale = crate::lang::current();
     let id = id_param(ExerciseId);
-    let page = Suspend::new(async move {
-        let loaded = match id {
-            Some(id) => match exercise(id).await {
-                Ok(detail) if !detail.can_edit => Err(AppError::Forbidden),
-                Ok(detail) => catalogue_choices().await.map(|choices| (choices, detail)),
-                Err(e) => Err(e),
-            },
-            None => Err(AppError::NotFound),
-        };
-        match loaded {
-            Ok((choices, detail)) => view! { <ExerciseForm choices existing=Some(detail)/> }.into_any(),
-            Err(e) => failure(locale, e),
-        }
-    });
+    let page = loaded(
+        async move {
+            let detail = editable(exercise(id?).await?, |d| d.can_edit)?;
+            Ok((catalogue_choices().await?, detail))
+        },
+        |(choices, detail)| view! { <ExerciseForm choices existing=Some(detail)/> },
+    );
     form_page(tr!(catalogue.edit_title), page)
 }
 

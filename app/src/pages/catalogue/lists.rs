@@ -3,43 +3,33 @@
 use super::{CatalogueTabs, Tab};
 use crate::api::catalogue::{CatalogueList, DeleteListEntry, SaveListEntry, catalogue_list};
 use crate::components::call::{Call, ask, post_action};
-use crate::components::failure;
 use crate::components::{Toaster, confirm, error_text, field_error};
+use crate::components::{loaded, section_page};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::model::ListEntry;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn ListsPage() -> impl IntoView {
-    let locale = crate::lang::current();
-    let page = Suspend::new(async move {
-        let lists = match catalogue_list("category".to_owned()).await {
-            Ok(categories) => catalogue_list("equipment".to_owned())
-                .await
-                .map(|equipment| (categories, equipment)),
-            Err(e) => Err(e),
-        };
-        match lists {
-            Ok((categories, equipment)) => view! {
-                <div class="grid grid-cols-1 items-start gap-6 lg:grid-cols-2">
-                    <ListEditor kind="category".to_owned() entries=categories/>
-                    <ListEditor kind="equipment".to_owned() entries=equipment/>
-                </div>
-            }
-            .into_any(),
-            Err(e) => failure(locale, e),
+    let lists = async {
+        let categories = catalogue_list("category".to_owned()).await?;
+        Ok((categories, catalogue_list("equipment".to_owned()).await?))
+    };
+    let page = loaded(lists, |(categories, equipment)| {
+        view! {
+            <div class="grid grid-cols-1 items-start gap-6 lg:grid-cols-2">
+                <ListEditor kind="category".to_owned() entries=categories/>
+                <ListEditor kind="equipment".to_owned() entries=equipment/>
+            </div>
         }
     });
-    view! {
-        <Title text=tr!(lists.title)/>
-        <section class="flex flex-col gap-6">
-            <h1 class="text-3xl font-bold">{tr!(catalogue.title)}</h1>
-            <CatalogueTabs active=Tab::Lists can_edit=true/>
-            <Suspense fallback=move || view! { <p>{tr!(common.loading)}</p> }>{page}</Suspense>
-        </section>
-    }
+    section_page(
+        tr!(lists.title),
+        tr!(catalogue.title),
+        view! { <CatalogueTabs active=Tab::Lists can_edit=true/> },
+        page,
+    )
 }
 
 /// One list: its entries with rename and delete, and a form to add one.

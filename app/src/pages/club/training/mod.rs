@@ -16,10 +16,9 @@ mod rounding;
 
 use super::{ClubTab, ClubTabs};
 use crate::api::settings::load_training_settings;
-use crate::components::failure;
+use crate::components::{loaded, section_page};
 use editor::SettingsEditor;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 /// A neutral note above the form (default settings, read-only).
@@ -29,39 +28,26 @@ const NOTE: &str = "max-w-3xl rounded-md border border-line bg-surface-3/50 px-3
 
 #[component]
 pub fn TrainingSettingsPage() -> impl IntoView {
-    let locale = crate::lang::current();
     let saved = use_query_map().with_untracked(|q| q.get("saved").is_some());
-    let page = Suspend::new(async move {
-        match load_training_settings().await {
-            Ok(page) => {
-                let can_edit = page.can_edit;
-                let defaults = page.version.is_none();
-                view! {
-                    {can_edit.then(|| view! { <ClubTabs active=ClubTab::Training/> })}
-                    <p class="max-w-3xl text-muted">{tr!(settings.intro)}</p>
-                    {(saved && can_edit).then(|| view! {
-                        <p
-                            role="status"
-                            data-testid="settings-saved"
-                            class="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100"
-                        >
-                            {tr!(settings.saved)}
-                        </p>
-                    })}
-                    {defaults.then(|| view! { <p class=NOTE data-testid="settings-defaults">{tr!(settings.defaults_note)}</p> })}
-                    {(!can_edit).then(|| view! { <p class=NOTE data-testid="settings-read-only">{tr!(settings.read_only)}</p> })}
-                    <SettingsEditor page/>
-                }
-                .into_any()
-            }
-            Err(e) => failure(locale, e),
+    let page = loaded(load_training_settings(), move |page| {
+        let can_edit = page.can_edit;
+        let defaults = page.version.is_none();
+        view! {
+            {can_edit.then(|| view! { <ClubTabs active=ClubTab::Training/> })}
+            <p class="max-w-3xl text-muted">{tr!(settings.intro)}</p>
+            {(saved && can_edit).then(|| view! {
+                <p
+                    role="status"
+                    data-testid="settings-saved"
+                    class="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100"
+                >
+                    {tr!(settings.saved)}
+                </p>
+            })}
+            {defaults.then(|| view! { <p class=NOTE data-testid="settings-defaults">{tr!(settings.defaults_note)}</p> })}
+            {(!can_edit).then(|| view! { <p class=NOTE data-testid="settings-read-only">{tr!(settings.read_only)}</p> })}
+            <SettingsEditor page/>
         }
     });
-    view! {
-        <Title text=tr!(settings.title)/>
-        <section class="flex flex-col gap-6">
-            <h1 class="text-3xl font-bold">{tr!(settings.title)}</h1>
-            <Suspense fallback=move || view! { <p>{tr!(common.loading)}</p> }>{page}</Suspense>
-        </section>
-    }
+    section_page(tr!(settings.title), tr!(settings.title), (), page)
 }
