@@ -14,8 +14,10 @@ async function violations(page: Page): Promise<string[]> {
   );
 }
 
-async function checkPages(page: Page, paths: string[]) {
-  for (const theme of ['light', 'dark'] as const) {
+type Theme = 'light' | 'dark';
+
+async function checkPages(page: Page, paths: string[], themes: Theme[] = ['light', 'dark']) {
+  for (const theme of themes) {
     await page.emulateMedia({ colorScheme: theme });
     for (const path of paths) {
       await open(page, path);
@@ -45,39 +47,42 @@ test('the pages before logging in have no accessibility violations', async ({ pa
   await checkPages(page, ['/login', '/signup', new URL(link).pathname]);
 });
 
-test("the coach's pages have no accessibility violations", async ({ page }) => {
-  await logIn(page, DEMO.coach, DEMO_PASSWORD);
-  const athlete = await firstLink(page, '/athletes', 'roster-row', /^\/athletes\/\d+$/);
-  await open(page, '/catalogue');
-  const exercise = await page.locator('a[href^="/catalogue/exercises/"]').first().getAttribute('href');
-  expect(exercise).toMatch(/^\/catalogue\/exercises\/\d+$/);
-  await open(page, '/catalogue/complexes');
-  const complex = await page.locator('a[href^="/catalogue/complexes/"]:not([href$="/new"])').first().getAttribute('href');
-  expect(complex).toMatch(/^\/catalogue\/complexes\/\d+$/);
-  await checkPages(page, [
-    '/',
-    '/account',
-    '/catalogue',
-    '/catalogue/new',
-    exercise!,
-    `${exercise}/edit`,
-    '/catalogue/lists',
-    '/catalogue/exchange',
-    '/catalogue/complexes',
-    '/catalogue/complexes/new',
-    complex!,
-    `${complex}/edit`,
-    '/workouts',
-    '/planning',
-    '/athletes',
-    '/athletes/new',
-    '/athletes/groups',
-    '/athletes/import',
-    athlete,
-    `${athlete}/edit`,
-    '/club/training',
-  ]);
-});
+// The coach reaches every page: one test per theme keeps each within the test timeout.
+for (const theme of ['light', 'dark'] as const) {
+  test(`the coach's pages have no accessibility violations (${theme})`, async ({ page }) => {
+    await logIn(page, DEMO.coach, DEMO_PASSWORD);
+    const athlete = await firstLink(page, '/athletes', 'roster-row', /^\/athletes\/\d+$/);
+    await open(page, '/catalogue');
+    const exercise = await page.locator('a[href^="/catalogue/exercises/"]').first().getAttribute('href');
+    expect(exercise).toMatch(/^\/catalogue\/exercises\/\d+$/);
+    await open(page, '/catalogue/complexes');
+    const complex = await page.locator('a[href^="/catalogue/complexes/"]:not([href$="/new"])').first().getAttribute('href');
+    expect(complex).toMatch(/^\/catalogue\/complexes\/\d+$/);
+    await checkPages(page, [
+      '/',
+      '/account',
+      '/catalogue',
+      '/catalogue/new',
+      exercise!,
+      `${exercise}/edit`,
+      '/catalogue/lists',
+      '/catalogue/exchange',
+      '/catalogue/complexes',
+      '/catalogue/complexes/new',
+      complex!,
+      `${complex}/edit`,
+      '/workouts',
+      '/planning',
+      '/athletes',
+      '/athletes/new',
+      '/athletes/groups',
+      '/athletes/import',
+      athlete,
+      `${athlete}/edit`,
+      '/club/training',
+    ], [theme]);
+  });
+}
 
 test("the athlete's and the owner's pages have no accessibility violations", async ({ page, browser }) => {
   await logIn(page, DEMO.athlete, DEMO_PASSWORD);
