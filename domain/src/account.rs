@@ -58,6 +58,12 @@ impl Email {
         }
     }
 
+    /// An address DropIt stored after checking it (an invitation's): taken as it is, so a rule
+    /// made stricter later never refuses what was accepted then.
+    pub(crate) fn stored(value: String) -> Self {
+        Self(value)
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }

@@ -69,7 +69,7 @@ pub fn section_page(
         <section class="flex flex-col gap-6">
             <h1 class="text-3xl font-bold">{heading}</h1>
             {tabs}
-            <Suspense fallback=move || view! { <p>{tr!(common.loading)}</p> }>{page}</Suspense>
+            {loading(page)}
         </section>
     }
 }
@@ -81,7 +81,7 @@ pub fn form_page(title: String, page: Suspend<AnyView>) -> impl IntoView {
         <Title text=title.clone()/>
         <section class="flex max-w-3xl flex-col gap-6">
             <h1 class="text-3xl font-bold">{title}</h1>
-            <Suspense fallback=move || view! { <p>{tr!(common.loading)}</p> }>{page}</Suspense>
+            {loading(page)}
         </section>
     }
 }
@@ -92,11 +92,15 @@ pub fn detail_page(back: &'static str, label: String, page: Suspend<AnyView>) ->
         <nav aria-label=tr!(catalogue.breadcrumb) class="mb-4 text-sm">
             <a href=back class="link">{label}</a>
         </nav>
-        <Suspense fallback=move || view! { <p>{tr!(common.loading)}</p> }>{page}</Suspense>
+        {loading(page)}
     }
 }
 
-/// A centred card for the pages a visitor sees (login, sign-up, invitation).
+/// The page's content once it has loaded; until then, "loading".
+fn loading(page: Suspend<AnyView>) -> impl IntoView {
+    view! { <Suspense fallback=move || view! { <p>{tr!(common.loading)}</p> }>{page}</Suspense> }
+}
+
 /// A section's tabs: links between its pages, the current one marked for screen readers (and
 /// underlined). On a phone they scroll sideways rather than wrap.
 #[component]
@@ -121,6 +125,7 @@ pub fn Tabs(
     }
 }
 
+/// A centred card for the pages a visitor sees (login, sign-up, invitation).
 #[component]
 pub fn AuthCard(title: String, children: Children) -> impl IntoView {
     view! {

@@ -178,7 +178,7 @@ macro_rules! athletes_sql {
                 now: DateTime<Utc>,
             ) -> StoreResult<Athlete> {
                 let tx = self.write().await?;
-                let sql = set_archived_sql("athletes", &format!(" RETURNING {ATHLETE_COLUMNS}"));
+                let sql = set_archived_sql("athletes", Some(ATHLETE_COLUMNS));
                 let statement = sqlx::query_as::<_, AthleteRow>(&sql);
                 let statement = Self::bind_archived(statement, club, id.0, archived, expected_version, now);
                 Self::finish_versioned(tx, statement, || self.fetch_athlete(club, id)).await

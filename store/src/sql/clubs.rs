@@ -221,10 +221,14 @@ macro_rules! clubs_sql {
                 member: MemberId,
                 expected_version: i64,
             ) -> StoreResult<()> {
-                let guard = format!(" AND {KEEPS_AN_OWNER}");
-                self.delete_versioned("members", &guard, club, member.0, expected_version, || {
-                    self.fetch_member(club, member)
-                })
+                self.delete_versioned(
+                    "members",
+                    Some(KEEPS_AN_OWNER),
+                    club,
+                    member.0,
+                    expected_version,
+                    || self.fetch_member(club, member),
+                )
                 .await
             }
         }

@@ -215,7 +215,7 @@ macro_rules! complexes_sql {
                 expected_version: i64,
                 now: DateTime<Utc>,
             ) -> StoreResult<Complex> {
-                let sql = set_archived_sql("complexes", "");
+                let sql = set_archived_sql("complexes", None);
                 let statement = Self::bind_archived(
                     sqlx::query(&sql),
                     club,
@@ -234,7 +234,7 @@ macro_rules! complexes_sql {
                 id: ComplexId,
                 expected_version: i64,
             ) -> StoreResult<()> {
-                self.delete_versioned("complexes", "", club, id.0, expected_version, || {
+                self.delete_versioned("complexes", None, club, id.0, expected_version, || {
                     self.complex(club, id)
                 })
                 .await

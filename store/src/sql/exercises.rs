@@ -164,7 +164,7 @@ macro_rules! exercises_sql {
                 now: DateTime<Utc>,
             ) -> StoreResult<Exercise> {
                 let tx = self.write().await?;
-                let sql = set_archived_sql("exercises", &format!(" RETURNING {EXERCISE_COLUMNS}"));
+                let sql = set_archived_sql("exercises", Some(EXERCISE_COLUMNS));
                 let statement = sqlx::query_as::<_, ExerciseRow>(&sql);
                 let statement = Self::bind_archived(statement, club, id.0, archived, expected_version, now);
                 Self::finish_versioned(tx, statement, || self.exercise(club, id)).await

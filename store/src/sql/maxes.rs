@@ -134,7 +134,7 @@ macro_rules! maxes_sql {
             }
 
             async fn delete_max(&self, club: ClubId, id: MaxId, expected_version: i64) -> StoreResult<()> {
-                self.delete_versioned("maxes", "", club, id.0, expected_version, || {
+                self.delete_versioned("maxes", None, club, id.0, expected_version, || {
                     self.recorded_max(club, id)
                 })
                 .await

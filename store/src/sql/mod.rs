@@ -299,13 +299,14 @@ macro_rules! store_sql {
             }
 
             /// Deletes the club's (`$1`) record `id` (`$2`) of `table`, in a write of its own, if
-            /// it is still at the version the person saw (`$3`) and `guard` (a condition, or
-            /// nothing) holds. When nothing was deleted, `read` tells whether the record is gone
-            /// or was changed meanwhile (see `commit_versioned`).
+            /// it is still at the version the person saw (`$3`) and `guard` (a condition, if any)
+            /// holds. When nothing was deleted, `read` tells whether the record is gone
+            /// or was changed meanwhile (see `commit_versioned`). `table` and `guard` are
+            /// constants of the code, never data: they are written into the SQL.
             async fn delete_versioned<R, F>(
                 &self,
-                table: &str,
-                guard: &str,
+                table: &'static str,
+                guard: Option<&'static str>,
                 club: ClubId,
                 id: i64,
                 expected_version: i64,
@@ -314,8 +315,14 @@ macro_rules! store_sql {
             where
                 F: Future<Output = StoreResult<Option<R>>>,
             {
-                let sql =
-                    format!("DELETE FROM {table} WHERE club_id = $1 AND id = $2 AND version = $3{guard}");
+                let sql = match guard {
+                    Some(guard) => {
+                        format!(
+                            "DELETE FROM {table} WHERE club_id = $1 AND id = $2 AND version = $3 AND {guard}"
+                        )
+                    }
+                    None => format!("DELETE FROM {table} WHERE club_id = $1 AND id = $2 AND version = $3"),
+                };
                 let statement = sqlx::query(&sql)
                     .bind(club.0)
                     .bind(id)
@@ -396,13 +403,18 @@ where
 }
 
 /// The statement that archives (`$3` the time) or restores (`$3` NULL) the club's (`$1`) record
-/// `$2` of `table` at `$4`, if it is still at the version the person saw (`$5`); `returning` is
-/// what it answers, if anything. [`SqlStore::bind_archived`] binds its values.
-fn set_archived_sql(table: &str, returning: &str) -> String {
-    format!(
+/// `$2` of `table` at `$4`, if it is still at the version the person saw (`$5`); it answers the
+/// `returning` columns, if any. [`SqlStore::bind_archived`] binds its values. `table` and
+/// `returning` are constants of the code, never data: they are written into the SQL.
+fn set_archived_sql(table: &'static str, returning: Option<&'static str>) -> String {
+    let update = format!(
         "UPDATE {table} SET archived_at = $3, updated_at = $4, version = version + 1 \
-         WHERE club_id = $1 AND id = $2 AND version = $5{returning}"
-    )
+         WHERE club_id = $1 AND id = $2 AND version = $5"
+    );
+    match returning {
+        Some(columns) => format!("{update} RETURNING {columns}"),
+        None => update,
+    }
 }
 
 /// Converts read rows into the domain's records.

@@ -3,12 +3,11 @@
 use super::athlete_href;
 use crate::api::athletes::{CreateAthlete, UpdateAthlete, load_athlete};
 use crate::components::call::{PostForm, create_or_update, post_action};
+use crate::components::form_page;
 use crate::components::format::sex_label;
 use crate::components::{FormAlert, SubmitButton, TextField, field_error};
 use crate::components::{ViewerResource, id_param};
 use crate::components::{editable, loaded};
-use crate::components::{failure, form_page};
-use crate::error::AppError;
 use domain::AthleteId;
 use domain::athlete::Athlete;
 use domain::competition::Sex;
@@ -17,19 +16,15 @@ use leptos::server_fn::ServerFn;
 
 #[component]
 pub fn NewAthletePage() -> impl IntoView {
-    let locale = crate::lang::current();
     let viewer = expect_context::<ViewerResource>().0;
-    let page = Suspend::new(async move {
-        match viewer.await {
-            Ok(Some(v))
-                if v.role()
-                    .is_some_and(domain::service::athletes::may_manage_athletes) =>
-            {
-                view! { <AthleteForm existing=None/> }.into_any()
-            }
-            Ok(_) => failure(locale, AppError::Forbidden),
-            Err(e) => failure(locale, e),
-        }
+    let may_manage = |viewer: &Option<crate::model::Viewer>| {
+        viewer
+            .as_ref()
+            .and_then(|v| v.role())
+            .is_some_and(domain::service::athletes::may_manage_athletes)
+    };
+    let page = loaded(async move { editable(viewer.await?, may_manage) }, |_| {
+        view! { <AthleteForm existing=None/> }
     });
     form_page(tr!(athletes.new_title), page)
 }
