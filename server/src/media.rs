@@ -281,3 +281,41 @@ pub fn routes(state: MediaState) -> Router {
         .route("/media/{*key}", get(serve))
         .with_state(state)
 }
+
+#[cfg(test)]
+#[allow(clippy::expect_used, clippy::unwrap_used)] // test code: a failed expectation is the test failing
+mod tests {
+    use super::*;
+
+    /// A body sent in `chunks` of `size` bytes each, announcing no length (as a chunked upload).
+    fn chunked(chunks: usize, size: usize) -> Body {
+        let parts = (0..chunks).map(move |_| Ok::<_, std::io::Error>(vec![b'x'; size]));
+        Body::from_stream(futures_util::stream::iter(parts))
+    }
+
+    fn staged_files(media: &LocalMedia) -> usize {
+        std::fs::read_dir(media.staging()).map_or(0, |dir| dir.count())
+    }
+
+    #[tokio::test]
+    async fn a_body_is_cut_as_it_passes_the_limit_and_its_staged_file_removed() {
+        let root = std::env::temp_dir().join(format!("dropit-media-{}", uuid::Uuid::new_v4().simple()));
+        let media = LocalMedia::new(root.clone());
+
+        let refused = media.receive(chunked(5, 1000), 4500).await;
+        assert!(matches!(refused, Err(Receive::TooLarge)), "{:?}", refused.err());
+        assert_eq!(staged_files(&media), 0, "a refused upload leaves no staged file");
+
+        let received = media
+            .receive(chunked(4, 1000), 4500)
+            .await
+            .expect("within the limit");
+        assert_eq!(received.staged.len, 4000);
+        assert_eq!(received.staged.head.len(), HEAD_BYTES.min(4000));
+        assert_eq!(staged_files(&media), 1);
+        drop(received);
+        assert_eq!(staged_files(&media), 0, "an upload nobody kept is removed");
+
+        let _ = std::fs::remove_dir_all(root);
+    }
+}

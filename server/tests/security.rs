@@ -12,7 +12,10 @@ use domain::athlete::AthleteInput;
 use domain::catalogue::Names;
 use domain::{ExerciseId, Role};
 use std::time::{Duration, Instant};
-use support::{PASSWORD, invalid, log_in, person, post_to, same_names, sign_up_form, spawn, spawn_in};
+use support::{
+    PASSWORD, invalid, log_in, person, post_to, same_names, session_cookie, session_of, sign_up_form, spawn,
+    spawn_in,
+};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
@@ -562,25 +565,6 @@ fn chunked(megabytes: usize) -> Vec<u8> {
     }
     body.extend_from_slice(b"0\r\n\r\n");
     body
-}
-
-/// The session cookie of a login, for raw requests.
-async fn session_cookie(base: &str, email: &str) -> String {
-    let login = log_in(&reqwest::Client::new(), base, &[], email, PASSWORD).await;
-    session_of(&login)
-}
-
-/// The session cookie an answer sets (`name=value`).
-fn session_of(answer: &reqwest::Response) -> String {
-    answer
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with("dropit_session="))
-        .and_then(|v| v.split(';').next())
-        .expect("a session cookie")
-        .to_owned()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

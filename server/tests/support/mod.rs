@@ -939,6 +939,26 @@ pub async fn log_in(
     .await
 }
 
+/// The session cookie of a login, for raw requests.
+pub async fn session_cookie(base: &str, email: &str) -> String {
+    let login = log_in(&reqwest::Client::new(), base, &[], email, PASSWORD).await;
+    assert_eq!(login.status(), 200, "log in as {email}");
+    session_of(&login)
+}
+
+/// The session cookie an answer sets (`name=value`).
+pub fn session_of(answer: &reqwest::Response) -> String {
+    answer
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("dropit_session="))
+        .and_then(|v| v.split(';').next())
+        .expect("a session cookie")
+        .to_owned()
+}
+
 /// The form of a sign-up.
 pub fn sign_up_form(
     club_name: &str,
