@@ -23,8 +23,7 @@ DURATION=${DURATION:-30s}
 PORT=${PORT:-3300}
 base="http://127.0.0.1:$PORT"
 
-say "release build"
-cargo leptos build --release --precompress --split >/dev/null
+build_site >/dev/null
 
 work=$(mktemp -d)
 export DATABASE_URL="sqlite://$work/bench.db" LEPTOS_SITE_ROOT=target/site

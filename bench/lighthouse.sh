@@ -7,7 +7,7 @@
 #   ROUTES='^/catalogue' bench/lighthouse.sh     # only the routes matching a regular expression
 #   OUT=lighthouse-reports bench/lighthouse.sh   # and keep every JSON report
 #
-# Run after `cargo leptos build --release --precompress --split`: starts the release server
+# Run after the release build (`build_site` in scripts/tools.sh): starts the release server
 # with the demo club on a throw-away SQLite database (scripts/demo-server.sh), takes the pages
 # from end2end/page-weight.mjs (every route, with real ids), logs each role in, and runs
 # Lighthouse from npm against Debian's Chromium, headless, once per page and form factor

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Measures the first load of the release build: JS + WASM + CSS as the server sends them
-# (brotli). Run after `cargo leptos build --release --precompress --split`.
+# (brotli). Run after the release build
+# (`build_site` in scripts/tools.sh).
 #
 # The first load is the main module (`dropit.*`); lazy islands are split into chunks that a page
 # loads only when it shows them, listed apart. BUDGET_KB is the first-load budget of the shell
@@ -12,7 +13,7 @@ pkg=target/site/pkg
 total=0
 for ext in js wasm css; do
   file=$(find "$pkg" -maxdepth 1 -name "dropit.*.$ext" | head -1)
-  [ -n "$file" ] || { echo "no dropit.*.$ext in $pkg: run cargo leptos build --release --precompress --split" >&2; exit 1; }
+  [ -n "$file" ] || { echo "no dropit.*.$ext in $pkg: run the release build (build_site in scripts/tools.sh)" >&2; exit 1; }
   [ -f "$file.br" ] || { echo "$file.br missing: build with --precompress" >&2; exit 1; }
   raw=$(stat -c %s "$file"); br=$(stat -c %s "$file.br")
   printf '%-5s %9d bytes raw %9d bytes brotli\n' "$ext" "$raw" "$br"

@@ -11,7 +11,7 @@ start_demo_server() {
   local bin=${DROPIT_BIN:-target/release/dropit}
   local site=${LEPTOS_SITE_ROOT:-target/site}
   if [ ! -x "$bin" ] || [ ! -d "$site/pkg" ]; then
-    echo "no release build ($bin, $site/pkg): run cargo leptos build --release --precompress --split" >&2
+    echo "no release build ($bin, $site/pkg): run the release build (build_site in scripts/tools.sh)" >&2
     exit 1
   fi
   local port=${PORT:-$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')}

@@ -6,8 +6,8 @@
 #   scripts/page-weight.sh            # prints the table
 #   scripts/page-weight.sh --check    # and fails when a page is over its budget
 #
-# Run after `cargo leptos build --release --precompress --split`: starts the release server with
-# the demo club on a throw-away SQLite database, measures, stops it. Other arguments go to the
+# Run after the release build (`build_site` in scripts/tools.sh): starts the release server
+# with the demo club on a throw-away SQLite database, measures, stops it. Other arguments go to the
 # measuring script (--json FILE, --runs N, --max-kb, --max-requests); `DROPIT_BIN`,
 # `LEPTOS_SITE_ROOT` and `PORT` choose another build or port.
 set -euo pipefail

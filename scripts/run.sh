@@ -6,8 +6,7 @@ cd "$(dirname "$0")/.."
 . scripts/tools.sh
 
 ensure_build_tools
-say "building DropIt (release)"
-cargo leptos build --release --precompress --split
+build_site
 export DROPIT_DEMO="${DROPIT_DEMO:-true}"
 # DropIt never creates its database while serving (a lost file must not come back empty):
 # the first start creates it here, explicitly.

@@ -99,7 +99,9 @@ pub fn past_date(field: &str, raw: &str, today: NaiveDate) -> Result<Option<Naiv
     if raw.is_empty() {
         return Ok(None);
     }
-    let date = NaiveDate::parse_from_str(raw, "%Y-%m-%d")
+    // `YYYY-MM-DD` (chrono's `FromStr`: the same format without a format string to interpret).
+    let date = raw
+        .parse::<NaiveDate>()
         .map_err(|_| FieldError::new(field, FieldProblem::InvalidDate))?;
     let (y, m, d) = EARLIEST_BIRTH;
     if NaiveDate::from_ymd_opt(y, m, d).is_some_and(|earliest| date < earliest) {
@@ -363,6 +365,30 @@ mod tests {
                 FieldError::new("bodyweight", FieldProblem::InvalidNumber),
             ]),
             "both problems at once"
+        );
+    }
+
+    #[test]
+    fn a_past_date_is_read_from_what_a_date_field_sends_and_nothing_else() {
+        let today = day(2026, 11, 21);
+        let read = |raw: &str| past_date("d", raw, today);
+        assert_eq!(read(" 2008-03-14 "), Ok(Some(day(2008, 3, 14))));
+        assert_eq!(read(""), Ok(None));
+        assert_eq!(read("2026-11-21"), Ok(Some(today)));
+        for bad in ["14/03/2008", "2008-02-30", "2008-3-14x", "yesterday", "2008-03"] {
+            assert_eq!(
+                read(bad),
+                Err(FieldError::new("d", FieldProblem::InvalidDate)),
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            read("2026-11-22"),
+            Err(FieldError::new("d", FieldProblem::FutureDate))
+        );
+        assert_eq!(
+            read("1899-12-31"),
+            Err(FieldError::new("d", FieldProblem::InvalidDate))
         );
     }
 }

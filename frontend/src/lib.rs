@@ -7,6 +7,9 @@
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
+    // A development build says where it panicked; the release build's panics abort at once
+    // (scripts/tools.sh, WASM_RUSTFLAGS), so the hook would never run there.
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     leptos::mount::hydrate_islands();
     app::lang::provide();

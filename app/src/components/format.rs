@@ -1,7 +1,7 @@
 //! Numbers, dates and labels as the page's language writes them.
 
 use crate::i18n::*;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use domain::competition::{CompetitorLevel, Sex};
 use domain::maxes::MaxKind;
 use domain::weight::Kg;
@@ -23,10 +23,13 @@ pub fn sinclair(locale: Locale, value: Option<f64>) -> String {
     }
 }
 
+/// A date as the viewer's language writes it: `31/12/2026` in French, ISO `2026-12-31` in
+/// English. Written out by hand: chrono's `format` would bring its format-string interpreter
+/// into the browser's code for two fixed patterns.
 pub fn date(locale: Locale, day: NaiveDate) -> String {
     match locale {
-        Locale::fr => day.format("%d/%m/%Y").to_string(),
-        Locale::en => day.format("%Y-%m-%d").to_string(),
+        Locale::fr => format!("{:02}/{:02}/{:04}", day.day(), day.month(), day.year()),
+        Locale::en => day.to_string(),
     }
 }
 
@@ -58,10 +61,7 @@ pub fn kind_label(locale: Locale, kind: MaxKind) -> String {
 
 /// A local date as the viewer's language writes it.
 pub fn short_date(locale: Locale, at: chrono::DateTime<chrono::Utc>) -> String {
-    match locale {
-        Locale::fr => at.format("%d/%m/%Y").to_string(),
-        Locale::en => at.format("%Y-%m-%d").to_string(),
-    }
+    date(locale, at.date_naive())
 }
 
 /// A decimal as the page's language writes it ("0,85" in French).
@@ -75,4 +75,22 @@ pub fn decimal(locale: Locale, text: String) -> String {
 /// A measure with one decimal ("116,7" in French), for values shown, never stored.
 pub fn one_decimal(locale: Locale, value: f64) -> String {
     decimal(locale, format!("{value:.1}"))
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)] // test code: a failed expectation is the test failing
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_written_as_each_language_reads_them() {
+        let day = NaiveDate::from_ymd_opt(2026, 3, 7).unwrap();
+        assert_eq!(date(Locale::fr, day), "07/03/2026");
+        assert_eq!(date(Locale::en, day), "2026-03-07");
+        let early = NaiveDate::from_ymd_opt(987, 12, 31).unwrap();
+        assert_eq!(date(Locale::fr, early), "31/12/0987");
+        assert_eq!(date(Locale::en, early), "0987-12-31");
+        let evening = day.and_hms_opt(23, 59, 0).unwrap().and_utc();
+        assert_eq!(short_date(Locale::fr, evening), "07/03/2026");
+    }
 }

@@ -58,7 +58,7 @@ pub(super) fn AthleteForm(existing: Option<Athlete>) -> impl IntoView {
             <TextField name="last_name" autocomplete="off" label=tr!(athletes.last_name) errors value=value(|a| Some(a.last_name.clone()))/>
         </div>
         <div class="grid grid-cols-1 gap-4 sm:grid-cols-2">
-            <TextField name="birth_date" kind="date" label=tr!(athletes.birth_date) errors value=value(|a| a.birth_date.map(|d| d.format("%Y-%m-%d").to_string()))/>
+            <TextField name="birth_date" kind="date" label=tr!(athletes.birth_date) errors value=value(|a| a.birth_date.map(|d| d.to_string()))/>
             <fieldset class="flex flex-col gap-1">
                 <legend class="text-sm font-medium">{tr!(athletes.sex_category)}</legend>
                 <div class="flex gap-4 pt-2">

@@ -193,7 +193,7 @@ pub(super) fn EditMax(
                     </div>
                     <div class="flex flex-col gap-1">
                         <label for=field("date") class="text-sm font-medium">{tr!(athletes.date)}</label>
-                        <input id=field("date") name="date" type="date" class="input" value=day.format("%Y-%m-%d").to_string()
+                        <input id=field("date") name="date" type="date" class="input" value=day.to_string()
                             aria-invalid=move || date_error.with(Option::is_some).then_some("true")/>
                         {error_line(date_error)}
                     </div>

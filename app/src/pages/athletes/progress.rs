@@ -5,6 +5,7 @@
 use crate::api::athletes::{AthletePage, LiftHistory};
 use crate::components::format::{date, kg};
 use crate::i18n::*;
+use chrono::Datelike;
 use domain::progression::{Frame, Point, Series, chart, summaries};
 use leptos::prelude::*;
 
@@ -93,7 +94,7 @@ pub fn ProgressSection(page: AthletePage) -> impl IntoView {
         })
         .collect();
     let month = |tick: &domain::progression::Tick| match (tick.date, locale) {
-        (Some(d), Locale::fr) => d.format("%m/%Y").to_string(),
+        (Some(d), Locale::fr) => format!("{:02}/{:04}", d.month(), d.year()),
         _ => tick.label.clone(),
     };
     view! {

@@ -16,7 +16,7 @@ use leptos::server_fn::ServerFn;
 pub(super) fn today() -> String {
     #[cfg(feature = "ssr")]
     {
-        chrono::Utc::now().date_naive().format("%Y-%m-%d").to_string()
+        chrono::Utc::now().date_naive().to_string()
     }
     #[cfg(not(feature = "ssr"))]
     String::new()
