@@ -5,16 +5,14 @@ FROM rust:1.95-bookworm AS build
 RUN apt-get update \
  && apt-get install -y --no-install-recommends nodejs npm \
  && rm -rf /var/lib/apt/lists/*
-RUN rustup target add wasm32-unknown-unknown \
- && rustup toolchain install nightly-2026-05-20 --profile minimal --component rust-src \
- && cargo install cargo-leptos --version 0.3.10 --locked --features no_downloads \
- && cargo install wasm-bindgen-cli --version 0.2.130
 WORKDIR /src
+# The tools, at the versions scripts/run.sh and scripts/test.sh install (scripts/tools.sh).
+COPY scripts/tools.sh scripts/tools.sh
 COPY package.json package-lock.json ./
-RUN npm install --no-audit --no-fund
+RUN bash -euo pipefail -c '. scripts/tools.sh && ensure_build_tools'
 COPY . .
 # The WASM with the pinned nightly, the server with stable: build_site in scripts/tools.sh.
-RUN bash -c '. scripts/tools.sh && build_site'
+RUN bash -euo pipefail -c '. scripts/tools.sh && build_site'
 
 FROM debian:bookworm-slim AS runtime
 RUN apt-get update \

@@ -190,7 +190,7 @@ fn delimiter(text: &str) -> u8 {
 fn iso_date(raw: &str) -> String {
     let raw = raw.trim();
     match NaiveDate::parse_from_str(raw, "%d/%m/%Y") {
-        Ok(date) => date.format("%Y-%m-%d").to_string(),
+        Ok(date) => date.to_string(),
         Err(_) => raw.to_owned(),
     }
 }

@@ -59,7 +59,7 @@ pub(crate) fn parse(text: &str, places: u32) -> Result<i64, DecimalError> {
 /// The whole number of units of 10^-`places` nearest to `value`; `None` for NaN, infinities
 /// and values too large to hold.
 pub(crate) fn from_f64(value: f64, places: u32) -> Option<i64> {
-    let units = (value * 10_i64.pow(places) as f64).round();
+    let units = (value * 10_i64.checked_pow(places)? as f64).round();
     // i64::MAX as f64 rounds up to 2^63, which is out of range: compare strictly.
     if units.is_finite() && units.abs() < i64::MAX as f64 {
         Some(units as i64)

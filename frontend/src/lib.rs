@@ -7,8 +7,8 @@
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
-    // A development build says where it panicked; the release build's panics abort at once
-    // (scripts/tools.sh, WASM_RUSTFLAGS), so the hook would never run there.
+    // A development build says where it panicked. The release build (always `build_site` in
+    // scripts/tools.sh) aborts on a panic at once (WASM_RUSTFLAGS): the hook would never run.
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     leptos::mount::hydrate_islands();

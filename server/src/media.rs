@@ -293,6 +293,13 @@ mod tests {
         Body::from_stream(futures_util::stream::iter(parts))
     }
 
+    /// A body that never ends: only a cut while it is read answers.
+    fn endless() -> Body {
+        Body::from_stream(futures_util::stream::repeat_with(|| {
+            Ok::<_, std::io::Error>(vec![b'x'; 1000])
+        }))
+    }
+
     fn staged_files(media: &LocalMedia) -> usize {
         std::fs::read_dir(media.staging()).map_or(0, |dir| dir.count())
     }
@@ -302,10 +309,18 @@ mod tests {
         let root = std::env::temp_dir().join(format!("dropit-media-{}", uuid::Uuid::new_v4().simple()));
         let media = LocalMedia::new(root.clone());
 
-        let refused = media.receive(chunked(5, 1000), 4500).await;
+        let refused = tokio::time::timeout(std::time::Duration::from_secs(5), media.receive(endless(), 4500))
+            .await
+            .expect("cut while it is read, not read to its end");
         assert!(matches!(refused, Err(Receive::TooLarge)), "{:?}", refused.err());
         assert_eq!(staged_files(&media), 0, "a refused upload leaves no staged file");
 
+        let at_the_limit = media.receive(chunked(4, 1000), 4000).await;
+        assert_eq!(
+            at_the_limit.map(|r| r.staged.len).ok(),
+            Some(4000),
+            "the limit itself is allowed"
+        );
         let received = media
             .receive(chunked(4, 1000), 4500)
             .await

@@ -49,13 +49,13 @@ fn seed_gate() -> service::Gate<'static> {
 /// A seeded account: email, display name, and role in its club.
 type Login<'a> = (&'a str, &'a str, Role);
 
-/// Signs up `club_name` with its owner, unless the owner's account exists (`None`); returns
-/// the owner's membership. Every seeded account has the password [`DEMO_PASSWORD`].
+/// Signs up `club_name` with its owner (email and display name), unless the owner's account
+/// exists (`None`); returns the owner's membership. Every seeded account has the password [`DEMO_PASSWORD`].
 async fn found_club(
     store: &dyn Store,
     hasher: &dyn PasswordHasher,
     club_name: &str,
-    (owner_email, owner_name, _): Login<'_>,
+    (owner_email, owner_name): (&str, &str),
     now: DateTime<Utc>,
 ) -> Result<Option<Member>, SeedError> {
     if store.user_credentials(owner_email).await?.is_some() {
@@ -98,7 +98,15 @@ async fn add_member(
 /// Creates the demo club unless its owner exists. Returns whether it created it.
 pub async fn seed_demo(store: &dyn Store, hasher: &dyn PasswordHasher) -> Result<bool, SeedError> {
     let now = Utc::now();
-    let Some(owner) = found_club(store, hasher, DEMO_CLUB, DEMO_LOGINS[0], now).await? else {
+    let Some(owner) = found_club(
+        store,
+        hasher,
+        DEMO_CLUB,
+        (DEMO_LOGINS[0].0, DEMO_LOGINS[0].1),
+        now,
+    )
+    .await?
+    else {
         return Ok(false);
     };
     // The athletes come first: the demo athlete's invitation then finds and links their profile.
@@ -247,7 +255,7 @@ pub async fn seed_bench(store: &dyn Store, hasher: &dyn PasswordHasher) -> Resul
     use domain::catalogue::file::{CatalogueFile, ExerciseRow};
 
     let now = Utc::now();
-    let bench_owner = ("owner@bench.dropit.club", "Bench Owner", Role::Owner);
+    let bench_owner = ("owner@bench.dropit.club", "Bench Owner");
     let Some(owner) = found_club(store, hasher, BENCH_CLUB, bench_owner, now).await? else {
         return Ok(false);
     };

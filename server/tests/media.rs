@@ -6,24 +6,11 @@
 mod support;
 
 use domain::Role;
-use std::path::{Path, PathBuf};
-use support::invalid;
+use support::{invalid, walk};
 
 const PNG: &[u8] = &[
     0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, b'I', b'H', b'D', b'R',
 ];
-
-fn files(dir: &Path) -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    if let Ok(clubs) = std::fs::read_dir(dir) {
-        for club in clubs.flatten() {
-            for file in std::fs::read_dir(club.path()).into_iter().flatten().flatten() {
-                found.push(file.path());
-            }
-        }
-    }
-    found
-}
 
 /// Puts `body` at `url` (an exercise's image or video), as `client`.
 async fn upload(client: &reqwest::Client, url: String, body: impl Into<reqwest::Body>) -> reqwest::Response {
@@ -98,7 +85,7 @@ async fn images_are_checked_stored_served_and_removed() {
             "{slot}"
         );
     }
-    assert!(files(&fx.media).is_empty(), "refused uploads leave no file");
+    assert!(walk(&fx.media).is_empty(), "refused uploads leave no file");
 
     // A real PNG is stored and served, with ranges, to the club's members.
     let stored = upload(&coach, url(exercise, "image"), PNG).await;
@@ -108,7 +95,7 @@ async fn images_are_checked_stored_served_and_removed() {
         key.starts_with(&format!("c{}/e{exercise}-image-", fx.own)) && key.ends_with(".png"),
         "{key}"
     );
-    assert_eq!(files(&fx.media).len(), 1);
+    assert_eq!(walk(&fx.media).len(), 1);
     let file = format!("/media/{key}");
     let athlete = fx.client(Some(Role::Athlete)).await;
     let served = fx.get(&athlete, &file).await;
@@ -140,15 +127,15 @@ async fn images_are_checked_stored_served_and_removed() {
     assert_eq!(by_athlete.status(), 403);
     let visitor = fx.get(&reqwest::Client::new(), &file).await;
     assert_eq!(visitor.status(), 401);
-    assert_eq!(files(&fx.media).len(), 1);
+    assert_eq!(walk(&fx.media).len(), 1);
 
     // A new image replaces the old one, file included; removing it removes the file.
     let replaced = upload(&coach, url(exercise, "image"), PNG).await;
     let new_key: String = replaced.json().await.expect("key");
     assert_ne!(new_key, key);
-    assert_eq!(files(&fx.media).len(), 1);
+    assert_eq!(walk(&fx.media).len(), 1);
     assert_eq!(fx.get(&athlete, &file).await.status(), 404);
     let removed = coach.delete(url(exercise, "image")).send().await.expect("delete");
     assert_eq!(removed.status(), 204);
-    assert!(files(&fx.media).is_empty());
+    assert!(walk(&fx.media).is_empty());
 }

@@ -14,7 +14,7 @@ use domain::{ExerciseId, Role};
 use std::time::{Duration, Instant};
 use support::{
     PASSWORD, invalid, log_in, person, post_to, same_names, session_cookie, session_of, sign_up_form, spawn,
-    spawn_in,
+    spawn_in, walk,
 };
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
@@ -385,7 +385,7 @@ async fn a_flood_of_guesses_is_bounded_and_the_owners_own_device_still_gets_in()
     let fx = spawn_in(&std::env::temp_dir(), &["--trusted-proxies", "127.0.0.1"]).await;
     // The owner's phone logged in before: it carries a device token.
     let phone = fx.log_in_as("owner@alpha.test").await;
-    let log_out = fx.post(&phone, "log_out", support::NO_FIELDS).await;
+    let log_out = fx.post(&phone, "log_out", &[] as &[(&str, &str)]).await;
     assert_eq!(log_out.status(), 200);
     // Thirty guesses at once, each from its own address: they queue up on the account, and
     // those whose turn is too far away are refused without their password being checked.
@@ -629,19 +629,6 @@ async fn uploads_are_refused_before_their_body_is_read() {
         leftovers.is_empty(),
         "an interrupted upload leaves nothing: {leftovers:?}"
     );
-}
-
-fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-    let mut found = Vec::new();
-    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            found.extend(walk(&path));
-        } else {
-            found.push(path);
-        }
-    }
-    found
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

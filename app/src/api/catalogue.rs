@@ -327,7 +327,7 @@ pub async fn export_catalogue(format: String) -> Result<crate::model::ExportFile
     Ok(crate::model::ExportFile {
         filename: format!(
             "catalogue-{slug}-{}.{}",
-            Utc::now().format("%Y-%m-%d"),
+            Utc::now().date_naive(),
             format.extension()
         ),
         content_type: format.content_type().to_owned(),

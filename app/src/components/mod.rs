@@ -24,6 +24,7 @@ pub use fields::{
 pub use header::{Header, HydrationMark, ViewerResource};
 pub use messages::{error_text, field_text, role_label};
 pub use page::{
-    AuthCard, Tabs, detail_page, editable, failure, form_page, id_param, loaded, refused, section_page,
+    AuthCard, Tabs, detail_page, editable, failure, form_page, id_param, loaded, loading, refused,
+    section_page,
 };
 pub use toast::{ToastKind, ToastRegion, Toaster};

@@ -97,7 +97,7 @@ pub fn detail_page(back: &'static str, label: String, page: Suspend<AnyView>) ->
 }
 
 /// The page's content once it has loaded; until then, "loading".
-fn loading(page: Suspend<AnyView>) -> impl IntoView {
+pub fn loading(page: Suspend<AnyView>) -> impl IntoView {
     view! { <Suspense fallback=move || view! { <p>{tr!(common.loading)}</p> }>{page}</Suspense> }
 }
 

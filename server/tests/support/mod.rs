@@ -400,9 +400,6 @@ pub const MATRIX: &[Case] = &[
     },
 ];
 
-/// The form of a call without fields.
-pub const NO_FIELDS: &[(&str, &str)] = &[];
-
 /// Endpoints that take JSON rather than a form.
 pub const JSON_ENDPOINTS: &[&str] = &["save_training_settings"];
 
@@ -957,6 +954,20 @@ pub fn session_of(answer: &reqwest::Response) -> String {
         .and_then(|v| v.split(';').next())
         .expect("a session cookie")
         .to_owned()
+}
+
+/// Every file below `dir`, in its folders too (the media folder: what uploads left behind).
+pub fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            found.extend(walk(&path));
+        } else {
+            found.push(path);
+        }
+    }
+    found
 }
 
 /// The form of a sign-up.

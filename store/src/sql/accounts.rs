@@ -89,8 +89,7 @@ macro_rules! accounts_sql {
                 .await
                 .map_err(db_error)?;
                 Self::insert_catalogue(&mut tx, ClubId(club_id), catalogue, now).await?;
-                tx.commit().await.map_err(db_error)?;
-                Ok((created.into(), ClubId(club_id)))
+                Self::commit(tx, (created.into(), ClubId(club_id))).await
             }
 
             async fn user(&self, id: UserId) -> StoreResult<Option<User>> {

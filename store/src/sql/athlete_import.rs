@@ -72,8 +72,7 @@ macro_rules! athlete_import_sql {
                             .map_err(db_error)?;
                     }
                 }
-                tx.commit().await.map_err(db_error)?;
-                Ok(plan.rows.len())
+                Self::commit(tx, plan.rows.len()).await
             }
         }
     };

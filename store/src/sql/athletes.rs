@@ -1,7 +1,7 @@
 //! A club's athletes' profiles (`AthleteStore`). Their bodyweights and levels, maxes, groups,
 //! file imports and the club's training settings have their own ports and modules.
 
-use super::{SqlStore, db_error, set_archived_sql, stored};
+use super::{Bind, SqlStore, db_error, set_archived_sql, stored};
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::athlete::{Athlete, AthleteDraft};
@@ -75,10 +75,7 @@ macro_rules! athletes_sql {
 
             /// Binds a draft's first and last name, birth date, sex category, licence, notes and
             /// e-mail, in that order.
-            pub(super) fn bind_athlete<'q, O>(
-                query: sqlx::query::QueryAs<'q, $db, O, <$db as sqlx::Database>::Arguments<'q>>,
-                draft: &'q AthleteDraft,
-            ) -> sqlx::query::QueryAs<'q, $db, O, <$db as sqlx::Database>::Arguments<'q>> {
+            pub(super) fn bind_athlete<'q, Q: Bind<'q, $db>>(query: Q, draft: &'q AthleteDraft) -> Q {
                 query
                     .bind(&draft.first_name)
                     .bind(&draft.last_name)

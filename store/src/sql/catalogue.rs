@@ -161,8 +161,7 @@ macro_rules! catalogue_sql {
             async fn create_label(&self, club: ClubId, kind: LabelKind, names: &Names) -> StoreResult<i64> {
                 let mut tx = self.write().await?;
                 let id = Self::insert_label(&mut tx, kind, club, names).await?;
-                tx.commit().await.map_err(db_error)?;
-                Ok(id)
+                Self::commit(tx, id).await
             }
 
             async fn rename_label(

@@ -224,8 +224,7 @@ macro_rules! catalogue_plan_sql {
                         }
                     }
                 }
-                tx.commit().await.map_err(db_error)?;
-                Ok(counts)
+                Self::commit(tx, counts).await
             }
         }
     };

@@ -1,6 +1,6 @@
 //! A club's exercises (`ExerciseStore`).
 
-use super::{SqlStore, db_error, set_archived_sql};
+use super::{Bind, SqlStore, db_error, set_archived_sql};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use domain::catalogue::{Exercise, ExerciseDraft, Names};
@@ -69,12 +69,12 @@ macro_rules! exercises_sql {
             /// Binds what an exercise statement's `$1` to `$11` stand for: the club, the
             /// draft's names and folded keys, category, equipment, short name, description,
             /// video link, and the time of the change.
-            fn bind_draft<'q>(
-                query: sqlx::query::QueryAs<'q, $db, ExerciseRow, <$db as sqlx::Database>::Arguments<'q>>,
+            fn bind_draft<'q, Q: Bind<'q, $db>>(
+                query: Q,
                 club: ClubId,
                 draft: &'q ExerciseDraft,
                 now: DateTime<Utc>,
-            ) -> sqlx::query::QueryAs<'q, $db, ExerciseRow, <$db as sqlx::Database>::Arguments<'q>> {
+            ) -> Q {
                 query
                     .bind(club.0)
                     .bind(draft.name_fr.as_str())
@@ -202,8 +202,7 @@ macro_rules! exercises_sql {
                 .execute(&mut *tx)
                 .await
                 .map_err(db_error)?;
-                tx.commit().await.map_err(db_error)?;
-                Ok(previous)
+                Self::commit(tx, previous).await
             }
 
             async fn delete_exercise(

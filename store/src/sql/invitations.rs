@@ -181,8 +181,7 @@ macro_rules! invitations_sql {
             ) -> StoreResult<MemberId> {
                 let mut tx = self.write().await?;
                 let member_id = Self::claim_invitation(&mut tx, id, user.0, now).await?;
-                tx.commit().await.map_err(db_error)?;
-                Ok(member_id)
+                Self::commit(tx, member_id).await
             }
 
             async fn accept_invitation_as_new_user(
@@ -194,8 +193,7 @@ macro_rules! invitations_sql {
                 let mut tx = self.write().await?;
                 let created = Self::insert_user(&mut tx, &user, now).await?;
                 let member_id = Self::claim_invitation(&mut tx, id, created.id, now).await?;
-                tx.commit().await.map_err(db_error)?;
-                Ok((created.into(), member_id))
+                Self::commit(tx, (created.into(), member_id)).await
             }
         }
     };

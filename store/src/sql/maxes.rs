@@ -1,6 +1,6 @@
 //! An athlete's maxes: best lifts by exercise (`MaxStore`).
 
-use super::{SqlStore, db_error, stored};
+use super::{Bind, SqlStore, db_error, stored};
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::maxes::{Max, MaxKind};
@@ -46,10 +46,7 @@ macro_rules! maxes_sql {
     ($db:ty) => {
         impl SqlStore<$db> {
             /// Binds a max's exercise, date, weight in grams and kind, in that order.
-            fn bind_max<'q>(
-                query: sqlx::query::QueryAs<'q, $db, MaxRow, <$db as sqlx::Database>::Arguments<'q>>,
-                max: &Max<ExerciseId>,
-            ) -> sqlx::query::QueryAs<'q, $db, MaxRow, <$db as sqlx::Database>::Arguments<'q>> {
+            fn bind_max<'q, Q: Bind<'q, $db>>(query: Q, max: &Max<ExerciseId>) -> Q {
                 query
                     .bind(max.exercise.0)
                     .bind(max.date)
@@ -93,12 +90,17 @@ macro_rules! maxes_sql {
                      WHERE a.club_id = $1 AND a.id = $2 AND e.club_id = $1 AND e.id = $3 \
                      RETURNING {MAX_COLUMNS}"
                 );
-                let created = Self::bind_max(sqlx::query_as(&sql).bind(club.0).bind(athlete.0), max)
-                    .bind(now)
-                    .fetch_optional(&mut *tx)
-                    .await
-                    .map_err(db_error)?
-                    .ok_or(StoreError::NotFound)?;
+                let created = Self::bind_max(
+                    sqlx::query_as::<_, MaxRow>(&sql)
+                        .bind(club.0)
+                        .bind(athlete.0),
+                    max,
+                )
+                .bind(now)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(db_error)?
+                .ok_or(StoreError::NotFound)?;
                 Self::commit(tx, created.try_into()?).await
             }
 
@@ -117,11 +119,14 @@ macro_rules! maxes_sql {
                      AND EXISTS (SELECT 1 FROM exercises WHERE club_id = $1 AND id = $3) \
                      RETURNING {MAX_COLUMNS}"
                 );
-                let updated = Self::bind_max(sqlx::query_as(&sql).bind(club.0).bind(id.0), max)
-                    .bind(expected_version)
-                    .fetch_optional(&mut *tx)
-                    .await
-                    .map_err(db_error)?;
+                let updated = Self::bind_max(
+                    sqlx::query_as::<_, MaxRow>(&sql).bind(club.0).bind(id.0),
+                    max,
+                )
+                .bind(expected_version)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(db_error)?;
                 let Some(row) = updated else {
                     drop(tx);
                     return match self.recorded_max(club, id).await? {

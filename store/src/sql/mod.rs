@@ -144,13 +144,13 @@ impl<DB: Database> SqlStore<DB> {
     /// answered, `None` when it touched no row: the record is then gone (`NotFound`) or was
     /// changed meanwhile (`Conflict`), as `read` tells once the transaction is rolled back.
     /// Otherwise the write is committed and `written` answered.
-    async fn commit_versioned<T, R, F>(
+    async fn commit_versioned<T, F>(
         tx: Transaction<'static, DB>,
         written: Option<T>,
         read: impl FnOnce() -> F,
     ) -> StoreResult<T>
     where
-        F: Future<Output = StoreResult<Option<R>>>,
+        F: Future<Output = StoreResult<Option<T>>>,
     {
         match written {
             Some(value) => Self::commit(tx, value).await,

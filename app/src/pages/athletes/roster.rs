@@ -3,8 +3,8 @@
 use super::athlete::AthleteDetails;
 use super::{AthleteTabs, athlete_href};
 use crate::api::athletes::{RosterPage, load_athlete, own_profile, roster};
-use crate::components::failure;
 use crate::components::format::{kg_or_dash, level_label, sex_label, sinclair};
+use crate::components::{failure, loading};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::model::Choice;
@@ -47,7 +47,7 @@ pub fn AthletesPage() -> impl IntoView {
     });
     view! {
         <section class="flex flex-col gap-6">
-            <Suspense fallback=move || view! { <p>{tr!(common.loading)}</p> }>{page}</Suspense>
+            {loading(page)}
         </section>
     }
 }

@@ -3,8 +3,8 @@
 use super::{CatalogueTabs, Tab, exercise_href};
 use crate::api::catalogue::{Catalogue, catalogue};
 use crate::components::call::ask;
-use crate::components::failure;
 use crate::components::{Toaster, error_text};
+use crate::components::{failure, loading};
 use crate::i18n::*;
 use crate::model::{CatalogueView, Choice, ExerciseItem};
 use domain::catalogue::browse::{CatalogueQuery, Sort, Status};
@@ -49,7 +49,7 @@ pub fn CataloguePage() -> impl IntoView {
     view! {
         <Title text=tr!(catalogue.title)/>
         <section class="flex flex-col gap-6">
-            <Suspense fallback=move || view! { <p>{tr!(common.loading)}</p> }>{page}</Suspense>
+            {loading(page)}
         </section>
     }
 }

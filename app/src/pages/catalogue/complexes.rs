@@ -4,8 +4,8 @@
 use super::record_actions::{Record, RecordActions};
 use super::{CatalogueTabs, Tab, exercise_href};
 use crate::api::catalogue::{complex, complexes};
-use crate::components::loaded;
 use crate::components::{detail_page, id_param};
+use crate::components::{loaded, loading};
 use crate::i18n::*;
 use crate::model::{ComplexDetail, ComplexItem, Movement};
 use domain::ComplexId;
@@ -47,7 +47,7 @@ pub fn ComplexesPage() -> impl IntoView {
     view! {
         <Title text=tr!(complexes.title)/>
         <section class="flex flex-col gap-6">
-            <Suspense fallback=move || view! { <p>{tr!(common.loading)}</p> }>{page}</Suspense>
+            {loading(page)}
         </section>
     }
 }

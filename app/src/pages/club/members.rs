@@ -8,8 +8,8 @@ use crate::api::{
 use crate::components::call::{Answer, Call, PostForm, ask, decode, post_action};
 use crate::components::format::short_date;
 use crate::components::{
-    FormAlert, SubmitButton, TextField, Toaster, confirm, error_text, field_error, last_error, refused,
-    role_label,
+    FormAlert, SubmitButton, TextField, Toaster, confirm, error_text, field_error, last_error, loading,
+    refused, role_label,
 };
 use crate::error::AppError;
 use crate::i18n::*;
@@ -50,7 +50,7 @@ pub fn ClubPage() -> impl IntoView {
         <Title text=tr!(club.title)/>
         <section class="flex flex-col gap-8">
             <h1 class="text-3xl font-bold">{tr!(club.title)}</h1>
-            <Suspense fallback=move || view! { <p>{tr!(common.loading)}</p> }>{page}</Suspense>
+            {loading(page)}
         </section>
     }
 }

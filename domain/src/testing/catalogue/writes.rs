@@ -94,13 +94,14 @@ impl State {
         archived: bool,
     ) -> StoreResult<Exercise> {
         self.check_exercise_names(club, draft, None)?;
-        let names = Names {
-            fr: draft.name_fr.as_str().to_owned(),
-            en: draft.name_en.as_str().to_owned(),
+        let blank = Names {
+            fr: String::new(),
+            en: String::new(),
         };
+        // `apply_draft` writes the names, with the rest of the draft.
         let mut exercise = Exercise {
             archived,
-            ..Exercise::named(ExerciseId(self.next_id()), names)
+            ..Exercise::named(ExerciseId(self.next_id()), blank)
         };
         apply_draft(&mut exercise, draft);
         self.exercises.push(Owned {
