@@ -24,6 +24,44 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 pub type StoreResult<T> = Result<T, StoreError>;
 
+/// A record of a club as its editor saw it: the club, the record's id and its version. A
+/// change through it answers `NotFound` when the record is not the club's, and `Conflict`
+/// when the record changed since `version` (the edit was made on a stale copy).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Versioned<I> {
+    pub club: ClubId,
+    pub id: I,
+    pub version: i64,
+}
+
+impl<I> Versioned<I> {
+    pub fn new(club: ClubId, id: I, version: i64) -> Self {
+        Self { club, id, version }
+    }
+
+    /// The change of this record to `value`, made at `now`.
+    pub fn edit<T>(self, value: T, now: DateTime<Utc>) -> Edit<I, T> {
+        Edit {
+            club: self.club,
+            id: self.id,
+            version: self.version,
+            value,
+            now,
+        }
+    }
+}
+
+/// A change of a [`Versioned`] record to a new value (a draft, the archived flag, a linked
+/// member), made at `now` (the record's time of change).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Edit<I, T> {
+    pub club: ClubId,
+    pub id: I,
+    pub version: i64,
+    pub value: T,
+    pub now: DateTime<Utc>,
+}
+
 /// A new account: its checked email and name, and its password already hashed.
 #[derive(Debug, Clone)]
 pub struct NewUser {
@@ -76,16 +114,9 @@ pub trait ClubStore: Send + Sync {
     async fn member(&self, club: ClubId, member: MemberId) -> StoreResult<Option<Member>>;
     async fn members(&self, club: ClubId) -> StoreResult<Vec<Member>>;
     async fn owner_count(&self, club: ClubId) -> StoreResult<usize>;
-    /// `Conflict` when the member's version is not `expected_version` any more;
-    /// refuses (`Conflict`) to leave the club without an owner.
-    async fn set_member_role(
-        &self,
-        club: ClubId,
-        member: MemberId,
-        role: Role,
-        expected_version: i64,
-    ) -> StoreResult<Member>;
-    async fn remove_member(&self, club: ClubId, member: MemberId, expected_version: i64) -> StoreResult<()>;
+    /// Refuses (`Conflict`) to leave the club without an owner.
+    async fn set_member_role(&self, member: Versioned<MemberId>, role: Role) -> StoreResult<Member>;
+    async fn remove_member(&self, member: Versioned<MemberId>) -> StoreResult<()>;
 }
 
 #[async_trait]
@@ -185,23 +216,9 @@ pub trait ExerciseStore: Send + Sync {
         draft: &ExerciseDraft,
         now: DateTime<Utc>,
     ) -> StoreResult<Exercise>;
-    /// `Conflict` when the exercise changed since `expected_version`.
-    async fn update_exercise(
-        &self,
-        club: ClubId,
-        id: ExerciseId,
-        draft: &ExerciseDraft,
-        expected_version: i64,
-        now: DateTime<Utc>,
-    ) -> StoreResult<Exercise>;
-    async fn set_exercise_archived(
-        &self,
-        club: ClubId,
-        id: ExerciseId,
-        archived: bool,
-        expected_version: i64,
-        now: DateTime<Utc>,
-    ) -> StoreResult<Exercise>;
+    /// `Conflict` when the exercise changed since its version.
+    async fn update_exercise(&self, exercise: Edit<ExerciseId, &ExerciseDraft>) -> StoreResult<Exercise>;
+    async fn set_exercise_archived(&self, exercise: Edit<ExerciseId, bool>) -> StoreResult<Exercise>;
     /// Sets (or clears) an exercise's image or video; returns the key it replaces.
     async fn set_exercise_media(
         &self,
@@ -211,7 +228,7 @@ pub trait ExerciseStore: Send + Sync {
         key: Option<&str>,
     ) -> StoreResult<Option<String>>;
     /// Deletes an unused exercise for good; `InUse` when anything refers to it.
-    async fn delete_exercise(&self, club: ClubId, id: ExerciseId, expected_version: i64) -> StoreResult<()>;
+    async fn delete_exercise(&self, exercise: Versioned<ExerciseId>) -> StoreResult<()>;
 }
 
 /// A club's complexes: exercises done back to back. Every call is scoped by the club: another
@@ -230,24 +247,10 @@ pub trait ComplexStore: Send + Sync {
         draft: &ComplexDraft,
         now: DateTime<Utc>,
     ) -> StoreResult<Complex>;
-    /// Replaces names, category and movements; `Conflict` when it changed since `expected_version`.
-    async fn update_complex(
-        &self,
-        club: ClubId,
-        id: ComplexId,
-        draft: &ComplexDraft,
-        expected_version: i64,
-        now: DateTime<Utc>,
-    ) -> StoreResult<Complex>;
-    async fn set_complex_archived(
-        &self,
-        club: ClubId,
-        id: ComplexId,
-        archived: bool,
-        expected_version: i64,
-        now: DateTime<Utc>,
-    ) -> StoreResult<Complex>;
-    async fn delete_complex(&self, club: ClubId, id: ComplexId, expected_version: i64) -> StoreResult<()>;
+    /// Replaces names, category and movements; `Conflict` when it changed since its version.
+    async fn update_complex(&self, complex: Edit<ComplexId, &ComplexDraft>) -> StoreResult<Complex>;
+    async fn set_complex_archived(&self, complex: Edit<ComplexId, bool>) -> StoreResult<Complex>;
+    async fn delete_complex(&self, complex: Versioned<ComplexId>) -> StoreResult<()>;
 }
 
 /// A max as stored: the athlete's max, with its id and version.
@@ -276,34 +279,13 @@ pub trait AthleteStore: Send + Sync {
         member: Option<MemberId>,
         now: DateTime<Utc>,
     ) -> StoreResult<Athlete>;
-    /// `Conflict` when it changed since `expected_version`.
-    async fn update_athlete(
-        &self,
-        club: ClubId,
-        id: AthleteId,
-        draft: &AthleteDraft,
-        expected_version: i64,
-        now: DateTime<Utc>,
-    ) -> StoreResult<Athlete>;
-    async fn set_athlete_archived(
-        &self,
-        club: ClubId,
-        id: AthleteId,
-        archived: bool,
-        expected_version: i64,
-        now: DateTime<Utc>,
-    ) -> StoreResult<Athlete>;
+    /// `Conflict` when it changed since its version.
+    async fn update_athlete(&self, athlete: Edit<AthleteId, &AthleteDraft>) -> StoreResult<Athlete>;
+    async fn set_athlete_archived(&self, athlete: Edit<AthleteId, bool>) -> StoreResult<Athlete>;
     /// Links the profile to a member of the club (their account), or unlinks it (`None`).
     /// `NotFound` when the member is not the club's; `Duplicate` when the member already has
-    /// a profile; `Conflict` when the profile changed since `expected_version`.
-    async fn link_member(
-        &self,
-        club: ClubId,
-        id: AthleteId,
-        member: Option<MemberId>,
-        expected_version: i64,
-        now: DateTime<Utc>,
-    ) -> StoreResult<Athlete>;
+    /// a profile; `Conflict` when the profile changed since its version.
+    async fn link_member(&self, athlete: Edit<AthleteId, Option<MemberId>>) -> StoreResult<Athlete>;
 }
 
 /// An athlete's bodyweights and competitor levels: what competing needs of them. Every call is
@@ -349,14 +331,8 @@ pub trait MaxStore: Send + Sync {
         max: &Max<ExerciseId>,
         now: DateTime<Utc>,
     ) -> StoreResult<RecordedMax>;
-    async fn update_max(
-        &self,
-        club: ClubId,
-        id: MaxId,
-        max: &Max<ExerciseId>,
-        expected_version: i64,
-    ) -> StoreResult<RecordedMax>;
-    async fn delete_max(&self, club: ClubId, id: MaxId, expected_version: i64) -> StoreResult<()>;
+    async fn update_max(&self, id: Versioned<MaxId>, max: &Max<ExerciseId>) -> StoreResult<RecordedMax>;
+    async fn delete_max(&self, id: Versioned<MaxId>) -> StoreResult<()>;
 }
 
 /// The club's groups of athletes. Every call is scoped by the club: another club's ids are "not
@@ -367,21 +343,8 @@ pub trait GroupStore: Send + Sync {
     async fn groups(&self, club: ClubId) -> StoreResult<Vec<Group>>;
     /// `Duplicate` when the club has a group of that name (without case or accents).
     async fn create_group(&self, club: ClubId, name: &str, now: DateTime<Utc>) -> StoreResult<Group>;
-    async fn rename_group(
-        &self,
-        club: ClubId,
-        id: GroupId,
-        name: &str,
-        expected_version: i64,
-    ) -> StoreResult<Group>;
-    async fn set_group_archived(
-        &self,
-        club: ClubId,
-        id: GroupId,
-        archived: bool,
-        expected_version: i64,
-        now: DateTime<Utc>,
-    ) -> StoreResult<Group>;
+    async fn rename_group(&self, group: Versioned<GroupId>, name: &str) -> StoreResult<Group>;
+    async fn set_group_archived(&self, group: Edit<GroupId, bool>) -> StoreResult<Group>;
     /// Puts an athlete in a group or takes them out (doing it twice changes nothing).
     async fn set_in_group(
         &self,

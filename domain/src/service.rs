@@ -15,7 +15,7 @@ use crate::invitation::{self, Invitation, InvitationStatus, InvitationToken};
 use crate::membership::{self, Member};
 use crate::ports::{
     AccountStore, AthleteStore, ClubStore, InvitationStore, NewInvitation, NewUser, PasswordHasher, Pause,
-    ThrottleStore,
+    ThrottleStore, Versioned,
 };
 use crate::role::{Permission, Role};
 use crate::throttle::{DeviceToken, Key, Limits, Turn};
@@ -195,7 +195,7 @@ pub async fn change_role(
     let (target, owners) = member_to_change(store, actor, member, version).await?;
     membership::check_role_change(actor.role, target.role, role, owners)?;
     Ok(store
-        .set_member_role(actor.club_id, member, role, version)
+        .set_member_role(Versioned::new(actor.club_id, member, version), role)
         .await?)
 }
 
@@ -208,7 +208,9 @@ pub async fn remove_member(
 ) -> Result<(), ClubError> {
     let (target, owners) = member_to_change(store, actor, member, version).await?;
     membership::check_removal(actor.role, target.role, owners)?;
-    Ok(store.remove_member(actor.club_id, member, version).await?)
+    Ok(store
+        .remove_member(Versioned::new(actor.club_id, member, version))
+        .await?)
 }
 
 /// What an admin asks for when inviting.

@@ -13,7 +13,7 @@ use domain::catalogue::file::{CatalogueFile, CataloguePlan, ComplexRow, Exercise
 use domain::catalogue::{ComplexDraft, Exercise, ExerciseDraft, ExerciseInput, Label, Names};
 use domain::invitation::{Invitation, InvitationToken};
 use domain::membership::Member;
-use domain::ports::{NewInvitation, NewUser, Store, StoreResult};
+use domain::ports::{NewInvitation, NewUser, Store, StoreResult, Versioned};
 use domain::throttle::{Counter, DeviceToken, Key, Limits};
 use domain::{AthleteId, CategoryId, ClubId, ComplexId, ExerciseId, Role, StoreError, UserId};
 use std::future::Future;
@@ -302,13 +302,16 @@ async fn member_changes_are_refused(
 ) {
     assert_eq!(
         store
-            .set_member_role(club, member.id, role, member.version)
+            .set_member_role(Versioned::new(club, member.id, member.version), role)
             .await
             .err(),
         Some(refusal.clone())
     );
     assert_eq!(
-        store.remove_member(club, member.id, member.version).await.err(),
+        store
+            .remove_member(Versioned::new(club, member.id, member.version))
+            .await
+            .err(),
         Some(refusal)
     );
 }
@@ -388,7 +391,7 @@ async fn role_change_checks_version(store: Arc<dyn Store>) {
     let (_, coach) = join_as_new_user(&*store, &invitation).await;
     assert_eq!(coach.role, Role::Coach);
     let promoted = store
-        .set_member_role(club, coach.id, Role::Admin, coach.version)
+        .set_member_role(Versioned::new(club, coach.id, coach.version), Role::Admin)
         .await
         .expect("promote");
     assert_eq!(promoted.role, Role::Admin);
@@ -396,7 +399,7 @@ async fn role_change_checks_version(store: Arc<dyn Store>) {
     // A second edit based on the version read before the first is refused.
     member_changes_are_refused(&*store, club, &coach, Role::Athlete, StoreError::Conflict).await;
     store
-        .remove_member(club, coach.id, promoted.version)
+        .remove_member(Versioned::new(club, coach.id, promoted.version))
         .await
         .expect("remove");
     assert!(store.member(club, coach.id).await.expect("m").is_none());
@@ -412,7 +415,7 @@ async fn last_owner_is_kept_by_the_database(store: Arc<dyn Store>) {
     join_as_new_user(&*store, &invitation).await;
     assert_eq!(store.owner_count(club).await.expect("count"), 2);
     let stepped_down = store
-        .set_member_role(club, me.id, Role::Admin, me.version)
+        .set_member_role(Versioned::new(club, me.id, me.version), Role::Admin)
         .await
         .expect("step down");
     assert_eq!(stepped_down.role, Role::Admin);
@@ -655,7 +658,7 @@ async fn rename_exercise(
     en: &str,
 ) -> StoreResult<Exercise> {
     store
-        .update_exercise(club, exercise.id, &draft(fr, en, None), exercise.version, t0())
+        .update_exercise(Versioned::new(club, exercise.id, exercise.version).edit(&draft(fr, en, None), t0()))
         .await
 }
 
@@ -759,17 +762,19 @@ async fn exercises_are_created_and_edited_with_a_version(store: Arc<dyn Store>) 
     );
 
     let archived = store
-        .set_exercise_archived(club, created.id, true, 2, t0())
+        .set_exercise_archived(Versioned::new(club, created.id, 2).edit(true, t0()))
         .await
         .expect("archive");
     assert!(archived.archived);
     let restored = store
-        .set_exercise_archived(club, created.id, false, 3, t0())
+        .set_exercise_archived(Versioned::new(club, created.id, 3).edit(false, t0()))
         .await
         .expect("restore");
     assert!(!restored.archived);
     assert_eq!(
-        store.set_exercise_archived(club, created.id, true, 3, t0()).await,
+        store
+            .set_exercise_archived(Versioned::new(club, created.id, 3).edit(true, t0()))
+            .await,
         Err(StoreError::Conflict)
     );
 }
@@ -802,12 +807,14 @@ async fn a_used_exercise_is_archived_never_deleted(store: Arc<dyn Store>) {
     assert_eq!(used_by.len(), 1);
     assert_eq!(used_by[0].names.fr, "Arraché + Squat arraché + Squat arraché");
     assert_eq!(
-        store.delete_exercise(club, snatch.id, snatch.version).await,
+        store
+            .delete_exercise(Versioned::new(club, snatch.id, snatch.version))
+            .await,
         Err(StoreError::InUse)
     );
     // Archived, it still shows inside its complex.
     store
-        .set_exercise_archived(club, snatch.id, true, snatch.version, t0())
+        .set_exercise_archived(Versioned::new(club, snatch.id, snatch.version).edit(true, t0()))
         .await
         .expect("archive");
     let complexes = store.complexes(club).await.expect("complexes");
@@ -817,16 +824,20 @@ async fn a_used_exercise_is_archived_never_deleted(store: Arc<dyn Store>) {
     let press = exercise_named(&*store, club, "Développé militaire").await;
     assert!(complexes_using(&*store, club, press.id).await.is_empty());
     assert_eq!(
-        store.delete_exercise(club, press.id, press.version + 1).await,
+        store
+            .delete_exercise(Versioned::new(club, press.id, press.version + 1))
+            .await,
         Err(StoreError::Conflict)
     );
     store
-        .delete_exercise(club, press.id, press.version)
+        .delete_exercise(Versioned::new(club, press.id, press.version))
         .await
         .expect("delete");
     assert_eq!(store.exercise(club, press.id).await.expect("get"), None);
     assert_eq!(
-        store.delete_exercise(club, press.id, press.version).await,
+        store
+            .delete_exercise(Versioned::new(club, press.id, press.version))
+            .await,
         Err(StoreError::NotFound)
     );
 }
@@ -843,12 +854,14 @@ async fn the_catalogue_is_scoped_to_its_club(store: Arc<dyn Store>) {
     );
     assert_eq!(
         store
-            .set_exercise_archived(mine, their_snatch.id, true, 1, t0())
+            .set_exercise_archived(Versioned::new(mine, their_snatch.id, 1).edit(true, t0()))
             .await,
         Err(StoreError::NotFound)
     );
     assert_eq!(
-        store.delete_exercise(mine, their_snatch.id, 1).await,
+        store
+            .delete_exercise(Versioned::new(mine, their_snatch.id, 1))
+            .await,
         Err(StoreError::NotFound)
     );
     assert!(complexes_using(&*store, mine, their_snatch.id).await.is_empty());
@@ -908,11 +921,7 @@ async fn complexes_are_built_reordered_and_scoped(store: Arc<dyn Store>) {
     // Reordered and renamed, with the version read.
     let reordered = store
         .update_complex(
-            club,
-            created.id,
-            &complex_draft("Mon complexe", vec![snatch, ohs]),
-            1,
-            t0(),
+            Versioned::new(club, created.id, 1).edit(&complex_draft("Mon complexe", vec![snatch, ohs]), t0()),
         )
         .await
         .expect("update");
@@ -923,11 +932,7 @@ async fn complexes_are_built_reordered_and_scoped(store: Arc<dyn Store>) {
     assert_eq!(
         store
             .update_complex(
-                club,
-                created.id,
-                &complex_draft("Vieux", vec![snatch, ohs]),
-                1,
-                t0()
+                Versioned::new(club, created.id, 1).edit(&complex_draft("Vieux", vec![snatch, ohs]), t0())
             )
             .await,
         Err(StoreError::Conflict)
@@ -936,7 +941,7 @@ async fn complexes_are_built_reordered_and_scoped(store: Arc<dyn Store>) {
     assert!(complexes_using(&*store, club, press).await.is_empty());
 
     let archived = store
-        .set_complex_archived(club, created.id, true, 2, t0())
+        .set_complex_archived(Versioned::new(club, created.id, 2).edit(true, t0()))
         .await
         .expect("archive");
     assert!(archived.archived);
@@ -952,14 +957,17 @@ async fn complexes_are_built_reordered_and_scoped(store: Arc<dyn Store>) {
     assert_eq!(count, 2, "nothing of the refused complex was written");
     assert_eq!(store.complex(other, created.id).await.expect("get"), None);
     assert_eq!(
-        store.delete_complex(other, created.id, 3).await,
+        store.delete_complex(Versioned::new(other, created.id, 3)).await,
         Err(StoreError::NotFound)
     );
     assert_eq!(
-        store.delete_complex(club, created.id, 2).await,
+        store.delete_complex(Versioned::new(club, created.id, 2)).await,
         Err(StoreError::Conflict)
     );
-    store.delete_complex(club, created.id, 3).await.expect("delete");
+    store
+        .delete_complex(Versioned::new(club, created.id, 3))
+        .await
+        .expect("delete");
     assert_eq!(store.complex(club, created.id).await.expect("get"), None);
     // Its movements went with it: the exercises are free again.
     assert!(
@@ -1036,7 +1044,7 @@ async fn an_export_imported_into_another_club_reproduces_it(store: Arc<dyn Store
     .await;
     let press = exercise_named(&*store, source, "Développé militaire").await;
     store
-        .set_exercise_archived(source, press.id, true, press.version, t0())
+        .set_exercise_archived(Versioned::new(source, press.id, press.version).edit(true, t0()))
         .await
         .expect("archive");
     let ohs = exercise_named(&*store, source, "Squat arraché").await.id;
@@ -1216,7 +1224,7 @@ async fn every_catalogue_change_moves_the_catalogue_version(store: Arc<dyn Store
         .expect("edit");
     moved(version().await, "editing an exercise");
     let archived = store
-        .set_exercise_archived(club, created.id, true, edited.version, t0())
+        .set_exercise_archived(Versioned::new(club, created.id, edited.version).edit(true, t0()))
         .await
         .expect("archive");
     moved(version().await, "archiving an exercise");
@@ -1237,7 +1245,7 @@ async fn every_catalogue_change_moves_the_catalogue_version(store: Arc<dyn Store
         .expect("found");
     assert!(fresh.version >= archived.version);
     store
-        .delete_exercise(club, created.id, fresh.version)
+        .delete_exercise(Versioned::new(club, created.id, fresh.version))
         .await
         .expect("delete");
     moved(version().await, "deleting an exercise");
@@ -1249,13 +1257,10 @@ async fn every_catalogue_change_moves_the_catalogue_version(store: Arc<dyn Store
         .expect("complex");
     moved(version().await, "creating a complex");
     store
-        .update_complex(
-            club,
-            complex.id,
+        .update_complex(Versioned::new(club, complex.id, complex.version).edit(
             &complex_draft("Trois arrachés", vec![snatch, snatch, snatch]),
-            complex.version,
             t0(),
-        )
+        ))
         .await
         .expect("complex edit");
     moved(version().await, "editing a complex");
@@ -1326,7 +1331,7 @@ async fn an_identity_holds_the_user_and_every_membership(store: Arc<dyn Store>) 
     // Removed from a club: that membership is gone from the identity.
     let member = member_of(&*store, alpha, owner).await;
     store
-        .remove_member(alpha, member.id, member.version)
+        .remove_member(Versioned::new(alpha, member.id, member.version))
         .await
         .expect("remove");
     let identity = store
@@ -1394,11 +1399,8 @@ async fn athletes_are_created_edited_archived_and_scoped(store: Arc<dyn Store>) 
 
     let edited = store
         .update_athlete(
-            club,
-            zoe.id,
-            &athlete_draft("Zoé", "Martin-Roux", "women"),
-            zoe.version,
-            t0(),
+            Versioned::new(club, zoe.id, zoe.version)
+                .edit(&athlete_draft("Zoé", "Martin-Roux", "women"), t0()),
         )
         .await
         .expect("edit");
@@ -1419,13 +1421,15 @@ async fn athletes_are_created_edited_archived_and_scoped(store: Arc<dyn Store>) 
         ),
     ] {
         assert_eq!(
-            store.update_athlete(club, zoe.id, &roux, version, t0()).await,
+            store
+                .update_athlete(Versioned::new(club, zoe.id, version).edit(&roux, t0()))
+                .await,
             Err(refusal),
             "{why}"
         );
     }
     let archived = store
-        .set_athlete_archived(club, adam.id, true, adam.version, t0())
+        .set_athlete_archived(Versioned::new(club, adam.id, adam.version).edit(true, t0()))
         .await
         .expect("archive");
     assert!(archived.archived);
@@ -1584,10 +1588,8 @@ async fn maxes_are_recorded_versioned_and_scoped(store: Arc<dyn Store>) {
     }
     let edited = store
         .update_max(
-            club,
-            first.id,
+            Versioned::new(club, first.id, first.version),
             &max(snatch.id, 72_500, MaxKind::Competition),
-            first.version,
         )
         .await
         .expect("edit");
@@ -1598,10 +1600,8 @@ async fn maxes_are_recorded_versioned_and_scoped(store: Arc<dyn Store>) {
     assert_eq!(
         store
             .update_max(
-                club,
-                first.id,
-                &max(snatch.id, 75_000, MaxKind::Tested),
-                first.version
+                Versioned::new(club, first.id, first.version),
+                &max(snatch.id, 75_000, MaxKind::Tested)
             )
             .await,
         Err(StoreError::Conflict)
@@ -1609,10 +1609,8 @@ async fn maxes_are_recorded_versioned_and_scoped(store: Arc<dyn Store>) {
     assert_eq!(
         store
             .update_max(
-                club,
-                first.id,
-                &max(foreign_snatch, 75_000, MaxKind::Tested),
-                edited.version
+                Versioned::new(club, first.id, edited.version),
+                &max(foreign_snatch, 75_000, MaxKind::Tested)
             )
             .await,
         Err(StoreError::NotFound)
@@ -1630,19 +1628,25 @@ async fn maxes_are_recorded_versioned_and_scoped(store: Arc<dyn Store>) {
 
     // An exercise with a max is archived, never deleted.
     assert_eq!(
-        store.delete_exercise(club, snatch.id, snatch.version).await,
+        store
+            .delete_exercise(Versioned::new(club, snatch.id, snatch.version))
+            .await,
         Err(StoreError::InUse)
     );
     assert_eq!(
-        store.delete_max(club, first.id, first.version).await,
+        store
+            .delete_max(Versioned::new(club, first.id, first.version))
+            .await,
         Err(StoreError::Conflict)
     );
     assert_eq!(
-        store.delete_max(other, first.id, edited.version).await,
+        store
+            .delete_max(Versioned::new(other, first.id, edited.version))
+            .await,
         Err(StoreError::NotFound)
     );
     store
-        .delete_max(club, first.id, edited.version)
+        .delete_max(Versioned::new(club, first.id, edited.version))
         .await
         .expect("delete");
     assert!(store.maxes(club, lea.id).await.expect("maxes").is_empty());
@@ -1688,22 +1692,24 @@ async fn groups_hold_athletes(store: Arc<dyn Store>) {
     );
 
     let renamed = store
-        .rename_group(club, juniors.id, "Juniors U17", juniors.version)
+        .rename_group(Versioned::new(club, juniors.id, juniors.version), "Juniors U17")
         .await
         .expect("rename");
     assert_eq!((renamed.name.as_str(), renamed.version), ("Juniors U17", 2));
     assert_eq!(
-        store.rename_group(club, juniors.id, "U20", juniors.version).await,
+        store
+            .rename_group(Versioned::new(club, juniors.id, juniors.version), "U20")
+            .await,
         Err(StoreError::Conflict)
     );
     assert_eq!(
         store
-            .rename_group(club, juniors.id, "Équipe", renamed.version)
+            .rename_group(Versioned::new(club, juniors.id, renamed.version), "Équipe")
             .await,
         Err(StoreError::Duplicate)
     );
     let archived = store
-        .set_group_archived(club, juniors.id, true, renamed.version, t0())
+        .set_group_archived(Versioned::new(club, juniors.id, renamed.version).edit(true, t0()))
         .await
         .expect("archive");
     assert!(archived.archived);
@@ -1714,7 +1720,7 @@ async fn groups_hold_athletes(store: Arc<dyn Store>) {
     );
     assert_eq!(
         store
-            .set_group_archived(other, juniors.id, false, archived.version, t0())
+            .set_group_archived(Versioned::new(other, juniors.id, archived.version).edit(false, t0()))
             .await,
         Err(StoreError::NotFound)
     );
@@ -1830,13 +1836,13 @@ async fn a_profile_is_linked_to_one_member_of_its_club(store: Arc<dyn Store>) {
 
     assert_eq!(
         store
-            .link_member(club, zoe.id, Some(foreign_member.id), zoe.version, t0())
+            .link_member(Versioned::new(club, zoe.id, zoe.version).edit(Some(foreign_member.id), t0()))
             .await,
         Err(StoreError::NotFound),
         "another club's member cannot be linked"
     );
     let linked = store
-        .link_member(club, zoe.id, Some(member.id), zoe.version, t0())
+        .link_member(Versioned::new(club, zoe.id, zoe.version).edit(Some(member.id), t0()))
         .await
         .expect("link");
     assert_eq!(
@@ -1878,13 +1884,15 @@ async fn a_profile_is_linked_to_one_member_of_its_club(store: Arc<dyn Store>) {
         ),
     ] {
         assert_eq!(
-            store.link_member(club, athlete, member, version, t0()).await,
+            store
+                .link_member(Versioned::new(club, athlete, version).edit(member, t0()))
+                .await,
             Err(refusal),
             "{why}"
         );
     }
     let unlinked = store
-        .link_member(club, zoe.id, None, linked.version, t0())
+        .link_member(Versioned::new(club, zoe.id, linked.version).edit(None, t0()))
         .await
         .expect("unlink");
     assert_eq!(unlinked.member, None);

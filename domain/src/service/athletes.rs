@@ -17,7 +17,7 @@ use crate::maxes::{Max, MaxKind};
 use crate::membership::Member;
 use crate::ports::{
     AthleteImportStore, AthleteStore, CatalogueStore, ClubStore, CompetitionStore, ExerciseStore, GroupStore,
-    MaxStore, Offload, RecordedMax, SettingsStore, offloaded,
+    MaxStore, Offload, RecordedMax, SettingsStore, Versioned, offloaded,
 };
 use crate::role::Permission;
 use crate::roster::{self, MainLifts, RosterData, RosterRow};
@@ -251,7 +251,7 @@ pub async fn update_athlete(
 ) -> Result<Athlete, ClubError> {
     require(actor, Permission::Coach)?;
     Ok(store
-        .update_athlete(actor.club_id, id, draft, version, now)
+        .update_athlete(Versioned::new(actor.club_id, id, version).edit(draft, now))
         .await?)
 }
 
@@ -267,7 +267,7 @@ pub async fn link_account(
 ) -> Result<Athlete, ClubError> {
     require(actor, Permission::Coach)?;
     store
-        .link_member(actor.club_id, id, member, version, now)
+        .link_member(Versioned::new(actor.club_id, id, version).edit(member, now))
         .await
         .map_err(|e| match e {
             StoreError::Duplicate => {
@@ -297,7 +297,7 @@ pub async fn link_joining_member<S: AthleteStore + ?Sized>(
     match (waiting.next(), waiting.next()) {
         (Some(profile), None) => Ok(Some(
             store
-                .link_member(club, profile.id, Some(member), profile.version, now)
+                .link_member(Versioned::new(club, profile.id, profile.version).edit(Some(member), now))
                 .await?,
         )),
         _ => Ok(None),
@@ -316,7 +316,7 @@ pub async fn set_athlete_archived(
 ) -> Result<Athlete, ClubError> {
     require(actor, Permission::Coach)?;
     Ok(store
-        .set_athlete_archived(actor.club_id, id, archived, version, now)
+        .set_athlete_archived(Versioned::new(actor.club_id, id, version).edit(archived, now))
         .await?)
 }
 
@@ -439,7 +439,7 @@ pub async fn update_max<S: AthleteStore + MaxStore + SettingsStore + ?Sized>(
     let athlete = readable(store, actor, found.athlete).await?;
     check_recording(store, actor, &athlete, max.kind).await?;
     store
-        .update_max(actor.club_id, id, max, version)
+        .update_max(Versioned::new(actor.club_id, id, version), max)
         .await
         .map_err(unknown_exercise)
 }
@@ -451,7 +451,9 @@ pub async fn delete_max<S: AthleteStore + MaxStore + SettingsStore + ?Sized>(
     version: i64,
 ) -> Result<(), ClubError> {
     changeable_max(store, actor, id).await?;
-    Ok(store.delete_max(actor.club_id, id, version).await?)
+    Ok(store
+        .delete_max(Versioned::new(actor.club_id, id, version))
+        .await?)
 }
 
 /// The club's groups, archived ones included, by name. Coaches only.
@@ -507,7 +509,7 @@ pub async fn rename_group(
     require(actor, Permission::Coach)?;
     let name = parse_group_name("name", name).map_err(|e| ClubError::Invalid(vec![e]))?;
     store
-        .rename_group(actor.club_id, id, &name, version)
+        .rename_group(Versioned::new(actor.club_id, id, version), &name)
         .await
         .map_err(duplicate_group(&name))
 }
@@ -522,7 +524,7 @@ pub async fn set_group_archived(
 ) -> Result<Group, ClubError> {
     require(actor, Permission::Coach)?;
     Ok(store
-        .set_group_archived(actor.club_id, id, archived, version, now)
+        .set_group_archived(Versioned::new(actor.club_id, id, version).edit(archived, now))
         .await?)
 }
 

@@ -11,7 +11,7 @@ use crate::error::{FieldError, FieldProblem, Report, StoreError};
 use crate::ids::{CategoryId, ComplexId, EquipmentId, ExerciseId};
 use crate::media::{MediaStore, Slot, Staged};
 use crate::membership::Member;
-use crate::ports::{CatalogueStore, ComplexStore, ExerciseStore, Offload, offloaded};
+use crate::ports::{CatalogueStore, ComplexStore, ExerciseStore, Offload, Versioned, offloaded};
 use crate::role::Permission;
 use chrono::{DateTime, Utc};
 use std::sync::Arc;
@@ -200,7 +200,7 @@ pub async fn update_exercise<S: CatalogueStore + ExerciseStore + ?Sized>(
     }
     check_unique(&others, draft, Some(id))?;
     store
-        .update_exercise(actor.club_id, id, draft, version, now)
+        .update_exercise(Versioned::new(actor.club_id, id, version).edit(draft, now))
         .await
         .map_err(duplicate_name(draft))
 }
@@ -215,7 +215,7 @@ pub async fn set_exercise_archived(
 ) -> Result<Exercise, ClubError> {
     require(actor, Permission::Coach)?;
     Ok(store
-        .set_exercise_archived(actor.club_id, id, archived, version, now)
+        .set_exercise_archived(Versioned::new(actor.club_id, id, version).edit(archived, now))
         .await?)
 }
 
@@ -227,7 +227,9 @@ pub async fn delete_exercise(
     version: i64,
 ) -> Result<(), ClubError> {
     require(actor, Permission::Coach)?;
-    Ok(store.delete_exercise(actor.club_id, id, version).await?)
+    Ok(store
+        .delete_exercise(Versioned::new(actor.club_id, id, version))
+        .await?)
 }
 
 /// What a coach sends to create or edit a complex.
@@ -308,7 +310,7 @@ pub async fn update_complex<S: CatalogueStore + ComplexStore + ExerciseStore + ?
     let current = require_found(actor, Permission::Coach, |club| store.complex(club, id)).await?;
     let draft = complex_draft(store, actor, input, &current.movements).await?;
     Ok(store
-        .update_complex(actor.club_id, id, &draft, version, now)
+        .update_complex(Versioned::new(actor.club_id, id, version).edit(&draft, now))
         .await?)
 }
 
@@ -322,7 +324,7 @@ pub async fn set_complex_archived(
 ) -> Result<Complex, ClubError> {
     require(actor, Permission::Coach)?;
     Ok(store
-        .set_complex_archived(actor.club_id, id, archived, version, now)
+        .set_complex_archived(Versioned::new(actor.club_id, id, version).edit(archived, now))
         .await?)
 }
 
@@ -333,7 +335,9 @@ pub async fn delete_complex(
     version: i64,
 ) -> Result<(), ClubError> {
     require(actor, Permission::Coach)?;
-    Ok(store.delete_complex(actor.club_id, id, version).await?)
+    Ok(store
+        .delete_complex(Versioned::new(actor.club_id, id, version))
+        .await?)
 }
 
 /// The club's catalogue as a file (coaches: it is their working material).
@@ -589,7 +593,9 @@ pub async fn delete_exercise_and_media(
     version: i64,
 ) -> Result<(), ClubError> {
     let exercise = require_found(actor, Permission::Coach, |club| store.exercise(club, id)).await?;
-    store.delete_exercise(actor.club_id, id, version).await?;
+    store
+        .delete_exercise(Versioned::new(actor.club_id, id, version))
+        .await?;
     for key in [exercise.image, exercise.video].into_iter().flatten() {
         media.delete(&key).await.map_err(media_failure)?;
     }

@@ -10,7 +10,7 @@ use crate::invitation::{Invitation, TokenHash};
 use crate::membership::{ClubMembership, Identity, Member};
 use crate::ports::{
     AccountStore, ClubStore, CounterUpdate, InvitationStore, NewInvitation, NewUser, StoreResult,
-    ThrottleStore,
+    ThrottleStore, Versioned,
 };
 use crate::role::Role;
 use crate::throttle::{Counter, Key};
@@ -268,13 +268,11 @@ impl ClubStore for MemoryStore {
 
     async fn set_member_role(
         &self,
-        club: ClubId,
-        member: MemberId,
+        Versioned { club, id, version }: Versioned<MemberId>,
         role: Role,
-        expected_version: i64,
     ) -> StoreResult<Member> {
         self.write(|s| {
-            let (row, last_owner) = s.member_to_change(club, member, expected_version)?;
+            let (row, last_owner) = s.member_to_change(club, id, version)?;
             // The club's last owner stays one (the SQL's guard answers it as a conflict).
             if last_owner && role != Role::Owner {
                 return Err(StoreError::Conflict);
@@ -286,16 +284,16 @@ impl ClubStore for MemoryStore {
         })
     }
 
-    async fn remove_member(&self, club: ClubId, member: MemberId, expected_version: i64) -> StoreResult<()> {
+    async fn remove_member(&self, Versioned { club, id, version }: Versioned<MemberId>) -> StoreResult<()> {
         self.write(|s| {
-            let (_, last_owner) = s.member_to_change(club, member, expected_version)?;
+            let (_, last_owner) = s.member_to_change(club, id, version)?;
             if last_owner {
                 return Err(StoreError::Conflict);
             }
-            s.members.retain(|m| m.id != member);
+            s.members.retain(|m| m.id != id);
             // The profile linked to the membership stays, unlinked.
             for athlete in s.athletes.iter_mut().map(|a| &mut a.record) {
-                if athlete.member == Some(member) {
+                if athlete.member == Some(id) {
                     athlete.member = None;
                 }
             }

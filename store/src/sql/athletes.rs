@@ -6,7 +6,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::athlete::{Athlete, AthleteDraft};
 use domain::competition::Sex;
-use domain::ports::{AthleteStore, StoreResult};
+use domain::ports::{AthleteStore, Edit, StoreResult};
 use domain::{AthleteId, ClubId, MemberId, StoreError};
 
 const ATHLETE_COLUMNS: &str = "id, member_id, first_name, last_name, birth_date, sex, licence, notes, email, \
@@ -139,14 +139,7 @@ macro_rules! athletes_sql {
                 Self::commit(tx, created.try_into()?).await
             }
 
-            async fn update_athlete(
-                &self,
-                club: ClubId,
-                id: AthleteId,
-                draft: &AthleteDraft,
-                expected_version: i64,
-                now: DateTime<Utc>,
-            ) -> StoreResult<Athlete> {
+            async fn update_athlete(&self, edit: Edit<AthleteId, &AthleteDraft>) -> StoreResult<Athlete> {
                 let tx = self.write().await?;
                 let sql = format!(
                     "UPDATE athletes SET first_name = $3, last_name = $4, birth_date = $5, sex = $6, \
@@ -157,51 +150,44 @@ macro_rules! athletes_sql {
                 );
                 let statement = Self::bind_athlete(
                     sqlx::query_as::<_, AthleteRow>(&sql)
-                        .bind(club.0)
-                        .bind(id.0),
-                    draft,
+                        .bind(edit.club.0)
+                        .bind(edit.id.0),
+                    edit.value,
                 )
-                .bind(now)
-                .bind(expected_version);
-                Self::finish_versioned(tx, statement, || self.fetch_athlete(club, id)).await
+                .bind(edit.now)
+                .bind(edit.version);
+                Self::finish_versioned(tx, statement, || self.fetch_athlete(edit.club, edit.id)).await
             }
 
-            async fn set_athlete_archived(
-                &self,
-                club: ClubId,
-                id: AthleteId,
-                archived: bool,
-                expected_version: i64,
-                now: DateTime<Utc>,
-            ) -> StoreResult<Athlete> {
+            async fn set_athlete_archived(&self, edit: Edit<AthleteId, bool>) -> StoreResult<Athlete> {
                 let tx = self.write().await?;
                 let sql = set_archived_sql("athletes", Some(ATHLETE_COLUMNS));
                 let statement = sqlx::query_as::<_, AthleteRow>(&sql);
-                let statement = Self::bind_archived(statement, club, id.0, archived, expected_version, now);
-                Self::finish_versioned(tx, statement, || self.fetch_athlete(club, id)).await
+                let statement = Self::bind_archived(
+                    statement,
+                    edit.club,
+                    edit.id.0,
+                    edit.value,
+                    edit.version,
+                    edit.now,
+                );
+                Self::finish_versioned(tx, statement, || self.fetch_athlete(edit.club, edit.id)).await
             }
 
-            async fn link_member(
-                &self,
-                club: ClubId,
-                id: AthleteId,
-                member: Option<MemberId>,
-                expected_version: i64,
-                now: DateTime<Utc>,
-            ) -> StoreResult<Athlete> {
+            async fn link_member(&self, edit: Edit<AthleteId, Option<MemberId>>) -> StoreResult<Athlete> {
                 let mut tx = self.write().await?;
-                Self::check_club_member(&mut tx, club, member).await?;
+                Self::check_club_member(&mut tx, edit.club, edit.value).await?;
                 let sql = format!(
                     "UPDATE athletes SET member_id = $3, updated_at = $4, version = version + 1 \
                      WHERE club_id = $1 AND id = $2 AND version = $5 RETURNING {ATHLETE_COLUMNS}"
                 );
                 let statement = sqlx::query_as::<_, AthleteRow>(&sql)
-                    .bind(club.0)
-                    .bind(id.0)
-                    .bind(member.map(|m| m.0))
-                    .bind(now)
-                    .bind(expected_version);
-                Self::finish_versioned(tx, statement, || self.fetch_athlete(club, id)).await
+                    .bind(edit.club.0)
+                    .bind(edit.id.0)
+                    .bind(edit.value.map(|m| m.0))
+                    .bind(edit.now)
+                    .bind(edit.version);
+                Self::finish_versioned(tx, statement, || self.fetch_athlete(edit.club, edit.id)).await
             }
         }
     };

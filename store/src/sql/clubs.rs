@@ -6,7 +6,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use domain::account::User;
 use domain::membership::{ClubMembership, Identity, Member};
-use domain::ports::{ClubStore, StoreResult};
+use domain::ports::{ClubStore, StoreResult, Versioned};
 use domain::{ClubId, MemberId, Role, StoreError, UserId};
 
 const MEMBER_SELECT: &str = "SELECT m.id, m.club_id, m.user_id, u.display_name, u.email, m.role, m.version, \
@@ -196,10 +196,8 @@ macro_rules! clubs_sql {
 
             async fn set_member_role(
                 &self,
-                club: ClubId,
-                member: MemberId,
+                Versioned { club, id, version }: Versioned<MemberId>,
                 new_role: Role,
-                expected_version: i64,
             ) -> StoreResult<Member> {
                 let sql = format!(
                     "UPDATE members SET role = $1, version = version + 1 \
@@ -209,26 +207,19 @@ macro_rules! clubs_sql {
                 let statement = sqlx::query(&sql)
                     .bind(new_role.as_str())
                     .bind(club.0)
-                    .bind(member.0)
-                    .bind(expected_version);
-                self.update_versioned(statement, || self.fetch_member(club, member))
+                    .bind(id.0)
+                    .bind(version);
+                self.update_versioned(statement, || self.fetch_member(club, id))
                     .await
             }
 
             async fn remove_member(
                 &self,
-                club: ClubId,
-                member: MemberId,
-                expected_version: i64,
+                Versioned { club, id, version }: Versioned<MemberId>,
             ) -> StoreResult<()> {
-                self.delete_versioned(
-                    "members",
-                    Some(KEEPS_AN_OWNER),
-                    club,
-                    member.0,
-                    expected_version,
-                    || self.fetch_member(club, member),
-                )
+                self.delete_versioned("members", Some(KEEPS_AN_OWNER), club, id.0, version, || {
+                    self.fetch_member(club, id)
+                })
                 .await
             }
         }

@@ -5,7 +5,7 @@ use super::{SqlStore, db_error, missing_or_conflict, set_archived_sql};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use domain::catalogue::{Complex, ComplexDraft, Label, Names};
-use domain::ports::{ComplexStore, StoreResult};
+use domain::ports::{ComplexStore, Edit, StoreResult, Versioned};
 use domain::{CategoryId, ClubId, ComplexId, ExerciseId, StoreError};
 
 #[derive(sqlx::FromRow)]
@@ -166,14 +166,7 @@ macro_rules! complexes_sql {
                 Self::commit_and_read(tx, || self.complex(club, ComplexId(id))).await
             }
 
-            async fn update_complex(
-                &self,
-                club: ClubId,
-                id: ComplexId,
-                draft: &ComplexDraft,
-                expected_version: i64,
-                now: DateTime<Utc>,
-            ) -> StoreResult<Complex> {
+            async fn update_complex(&self, edit: Edit<ComplexId, &ComplexDraft>) -> StoreResult<Complex> {
                 let mut tx = self.write().await?;
                 let updated: Option<(Option<i64>,)> = sqlx::query_as(
                     "UPDATE complexes SET name_fr = $2, name_en = $3, category_id = (SELECT id \
@@ -181,60 +174,51 @@ macro_rules! complexes_sql {
                      version = version + 1 \
                      WHERE club_id = $1 AND id = $6 AND version = $7 RETURNING category_id",
                 )
-                .bind(club.0)
-                .bind(&draft.names.fr)
-                .bind(&draft.names.en)
-                .bind(draft.category.map(|c| c.0))
-                .bind(now)
-                .bind(id.0)
-                .bind(expected_version)
+                .bind(edit.club.0)
+                .bind(&edit.value.names.fr)
+                .bind(&edit.value.names.en)
+                .bind(edit.value.category.map(|c| c.0))
+                .bind(edit.now)
+                .bind(edit.id.0)
+                .bind(edit.version)
                 .fetch_optional(&mut *tx)
                 .await
                 .map_err(db_error)?;
                 let Some((category,)) = updated else {
                     drop(tx);
-                    return Err(missing_or_conflict(self.complex(club, id).await));
+                    return Err(missing_or_conflict(self.complex(edit.club, edit.id).await));
                 };
-                if category.map(CategoryId) != draft.category {
+                if category.map(CategoryId) != edit.value.category {
                     return Err(StoreError::NotFound);
                 }
                 sqlx::query("DELETE FROM complex_movements WHERE complex_id = $1")
-                    .bind(id.0)
+                    .bind(edit.id.0)
                     .execute(&mut *tx)
                     .await
                     .map_err(db_error)?;
-                Self::insert_movements(&mut tx, club, id.0, &draft.movements).await?;
-                Self::commit_and_read(tx, || self.complex(club, id)).await
+                Self::insert_movements(&mut tx, edit.club, edit.id.0, &edit.value.movements).await?;
+                Self::commit_and_read(tx, || self.complex(edit.club, edit.id)).await
             }
 
-            async fn set_complex_archived(
-                &self,
-                club: ClubId,
-                id: ComplexId,
-                archived: bool,
-                expected_version: i64,
-                now: DateTime<Utc>,
-            ) -> StoreResult<Complex> {
+            async fn set_complex_archived(&self, edit: Edit<ComplexId, bool>) -> StoreResult<Complex> {
                 let sql = set_archived_sql("complexes", None);
                 let statement = Self::bind_archived(
                     sqlx::query(&sql),
-                    club,
-                    id.0,
-                    archived,
-                    expected_version,
-                    now,
+                    edit.club,
+                    edit.id.0,
+                    edit.value,
+                    edit.version,
+                    edit.now,
                 );
-                self.update_versioned(statement, || self.complex(club, id))
+                self.update_versioned(statement, || self.complex(edit.club, edit.id))
                     .await
             }
 
             async fn delete_complex(
                 &self,
-                club: ClubId,
-                id: ComplexId,
-                expected_version: i64,
+                Versioned { club, id, version }: Versioned<ComplexId>,
             ) -> StoreResult<()> {
-                self.delete_versioned("complexes", None, club, id.0, expected_version, || {
+                self.delete_versioned("complexes", None, club, id.0, version, || {
                     self.complex(club, id)
                 })
                 .await

@@ -4,7 +4,7 @@ use super::{Bind, SqlStore, db_error, set_archived_sql};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use domain::catalogue::{Exercise, ExerciseDraft, Names};
-use domain::ports::{ExerciseStore, StoreResult};
+use domain::ports::{Edit, ExerciseStore, StoreResult, Versioned};
 use domain::{CategoryId, ClubId, EquipmentId, ExerciseId, StoreError};
 
 const EXERCISE_COLUMNS: &str = "id, name_fr, name_en, short_name, category_id, equipment_id, description, \
@@ -127,14 +127,7 @@ macro_rules! exercises_sql {
                 Self::commit(tx, kept_references(created, draft)?).await
             }
 
-            async fn update_exercise(
-                &self,
-                club: ClubId,
-                id: ExerciseId,
-                draft: &ExerciseDraft,
-                expected_version: i64,
-                now: DateTime<Utc>,
-            ) -> StoreResult<Exercise> {
+            async fn update_exercise(&self, edit: Edit<ExerciseId, &ExerciseDraft>) -> StoreResult<Exercise> {
                 let mut tx = self.write().await?;
                 let sql = format!(
                     "UPDATE exercises SET name_fr = $2, name_en = $3, name_fr_key = $4, name_en_key = $5, \
@@ -144,30 +137,30 @@ macro_rules! exercises_sql {
                      WHERE club_id = $1 AND id = $12 AND version = $13 \
                      RETURNING {EXERCISE_COLUMNS}"
                 );
-                let updated = Self::bind_draft(sqlx::query_as(&sql), club, draft, now)
-                    .bind(id.0)
-                    .bind(expected_version)
+                let updated = Self::bind_draft(sqlx::query_as(&sql), edit.club, edit.value, edit.now)
+                    .bind(edit.id.0)
+                    .bind(edit.version)
                     .fetch_optional(&mut *tx)
                     .await
                     .map_err(db_error)?
-                    .map(|row| kept_references(row, draft))
+                    .map(|row| kept_references(row, edit.value))
                     .transpose()?;
-                Self::commit_versioned(tx, updated, || self.exercise(club, id)).await
+                Self::commit_versioned(tx, updated, || self.exercise(edit.club, edit.id)).await
             }
 
-            async fn set_exercise_archived(
-                &self,
-                club: ClubId,
-                id: ExerciseId,
-                archived: bool,
-                expected_version: i64,
-                now: DateTime<Utc>,
-            ) -> StoreResult<Exercise> {
+            async fn set_exercise_archived(&self, edit: Edit<ExerciseId, bool>) -> StoreResult<Exercise> {
                 let tx = self.write().await?;
                 let sql = set_archived_sql("exercises", Some(EXERCISE_COLUMNS));
                 let statement = sqlx::query_as::<_, ExerciseRow>(&sql);
-                let statement = Self::bind_archived(statement, club, id.0, archived, expected_version, now);
-                Self::finish_versioned(tx, statement, || self.exercise(club, id)).await
+                let statement = Self::bind_archived(
+                    statement,
+                    edit.club,
+                    edit.id.0,
+                    edit.value,
+                    edit.version,
+                    edit.now,
+                );
+                Self::finish_versioned(tx, statement, || self.exercise(edit.club, edit.id)).await
             }
 
             async fn set_exercise_media(
@@ -207,9 +200,7 @@ macro_rules! exercises_sql {
 
             async fn delete_exercise(
                 &self,
-                club: ClubId,
-                id: ExerciseId,
-                expected_version: i64,
+                Versioned { club, id, version }: Versioned<ExerciseId>,
             ) -> StoreResult<()> {
                 let statement = sqlx::query(
                     "DELETE FROM exercises WHERE club_id = $1 AND id = $2 AND version = $3 \
@@ -218,12 +209,12 @@ macro_rules! exercises_sql {
                 )
                 .bind(club.0)
                 .bind(id.0)
-                .bind(expected_version);
+                .bind(version);
                 self.run_guarded(statement, || async {
                     match self.exercise(club, id).await {
                         Err(e) => e,
                         Ok(None) => StoreError::NotFound,
-                        Ok(Some(e)) if e.version != expected_version => StoreError::Conflict,
+                        Ok(Some(e)) if e.version != version => StoreError::Conflict,
                         Ok(Some(_)) => StoreError::InUse,
                     }
                 })

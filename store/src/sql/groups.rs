@@ -4,7 +4,7 @@ use super::{SqlStore, db_error};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use domain::athlete::Group;
-use domain::ports::{GroupStore, StoreResult};
+use domain::ports::{Edit, GroupStore, StoreResult, Versioned};
 use domain::{AthleteId, ClubId, GroupId};
 
 #[derive(sqlx::FromRow)]
@@ -103,10 +103,8 @@ macro_rules! groups_sql {
 
             async fn rename_group(
                 &self,
-                club: ClubId,
-                id: GroupId,
+                Versioned { club, id, version }: Versioned<GroupId>,
                 name: &str,
-                expected_version: i64,
             ) -> StoreResult<Group> {
                 let statement = sqlx::query(
                     "UPDATE athlete_groups SET name = $3, name_key = $4, version = version + 1 \
@@ -116,28 +114,21 @@ macro_rules! groups_sql {
                 .bind(id.0)
                 .bind(name)
                 .bind(domain::catalogue::search::fold(name))
-                .bind(expected_version);
+                .bind(version);
                 self.update_versioned(statement, || self.fetch_group(club, id))
                     .await
             }
 
-            async fn set_group_archived(
-                &self,
-                club: ClubId,
-                id: GroupId,
-                archived: bool,
-                expected_version: i64,
-                now: DateTime<Utc>,
-            ) -> StoreResult<Group> {
+            async fn set_group_archived(&self, edit: Edit<GroupId, bool>) -> StoreResult<Group> {
                 let statement = sqlx::query(
                     "UPDATE athlete_groups SET archived_at = $3, version = version + 1 \
                      WHERE club_id = $1 AND id = $2 AND version = $4",
                 )
-                .bind(club.0)
-                .bind(id.0)
-                .bind(archived.then_some(now))
-                .bind(expected_version);
-                self.update_versioned(statement, || self.fetch_group(club, id))
+                .bind(edit.club.0)
+                .bind(edit.id.0)
+                .bind(edit.value.then_some(edit.now))
+                .bind(edit.version);
+                self.update_versioned(statement, || self.fetch_group(edit.club, edit.id))
                     .await
             }
 

@@ -4,7 +4,7 @@ use super::{Bind, SqlStore, db_error, stored};
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::maxes::{Max, MaxKind};
-use domain::ports::{MaxStore, RecordedMax, StoreResult};
+use domain::ports::{MaxStore, RecordedMax, StoreResult, Versioned};
 use domain::weight::Kg;
 use domain::{AthleteId, ClubId, ExerciseId, MaxId, StoreError};
 
@@ -106,10 +106,8 @@ macro_rules! maxes_sql {
 
             async fn update_max(
                 &self,
-                club: ClubId,
-                id: MaxId,
+                Versioned { club, id, version }: Versioned<MaxId>,
                 max: &Max<ExerciseId>,
-                expected_version: i64,
             ) -> StoreResult<RecordedMax> {
                 let mut tx = self.write().await?;
                 let sql = format!(
@@ -123,14 +121,14 @@ macro_rules! maxes_sql {
                     sqlx::query_as::<_, MaxRow>(&sql).bind(club.0).bind(id.0),
                     max,
                 )
-                .bind(expected_version)
+                .bind(version)
                 .fetch_optional(&mut *tx)
                 .await
                 .map_err(db_error)?;
                 let Some(row) = updated else {
                     drop(tx);
                     return match self.recorded_max(club, id).await? {
-                        Some(found) if found.version == expected_version => Err(StoreError::NotFound),
+                        Some(found) if found.version == version => Err(StoreError::NotFound),
                         Some(_) => Err(StoreError::Conflict),
                         None => Err(StoreError::NotFound),
                     };
@@ -138,8 +136,8 @@ macro_rules! maxes_sql {
                 Self::commit(tx, row.try_into()?).await
             }
 
-            async fn delete_max(&self, club: ClubId, id: MaxId, expected_version: i64) -> StoreResult<()> {
-                self.delete_versioned("maxes", None, club, id.0, expected_version, || {
+            async fn delete_max(&self, Versioned { club, id, version }: Versioned<MaxId>) -> StoreResult<()> {
+                self.delete_versioned("maxes", None, club, id.0, version, || {
                     self.recorded_max(club, id)
                 })
                 .await

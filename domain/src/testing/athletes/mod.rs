@@ -13,8 +13,8 @@ use crate::error::StoreError;
 use crate::ids::{AthleteId, ClubId, ExerciseId, GroupId, MaxId, MemberId};
 use crate::maxes::Max;
 use crate::ports::{
-    AthleteImportStore, AthleteStore, CompetitionStore, GroupStore, MaxStore, RecordedMax, SettingsStore,
-    StoreResult,
+    AthleteImportStore, AthleteStore, CompetitionStore, Edit, GroupStore, MaxStore, RecordedMax,
+    SettingsStore, StoreResult, Versioned,
 };
 use crate::settings::TrainingSettings;
 use async_trait::async_trait;
@@ -59,57 +59,38 @@ impl AthleteStore for MemoryStore {
         })
     }
 
-    async fn update_athlete(
-        &self,
-        club: ClubId,
-        id: AthleteId,
-        draft: &AthleteDraft,
-        expected_version: i64,
-        _now: DateTime<Utc>,
-    ) -> StoreResult<Athlete> {
+    async fn update_athlete(&self, edit: Edit<AthleteId, &AthleteDraft>) -> StoreResult<Athlete> {
         self.write(|s| {
-            change(s.athlete_mut(club, id), expected_version, |a| {
-                a.first_name = draft.first_name.clone();
-                a.last_name = draft.last_name.clone();
-                a.birth_date = draft.birth_date;
-                a.sex = draft.sex;
-                a.licence = draft.licence.clone();
-                a.notes = draft.notes.clone();
-                a.email = draft.email.as_ref().map(|e| e.as_str().to_owned());
+            change(s.athlete_mut(edit.club, edit.id), edit.version, |a| {
+                a.first_name = edit.value.first_name.clone();
+                a.last_name = edit.value.last_name.clone();
+                a.birth_date = edit.value.birth_date;
+                a.sex = edit.value.sex;
+                a.licence = edit.value.licence.clone();
+                a.notes = edit.value.notes.clone();
+                a.email = edit.value.email.as_ref().map(|e| e.as_str().to_owned());
             })
         })
     }
 
-    async fn set_athlete_archived(
-        &self,
-        club: ClubId,
-        id: AthleteId,
-        archived: bool,
-        expected_version: i64,
-        _now: DateTime<Utc>,
-    ) -> StoreResult<Athlete> {
+    async fn set_athlete_archived(&self, edit: Edit<AthleteId, bool>) -> StoreResult<Athlete> {
         self.write(|s| {
-            change(s.athlete_mut(club, id), expected_version, |a| {
-                a.archived = archived
+            change(s.athlete_mut(edit.club, edit.id), edit.version, |a| {
+                a.archived = edit.value
             })
         })
     }
 
-    async fn link_member(
-        &self,
-        club: ClubId,
-        id: AthleteId,
-        member: Option<MemberId>,
-        expected_version: i64,
-        _now: DateTime<Utc>,
-    ) -> StoreResult<Athlete> {
+    async fn link_member(&self, edit: Edit<AthleteId, Option<MemberId>>) -> StoreResult<Athlete> {
         self.write(|s| {
-            if member.is_some_and(|m| !s.is_member(club, m)) {
+            if edit.value.is_some_and(|m| !s.is_member(edit.club, m)) {
                 return Err(StoreError::NotFound);
             }
-            guard(s.athlete_mut(club, id), expected_version)?;
-            s.check_unlinked(member, Some(id))?;
-            change(s.athlete_mut(club, id), expected_version, |a| a.member = member)
+            guard(s.athlete_mut(edit.club, edit.id), edit.version)?;
+            s.check_unlinked(edit.value, Some(edit.id))?;
+            change(s.athlete_mut(edit.club, edit.id), edit.version, |a| {
+                a.member = edit.value
+            })
         })
     }
 }
@@ -253,14 +234,12 @@ impl MaxStore for MemoryStore {
 
     async fn update_max(
         &self,
-        club: ClubId,
-        id: MaxId,
+        Versioned { club, id, version }: Versioned<MaxId>,
         max: &Max<ExerciseId>,
-        expected_version: i64,
     ) -> StoreResult<RecordedMax> {
         self.write(|s| {
             let known_exercise = s.exercise_of(club, max.exercise);
-            let recorded = guard(of_club_mut(&mut s.maxes, club, |m| m.id == id), expected_version)?;
+            let recorded = guard(of_club_mut(&mut s.maxes, club, |m| m.id == id), version)?;
             if !known_exercise {
                 return Err(StoreError::NotFound);
             }
@@ -270,9 +249,9 @@ impl MaxStore for MemoryStore {
         })
     }
 
-    async fn delete_max(&self, club: ClubId, id: MaxId, expected_version: i64) -> StoreResult<()> {
+    async fn delete_max(&self, Versioned { club, id, version }: Versioned<MaxId>) -> StoreResult<()> {
         self.write(|s| {
-            guard(of_club_mut(&mut s.maxes, club, |m| m.id == id), expected_version)?;
+            guard(of_club_mut(&mut s.maxes, club, |m| m.id == id), version)?;
             s.maxes.retain(|m| m.record.id != id);
             Ok(())
         })
@@ -298,27 +277,18 @@ impl GroupStore for MemoryStore {
 
     async fn rename_group(
         &self,
-        club: ClubId,
-        id: GroupId,
+        Versioned { club, id, version }: Versioned<GroupId>,
         name: &str,
-        expected_version: i64,
     ) -> StoreResult<Group> {
         self.write(|s| {
-            guard(s.group_mut(club, id), expected_version)?;
+            guard(s.group_mut(club, id), version)?;
             s.check_group_name(club, name, Some(id))?;
-            change_group(s, club, id, expected_version, |g| g.name = name.to_owned())
+            change_group(s, club, id, version, |g| g.name = name.to_owned())
         })
     }
 
-    async fn set_group_archived(
-        &self,
-        club: ClubId,
-        id: GroupId,
-        archived: bool,
-        expected_version: i64,
-        _now: DateTime<Utc>,
-    ) -> StoreResult<Group> {
-        self.write(|s| change_group(s, club, id, expected_version, |g| g.archived = archived))
+    async fn set_group_archived(&self, edit: Edit<GroupId, bool>) -> StoreResult<Group> {
+        self.write(|s| change_group(s, edit.club, edit.id, edit.version, |g| g.archived = edit.value))
     }
 
     async fn set_in_group(

@@ -11,7 +11,7 @@ use crate::catalogue::{Complex, ComplexDraft, Exercise, ExerciseDraft, Label, La
 use crate::error::StoreError;
 use crate::ids::{CategoryId, ClubId, ComplexId, EquipmentId, ExerciseId};
 use crate::media::Slot;
-use crate::ports::{CatalogueStore, ComplexStore, ExerciseStore, StoreResult};
+use crate::ports::{CatalogueStore, ComplexStore, Edit, ExerciseStore, StoreResult, Versioned};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use writes::apply_draft;
@@ -166,46 +166,32 @@ impl ExerciseStore for MemoryStore {
         })
     }
 
-    async fn update_exercise(
-        &self,
-        club: ClubId,
-        id: ExerciseId,
-        draft: &ExerciseDraft,
-        expected_version: i64,
-        _now: DateTime<Utc>,
-    ) -> StoreResult<Exercise> {
+    async fn update_exercise(&self, edit: Edit<ExerciseId, &ExerciseDraft>) -> StoreResult<Exercise> {
         self.write(|s| {
             guard(
-                of_club_mut(&mut s.exercises, club, |e| e.id == id),
-                expected_version,
+                of_club_mut(&mut s.exercises, edit.club, |e| e.id == edit.id),
+                edit.version,
             )?;
-            s.check_exercise_names(club, draft, Some(id))?;
-            s.check_exercise_labels(club, draft)?;
+            s.check_exercise_names(edit.club, edit.value, Some(edit.id))?;
+            s.check_exercise_labels(edit.club, edit.value)?;
             s.change_in_catalogue(
-                club,
+                edit.club,
                 exercises,
-                |e| e.id == id,
-                expected_version,
-                |e| apply_draft(e, draft),
+                |e| e.id == edit.id,
+                edit.version,
+                |e| apply_draft(e, edit.value),
             )
         })
     }
 
-    async fn set_exercise_archived(
-        &self,
-        club: ClubId,
-        id: ExerciseId,
-        archived: bool,
-        expected_version: i64,
-        _now: DateTime<Utc>,
-    ) -> StoreResult<Exercise> {
+    async fn set_exercise_archived(&self, edit: Edit<ExerciseId, bool>) -> StoreResult<Exercise> {
         self.write(|s| {
             s.change_in_catalogue(
-                club,
+                edit.club,
                 exercises,
-                |e| e.id == id,
-                expected_version,
-                |e| e.archived = archived,
+                |e| e.id == edit.id,
+                edit.version,
+                |e| e.archived = edit.value,
             )
         })
     }
@@ -230,12 +216,12 @@ impl ExerciseStore for MemoryStore {
         })
     }
 
-    async fn delete_exercise(&self, club: ClubId, id: ExerciseId, expected_version: i64) -> StoreResult<()> {
+    async fn delete_exercise(
+        &self,
+        Versioned { club, id, version }: Versioned<ExerciseId>,
+    ) -> StoreResult<()> {
         self.write(|s| {
-            guard(
-                of_club_mut(&mut s.exercises, club, |e| e.id == id),
-                expected_version,
-            )?;
+            guard(of_club_mut(&mut s.exercises, club, |e| e.id == id), version)?;
             let in_complex = s.complexes.iter().any(|c| c.record.movements.contains(&id));
             let has_max = s.maxes.iter().any(|m| m.record.max.exercise == id);
             if in_complex || has_max {
@@ -287,62 +273,45 @@ impl ComplexStore for MemoryStore {
         self.write(|s| s.insert_complex(club, &draft.names, draft.category, draft.movements.clone(), false))
     }
 
-    async fn update_complex(
-        &self,
-        club: ClubId,
-        id: ComplexId,
-        draft: &ComplexDraft,
-        expected_version: i64,
-        _now: DateTime<Utc>,
-    ) -> StoreResult<Complex> {
+    async fn update_complex(&self, edit: Edit<ComplexId, &ComplexDraft>) -> StoreResult<Complex> {
         self.write(|s| {
             guard(
-                of_club_mut(&mut s.complexes, club, |c| c.id == id),
-                expected_version,
+                of_club_mut(&mut s.complexes, edit.club, |c| c.id == edit.id),
+                edit.version,
             )?;
-            if !s.has_label(club, LabelKind::Category, draft.category.map(|c| c.0)) {
+            if !s.has_label(edit.club, LabelKind::Category, edit.value.category.map(|c| c.0)) {
                 return Err(StoreError::NotFound);
             }
-            s.check_movements(club, &draft.movements)?;
+            s.check_movements(edit.club, &edit.value.movements)?;
             s.change_in_catalogue(
-                club,
+                edit.club,
                 complexes,
-                |c| c.id == id,
-                expected_version,
+                |c| c.id == edit.id,
+                edit.version,
                 |c| {
-                    c.names = draft.names.clone();
-                    c.category = draft.category;
-                    c.movements = draft.movements.clone();
+                    c.names = edit.value.names.clone();
+                    c.category = edit.value.category;
+                    c.movements = edit.value.movements.clone();
                 },
             )
         })
     }
 
-    async fn set_complex_archived(
-        &self,
-        club: ClubId,
-        id: ComplexId,
-        archived: bool,
-        expected_version: i64,
-        _now: DateTime<Utc>,
-    ) -> StoreResult<Complex> {
+    async fn set_complex_archived(&self, edit: Edit<ComplexId, bool>) -> StoreResult<Complex> {
         self.write(|s| {
             s.change_in_catalogue(
-                club,
+                edit.club,
                 complexes,
-                |c| c.id == id,
-                expected_version,
-                |c| c.archived = archived,
+                |c| c.id == edit.id,
+                edit.version,
+                |c| c.archived = edit.value,
             )
         })
     }
 
-    async fn delete_complex(&self, club: ClubId, id: ComplexId, expected_version: i64) -> StoreResult<()> {
+    async fn delete_complex(&self, Versioned { club, id, version }: Versioned<ComplexId>) -> StoreResult<()> {
         self.write(|s| {
-            guard(
-                of_club_mut(&mut s.complexes, club, |c| c.id == id),
-                expected_version,
-            )?;
+            guard(of_club_mut(&mut s.complexes, club, |c| c.id == id), version)?;
             s.complexes.retain(|c| c.record.id != id);
             s.catalogue_changed(club);
             Ok(())
