@@ -372,27 +372,30 @@ async fn everyone_reads_the_training_settings_and_only_admins_save_them() {
     let (settings, _) = service::training_settings(store, cache, &club.admin)
         .await
         .expect("read");
-    assert_eq!(
-        service::save_training_settings(store, &club.coach, &settings, None, t0()).await,
-        Err(SettingsFailure::Club(ClubError::Forbidden))
-    );
-    assert_eq!(
-        service::save_training_settings(store, &club.admin, &settings, None, t0()).await,
-        Ok(1)
-    );
-    assert_eq!(
-        service::save_training_settings(store, &club.owner, &settings, None, t0()).await,
-        Err(SettingsFailure::Club(ClubError::Conflict)),
-        "a second first save"
-    );
-    assert_eq!(
-        service::save_training_settings(store, &club.owner, &settings, Some(1), t0()).await,
-        Ok(2)
-    );
-    assert_eq!(
-        service::save_training_settings(store, &club.admin, &settings, Some(1), t0()).await,
-        Err(SettingsFailure::Club(ClubError::Conflict))
-    );
+    // Saves in turn: who saves, on which version, and the answer.
+    let saves = [
+        (
+            &club.coach,
+            None,
+            Err(SettingsFailure::Club(ClubError::Forbidden)),
+        ),
+        (&club.admin, None, Ok(1)),
+        // A second first save.
+        (&club.owner, None, Err(SettingsFailure::Club(ClubError::Conflict))),
+        (&club.owner, Some(1), Ok(2)),
+        (
+            &club.admin,
+            Some(1),
+            Err(SettingsFailure::Club(ClubError::Conflict)),
+        ),
+    ];
+    for (step, (actor, version, answer)) in saves.into_iter().enumerate() {
+        assert_eq!(
+            service::save_training_settings(store, actor, &settings, version, t0()).await,
+            answer,
+            "save {step}"
+        );
+    }
     let (read, version) = service::training_settings(store, cache, &club.athlete)
         .await
         .expect("read");
