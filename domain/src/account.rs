@@ -236,6 +236,7 @@ impl SignUp {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::assert_refused;
 
     #[test]
     fn emails_are_normalised_and_checked() {
@@ -243,7 +244,7 @@ mod tests {
             Email::parse("email", "  Coach@Club.FR ").map(|e| e.0),
             Ok("coach@club.fr".to_owned())
         );
-        for bad in [
+        let bad = [
             "coach",
             "coach@",
             "@club.fr",
@@ -251,17 +252,13 @@ mod tests {
             "a b@club.fr",
             "a@b@c.fr",
             "coach@club.",
-        ] {
-            assert_eq!(
-                Email::parse("email", bad),
-                Err(FieldError::new("email", FieldProblem::InvalidEmail)),
-                "{bad}"
-            );
-        }
-        assert_eq!(
-            Email::parse("email", "   "),
-            Err(FieldError::new("email", FieldProblem::Required))
+        ];
+        assert_refused(
+            Email::parse,
+            "email",
+            &bad.map(|raw| (raw, FieldProblem::InvalidEmail)),
         );
+        assert_refused(Email::parse, "email", &[("   ", FieldProblem::Required)]);
     }
 
     #[test]
@@ -332,14 +329,13 @@ mod tests {
 
     #[test]
     fn names_refuse_invisible_characters() {
-        assert_eq!(
-            DisplayName::parse("display_name", "Ana\u{202E}"),
-            Err(FieldError::new("display_name", FieldProblem::InvalidCharacters))
+        let invisible = FieldProblem::InvalidCharacters;
+        assert_refused(
+            DisplayName::parse,
+            "display_name",
+            &[("Ana\u{202E}", invisible.clone())],
         );
-        assert_eq!(
-            ClubName::parse("club_name", "Club\u{0}"),
-            Err(FieldError::new("club_name", FieldProblem::InvalidCharacters))
-        );
+        assert_refused(ClubName::parse, "club_name", &[("Club\u{0}", invisible)]);
     }
 
     #[test]

@@ -523,6 +523,7 @@ fn fill(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::assert_refused;
     use proptest::prelude::*;
 
     fn kg(grams: i64) -> Kg {
@@ -562,13 +563,13 @@ mod tests {
         assert_eq!(Percent::from_hundredths(8_250).to_string(), "82.5");
         assert_eq!(Percent::from_hundredths(8_225).to_string(), "82.25");
         assert_eq!(Percent::whole(100).to_string(), "100");
-        assert_eq!(
-            Percent::parse("percent", ""),
-            Err(FieldError::new("percent", FieldProblem::Required))
-        );
-        assert_eq!(
-            Percent::parse("percent", "lots"),
-            Err(FieldError::new("percent", FieldProblem::InvalidNumber))
+        assert_refused(
+            Percent::parse,
+            "percent",
+            &[
+                ("", FieldProblem::Required),
+                ("lots", FieldProblem::InvalidNumber),
+            ],
         );
         assert_eq!(
             serde_json::to_string(&Percent::from_hundredths(8_250)).ok(),
