@@ -263,20 +263,14 @@ mod tests {
 
     #[test]
     fn passwords_have_bounds_and_keep_spaces() {
-        assert!(matches!(
-            Password::parse("password", "short"),
-            Err(FieldError {
-                problem: FieldProblem::TooShort { min: 10 },
-                ..
-            })
-        ));
-        assert!(matches!(
-            Password::parse("password", &"x".repeat(129)),
-            Err(FieldError {
-                problem: FieldProblem::TooLong { max: 128 },
-                ..
-            })
-        ));
+        assert_refused(
+            Password::parse,
+            "password",
+            &[
+                ("short", FieldProblem::TooShort { min: 10 }),
+                (&"x".repeat(129), FieldProblem::TooLong { max: 128 }),
+            ],
+        );
         assert_eq!(
             Password::parse("password", " correct horse ").map(|p| p.expose().to_owned()),
             Ok(" correct horse ".to_owned())
@@ -289,7 +283,7 @@ mod tests {
 
     #[test]
     fn common_passwords_are_refused() {
-        for common in [
+        let common = [
             "1234567890",
             "QwertyUiop",
             "motdepasse123",
@@ -299,13 +293,12 @@ mod tests {
             "abcdefghijkl",
             "9876543210",
             " password123 ",
-        ] {
-            assert_eq!(
-                Password::parse("password", common),
-                Err(FieldError::new("password", FieldProblem::CommonPassword)),
-                "{common}"
-            );
-        }
+        ];
+        assert_refused(
+            Password::parse,
+            "password",
+            &common.map(|raw| (raw, FieldProblem::CommonPassword)),
+        );
         for fine in [
             "correct horse battery",
             "dropit-demo",
