@@ -236,6 +236,7 @@ impl SignUp {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::assert_refused;
 
     #[test]
     fn emails_are_normalised_and_checked() {
@@ -243,7 +244,7 @@ mod tests {
             Email::parse("email", "  Coach@Club.FR ").map(|e| e.0),
             Ok("coach@club.fr".to_owned())
         );
-        for bad in [
+        let bad = [
             "coach",
             "coach@",
             "@club.fr",
@@ -251,35 +252,25 @@ mod tests {
             "a b@club.fr",
             "a@b@c.fr",
             "coach@club.",
-        ] {
-            assert_eq!(
-                Email::parse("email", bad),
-                Err(FieldError::new("email", FieldProblem::InvalidEmail)),
-                "{bad}"
-            );
-        }
-        assert_eq!(
-            Email::parse("email", "   "),
-            Err(FieldError::new("email", FieldProblem::Required))
+        ];
+        assert_refused(
+            Email::parse,
+            "email",
+            &bad.map(|raw| (raw, FieldProblem::InvalidEmail)),
         );
+        assert_refused(Email::parse, "email", &[("   ", FieldProblem::Required)]);
     }
 
     #[test]
     fn passwords_have_bounds_and_keep_spaces() {
-        assert!(matches!(
-            Password::parse("password", "short"),
-            Err(FieldError {
-                problem: FieldProblem::TooShort { min: 10 },
-                ..
-            })
-        ));
-        assert!(matches!(
-            Password::parse("password", &"x".repeat(129)),
-            Err(FieldError {
-                problem: FieldProblem::TooLong { max: 128 },
-                ..
-            })
-        ));
+        assert_refused(
+            Password::parse,
+            "password",
+            &[
+                ("short", FieldProblem::TooShort { min: 10 }),
+                (&"x".repeat(129), FieldProblem::TooLong { max: 128 }),
+            ],
+        );
         assert_eq!(
             Password::parse("password", " correct horse ").map(|p| p.expose().to_owned()),
             Ok(" correct horse ".to_owned())
@@ -292,7 +283,7 @@ mod tests {
 
     #[test]
     fn common_passwords_are_refused() {
-        for common in [
+        let common = [
             "1234567890",
             "QwertyUiop",
             "motdepasse123",
@@ -302,13 +293,12 @@ mod tests {
             "abcdefghijkl",
             "9876543210",
             " password123 ",
-        ] {
-            assert_eq!(
-                Password::parse("password", common),
-                Err(FieldError::new("password", FieldProblem::CommonPassword)),
-                "{common}"
-            );
-        }
+        ];
+        assert_refused(
+            Password::parse,
+            "password",
+            &common.map(|raw| (raw, FieldProblem::CommonPassword)),
+        );
         for fine in [
             "correct horse battery",
             "dropit-demo",
@@ -332,14 +322,13 @@ mod tests {
 
     #[test]
     fn names_refuse_invisible_characters() {
-        assert_eq!(
-            DisplayName::parse("display_name", "Ana\u{202E}"),
-            Err(FieldError::new("display_name", FieldProblem::InvalidCharacters))
+        let invisible = FieldProblem::InvalidCharacters;
+        assert_refused(
+            DisplayName::parse,
+            "display_name",
+            &[("Ana\u{202E}", invisible.clone())],
         );
-        assert_eq!(
-            ClubName::parse("club_name", "Club\u{0}"),
-            Err(FieldError::new("club_name", FieldProblem::InvalidCharacters))
-        );
+        assert_refused(ClubName::parse, "club_name", &[("Club\u{0}", invisible)]);
     }
 
     #[test]

@@ -213,6 +213,7 @@ pub fn parse_group_name(field: &str, raw: &str) -> Result<String, FieldError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::assert_refused;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -277,16 +278,15 @@ mod tests {
         let today = day(2026, 11, 21);
         assert_eq!(past_date("d", "", today), Ok(None));
         assert_eq!(past_date("d", "2026-11-21", today), Ok(Some(today)));
-        for bad in ["2026-02-30", "14/03/2008", "0199-01-01"] {
-            assert_eq!(
-                past_date("d", bad, today),
-                Err(FieldError::new("d", FieldProblem::InvalidDate)),
-                "{bad}"
-            );
-        }
-        assert_eq!(
-            required_past_date("d", " ", today),
-            Err(FieldError::new("d", FieldProblem::Required))
+        assert_refused(
+            |field, raw| past_date(field, raw, today),
+            "d",
+            &["2026-02-30", "14/03/2008", "0199-01-01"].map(|bad| (bad, FieldProblem::InvalidDate)),
+        );
+        assert_refused(
+            |field, raw| required_past_date(field, raw, today),
+            "d",
+            &[(" ", FieldProblem::Required)],
         );
     }
 
@@ -304,17 +304,14 @@ mod tests {
     #[test]
     fn bodyweights_are_plausible_kilograms() {
         assert_eq!(parse_bodyweight("w", "88,4"), Ok(Kg::from_grams(88_400)));
-        assert_eq!(
-            parse_bodyweight("w", "8.8"),
-            Err(FieldError::new("w", FieldProblem::InvalidNumber))
-        );
-        assert_eq!(
-            parse_bodyweight("w", "abc"),
-            Err(FieldError::new("w", FieldProblem::InvalidNumber))
-        );
-        assert_eq!(
-            parse_bodyweight("w", ""),
-            Err(FieldError::new("w", FieldProblem::Required))
+        assert_refused(
+            parse_bodyweight,
+            "w",
+            &[
+                ("8.8", FieldProblem::InvalidNumber),
+                ("abc", FieldProblem::InvalidNumber),
+                ("", FieldProblem::Required),
+            ],
         );
     }
 
@@ -324,16 +321,16 @@ mod tests {
             parse_group_name("name", "  Juniors   U17 "),
             Ok("Juniors U17".into())
         );
-        assert_eq!(
-            parse_group_name("name", ""),
-            Err(FieldError::new("name", FieldProblem::Required))
-        );
-        assert_eq!(
-            parse_group_name("name", &"g".repeat(GROUP_NAME_MAX + 1)),
-            Err(FieldError::new(
-                "name",
-                FieldProblem::TooLong { max: GROUP_NAME_MAX }
-            ))
+        assert_refused(
+            parse_group_name,
+            "name",
+            &[
+                ("", FieldProblem::Required),
+                (
+                    &"g".repeat(GROUP_NAME_MAX + 1),
+                    FieldProblem::TooLong { max: GROUP_NAME_MAX },
+                ),
+            ],
         );
     }
 
@@ -371,24 +368,19 @@ mod tests {
     #[test]
     fn a_past_date_is_read_from_what_a_date_field_sends_and_nothing_else() {
         let today = day(2026, 11, 21);
-        let read = |raw: &str| past_date("d", raw, today);
-        assert_eq!(read(" 2008-03-14 "), Ok(Some(day(2008, 3, 14))));
-        assert_eq!(read(""), Ok(None));
-        assert_eq!(read("2026-11-21"), Ok(Some(today)));
-        for bad in ["14/03/2008", "2008-02-30", "2008-3-14x", "yesterday", "2008-03"] {
-            assert_eq!(
-                read(bad),
-                Err(FieldError::new("d", FieldProblem::InvalidDate)),
-                "{bad}"
-            );
-        }
-        assert_eq!(
-            read("2026-11-22"),
-            Err(FieldError::new("d", FieldProblem::FutureDate))
-        );
-        assert_eq!(
-            read("1899-12-31"),
-            Err(FieldError::new("d", FieldProblem::InvalidDate))
+        let read = |field: &str, raw: &str| past_date(field, raw, today);
+        assert_eq!(read("d", " 2008-03-14 "), Ok(Some(day(2008, 3, 14))));
+        assert_eq!(read("d", ""), Ok(None));
+        assert_eq!(read("d", "2026-11-21"), Ok(Some(today)));
+        let bad = ["14/03/2008", "2008-02-30", "2008-3-14x", "yesterday", "2008-03"];
+        assert_refused(read, "d", &bad.map(|raw| (raw, FieldProblem::InvalidDate)));
+        assert_refused(
+            read,
+            "d",
+            &[
+                ("2026-11-22", FieldProblem::FutureDate),
+                ("1899-12-31", FieldProblem::InvalidDate),
+            ],
         );
     }
 }

@@ -436,28 +436,32 @@ mod tests {
         }
     }
 
-    fn class_of(sex: Sex, grams: i64) -> Option<String> {
-        let on = d(2025, 9, 1);
-        weight_class_on(&weight_class_tables(), sex, &[weighed(d(2025, 8, 30), grams)], on)
-            .map(|c| c.to_string())
-    }
-
     #[test]
-    fn a_bodyweight_exactly_at_a_limit_belongs_to_that_class() {
-        assert_eq!(class_of(Sex::Men, 88_000).as_deref(), Some("88"));
-        assert_eq!(class_of(Sex::Men, 88_001).as_deref(), Some("94"));
-        assert_eq!(class_of(Sex::Men, 87_900).as_deref(), Some("88"));
-        assert_eq!(class_of(Sex::Women, 48_000).as_deref(), Some("48"));
-        assert_eq!(class_of(Sex::Women, 48_100).as_deref(), Some("53"));
-        assert_eq!(class_of(Sex::Men, 40_000).as_deref(), Some("60"));
+    fn a_bodyweight_belongs_to_the_class_of_the_first_limit_it_does_not_exceed() {
+        let on = d(2025, 9, 1);
+        let cases = [
+            // Exactly at a limit belongs to that class.
+            (Sex::Men, 88_000, "88"),
+            (Sex::Men, 88_001, "94"),
+            (Sex::Men, 87_900, "88"),
+            (Sex::Women, 48_000, "48"),
+            (Sex::Women, 48_100, "53"),
+            (Sex::Men, 40_000, "60"),
+            // Above the top limit is the plus class.
+            (Sex::Men, 110_000, "110"),
+            (Sex::Men, 110_100, "+110"),
+            (Sex::Women, 86_000, "86"),
+            (Sex::Women, 120_000, "+86"),
+        ];
+        for (sex, grams, class) in cases {
+            let weighings = [weighed(d(2025, 8, 30), grams)];
+            let found = weight_class_on(&weight_class_tables(), sex, &weighings, on).map(|c| c.to_string());
+            assert_eq!(found.as_deref(), Some(class), "{sex:?} {grams} g");
+        }
     }
 
     #[test]
     fn above_the_top_limit_is_the_plus_class() {
-        assert_eq!(class_of(Sex::Men, 110_000).as_deref(), Some("110"));
-        assert_eq!(class_of(Sex::Men, 110_100).as_deref(), Some("+110"));
-        assert_eq!(class_of(Sex::Women, 86_000).as_deref(), Some("86"));
-        assert_eq!(class_of(Sex::Women, 120_000).as_deref(), Some("+86"));
         let plus = WeightClassTable::iwf_2025().class_for(Sex::Women, kg(90_000));
         assert_eq!(
             plus,

@@ -18,6 +18,24 @@ impl FieldError {
     }
 }
 
+/// For tests: checks that `read` refuses each typed value with its problem, reported against
+/// the `field` it was given.
+#[cfg(test)]
+#[track_caller]
+pub(crate) fn assert_refused<T: std::fmt::Debug + PartialEq>(
+    read: impl Fn(&str, &str) -> Result<T, FieldError>,
+    field: &str,
+    cases: &[(&str, FieldProblem)],
+) {
+    for (raw, problem) in cases {
+        assert_eq!(
+            read(field, raw),
+            Err(FieldError::new(field, problem.clone())),
+            "{raw:?}"
+        );
+    }
+}
+
 /// The reasons an input can be refused, as data (never as an English sentence).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FieldProblem {

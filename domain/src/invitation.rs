@@ -101,6 +101,13 @@ mod tests {
     use super::*;
     use chrono::TimeZone;
 
+    /// 2026-11-01 at noon, UTC.
+    fn noon() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 1, 12, 0, 0)
+            .single()
+            .unwrap_or_default()
+    }
+
     fn invitation(now: DateTime<Utc>) -> Invitation {
         Invitation {
             id: InvitationId(1),
@@ -118,10 +125,7 @@ mod tests {
 
     #[test]
     fn an_invitation_expires_after_its_validity() {
-        let now = Utc
-            .with_ymd_and_hms(2026, 11, 1, 12, 0, 0)
-            .single()
-            .unwrap_or_default();
+        let now = noon();
         let inv = invitation(now);
         assert_eq!(inv.status(now), InvitationStatus::Pending);
         assert_eq!(
@@ -147,10 +151,7 @@ mod tests {
 
     #[test]
     fn used_or_revoked_invitations_stay_so() {
-        let now = Utc
-            .with_ymd_and_hms(2026, 11, 1, 12, 0, 0)
-            .single()
-            .unwrap_or_default();
+        let now = noon();
         let accepted = Invitation {
             accepted_at: Some(now),
             ..invitation(now)

@@ -523,6 +523,7 @@ fn fill(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::assert_refused;
     use proptest::prelude::*;
 
     fn kg(grams: i64) -> Kg {
@@ -562,13 +563,13 @@ mod tests {
         assert_eq!(Percent::from_hundredths(8_250).to_string(), "82.5");
         assert_eq!(Percent::from_hundredths(8_225).to_string(), "82.25");
         assert_eq!(Percent::whole(100).to_string(), "100");
-        assert_eq!(
-            Percent::parse("percent", ""),
-            Err(FieldError::new("percent", FieldProblem::Required))
-        );
-        assert_eq!(
-            Percent::parse("percent", "lots"),
-            Err(FieldError::new("percent", FieldProblem::InvalidNumber))
+        assert_refused(
+            Percent::parse,
+            "percent",
+            &[
+                ("", FieldProblem::Required),
+                ("lots", FieldProblem::InvalidNumber),
+            ],
         );
         assert_eq!(
             serde_json::to_string(&Percent::from_hundredths(8_250)).ok(),
@@ -607,37 +608,35 @@ mod tests {
     #[test]
     fn a_planned_weight_is_the_percentage_of_the_max_rounded_once() {
         let one = Kg::whole(1);
-        // 75 % of 103 = 77.25.
-        assert_eq!(
-            planned_weight(Kg::whole(103), Percent::whole(75), one, RoundingMode::Nearest),
-            Kg::whole(77)
-        );
-        assert_eq!(
-            planned_weight(Kg::whole(103), Percent::whole(75), one, RoundingMode::Up),
-            Kg::whole(78)
-        );
-        assert_eq!(
-            planned_weight(Kg::whole(103), Percent::whole(75), kg(500), RoundingMode::Nearest),
-            kg(77_500)
-        );
-        // 82.5 % of 110 = 90.75 → 91; 85 % of 90 = 76.5 → 77 (a tie goes up).
-        assert_eq!(
-            planned_weight(
-                Kg::whole(110),
+        let cases = [
+            // 75 % of 103 = 77.25.
+            (103, Percent::whole(75), one, RoundingMode::Nearest, Kg::whole(77)),
+            (103, Percent::whole(75), one, RoundingMode::Up, Kg::whole(78)),
+            (
+                103,
+                Percent::whole(75),
+                kg(500),
+                RoundingMode::Nearest,
+                kg(77_500),
+            ),
+            // 82.5 % of 110 = 90.75 → 91; 85 % of 90 = 76.5 → 77 (a tie goes up).
+            (
+                110,
                 Percent::from_hundredths(8_250),
                 one,
-                RoundingMode::Nearest
+                RoundingMode::Nearest,
+                Kg::whole(91),
             ),
-            Kg::whole(91)
-        );
-        assert_eq!(
-            planned_weight(Kg::whole(90), Percent::whole(85), one, RoundingMode::Nearest),
-            Kg::whole(77)
-        );
-        assert_eq!(
-            planned_weight(Kg::whole(90), Percent::whole(85), one, RoundingMode::Down),
-            Kg::whole(76)
-        );
+            (90, Percent::whole(85), one, RoundingMode::Nearest, Kg::whole(77)),
+            (90, Percent::whole(85), one, RoundingMode::Down, Kg::whole(76)),
+        ];
+        for (max, percent, step, mode, expected) in cases {
+            assert_eq!(
+                planned_weight(Kg::whole(max), percent, step, mode),
+                expected,
+                "{percent} % of {max} by {step} ({mode:?})"
+            );
+        }
     }
 
     #[test]

@@ -281,34 +281,33 @@ mod tests {
     #[test]
     fn video_links_become_players_when_possible() {
         let embed = |id: &str| VideoLink::Embed(format!("https://www.youtube-nocookie.com/embed/{id}"));
-        assert_eq!(
-            video_link("https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=3"),
-            embed("dQw4w9WgXcQ")
-        );
-        assert_eq!(
-            video_link("https://youtu.be/dQw4w9WgXcQ?si=x"),
-            embed("dQw4w9WgXcQ")
-        );
-        assert_eq!(
-            video_link("https://youtube.com/shorts/abc_DEF-1"),
-            embed("abc_DEF-1")
-        );
-        assert_eq!(
-            video_link("https://vimeo.com/76979871"),
-            VideoLink::Embed("https://player.vimeo.com/video/76979871".into())
-        );
-        assert_eq!(
-            video_link("https://club.example/videos/arrache.MP4?dl=1"),
-            VideoLink::File("https://club.example/videos/arrache.MP4?dl=1".into())
-        );
-        assert_eq!(
-            video_link("https://club.example/page"),
-            VideoLink::Link("https://club.example/page".into())
-        );
-        // Something that only looks like an id is not embedded.
-        assert_eq!(
-            video_link("https://youtube.com/watch?v=<script>"),
-            VideoLink::Link("https://youtube.com/watch?v=<script>".into())
-        );
+        let cases = [
+            (
+                "https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=3",
+                embed("dQw4w9WgXcQ"),
+            ),
+            ("https://youtu.be/dQw4w9WgXcQ?si=x", embed("dQw4w9WgXcQ")),
+            ("https://youtube.com/shorts/abc_DEF-1", embed("abc_DEF-1")),
+            (
+                "https://vimeo.com/76979871",
+                VideoLink::Embed("https://player.vimeo.com/video/76979871".into()),
+            ),
+            (
+                "https://club.example/videos/arrache.MP4?dl=1",
+                VideoLink::File("https://club.example/videos/arrache.MP4?dl=1".into()),
+            ),
+            (
+                "https://club.example/page",
+                VideoLink::Link("https://club.example/page".into()),
+            ),
+            // Something that only looks like an id is not embedded.
+            (
+                "https://youtube.com/watch?v=<script>",
+                VideoLink::Link("https://youtube.com/watch?v=<script>".into()),
+            ),
+        ];
+        for (url, expected) in cases {
+            assert_eq!(video_link(url), expected, "{url}");
+        }
     }
 }

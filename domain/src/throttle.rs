@@ -270,15 +270,26 @@ mod tests {
             .expect("valid time")
     }
 
+    /// Counts `failures` at `t0()` in `window`, checking that `check` lets each one through;
+    /// the counter after them.
+    fn spend(
+        failures: usize,
+        window: Duration,
+        check: impl Fn(&Counter, DateTime<Utc>) -> Result<(), i64>,
+    ) -> Option<Counter> {
+        let mut counter = None;
+        for failure in 1..=failures {
+            let next = Limits::count(counter, t0(), window);
+            assert_eq!(check(&next, t0()), Ok(()), "failure {failure}");
+            counter = Some(next);
+        }
+        counter
+    }
+
     #[test]
     fn an_address_has_a_budget_of_failures_in_its_window() {
         let limits = Limits::default();
-        let mut counter = None;
-        for _ in 0..20 {
-            let next = Limits::count(counter, t0(), limits.window);
-            assert_eq!(limits.check_address(&next, t0()), Ok(()));
-            counter = Some(next);
-        }
+        let counter = spend(20, limits.window, |c, now| limits.check_address(c, now));
         assert_eq!(limits.address_spent(counter, t0()), Some(900));
         let over = Limits::count(counter, t0() + Duration::minutes(5), limits.window);
         assert_eq!(
@@ -353,12 +364,7 @@ mod tests {
     #[test]
     fn signups_have_a_budget_per_address() {
         let limits = Limits::default();
-        let mut counter = None;
-        for _ in 0..5 {
-            let next = Limits::count(counter, t0(), limits.signup_window);
-            assert_eq!(limits.check_signup(&next, t0()), Ok(()));
-            counter = Some(next);
-        }
+        let counter = spend(5, limits.signup_window, |c, now| limits.check_signup(c, now));
         let sixth = Limits::count(counter, t0(), limits.signup_window);
         assert_eq!(limits.check_signup(&sixth, t0()), Err(3600));
     }

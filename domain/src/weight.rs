@@ -192,6 +192,7 @@ impl<'a> Sum<&'a Kg> for Kg {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::assert_refused;
 
     #[test]
     fn typed_kilograms_are_read_exactly() {
@@ -218,13 +219,13 @@ mod tests {
 
     #[test]
     fn a_bad_typed_weight_is_reported_against_its_field() {
-        assert_eq!(
-            Kg::parse("max", "lots"),
-            Err(FieldError::new("max", FieldProblem::InvalidNumber))
-        );
-        assert_eq!(
-            Kg::parse("max", "  "),
-            Err(FieldError::new("max", FieldProblem::Required))
+        assert_refused(
+            Kg::parse,
+            "max",
+            &[
+                ("lots", FieldProblem::InvalidNumber),
+                ("  ", FieldProblem::Required),
+            ],
         );
         assert_eq!(Kg::parse("max", "95"), Ok(Kg::whole(95)));
     }

@@ -213,13 +213,28 @@ mod tests {
         ]
     }
 
-    fn search(query: &str) -> Vec<&'static str> {
-        rank(query, catalogue(), |(fr, en, short), q| {
+    /// The French names of `list` that `query` finds, best first.
+    fn search_in(
+        query: &str,
+        list: Vec<(&'static str, &'static str, Option<&'static str>)>,
+    ) -> Vec<&'static str> {
+        rank(query, list, |(fr, en, short), q| {
             SearchNames::new([*fr, *en], *short).score(q)
         })
         .into_iter()
         .map(|(fr, _, _)| fr)
         .collect()
+    }
+
+    fn search(query: &str) -> Vec<&'static str> {
+        search_in(query, catalogue())
+    }
+
+    /// Checks that each query finds its exercise first.
+    fn assert_found_first(cases: &[(&str, &str)]) {
+        for &(query, first) in cases {
+            assert_eq!(search(query).first(), Some(&first), "{query}");
+        }
     }
 
     #[test]
@@ -245,17 +260,21 @@ mod tests {
 
     #[test]
     fn accents_and_case_do_not_matter() {
-        assert_eq!(search("ARRACHE")[0], "Arraché");
-        assert_eq!(search("epaule")[0], "Épaulé");
-        assert_eq!(search("développé")[0], "Développé militaire");
+        assert_found_first(&[
+            ("ARRACHE", "Arraché"),
+            ("epaule", "Épaulé"),
+            ("développé", "Développé militaire"),
+        ]);
     }
 
     #[test]
     fn a_small_typo_still_finds_the_exercise() {
-        // One missing letter.
-        assert_eq!(search("arache")[0], "Arraché");
-        // Two swapped letters.
-        assert_eq!(search("sanTch")[0], "Arraché");
+        assert_found_first(&[
+            // One missing letter.
+            ("arache", "Arraché"),
+            // Two swapped letters.
+            ("sanTch", "Arraché"),
+        ]);
         // While typing, with a typo in the part already typed.
         assert!(search("devlop").contains(&"Développé militaire"));
         // Short words must be exact: "jet" is not "jeu" and not "set".
@@ -264,16 +283,17 @@ mod tests {
 
     #[test]
     fn short_names_and_initials_find_their_exercise_first() {
-        assert_eq!(search("TLA")[0], "Tirage lourd d'arraché");
-        assert_eq!(search("tle")[0], "Tirage lourd d'épaulé");
-        assert_eq!(search("ej")[0], "Épaulé-jeté");
+        assert_found_first(&[
+            ("TLA", "Tirage lourd d'arraché"),
+            ("tle", "Tirage lourd d'épaulé"),
+            ("ej", "Épaulé-jeté"),
+        ]);
     }
 
     #[test]
     fn the_english_name_finds_the_french_exercise() {
-        assert_eq!(search("snatch")[0], "Arraché");
+        assert_found_first(&[("snatch", "Arraché"), ("power sn", "Arraché debout")]);
         assert_eq!(search("front squat"), vec!["Squat clavicules"]);
-        assert_eq!(search("power sn")[0], "Arraché debout");
     }
 
     #[test]
@@ -291,12 +311,7 @@ mod tests {
         // Listed in English order, as an English-speaking coach sees them.
         let mut english = catalogue();
         english.sort_by_key(|(_, en, _)| *en);
-        let found: Vec<&str> = rank("arache", english, |(fr, en, short), q| {
-            SearchNames::new([*fr, *en], *short).score(q)
-        })
-        .into_iter()
-        .map(|(fr, _, _)| fr)
-        .collect();
+        let found = search_in("arache", english);
         assert_eq!(found[0], "Arraché");
         // Then the names that start with the word (in the list's order: Hang…, Power…), before
         // those that contain it later.

@@ -4,11 +4,13 @@
 use super::{Club, t0, today};
 use crate::athlete::{Athlete, AthleteDraft, AthleteInput};
 use crate::catalogue::cache::CatalogueCache;
+use crate::ids::ExerciseId;
 use crate::membership::Member;
 use crate::ports::{AthleteStore, GroupStore, InPlace};
 use crate::ratios::{Factor, Ratio};
 use crate::service::ClubError;
 use crate::service::athletes::{self as service, SettingsFailure};
+use crate::settings::TrainingSettings;
 use crate::testing::MemoryStore;
 use crate::{FieldError, FieldProblem};
 
@@ -64,13 +66,17 @@ impl Team {
         }
     }
 
+    /// The club's training settings and their version, as `by` reads them.
+    async fn settings(&self, by: &Member) -> (TrainingSettings<ExerciseId>, Option<i64>) {
+        service::training_settings(&self.club.store, &self.cache, by)
+            .await
+            .expect("the settings read")
+    }
+
     /// The club's settings as an admin sees them, with athletes allowed to record their own
     /// training maxes (or not), saved.
     pub(super) async fn let_athletes_record_maxes(&self, allowed: bool) {
-        let (mut settings, version) =
-            service::training_settings(&self.club.store, &self.cache, &self.club.admin)
-                .await
-                .expect("read");
+        let (mut settings, version) = self.settings(&self.club.admin).await;
         settings.athletes_record_maxes = allowed;
         service::save_training_settings(&self.club.store, &self.club.admin, &settings, version, t0())
             .await
@@ -359,43 +365,40 @@ async fn the_groups_page_names_the_clubs_athletes_for_coaches_only() {
 #[tokio::test]
 async fn everyone_reads_the_training_settings_and_only_admins_save_them() {
     let team = Team::new().await;
-    let (club, store, cache) = (&team.club, &team.club.store, &team.cache);
-    let (defaults, version) = service::training_settings(store, cache, &club.athlete)
-        .await
-        .expect("an athlete reads them");
+    let (club, store) = (&team.club, &team.club.store);
+    let (defaults, version) = team.settings(&club.athlete).await;
     assert_eq!(version, None, "never saved");
     assert_eq!(
         defaults.ratios.ratios.len(),
-        crate::settings::TrainingSettings::default().ratios.ratios.len(),
+        TrainingSettings::default().ratios.ratios.len(),
         "every default ratio is found among the club's exercises"
     );
-    let (settings, _) = service::training_settings(store, cache, &club.admin)
-        .await
-        .expect("read");
-    assert_eq!(
-        service::save_training_settings(store, &club.coach, &settings, None, t0()).await,
-        Err(SettingsFailure::Club(ClubError::Forbidden))
-    );
-    assert_eq!(
-        service::save_training_settings(store, &club.admin, &settings, None, t0()).await,
-        Ok(1)
-    );
-    assert_eq!(
-        service::save_training_settings(store, &club.owner, &settings, None, t0()).await,
-        Err(SettingsFailure::Club(ClubError::Conflict)),
-        "a second first save"
-    );
-    assert_eq!(
-        service::save_training_settings(store, &club.owner, &settings, Some(1), t0()).await,
-        Ok(2)
-    );
-    assert_eq!(
-        service::save_training_settings(store, &club.admin, &settings, Some(1), t0()).await,
-        Err(SettingsFailure::Club(ClubError::Conflict))
-    );
-    let (read, version) = service::training_settings(store, cache, &club.athlete)
-        .await
-        .expect("read");
+    let (settings, _) = team.settings(&club.admin).await;
+    // Saves in turn: who saves, on which version, and the answer.
+    let saves = [
+        (
+            &club.coach,
+            None,
+            Err(SettingsFailure::Club(ClubError::Forbidden)),
+        ),
+        (&club.admin, None, Ok(1)),
+        // A second first save.
+        (&club.owner, None, Err(SettingsFailure::Club(ClubError::Conflict))),
+        (&club.owner, Some(1), Ok(2)),
+        (
+            &club.admin,
+            Some(1),
+            Err(SettingsFailure::Club(ClubError::Conflict)),
+        ),
+    ];
+    for (step, (actor, version, answer)) in saves.into_iter().enumerate() {
+        assert_eq!(
+            service::save_training_settings(store, actor, &settings, version, t0()).await,
+            answer,
+            "save {step}"
+        );
+    }
+    let (read, version) = team.settings(&club.athlete).await;
     assert_eq!((read, version), (settings, Some(2)));
 }
 
@@ -403,9 +406,7 @@ async fn everyone_reads_the_training_settings_and_only_admins_save_them() {
 async fn settings_naming_another_clubs_exercise_or_out_of_range_are_refused() {
     let team = Team::new().await;
     let (club, store, cache) = (&team.club, &team.club.store, &team.cache);
-    let (settings, _) = service::training_settings(store, cache, &club.admin)
-        .await
-        .expect("read");
+    let (settings, _) = team.settings(&club.admin).await;
     let snatch = club.exercise("Arraché").await.id;
     let theirs = club.foreign_exercise("Épaulé").await.id;
     let mut foreign = settings.clone();
@@ -418,7 +419,7 @@ async fn settings_naming_another_clubs_exercise_or_out_of_range_are_refused() {
         service::save_training_settings(store, &club.admin, &foreign, None, t0()).await,
         Err(SettingsFailure::Club(ClubError::NotFound))
     );
-    let invalid = crate::settings::TrainingSettings {
+    let invalid = TrainingSettings {
         lift_count_threshold: 0,
         ..settings
     };

@@ -3,7 +3,7 @@
 use super::{Club, t0};
 use crate::catalogue::cache::CatalogueCache;
 use crate::catalogue::exchange::Format;
-use crate::catalogue::{Exercise, ExerciseDraft, ExerciseInput, LabelKind, Names, label_names};
+use crate::catalogue::{Complex, Exercise, ExerciseDraft, ExerciseInput, LabelKind, Names, label_names};
 use crate::ids::{CategoryId, ExerciseId};
 use crate::media::Slot;
 use crate::membership::Member;
@@ -28,6 +28,21 @@ fn complex_input(movements: Vec<ExerciseId>) -> ComplexInput {
         movements,
         ..ComplexInput::default()
     }
+}
+
+/// The club's snatch and overhead squat, and a complex the coach made of them, in that order.
+async fn snatch_complex(club: &Club) -> (Exercise, ExerciseId, Complex) {
+    let snatch = club.exercise("Arraché").await;
+    let ohs = club.exercise("Squat arraché").await.id;
+    let built = service::create_complex(
+        &club.store,
+        &club.coach,
+        &complex_input(vec![snatch.id, ohs]),
+        t0(),
+    )
+    .await
+    .expect("built");
+    (snatch, ohs, built)
 }
 
 /// A list entry's names, as the lists page gives them.
@@ -336,11 +351,7 @@ async fn a_complex_is_made_of_the_clubs_exercises_and_named_after_them() {
 async fn an_archived_exercise_stays_in_its_complexes_but_joins_no_new_one() {
     let club = Club::new().await;
     let store = &club.store;
-    let snatch = club.exercise("Arraché").await;
-    let ohs = club.exercise("Squat arraché").await.id;
-    let built = service::create_complex(store, &club.coach, &complex_input(vec![snatch.id, ohs]), t0())
-        .await
-        .expect("built");
+    let (snatch, ohs, built) = snatch_complex(&club).await;
     service::set_exercise_archived(store, &club.coach, snatch.id, true, snatch.version, t0())
         .await
         .expect("archived");
@@ -365,15 +376,11 @@ async fn an_archived_exercise_stays_in_its_complexes_but_joins_no_new_one() {
 async fn a_complex_changed_meanwhile_or_of_another_club_is_refused() {
     let club = Club::new().await;
     let store = &club.store;
-    let snatch = club.exercise("Arraché").await.id;
-    let ohs = club.exercise("Squat arraché").await.id;
-    let seen = service::create_complex(store, &club.coach, &complex_input(vec![snatch, ohs]), t0())
-        .await
-        .expect("built");
+    let (snatch, ohs, seen) = snatch_complex(&club).await;
     service::set_complex_archived(store, &club.admin, seen.id, true, seen.version, t0())
         .await
         .expect("archived");
-    let input = complex_input(vec![ohs, snatch]);
+    let input = complex_input(vec![ohs, snatch.id]);
     assert_eq!(
         service::update_complex(store, &club.coach, seen.id, &input, seen.version, t0()).await,
         Err(ClubError::Conflict)
