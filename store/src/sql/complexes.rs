@@ -84,18 +84,15 @@ macro_rules! complexes_sql {
                 movements: &[ExerciseId],
             ) -> StoreResult<()> {
                 for (position, exercise) in movements.iter().enumerate() {
-                    let done = sqlx::query(
+                    let statement = sqlx::query(
                         "INSERT INTO complex_movements (complex_id, position, exercise_id) \
                          SELECT $1, $2, id FROM exercises WHERE club_id = $3 AND id = $4",
                     )
                     .bind(complex)
                     .bind(i64::try_from(position).unwrap_or(i64::MAX))
                     .bind(club.0)
-                    .bind(exercise.0)
-                    .execute(&mut **tx)
-                    .await
-                    .map_err(db_error)?;
-                    if done.rows_affected() != 1 {
+                    .bind(exercise.0);
+                    if Self::execute(tx, statement).await? != 1 {
                         return Err(StoreError::NotFound);
                     }
                 }
@@ -122,19 +119,13 @@ macro_rules! complexes_sql {
                 club: ClubId,
                 id: ExerciseId,
             ) -> StoreResult<Vec<Label<ComplexId>>> {
-                Ok(sqlx::query_as::<_, LabelRow>(
-                    "SELECT DISTINCT c.id, c.name_fr, c.name_en FROM complexes c \
-                     JOIN complex_movements cm ON cm.complex_id = c.id \
-                     WHERE c.club_id = $1 AND cm.exercise_id = $2 ORDER BY c.name_fr, c.id",
-                )
-                .bind(club.0)
-                .bind(id.0)
-                .fetch_all(&self.pool)
+                let sql = "SELECT DISTINCT c.id, c.name_fr, c.name_en FROM complexes c \
+                           JOIN complex_movements cm ON cm.complex_id = c.id \
+                           WHERE c.club_id = $1 AND cm.exercise_id = $2 ORDER BY c.name_fr, c.id";
+                self.fetch_rows_with(sql, &[club.0, id.0], |r: LabelRow| {
+                    Ok(r.into_label(ComplexId))
+                })
                 .await
-                .map_err(db_error)?
-                .into_iter()
-                .map(|r| r.into_label(ComplexId))
-                .collect())
             }
 
             async fn create_complex(

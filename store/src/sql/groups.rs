@@ -162,12 +162,8 @@ macro_rules! groups_sql {
                 } else {
                     "DELETE FROM group_athletes WHERE group_id = $1 AND athlete_id = $2"
                 };
-                sqlx::query(sql)
-                    .bind(group.0)
-                    .bind(athlete.0)
-                    .execute(&mut *tx)
-                    .await
-                    .map_err(db_error)?;
+                let statement = sqlx::query(sql).bind(group.0).bind(athlete.0);
+                Self::execute(&mut tx, statement).await?;
                 Self::commit(tx, ()).await
             }
         }
