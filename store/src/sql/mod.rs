@@ -19,7 +19,8 @@
 //! `mark_…_archived`, `delete_…` is `remove_…`.
 //!
 //! The shapes the modules share are written once, in `store_sql!` below: the record or the
-//! records a query finds by ids (`fetch_row`, `fetch_rows`, `fetch_rows_with`), one statement inside a write
+//! records a query finds by ids (`fetch_row`, `fetch_rows`, `fetch_rows_with`;
+//! `fetch_with_parts` with the ids of their parts), one statement inside a write
 //! (`execute`, `fetch_in`), a write of one statement (`run`; `run_found` when it must touch a row), and the writes guarded by the version the person saw
 //! (`run_versioned`, `update_versioned`, `delete_versioned`, and `finish_versioned` for a
 //! statement that answers the changed row). When a guarded write touches no row, it is rolled
@@ -62,6 +63,7 @@ use chrono::{DateTime, Utc};
 use domain::ports::{Store, StoreResult};
 use domain::{ClubId, StoreError};
 use sqlx::{Database, Pool, Postgres, Sqlite, Transaction};
+use std::collections::HashMap;
 use std::future::Future;
 
 /// A statement with its values bound.
@@ -237,6 +239,46 @@ macro_rules! store_sql {
                     .into_iter()
                     .map(read)
                     .collect()
+            }
+
+            /// The club's (`$1`) records `sql` finds, in its order, each with the ids of its
+            /// parts, which `parts` finds as `(record id, part id)` pairs in their order; only
+            /// the record `only` when it is set: both queries keep the rows where
+            /// `$2 IS NULL OR … = $2`. `id` tells a record's id.
+            async fn fetch_with_parts<R>(
+                &self,
+                sql: &str,
+                parts: &str,
+                club: ClubId,
+                only: Option<i64>,
+                id: impl Fn(&R) -> i64,
+            ) -> StoreResult<Vec<(R, Vec<i64>)>>
+            where
+                R: for<'r> sqlx::FromRow<'r, <$db as Database>::Row> + Send + Unpin,
+            {
+                let records = sqlx::query_as::<_, R>(sql)
+                    .bind(club.0)
+                    .bind(only)
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err(db_error)?;
+                let pairs: Vec<(i64, i64)> = sqlx::query_as(parts)
+                    .bind(club.0)
+                    .bind(only)
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err(db_error)?;
+                let mut by_record: HashMap<i64, Vec<i64>> = HashMap::new();
+                for (record, part) in pairs {
+                    by_record.entry(record).or_default().push(part);
+                }
+                Ok(records
+                    .into_iter()
+                    .map(|record| {
+                        let parts = by_record.remove(&id(&record)).unwrap_or_default();
+                        (record, parts)
+                    })
+                    .collect())
             }
 
             /// `NotFound` unless `sql` finds a row, inside `tx`; `keys` are its `$1`, `$2`…
