@@ -14,6 +14,14 @@ const cards = (page: Page) => page.getByTestId('group-card');
 const card = (page: Page, name: string) =>
   cards(page).filter({ has: page.getByTestId('group-name').getByText(name, { exact: true }) });
 
+/** Filters the roster by one of the club's groups, through the roster's filters form. */
+async function filterRosterByGroup(page: Page, group: string) {
+  await page.getByLabel('Groupe', { exact: true }).selectOption({ label: group });
+  await page.getByRole('button', { name: 'Appliquer' }).click();
+  await expect(page).toHaveURL(/group=\d+/);
+  await hydrated(page);
+}
+
 test('a coach imports athletes from a CSV file: a bad row imports nothing, the fixed file imports them all', async ({ page }) => {
   const console = watchConsole(page);
   await signUp(page, unique('Club import'), 'Iris Import', `${unique('owner')}@club.test`, 'owner password 1');
@@ -64,10 +72,7 @@ test('a coach imports athletes from a CSV file: a bad row imports nothing, the f
   await expect(rows(page).filter({ hasText: 'ARNAUD Tom' })).toContainText('Hommes');
 
   // The groups filter the roster.
-  await page.getByLabel('Groupe', { exact: true }).selectOption({ label: 'Seniors' });
-  await page.getByRole('button', { name: 'Appliquer' }).click();
-  await expect(page).toHaveURL(/group=\d+/);
-  await hydrated(page);
+  await filterRosterByGroup(page, 'Seniors');
   await expect(rows(page)).toHaveCount(1);
   await expect(rows(page).first()).toContainText('ARNAUD Tom');
 
@@ -127,10 +132,7 @@ test('a coach creates groups, puts an imported athlete in one, renames, archives
 
   // The roster offers the group and filters by it.
   await open(page, '/athletes');
-  await page.getByLabel('Groupe', { exact: true }).selectOption({ label: 'Haltéro loisir' });
-  await page.getByRole('button', { name: 'Appliquer' }).click();
-  await expect(page).toHaveURL(/group=\d+/);
-  await hydrated(page);
+  await filterRosterByGroup(page, 'Haltéro loisir');
   await expect(rows(page)).toHaveCount(1);
   await expect(rows(page).first()).toContainText('ARNAUD Tom');
   await expect(rows(page).first()).toContainText('Haltéro loisir');

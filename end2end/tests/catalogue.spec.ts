@@ -8,6 +8,13 @@ async function search(page: Page, text: string) {
   await page.getByLabel('Rechercher').fill(text);
 }
 
+/** Opens a section of the catalogue through the catalogue's own navigation. */
+async function openCatalogueSection(page: Page, name: string) {
+  await open(page, '/catalogue');
+  await page.getByRole('navigation', { name: 'Sections du catalogue' }).getByRole('link', { name }).click();
+  await hydrated(page);
+}
+
 test('search tolerates typos, finds English and short names, and the address keeps the query', async ({ page }) => {
   const console = watchConsole(page);
   await logIn(page, DEMO.coach, DEMO_PASSWORD);
@@ -161,9 +168,7 @@ async function addMovement(page: Page, query: string, name: string) {
 test('a complex is built by searching, dragging and the keyboard, and survives an archived movement', async ({ page }) => {
   const console = watchConsole(page);
   await signUp(page, unique('Club complexes'), 'Chloé Coach', `${unique('owner')}@club.test`, 'owner password 1');
-  await open(page, '/catalogue');
-  await page.getByRole('navigation', { name: 'Sections du catalogue' }).getByRole('link', { name: 'Complexes' }).click();
-  await hydrated(page);
+  await openCatalogueSection(page, 'Complexes');
   // The default catalogue brings classic complexes.
   expect(await page.getByTestId('complex-item').count()).toBeGreaterThanOrEqual(8);
   await page.getByTestId('new-complex').click();
@@ -235,9 +240,7 @@ test('a catalogue exported as CSV imports into another club, and a file with a b
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await page.waitForURL(/\/catalogue\/exercises\/\d+$/);
 
-  await open(page, '/catalogue');
-  await page.getByRole('navigation', { name: 'Sections du catalogue' }).getByRole('link', { name: 'Importer / exporter' }).click();
-  await hydrated(page);
+  await openCatalogueSection(page, 'Importer / exporter');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Exporter en CSV' }).click(),
@@ -285,9 +288,7 @@ test('a catalogue exported as CSV imports into another club, and a file with a b
 test('coaches edit the club lists of categories and equipment, and forms offer them', async ({ page }) => {
   const console = watchConsole(page);
   await signUp(page, unique('Club listes'), 'Lina Lists', `${unique('owner')}@club.test`, 'owner password 1');
-  await open(page, '/catalogue');
-  await page.getByRole('navigation', { name: 'Sections du catalogue' }).getByRole('link', { name: 'Catégories et matériel' }).click();
-  await hydrated(page);
+  await openCatalogueSection(page, 'Catégories et matériel');
   const categories = page.getByTestId('list-category');
   const entries = categories.getByTestId('list-entry');
   await expect(entries.filter({ hasText: 'Arraché' })).toContainText('utilisation(s)');

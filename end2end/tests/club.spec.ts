@@ -11,6 +11,13 @@ async function invite(page: Page, email: string, roleLabel: string): Promise<str
   return link.inputValue();
 }
 
+/** After joining a club: the home page, hydrated, with the joined club as the current one. */
+async function landedInClub(page: Page, clubName: string) {
+  await page.waitForURL('/');
+  await hydrated(page);
+  await expect(page.getByTestId('current-club')).toHaveText(clubName);
+}
+
 test('a club is created, a coach invited and limited, roles changed, invitations revoked', async ({ page, browser }) => {
   const ownerConsole = watchConsole(page);
   const clubName = unique('Haltéro Test');
@@ -37,9 +44,7 @@ test('a club is created, a coach invited and limited, roles changed, invitations
   await coach.locator('input[name=display_name]').fill('Cyril Coach');
   await coach.locator('input[name=password]').fill('coach password 1');
   await coach.getByRole('button', { name: 'Créer mon compte et rejoindre' }).click();
-  await coach.waitForURL('/');
-  await hydrated(coach);
-  await expect(coach.getByTestId('current-club')).toHaveText(clubName);
+  await landedInClub(coach, clubName);
   await expect(coach.getByTestId('home-role')).toContainText('Coach');
 
   // The coach does not see the club settings, cannot open them, and the server refuses.
@@ -143,10 +148,8 @@ test('an invitation is for its email, unless the admin opens the link to anyone'
   const openLink = await invite(page, `${unique('anyone')}@club.test`, 'Athlète');
   await open(other, openLink);
   await other.getByRole('button', { name: 'Rejoindre le club' }).click();
-  await other.waitForURL('/');
-  await hydrated(other);
   // Now in two clubs, the club switcher shows the joined one.
-  await expect(other.getByTestId('current-club')).toHaveText(clubName);
+  await landedInClub(other, clubName);
 
   // Someone without an account creates one with their own email through an open link.
   await page.getByLabel('Toute personne ayant le lien peut rejoindre le club').check();
@@ -160,9 +163,7 @@ test('an invitation is for its email, unless the admin opens the link to anyone'
   await visitor.getByLabel('Votre nom').fill('Vic Visitor');
   await visitor.getByLabel('Mot de passe').fill('visitor password 1');
   await visitor.getByRole('button', { name: 'Créer mon compte et rejoindre' }).click();
-  await visitor.waitForURL('/');
-  await hydrated(visitor);
-  await expect(visitor.getByTestId('current-club')).toHaveText(clubName);
+  await landedInClub(visitor, clubName);
 
   console.check();
   otherConsole.check();

@@ -79,15 +79,13 @@ macro_rules! accounts_sql {
                         .fetch_one(&mut *tx)
                         .await
                         .map_err(db_error)?;
-                sqlx::query(
+                let statement = sqlx::query(
                     "INSERT INTO members (club_id, user_id, role, joined_at) VALUES ($1, $2, 'owner', $3)",
                 )
                 .bind(club_id)
                 .bind(created.id)
-                .bind(now)
-                .execute(&mut *tx)
-                .await
-                .map_err(db_error)?;
+                .bind(now);
+                Self::execute(&mut tx, statement).await?;
                 Self::insert_catalogue(&mut tx, ClubId(club_id), catalogue, now).await?;
                 Self::commit(tx, (created.into(), ClubId(club_id))).await
             }

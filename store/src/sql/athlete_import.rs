@@ -64,12 +64,11 @@ macro_rules! athlete_import_sql {
                             .get(&fold(name))
                             .copied()
                             .ok_or(StoreError::NotFound)?;
-                        sqlx::query("INSERT INTO group_athletes (group_id, athlete_id) VALUES ($1, $2)")
-                            .bind(group)
-                            .bind(athlete)
-                            .execute(&mut *tx)
-                            .await
-                            .map_err(db_error)?;
+                        let statement =
+                            sqlx::query("INSERT INTO group_athletes (group_id, athlete_id) VALUES ($1, $2)")
+                                .bind(group)
+                                .bind(athlete);
+                        Self::execute(&mut tx, statement).await?;
                     }
                 }
                 Self::commit(tx, plan.rows.len()).await

@@ -97,15 +97,9 @@ macro_rules! catalogue_sql {
                     };
                     let id = match found {
                         Some((id,)) => {
-                            sqlx::query(&format!(
-                                "UPDATE {table} SET name_fr = $2, name_en = $3 WHERE id = $1"
-                            ))
-                            .bind(id)
-                            .bind(&names.fr)
-                            .bind(&names.en)
-                            .execute(&mut **tx)
-                            .await
-                            .map_err(db_error)?;
+                            let sql = format!("UPDATE {table} SET name_fr = $2, name_en = $3 WHERE id = $1");
+                            let statement = sqlx::query(&sql).bind(id).bind(&names.fr).bind(&names.en);
+                            Self::execute(tx, statement).await?;
                             id
                         }
                         None => Self::insert_label(tx, kind, club, names).await?,
@@ -123,16 +117,11 @@ macro_rules! catalogue_sql {
                 id: impl Fn(i64) -> Id,
             ) -> StoreResult<Vec<Label<Id>>> {
                 let table = label_table(kind);
-                Ok(sqlx::query_as::<_, LabelRow>(&format!(
+                let sql = format!(
                     "SELECT id, name_fr, name_en FROM {table} WHERE club_id = $1 ORDER BY name_fr, id"
-                ))
-                .bind(club.0)
-                .fetch_all(&self.pool)
-                .await
-                .map_err(db_error)?
-                .into_iter()
-                .map(|r| r.into_label(&id))
-                .collect())
+                );
+                self.fetch_rows_with(&sql, &[club.0], |r: LabelRow| Ok(r.into_label(&id)))
+                    .await
             }
         }
 

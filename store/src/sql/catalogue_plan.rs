@@ -161,12 +161,11 @@ macro_rules! catalogue_plan_sql {
                                  $12) ELSE NULL END, updated_at = $12, version = version + 1 \
                                  WHERE id = $1",
                             );
-                            Self::bind_planned_exercise(update.bind(id), planned, category, equipment)
-                                .bind(planned.archived)
-                                .bind(now)
-                                .execute(&mut *tx)
-                                .await
-                                .map_err(db_error)?;
+                            let statement =
+                                Self::bind_planned_exercise(update.bind(id), planned, category, equipment)
+                                    .bind(planned.archived)
+                                    .bind(now);
+                            Self::execute(&mut tx, statement).await?;
                             counts.updated += 1;
                             id
                         }
@@ -193,7 +192,7 @@ macro_rules! catalogue_plan_sql {
                         .map(|(id, _)| *id);
                     match found {
                         Some(id) => {
-                            sqlx::query(
+                            let statement = sqlx::query(
                                 "UPDATE complexes SET name_fr = $2, name_en = $3, category_id = $4, \
                                  archived_at = CASE WHEN $5 THEN COALESCE(archived_at, \
                                  $6) ELSE NULL END, updated_at = $6, version = version + 1 \
@@ -204,15 +203,11 @@ macro_rules! catalogue_plan_sql {
                             .bind(&planned.names.en)
                             .bind(category)
                             .bind(planned.archived)
-                            .bind(now)
-                            .execute(&mut *tx)
-                            .await
-                            .map_err(db_error)?;
-                            sqlx::query("DELETE FROM complex_movements WHERE complex_id = $1")
-                                .bind(id)
-                                .execute(&mut *tx)
-                                .await
-                                .map_err(db_error)?;
+                            .bind(now);
+                            Self::execute(&mut tx, statement).await?;
+                            let statement = sqlx::query("DELETE FROM complex_movements WHERE complex_id = $1")
+                                .bind(id);
+                            Self::execute(&mut tx, statement).await?;
                             let movements = planned_movements(planned, &exercises)?;
                             Self::insert_movements(&mut tx, club, id, &movements).await?;
                             counts.updated += 1;

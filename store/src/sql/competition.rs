@@ -25,35 +25,28 @@ macro_rules! competition_sql {
         #[async_trait]
         impl CompetitionStore for SqlStore<$db> {
             async fn weighings(&self, club: ClubId, athlete: AthleteId) -> StoreResult<Vec<Weighing>> {
-                let rows: Vec<(NaiveDate, i64)> = sqlx::query_as(
-                    "SELECT b.date, b.grams FROM bodyweights b JOIN athletes a ON a.id = b.athlete_id \
-                     WHERE a.club_id = $1 AND b.athlete_id = $2 ORDER BY b.date",
+                let sql = "SELECT b.date, b.grams FROM bodyweights b JOIN athletes a ON a.id = b.athlete_id \
+                           WHERE a.club_id = $1 AND b.athlete_id = $2 ORDER BY b.date";
+                self.fetch_rows_with(
+                    sql,
+                    &[club.0, athlete.0],
+                    |(date, grams): (NaiveDate, i64)| Ok(weighing(date, grams)),
                 )
-                .bind(club.0)
-                .bind(athlete.0)
-                .fetch_all(&self.pool)
                 .await
-                .map_err(db_error)?;
-                Ok(rows
-                    .into_iter()
-                    .map(|(date, grams)| weighing(date, grams))
-                    .collect())
             }
 
             async fn club_weighings(&self, club: ClubId) -> StoreResult<Vec<(AthleteId, Weighing)>> {
-                let rows: Vec<(i64, NaiveDate, i64)> = sqlx::query_as(
-                    "SELECT b.athlete_id, b.date, b.grams FROM bodyweights b \
-                     JOIN athletes a ON a.id = b.athlete_id \
-                     WHERE a.club_id = $1 ORDER BY b.date, b.athlete_id",
+                let sql = "SELECT b.athlete_id, b.date, b.grams FROM bodyweights b \
+                           JOIN athletes a ON a.id = b.athlete_id \
+                           WHERE a.club_id = $1 ORDER BY b.date, b.athlete_id";
+                self.fetch_rows_with(
+                    sql,
+                    &[club.0],
+                    |(athlete, date, grams): (i64, NaiveDate, i64)| {
+                        Ok((AthleteId(athlete), weighing(date, grams)))
+                    },
                 )
-                .bind(club.0)
-                .fetch_all(&self.pool)
                 .await
-                .map_err(db_error)?;
-                Ok(rows
-                    .into_iter()
-                    .map(|(athlete, date, grams)| (AthleteId(athlete), weighing(date, grams)))
-                    .collect())
             }
 
             async fn record_weighing(
@@ -91,41 +84,32 @@ macro_rules! competition_sql {
             }
 
             async fn levels(&self, club: ClubId, athlete: AthleteId) -> StoreResult<Vec<LevelStatus>> {
-                let rows: Vec<(String, NaiveDate, Option<NaiveDate>)> = sqlx::query_as(
-                    "SELECT l.level, l.starts_on, l.ends_on FROM competitor_levels l \
-                     JOIN athletes a ON a.id = l.athlete_id WHERE a.club_id = $1 \
-                     AND l.athlete_id = $2 \
-                     ORDER BY l.starts_on",
-                )
-                .bind(club.0)
-                .bind(athlete.0)
-                .fetch_all(&self.pool)
-                .await
-                .map_err(db_error)?;
-                rows.into_iter()
-                    .map(|(level, start, end)| {
+                let sql = "SELECT l.level, l.starts_on, l.ends_on FROM competitor_levels l \
+                           JOIN athletes a ON a.id = l.athlete_id WHERE a.club_id = $1 \
+                           AND l.athlete_id = $2 \
+                           ORDER BY l.starts_on";
+                self.fetch_rows_with(
+                    sql,
+                    &[club.0, athlete.0],
+                    |(level, start, end): (String, NaiveDate, Option<NaiveDate>)| {
                         Ok(LevelStatus {
                             level: level_of(&level)?,
                             start,
                             end,
                         })
-                    })
-                    .collect()
+                    },
+                )
+                .await
             }
 
             async fn current_levels(&self, club: ClubId) -> StoreResult<Vec<(AthleteId, CompetitorLevel)>> {
-                let rows: Vec<(i64, String)> = sqlx::query_as(
-                    "SELECT l.athlete_id, l.level FROM competitor_levels l \
-                     JOIN athletes a ON a.id = l.athlete_id WHERE a.club_id = $1 \
-                     AND l.ends_on IS NULL",
-                )
-                .bind(club.0)
-                .fetch_all(&self.pool)
+                let sql = "SELECT l.athlete_id, l.level FROM competitor_levels l \
+                           JOIN athletes a ON a.id = l.athlete_id WHERE a.club_id = $1 \
+                           AND l.ends_on IS NULL";
+                self.fetch_rows_with(sql, &[club.0], |(athlete, level): (i64, String)| {
+                    Ok((AthleteId(athlete), level_of(&level)?))
+                })
                 .await
-                .map_err(db_error)?;
-                rows.into_iter()
-                    .map(|(athlete, level)| Ok((AthleteId(athlete), level_of(&level)?)))
-                    .collect()
             }
 
             async fn record_level(
@@ -149,24 +133,20 @@ macro_rules! competition_sql {
                 if later.is_some() {
                     return Err(StoreError::Conflict);
                 }
-                sqlx::query(
+                let statement = sqlx::query(
                     "UPDATE competitor_levels SET ends_on = $2 WHERE athlete_id = $1 AND ends_on IS NULL",
                 )
                 .bind(athlete.0)
-                .bind(start)
-                .execute(&mut *tx)
-                .await
-                .map_err(db_error)?;
-                sqlx::query(
+                .bind(start);
+                Self::execute(&mut tx, statement).await?;
+                let statement = sqlx::query(
                     "INSERT INTO competitor_levels (athlete_id, level, starts_on) VALUES ($1, $2, $3)",
                 )
                 .bind(athlete.0)
                 .bind(level.as_str())
-                .bind(start)
-                .execute(&mut *tx)
-                .await
-                .map_err(db_error)?;
-                tx.commit().await.map_err(db_error)
+                .bind(start);
+                Self::execute(&mut tx, statement).await?;
+                Self::commit(tx, ()).await
             }
         }
     };

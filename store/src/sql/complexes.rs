@@ -27,48 +27,30 @@ macro_rules! complexes_sql {
                 club: ClubId,
                 only: Option<ComplexId>,
             ) -> StoreResult<Vec<Complex>> {
-                let one = if only.is_some() { " AND c.id = $2" } else { "" };
-                let sql = format!(
-                    "SELECT c.id, c.name_fr, c.name_en, c.category_id, c.archived_at, c.version \
-                     FROM complexes c \
-                     WHERE c.club_id = $1{one} ORDER BY c.name_fr, c.id"
-                );
-                let mut rows_query = sqlx::query_as::<_, ComplexRow>(&sql).bind(club.0);
-                if let Some(id) = only {
-                    rows_query = rows_query.bind(id.0);
-                }
-                let rows = rows_query.fetch_all(&self.pool).await.map_err(db_error)?;
-                let sql = format!(
-                    "SELECT cm.complex_id, cm.exercise_id FROM complex_movements cm \
-                     JOIN complexes c ON c.id = cm.complex_id WHERE c.club_id = $1{one} \
-                     ORDER BY cm.complex_id, cm.position"
-                );
-                let mut movements_query = sqlx::query_as::<_, (i64, i64)>(&sql).bind(club.0);
-                if let Some(id) = only {
-                    movements_query = movements_query.bind(id.0);
-                }
-                let movements = movements_query
-                    .fetch_all(&self.pool)
-                    .await
-                    .map_err(db_error)?;
-                let mut by_complex: std::collections::HashMap<i64, Vec<ExerciseId>> =
-                    std::collections::HashMap::new();
-                for (complex, exercise) in movements {
-                    by_complex
-                        .entry(complex)
-                        .or_default()
-                        .push(ExerciseId(exercise));
-                }
-                Ok(rows
+                let found = self
+                    .fetch_with_parts(
+                        "SELECT c.id, c.name_fr, c.name_en, c.category_id, c.archived_at, c.version \
+                         FROM complexes c \
+                         WHERE c.club_id = $1 AND ($2 IS NULL OR c.id = $2) ORDER BY c.name_fr, c.id",
+                        "SELECT cm.complex_id, cm.exercise_id FROM complex_movements cm \
+                         JOIN complexes c ON c.id = cm.complex_id \
+                         WHERE c.club_id = $1 AND ($2 IS NULL OR c.id = $2) \
+                         ORDER BY cm.complex_id, cm.position",
+                        club,
+                        only.map(|c| c.0),
+                        |r: &ComplexRow| r.id,
+                    )
+                    .await?;
+                Ok(found
                     .into_iter()
-                    .map(|r| Complex {
+                    .map(|(r, movements)| Complex {
                         id: ComplexId(r.id),
                         names: Names {
                             fr: r.name_fr,
                             en: r.name_en,
                         },
                         category: r.category_id.map(CategoryId),
-                        movements: by_complex.remove(&r.id).unwrap_or_default(),
+                        movements: movements.into_iter().map(ExerciseId).collect(),
                         archived: r.archived_at.is_some(),
                         version: r.version,
                     })
@@ -84,18 +66,15 @@ macro_rules! complexes_sql {
                 movements: &[ExerciseId],
             ) -> StoreResult<()> {
                 for (position, exercise) in movements.iter().enumerate() {
-                    let done = sqlx::query(
+                    let statement = sqlx::query(
                         "INSERT INTO complex_movements (complex_id, position, exercise_id) \
                          SELECT $1, $2, id FROM exercises WHERE club_id = $3 AND id = $4",
                     )
                     .bind(complex)
                     .bind(i64::try_from(position).unwrap_or(i64::MAX))
                     .bind(club.0)
-                    .bind(exercise.0)
-                    .execute(&mut **tx)
-                    .await
-                    .map_err(db_error)?;
-                    if done.rows_affected() != 1 {
+                    .bind(exercise.0);
+                    if Self::execute(tx, statement).await? != 1 {
                         return Err(StoreError::NotFound);
                     }
                 }
@@ -122,19 +101,13 @@ macro_rules! complexes_sql {
                 club: ClubId,
                 id: ExerciseId,
             ) -> StoreResult<Vec<Label<ComplexId>>> {
-                Ok(sqlx::query_as::<_, LabelRow>(
-                    "SELECT DISTINCT c.id, c.name_fr, c.name_en FROM complexes c \
-                     JOIN complex_movements cm ON cm.complex_id = c.id \
-                     WHERE c.club_id = $1 AND cm.exercise_id = $2 ORDER BY c.name_fr, c.id",
-                )
-                .bind(club.0)
-                .bind(id.0)
-                .fetch_all(&self.pool)
+                let sql = "SELECT DISTINCT c.id, c.name_fr, c.name_en FROM complexes c \
+                           JOIN complex_movements cm ON cm.complex_id = c.id \
+                           WHERE c.club_id = $1 AND cm.exercise_id = $2 ORDER BY c.name_fr, c.id";
+                self.fetch_rows_with(sql, &[club.0, id.0], |r: LabelRow| {
+                    Ok(r.into_label(ComplexId))
+                })
                 .await
-                .map_err(db_error)?
-                .into_iter()
-                .map(|r| r.into_label(ComplexId))
-                .collect())
             }
 
             async fn create_complex(

@@ -186,15 +186,9 @@ macro_rules! exercises_sql {
                 let Some((previous,)) = previous else {
                     return Err(StoreError::NotFound);
                 };
-                sqlx::query(&format!(
-                    "UPDATE exercises SET {column} = $3 WHERE club_id = $1 AND id = $2"
-                ))
-                .bind(club.0)
-                .bind(id.0)
-                .bind(key)
-                .execute(&mut *tx)
-                .await
-                .map_err(db_error)?;
+                let sql = format!("UPDATE exercises SET {column} = $3 WHERE club_id = $1 AND id = $2");
+                let statement = sqlx::query(&sql).bind(club.0).bind(id.0).bind(key);
+                Self::execute(&mut tx, statement).await?;
                 Self::commit(tx, previous).await
             }
 

@@ -24,36 +24,25 @@ macro_rules! groups_sql {
                 club: ClubId,
                 only: Option<GroupId>,
             ) -> StoreResult<Vec<Group>> {
-                let rows = sqlx::query_as::<_, GroupRow>(
-                    "SELECT id, name, archived_at, version FROM athlete_groups \
-                     WHERE club_id = $1 AND ($2 IS NULL OR id = $2) ORDER BY name_key, id",
-                )
-                .bind(club.0)
-                .bind(only.map(|g| g.0))
-                .fetch_all(&self.pool)
-                .await
-                .map_err(db_error)?;
-                let members: Vec<(i64, i64)> = sqlx::query_as(
-                    "SELECT ga.group_id, ga.athlete_id FROM group_athletes ga \
-                     JOIN athlete_groups g ON g.id = ga.group_id \
-                     JOIN athletes a ON a.id = ga.athlete_id \
-                     WHERE g.club_id = $1 AND ($2 IS NULL OR g.id = $2) \
-                     ORDER BY a.last_name, a.first_name, a.id",
-                )
-                .bind(club.0)
-                .bind(only.map(|g| g.0))
-                .fetch_all(&self.pool)
-                .await
-                .map_err(db_error)?;
-                Ok(rows
+                let found = self
+                    .fetch_with_parts(
+                        "SELECT id, name, archived_at, version FROM athlete_groups \
+                         WHERE club_id = $1 AND ($2 IS NULL OR id = $2) ORDER BY name_key, id",
+                        "SELECT ga.group_id, ga.athlete_id FROM group_athletes ga \
+                         JOIN athlete_groups g ON g.id = ga.group_id \
+                         JOIN athletes a ON a.id = ga.athlete_id \
+                         WHERE g.club_id = $1 AND ($2 IS NULL OR g.id = $2) \
+                         ORDER BY a.last_name, a.first_name, a.id",
+                        club,
+                        only.map(|g| g.0),
+                        |r: &GroupRow| r.id,
+                    )
+                    .await?;
+                Ok(found
                     .into_iter()
-                    .map(|r| Group {
+                    .map(|(r, athletes)| Group {
                         id: GroupId(r.id),
-                        athletes: members
-                            .iter()
-                            .filter(|(g, _)| *g == r.id)
-                            .map(|(_, a)| AthleteId(*a))
-                            .collect(),
+                        athletes: athletes.into_iter().map(AthleteId).collect(),
                         name: r.name,
                         archived: r.archived_at.is_some(),
                         version: r.version,
@@ -153,12 +142,8 @@ macro_rules! groups_sql {
                 } else {
                     "DELETE FROM group_athletes WHERE group_id = $1 AND athlete_id = $2"
                 };
-                sqlx::query(sql)
-                    .bind(group.0)
-                    .bind(athlete.0)
-                    .execute(&mut *tx)
-                    .await
-                    .map_err(db_error)?;
+                let statement = sqlx::query(sql).bind(group.0).bind(athlete.0);
+                Self::execute(&mut tx, statement).await?;
                 Self::commit(tx, ()).await
             }
         }

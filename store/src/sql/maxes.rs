@@ -90,18 +90,15 @@ macro_rules! maxes_sql {
                      WHERE a.club_id = $1 AND a.id = $2 AND e.club_id = $1 AND e.id = $3 \
                      RETURNING {MAX_COLUMNS}"
                 );
-                let created = Self::bind_max(
+                let statement = Self::bind_max(
                     sqlx::query_as::<_, MaxRow>(&sql)
                         .bind(club.0)
                         .bind(athlete.0),
                     max,
                 )
-                .bind(now)
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(db_error)?
-                .ok_or(StoreError::NotFound)?;
-                Self::commit(tx, created.try_into()?).await
+                .bind(now);
+                let created = Self::fetch_in(&mut tx, statement).await?;
+                Self::commit(tx, created.ok_or(StoreError::NotFound)?).await
             }
 
             async fn update_max(

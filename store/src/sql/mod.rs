@@ -19,8 +19,9 @@
 //! `mark_…_archived`, `delete_…` is `remove_…`.
 //!
 //! The shapes the modules share are written once, in `store_sql!` below: the record or the
-//! records a query finds by ids (`fetch_row`, `fetch_rows`), a write of one statement (`run`;
-//! `run_found` when it must touch a row), and the writes guarded by the version the person saw
+//! records a query finds by ids (`fetch_row`, `fetch_rows`, `fetch_rows_with`;
+//! `fetch_with_parts` with the ids of their parts), one statement inside a write
+//! (`execute`, `fetch_in`), a write of one statement (`run`; `run_found` when it must touch a row), and the writes guarded by the version the person saw
 //! (`run_versioned`, `update_versioned`, `delete_versioned`, and `finish_versioned` for a
 //! statement that answers the changed row). When a guarded write touches no row, it is rolled
 //! back and the record read again, to tell `NotFound` from `Conflict`.
@@ -62,6 +63,7 @@ use chrono::{DateTime, Utc};
 use domain::ports::{Store, StoreResult};
 use domain::{ClubId, StoreError};
 use sqlx::{Database, Pool, Postgres, Sqlite, Transaction};
+use std::collections::HashMap;
 use std::future::Future;
 
 /// A statement with its values bound.
@@ -216,12 +218,67 @@ macro_rules! store_sql {
                 R: for<'r> sqlx::FromRow<'r, <$db as Database>::Row> + Send + Unpin,
                 T: TryFrom<R, Error = StoreError>,
             {
-                rows_into(
-                    bind_keys(sqlx::query_as::<_, R>(sql), keys)
-                        .fetch_all(&self.pool)
-                        .await
-                        .map_err(db_error)?,
-                )
+                self.fetch_rows_with(sql, keys, T::try_from).await
+            }
+
+            /// The rows `sql` finds, in its order, each read by `read`; `keys` are its `$1`,
+            /// `$2`…
+            async fn fetch_rows_with<R, T>(
+                &self,
+                sql: &str,
+                keys: &[i64],
+                read: impl FnMut(R) -> StoreResult<T>,
+            ) -> StoreResult<Vec<T>>
+            where
+                R: for<'r> sqlx::FromRow<'r, <$db as Database>::Row> + Send + Unpin,
+            {
+                bind_keys(sqlx::query_as::<_, R>(sql), keys)
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err(db_error)?
+                    .into_iter()
+                    .map(read)
+                    .collect()
+            }
+
+            /// The club's (`$1`) records `sql` finds, in its order, each with the ids of its
+            /// parts, which `parts` finds as `(record id, part id)` pairs in their order; only
+            /// the record `only` when it is set: both queries keep the rows where
+            /// `$2 IS NULL OR … = $2`. `id` tells a record's id.
+            async fn fetch_with_parts<R>(
+                &self,
+                sql: &str,
+                parts: &str,
+                club: ClubId,
+                only: Option<i64>,
+                id: impl Fn(&R) -> i64,
+            ) -> StoreResult<Vec<(R, Vec<i64>)>>
+            where
+                R: for<'r> sqlx::FromRow<'r, <$db as Database>::Row> + Send + Unpin,
+            {
+                let records = sqlx::query_as::<_, R>(sql)
+                    .bind(club.0)
+                    .bind(only)
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err(db_error)?;
+                let pairs: Vec<(i64, i64)> = sqlx::query_as(parts)
+                    .bind(club.0)
+                    .bind(only)
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err(db_error)?;
+                let mut by_record: HashMap<i64, Vec<i64>> = HashMap::new();
+                for (record, part) in pairs {
+                    by_record.entry(record).or_default().push(part);
+                }
+                Ok(records
+                    .into_iter()
+                    .map(|record| {
+                        let parts = by_record.remove(&id(&record)).unwrap_or_default();
+                        (record, parts)
+                    })
+                    .collect())
             }
 
             /// `NotFound` unless `sql` finds a row, inside `tx`; `keys` are its `$1`, `$2`…
@@ -238,11 +295,37 @@ macro_rules! store_sql {
                     .ok_or(StoreError::NotFound)
             }
 
+            /// Runs `statement` inside the write `tx`; answers how many rows it touched.
+            async fn execute(
+                tx: &mut Transaction<'static, $db>,
+                statement: Statement<'_, $db>,
+            ) -> StoreResult<u64> {
+                let done = statement.execute(&mut **tx).await.map_err(db_error)?;
+                Ok(done.rows_affected())
+            }
+
+            /// The record `statement` answers inside the write `tx`, if any.
+            async fn fetch_in<R, T>(
+                tx: &mut Transaction<'static, $db>,
+                statement: RowStatement<'_, $db, R>,
+            ) -> StoreResult<Option<T>>
+            where
+                R: for<'r> sqlx::FromRow<'r, <$db as Database>::Row> + Send + Unpin,
+                T: TryFrom<R, Error = StoreError>,
+            {
+                statement
+                    .fetch_optional(&mut **tx)
+                    .await
+                    .map_err(db_error)?
+                    .map(T::try_from)
+                    .transpose()
+            }
+
             /// Runs `statement` in a write of its own; answers how many rows it touched.
             async fn run(&self, statement: Statement<'_, $db>) -> StoreResult<u64> {
                 let mut tx = self.write().await?;
-                let done = statement.execute(&mut *tx).await.map_err(db_error)?;
-                Self::commit(tx, done.rows_affected()).await
+                let touched = Self::execute(&mut tx, statement).await?;
+                Self::commit(tx, touched).await
             }
 
             /// Runs `statement` in a write of its own. When it touched no row, the write is
@@ -256,8 +339,7 @@ macro_rules! store_sql {
                 F: Future<Output = StoreError>,
             {
                 let mut tx = self.write().await?;
-                let done = statement.execute(&mut *tx).await.map_err(db_error)?;
-                if done.rows_affected() == 0 {
+                if Self::execute(&mut tx, statement).await? == 0 {
                     drop(tx);
                     return Err(why().await);
                 }
@@ -342,12 +424,7 @@ macro_rules! store_sql {
                 T: TryFrom<R, Error = StoreError>,
                 F: Future<Output = StoreResult<Option<T>>>,
             {
-                let written = statement
-                    .fetch_optional(&mut *tx)
-                    .await
-                    .map_err(db_error)?
-                    .map(T::try_from)
-                    .transpose()?;
+                let written = Self::fetch_in(&mut tx, statement).await?;
                 Self::commit_versioned(tx, written, read).await
             }
 

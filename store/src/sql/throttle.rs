@@ -48,15 +48,13 @@ macro_rules! throttle_sql {
                 let now = Utc::now();
                 // The row exists before it is read, so that reading it can lock it (PostgreSQL):
                 // concurrent updates of one key then run one after the other.
-                sqlx::query(
+                let statement = sqlx::query(
                     "INSERT INTO throttle (key, count, window_start, next_at) VALUES ($1, 0, $2, $2) \
                      ON CONFLICT (key) DO NOTHING",
                 )
                 .bind(key.as_str())
-                .bind(now)
-                .execute(&mut *tx)
-                .await
-                .map_err(db_error)?;
+                .bind(now);
+                Self::execute(&mut tx, statement).await?;
                 let before = sqlx::query_as::<_, CounterRow>(&format!(
                     "SELECT count, window_start, next_at FROM throttle WHERE key = $1{}",
                     <$db as Dialect>::LOCK
@@ -67,14 +65,14 @@ macro_rules! throttle_sql {
                 .map_err(db_error)?;
                 let before = (before.count > 0).then(|| Counter::from(before));
                 let after = update(before);
-                sqlx::query("UPDATE throttle SET count = $2, window_start = $3, next_at = $4 WHERE key = $1")
-                    .bind(key.as_str())
-                    .bind(i64::from(after.count))
-                    .bind(after.window_start)
-                    .bind(after.next_at)
-                    .execute(&mut *tx)
-                    .await
-                    .map_err(db_error)?;
+                let statement = sqlx::query(
+                    "UPDATE throttle SET count = $2, window_start = $3, next_at = $4 WHERE key = $1",
+                )
+                .bind(key.as_str())
+                .bind(i64::from(after.count))
+                .bind(after.window_start)
+                .bind(after.next_at);
+                Self::execute(&mut tx, statement).await?;
                 Self::commit(tx, (before, after)).await
             }
 
