@@ -162,15 +162,7 @@ macro_rules! athletes_sql {
             async fn set_athlete_archived(&self, edit: Edit<AthleteId, bool>) -> StoreResult<Athlete> {
                 let tx = self.write().await?;
                 let sql = set_archived_sql("athletes", Some(ATHLETE_COLUMNS));
-                let statement = sqlx::query_as::<_, AthleteRow>(&sql);
-                let statement = Self::bind_archived(
-                    statement,
-                    edit.club,
-                    edit.id.0,
-                    edit.value,
-                    edit.version,
-                    edit.now,
-                );
+                let statement = Self::bind_archived(sqlx::query_as::<_, AthleteRow>(&sql), edit);
                 Self::finish_versioned(tx, statement, || self.fetch_athlete(edit.club, edit.id)).await
             }
 

@@ -175,14 +175,7 @@ macro_rules! complexes_sql {
 
             async fn set_complex_archived(&self, edit: Edit<ComplexId, bool>) -> StoreResult<Complex> {
                 let sql = set_archived_sql("complexes", None);
-                let statement = Self::bind_archived(
-                    sqlx::query(&sql),
-                    edit.club,
-                    edit.id.0,
-                    edit.value,
-                    edit.version,
-                    edit.now,
-                );
+                let statement = Self::bind_archived(sqlx::query(&sql), edit);
                 self.update_versioned(statement, || self.complex(edit.club, edit.id))
                     .await
             }

@@ -151,15 +151,7 @@ macro_rules! exercises_sql {
             async fn set_exercise_archived(&self, edit: Edit<ExerciseId, bool>) -> StoreResult<Exercise> {
                 let tx = self.write().await?;
                 let sql = set_archived_sql("exercises", Some(EXERCISE_COLUMNS));
-                let statement = sqlx::query_as::<_, ExerciseRow>(&sql);
-                let statement = Self::bind_archived(
-                    statement,
-                    edit.club,
-                    edit.id.0,
-                    edit.value,
-                    edit.version,
-                    edit.now,
-                );
+                let statement = Self::bind_archived(sqlx::query_as::<_, ExerciseRow>(&sql), edit);
                 Self::finish_versioned(tx, statement, || self.exercise(edit.club, edit.id)).await
             }
 

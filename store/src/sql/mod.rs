@@ -59,8 +59,7 @@ mod settings;
 mod throttle;
 
 use async_trait::async_trait;
-use chrono::{DateTime, Utc};
-use domain::ports::{Store, StoreResult};
+use domain::ports::{Edit, Store, StoreResult};
 use domain::{ClubId, StoreError};
 use sqlx::{Database, Pool, Postgres, Sqlite, Transaction};
 use std::collections::HashMap;
@@ -429,20 +428,13 @@ macro_rules! store_sql {
             }
 
             /// Binds the values of [`set_archived_sql`]'s statement.
-            fn bind_archived<'q, Q: Bind<'q, $db>>(
-                statement: Q,
-                club: ClubId,
-                id: i64,
-                archived: bool,
-                expected_version: i64,
-                now: DateTime<Utc>,
-            ) -> Q {
+            fn bind_archived<'q, Q: Bind<'q, $db>, I: Into<i64>>(statement: Q, edit: Edit<I, bool>) -> Q {
                 statement
-                    .bind(club.0)
-                    .bind(id)
-                    .bind(archived.then_some(now))
-                    .bind(now)
-                    .bind(expected_version)
+                    .bind(edit.club.0)
+                    .bind(edit.id.into())
+                    .bind(edit.value.then_some(edit.now))
+                    .bind(edit.now)
+                    .bind(edit.version)
             }
         }
     };
