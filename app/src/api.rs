@@ -35,8 +35,7 @@ pub async fn sign_up(
     password: String,
 ) -> Result<(), AppError> {
     let state = ssr::state()?;
-    let input = domain::account::SignUp::parse(&club_name, &display_name, &email, &password)
-        .map_err(AppError::Invalid)?;
+    let input = domain::account::SignUp::parse(&club_name, &display_name, &email, &password)?;
     let (user, club) = service::sign_up(
         &*state.store,
         &*state.hasher,
@@ -152,7 +151,7 @@ pub async fn invite(
     #[server(default)] open_link: bool,
 ) -> Result<CreatedInvitation, AppError> {
     let (state, me) = ssr::member().await?;
-    let email = domain::account::Email::parse("email", &email).map_err(|e| AppError::Invalid(vec![e]))?;
+    let email = domain::account::Email::parse("email", &email)?;
     let token = ssr::new_invitation_token();
     let request = service::InvitationRequest {
         email,
@@ -248,12 +247,12 @@ pub async fn join_with_new_account(
     ssr::start_session(&user, Some(club)).await
 }
 
-/// An exercise's name in the page's language.
+/// A name in the page's language.
 #[cfg(feature = "ssr")]
-pub(crate) fn exercise_name(locale: crate::i18n::Locale, e: &domain::catalogue::Exercise) -> String {
+pub(crate) fn name_in(locale: crate::i18n::Locale, names: &domain::catalogue::Names) -> String {
     match locale {
-        crate::i18n::Locale::fr => e.names.fr.clone(),
-        crate::i18n::Locale::en => e.names.en.clone(),
+        crate::i18n::Locale::fr => names.fr.clone(),
+        crate::i18n::Locale::en => names.en.clone(),
     }
 }
 
@@ -262,4 +261,22 @@ pub(crate) fn exercise_name(locale: crate::i18n::Locale, e: &domain::catalogue::
 pub(crate) fn by_name(mut list: Vec<crate::model::Choice>) -> Vec<crate::model::Choice> {
     list.sort_by_cached_key(|c| domain::catalogue::search::fold(&c.name));
     list
+}
+
+/// The exercises a form may choose, archived ones aside: named in the page's language, by name.
+#[cfg(feature = "ssr")]
+pub(crate) fn exercise_choices<'a>(
+    locale: crate::i18n::Locale,
+    exercises: impl IntoIterator<Item = &'a domain::catalogue::Exercise>,
+) -> Vec<crate::model::Choice> {
+    by_name(
+        exercises
+            .into_iter()
+            .filter(|e| !e.archived)
+            .map(|e| crate::model::Choice {
+                id: e.id.0,
+                name: name_in(locale, &e.names),
+            })
+            .collect(),
+    )
 }

@@ -58,6 +58,20 @@ impl AppError {
     }
 }
 
+/// One field's problem: the input is refused with it.
+impl From<FieldError> for AppError {
+    fn from(error: FieldError) -> Self {
+        AppError::Invalid(vec![error])
+    }
+}
+
+/// Every problem a form's parser found: the input is refused with all of them.
+impl From<Vec<FieldError>> for AppError {
+    fn from(errors: Vec<FieldError>) -> Self {
+        AppError::Invalid(errors)
+    }
+}
+
 impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use {
-    super::{by_name, exercise_name},
+    super::{by_name, exercise_choices, name_in},
     crate::ssr,
     chrono::Utc,
     domain::athlete::AthleteDraft,
@@ -77,7 +77,7 @@ pub struct LinkChoice {
 #[server(endpoint = "roster")]
 pub async fn roster(#[server(default)] query: RosterQuery) -> Result<RosterPage, AppError> {
     let (state, actor) = ssr::member().await?;
-    query.check().map_err(|e| AppError::Invalid(vec![e]))?;
+    query.check()?;
     let (rows, groups) =
         service::roster(&*state.store, &state.catalogues, &actor, Utc::now().date_naive()).await?;
     let active = rows.iter().filter(|r| !r.athlete.archived).count();
@@ -121,7 +121,7 @@ pub async fn load_athlete(id: AthleteId) -> Result<AthletePage, AppError> {
         exercises
             .iter()
             .find(|e| e.id == id)
-            .map(|e| exercise_name(locale, e))
+            .map(|e| name_in(locale, &e.names))
             .unwrap_or_default()
     };
     let lifts = file.lift_histories(today, name_of);
@@ -148,16 +148,7 @@ pub async fn load_athlete(id: AthleteId) -> Result<AthletePage, AppError> {
             Vec::new()
         },
         exercises: if may_record {
-            by_name(
-                exercises
-                    .iter()
-                    .filter(|e| !e.archived)
-                    .map(|e| Choice {
-                        id: e.id.0,
-                        name: exercise_name(locale, e),
-                    })
-                    .collect(),
-            )
+            exercise_choices(locale, exercises.iter().copied())
         } else {
             Vec::new()
         },
@@ -179,7 +170,7 @@ pub async fn load_athlete(id: AthleteId) -> Result<AthletePage, AppError> {
 #[server(endpoint = "create_athlete")]
 pub async fn create_athlete(#[server(flatten)] athlete: AthleteInput) -> Result<AthleteId, AppError> {
     let (state, actor) = ssr::member().await?;
-    let draft = AthleteDraft::parse(&athlete, Utc::now().date_naive()).map_err(AppError::Invalid)?;
+    let draft = AthleteDraft::parse(&athlete, Utc::now().date_naive())?;
     Ok(service::create_athlete(&*state.store, &actor, &draft, Utc::now())
         .await?
         .id)
@@ -192,7 +183,7 @@ pub async fn update_athlete(
     #[server(flatten)] athlete: AthleteInput,
 ) -> Result<AthleteId, AppError> {
     let (state, actor) = ssr::member().await?;
-    let draft = AthleteDraft::parse(&athlete, Utc::now().date_naive()).map_err(AppError::Invalid)?;
+    let draft = AthleteDraft::parse(&athlete, Utc::now().date_naive())?;
     Ok(
         service::update_athlete(&*state.store, &actor, id, &draft, version, Utc::now())
             .await?

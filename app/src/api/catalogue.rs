@@ -9,35 +9,28 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use {
+    super::{by_name, name_in},
     crate::i18n::Locale,
     crate::model::{Choice, ExerciseItem},
     crate::ssr,
     chrono::Utc,
-    domain::catalogue::{Label, Names},
+    domain::catalogue::Label,
     domain::service::catalogue as service,
     domain::{FieldError, FieldProblem},
 };
 
-#[cfg(feature = "ssr")]
-fn name_in(locale: Locale, names: &Names) -> String {
-    match locale {
-        Locale::fr => names.fr.clone(),
-        Locale::en => names.en.clone(),
-    }
-}
-
 /// A club list in the viewer's language, sorted by name.
 #[cfg(feature = "ssr")]
 fn choices<Id: Copy>(locale: Locale, labels: &[Label<Id>], raw: impl Fn(Id) -> i64) -> Vec<Choice> {
-    let mut list: Vec<Choice> = labels
-        .iter()
-        .map(|l| Choice {
-            id: raw(l.id),
-            name: name_in(locale, &l.names),
-        })
-        .collect();
-    list.sort_by_cached_key(|c| domain::catalogue::search::fold(&c.name));
-    list
+    by_name(
+        labels
+            .iter()
+            .map(|l| Choice {
+                id: raw(l.id),
+                name: name_in(locale, &l.names),
+            })
+            .collect(),
+    )
 }
 
 #[cfg(feature = "ssr")]
@@ -65,7 +58,7 @@ pub async fn catalogue(
     #[server(default)] limit: usize,
 ) -> Result<CatalogueView, AppError> {
     let (state, actor) = ssr::member().await?;
-    query.check().map_err(|e| AppError::Invalid(vec![e]))?;
+    query.check()?;
     let locale = crate::lang::detect();
     let all = service::exercises(&*state.store, &state.catalogues, &actor).await?;
     let can_edit = service::may_edit(&actor);
@@ -149,7 +142,7 @@ pub async fn exercise(id: ExerciseId) -> Result<ExerciseDetail, AppError> {
 #[server(endpoint = "create_exercise")]
 pub async fn create_exercise(#[server(flatten)] exercise: ExerciseForm) -> Result<ExerciseId, AppError> {
     let (state, actor) = ssr::member().await?;
-    let draft = exercise.parse().map_err(AppError::Invalid)?;
+    let draft = exercise.parse()?;
     let created = service::create_exercise(&*state.store, &actor, &draft, Utc::now()).await?;
     Ok(created.id)
 }
@@ -161,7 +154,7 @@ pub async fn update_exercise(
     #[server(flatten)] exercise: ExerciseForm,
 ) -> Result<ExerciseId, AppError> {
     let (state, actor) = ssr::member().await?;
-    let draft = exercise.parse().map_err(AppError::Invalid)?;
+    let draft = exercise.parse()?;
     let updated = service::update_exercise(&*state.store, &actor, id, &draft, version, Utc::now()).await?;
     Ok(updated.id)
 }
@@ -246,7 +239,7 @@ pub async fn movement_candidates(q: String) -> Result<Vec<crate::model::Movement
         q,
         ..CatalogueQuery::default()
     };
-    query.check().map_err(|e| AppError::Invalid(vec![e]))?;
+    query.check()?;
     let english = crate::lang::detect() == Locale::en;
     let all = service::exercises(&*state.store, &state.catalogues, &actor).await?;
     ssr::cpu(move || {
@@ -313,7 +306,7 @@ pub async fn delete_complex(id: domain::ComplexId, version: i64) -> Result<(), A
 #[cfg(feature = "ssr")]
 fn format(raw: &str) -> Result<domain::catalogue::exchange::Format, AppError> {
     domain::catalogue::exchange::Format::parse(raw)
-        .ok_or_else(|| AppError::Invalid(vec![FieldError::new("format", FieldProblem::InvalidChoice)]))
+        .ok_or_else(|| FieldError::new("format", FieldProblem::InvalidChoice).into())
 }
 
 /// The club's catalogue as a CSV or JSON file.
@@ -359,7 +352,7 @@ pub async fn import_catalogue(
 #[cfg(feature = "ssr")]
 fn label_kind(raw: &str) -> Result<domain::catalogue::LabelKind, AppError> {
     domain::catalogue::LabelKind::parse(raw)
-        .ok_or_else(|| AppError::Invalid(vec![FieldError::new("kind", FieldProblem::InvalidChoice)]))
+        .ok_or_else(|| FieldError::new("kind", FieldProblem::InvalidChoice).into())
 }
 
 /// The entries of one of the club's lists (`category` or `equipment`), with their uses.
@@ -390,7 +383,7 @@ pub async fn save_list_entry(
 ) -> Result<i64, AppError> {
     let (state, actor) = ssr::member().await?;
     let kind = label_kind(&kind)?;
-    let names = domain::catalogue::label_names(&name_fr, &name_en).map_err(AppError::Invalid)?;
+    let names = domain::catalogue::label_names(&name_fr, &name_en)?;
     Ok(service::save_label(&*state.store, &actor, kind, id, &names).await?)
 }
 

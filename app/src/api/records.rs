@@ -27,9 +27,7 @@ pub async fn record_weighing(
     #[server(flatten)] weighing: WeighingInput,
 ) -> Result<(), AppError> {
     let (state, actor) = ssr::member().await?;
-    let weighing = weighing
-        .parse(Utc::now().date_naive())
-        .map_err(AppError::Invalid)?;
+    let weighing = weighing.parse(Utc::now().date_naive())?;
     service::record_weighing(&*state.store, &actor, athlete_id, weighing).await?;
     Ok(())
 }
@@ -48,8 +46,7 @@ pub async fn record_level(
     #[server(default)] start: String,
 ) -> Result<(), AppError> {
     let (state, actor) = ssr::member().await?;
-    let start = domain::athlete::required_past_date("start", &start, Utc::now().date_naive())
-        .map_err(|e| AppError::Invalid(vec![e]))?;
+    let start = domain::athlete::required_past_date("start", &start, Utc::now().date_naive())?;
     service::record_level(&*state.store, &actor, athlete_id, level, start).await?;
     Ok(())
 }
@@ -60,7 +57,7 @@ pub async fn record_max(
     #[server(flatten)] max: MaxInput,
 ) -> Result<SavedMax, AppError> {
     let (state, actor) = ssr::member().await?;
-    let max = max.parse(Utc::now().date_naive()).map_err(AppError::Invalid)?;
+    let max = max.parse(Utc::now().date_naive())?;
     let (saved, record) = service::record_max(&*state.store, &actor, athlete_id, &max, Utc::now()).await?;
     Ok(SavedMax { id: saved.id, record })
 }
@@ -68,7 +65,7 @@ pub async fn record_max(
 #[server(endpoint = "update_max")]
 pub async fn update_max(id: MaxId, version: i64, #[server(flatten)] max: MaxInput) -> Result<(), AppError> {
     let (state, actor) = ssr::member().await?;
-    let max = max.parse(Utc::now().date_naive()).map_err(AppError::Invalid)?;
+    let max = max.parse(Utc::now().date_naive())?;
     service::update_max(&*state.store, &actor, id, &max, version).await?;
     Ok(())
 }

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use {
-    super::{by_name, exercise_name},
+    super::exercise_choices,
     crate::ssr,
     chrono::Utc,
     domain::service::athletes::{self as service},
@@ -38,17 +38,7 @@ pub async fn load_training_settings() -> Result<SettingsPage, AppError> {
     Ok(SettingsPage {
         settings: form.settings,
         version: form.version,
-        exercises: by_name(
-            catalogue
-                .exercises
-                .exercises()
-                .filter(|e| !e.archived)
-                .map(|e| Choice {
-                    id: e.id.0,
-                    name: exercise_name(locale, e),
-                })
-                .collect(),
-        ),
+        exercises: exercise_choices(locale, catalogue.exercises.exercises()),
         can_edit: form.can_edit,
     })
 }
