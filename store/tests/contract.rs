@@ -173,27 +173,12 @@ fn new_user(email: &str) -> NewUser {
     }
 }
 
-/// A catalogue file's exercise of these names, with nothing else.
-fn exercise_row(key: &str, fr: &str, en: &str) -> ExerciseRow {
-    ExerciseRow {
-        key: key.into(),
-        fr: fr.into(),
-        en: en.into(),
-        short: None,
-        category: None,
-        equipment: None,
-        description: None,
-        video_url: None,
-        archived: false,
-    }
-}
-
 /// A club's starting catalogue in these tests: small, so each scenario stays quick.
 fn small_catalogue() -> CataloguePlan {
     let row = |key: &str, fr: &str, en: &str, category: Option<&str>| ExerciseRow {
         category: category.map(Into::into),
         equipment: Some("barbell".into()),
-        ..exercise_row(key, fr, en)
+        ..ExerciseRow::named(key, fr, en)
     };
     CatalogueFile {
         categories: vec![LabelRow {
@@ -1092,8 +1077,8 @@ async fn a_failing_import_writes_nothing(store: Arc<dyn Store>) {
     // the database refuses it, and the rows before it are rolled back.
     let file = CatalogueFile {
         exercises: vec![
-            exercise_row("a", "Nouveau premier", "New first"),
-            exercise_row("b", "Nouveau second", "Snatch"),
+            ExerciseRow::named("a", "Nouveau premier", "New first"),
+            ExerciseRow::named("b", "Nouveau second", "Snatch"),
         ],
         ..CatalogueFile::default()
     };

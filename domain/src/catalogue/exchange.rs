@@ -559,15 +559,9 @@ mod tests {
         }
         let file = CatalogueFile {
             exercises: vec![ExerciseRow {
-                key: "x".into(),
-                fr: "=1+1".into(),
-                en: "@evil".into(),
                 short: Some("-TLA".into()),
-                category: None,
-                equipment: None,
                 description: Some("+desc".into()),
-                video_url: None,
-                archived: false,
+                ..ExerciseRow::named("x", "=1+1", "@evil")
             }],
             ..CatalogueFile::default()
         };
@@ -635,17 +629,7 @@ mod tests {
     fn a_name_taken_by_another_exercise_of_the_club_is_refused() {
         let (existing, ..) = club();
         let file = CatalogueFile {
-            exercises: vec![ExerciseRow {
-                key: "x".into(),
-                fr: "Arraché classique".into(),
-                en: "snatch".into(),
-                short: None,
-                category: None,
-                equipment: None,
-                description: None,
-                video_url: None,
-                archived: false,
-            }],
+            exercises: vec![ExerciseRow::named("x", "Arraché classique", "snatch")],
             ..CatalogueFile::default()
         };
         let found = check(&file, &Lines::positions(&file), &existing)

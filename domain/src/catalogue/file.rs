@@ -38,6 +38,24 @@ pub struct ExerciseRow {
     pub archived: bool,
 }
 
+impl ExerciseRow {
+    /// A row of these names and nothing else (no short name, list entries, description or
+    /// video; not archived).
+    pub fn named(key: &str, fr: &str, en: &str) -> Self {
+        Self {
+            key: key.into(),
+            fr: fr.into(),
+            en: en.into(),
+            short: None,
+            category: None,
+            equipment: None,
+            description: None,
+            video_url: None,
+            archived: false,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ComplexRow {
     /// Empty: named after its movements.
@@ -323,15 +341,8 @@ mod tests {
 
     fn exercise(key: &str, fr: &str, en: &str, category: Option<&str>) -> ExerciseRow {
         ExerciseRow {
-            key: key.into(),
-            fr: fr.into(),
-            en: en.into(),
-            short: None,
             category: category.map(Into::into),
-            equipment: None,
-            description: None,
-            video_url: None,
-            archived: false,
+            ..ExerciseRow::named(key, fr, en)
         }
     }
 
