@@ -75,6 +75,17 @@ pub fn post_action() -> PostAction {
     Action::new_local(|call: &Call| send(call.clone()))
 }
 
+/// Follows `action`'s answers: `done` once a call succeeds (the page loads again, or a toast
+/// says it is done), the error in a toast when one fails.
+pub fn on_success(action: PostAction, done: impl Fn() + 'static) {
+    let locale = crate::lang::current();
+    Effect::new(move |_| match action.value().get() {
+        Some(Ok(_)) => done(),
+        Some(Err(e)) => super::Toaster.error(super::error_text(locale, &e)),
+        None => {}
+    });
+}
+
 /// An action for a form that saves something the page shows: once a call succeeds the page
 /// loads again; until then, the last error, for the form's fields.
 pub fn reloading_action() -> (PostAction, Signal<Option<AppError>>) {
