@@ -111,10 +111,12 @@ pub(super) fn CatalogueBrowser(query: CatalogueQuery, view: CatalogueView) -> im
             std::time::Duration::from_millis(150),
         );
     };
-    // A filter changed: `apply` reads the value chosen into the query.
-    let changed = move |apply: fn(&mut CatalogueQuery, &str), value: String| {
-        query.update(|q| apply(q, &value));
-        refresh();
+    // What a filter does when it changes: `apply` reads the value chosen into the query.
+    let changed = move |apply: fn(&mut CatalogueQuery, &str)| {
+        move |value: String| {
+            query.update(|q| apply(q, &value));
+            refresh();
+        }
     };
 
     let categories = view.with_untracked(|v| v.categories.clone());
@@ -165,7 +167,7 @@ pub(super) fn CatalogueBrowser(query: CatalogueQuery, view: CatalogueView) -> im
                     id="catalogue-category"
                     name="category"
                     label=tr!(catalogue.category)
-                    on_change=move |v| changed(|q, v| q.category = v.parse().ok().map(CategoryId), v)
+                    on_change=changed(|q, v| q.category = v.parse().ok().map(CategoryId))
                 >
                     <option value="">{tr!(catalogue.all_categories)}</option>
                     {options(categories, category.map(|c| c.0))}
@@ -174,7 +176,7 @@ pub(super) fn CatalogueBrowser(query: CatalogueQuery, view: CatalogueView) -> im
                     id="catalogue-equipment"
                     name="equipment"
                     label=tr!(catalogue.equipment)
-                    on_change=move |v| changed(|q, v| q.equipment = v.parse().ok().map(EquipmentId), v)
+                    on_change=changed(|q, v| q.equipment = v.parse().ok().map(EquipmentId))
                 >
                     <option value="">{tr!(catalogue.all_equipment)}</option>
                     {options(equipment, equipment_id.map(|e| e.0))}
@@ -183,13 +185,13 @@ pub(super) fn CatalogueBrowser(query: CatalogueQuery, view: CatalogueView) -> im
                     id="catalogue-status"
                     name="status"
                     label=tr!(catalogue.status)
-                    on_change=move |v| changed(|q, v| q.status = Status::parse(v), v)
+                    on_change=changed(|q, v| q.status = Status::parse(v))
                 >
                     <option value="active" selected=status == Status::Active>{tr!(catalogue.status_active)}</option>
                     <option value="archived" selected=status == Status::Archived>{tr!(catalogue.status_archived)}</option>
                     <option value="all" selected=status == Status::All>{tr!(catalogue.status_all)}</option>
                 </Filter>
-                <Filter id="catalogue-sort" name="sort" label=tr!(catalogue.sort) on_change=move |v| changed(|q, v| q.sort = Sort::parse(v), v)>
+                <Filter id="catalogue-sort" name="sort" label=tr!(catalogue.sort) on_change=changed(|q, v| q.sort = Sort::parse(v))>
                     <option value="relevance" selected=sort == Sort::Relevance>{tr!(catalogue.sort_relevance)}</option>
                     <option value="name" selected=sort == Sort::Name>{tr!(catalogue.sort_name)}</option>
                     <option value="category" selected=sort == Sort::Category>{tr!(catalogue.sort_category)}</option>
