@@ -14,6 +14,8 @@
 //! - [`post_action`] makes the action an island dispatches calls to; its value is the answer's
 //!   text, read with [`decode`] when the function answers more than `()`.
 
+use super::messages::error_text;
+use super::toast::Toaster;
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -81,7 +83,7 @@ pub fn on_success(action: PostAction, done: impl Fn() + 'static) {
     let locale = crate::lang::current();
     Effect::new(move |_| match action.value().get() {
         Some(Ok(_)) => done(),
-        Some(Err(e)) => super::Toaster.error(super::error_text(locale, &e)),
+        Some(Err(e)) => Toaster.error(error_text(locale, &e)),
         None => {}
     });
 }

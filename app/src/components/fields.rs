@@ -41,8 +41,9 @@ pub fn form_error(locale: Locale, error: Signal<Option<AppError>>) -> Signal<Opt
 /// A form control under its visible label: the label, then the control and what goes with it
 /// (its hint, its message, suggestions), in one column.
 ///
-/// The children are typed (not boxed into a view of any type), so an island that uses it
-/// carries the same code as if it wrote the markup itself.
+/// The children keep their type (they are not erased into a view of any type), so an island
+/// that uses it carries about the code it would with the markup written out. The field's HTML
+/// is that markup's, with one more empty hydration marker (`<!>`) before the column closes.
 #[component]
 pub fn Field<C>(
     /// The control's id, which the label is for.
