@@ -43,7 +43,8 @@ pub fn form_error(locale: Locale, error: Signal<Option<AppError>>) -> Signal<Opt
 ///
 /// The children keep their type (they are not erased into a view of any type), so an island
 /// that uses it carries about the code it would with the markup written out. The field's HTML
-/// is that markup's, with one more empty hydration marker (`<!>`) before the column closes.
+/// is that markup's, at times with one more empty hydration marker (`<!>`) before the column
+/// closes.
 #[component]
 pub fn Field<C>(
     /// The control's id, which the label is for.
