@@ -14,6 +14,8 @@
 //! - [`post_action`] makes the action an island dispatches calls to; its value is the answer's
 //!   text, read with [`decode`] when the function answers more than `()`.
 
+use super::messages::error_text;
+use super::toast::Toaster;
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -73,6 +75,17 @@ impl Call {
 /// An action that sends the calls dispatched to it; its value is the answer of the latest one.
 pub fn post_action() -> PostAction {
     Action::new_local(|call: &Call| send(call.clone()))
+}
+
+/// Follows `action`'s answers: `done` once a call succeeds (the page loads again, or a toast
+/// says it is done), the error in a toast when one fails.
+pub fn on_success(action: PostAction, done: impl Fn() + 'static) {
+    let locale = crate::lang::current();
+    Effect::new(move |_| match action.value().get() {
+        Some(Ok(_)) => done(),
+        Some(Err(e)) => Toaster.error(error_text(locale, &e)),
+        None => {}
+    });
 }
 
 /// An action for a form that saves something the page shows: once a call succeeds the page

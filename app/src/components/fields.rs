@@ -38,6 +38,36 @@ pub fn form_error(locale: Locale, error: Signal<Option<AppError>>) -> Signal<Opt
     })
 }
 
+/// A form control under its visible label: the label, then the control and what goes with it
+/// (its hint, its message, suggestions), in one column.
+///
+/// The children keep their type (they are not erased into a view of any type), so an island
+/// that uses it carries about the code it would with the markup written out. The field's HTML
+/// is that markup's, at times with one more empty hydration marker (`<!>`) before the column
+/// closes.
+#[component]
+pub fn Field<C>(
+    /// The control's id, which the label is for.
+    #[prop(into)]
+    id: String,
+    label: String,
+    /// The column's classes, for a field that sizes itself in a row (`flex min-w-48 flex-1 …`).
+    #[prop(default = "flex flex-col gap-1")]
+    class: &'static str,
+    children: TypedChildren<C>,
+) -> impl IntoView
+where
+    C: IntoView + 'static,
+{
+    let control = children.into_inner();
+    view! {
+        <div class=class>
+            <label for=id class="text-sm font-medium">{label}</label>
+            {control()}
+        </div>
+    }
+}
+
 /// A labelled input with its hint and its error, wired for assistive technology.
 #[component]
 pub fn TextField(
@@ -66,8 +96,7 @@ pub fn TextField(
         (!ids.is_empty()).then(|| ids.join(" "))
     };
     view! {
-        <div class="flex flex-col gap-1">
-            <label for=id.clone() class="text-sm font-medium">{label}</label>
+        <Field id=id.clone() label>
             <input
                 id=id.clone()
                 name=name
@@ -82,7 +111,7 @@ pub fn TextField(
             <p id=format!("field-{name}-error") class="text-sm text-red-700 dark:text-red-400" role="alert">
                 {move || error.get()}
             </p>
-        </div>
+        </Field>
     }
 }
 

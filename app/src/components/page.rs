@@ -86,8 +86,23 @@ pub fn form_page(title: String, page: Suspend<AnyView>) -> impl IntoView {
     }
 }
 
-/// A record's page: the way back to its list, then the record once it has loaded.
-pub fn detail_page(back: &'static str, label: String, page: Suspend<AnyView>) -> impl IntoView {
+/// A record's page: the way back to its list, then the record once it has loaded. The record
+/// is the one whose id the page's address holds (as the id type `make` builds): what `load`
+/// answers for it, drawn by `show`.
+pub fn detail_page<I, T, F, V>(
+    back: &'static str,
+    label: String,
+    make: fn(i64) -> I,
+    load: impl FnOnce(I) -> F + Send + 'static,
+    show: impl FnOnce(T) -> V + Send + 'static,
+) -> impl IntoView
+where
+    I: Send + 'static,
+    F: Future<Output = Result<T, AppError>> + Send + 'static,
+    V: IntoView + 'static,
+{
+    let id = id_param(make);
+    let page = loaded(async move { load(id?).await }, show);
     view! {
         <nav aria-label=tr!(catalogue.breadcrumb) class="mb-4 text-sm">
             <a href=back class="link">{label}</a>

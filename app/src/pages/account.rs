@@ -1,8 +1,8 @@
 //! The person's own account: their clubs, and logging out everywhere.
 
 use crate::api::{LogOutEverywhere, SwitchClub};
-use crate::components::call::{Call, post_action};
-use crate::components::{Toaster, ViewerResource, error_text, reload_to, role_label};
+use crate::components::call::{Call, on_success, post_action};
+use crate::components::{ViewerResource, reload_to, role_label};
 use domain::ClubId;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -59,14 +59,8 @@ pub fn AccountPage() -> impl IntoView {
 /// Makes another of the person's clubs the current one, then opens its home page.
 #[island(lazy = account)]
 fn SwitchClubButton(club_id: ClubId) -> impl IntoView {
-    let locale = crate::lang::current();
-    let toaster = Toaster;
     let switch = post_action();
-    Effect::new(move |_| match switch.value().get() {
-        Some(Ok(_)) => reload_to("/"),
-        Some(Err(e)) => toaster.error(error_text(locale, &e)),
-        None => {}
-    });
+    on_success(switch, move || reload_to("/"));
     view! {
         <button type="button" class="btn-secondary" on:click=move |_| { switch.dispatch(Call::new(&SwitchClub { club_id })); }>
             {tr!(account.switch)}
@@ -77,14 +71,8 @@ fn SwitchClubButton(club_id: ClubId) -> impl IntoView {
 /// Ends every session of the account, this one included.
 #[island(lazy = account)]
 fn LogOutEverywhereButton() -> impl IntoView {
-    let locale = crate::lang::current();
-    let toaster = Toaster;
     let everywhere = post_action();
-    Effect::new(move |_| match everywhere.value().get() {
-        Some(Ok(_)) => reload_to("/login"),
-        Some(Err(e)) => toaster.error(error_text(locale, &e)),
-        None => {}
-    });
+    on_success(everywhere, move || reload_to("/login"));
     view! {
         <button type="button" class="btn-danger" on:click=move |_| { everywhere.dispatch(Call::new(&LogOutEverywhere {})); }>
             {tr!(account.log_out_everywhere)}

@@ -24,20 +24,48 @@ pub fn safe_next(next: Option<String>) -> String {
     .unwrap_or_else(|| "/".to_owned())
 }
 
-#[component]
-pub fn LoginPage() -> impl IntoView {
-    let next = safe_next(use_query_map().with_untracked(|q| q.get("next")));
+/// The way from one visitor's page to the other: "No account yet? Create a club".
+struct OtherPage {
+    question: String,
+    href: &'static str,
+    link: String,
+}
+
+/// A visitor's page (log in, sign up): its title, the card with an introduction and the form,
+/// then the way to the other page.
+fn visitor_page(
+    title: String,
+    intro: String,
+    form: impl IntoView + 'static,
+    other: OtherPage,
+) -> impl IntoView {
     view! {
-        <Title text=tr!(auth.login_title)/>
-        <AuthCard title=tr!(auth.login_title)>
-            <p class="mb-6 text-muted">{tr!(auth.login_intro)}</p>
-            <LoginForm next/>
+        <Title text=title.clone()/>
+        <AuthCard title>
+            <p class="mb-6 text-muted">{intro}</p>
+            {form}
             <p class="mt-6 text-sm text-muted">
-                {tr!(auth.no_account)} " "
-                <a href="/signup" class="link">{tr!(auth.create_club)}</a>
+                {other.question} " "
+                <a href=other.href class="link">{other.link}</a>
             </p>
         </AuthCard>
     }
+}
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let next = safe_next(use_query_map().with_untracked(|q| q.get("next")));
+    let other = OtherPage {
+        question: tr!(auth.no_account),
+        href: "/signup",
+        link: tr!(auth.create_club),
+    };
+    visitor_page(
+        tr!(auth.login_title),
+        tr!(auth.login_intro),
+        view! { <LoginForm next/> },
+        other,
+    )
 }
 
 /// The login form; after a successful login the page reloads at `next`.
@@ -67,17 +95,17 @@ fn LoginForm(next: String) -> impl IntoView {
 
 #[component]
 pub fn SignupPage() -> impl IntoView {
-    view! {
-        <Title text=tr!(auth.signup_title)/>
-        <AuthCard title=tr!(auth.signup_title)>
-            <p class="mb-6 text-muted">{tr!(auth.signup_intro)}</p>
-            <SignupForm/>
-            <p class="mt-6 text-sm text-muted">
-                {tr!(auth.have_account)} " "
-                <a href="/login" class="link">{tr!(auth.log_in)}</a>
-            </p>
-        </AuthCard>
-    }
+    let other = OtherPage {
+        question: tr!(auth.have_account),
+        href: "/login",
+        link: tr!(auth.log_in),
+    };
+    visitor_page(
+        tr!(auth.signup_title),
+        tr!(auth.signup_intro),
+        view! { <SignupForm/> },
+        other,
+    )
 }
 
 /// Creates the account and its club; the new owner lands on the home page.

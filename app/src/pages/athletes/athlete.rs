@@ -8,8 +8,6 @@ use super::records::{DeleteRecord, Deletion, LevelForm, WeighingForm, today};
 use crate::api::athletes::{AthletePage, load_athlete};
 use crate::components::detail_page;
 use crate::components::format::{date, kg, kg_or_dash, kind_label, level_label, sex_label, sinclair};
-use crate::components::id_param;
-use crate::components::loaded;
 use crate::i18n::*;
 use domain::maxes::MaxKind;
 use domain::{AthleteId, MaxId};
@@ -19,12 +17,13 @@ use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn AthletePageView() -> impl IntoView {
-    let id = id_param(AthleteId);
-    let page = loaded(
-        async move { load_athlete(id?).await },
+    detail_page(
+        "/athletes",
+        tr!(athletes.back),
+        AthleteId,
+        load_athlete,
         |page| view! { <AthleteDetails page/> },
-    );
-    detail_page("/athletes", tr!(athletes.back), page)
+    )
 }
 
 #[component]

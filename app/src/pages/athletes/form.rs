@@ -2,6 +2,7 @@
 
 use super::athlete_href;
 use crate::api::athletes::{CreateAthlete, UpdateAthlete, load_athlete};
+use crate::components::Field;
 use crate::components::call::{PostForm, create_or_update, post_action};
 use crate::components::form_page;
 use crate::components::format::sex_label;
@@ -76,11 +77,10 @@ pub(super) fn AthleteForm(existing: Option<Athlete>) -> impl IntoView {
             <TextField name="licence" label=tr!(athletes.licence) errors value=value(|a| a.licence.clone())/>
             <TextField name="email" kind="email" label=tr!(athletes.email) hint=tr!(athletes.email_hint) errors value=value(|a| a.email.clone())/>
         </div>
-        <div class="flex flex-col gap-1">
-            <label for="field-notes" class="text-sm font-medium">{tr!(athletes.notes)}</label>
+        <Field id="field-notes" label=tr!(athletes.notes)>
             <textarea id="field-notes" name="notes" rows="4" class="input">{value(|a| a.notes.clone())}</textarea>
             <p class="text-sm text-red-700 dark:text-red-400" role="alert">{move || notes_error.get()}</p>
-        </div>
+        </Field>
     };
     let cancel = existing
         .as_ref()

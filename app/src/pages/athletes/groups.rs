@@ -5,6 +5,7 @@ use super::{AthleteTabs, athlete_href};
 use crate::api::groups::{
     ArchiveGroup, CreateGroup, GroupView, Groups, GroupsPage, RenameGroup, SetInGroup, groups,
 };
+use crate::components::Field;
 use crate::components::call::{Call, decode, post_action, send};
 use crate::components::{Toaster, error_text, field_error, last_error};
 use crate::components::{loaded, section_page};
@@ -211,6 +212,7 @@ pub(super) fn GroupsEditor(page: GroupsPage) -> impl IntoView {
         let rename_form = {
             let (rename_id, rename_error_id) = (rename_id.clone(), rename_error_id.clone());
             move || {
+                let (rename_id, rename_error_id) = (rename_id.clone(), rename_error_id.clone());
                 let described = rename_error_id.clone();
                 // The field takes the focus as it replaces the heading.
                 let field = NodeRef::<leptos::html::Input>::new();
@@ -227,8 +229,7 @@ pub(super) fn GroupsEditor(page: GroupsPage) -> impl IntoView {
                             rename.dispatch(Call::new(&RenameGroup { id, version, name: edit_name.get_untracked() }));
                         }
                     >
-                        <div class="flex min-w-48 flex-1 flex-col gap-1">
-                            <label for=rename_id.clone() class="text-sm font-medium">{tr!(groups.new_name)}</label>
+                        <Field id=rename_id.clone() label=tr!(groups.new_name) class="flex min-w-48 flex-1 flex-col gap-1">
                             <input
                                 id=rename_id.clone()
                                 node_ref=field
@@ -240,7 +241,7 @@ pub(super) fn GroupsEditor(page: GroupsPage) -> impl IntoView {
                                 aria-describedby=described
                             />
                             {error_line(rename_error_id.clone(), rename_error)}
-                        </div>
+                        </Field>
                         <div class="flex gap-2 pt-6">
                             <button type="submit" class="btn-primary text-sm" disabled=busy>{tr!(groups.save)}</button>
                             <button type="button" class="btn-secondary text-sm" on:click=move |_| editing.set(None)>{tr!(groups.cancel)}</button>
@@ -319,8 +320,7 @@ pub(super) fn GroupsEditor(page: GroupsPage) -> impl IntoView {
                         }
                     }
                 >
-                    <div class="flex min-w-48 flex-1 flex-col gap-1">
-                        <label for=add_id.clone() class="text-sm font-medium">{tr!(groups.add_athlete)}</label>
+                    <Field id=add_id.clone() label=tr!(groups.add_athlete) class="flex min-w-48 flex-1 flex-col gap-1">
                         <select
                             id=add_id.clone()
                             class="select"
@@ -333,7 +333,7 @@ pub(super) fn GroupsEditor(page: GroupsPage) -> impl IntoView {
                                 .map(|c| view! { <option value=c.id.to_string()>{c.name}</option> })
                                 .collect_view()}
                         </select>
-                    </div>
+                    </Field>
                     <button
                         type="submit"
                         class="btn-secondary"
@@ -394,8 +394,7 @@ pub(super) fn GroupsEditor(page: GroupsPage) -> impl IntoView {
                     create.dispatch(Call::new(&CreateGroup { name: new_name.get_untracked() }));
                 }
             >
-                <div class="flex min-w-60 flex-1 flex-col gap-1">
-                    <label for="field-name" class="text-sm font-medium">{tr!(groups.name)}</label>
+                <Field id="field-name" label=tr!(groups.name) class="flex min-w-60 flex-1 flex-col gap-1">
                     <input
                         id="field-name"
                         name="name"
@@ -407,7 +406,7 @@ pub(super) fn GroupsEditor(page: GroupsPage) -> impl IntoView {
                         aria-describedby="field-name-error"
                     />
                     {error_line("field-name-error".to_owned(), create_error)}
-                </div>
+                </Field>
                 <div class="pt-6">
                     <button type="submit" class="btn-primary" disabled=busy>{tr!(groups.create)}</button>
                 </div>

@@ -5,6 +5,7 @@ use super::AthleteTabs;
 use crate::api::athletes::ImportAthletes;
 use crate::api::groups::groups;
 use crate::components::ErrorNote;
+use crate::components::Field;
 use crate::components::call::{Call, decode, post_action};
 use crate::components::import_report::{ImportDone, ImportReport, ReportRow};
 use crate::components::{Toaster, error_text, field_text};
@@ -204,8 +205,7 @@ pub(super) fn AthleteImport() -> impl IntoView {
                 <h2 id="athlete-import-title" class="text-xl font-semibold">{tr!(athlete_import.import_title)}</h2>
                 <p class="text-sm text-muted">{tr!(athlete_import.import_help)}</p>
                 <form class="flex flex-col gap-3" novalidate="" on:submit=submit data-testid="athlete-import-form">
-                    <div class="flex flex-col gap-1">
-                        <label for="athlete-import-file" class="text-sm font-medium">{tr!(athlete_import.file)}</label>
+                    <Field id="athlete-import-file" label=tr!(athlete_import.file)>
                         <input
                             id="athlete-import-file"
                             node_ref=input
@@ -214,9 +214,8 @@ pub(super) fn AthleteImport() -> impl IntoView {
                             class="input"
                             on:change=chosen
                         />
-                    </div>
-                    <div class="flex flex-col gap-1">
-                        <label for="athlete-import-content" class="text-sm font-medium">{tr!(athlete_import.content)}</label>
+                    </Field>
+                    <Field id="athlete-import-content" label=tr!(athlete_import.content)>
                         <textarea
                             id="athlete-import-content"
                             rows="8"
@@ -231,7 +230,7 @@ pub(super) fn AthleteImport() -> impl IntoView {
                         <p id="athlete-import-content-error" class="text-sm text-red-700 dark:text-red-400" role="alert">
                             {move || missing.get().then(|| td_string!(locale, athlete_import.choose_file).to_string())}
                         </p>
-                    </div>
+                    </Field>
                     <button
                         type="submit"
                         class="btn-primary self-start"

@@ -1,6 +1,7 @@
 //! Maxes: record one (with the 1RM estimator), correct one.
 
 use crate::api::records::{RecordMax, SavedMax, UpdateMax};
+use crate::components::Field;
 use crate::components::browser::reload_here;
 use crate::components::call::{PostForm, decode, post_action, reloading_action};
 use crate::components::format::{kg, kind_label, one_decimal};
@@ -75,20 +76,18 @@ pub(super) fn MaxForm(
                     </select>
                     <p class="text-sm text-red-700 dark:text-red-400" role="alert">{move || exercise_error.get()}</p>
                 </div>
-                <div class="flex flex-col gap-1">
-                    <label for="field-weight" class="text-sm font-medium">{tr!(athletes.weight_kg)}</label>
+                <Field id="field-weight" label=tr!(athletes.weight_kg)>
                     <input id="field-weight" name="weight" class="input" inputmode="decimal" prop:value=move || weight.get() on:input=move |ev| weight.set(event_target_value(&ev))/>
                     <p class="text-sm text-red-700 dark:text-red-400" role="alert">{move || field_error(locale, error, "weight").get()}</p>
-                </div>
+                </Field>
                 <TextField name="date" kind="date" label=tr!(athletes.date) errors=error value=today.clone()/>
             </div>
-            <div class="flex flex-col gap-1">
-                <label for="field-kind" class="text-sm font-medium">{tr!(athletes.kind)}</label>
+            <Field id="field-kind" label=tr!(athletes.kind)>
                 <select id="field-kind" name="kind" class="select max-w-xs" prop:value=move || kind.get() on:change=move |ev| kind.set(event_target_value(&ev))>
                     {MaxKind::recordable(coaching).iter().map(|&k| view! { <option value=k.as_str()>{kind_label(locale, k)}</option> }).collect_view()}
                 </select>
                 <p class="text-sm text-red-700 dark:text-red-400" role="alert">{move || kind_error.get()}</p>
-            </div>
+            </Field>
             {coaching.then(|| view! {
                 <details class="rounded-md bg-surface-3/50 p-3" data-testid="estimator">
                     <summary class="cursor-pointer text-sm font-medium">{tr!(athletes.estimator)}</summary>
@@ -185,26 +184,23 @@ pub(super) fn EditMax(
                 <input type="hidden" name="version" value=version.to_string()/>
                 <input type="hidden" name="exercise" value=exercise.0.to_string()/>
                 <div class="grid grid-cols-1 gap-3 sm:grid-cols-2">
-                    <div class="flex flex-col gap-1">
-                        <label for=field("weight") class="text-sm font-medium">{tr!(athletes.weight_kg)}</label>
+                    <Field id=field("weight") label=tr!(athletes.weight_kg)>
                         <input id=field("weight") name="weight" class="input" inputmode="decimal" value=kg(locale, weight)
                             aria-invalid=move || weight_error.with(Option::is_some).then_some("true")/>
                         {error_line(weight_error)}
-                    </div>
-                    <div class="flex flex-col gap-1">
-                        <label for=field("date") class="text-sm font-medium">{tr!(athletes.date)}</label>
+                    </Field>
+                    <Field id=field("date") label=tr!(athletes.date)>
                         <input id=field("date") name="date" type="date" class="input" value=day.to_string()
                             aria-invalid=move || date_error.with(Option::is_some).then_some("true")/>
                         {error_line(date_error)}
-                    </div>
+                    </Field>
                 </div>
-                <div class="flex flex-col gap-1">
-                    <label for=field("kind") class="text-sm font-medium">{tr!(athletes.kind)}</label>
+                <Field id=field("kind") label=tr!(athletes.kind)>
                     <select id=field("kind") name="kind" class="select">
                         {MaxKind::recordable(coaching).iter().map(|&k| view! { <option value=k.as_str() selected=k == kind>{kind_label(locale, k)}</option> }).collect_view()}
                     </select>
                     {error_line(kind_error)}
-                </div>
+                </Field>
                 <FormAlert errors=error/>
                 <div class="flex flex-wrap justify-end gap-2">
                     <button type="button" class="btn-secondary" on:click=close>{tr!(athletes.cancel)}</button>

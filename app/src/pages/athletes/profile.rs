@@ -2,9 +2,10 @@
 
 use crate::api::athletes::{ArchiveAthlete, LinkAccount, LinkChoice};
 use crate::api::groups::SetInGroup;
+use crate::components::Field;
+use crate::components::Toaster;
 use crate::components::browser::reload_here;
-use crate::components::call::{Call, post_action};
-use crate::components::{Toaster, error_text};
+use crate::components::call::{Call, on_success, post_action};
 use crate::i18n::*;
 use domain::{AthleteId, GroupId, MemberId};
 use leptos::prelude::*;
@@ -17,8 +18,6 @@ pub(super) fn AccountLink(
     linked: bool,
     choices: Vec<LinkChoice>,
 ) -> impl IntoView {
-    let locale = crate::lang::current();
-    let toaster = Toaster;
     let chosen = RwSignal::new(String::new());
     let action = post_action();
     let link = move |member_id: Option<MemberId>| {
@@ -28,11 +27,7 @@ pub(super) fn AccountLink(
             member_id,
         }));
     };
-    Effect::new(move |_| match action.value().get() {
-        Some(Ok(_)) => reload_here(None),
-        Some(Err(e)) => toaster.error(error_text(locale, &e)),
-        None => {}
-    });
+    on_success(action, move || reload_here(None));
     if linked {
         return view! {
             <div>
@@ -48,13 +43,12 @@ pub(super) fn AccountLink(
     }
     view! {
         <div class="flex flex-wrap items-end gap-2">
-            <div class="flex flex-col gap-1">
-                <label for="link-member" class="text-sm font-medium">{tr!(athletes.link_to)}</label>
+            <Field id="link-member" label=tr!(athletes.link_to)>
                 <select id="link-member" class="select" on:change=move |ev| chosen.set(event_target_value(&ev))>
                     <option value="">"—"</option>
                     {choices.into_iter().map(|c| view! { <option value=c.id.0.to_string()>{format!("{} ({})", c.name, c.email)}</option> }).collect_view()}
                 </select>
-            </div>
+            </Field>
             <button
                 type="button"
                 class="btn-secondary"
@@ -74,19 +68,13 @@ pub(super) fn AccountLink(
 
 #[island(lazy = athletes)]
 pub(super) fn ArchiveAthlete(id: AthleteId, version: i64, archived: bool) -> impl IntoView {
-    let locale = crate::lang::current();
-    let toaster = Toaster;
     let action = post_action();
     let call = Call::new(&ArchiveAthlete {
         id,
         version,
         archived: !archived,
     });
-    Effect::new(move |_| match action.value().get() {
-        Some(Ok(_)) => reload_here(None),
-        Some(Err(e)) => toaster.error(error_text(locale, &e)),
-        None => {}
-    });
+    on_success(action, move || reload_here(None));
     view! {
         <button type="button" class="btn-secondary" disabled=move || action.pending().get() on:click=move |_| { action.dispatch(call.clone()); } data-testid="archive-athlete">
             {if archived { tr!(athletes.restore) } else { tr!(athletes.archive) }}
@@ -99,10 +87,8 @@ pub(super) fn GroupToggles(athlete_id: AthleteId, groups: Vec<(GroupId, String, 
     let locale = crate::lang::current();
     let toaster = Toaster;
     let action = post_action();
-    Effect::new(move |_| match action.value().get() {
-        Some(Ok(_)) => toaster.success(td_string!(locale, athletes.groups_saved).to_string()),
-        Some(Err(e)) => toaster.error(error_text(locale, &e)),
-        None => {}
+    on_success(action, move || {
+        toaster.success(td_string!(locale, athletes.groups_saved).to_string())
     });
     view! {
         <fieldset class="flex flex-col gap-2" data-testid="group-toggles">

@@ -1,10 +1,11 @@
 //! Bodyweights and competitor levels recorded; a recorded bodyweight or max deleted.
 
 use crate::api::records::{DeleteMax, DeleteWeighing, RecordLevel, RecordWeighing};
+use crate::components::Field;
 use crate::components::browser::reload_here;
-use crate::components::call::{Call, PostForm, post_action, reloading_action};
+use crate::components::call::{Call, PostForm, on_success, post_action, reloading_action};
 use crate::components::format::level_label;
-use crate::components::{FormAlert, SubmitButton, TextField, Toaster, confirm, error_text};
+use crate::components::{FormAlert, SubmitButton, TextField, confirm};
 use crate::i18n::*;
 use chrono::NaiveDate;
 use domain::competition::CompetitorLevel;
@@ -43,12 +44,11 @@ pub(super) fn LevelForm(athlete_id: AthleteId, today: String) -> impl IntoView {
     view! {
         <PostForm to=RecordLevel::PATH action attr:class="flex flex-wrap items-start gap-3" attr:novalidate="" attr:data-testid="level-form">
             <input type="hidden" name="athlete_id" value=athlete_id.0.to_string()/>
-            <div class="flex flex-col gap-1">
-                <label for="field-level" class="text-sm font-medium">{tr!(athletes.level)}</label>
+            <Field id="field-level" label=tr!(athletes.level)>
                 <select id="field-level" name="level" class="select">
                     {CompetitorLevel::ALL.into_iter().map(|l| view! { <option value=l.as_str()>{level_label(locale, l)}</option> }).collect_view()}
                 </select>
-            </div>
+            </Field>
             <TextField name="start" kind="date" label=tr!(athletes.since_date) errors=error value=today.clone()/>
             <div class="pt-6"><SubmitButton label=tr!(athletes.record_level) pending=action.pending()/></div>
             <FormAlert errors=error/>
@@ -67,7 +67,6 @@ pub(super) enum Deletion {
 #[island(lazy = athletes)]
 pub(super) fn DeleteRecord(what: Deletion) -> impl IntoView {
     let locale = crate::lang::current();
-    let toaster = Toaster;
     let action = post_action();
     let call = match what {
         Deletion::Weighing { athlete, day } => Call::new(&DeleteWeighing {
@@ -76,11 +75,7 @@ pub(super) fn DeleteRecord(what: Deletion) -> impl IntoView {
         }),
         Deletion::Max { id, version } => Call::new(&DeleteMax { id, version }),
     };
-    Effect::new(move |_| match action.value().get() {
-        Some(Ok(_)) => reload_here(None),
-        Some(Err(e)) => toaster.error(error_text(locale, &e)),
-        None => {}
-    });
+    on_success(action, move || reload_here(None));
     let question = td_string!(locale, athletes.confirm_delete).to_string();
     view! {
         <button type="button" class="icon-btn" aria-label=tr!(athletes.delete) title=tr!(athletes.delete)

@@ -3,6 +3,7 @@
 use super::athlete::AthleteDetails;
 use super::{AthleteTabs, athlete_href};
 use crate::api::athletes::{RosterPage, load_athlete, own_profile, roster};
+use crate::components::Field;
 use crate::components::format::{kg_or_dash, level_label, sex_label, sinclair};
 use crate::components::{failure, loading};
 use crate::error::AppError;
@@ -82,46 +83,48 @@ pub(super) fn Roster(page: RosterPage, query: RosterQuery) -> impl IntoView {
     }
 }
 
+/// One of the roster's filters (`sex`, `group`, `level`): all, or one of its options (the
+/// children).
+#[component]
+fn RosterFilter(name: &'static str, label: String, children: Children) -> impl IntoView {
+    let id = format!("roster-{name}");
+    view! {
+        <Field id=id.clone() label>
+            <select id=id name=name class="select">
+                <option value="">{tr!(athletes.all)}</option>
+                {children()}
+            </select>
+        </Field>
+    }
+}
+
 /// The filters: a GET form, so it works without the WASM and the address keeps the view.
 #[component]
 pub(super) fn RosterFilters(groups: Vec<Choice>, query: RosterQuery) -> impl IntoView {
     let locale = crate::lang::current();
     view! {
         <form method="get" action="/athletes" class="card flex flex-wrap items-end gap-3" role="search" data-testid="roster-filters">
-            <div class="flex min-w-48 flex-1 flex-col gap-1">
-                <label for="roster-q" class="text-sm font-medium">{tr!(athletes.search)}</label>
+            <Field id="roster-q" label=tr!(athletes.search) class="flex min-w-48 flex-1 flex-col gap-1">
                 <input id="roster-q" name="q" type="search" maxlength=domain::catalogue::search::QUERY_MAX class="input" value=query.q.clone() placeholder=tr!(athletes.search_hint)/>
-            </div>
-            <div class="flex flex-col gap-1">
-                <label for="roster-sex" class="text-sm font-medium">{tr!(athletes.sex)}</label>
-                <select id="roster-sex" name="sex" class="select">
-                    <option value="">{tr!(athletes.all)}</option>
-                    {Sex::ALL
-                        .into_iter()
-                        .map(|s| view! { <option value=s.as_str() selected=query.sex == Some(s)>{sex_label(locale, s)}</option> })
-                        .collect_view()}
-                </select>
-            </div>
-            <div class="flex flex-col gap-1">
-                <label for="roster-group" class="text-sm font-medium">{tr!(athletes.group)}</label>
-                <select id="roster-group" name="group" class="select">
-                    <option value="">{tr!(athletes.all)}</option>
-                    {groups
-                        .into_iter()
-                        .map(|g| view! { <option value=g.id.to_string() selected=query.group == Some(GroupId(g.id))>{g.name}</option> })
-                        .collect_view()}
-                </select>
-            </div>
-            <div class="flex flex-col gap-1">
-                <label for="roster-level" class="text-sm font-medium">{tr!(athletes.level)}</label>
-                <select id="roster-level" name="level" class="select">
-                    <option value="">{tr!(athletes.all)}</option>
-                    {CompetitorLevel::ALL
-                        .into_iter()
-                        .map(|l| view! { <option value=l.as_str() selected=query.level == Some(l)>{level_label(locale, l)}</option> })
-                        .collect_view()}
-                </select>
-            </div>
+            </Field>
+            <RosterFilter name="sex" label=tr!(athletes.sex)>
+                {Sex::ALL
+                    .into_iter()
+                    .map(|s| view! { <option value=s.as_str() selected=query.sex == Some(s)>{sex_label(locale, s)}</option> })
+                    .collect_view()}
+            </RosterFilter>
+            <RosterFilter name="group" label=tr!(athletes.group)>
+                {groups
+                    .into_iter()
+                    .map(|g| view! { <option value=g.id.to_string() selected=query.group == Some(GroupId(g.id))>{g.name}</option> })
+                    .collect_view()}
+            </RosterFilter>
+            <RosterFilter name="level" label=tr!(athletes.level)>
+                {CompetitorLevel::ALL
+                    .into_iter()
+                    .map(|l| view! { <option value=l.as_str() selected=query.level == Some(l)>{level_label(locale, l)}</option> })
+                    .collect_view()}
+            </RosterFilter>
             <label class="flex items-center gap-2 pb-2 text-sm">
                 <input type="checkbox" name="archived" value="true" checked=query.archived/>
                 {tr!(athletes.show_archived)}

@@ -1,7 +1,9 @@
 //! The catalogue's list: search, filters, sort and the exercises.
 
+use super::RecordCard;
 use super::{CatalogueTabs, Tab, exercise_href};
 use crate::api::catalogue::{Catalogue, catalogue};
+use crate::components::Field;
 use crate::components::call::ask;
 use crate::components::{Toaster, error_text};
 use crate::components::{failure, loading};
@@ -109,14 +111,23 @@ pub(super) fn CatalogueBrowser(query: CatalogueQuery, view: CatalogueView) -> im
             std::time::Duration::from_millis(150),
         );
     };
-    let changed = move |apply: Box<dyn FnOnce(&mut CatalogueQuery)>| {
-        query.update(|q| apply(q));
-        refresh();
+    // What a filter does when it changes: `apply` reads the value chosen into the query.
+    let changed = move |apply: fn(&mut CatalogueQuery, &str)| {
+        move |value: String| {
+            query.update(|q| apply(q, &value));
+            refresh();
+        }
     };
 
     let categories = view.with_untracked(|v| v.categories.clone());
     let equipment = view.with_untracked(|v| v.equipment.clone());
-    let initial = query.get_untracked();
+    let CatalogueQuery {
+        q: initial_q,
+        category,
+        equipment: equipment_id,
+        status,
+        sort,
+    } = query.get_untracked();
     let options = |list: Vec<Choice>, selected: Option<i64>| {
         list.into_iter()
             .map(|c| view! { <option value=c.id.to_string() selected=Some(c.id) == selected>{c.name}</option> })
@@ -138,8 +149,7 @@ pub(super) fn CatalogueBrowser(query: CatalogueQuery, view: CatalogueView) -> im
                 refresh();
             }
         >
-            <div class="flex flex-col gap-1">
-                <label for="catalogue-search" class="text-sm font-medium">{tr!(catalogue.search)}</label>
+            <Field id="catalogue-search" label=tr!(catalogue.search)>
                 <input
                     id="catalogue-search"
                     name="q"
@@ -148,73 +158,44 @@ pub(super) fn CatalogueBrowser(query: CatalogueQuery, view: CatalogueView) -> im
                     autocomplete="off"
                     class="input"
                     placeholder=tr!(catalogue.search_hint)
-                    value=initial.q.clone()
+                    value=initial_q
                     on:input=move |ev| typed(event_target_value(&ev))
                 />
-            </div>
+            </Field>
             <div class="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
-                <div class="flex flex-col gap-1">
-                    <label for="catalogue-category" class="text-sm font-medium">{tr!(catalogue.category)}</label>
-                    <select
-                        id="catalogue-category"
-                        name="category"
-                        class="select"
-                        on:change=move |ev| {
-                            let id = event_target_value(&ev).parse().ok().map(CategoryId);
-                            changed(Box::new(move |q| q.category = id));
-                        }
-                    >
-                        <option value="">{tr!(catalogue.all_categories)}</option>
-                        {options(categories, initial.category.map(|c| c.0))}
-                    </select>
-                </div>
-                <div class="flex flex-col gap-1">
-                    <label for="catalogue-equipment" class="text-sm font-medium">{tr!(catalogue.equipment)}</label>
-                    <select
-                        id="catalogue-equipment"
-                        name="equipment"
-                        class="select"
-                        on:change=move |ev| {
-                            let id = event_target_value(&ev).parse().ok().map(EquipmentId);
-                            changed(Box::new(move |q| q.equipment = id));
-                        }
-                    >
-                        <option value="">{tr!(catalogue.all_equipment)}</option>
-                        {options(equipment, initial.equipment.map(|e| e.0))}
-                    </select>
-                </div>
-                <div class="flex flex-col gap-1">
-                    <label for="catalogue-status" class="text-sm font-medium">{tr!(catalogue.status)}</label>
-                    <select
-                        id="catalogue-status"
-                        name="status"
-                        class="select"
-                        on:change=move |ev| {
-                            let status = Status::parse(&event_target_value(&ev));
-                            changed(Box::new(move |q| q.status = status));
-                        }
-                    >
-                        <option value="active" selected=initial.status == Status::Active>{tr!(catalogue.status_active)}</option>
-                        <option value="archived" selected=initial.status == Status::Archived>{tr!(catalogue.status_archived)}</option>
-                        <option value="all" selected=initial.status == Status::All>{tr!(catalogue.status_all)}</option>
-                    </select>
-                </div>
-                <div class="flex flex-col gap-1">
-                    <label for="catalogue-sort" class="text-sm font-medium">{tr!(catalogue.sort)}</label>
-                    <select
-                        id="catalogue-sort"
-                        name="sort"
-                        class="select"
-                        on:change=move |ev| {
-                            let sort = Sort::parse(&event_target_value(&ev));
-                            changed(Box::new(move |q| q.sort = sort));
-                        }
-                    >
-                        <option value="relevance" selected=initial.sort == Sort::Relevance>{tr!(catalogue.sort_relevance)}</option>
-                        <option value="name" selected=initial.sort == Sort::Name>{tr!(catalogue.sort_name)}</option>
-                        <option value="category" selected=initial.sort == Sort::Category>{tr!(catalogue.sort_category)}</option>
-                    </select>
-                </div>
+                <Filter
+                    id="catalogue-category"
+                    name="category"
+                    label=tr!(catalogue.category)
+                    on_change=changed(|q, v| q.category = v.parse().ok().map(CategoryId))
+                >
+                    <option value="">{tr!(catalogue.all_categories)}</option>
+                    {options(categories, category.map(|c| c.0))}
+                </Filter>
+                <Filter
+                    id="catalogue-equipment"
+                    name="equipment"
+                    label=tr!(catalogue.equipment)
+                    on_change=changed(|q, v| q.equipment = v.parse().ok().map(EquipmentId))
+                >
+                    <option value="">{tr!(catalogue.all_equipment)}</option>
+                    {options(equipment, equipment_id.map(|e| e.0))}
+                </Filter>
+                <Filter
+                    id="catalogue-status"
+                    name="status"
+                    label=tr!(catalogue.status)
+                    on_change=changed(|q, v| q.status = Status::parse(v))
+                >
+                    <option value="active" selected=status == Status::Active>{tr!(catalogue.status_active)}</option>
+                    <option value="archived" selected=status == Status::Archived>{tr!(catalogue.status_archived)}</option>
+                    <option value="all" selected=status == Status::All>{tr!(catalogue.status_all)}</option>
+                </Filter>
+                <Filter id="catalogue-sort" name="sort" label=tr!(catalogue.sort) on_change=changed(|q, v| q.sort = Sort::parse(v))>
+                    <option value="relevance" selected=sort == Sort::Relevance>{tr!(catalogue.sort_relevance)}</option>
+                    <option value="name" selected=sort == Sort::Name>{tr!(catalogue.sort_name)}</option>
+                    <option value="category" selected=sort == Sort::Category>{tr!(catalogue.sort_category)}</option>
+                </Filter>
             </div>
             <noscript>
                 <button type="submit" class="btn-secondary self-start">{tr!(catalogue.apply)}</button>
@@ -235,26 +216,44 @@ pub(super) fn CatalogueBrowser(query: CatalogueQuery, view: CatalogueView) -> im
     }
 }
 
+/// One of the list's filters: a choice among its options (the children); `on_change` is given
+/// the value chosen.
+#[component]
+fn Filter<C, F>(
+    id: &'static str,
+    name: &'static str,
+    label: String,
+    on_change: F,
+    children: TypedChildren<C>,
+) -> impl IntoView
+where
+    C: IntoView + 'static,
+    F: Fn(String) + Send + 'static,
+{
+    let options = children.into_inner();
+    view! {
+        <Field id label>
+            <select id=id name=name class="select" on:change=move |ev| on_change(event_target_value(&ev))>
+                {options()}
+            </select>
+        </Field>
+    }
+}
+
 pub(super) fn exercise_card(item: ExerciseItem) -> impl IntoView {
     view! {
-        <li>
-            <a
-                href=exercise_href(item.id)
-                class="card flex h-full flex-col gap-1 transition hover:border-brand-500 focus-visible:border-brand-500"
-                data-testid="exercise-item"
-            >
-                <span class="flex items-start justify-between gap-2">
-                    <span class="font-semibold">{item.name.clone()}</span>
-                    {item.short_name.clone().map(|s| view! { <span class="badge shrink-0">{s}</span> })}
-                </span>
-                {item.other_name.clone().map(|n| view! { <span class="text-sm text-muted">{n}</span> })}
-                <span class="mt-1 flex flex-wrap gap-1 text-xs text-muted">
-                    {item.category.clone().map(|c| view! { <span>{c}</span> })}
-                    {item.equipment.clone().map(|e| view! { <span>" · " {e}</span> })}
-                    {item.archived.then(|| view! { <span class="badge">{tr!(catalogue.archived)}</span> })}
-                </span>
-            </a>
-        </li>
+        <RecordCard href=exercise_href(item.id) testid="exercise-item">
+            <span class="flex items-start justify-between gap-2">
+                <span class="font-semibold">{item.name.clone()}</span>
+                {item.short_name.clone().map(|s| view! { <span class="badge shrink-0">{s}</span> })}
+            </span>
+            {item.other_name.clone().map(|n| view! { <span class="text-sm text-muted">{n}</span> })}
+            <span class="mt-1 flex flex-wrap gap-1 text-xs text-muted">
+                {item.category.clone().map(|c| view! { <span>{c}</span> })}
+                {item.equipment.clone().map(|e| view! { <span>" · " {e}</span> })}
+                {item.archived.then(|| view! { <span class="badge">{tr!(catalogue.archived)}</span> })}
+            </span>
+        </RecordCard>
     }
 }
 

@@ -1,12 +1,14 @@
 //! The complex builder: search the catalogue and add movements, order them, name the complex.
 
 use super::complexes::{complex_href, movement_name};
+use super::edit_page;
 use crate::api::catalogue::{CreateComplex, MovementCandidates, UpdateComplex, catalogue_choices, complex};
+use crate::components::Field;
 use crate::components::call::{Call, ask, create_or_update, post_action};
+use crate::components::form_page;
+use crate::components::loaded;
 use crate::components::reorder::{keyboard_target, move_item};
 use crate::components::{FormAlert, Toaster, error_text, field_error};
-use crate::components::{editable, loaded};
-use crate::components::{form_page, id_param};
 use crate::i18n::*;
 use crate::model::{Choice, ComplexDetail, Movement};
 use domain::catalogue::complex_name;
@@ -25,15 +27,15 @@ pub fn NewComplexPage() -> impl IntoView {
 
 #[component]
 pub fn EditComplexPage() -> impl IntoView {
-    let id = id_param(ComplexId);
-    let page = loaded(
-        async move {
-            let detail = editable(complex(id?).await?, |d| d.can_edit)?;
-            Ok((catalogue_choices().await?, detail))
+    edit_page(
+        tr!(complexes.edit_title),
+        ComplexId,
+        complex,
+        |d| d.can_edit,
+        |choices, detail| {
+            view! { <ComplexBuilder categories=choices.categories existing=Some(detail)/> }
         },
-        |(choices, detail)| view! { <ComplexBuilder categories=choices.categories existing=Some(detail)/> },
-    );
-    form_page(tr!(complexes.edit_title), page)
+    )
 }
 
 /// Builds a complex: search the catalogue and add movements, order them by dragging, with
@@ -233,8 +235,7 @@ pub(super) fn ComplexBuilder(categories: Vec<Choice>, existing: Option<ComplexDe
                 <p class="sr-only" role="status" aria-live="polite" data-testid="builder-announcement">{move || announcement.get()}</p>
             </fieldset>
 
-            <div class="flex flex-col gap-1">
-                <label for="movement-search" class="text-sm font-medium">{tr!(complexes.add)}</label>
+            <Field id="movement-search" label=tr!(complexes.add)>
                 <input
                     id="movement-search"
                     type="search"
@@ -258,38 +259,15 @@ pub(super) fn ComplexBuilder(categories: Vec<Choice>, existing: Option<ComplexDe
                         }
                     }).collect_view()}
                 </ul>
-            </div>
+            </Field>
 
             <div class="grid grid-cols-1 gap-4 sm:grid-cols-2">
-                <div class="flex flex-col gap-1">
-                    <label for="field-name_fr" class="text-sm font-medium">{tr!(catalogue.name_fr)}</label>
-                    <input
-                        id="field-name_fr"
-                        class="input"
-                        prop:value=move || name_fr.get()
-                        placeholder=default_fr
-                        aria-describedby="names-hint"
-                        on:input=move |ev| name_fr.set(event_target_value(&ev))
-                    />
-                    <p class="text-sm text-red-700 dark:text-red-400" role="alert">{move || name_fr_error.get()}</p>
-                </div>
-                <div class="flex flex-col gap-1">
-                    <label for="field-name_en" class="text-sm font-medium">{tr!(catalogue.name_en)}</label>
-                    <input
-                        id="field-name_en"
-                        class="input"
-                        prop:value=move || name_en.get()
-                        placeholder=default_en
-                        aria-describedby="names-hint"
-                        on:input=move |ev| name_en.set(event_target_value(&ev))
-                    />
-                    <p class="text-sm text-red-700 dark:text-red-400" role="alert">{move || name_en_error.get()}</p>
-                </div>
+                {name_field("field-name_fr", tr!(catalogue.name_fr), name_fr, default_fr, name_fr_error)}
+                {name_field("field-name_en", tr!(catalogue.name_en), name_en, default_en, name_en_error)}
             </div>
             <p id="names-hint" class="-mt-3 text-xs text-muted">{tr!(complexes.names_hint)}</p>
 
-            <div class="flex flex-col gap-1">
-                <label for="field-category" class="text-sm font-medium">{tr!(catalogue.category)}</label>
+            <Field id="field-category" label=tr!(catalogue.category)>
                 <select
                     id="field-category"
                     class="select"
@@ -304,7 +282,7 @@ pub(super) fn ComplexBuilder(categories: Vec<Choice>, existing: Option<ComplexDe
                         })
                         .collect_view()}
                 </select>
-            </div>
+            </Field>
 
             <FormAlert errors/>
             <div class="flex flex-wrap items-center gap-3">
@@ -312,5 +290,29 @@ pub(super) fn ComplexBuilder(categories: Vec<Choice>, existing: Option<ComplexDe
                 <a href=cancel class="btn-secondary">{tr!(catalogue.cancel)}</a>
             </div>
         </form>
+    }
+}
+
+/// One of the complex's names (French or English): its default, the movements joined, shows
+/// as the placeholder.
+fn name_field(
+    id: &'static str,
+    label: String,
+    value: RwSignal<String>,
+    default: impl Fn() -> String + Send + Sync + 'static,
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    view! {
+        <Field id label>
+            <input
+                id=id
+                class="input"
+                prop:value=move || value.get()
+                placeholder=default
+                aria-describedby="names-hint"
+                on:input=move |ev| value.set(event_target_value(&ev))
+            />
+            <p class="text-sm text-red-700 dark:text-red-400" role="alert">{move || error.get()}</p>
+        </Field>
     }
 }

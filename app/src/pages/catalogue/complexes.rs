@@ -1,10 +1,11 @@
 //! Complexes: the list, a complex's page, and the builder (add movements from the catalogue,
 //! reorder them by dragging, with the keyboard or with buttons).
 
+use super::RecordCard;
 use super::record_actions::{Record, RecordActions};
 use super::{CatalogueTabs, Tab, exercise_href};
 use crate::api::catalogue::{complex, complexes};
-use crate::components::{detail_page, id_param};
+use crate::components::detail_page;
 use crate::components::{loaded, loading};
 use crate::i18n::*;
 use crate::model::{ComplexDetail, ComplexItem, Movement};
@@ -54,20 +55,14 @@ pub fn ComplexesPage() -> impl IntoView {
 
 pub(super) fn complex_card(item: ComplexItem) -> impl IntoView {
     view! {
-        <li>
-            <a
-                href=complex_href(item.id)
-                class="card flex h-full flex-col gap-1 transition hover:border-brand-500 focus-visible:border-brand-500"
-                data-testid="complex-item"
-            >
-                <span class="font-semibold">{item.name.clone()}</span>
-                <span class="flex flex-wrap gap-1 text-xs text-muted">
-                    {item.category.clone().map(|c| view! { <span>{c}</span> })}
-                    <span>" · " {tr!(complexes.movements_count, count = item.movements)}</span>
-                    {item.archived.then(|| view! { <span class="badge">{tr!(catalogue.archived)}</span> })}
-                </span>
-            </a>
-        </li>
+        <RecordCard href=complex_href(item.id) testid="complex-item">
+            <span class="font-semibold">{item.name.clone()}</span>
+            <span class="flex flex-wrap gap-1 text-xs text-muted">
+                {item.category.clone().map(|c| view! { <span>{c}</span> })}
+                <span>" · " {tr!(complexes.movements_count, count = item.movements)}</span>
+                {item.archived.then(|| view! { <span class="badge">{tr!(catalogue.archived)}</span> })}
+            </span>
+        </RecordCard>
     }
 }
 
@@ -75,12 +70,13 @@ pub(super) fn complex_card(item: ComplexItem) -> impl IntoView {
 
 #[component]
 pub fn ComplexPage() -> impl IntoView {
-    let id = id_param(ComplexId);
-    let page = loaded(
-        async move { complex(id?).await },
+    detail_page(
+        "/catalogue/complexes",
+        tr!(complexes.back),
+        ComplexId,
+        complex,
         |detail| view! { <ComplexDetails detail/> },
-    );
-    detail_page("/catalogue/complexes", tr!(complexes.back), page)
+    )
 }
 
 #[component]

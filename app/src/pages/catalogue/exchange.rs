@@ -3,6 +3,7 @@
 use super::{CatalogueTabs, Tab};
 use crate::api::catalogue::{ExportCatalogue, ImportCatalogue, catalogue_choices};
 use crate::components::ErrorNote;
+use crate::components::Field;
 use crate::components::call::{Call, decode, post_action};
 use crate::components::import_report::{ImportDone, ImportReport, ReportRow};
 use crate::components::{Toaster, error_text, field_text};
@@ -174,8 +175,7 @@ pub(super) fn CatalogueExchange() -> impl IntoView {
                 <h2 class="text-xl font-semibold">{tr!(exchange.import_title)}</h2>
                 <p class="text-sm text-muted">{tr!(exchange.import_help)}</p>
                 <form class="flex flex-col gap-3" on:submit=submit>
-                    <div class="flex flex-col gap-1">
-                        <label for="import-file" class="text-sm font-medium">{tr!(exchange.file)}</label>
+                    <Field id="import-file" label=tr!(exchange.file)>
                         <input
                             id="import-file"
                             node_ref=input
@@ -187,7 +187,7 @@ pub(super) fn CatalogueExchange() -> impl IntoView {
                         <p id="import-file-error" class="text-sm text-red-700 dark:text-red-400" role="alert">
                             {move || missing.get().then(|| td_string!(locale, exchange.choose_file).to_string())}
                         </p>
-                    </div>
+                    </Field>
                     <button type="submit" class="btn-primary self-start" disabled=move || import.pending().get()>
                         {tr!(exchange.import_submit)}
                     </button>

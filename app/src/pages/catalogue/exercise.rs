@@ -4,8 +4,7 @@ use super::exercise_href;
 use super::media::MediaSection;
 use super::record_actions::{Record, RecordActions};
 use crate::api::catalogue::exercise;
-use crate::components::loaded;
-use crate::components::{detail_page, id_param};
+use crate::components::detail_page;
 use crate::model::ExerciseDetail;
 use domain::ExerciseId;
 use leptos::prelude::*;
@@ -13,12 +12,13 @@ use leptos_meta::Title;
 
 #[component]
 pub fn ExercisePage() -> impl IntoView {
-    let id = id_param(ExerciseId);
-    let page = loaded(
-        async move { exercise(id?).await },
+    detail_page(
+        "/catalogue",
+        tr!(catalogue.back),
+        ExerciseId,
+        exercise,
         |detail| view! { <ExerciseDetails detail/> },
-    );
-    detail_page("/catalogue", tr!(catalogue.back), page)
+    )
 }
 
 #[component]

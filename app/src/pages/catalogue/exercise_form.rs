@@ -1,11 +1,13 @@
 //! The exercise form: a new exercise, or an existing one edited.
 
+use super::edit_page;
 use super::exercise_href;
 use crate::api::catalogue::{CreateExercise, UpdateExercise, catalogue_choices, exercise};
+use crate::components::Field;
 use crate::components::call::{PostForm, create_or_update, post_action};
+use crate::components::form_page;
+use crate::components::loaded;
 use crate::components::{FormAlert, SubmitButton, TextField, field_error};
-use crate::components::{editable, loaded};
-use crate::components::{form_page, id_param};
 use crate::error::AppError;
 use crate::model::{Choice, ExerciseChoices, ExerciseDetail};
 use domain::ExerciseId;
@@ -23,15 +25,15 @@ pub fn NewExercisePage() -> impl IntoView {
 
 #[component]
 pub fn EditExercisePage() -> impl IntoView {
-    let id = id_param(ExerciseId);
-    let page = loaded(
-        async move {
-            let detail = editable(exercise(id?).await?, |d| d.can_edit)?;
-            Ok((catalogue_choices().await?, detail))
+    edit_page(
+        tr!(catalogue.edit_title),
+        ExerciseId,
+        exercise,
+        |d| d.can_edit,
+        |choices, detail| {
+            view! { <ExerciseForm choices existing=Some(detail)/> }
         },
-        |(choices, detail)| view! { <ExerciseForm choices existing=Some(detail)/> },
-    );
-    form_page(tr!(catalogue.edit_title), page)
+    )
 }
 
 /// Creates an exercise, or edits `existing` (with the version it was read at, so a concurrent
@@ -84,12 +86,12 @@ pub(super) fn ExerciseFields(
     let locale = crate::lang::current();
     let e = existing.clone();
     let value = move |f: fn(&ExerciseDetail) -> Option<String>| e.as_ref().and_then(f).unwrap_or_default();
+    let description = value(|e| e.description.clone());
     let select = move |name: &'static str, label: String, list: Vec<Choice>, selected: Option<i64>| {
         let id = format!("field-{name}");
         let error = field_error(locale, errors, name);
         view! {
-            <div class="flex flex-col gap-1">
-                <label for=id.clone() class="text-sm font-medium">{label}</label>
+            <Field id=id.clone() label>
                 <select id=id name=name class="select">
                     <option value="">"—"</option>
                     {list
@@ -98,7 +100,7 @@ pub(super) fn ExerciseFields(
                         .collect_view()}
                 </select>
                 <p class="text-sm text-red-700 dark:text-red-400" role="alert">{move || error.get()}</p>
-            </div>
+            </Field>
         }
     };
     let description_error = field_error(locale, errors, "description");
@@ -118,13 +120,12 @@ pub(super) fn ExerciseFields(
             {select("category", tr!(catalogue.category), choices.categories, existing.as_ref().and_then(|e| e.category.as_ref().map(|c| c.id)))}
             {select("equipment", tr!(catalogue.equipment), choices.equipment, existing.as_ref().and_then(|e| e.equipment.as_ref().map(|c| c.id)))}
         </div>
-        <div class="flex flex-col gap-1">
-            <label for="field-description" class="text-sm font-medium">{tr!(catalogue.description)}</label>
+        <Field id="field-description" label=tr!(catalogue.description)>
             <textarea id="field-description" name="description" rows="5" class="input">
-                {value(|e| e.description.clone())}
+                {description}
             </textarea>
             <p class="text-sm text-red-700 dark:text-red-400" role="alert">{move || description_error.get()}</p>
-        </div>
+        </Field>
         <TextField
             name="video_url"
             kind="url"

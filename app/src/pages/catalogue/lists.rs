@@ -2,6 +2,7 @@
 
 use super::{CatalogueTabs, Tab};
 use crate::api::catalogue::{CatalogueList, DeleteListEntry, SaveListEntry, catalogue_list};
+use crate::components::Field;
 use crate::components::call::{Call, ask, post_action};
 use crate::components::{Toaster, confirm, error_text, field_error};
 use crate::components::{loaded, section_page};
@@ -213,14 +214,12 @@ pub(super) fn ListEditor(kind: String, entries: Vec<ListEntry>) -> impl IntoView
                 }
             >
                 <div class="grid grid-cols-1 gap-2 sm:grid-cols-2">
-                    <div class="flex flex-col gap-1">
-                        <label for=new_fr_id.clone() class="text-sm font-medium">{tr!(catalogue.name_fr)}</label>
+                    <Field id=new_fr_id.clone() label=tr!(catalogue.name_fr)>
                         <input id=new_fr_id class="input" prop:value=move || new_fr.get() on:input=move |ev| new_fr.set(event_target_value(&ev))/>
-                    </div>
-                    <div class="flex flex-col gap-1">
-                        <label for=new_en_id.clone() class="text-sm font-medium">{tr!(catalogue.name_en)}</label>
+                    </Field>
+                    <Field id=new_en_id.clone() label=tr!(catalogue.name_en)>
                         <input id=new_en_id class="input" prop:value=move || new_en.get() on:input=move |ev| new_en.set(event_target_value(&ev))/>
-                    </div>
+                    </Field>
                 </div>
                 <p class="text-sm text-red-700 dark:text-red-400" role="alert">
                     {move || editing.get().is_none().then(|| name_error.get().or_else(|| other_error.get())).flatten()}

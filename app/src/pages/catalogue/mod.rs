@@ -11,7 +11,10 @@ pub mod lists;
 mod media;
 mod record_actions;
 
-use crate::components::Tabs;
+use crate::api::catalogue::catalogue_choices;
+use crate::components::{Tabs, editable, form_page, id_param, loaded};
+use crate::error::AppError;
+use crate::model::ExerciseChoices;
 use domain::ExerciseId;
 use leptos::prelude::*;
 
@@ -48,4 +51,52 @@ pub fn CatalogueTabs(active: Tab, can_edit: bool) -> impl IntoView {
         tabs.push(("/catalogue/exchange", tr!(exchange.tab)));
     }
     view! { <Tabs label=tr!(catalogue.sections) tabs current/> }
+}
+
+/// A record in a list of the catalogue (an exercise, a complex): a card that links to its page.
+#[component]
+pub(super) fn RecordCard<C>(href: String, testid: &'static str, children: TypedChildren<C>) -> impl IntoView
+where
+    C: IntoView + 'static,
+{
+    let content = children.into_inner();
+    view! {
+        <li>
+            <a
+                href=href
+                class="card flex h-full flex-col gap-1 transition hover:border-brand-500 focus-visible:border-brand-500"
+                data-testid=testid
+            >
+                {content()}
+            </a>
+        </li>
+    }
+}
+
+/// The page that edits a record of the catalogue (an exercise, a complex): the record whose id
+/// the page's address holds (as the id type `make` builds), as `load` answers it, refused to a
+/// person who may not edit it (`can_edit`); then `show`'s form of it, with the catalogue's
+/// choices.
+pub(super) fn edit_page<I, T, F, V>(
+    title: String,
+    make: fn(i64) -> I,
+    load: impl FnOnce(I) -> F + Send + 'static,
+    can_edit: fn(&T) -> bool,
+    show: impl FnOnce(ExerciseChoices, T) -> V + Send + 'static,
+) -> impl IntoView
+where
+    I: Send + 'static,
+    T: Send + 'static,
+    F: Future<Output = Result<T, AppError>> + Send + 'static,
+    V: IntoView + 'static,
+{
+    let id = id_param(make);
+    let page = loaded(
+        async move {
+            let record = editable(load(id?).await?, can_edit)?;
+            Ok((catalogue_choices().await?, record))
+        },
+        |(choices, record)| show(choices, record),
+    );
+    form_page(title, page)
 }

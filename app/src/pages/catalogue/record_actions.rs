@@ -2,8 +2,8 @@
 
 use super::exercise_href;
 use crate::api::catalogue::{ArchiveComplex, ArchiveExercise, DeleteComplex, DeleteExercise};
-use crate::components::call::{Call, post_action};
-use crate::components::{Toaster, confirm, error_text, reload_to};
+use crate::components::call::{Call, on_success, post_action};
+use crate::components::{confirm, reload_to};
 use domain::{ComplexId, ExerciseId};
 use leptos::prelude::*;
 
@@ -39,8 +39,6 @@ pub fn RecordActions(
     deletable: bool,
     name: String,
 ) -> impl IntoView {
-    let locale = crate::lang::current();
-    let toaster = Toaster;
     let archive = post_action();
     let delete = post_action();
     let archive_call = move |archived: bool| match record {
@@ -59,16 +57,8 @@ pub fn RecordActions(
         Record::Exercise(id) => Call::new(&DeleteExercise { id, version }),
         Record::Complex(id) => Call::new(&DeleteComplex { id, version }),
     };
-    Effect::new(move |_| match archive.value().get() {
-        Some(Ok(_)) => reload_to(&record.href()),
-        Some(Err(e)) => toaster.error(error_text(locale, &e)),
-        None => {}
-    });
-    Effect::new(move |_| match delete.value().get() {
-        Some(Ok(_)) => reload_to(record.list()),
-        Some(Err(e)) => toaster.error(error_text(locale, &e)),
-        None => {}
-    });
+    on_success(archive, move || reload_to(&record.href()));
+    on_success(delete, move || reload_to(record.list()));
     let label = if archived {
         tr!(catalogue.restore)
     } else {

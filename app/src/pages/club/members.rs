@@ -5,6 +5,7 @@ use crate::api::{
     ChangeRole, ClubMembers, Invite, PendingInvitations, RemoveMember, RevokeInvitation, club_members,
     pending_invitations,
 };
+use crate::components::Field;
 use crate::components::call::{Answer, Call, PostForm, ask, decode, post_action};
 use crate::components::format::short_date;
 use crate::components::{
@@ -291,8 +292,7 @@ pub(super) fn InviteForm(
                     label=tr!(club.invite_email)
                     errors=error
                 />
-                <div class="flex flex-col gap-1">
-                    <label for="invite-role" class="text-sm font-medium">{tr!(club.invite_role)}</label>
+                <Field id="invite-role" label=tr!(club.invite_role)>
                     <select id="invite-role" name="role" class="select">
                         {assignable
                             .iter()
@@ -303,7 +303,7 @@ pub(super) fn InviteForm(
                             .collect_view()}
                     </select>
                     <p class="text-sm text-red-700 dark:text-red-400" role="alert">{move || field_error(locale, error, "role").get()}</p>
-                </div>
+                </Field>
                 <div class="flex flex-col gap-1">
                     <label class="flex items-center gap-2 text-sm font-medium">
                         <input type="checkbox" name="open_link" value="true" class="size-4 accent-brand-600" aria-describedby="invite-open-link-hint"/>

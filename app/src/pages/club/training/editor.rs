@@ -9,6 +9,7 @@ use super::plates::{BarFields, PlateFields};
 use super::ratios::RatioFields;
 use super::rounding::RoundingFields;
 use crate::api::settings::{SaveTrainingSettings, SettingsPage};
+use crate::components::Field;
 use crate::components::call::{Call, post_action};
 use crate::components::{NumberInput, Toaster, error_text, focus_later, reload_to};
 use crate::error::AppError;
@@ -151,8 +152,7 @@ pub(super) fn SettingsEditor(page: SettingsPage) -> impl IntoView {
             <div class="card">
                 <fieldset class="min-w-0 flex flex-col gap-4">
                     <legend class=legend>{tr!(settings.counting_legend)}</legend>
-                    <div class="flex flex-col gap-1">
-                        <label for="settings-lift_count_threshold" class="text-sm font-medium">{tr!(settings.threshold)}</label>
+                    <Field id="settings-lift_count_threshold" label=tr!(settings.threshold)>
                         <NumberInput
                             id="settings-lift_count_threshold"
                             field="lift_count_threshold"
@@ -164,7 +164,7 @@ pub(super) fn SettingsEditor(page: SettingsPage) -> impl IntoView {
                             hint_id=Some("settings-threshold-hint".to_owned())
                         />
                         <p id="settings-threshold-hint" class="text-xs text-muted">{tr!(settings.threshold_hint)}</p>
-                    </div>
+                    </Field>
                     <fieldset class="flex flex-col gap-2">
                         <legend class="mb-1 text-sm font-medium">{tr!(settings.complex_counting)}</legend>
                         {counting_radio(ComplexCounting::EveryMovement, "every_movement", tr!(settings.every_movement))}

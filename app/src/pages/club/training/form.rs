@@ -1,6 +1,7 @@
 //! The editor's inputs, one signal each, and the draft they make; what its sections share.
 
 use super::draft::{Draft, Problem, dom_id, problem_text};
+use crate::components::Field;
 use crate::components::format::{decimal, kg};
 use crate::components::{NumberInput, focus_later};
 use crate::i18n::*;
@@ -180,11 +181,10 @@ pub(super) fn LabelledNumber(
     let hint_id = format!("{id}-hint");
     let described = hint.as_ref().map(|_| hint_id.clone());
     view! {
-        <div class="flex flex-col gap-1">
-            <label for=id.clone() class="text-sm font-medium">{label}</label>
+        <Field id=id.clone() label>
             <NumberInput id field value error readonly width="w-full" hint_id=described/>
             {hint.map(|hint| view! { <p id=hint_id class="text-xs text-muted">{hint}</p> })}
-        </div>
+        </Field>
     }
 }
 
@@ -246,4 +246,33 @@ pub(super) fn RowsSection(
             </fieldset>
         </div>
     }
+}
+
+/// The last cell of a row (a plate, a ratio), for those who edit: the button that removes it.
+/// `name` is the list's (`plates`, `ratios`): it names the button (`settings-plates-2-remove`,
+/// which [`Editor::remove_row`] moves the focus to) and its test id (`remove-plate`).
+#[component]
+pub(super) fn RemoveRowCell(
+    editor: Editor,
+    name: &'static str,
+    index: usize,
+    #[prop(into)] label: Signal<String>,
+    on_remove: Callback<usize>,
+) -> impl IntoView {
+    (!editor.readonly).then(|| {
+        view! {
+            <td class="py-2 text-right">
+                <button
+                    type="button"
+                    id=format!("settings-{name}-{index}-remove")
+                    class="icon-btn text-red-700 dark:text-red-400"
+                    data-testid=format!("remove-{}", name.trim_end_matches('s'))
+                    aria-label=move || label.get()
+                    on:click=move |_| on_remove.run(index)
+                >
+                    "✕"
+                </button>
+            </td>
+        }
+    })
 }

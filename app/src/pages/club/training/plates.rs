@@ -2,7 +2,7 @@
 
 use super::draft::dom_id;
 use super::form::PlateRow;
-use super::form::{Editor, LEGEND, LabelledNumber, RowsSection};
+use super::form::{Editor, LEGEND, LabelledNumber, RemoveRowCell, RowsSection};
 use crate::components::NumberInput;
 use crate::components::format::kg;
 use crate::components::plates::{colour_class, colour_name};
@@ -57,7 +57,7 @@ pub(super) fn PlateFields(editor: Editor) -> impl IntoView {
         });
         editor.add_row(form.plates, row, |index| format!("plates[{index}].weight"));
     };
-    let remove_plate = move |index: usize| editor.remove_row(form.plates, "plates", index);
+    let remove_plate = Callback::new(move |index: usize| editor.remove_row(form.plates, "plates", index));
     let plate_row = move |index: usize, row: PlateRow| {
         let row_number = index + 1;
         let weight_field = format!("plates[{index}].weight");
@@ -107,20 +107,7 @@ pub(super) fn PlateFields(editor: Editor) -> impl IntoView {
                     <label for=count_id.clone() class="sr-only">{count_label}</label>
                     <NumberInput id=count_id field=count_field value=row.count error=count_error readonly width="w-20" numeric=true/>
                 </td>
-                {(!readonly).then(|| view! {
-                    <td class="py-2 text-right">
-                        <button
-                            type="button"
-                            id=format!("settings-plates-{index}-remove")
-                            class="icon-btn text-red-700 dark:text-red-400"
-                            data-testid="remove-plate"
-                            aria-label=remove_label
-                            on:click=move |_| remove_plate(index)
-                        >
-                            "✕"
-                        </button>
-                    </td>
-                })}
+                <RemoveRowCell editor name="plates" index label=Signal::derive(remove_label) on_remove=remove_plate/>
             </tr>
         }
     };

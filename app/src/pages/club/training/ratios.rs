@@ -2,7 +2,7 @@
 
 use super::draft::dom_id;
 use super::form::RatioRow;
-use super::form::{Editor, RowsSection};
+use super::form::{Editor, RemoveRowCell, RowsSection};
 use crate::components::{FieldMessage, NumberInput};
 use crate::i18n::*;
 use crate::model::Choice;
@@ -29,7 +29,7 @@ pub(super) fn RatioFields(editor: Editor, exercises: Vec<Choice>) -> impl IntoVi
         });
         editor.add_row(form.ratios, row, |index| format!("ratios[{index}].exercise"));
     };
-    let remove_ratio = move |index: usize| editor.remove_row(form.ratios, "ratios", index);
+    let remove_ratio = Callback::new(move |index: usize| editor.remove_row(form.ratios, "ratios", index));
     let exercise_select = move |field: String,
                                 label: String,
                                 value: RwSignal<String>,
@@ -100,20 +100,13 @@ pub(super) fn RatioFields(editor: Editor, exercises: Vec<Choice>) -> impl IntoVi
                         "ratio-base",
                     )}
                 </td>
-                {(!readonly).then(|| view! {
-                    <td class="py-2 text-right">
-                        <button
-                            type="button"
-                            id=format!("settings-ratios-{index}-remove")
-                            class="icon-btn text-red-700 dark:text-red-400"
-                            data-testid="remove-ratio"
-                            aria-label=td_string!(locale, settings.remove_ratio_row, row = row_number).to_string()
-                            on:click=move |_| remove_ratio(index)
-                        >
-                            "✕"
-                        </button>
-                    </td>
-                })}
+                <RemoveRowCell
+                    editor
+                    name="ratios"
+                    index
+                    label=td_string!(locale, settings.remove_ratio_row, row = row_number).to_string()
+                    on_remove=remove_ratio
+                />
             </tr>
         }
     };

@@ -2,6 +2,7 @@
 
 use super::draft::{preview, step_from_plates};
 use super::form::{Editor, LEGEND};
+use crate::components::Field;
 use crate::components::NumberInput;
 use crate::components::format::kg;
 use crate::components::plates::PlateDiagram;
@@ -67,8 +68,7 @@ pub(super) fn RoundingFields(editor: Editor) -> impl IntoView {
             <fieldset class="min-w-0 flex flex-col gap-4">
                 <legend class=LEGEND>{tr!(settings.rounding_legend)}</legend>
                 <div class="grid grid-cols-1 gap-4 sm:grid-cols-2">
-                    <div class="flex min-w-0 flex-col gap-1">
-                        <label for="settings-step" class="text-sm font-medium">{tr!(settings.step)}</label>
+                    <Field id="settings-step" label=tr!(settings.step) class="flex min-w-0 flex-col gap-1">
                         <NumberInput
                             id="settings-step"
                             field="step"
@@ -82,9 +82,8 @@ pub(super) fn RoundingFields(editor: Editor) -> impl IntoView {
                         <p id="settings-step-hint" class="text-xs text-muted" data-testid="step-hint">
                             {move || td_string!(locale, settings.step_hint, step = kg(locale, natural_step.get())).to_string()}
                         </p>
-                    </div>
-                    <div class="flex min-w-0 flex-col gap-1">
-                        <label for="settings-rounding" class="text-sm font-medium">{tr!(settings.mode)}</label>
+                    </Field>
+                    <Field id="settings-rounding" label=tr!(settings.mode) class="flex min-w-0 flex-col gap-1">
                         <select
                             id="settings-rounding"
                             class="select max-w-full disabled:cursor-not-allowed disabled:bg-surface-3"
@@ -102,7 +101,7 @@ pub(super) fn RoundingFields(editor: Editor) -> impl IntoView {
                             {rounding_option(RoundingMode::Down, "down", tr!(settings.mode_down))}
                             {rounding_option(RoundingMode::Up, "up", tr!(settings.mode_up))}
                         </select>
-                    </div>
+                    </Field>
                 </div>
                 <section aria-labelledby="settings-example-title" class="flex flex-col gap-2 rounded-lg bg-surface-3/50 p-3" data-testid="example">
                     <h2 id="settings-example-title" class="font-semibold">
