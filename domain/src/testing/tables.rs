@@ -72,13 +72,13 @@ impl State {
 
 /// A record that guarded writes change: its version moves on with each change, as the SQL
 /// adapters' `version = version + 1`.
-pub(super) trait Versioned: Clone {
+pub(super) trait HasVersion: Clone {
     fn version(&mut self) -> &mut i64;
 }
 
 /// A record found for a guarded write, as the SQL adapters judge it: `NotFound` when the club
 /// has no such record, `Conflict` when its version is not the one the caller read.
-pub(super) fn guard<T: Versioned>(found: Option<&mut T>, expected: i64) -> StoreResult<&mut T> {
+pub(super) fn guard<T: HasVersion>(found: Option<&mut T>, expected: i64) -> StoreResult<&mut T> {
     let found = found.ok_or(StoreError::NotFound)?;
     if *found.version() == expected {
         Ok(found)
@@ -89,7 +89,7 @@ pub(super) fn guard<T: Versioned>(found: Option<&mut T>, expected: i64) -> Store
 
 /// A guarded write of one record: `edit` applied to the record found (see [`guard`]), whose
 /// version then moves on. Answers the record as it is now.
-pub(super) fn change<T: Versioned>(
+pub(super) fn change<T: HasVersion>(
     found: Option<&mut T>,
     expected: i64,
     edit: impl FnOnce(&mut T),
@@ -100,10 +100,10 @@ pub(super) fn change<T: Versioned>(
     Ok(record.clone())
 }
 
-/// Implements [`Versioned`] for records that keep their version in a `version` field.
+/// Implements [`HasVersion`] for records that keep their version in a `version` field.
 macro_rules! versioned_by_field {
     ($($record:ty),+) => {
-        $(impl Versioned for $record {
+        $(impl HasVersion for $record {
             fn version(&mut self) -> &mut i64 {
                 &mut self.version
             }

@@ -20,10 +20,10 @@
 //!
 //! The shapes the modules share are written once, in `store_sql!` below: the record or the
 //! records a query finds by ids (`fetch_row`, `fetch_rows`, `fetch_rows_with`;
-//! `fetch_with_parts` with the ids of their parts), one statement inside a write
-//! (`execute`, `fetch_in`), a write of one statement (`run`; `run_found` when it must touch a row), and the writes guarded by the version the person saw
-//! (`run_versioned`, `update_versioned`, `delete_versioned`, and `finish_versioned` for a
-//! statement that answers the changed row). When a guarded write touches no row, it is rolled
+//! `fetch_with_parts` with the ids of their parts), one statement inside a write (`execute`,
+//! `fetch_in`), a write of one statement (`run`; `run_found` when it must touch a row), and the
+//! writes guarded by the version the person saw (`run_versioned`, `update_versioned`,
+//! `delete_versioned`, and `finish_versioned` for a statement that answers the changed row). When a guarded write touches no row, it is rolled
 //! back and the record read again, to tell `NotFound` from `Conflict`.
 //!
 //! **Every write runs in an explicit transaction** (`write`, then `commit`), never as an

@@ -7,7 +7,7 @@ use crate::catalogue::{Complex, Exercise, ExerciseDraft, LabelKind, Names};
 use crate::error::StoreError;
 use crate::ids::{CategoryId, ClubId, ComplexId, EquipmentId, ExerciseId};
 use crate::ports::StoreResult;
-use crate::testing::tables::{LabelRow, Owned, State, Versioned, change, of_club, of_club_mut};
+use crate::testing::tables::{HasVersion, LabelRow, Owned, State, change, of_club, of_club_mut};
 
 impl State {
     /// What the database's triggers do: any change to a club's catalogue moves its version.
@@ -40,7 +40,7 @@ impl State {
 
     /// A guarded change to one of the club's exercises or complexes (see [`change`]): `table`
     /// picks the list, `pick` the record. Moves the catalogue's version too.
-    pub(super) fn change_in_catalogue<T: Versioned>(
+    pub(super) fn change_in_catalogue<T: HasVersion>(
         &mut self,
         club: ClubId,
         table: fn(&mut State) -> &mut Vec<Owned<T>>,
