@@ -172,6 +172,12 @@ mod tests {
         assert_ne!(token.hash(), InvitationToken::from_random_bytes([8; 32]).hash());
         assert_eq!(InvitationToken::parse("not-a-token"), None);
         assert_eq!(InvitationToken::parse(&"g".repeat(64)), None);
+        assert_eq!(
+            InvitationToken::parse(&format!(" {} ", token.as_str())),
+            Some(token.clone()),
+            "a link's token is read without the spaces around it"
+        );
+        assert_eq!(format!("{token:?}"), "InvitationToken(***)");
     }
 
     #[test]
