@@ -2,9 +2,9 @@
 
 use crate::ids::{ClubId, InvitationId};
 use crate::role::Role;
+use crate::token::Secret;
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 /// How long an invitation link stays usable.
 pub const VALIDITY: Duration = Duration::days(7);
@@ -61,34 +61,26 @@ impl Invitation {
 
 /// The secret part of an invitation link. Only its hash is stored, so a database leak
 /// does not hand out working links.
-#[derive(Clone, PartialEq, Eq)]
-pub struct InvitationToken(String);
-
-impl std::fmt::Debug for InvitationToken {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("InvitationToken(***)")
-    }
-}
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvitationToken(Secret);
 
 impl InvitationToken {
     /// Wraps a token: 32 random bytes, hex-encoded, made by the caller's random source.
     pub fn from_random_bytes(bytes: [u8; 32]) -> Self {
-        Self(hex::encode(bytes))
+        Self(Secret::from_random_bytes(bytes))
     }
 
     /// Accepts a token as it comes back in a link; anything not shaped like one is refused.
     pub fn parse(raw: &str) -> Option<Self> {
-        let raw = raw.trim();
-        (raw.len() == 64 && raw.bytes().all(|b| b.is_ascii_hexdigit()))
-            .then(|| Self(raw.to_ascii_lowercase()))
+        Secret::parse(raw.trim()).map(Self)
     }
 
     pub fn as_str(&self) -> &str {
-        &self.0
+        self.0.as_str()
     }
 
     pub fn hash(&self) -> TokenHash {
-        TokenHash(hex::encode(Sha256::digest(self.0.as_bytes())))
+        TokenHash(self.0.hash())
     }
 }
 
@@ -180,6 +172,12 @@ mod tests {
         assert_ne!(token.hash(), InvitationToken::from_random_bytes([8; 32]).hash());
         assert_eq!(InvitationToken::parse("not-a-token"), None);
         assert_eq!(InvitationToken::parse(&"g".repeat(64)), None);
+        assert_eq!(
+            InvitationToken::parse(&format!(" {} ", token.as_str())),
+            Some(token.clone()),
+            "a link's token is read without the spaces around it"
+        );
+        assert_eq!(format!("{token:?}"), "InvitationToken(***)");
     }
 
     #[test]

@@ -29,6 +29,7 @@ pub mod settings;
 pub mod testing;
 mod text;
 pub mod throttle;
+mod token;
 pub mod weight;
 
 pub use error::{FieldError, FieldProblem, Report, StoreError};

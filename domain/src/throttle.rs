@@ -20,6 +20,7 @@
 //! password is checked, so concurrent attempts each see the ones before them. Their keys are
 //! fixed-size: the account key is a hash of the normalised email.
 
+use crate::token::Secret;
 use chrono::{DateTime, Duration, Utc};
 use sha2::{Digest, Sha256};
 use std::net::IpAddr;
@@ -226,34 +227,27 @@ fn seconds_until(at: DateTime<Utc>, now: DateTime<Utc>) -> i64 {
 
 /// A device that logged in to an account before (a long-lived cookie): its attempts on that
 /// account skip the schedule. Only its hash is stored.
-#[derive(Clone, PartialEq, Eq)]
-pub struct DeviceToken(String);
-
-impl std::fmt::Debug for DeviceToken {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("DeviceToken(***)")
-    }
-}
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeviceToken(Secret);
 
 impl DeviceToken {
     /// Wraps a token: 32 random bytes, hex-encoded, made by the caller's random source.
     pub fn from_random_bytes(bytes: [u8; 32]) -> Self {
-        Self(hex::encode(bytes))
+        Self(Secret::from_random_bytes(bytes))
     }
 
     /// A token as a cookie carries it; `None` unless it has the shape of one.
     pub fn parse(raw: &str) -> Option<Self> {
-        (raw.len() == 64 && raw.bytes().all(|b| b.is_ascii_hexdigit()))
-            .then(|| Self(raw.to_ascii_lowercase()))
+        Secret::parse(raw).map(Self)
     }
 
     pub fn as_str(&self) -> &str {
-        &self.0
+        self.0.as_str()
     }
 
     /// What the database keeps of the token.
     pub fn hash(&self) -> String {
-        hex::encode(Sha256::digest(self.0.as_bytes()))
+        self.0.hash()
     }
 }
 

@@ -102,6 +102,16 @@ async fn log_in(
     .await
 }
 
+/// Alpha's owner logging in with the right password from the usual address, on `device` if
+/// any (a new device otherwise).
+async fn owner_logs_in(
+    store: &MemoryStore,
+    door: &Door,
+    device: Option<&DeviceToken>,
+) -> Result<service::LoggedIn, AuthError> {
+    log_in(store, door, address(1), &owner_login(device)).await
+}
+
 #[tokio::test]
 async fn signing_up_makes_the_creator_owner_of_a_club_with_the_default_catalogue() {
     let store = MemoryStore::new();
@@ -180,9 +190,7 @@ async fn an_address_signs_up_a_few_clubs_an_hour() {
 async fn the_right_password_logs_in_and_a_new_device_gets_a_token() {
     let (store, user) = alpha().await;
     let door = Door::default();
-    let first = log_in(&store, &door, address(1), &owner_login(None))
-        .await
-        .expect("logged in");
+    let first = owner_logs_in(&store, &door, None).await.expect("logged in");
     assert_eq!(first.user, user);
     let token = first.new_device.expect("a token for the new device");
     assert_eq!(
@@ -241,7 +249,7 @@ async fn after_a_few_failures_each_attempt_on_an_account_waits_longer() {
 async fn a_flood_on_an_account_locks_out_new_devices_but_not_the_owners_own() {
     let (store, _) = alpha().await;
     let door = Door::default();
-    let phone = log_in(&store, &door, address(1), &owner_login(None))
+    let phone = owner_logs_in(&store, &door, None)
         .await
         .expect("logged in")
         .new_device
@@ -258,13 +266,13 @@ async fn a_flood_on_an_account_locks_out_new_devices_but_not_the_owners_own() {
             .any(|a| matches!(a, Some(AuthError::RateLimited { .. }))),
         "the flood is refused: {answers:?}"
     );
-    let new_device = log_in(&store, &door, address(1), &owner_login(None)).await;
+    let new_device = owner_logs_in(&store, &door, None).await;
     assert!(
         matches!(new_device, Err(AuthError::RateLimited { .. })),
         "{new_device:?}"
     );
     let pauses_before = door.pauses.taken().len();
-    log_in(&store, &door, address(1), &owner_login(Some(&phone)))
+    owner_logs_in(&store, &door, Some(&phone))
         .await
         .expect("the owner's phone gets in");
     assert_eq!(
@@ -300,7 +308,7 @@ async fn logging_in_successfully_never_spends_the_address_budget() {
     let (store, _) = alpha().await;
     let door = Door::with_address_budget(2);
     for _ in 0..6 {
-        log_in(&store, &door, address(1), &owner_login(None))
+        owner_logs_in(&store, &door, None)
             .await
             .expect("a right password always gets in");
     }

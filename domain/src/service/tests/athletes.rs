@@ -45,6 +45,27 @@ async fn link(
     service::link_account(store, by, athlete.id, member.map(|m| m.id), athlete.version, t0()).await
 }
 
+/// Asserts that `by` may neither change `seen` to `draft` nor archive it: both answer
+/// `refusal`.
+async fn assert_profile_unchangeable(
+    store: &MemoryStore,
+    by: &Member,
+    seen: &Athlete,
+    draft: &AthleteDraft,
+    refusal: ClubError,
+) {
+    assert_eq!(
+        service::update_athlete(store, by, seen.id, draft, seen.version, t0()).await,
+        Err(refusal.clone()),
+        "changing"
+    );
+    assert_eq!(
+        service::set_athlete_archived(store, by, seen.id, true, seen.version, t0()).await,
+        Err(refusal),
+        "archiving"
+    );
+}
+
 impl Team {
     pub(super) async fn new() -> Team {
         let club = Club::new().await;
@@ -158,15 +179,8 @@ async fn only_coaches_create_and_change_profiles() {
         service::create_athlete(store, me, &input, t0()).await,
         Err(ClubError::Forbidden)
     );
-    assert_eq!(
-        service::update_athlete(store, me, mine.id, &input, mine.version, t0()).await,
-        Err(ClubError::Forbidden),
-        "not even their own"
-    );
-    assert_eq!(
-        service::set_athlete_archived(store, me, mine.id, true, mine.version, t0()).await,
-        Err(ClubError::Forbidden)
-    );
+    // Not even their own profile.
+    assert_profile_unchangeable(store, me, mine, &input, ClubError::Forbidden).await;
     assert_eq!(
         link(store, me, &team.teammate, Some(me)).await,
         Err(ClubError::Forbidden)
@@ -190,14 +204,7 @@ async fn a_profile_changed_meanwhile_is_a_conflict() {
     .await
     .expect("a first edit");
     let stale = athlete_draft("Zoé", "Blanc");
-    assert_eq!(
-        service::update_athlete(store, &club.admin, seen.id, &stale, seen.version, t0()).await,
-        Err(ClubError::Conflict)
-    );
-    assert_eq!(
-        service::set_athlete_archived(store, &club.admin, seen.id, true, seen.version, t0()).await,
-        Err(ClubError::Conflict)
-    );
+    assert_profile_unchangeable(store, &club.admin, seen, &stale, ClubError::Conflict).await;
     assert_eq!(
         link(store, &club.admin, seen, Some(&club.coach)).await,
         Err(ClubError::Conflict)
@@ -211,22 +218,8 @@ async fn another_clubs_profiles_and_groups_are_not_found() {
     let (club, store) = (&team.club, &team.club.store);
     let stranger = &club.stranger;
     let mine = &team.mine;
-    assert_eq!(
-        service::update_athlete(
-            store,
-            stranger,
-            mine.id,
-            &athlete_draft("X", "Y"),
-            mine.version,
-            t0()
-        )
-        .await,
-        Err(ClubError::NotFound)
-    );
-    assert_eq!(
-        service::set_athlete_archived(store, stranger, mine.id, true, mine.version, t0()).await,
-        Err(ClubError::NotFound)
-    );
+    let draft = athlete_draft("X", "Y");
+    assert_profile_unchangeable(store, stranger, mine, &draft, ClubError::NotFound).await;
     assert_eq!(link(store, stranger, mine, None).await, Err(ClubError::NotFound));
     let juniors = service::create_group(store, &club.coach, "Juniors", t0())
         .await
