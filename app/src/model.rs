@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use domain::invitation::InvitationStatus;
 use domain::membership::ClubMembership;
-use domain::{ClubId, InvitationId, MemberId, Role};
+use domain::{InvitationId, MemberId, Role};
 use serde::{Deserialize, Serialize};
 
 /// The person looking at the page, and the club they are working in.
@@ -11,16 +11,9 @@ use serde::{Deserialize, Serialize};
 pub struct Viewer {
     pub display_name: String,
     pub email: String,
-    pub club: Option<CurrentClub>,
+    /// The club they are working in: the one of `clubs` the session names.
+    pub club: Option<ClubMembership>,
     pub clubs: Vec<ClubMembership>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct CurrentClub {
-    pub id: ClubId,
-    pub name: String,
-    pub role: Role,
-    pub member_id: MemberId,
 }
 
 impl Viewer {
