@@ -101,13 +101,14 @@ pub struct CatalogueView {
     pub matching: usize,
     /// Exercises in the club (archived ones included), whatever the query.
     pub total: usize,
-    pub categories: Vec<Choice>,
-    pub equipment: Vec<Choice>,
+    /// What the category and equipment filters offer.
+    pub lists: ExerciseChoices,
     /// Whether the viewer may change the catalogue.
     pub can_edit: bool,
 }
 
-/// The lists an exercise form offers.
+/// The club's categories and equipment, in the viewer's language, by name: what an exercise form
+/// and the catalogue's filters offer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExerciseChoices {
     pub categories: Vec<Choice>,
