@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use domain::invitation::InvitationStatus;
 use domain::membership::ClubMembership;
-use domain::{ClubId, InvitationId, MemberId, Role};
+use domain::{InvitationId, MemberId, Role};
 use serde::{Deserialize, Serialize};
 
 /// The person looking at the page, and the club they are working in.
@@ -11,16 +11,9 @@ use serde::{Deserialize, Serialize};
 pub struct Viewer {
     pub display_name: String,
     pub email: String,
-    pub club: Option<CurrentClub>,
+    /// The club they are working in: the one of `clubs` the session names.
+    pub club: Option<ClubMembership>,
     pub clubs: Vec<ClubMembership>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct CurrentClub {
-    pub id: ClubId,
-    pub name: String,
-    pub role: Role,
-    pub member_id: MemberId,
 }
 
 impl Viewer {
@@ -108,13 +101,14 @@ pub struct CatalogueView {
     pub matching: usize,
     /// Exercises in the club (archived ones included), whatever the query.
     pub total: usize,
-    pub categories: Vec<Choice>,
-    pub equipment: Vec<Choice>,
+    /// What the category and equipment filters offer.
+    pub lists: ExerciseChoices,
     /// Whether the viewer may change the catalogue.
     pub can_edit: bool,
 }
 
-/// The lists an exercise form offers.
+/// The club's categories and equipment, in the viewer's language, by name: what an exercise form
+/// and the catalogue's filters offer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExerciseChoices {
     pub categories: Vec<Choice>,

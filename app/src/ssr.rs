@@ -5,7 +5,7 @@
 //! works on always comes from the session, never from the request.
 
 use crate::error::AppError;
-use crate::model::{CurrentClub, Viewer};
+use crate::model::Viewer;
 use chrono::{NaiveDate, Utc};
 use domain::account::User;
 use domain::membership::{ClubMembership, Identity, Member};
@@ -267,11 +267,10 @@ pub async fn viewer(state: &AppState) -> Result<Option<Viewer>, AppError> {
             .clubs
             .iter()
             .find(|c| c.club_id == m.club_id)
-            .map(|c| CurrentClub {
-                id: c.club_id,
-                name: c.club_name.clone(),
+            .map(|c| ClubMembership {
                 role: m.role,
                 member_id: m.id,
+                ..c.clone()
             })
     });
     Ok(Some(Viewer {

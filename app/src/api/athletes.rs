@@ -6,8 +6,8 @@ use crate::error::AppError;
 use crate::model::Choice;
 use domain::athlete::AthleteInput;
 use domain::competition::{LevelStatus, Weighing};
-use domain::roster::{RosterQuery, RosterRow};
-use domain::{AthleteId, ExerciseId, GroupId, MemberId};
+use domain::roster::{MainLifts, RosterQuery, RosterRow};
+use domain::{AthleteId, GroupId, MemberId};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -16,6 +16,7 @@ use {
     super::{by_name, exercise_choices, name_in},
     crate::ssr,
     chrono::Utc,
+    domain::ExerciseId,
     domain::athlete::AthleteDraft,
     domain::catalogue::Exercise,
     domain::service::athletes as service,
@@ -51,8 +52,8 @@ pub struct AthletePage {
     pub levels: Vec<LevelStatus>,
     /// The main lifts first (snatch, clean and jerk), then by name.
     pub lifts: Vec<LiftHistory>,
-    pub snatch: Option<ExerciseId>,
-    pub clean_and_jerk: Option<ExerciseId>,
+    /// The club's snatch and clean and jerk, which the charts and the max form put first.
+    pub main_lifts: MainLifts,
     /// The club's active groups, for a coach.
     pub groups: Vec<GroupMembership>,
     /// The exercises a max may be recorded for (active ones, by name), when the viewer may.
@@ -132,8 +133,7 @@ pub async fn load_athlete(id: AthleteId) -> Result<AthletePage, AppError> {
         weighings: file.weighings.into_iter().rev().collect(),
         levels: file.levels.into_iter().rev().collect(),
         lifts,
-        snatch: file.lifts.snatch,
-        clean_and_jerk: file.lifts.clean_and_jerk,
+        main_lifts: file.lifts,
         groups: if file.coaching {
             file.groups
                 .iter()

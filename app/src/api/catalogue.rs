@@ -14,6 +14,7 @@ use {
     crate::model::{Choice, ExerciseItem},
     crate::ssr,
     chrono::Utc,
+    domain::EquipmentId,
     domain::catalogue::Label,
     domain::service::catalogue as service,
     domain::{FieldError, FieldProblem},
@@ -31,6 +32,19 @@ fn choices<Id: Copy>(locale: Locale, labels: &[Label<Id>], raw: impl Fn(Id) -> i
             })
             .collect(),
     )
+}
+
+/// The club's two lists in the viewer's language.
+#[cfg(feature = "ssr")]
+fn lists(
+    locale: Locale,
+    categories: &[Label<CategoryId>],
+    equipment: &[Label<EquipmentId>],
+) -> ExerciseChoices {
+    ExerciseChoices {
+        categories: choices(locale, categories, |c| c.0),
+        equipment: choices(locale, equipment, |e| e.0),
+    }
 }
 
 #[cfg(feature = "ssr")]
@@ -88,8 +102,7 @@ pub async fn catalogue(
             items,
             matching,
             total,
-            categories: choices(locale, &all.categories, |c| c.0),
-            equipment: choices(locale, &all.equipment, |c| c.0),
+            lists: lists(locale, &all.categories, &all.equipment),
             can_edit,
         }
     })
@@ -101,11 +114,7 @@ pub async fn catalogue(
 pub async fn catalogue_choices() -> Result<ExerciseChoices, AppError> {
     let (state, actor) = ssr::member().await?;
     let (categories, equipment) = service::form_lists(&*state.store, &state.catalogues, &actor).await?;
-    let locale = crate::lang::detect();
-    Ok(ExerciseChoices {
-        categories: choices(locale, &categories, |c| c.0),
-        equipment: choices(locale, &equipment, |c| c.0),
-    })
+    Ok(lists(crate::lang::detect(), &categories, &equipment))
 }
 
 #[server(endpoint = "exercise")]

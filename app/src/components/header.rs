@@ -113,11 +113,11 @@ pub fn enhance_theme_toggle() {
 #[component]
 fn ClubSwitcher(viewer: Viewer) -> impl IntoView {
     let current = viewer.club.clone();
-    let name = current.as_ref().map(|c| c.name.clone());
+    let name = current.as_ref().map(|c| c.club_name.clone());
     let others: Vec<_> = viewer
         .clubs
         .into_iter()
-        .filter(|c| Some(c.club_id) != current.as_ref().map(|c| c.id))
+        .filter(|c| Some(c.club_id) != current.as_ref().map(|c| c.club_id))
         .collect();
     if others.is_empty() {
         return view! {

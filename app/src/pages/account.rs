@@ -18,7 +18,7 @@ pub fn AccountPage() -> impl IntoView {
             <Suspense fallback=move || view! { <p>{tr!(common.loading)}</p> }>
                 {move || Suspend::new(async move {
                     viewer.await.ok().flatten().map(|v| {
-                        let current = v.club.as_ref().map(|c| c.id);
+                        let current = v.club.as_ref().map(|c| c.club_id);
                         view! {
                             <div class="card">
                                 <p class="font-semibold">{v.display_name.clone()}</p>

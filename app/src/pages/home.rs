@@ -33,7 +33,7 @@ pub fn HomePage() -> impl IntoView {
                                 {match v.club.clone() {
                                     Some(club) => view! {
                                         <p class="mt-2 text-muted" data-testid="home-role">
-                                            {club.name.clone()} " · " {tr!(home.your_role)} " "
+                                            {club.club_name.clone()} " · " {tr!(home.your_role)} " "
                                             <strong>{role_label(locale, club.role)}</strong>
                                         </p>
                                     }.into_any(),

@@ -97,7 +97,7 @@ pub(super) fn AthleteDetails(page: AthletePage) -> impl IntoView {
             <section class="card flex flex-col gap-4" aria-labelledby="maxes-title">
                 <h2 id="maxes-title" class="text-lg font-semibold">{tr!(athletes.maxes)}</h2>
                 {may_record.then(|| view! {
-                    <MaxForm athlete_id=a.id exercises=page.exercises.clone() coaching=page.coaching main=[page.snatch, page.clean_and_jerk].into_iter().flatten().map(|e| e.0).collect() today=today()/>
+                    <MaxForm athlete_id=a.id exercises=page.exercises.clone() coaching=page.coaching main=[page.main_lifts.snatch, page.main_lifts.clean_and_jerk].into_iter().flatten().map(|e| e.0).collect() today=today()/>
                 })}
                 {if page.lifts.is_empty() {
                     view! { <p class="text-muted" data-testid="no-maxes">{tr!(athletes.no_maxes)}</p> }.into_any()

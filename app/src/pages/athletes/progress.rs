@@ -32,7 +32,9 @@ pub(super) fn charted(page: &AthletePage) -> Vec<&LiftHistory> {
     let main: Vec<&LiftHistory> = page
         .lifts
         .iter()
-        .filter(|l| Some(l.exercise) == page.snatch || Some(l.exercise) == page.clean_and_jerk)
+        .filter(|l| {
+            Some(l.exercise) == page.main_lifts.snatch || Some(l.exercise) == page.main_lifts.clean_and_jerk
+        })
         .collect();
     if !main.is_empty() {
         return main;

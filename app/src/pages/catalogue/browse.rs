@@ -119,8 +119,8 @@ pub(super) fn CatalogueBrowser(query: CatalogueQuery, view: CatalogueView) -> im
         }
     };
 
-    let categories = view.with_untracked(|v| v.categories.clone());
-    let equipment = view.with_untracked(|v| v.equipment.clone());
+    let categories = view.with_untracked(|v| v.lists.categories.clone());
+    let equipment = view.with_untracked(|v| v.lists.equipment.clone());
     let CatalogueQuery {
         q: initial_q,
         category,
