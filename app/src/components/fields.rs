@@ -1,5 +1,6 @@
 //! Form fields and their messages, wired for assistive technology.
 
+use super::call::{PostAction, PostForm};
 use super::messages::{error_text, field_text};
 use crate::error::AppError;
 use crate::i18n::*;
@@ -146,6 +147,46 @@ pub fn SubmitButton(
         <button type="submit" class="btn-primary" disabled=move || pending.get() aria-busy=move || pending.get().to_string()>
             {move || if pending.get() { td_string!(locale, auth.working).to_string() } else { label.get() }}
         </button>
+    }
+}
+
+/// A record's form (an athlete, an exercise): it creates one, or saves `existing` with the
+/// version it was read at (so a change made meanwhile is refused rather than overwritten). The
+/// fields are the children; the form's error and the Save and Cancel buttons follow them.
+#[component]
+pub fn SaveForm(
+    /// The paths of the server functions that create the record and that update it.
+    to: (&'static str, &'static str),
+    /// The actions the creation and the update are sent through.
+    actions: (PostAction, PostAction),
+    /// The record edited: its id and the version read.
+    existing: Option<(i64, i64)>,
+    errors: Signal<Option<AppError>>,
+    save: String,
+    cancel: String,
+    /// Where Cancel goes back to.
+    back: String,
+    #[prop(optional)] testid: Option<&'static str>,
+    children: Children,
+) -> impl IntoView {
+    let ((create_path, update_path), (create, update)) = (to, actions);
+    let (to, action) = match existing {
+        Some(_) => (update_path, update),
+        None => (create_path, create),
+    };
+    view! {
+        <PostForm to action attr:class="card flex flex-col gap-4" attr:novalidate="" attr:data-testid=testid>
+            {existing.map(|(id, version)| view! {
+                <input type="hidden" name="id" value=id.to_string()/>
+                <input type="hidden" name="version" value=version.to_string()/>
+            })}
+            {children()}
+            <FormAlert errors/>
+            <div class="flex flex-wrap items-center gap-3">
+                <SubmitButton label=save pending=action.pending()/>
+                <a href=back class="btn-secondary">{cancel}</a>
+            </div>
+        </PostForm>
     }
 }
 

@@ -18,8 +18,8 @@ pub mod toast;
 
 pub use browser::{confirm, focus_later, reload_on_success, reload_to};
 pub use fields::{
-    EmailField, ErrorNote, Field, FieldMessage, FormAlert, NewAccountFields, NumberInput, SubmitButton,
-    TextField, field_error, form_error, last_error,
+    EmailField, ErrorNote, Field, FieldMessage, FormAlert, NewAccountFields, NumberInput, SaveForm,
+    SubmitButton, TextField, field_error, form_error, last_error,
 };
 pub use header::{Header, HydrationMark, ViewerResource};
 pub use messages::{error_text, field_text, role_label};

@@ -3,10 +3,10 @@
 use super::athlete_href;
 use crate::api::athletes::{CreateAthlete, UpdateAthlete, load_athlete};
 use crate::components::Field;
-use crate::components::call::{PostForm, create_or_update, post_action};
+use crate::components::call::{create_or_update, post_action};
 use crate::components::form_page;
 use crate::components::format::sex_label;
-use crate::components::{FormAlert, SubmitButton, TextField, field_error};
+use crate::components::{SaveForm, TextField, field_error};
 use crate::components::{ViewerResource, id_param};
 use crate::components::{editable, loaded};
 use domain::AthleteId;
@@ -82,35 +82,14 @@ pub(super) fn AthleteForm(existing: Option<Athlete>) -> impl IntoView {
             <p class="text-sm text-red-700 dark:text-red-400" role="alert">{move || notes_error.get()}</p>
         </Field>
     };
-    let cancel = existing
+    let back = existing
         .as_ref()
         .map_or_else(|| "/athletes".to_owned(), |a| athlete_href(a.id));
-    let buttons = move |pending: Signal<bool>| {
-        view! {
-            <div class="flex flex-wrap items-center gap-3">
-                <SubmitButton label=tr!(athletes.save) pending/>
-                <a href=cancel.clone() class="btn-secondary">{tr!(athletes.cancel)}</a>
-            </div>
-        }
-    };
-    match existing {
-        Some(a) => view! {
-            <PostForm to=UpdateAthlete::PATH action=update attr:class="card flex flex-col gap-4" attr:novalidate="" attr:data-testid="athlete-form">
-                <input type="hidden" name="id" value=a.id.0.to_string()/>
-                <input type="hidden" name="version" value=a.version.to_string()/>
-                {fields}
-                <FormAlert errors/>
-                {buttons(update.pending().into())}
-            </PostForm>
-        }
-        .into_any(),
-        None => view! {
-            <PostForm to=CreateAthlete::PATH action=create attr:class="card flex flex-col gap-4" attr:novalidate="" attr:data-testid="athlete-form">
-                {fields}
-                <FormAlert errors/>
-                {buttons(create.pending().into())}
-            </PostForm>
-        }
-        .into_any(),
+    let saved = existing.as_ref().map(|a| (a.id.0, a.version));
+    view! {
+        <SaveForm to=(CreateAthlete::PATH, UpdateAthlete::PATH) actions=(create, update) existing=saved errors
+            save=tr!(athletes.save) cancel=tr!(athletes.cancel) back testid="athlete-form">
+            {fields}
+        </SaveForm>
     }
 }

@@ -9,7 +9,6 @@ use crate::components::{failure, loading};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::model::Choice;
-use domain::GroupId;
 use domain::competition::{CompetitorLevel, Sex};
 use domain::roster::{RosterQuery, RosterRow, RosterSort};
 use leptos::prelude::*;
@@ -83,16 +82,31 @@ pub(super) fn Roster(page: RosterPage, query: RosterQuery) -> impl IntoView {
     }
 }
 
-/// One of the roster's filters (`sex`, `group`, `level`): all, or one of its options (the
-/// children).
+/// One of the roster's filters (`sex`, `group`, `level`): all, or one of its options, the one
+/// the roster is filtered by selected.
 #[component]
-fn RosterFilter(name: &'static str, label: String, children: Children) -> impl IntoView {
+fn RosterFilter(
+    name: &'static str,
+    label: String,
+    /// Each choice's value and label, after "all".
+    #[prop(into)]
+    options: Vec<(String, String)>,
+    /// The value the roster is filtered by, if any.
+    current: Option<String>,
+) -> impl IntoView {
     let id = format!("roster-{name}");
+    let options = options
+        .into_iter()
+        .map(|(value, text)| {
+            let selected = current.as_ref() == Some(&value);
+            view! { <option value=value selected=selected>{text}</option> }
+        })
+        .collect_view();
     view! {
         <Field id=id.clone() label>
             <select id=id name=name class="select">
                 <option value="">{tr!(athletes.all)}</option>
-                {children()}
+                {options}
             </select>
         </Field>
     }
@@ -102,29 +116,17 @@ fn RosterFilter(name: &'static str, label: String, children: Children) -> impl I
 #[component]
 pub(super) fn RosterFilters(groups: Vec<Choice>, query: RosterQuery) -> impl IntoView {
     let locale = crate::lang::current();
+    let sexes = Sex::ALL.map(|s| (s.as_str().to_owned(), sex_label(locale, s)));
+    let groups: Vec<_> = groups.into_iter().map(|g| (g.id.to_string(), g.name)).collect();
+    let levels = CompetitorLevel::ALL.map(|l| (l.as_str().to_owned(), level_label(locale, l)));
     view! {
         <form method="get" action="/athletes" class="card flex flex-wrap items-end gap-3" role="search" data-testid="roster-filters">
             <Field id="roster-q" label=tr!(athletes.search) class="flex min-w-48 flex-1 flex-col gap-1">
                 <input id="roster-q" name="q" type="search" maxlength=domain::catalogue::search::QUERY_MAX class="input" value=query.q.clone() placeholder=tr!(athletes.search_hint)/>
             </Field>
-            <RosterFilter name="sex" label=tr!(athletes.sex)>
-                {Sex::ALL
-                    .into_iter()
-                    .map(|s| view! { <option value=s.as_str() selected=query.sex == Some(s)>{sex_label(locale, s)}</option> })
-                    .collect_view()}
-            </RosterFilter>
-            <RosterFilter name="group" label=tr!(athletes.group)>
-                {groups
-                    .into_iter()
-                    .map(|g| view! { <option value=g.id.to_string() selected=query.group == Some(GroupId(g.id))>{g.name}</option> })
-                    .collect_view()}
-            </RosterFilter>
-            <RosterFilter name="level" label=tr!(athletes.level)>
-                {CompetitorLevel::ALL
-                    .into_iter()
-                    .map(|l| view! { <option value=l.as_str() selected=query.level == Some(l)>{level_label(locale, l)}</option> })
-                    .collect_view()}
-            </RosterFilter>
+            <RosterFilter name="sex" label=tr!(athletes.sex) options=sexes current=query.sex.map(|s| s.as_str().to_owned())/>
+            <RosterFilter name="group" label=tr!(athletes.group) options=groups current=query.group.map(|g| g.0.to_string())/>
+            <RosterFilter name="level" label=tr!(athletes.level) options=levels current=query.level.map(|l| l.as_str().to_owned())/>
             <label class="flex items-center gap-2 pb-2 text-sm">
                 <input type="checkbox" name="archived" value="true" checked=query.archived/>
                 {tr!(athletes.show_archived)}

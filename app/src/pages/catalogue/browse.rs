@@ -1,6 +1,6 @@
 //! The catalogue's list: search, filters, sort and the exercises.
 
-use super::RecordCard;
+use super::{CatalogueSearch, RecordCard};
 use super::{CatalogueTabs, Tab, exercise_href};
 use crate::api::catalogue::{Catalogue, catalogue};
 use crate::components::Field;
@@ -150,15 +150,10 @@ pub(super) fn CatalogueBrowser(query: CatalogueQuery, view: CatalogueView) -> im
             }
         >
             <Field id="catalogue-search" label=tr!(catalogue.search)>
-                <input
+                <CatalogueSearch
                     id="catalogue-search"
-                    name="q"
-                    type="search"
-                    maxlength=domain::catalogue::search::QUERY_MAX
-                    autocomplete="off"
-                    class="input"
-                    placeholder=tr!(catalogue.search_hint)
-                    value=initial_q
+                    attr:name="q"
+                    attr:value=initial_q
                     on:input=move |ev| typed(event_target_value(&ev))
                 />
             </Field>

@@ -1,7 +1,7 @@
 //! The complex builder: search the catalogue and add movements, order them, name the complex.
 
 use super::complexes::{complex_href, movement_name};
-use super::edit_page;
+use super::{CatalogueSearch, edit_page};
 use crate::api::catalogue::{CreateComplex, MovementCandidates, UpdateComplex, catalogue_choices, complex};
 use crate::components::Field;
 use crate::components::call::{Call, ask, create_or_update, post_action};
@@ -236,13 +236,8 @@ pub(super) fn ComplexBuilder(categories: Vec<Choice>, existing: Option<ComplexDe
             </fieldset>
 
             <Field id="movement-search" label=tr!(complexes.add)>
-                <input
+                <CatalogueSearch
                     id="movement-search"
-                    type="search"
-                    maxlength=domain::catalogue::search::QUERY_MAX
-                    autocomplete="off"
-                    class="input"
-                    placeholder=tr!(catalogue.search_hint)
                     on:input=move |ev| search(event_target_value(&ev))
                     on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); }
                 />

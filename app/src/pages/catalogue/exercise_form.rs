@@ -4,10 +4,10 @@ use super::edit_page;
 use super::exercise_href;
 use crate::api::catalogue::{CreateExercise, UpdateExercise, catalogue_choices, exercise};
 use crate::components::Field;
-use crate::components::call::{PostForm, create_or_update, post_action};
+use crate::components::call::{create_or_update, post_action};
 use crate::components::form_page;
 use crate::components::loaded;
-use crate::components::{FormAlert, SubmitButton, TextField, field_error};
+use crate::components::{SaveForm, TextField, field_error};
 use crate::error::AppError;
 use crate::model::{Choice, ExerciseChoices, ExerciseDetail};
 use domain::ExerciseId;
@@ -44,36 +44,15 @@ pub(super) fn ExerciseForm(choices: ExerciseChoices, existing: Option<ExerciseDe
     let update = post_action();
     let error = create_or_update(create, update, exercise_href);
     let fields = view! { <ExerciseFields choices existing=existing.clone() errors=error/> };
-    let cancel = existing
+    let back = existing
         .as_ref()
         .map_or_else(|| "/catalogue".to_owned(), |e| exercise_href(e.id));
-    let buttons = move |pending: Signal<bool>| {
-        view! {
-            <div class="flex flex-wrap items-center gap-3">
-                <SubmitButton label=tr!(catalogue.save) pending/>
-                <a href=cancel.clone() class="btn-secondary">{tr!(catalogue.cancel)}</a>
-            </div>
-        }
-    };
-    match existing {
-        Some(e) => view! {
-            <PostForm to=UpdateExercise::PATH action=update attr:class="card flex flex-col gap-4" attr:novalidate="">
-                <input type="hidden" name="id" value=e.id.0.to_string()/>
-                <input type="hidden" name="version" value=e.version.to_string()/>
-                {fields}
-                <FormAlert errors=error/>
-                {buttons(update.pending().into())}
-            </PostForm>
-        }
-        .into_any(),
-        None => view! {
-            <PostForm to=CreateExercise::PATH action=create attr:class="card flex flex-col gap-4" attr:novalidate="">
-                {fields}
-                <FormAlert errors=error/>
-                {buttons(create.pending().into())}
-            </PostForm>
-        }
-        .into_any(),
+    let saved = existing.as_ref().map(|e| (e.id.0, e.version));
+    view! {
+        <SaveForm to=(CreateExercise::PATH, UpdateExercise::PATH) actions=(create, update) existing=saved errors=error
+            save=tr!(catalogue.save) cancel=tr!(catalogue.cancel) back>
+            {fields}
+        </SaveForm>
     }
 }
 

@@ -73,6 +73,22 @@ where
     }
 }
 
+/// A search box of the catalogue (the exercises, a complex's movements), as long as the
+/// server's query may be; the page adds its name, value and handlers.
+#[component]
+pub(super) fn CatalogueSearch(id: &'static str) -> impl IntoView {
+    view! {
+        <input
+            id=id
+            type="search"
+            maxlength=domain::catalogue::search::QUERY_MAX
+            autocomplete="off"
+            class="input"
+            placeholder=tr!(catalogue.search_hint)
+        />
+    }
+}
+
 /// The page that edits a record of the catalogue (an exercise, a complex): the record whose id
 /// the page's address holds (as the id type `make` builds), as `load` answers it, refused to a
 /// person who may not edit it (`can_edit`); then `show`'s form of it, with the catalogue's

@@ -30,10 +30,13 @@ pub(super) fn RatioFields(editor: Editor, exercises: Vec<Choice>) -> impl IntoVi
         editor.add_row(form.ratios, row, |index| format!("ratios[{index}].exercise"));
     };
     let remove_ratio = Callback::new(move |index: usize| editor.remove_row(form.ratios, "ratios", index));
-    let exercise_select = move |field: String,
+    // The exercise chosen in a column (`exercise` or `base`) of row `index`.
+    let exercise_select = move |index: usize,
+                                column: &'static str,
                                 label: String,
-                                value: RwSignal<String>,
-                                testid: &'static str| {
+                                value: RwSignal<String>| {
+        let field = format!("ratios[{index}].{column}");
+        let testid = format!("ratio-{column}");
         let id = dom_id(&field);
         let error = message(field.clone());
         let error_id = format!("{id}-error");
@@ -74,15 +77,12 @@ pub(super) fn RatioFields(editor: Editor, exercises: Vec<Choice>) -> impl IntoVi
         let factor_field = format!("ratios[{index}].factor");
         let factor_id = dom_id(&factor_field);
         let factor_error = message(factor_field.clone());
+        let exercise_label = td_string!(locale, settings.ratio_exercise_row, row = row_number).to_string();
+        let base_label = td_string!(locale, settings.ratio_base_row, row = row_number).to_string();
         view! {
             <tr class="border-t border-line align-top" data-testid="ratio-row">
                 <td class="py-2 pr-2">
-                    {exercise_select(
-                        format!("ratios[{index}].exercise"),
-                        td_string!(locale, settings.ratio_exercise_row, row = row_number).to_string(),
-                        row.exercise,
-                        "ratio-exercise",
-                    )}
+                    {exercise_select(index, "exercise", exercise_label, row.exercise)}
                 </td>
                 <td class="py-2 pr-2 pt-4 text-muted" aria-hidden="true">"="</td>
                 <td class="py-2 pr-2">
@@ -93,12 +93,7 @@ pub(super) fn RatioFields(editor: Editor, exercises: Vec<Choice>) -> impl IntoVi
                 </td>
                 <td class="py-2 pr-2 pt-4 text-muted" aria-hidden="true">"×"</td>
                 <td class="py-2 pr-2">
-                    {exercise_select(
-                        format!("ratios[{index}].base"),
-                        td_string!(locale, settings.ratio_base_row, row = row_number).to_string(),
-                        row.base,
-                        "ratio-base",
-                    )}
+                    {exercise_select(index, "base", base_label, row.base)}
                 </td>
                 <RemoveRowCell
                     editor
