@@ -194,6 +194,14 @@ impl WeighingInput {
     }
 }
 
+/// An athlete put in a group (`member`) or taken out of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GroupChange {
+    pub group: GroupId,
+    pub athlete: AthleteId,
+    pub member: bool,
+}
+
 /// A named set of a club's athletes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Group {

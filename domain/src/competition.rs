@@ -138,6 +138,13 @@ pub fn weight_class_table_on(tables: &[WeightClassTable], on: NaiveDate) -> Opti
         .max_by_key(|t| t.effective_from)
 }
 
+/// A competitor level an athlete reaches on a date; it lasts until the next one starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LevelChange {
+    pub level: CompetitorLevel,
+    pub start: NaiveDate,
+}
+
 /// A weighing of an athlete: the scale on a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Weighing {

@@ -2,12 +2,12 @@
 //! (`store` for the databases, the server for password hashing); `main` wires them.
 
 use crate::account::{DisplayName, Email, User};
-use crate::athlete::{Athlete, AthleteDraft, Group};
+use crate::athlete::{Athlete, AthleteDraft, Group, GroupChange};
 use crate::athlete_import::AthleteImportPlan;
 use crate::catalogue::exchange::ImportCounts;
 use crate::catalogue::file::CataloguePlan;
 use crate::catalogue::{Complex, ComplexDraft, Exercise, ExerciseDraft, Label, LabelKind, Names};
-use crate::competition::{CompetitorLevel, LevelStatus, Weighing};
+use crate::competition::{CompetitorLevel, LevelChange, LevelStatus, Weighing};
 use crate::error::StoreError;
 use crate::ids::{
     AthleteId, CategoryId, ClubId, ComplexId, EquipmentId, ExerciseId, GroupId, InvitationId, MaxId,
@@ -70,6 +70,14 @@ pub struct NewUser {
     pub password_hash: String,
 }
 
+/// A new club and its owner's new account, with the club's starting catalogue.
+#[derive(Debug, Clone)]
+pub struct NewClub<'a> {
+    pub owner: NewUser,
+    pub name: &'a str,
+    pub catalogue: &'a CataloguePlan,
+}
+
 /// A new invitation (the token already hashed).
 #[derive(Debug, Clone)]
 pub struct NewInvitation {
@@ -90,9 +98,7 @@ pub trait AccountStore: Send + Sync {
     /// all or nothing. `Duplicate` when the email is taken.
     async fn create_user_with_club(
         &self,
-        user: NewUser,
-        club_name: &str,
-        catalogue: &CataloguePlan,
+        new: NewClub<'_>,
         now: DateTime<Utc>,
     ) -> StoreResult<(User, ClubId)>;
     async fn user(&self, id: UserId) -> StoreResult<Option<User>>;
@@ -306,13 +312,7 @@ pub trait CompetitionStore: Send + Sync {
     async fn current_levels(&self, club: ClubId) -> StoreResult<Vec<(AthleteId, CompetitorLevel)>>;
     /// Starts a level on `start`, closing the open one on the same day, in one transaction.
     /// `Conflict` when the open level started on or after `start`.
-    async fn record_level(
-        &self,
-        club: ClubId,
-        athlete: AthleteId,
-        level: CompetitorLevel,
-        start: NaiveDate,
-    ) -> StoreResult<()>;
+    async fn record_level(&self, club: ClubId, athlete: AthleteId, change: LevelChange) -> StoreResult<()>;
 }
 
 /// The athletes' maxes. Every call is scoped by the club: another club's ids are "not found".
@@ -346,13 +346,7 @@ pub trait GroupStore: Send + Sync {
     async fn rename_group(&self, group: Versioned<GroupId>, name: &str) -> StoreResult<Group>;
     async fn set_group_archived(&self, group: Edit<GroupId, bool>) -> StoreResult<Group>;
     /// Puts an athlete in a group or takes them out (doing it twice changes nothing).
-    async fn set_in_group(
-        &self,
-        club: ClubId,
-        group: GroupId,
-        athlete: AthleteId,
-        member: bool,
-    ) -> StoreResult<()>;
+    async fn set_in_group(&self, club: ClubId, change: GroupChange) -> StoreResult<()>;
 }
 
 /// Athletes imported from a file.

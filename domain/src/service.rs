@@ -14,8 +14,8 @@ use crate::ids::{ClubId, InvitationId, MemberId};
 use crate::invitation::{self, Invitation, InvitationStatus, InvitationToken};
 use crate::membership::{self, Member};
 use crate::ports::{
-    AccountStore, AthleteStore, ClubStore, InvitationStore, NewInvitation, NewUser, PasswordHasher, Pause,
-    ThrottleStore, Versioned,
+    AccountStore, AthleteStore, ClubStore, InvitationStore, NewClub, NewInvitation, NewUser, PasswordHasher,
+    Pause, ThrottleStore, Versioned,
 };
 use crate::role::{Permission, Role};
 use crate::throttle::{DeviceToken, Key, Limits, Turn};
@@ -69,7 +69,14 @@ pub async fn sign_up<S: AccountStore + ThrottleStore + ?Sized>(
     let catalogue =
         crate::catalogue::default::plan().map_err(|e| AuthError::Store(StoreError::Backend(e)))?;
     store
-        .create_user_with_club(user, input.club_name.as_str(), catalogue, now)
+        .create_user_with_club(
+            NewClub {
+                owner: user,
+                name: input.club_name.as_str(),
+                catalogue,
+            },
+            now,
+        )
         .await
         .map_err(|e| match e {
             StoreError::Duplicate => AuthError::EmailTaken,

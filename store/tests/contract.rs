@@ -8,12 +8,12 @@
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use domain::account::{DisplayName, Email, User};
-use domain::athlete::Athlete;
+use domain::athlete::{Athlete, GroupChange};
 use domain::catalogue::file::{CatalogueFile, CataloguePlan, ComplexRow, ExerciseRow, LabelRow};
 use domain::catalogue::{ComplexDraft, Exercise, ExerciseDraft, ExerciseInput, Label, Names};
 use domain::invitation::{Invitation, InvitationToken};
 use domain::membership::Member;
-use domain::ports::{NewInvitation, NewUser, Store, StoreResult, Versioned};
+use domain::ports::{NewClub, NewInvitation, NewUser, Store, StoreResult, Versioned};
 use domain::throttle::{Counter, DeviceToken, Key, Limits};
 use domain::{AthleteId, CategoryId, ClubId, ComplexId, ExerciseId, Role, StoreError, UserId};
 use std::future::Future;
@@ -210,7 +210,14 @@ fn small_catalogue() -> CataloguePlan {
 
 async fn club_with_owner(store: &dyn Store, email: &str, club: &str) -> (UserId, ClubId) {
     let (user, club) = store
-        .create_user_with_club(new_user(email), club, &small_catalogue(), t0())
+        .create_user_with_club(
+            NewClub {
+                owner: new_user(email),
+                name: club,
+                catalogue: &small_catalogue(),
+            },
+            t0(),
+        )
         .await
         .expect("sign up");
     (user.id, club)
@@ -331,7 +338,14 @@ async fn sign_up_creates_owner_and_club(store: Arc<dyn Store>) {
 async fn emails_are_unique(store: Arc<dyn Store>) {
     club_with_owner(&*store, "owner@club.fr", "A").await;
     let again = store
-        .create_user_with_club(new_user("owner@club.fr"), "B", &small_catalogue(), t0())
+        .create_user_with_club(
+            NewClub {
+                owner: new_user("owner@club.fr"),
+                name: "B",
+                catalogue: &small_catalogue(),
+            },
+            t0(),
+        )
         .await;
     assert_eq!(again.err(), Some(StoreError::Duplicate));
     // Nothing of the refused sign-up remains: no club "B" for anybody.
@@ -684,7 +698,14 @@ async fn a_new_club_gets_its_starting_catalogue(store: Arc<dyn Store>) {
 async fn the_default_catalogue_is_copied_whole(store: Arc<dyn Store>) {
     let plan = domain::catalogue::default::plan().expect("default catalogue");
     let (_, club) = store
-        .create_user_with_club(new_user("owner@club.fr"), "Club", plan, t0())
+        .create_user_with_club(
+            NewClub {
+                owner: new_user("owner@club.fr"),
+                name: "Club",
+                catalogue: plan,
+            },
+            t0(),
+        )
         .await
         .expect("sign up");
     // How many exercises, complexes, categories and equipment the club has.
@@ -1454,7 +1475,7 @@ async fn athletes_are_created_edited_archived_and_scoped(store: Arc<dyn Store>) 
 }
 
 async fn weighings_and_levels_keep_their_history(store: Arc<dyn Store>) {
-    use domain::competition::{CompetitorLevel, LevelStatus, Weighing};
+    use domain::competition::{CompetitorLevel, LevelChange, LevelStatus, Weighing};
     use domain::weight::Kg;
     let (club, other) = two_clubs(&*store).await;
     let lea = new_athlete(&*store, club, "Léa", "Petit", "women").await;
@@ -1497,11 +1518,25 @@ async fn weighings_and_levels_keep_their_history(store: Arc<dyn Store>) {
     assert_eq!(store.weighings(club, lea.id).await.expect("list").len(), 1);
 
     store
-        .record_level(club, lea.id, CompetitorLevel::Regional, day(2025, 9, 1))
+        .record_level(
+            club,
+            lea.id,
+            LevelChange {
+                level: CompetitorLevel::Regional,
+                start: day(2025, 9, 1),
+            },
+        )
         .await
         .expect("level");
     store
-        .record_level(club, lea.id, CompetitorLevel::National, day(2026, 6, 1))
+        .record_level(
+            club,
+            lea.id,
+            LevelChange {
+                level: CompetitorLevel::National,
+                start: day(2026, 6, 1),
+            },
+        )
         .await
         .expect("level");
     assert_eq!(
@@ -1522,7 +1557,14 @@ async fn weighings_and_levels_keep_their_history(store: Arc<dyn Store>) {
     );
     assert_eq!(
         store
-            .record_level(club, lea.id, CompetitorLevel::Elite, day(2026, 6, 1))
+            .record_level(
+                club,
+                lea.id,
+                LevelChange {
+                    level: CompetitorLevel::Elite,
+                    start: day(2026, 6, 1)
+                }
+            )
             .await,
         Err(StoreError::Conflict),
         "a level cannot start before the open one"
@@ -1533,7 +1575,14 @@ async fn weighings_and_levels_keep_their_history(store: Arc<dyn Store>) {
     );
     assert_eq!(
         store
-            .record_level(other, lea.id, CompetitorLevel::Elite, day(2026, 7, 1))
+            .record_level(
+                other,
+                lea.id,
+                LevelChange {
+                    level: CompetitorLevel::Elite,
+                    start: day(2026, 7, 1)
+                }
+            )
             .await,
         Err(StoreError::NotFound)
     );
@@ -1659,10 +1708,27 @@ async fn groups_hold_athletes(store: Arc<dyn Store>) {
         (team.id, lea.id),
         (juniors.id, lea.id),
     ] {
-        store.set_in_group(club, group, athlete, true).await.expect("add");
+        store
+            .set_in_group(
+                club,
+                GroupChange {
+                    group,
+                    athlete,
+                    member: true,
+                },
+            )
+            .await
+            .expect("add");
     }
     store
-        .set_in_group(club, juniors.id, tom.id, false)
+        .set_in_group(
+            club,
+            GroupChange {
+                group: juniors.id,
+                athlete: tom.id,
+                member: false,
+            },
+        )
         .await
         .expect("remove");
     let groups = store.groups(club).await.expect("groups");
@@ -1672,7 +1738,16 @@ async fn groups_hold_athletes(store: Arc<dyn Store>) {
         .collect();
     assert_eq!(summary, [("Équipe", vec![lea.id]), ("Juniors", vec![lea.id])]);
     assert_eq!(
-        store.set_in_group(other, juniors.id, lea.id, true).await,
+        store
+            .set_in_group(
+                other,
+                GroupChange {
+                    group: juniors.id,
+                    athlete: lea.id,
+                    member: true
+                }
+            )
+            .await,
         Err(StoreError::NotFound)
     );
 

@@ -6,11 +6,11 @@
 //! refused (`Forbidden`); another club's ids are "not found", as everywhere.
 
 use super::error::{ClubError, require, require_found};
-use crate::athlete::{Athlete, AthleteDraft, Group, parse_group_name};
+use crate::athlete::{Athlete, AthleteDraft, Group, GroupChange, parse_group_name};
 use crate::athlete_import::{AthleteImportProblem, ImportIssue};
 use crate::catalogue::cache::{CatalogueCache, ClubCatalogue};
 use crate::catalogue::default::club_keys;
-use crate::competition::{CompetitorLevel, LevelStatus, Weighing};
+use crate::competition::{CompetitorLevel, LevelChange, LevelStatus, Weighing};
 use crate::error::{FieldError, FieldProblem, Report, StoreError};
 use crate::ids::{AthleteId, ClubId, ExerciseId, GroupId, MaxId, MemberId};
 use crate::maxes::{Max, MaxKind};
@@ -351,7 +351,7 @@ pub async fn record_level(
 ) -> Result<(), ClubError> {
     require(actor, Permission::Coach)?;
     store
-        .record_level(actor.club_id, id, level, start)
+        .record_level(actor.club_id, id, LevelChange { level, start })
         .await
         .map_err(|e| match e {
             // The open level started on or after that day: a new one must start later.
@@ -537,7 +537,16 @@ pub async fn set_in_group(
     member: bool,
 ) -> Result<(), ClubError> {
     require(actor, Permission::Coach)?;
-    Ok(store.set_in_group(actor.club_id, group, athlete, member).await?)
+    Ok(store
+        .set_in_group(
+            actor.club_id,
+            GroupChange {
+                group,
+                athlete,
+                member,
+            },
+        )
+        .await?)
 }
 
 /// The largest file an athlete import accepts (a thousand athletes fit in far less).

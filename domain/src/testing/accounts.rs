@@ -3,13 +3,12 @@
 use super::MemoryStore;
 use super::tables::{ClubRow, InvitationRow, MemberRow, State, UserRow, guard};
 use crate::account::User;
-use crate::catalogue::file::CataloguePlan;
 use crate::error::StoreError;
 use crate::ids::{ClubId, InvitationId, MemberId, UserId};
 use crate::invitation::{Invitation, TokenHash};
 use crate::membership::{ClubMembership, Identity, Member};
 use crate::ports::{
-    AccountStore, ClubStore, CounterUpdate, InvitationStore, NewInvitation, NewUser, StoreResult,
+    AccountStore, ClubStore, CounterUpdate, InvitationStore, NewClub, NewInvitation, NewUser, StoreResult,
     ThrottleStore, Versioned,
 };
 use crate::role::Role;
@@ -172,21 +171,19 @@ impl State {
 impl AccountStore for MemoryStore {
     async fn create_user_with_club(
         &self,
-        user: NewUser,
-        club_name: &str,
-        catalogue: &CataloguePlan,
+        new: NewClub<'_>,
         now: DateTime<Utc>,
     ) -> StoreResult<(User, ClubId)> {
         self.write(|s| {
-            let user = s.insert_user(user)?;
+            let user = s.insert_user(new.owner)?;
             let club = ClubId(s.next_id());
             s.clubs.push(ClubRow {
                 id: club,
-                name: club_name.to_owned(),
+                name: new.name.to_owned(),
                 catalogue_version: 0,
             });
             s.insert_member(club, user.id, Role::Owner, now)?;
-            s.insert_catalogue(club, catalogue)?;
+            s.insert_catalogue(club, new.catalogue)?;
             Ok((user, club))
         })
     }

@@ -4,8 +4,7 @@ use super::{SqlStore, db_error};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use domain::account::User;
-use domain::catalogue::file::CataloguePlan;
-use domain::ports::{AccountStore, NewUser, StoreResult};
+use domain::ports::{AccountStore, NewClub, NewUser, StoreResult};
 use domain::{ClubId, UserId};
 
 /// A user's columns, in [`UserRow`]'s order.
@@ -65,16 +64,14 @@ macro_rules! accounts_sql {
         impl AccountStore for SqlStore<$db> {
             async fn create_user_with_club(
                 &self,
-                user: NewUser,
-                club_name: &str,
-                catalogue: &CataloguePlan,
+                new: NewClub<'_>,
                 now: DateTime<Utc>,
             ) -> StoreResult<(User, ClubId)> {
                 let mut tx = self.write().await?;
-                let created = Self::insert_user(&mut tx, &user, now).await?;
+                let created = Self::insert_user(&mut tx, &new.owner, now).await?;
                 let (club_id,): (i64,) =
                     sqlx::query_as("INSERT INTO clubs (name, created_at) VALUES ($1, $2) RETURNING id")
-                        .bind(club_name)
+                        .bind(new.name)
                         .bind(now)
                         .fetch_one(&mut *tx)
                         .await
@@ -86,7 +83,7 @@ macro_rules! accounts_sql {
                 .bind(created.id)
                 .bind(now);
                 Self::execute(&mut tx, statement).await?;
-                Self::insert_catalogue(&mut tx, ClubId(club_id), catalogue, now).await?;
+                Self::insert_catalogue(&mut tx, ClubId(club_id), new.catalogue, now).await?;
                 Self::commit(tx, (created.into(), ClubId(club_id))).await
             }
 

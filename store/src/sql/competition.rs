@@ -3,7 +3,7 @@
 use super::{SqlStore, db_error, stored};
 use async_trait::async_trait;
 use chrono::NaiveDate;
-use domain::competition::{CompetitorLevel, LevelStatus, Weighing};
+use domain::competition::{CompetitorLevel, LevelChange, LevelStatus, Weighing};
 use domain::ports::{CompetitionStore, StoreResult};
 use domain::weight::Kg;
 use domain::{AthleteId, ClubId, StoreError};
@@ -116,8 +116,7 @@ macro_rules! competition_sql {
                 &self,
                 club: ClubId,
                 athlete: AthleteId,
-                level: CompetitorLevel,
-                start: NaiveDate,
+                change: LevelChange,
             ) -> StoreResult<()> {
                 let mut tx = self.write().await?;
                 let sql = "SELECT id FROM athletes WHERE club_id = $1 AND id = $2";
@@ -126,7 +125,7 @@ macro_rules! competition_sql {
                     "SELECT starts_on FROM competitor_levels WHERE athlete_id = $1 AND starts_on >= $2",
                 )
                 .bind(athlete.0)
-                .bind(start)
+                .bind(change.start)
                 .fetch_optional(&mut *tx)
                 .await
                 .map_err(db_error)?;
@@ -137,14 +136,14 @@ macro_rules! competition_sql {
                     "UPDATE competitor_levels SET ends_on = $2 WHERE athlete_id = $1 AND ends_on IS NULL",
                 )
                 .bind(athlete.0)
-                .bind(start);
+                .bind(change.start);
                 Self::execute(&mut tx, statement).await?;
                 let statement = sqlx::query(
                     "INSERT INTO competitor_levels (athlete_id, level, starts_on) VALUES ($1, $2, $3)",
                 )
                 .bind(athlete.0)
-                .bind(level.as_str())
-                .bind(start);
+                .bind(change.level.as_str())
+                .bind(change.start);
                 Self::execute(&mut tx, statement).await?;
                 Self::commit(tx, ()).await
             }

@@ -3,7 +3,7 @@
 use super::{SqlStore, db_error};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use domain::athlete::Group;
+use domain::athlete::{Group, GroupChange};
 use domain::ports::{Edit, GroupStore, StoreResult, Versioned};
 use domain::{AthleteId, ClubId, GroupId};
 
@@ -121,28 +121,22 @@ macro_rules! groups_sql {
                     .await
             }
 
-            async fn set_in_group(
-                &self,
-                club: ClubId,
-                group: GroupId,
-                athlete: AthleteId,
-                member: bool,
-            ) -> StoreResult<()> {
+            async fn set_in_group(&self, club: ClubId, change: GroupChange) -> StoreResult<()> {
                 let mut tx = self.write().await?;
                 Self::check_found(
                     &mut tx,
                     "SELECT g.id FROM athlete_groups g, athletes a \
                      WHERE g.club_id = $1 AND g.id = $2 AND a.club_id = $1 AND a.id = $3",
-                    &[club.0, group.0, athlete.0],
+                    &[club.0, change.group.0, change.athlete.0],
                 )
                 .await?;
-                let sql = if member {
+                let sql = if change.member {
                     "INSERT INTO group_athletes (group_id, athlete_id) VALUES ($1, $2) \
                      ON CONFLICT DO NOTHING"
                 } else {
                     "DELETE FROM group_athletes WHERE group_id = $1 AND athlete_id = $2"
                 };
-                let statement = sqlx::query(sql).bind(group.0).bind(athlete.0);
+                let statement = sqlx::query(sql).bind(change.group.0).bind(change.athlete.0);
                 Self::execute(&mut tx, statement).await?;
                 Self::commit(tx, ()).await
             }

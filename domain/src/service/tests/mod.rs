@@ -16,7 +16,9 @@ use crate::catalogue::Exercise;
 use crate::ids::ClubId;
 use crate::invitation::{self, InvitationToken};
 use crate::membership::Member;
-use crate::ports::{AccountStore, ClubStore, ExerciseStore, InvitationStore, NewInvitation, NewUser};
+use crate::ports::{
+    AccountStore, ClubStore, ExerciseStore, InvitationStore, NewClub, NewInvitation, NewUser,
+};
 use crate::role::Role;
 use crate::testing::{MemoryStore, PlainHasher};
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
@@ -47,7 +49,14 @@ fn new_user(email: &str) -> NewUser {
 async fn club_of(store: &MemoryStore, email: &str, name: &str) -> (User, ClubId, Member) {
     let plan = crate::catalogue::default::plan().expect("the default catalogue");
     let (user, club) = store
-        .create_user_with_club(new_user(email), name, plan, t0())
+        .create_user_with_club(
+            NewClub {
+                owner: new_user(email),
+                name,
+                catalogue: plan,
+            },
+            t0(),
+        )
         .await
         .expect("a new club");
     let owner = store

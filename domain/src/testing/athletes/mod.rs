@@ -5,10 +5,10 @@ mod writes;
 
 use super::MemoryStore;
 use super::tables::{GroupRow, Owned, change, guard, of_club, of_club_mut};
-use crate::athlete::{Athlete, AthleteDraft, Group};
+use crate::athlete::{Athlete, AthleteDraft, Group, GroupChange};
 use crate::athlete_import::AthleteImportPlan;
 use crate::catalogue::search::fold;
-use crate::competition::{CompetitorLevel, LevelStatus, Weighing};
+use crate::competition::{CompetitorLevel, LevelChange, LevelStatus, Weighing};
 use crate::error::StoreError;
 use crate::ids::{AthleteId, ClubId, ExerciseId, GroupId, MaxId, MemberId};
 use crate::maxes::Max;
@@ -150,16 +150,13 @@ impl CompetitionStore for MemoryStore {
         }))
     }
 
-    async fn record_level(
-        &self,
-        club: ClubId,
-        athlete: AthleteId,
-        level: CompetitorLevel,
-        start: NaiveDate,
-    ) -> StoreResult<()> {
+    async fn record_level(&self, club: ClubId, athlete: AthleteId, change: LevelChange) -> StoreResult<()> {
         self.write(|s| {
             s.athlete_of(club, athlete).ok_or(StoreError::NotFound)?;
-            if s.levels.iter().any(|(a, l)| *a == athlete && l.start >= start) {
+            if s.levels
+                .iter()
+                .any(|(a, l)| *a == athlete && l.start >= change.start)
+            {
                 return Err(StoreError::Conflict);
             }
             for (_, open) in s
@@ -167,13 +164,13 @@ impl CompetitionStore for MemoryStore {
                 .iter_mut()
                 .filter(|(a, l)| *a == athlete && l.end.is_none())
             {
-                open.end = Some(start);
+                open.end = Some(change.start);
             }
             s.levels.push((
                 athlete,
                 LevelStatus {
-                    level,
-                    start,
+                    level: change.level,
+                    start: change.start,
                     end: None,
                 },
             ));
@@ -291,21 +288,16 @@ impl GroupStore for MemoryStore {
         self.write(|s| change_group(s, edit.club, edit.id, edit.version, |g| g.archived = edit.value))
     }
 
-    async fn set_in_group(
-        &self,
-        club: ClubId,
-        group: GroupId,
-        athlete: AthleteId,
-        member: bool,
-    ) -> StoreResult<()> {
+    async fn set_in_group(&self, club: ClubId, change: GroupChange) -> StoreResult<()> {
         self.write(|s| {
-            s.group_row(club, group)?;
-            s.athlete_of(club, athlete).ok_or(StoreError::NotFound)?;
-            if member {
+            s.group_row(club, change.group)?;
+            s.athlete_of(club, change.athlete).ok_or(StoreError::NotFound)?;
+            if change.member {
                 // Doing it twice changes nothing.
-                let _ = s.insert_in_group(group, athlete);
+                let _ = s.insert_in_group(change.group, change.athlete);
             } else {
-                s.group_athletes.retain(|pair| *pair != (group, athlete));
+                s.group_athletes
+                    .retain(|pair| *pair != (change.group, change.athlete));
             }
             Ok(())
         })
