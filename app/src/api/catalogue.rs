@@ -2,9 +2,10 @@
 
 use crate::error::AppError;
 use crate::model::{CatalogueView, ExerciseChoices, ExerciseDetail};
+use domain::ExerciseId;
 use domain::catalogue::ExerciseForm;
 use domain::catalogue::browse::CatalogueQuery;
-use domain::{CategoryId, ExerciseId};
+use domain::service::catalogue::ComplexInput;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
@@ -14,9 +15,9 @@ use {
     crate::model::{Choice, ExerciseItem},
     crate::ssr,
     chrono::Utc,
-    domain::EquipmentId,
     domain::catalogue::Label,
     domain::service::catalogue as service,
+    domain::{CategoryId, EquipmentId},
     domain::{FieldError, FieldProblem},
 };
 
@@ -258,41 +259,21 @@ pub async fn movement_candidates(q: String) -> Result<Vec<crate::model::Movement
     .await
 }
 
-#[server(endpoint = "create_complex")]
-pub async fn create_complex(
-    #[server(default)] name_fr: String,
-    #[server(default)] name_en: String,
-    #[server(default)] category: Option<CategoryId>,
-    #[server(default)] movements: Vec<ExerciseId>,
-) -> Result<domain::ComplexId, AppError> {
+#[server(endpoint = "create_complex", input = leptos::server_fn::codec::Json)]
+pub async fn create_complex(complex: ComplexInput) -> Result<domain::ComplexId, AppError> {
     let (state, actor) = ssr::member().await?;
-    let input = service::ComplexInput {
-        name_fr,
-        name_en,
-        category,
-        movements,
-    };
-    let created = service::create_complex(&*state.store, &actor, &input, Utc::now()).await?;
+    let created = service::create_complex(&*state.store, &actor, &complex, Utc::now()).await?;
     Ok(created.id)
 }
 
-#[server(endpoint = "update_complex")]
+#[server(endpoint = "update_complex", input = leptos::server_fn::codec::Json)]
 pub async fn update_complex(
     id: domain::ComplexId,
     version: i64,
-    #[server(default)] name_fr: String,
-    #[server(default)] name_en: String,
-    #[server(default)] category: Option<CategoryId>,
-    #[server(default)] movements: Vec<ExerciseId>,
+    complex: ComplexInput,
 ) -> Result<domain::ComplexId, AppError> {
     let (state, actor) = ssr::member().await?;
-    let input = service::ComplexInput {
-        name_fr,
-        name_en,
-        category,
-        movements,
-    };
-    let updated = service::update_complex(&*state.store, &actor, id, &input, version, Utc::now()).await?;
+    let updated = service::update_complex(&*state.store, &actor, id, &complex, version, Utc::now()).await?;
     Ok(updated.id)
 }
 

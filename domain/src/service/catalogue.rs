@@ -14,6 +14,7 @@ use crate::membership::Member;
 use crate::ports::{CatalogueStore, ComplexStore, ExerciseStore, Offload, Versioned, offloaded};
 use crate::role::Permission;
 use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
 /// Whether the caller may change the club's catalogue: coaches and above. Pages show their
@@ -232,8 +233,10 @@ pub async fn delete_exercise(
         .await?)
 }
 
-/// What a coach sends to create or edit a complex.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// What a coach sends to create or edit a complex. A field left out is empty, as an empty
+/// field of the form: the draft's checks then name it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ComplexInput {
     pub name_fr: String,
     pub name_en: String,

@@ -13,6 +13,7 @@ use domain::invitation::InvitationToken;
 use domain::maxes::{Max, MaxKind};
 use domain::membership::Member;
 use domain::ports::{NewInvitation, NewUser, Store};
+use domain::service::catalogue::ComplexInput;
 use domain::weight::Kg;
 use domain::{AthleteId, ClubId, ExerciseId, MemberId, Role, UserId};
 use server::config::Cli;
@@ -401,7 +402,7 @@ pub const MATRIX: &[Case] = &[
 ];
 
 /// Endpoints that take JSON rather than a form.
-pub const JSON_ENDPOINTS: &[&str] = &["save_training_settings"];
+pub const JSON_ENDPOINTS: &[&str] = &["save_training_settings", "create_complex", "update_complex"];
 
 /// The expected HTTP status for a caller (None = visitor).
 pub fn expected(case: &Case, caller: Option<Role>, scope: Scope) -> u16 {
@@ -651,6 +652,16 @@ impl Fixture {
                     .map(|(_, v)| v);
                 serde_json::json!({ "settings": settings, "version": version })
             }
+            "create_complex" => {
+                // Two of the club's exercises.
+                let (a, b) = (self.exercise(club).await.0, self.exercise(club).await.0);
+                serde_json::json!({ "complex": complex_input([a, b]) })
+            }
+            "update_complex" => {
+                // The complex's movements swapped.
+                let (id, version, [a, b]) = self.complex(club).await;
+                serde_json::json!({ "id": id, "version": version, "complex": complex_input([b, a]) })
+            }
             other => panic!("the matrix has no JSON body for {other}"),
         }
     }
@@ -748,17 +759,6 @@ impl Fixture {
             ],
             "complex" => vec![("id", self.complex(club).await.0.to_string())],
             "movement_candidates" => vec![("q", "arrache".into())],
-            "create_complex" => {
-                let (a, b) = (self.exercise(club).await.0, self.exercise(club).await.0);
-                vec![("movements[0]", a.to_string()), ("movements[1]", b.to_string())]
-            }
-            "update_complex" => {
-                let (id, version, [a, b]) = self.complex(club).await;
-                change(
-                    (id, version),
-                    [("movements[0]", b.to_string()), ("movements[1]", a.to_string())],
-                )
-            }
             "archive_complex" => {
                 let (id, version, _) = self.complex(club).await;
                 change((id, version), [archived()])
@@ -1008,6 +1008,14 @@ pub fn same_names(name: &str) -> Names {
     Names {
         fr: name.into(),
         en: name.into(),
+    }
+}
+
+/// A complex of `movements`, named after them (no names, no category), as the builder sends it.
+fn complex_input(movements: [i64; 2]) -> ComplexInput {
+    ComplexInput {
+        movements: movements.map(ExerciseId).to_vec(),
+        ..ComplexInput::default()
     }
 }
 

@@ -12,6 +12,7 @@ use crate::components::{FormAlert, Toaster, error_text, field_error};
 use crate::i18n::*;
 use crate::model::{Choice, ComplexDetail, Movement};
 use domain::catalogue::complex_name;
+use domain::service::catalogue::ComplexInput;
 use domain::{CategoryId, ComplexId};
 use leptos::prelude::*;
 
@@ -129,25 +130,18 @@ pub(super) fn ComplexBuilder(categories: Vec<Choice>, existing: Option<ComplexDe
             name_en.get_untracked(),
             category.get_untracked(),
         );
-        let category = cat.map(CategoryId);
+        let complex = ComplexInput {
+            name_fr: fr,
+            name_en: en,
+            category: cat.map(CategoryId),
+            movements: ids,
+        };
         match target {
             Some((id, version)) => {
-                update.dispatch(Call::new(&UpdateComplex {
-                    id,
-                    version,
-                    name_fr: fr,
-                    name_en: en,
-                    category,
-                    movements: ids,
-                }));
+                update.dispatch(Call::json(&UpdateComplex { id, version, complex }));
             }
             None => {
-                create.dispatch(Call::new(&CreateComplex {
-                    name_fr: fr,
-                    name_en: en,
-                    category,
-                    movements: ids,
-                }));
+                create.dispatch(Call::json(&CreateComplex { complex }));
             }
         }
     };
