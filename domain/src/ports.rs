@@ -310,8 +310,8 @@ pub trait CompetitionStore: Send + Sync {
     async fn levels(&self, club: ClubId, athlete: AthleteId) -> StoreResult<Vec<LevelStatus>>;
     /// Every athlete's current level (the roster).
     async fn current_levels(&self, club: ClubId) -> StoreResult<Vec<(AthleteId, CompetitorLevel)>>;
-    /// Starts a level on `start`, closing the open one on the same day, in one transaction.
-    /// `Conflict` when the open level started on or after `start`.
+    /// Starts the level on `change.start`, closing the open one on the same day, in one
+    /// transaction. `Conflict` when the open level started on or after that day.
     async fn record_level(&self, club: ClubId, athlete: AthleteId, change: LevelChange) -> StoreResult<()>;
 }
 

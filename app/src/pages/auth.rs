@@ -75,21 +75,21 @@ fn LoginForm(next: String) -> impl IntoView {
     let error = last_error(action.value());
     reload_on_success(action.value(), move || next.clone());
     view! {
-            <PostForm to=LogIn::PATH action=action attr:class="flex flex-col gap-4" attr:novalidate="">
-                <EmailField errors=error/>
-                <TextField
-                    name="password"
-                    kind="password"
-                    autocomplete="current-password"
-                    label=tr!(auth.password)
-                    errors=error
-                />
-                <FormAlert errors=error/>
-                <SubmitButton
-                    label=tr!(auth.login_submit)
-                    pending=action.pending()
-                />
-            </PostForm>
+        <PostForm to=LogIn::PATH action=action attr:class="flex flex-col gap-4" attr:novalidate="">
+            <EmailField errors=error/>
+            <TextField
+                name="password"
+                kind="password"
+                autocomplete="current-password"
+                label=tr!(auth.password)
+                errors=error
+            />
+            <FormAlert errors=error/>
+            <SubmitButton
+                label=tr!(auth.login_submit)
+                pending=action.pending()
+            />
+        </PostForm>
     }
 }
 
@@ -115,21 +115,21 @@ fn SignupForm() -> impl IntoView {
     let error = last_error(action.value());
     reload_on_success(action.value(), || "/".to_owned());
     view! {
-            <PostForm to=SignUp::PATH action=action attr:class="flex flex-col gap-4" attr:novalidate="">
-                <TextField
-                    name="club_name"
-                    autocomplete="organization"
-                    label=tr!(auth.club_name)
-                    errors=error
-                />
-                <EmailField errors=error/>
-                <NewAccountFields errors=error/>
-                <FormAlert errors=error/>
-                <SubmitButton
-                    label=tr!(auth.signup_submit)
-                    pending=action.pending()
-                />
-            </PostForm>
+        <PostForm to=SignUp::PATH action=action attr:class="flex flex-col gap-4" attr:novalidate="">
+            <TextField
+                name="club_name"
+                autocomplete="organization"
+                label=tr!(auth.club_name)
+                errors=error
+            />
+            <EmailField errors=error/>
+            <NewAccountFields errors=error/>
+            <FormAlert errors=error/>
+            <SubmitButton
+                label=tr!(auth.signup_submit)
+                pending=action.pending()
+            />
+        </PostForm>
     }
 }
 
