@@ -58,12 +58,20 @@ pub fn announced_length(headers: &HeaderMap) -> Option<u64> {
         .and_then(|v| v.trim().parse().ok())
 }
 
+/// The refusal of a body too large. The body is never read, so the connection cannot carry
+/// another request: the answer says so (`Connection: close`), and a client does not send its
+/// next call on a connection the server is closing.
 fn too_large(limit: usize) -> Response {
     let error = AppError::Invalid(vec![FieldError::new(
         "request",
         FieldProblem::TooLong { max: limit },
     )]);
-    (StatusCode::PAYLOAD_TOO_LARGE, Json(error)).into_response()
+    (
+        StatusCode::PAYLOAD_TOO_LARGE,
+        [(header::CONNECTION, "close")],
+        Json(error),
+    )
+        .into_response()
 }
 
 /// The client's address: the connection's peer, unless the peer is a trusted proxy; then the
