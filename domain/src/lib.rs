@@ -31,6 +31,7 @@ mod text;
 pub mod throttle;
 mod token;
 pub mod weight;
+pub mod workout;
 
 pub use error::{FieldError, FieldProblem, Report, StoreError};
 pub use ids::{

@@ -1,0 +1,1 @@
+//! Loads and metrics of a workout: per athlete kilograms, tonnage, lifts, Prilepin.
