@@ -19,6 +19,7 @@ use crate::membership::{ClubMembership, Member};
 use crate::role::Role;
 use crate::settings::TrainingSettings;
 use crate::throttle::{Counter, Key};
+use crate::workout::{Workout, WorkoutCategoryId, WorkoutDraft, WorkoutId};
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -199,6 +200,8 @@ pub trait CatalogueStore: Send + Sync {
     async fn catalogue_version(&self, club: ClubId) -> StoreResult<i64>;
     async fn categories(&self, club: ClubId) -> StoreResult<Vec<Label<CategoryId>>>;
     async fn equipment(&self, club: ClubId) -> StoreResult<Vec<Label<EquipmentId>>>;
+    /// The club's workout categories, by French name.
+    async fn workout_categories(&self, club: ClubId) -> StoreResult<Vec<Label<WorkoutCategoryId>>>;
     /// Adds a category or a piece of equipment; `Duplicate` when the list has that name.
     async fn create_label(&self, club: ClubId, kind: LabelKind, names: &Names) -> StoreResult<i64>;
     async fn rename_label(&self, club: ClubId, kind: LabelKind, id: i64, names: &Names) -> StoreResult<()>;
@@ -383,6 +386,27 @@ pub trait SettingsStore: Send + Sync {
     ) -> StoreResult<i64>;
 }
 
+/// The club's workouts (templates). A workout's content is kept whole; the exercises and
+/// complexes it names are known to the store, so that a used one cannot be deleted (`InUse`),
+/// and one of another club is `NotFound`.
+#[async_trait]
+pub trait WorkoutStore: Send + Sync {
+    /// The club's workouts, archived ones included, by title.
+    async fn workouts(&self, club: ClubId) -> StoreResult<Vec<Workout>>;
+    async fn workout(&self, club: ClubId, id: WorkoutId) -> StoreResult<Option<Workout>>;
+    /// `NotFound` when the category, an exercise or a complex named is not the club's.
+    async fn create_workout(
+        &self,
+        club: ClubId,
+        draft: &WorkoutDraft,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Workout>;
+    async fn update_workout(&self, workout: Edit<WorkoutId, &WorkoutDraft>) -> StoreResult<Workout>;
+    async fn set_workout_archived(&self, workout: Edit<WorkoutId, bool>) -> StoreResult<Workout>;
+    /// `InUse` while a planned session uses it.
+    async fn delete_workout(&self, workout: Versioned<WorkoutId>) -> StoreResult<()>;
+}
+
 /// Everything DropIt stores, behind one port. One adapter per database implements it; a
 /// use-case asks only for the ports it uses (see [`crate::service`]).
 #[async_trait]
@@ -400,6 +424,7 @@ pub trait Store:
     + MaxStore
     + GroupStore
     + SettingsStore
+    + WorkoutStore
 {
     /// Whether the database answers (readiness).
     async fn ping(&self) -> StoreResult<()>;

@@ -28,6 +28,7 @@ pub mod catalogue;
 mod error;
 #[cfg(test)]
 mod tests;
+pub mod workouts;
 
 pub use error::{AuthError, ClubError};
 pub(crate) use error::{require, require_found};

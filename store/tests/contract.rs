@@ -157,7 +157,14 @@ contract!(
     athletes_are_imported_all_or_nothing,
     training_settings_are_saved_whole_with_a_version,
     a_profile_is_linked_to_one_member_of_its_club,
+    workouts_are_saved_whole_with_a_version_and_scoped,
+    what_a_workout_names_is_archived_never_deleted,
+    workout_categories_are_the_clubs_list,
 );
+
+#[path = "contract/workouts.rs"]
+mod workouts;
+use workouts::*;
 
 fn t0() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 1, 10, 0, 0)

@@ -236,12 +236,15 @@ impl Exercise {
     }
 }
 
-/// The club's two editable lists.
+/// The club's editable lists: the catalogue's categories and equipment, and the categories of
+/// its workouts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum LabelKind {
     Category,
     Equipment,
+    /// The categories of the club's workouts (season, deload…).
+    Workout,
 }
 
 impl LabelKind {
@@ -249,6 +252,7 @@ impl LabelKind {
         match raw {
             "category" => Some(LabelKind::Category),
             "equipment" => Some(LabelKind::Equipment),
+            "workout" => Some(LabelKind::Workout),
             _ => None,
         }
     }

@@ -428,6 +428,12 @@ pub async fn labels(
             .into_iter()
             .map(|l| (l.id.0, l.names))
             .collect(),
+        LabelKind::Workout => store
+            .workout_categories(club)
+            .await?
+            .into_iter()
+            .map(|l| (l.id.0, l.names))
+            .collect(),
     };
     let uses = store.label_uses(club, kind).await?;
     Ok(entries

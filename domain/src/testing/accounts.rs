@@ -184,6 +184,7 @@ impl AccountStore for MemoryStore {
             });
             s.insert_member(club, user.id, Role::Owner, now)?;
             s.insert_catalogue(club, new.catalogue)?;
+            s.insert_workout_categories(club)?;
             Ok((user, club))
         })
     }

@@ -14,6 +14,7 @@ mod athletes;
 mod catalogue;
 mod fakes;
 mod tables;
+mod workouts;
 
 pub use fakes::{MemoryMedia, PlainHasher, RecordedPauses};
 

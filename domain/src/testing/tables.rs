@@ -11,6 +11,7 @@ use crate::ports::{RecordedMax, StoreResult};
 use crate::role::Role;
 use crate::settings::TrainingSettings;
 use crate::throttle::{Counter, Key};
+use crate::workout::Workout;
 use chrono::{DateTime, Utc};
 use std::collections::HashMap;
 
@@ -37,6 +38,7 @@ pub(super) struct State {
     /// Which athletes each group holds.
     pub(super) group_athletes: Vec<(GroupId, AthleteId)>,
     pub(super) settings: HashMap<ClubId, (TrainingSettings<ExerciseId>, i64)>,
+    pub(super) workouts: Vec<Owned<Workout>>,
 }
 
 /// A record and the club it belongs to.
@@ -111,7 +113,15 @@ macro_rules! versioned_by_field {
     };
 }
 
-versioned_by_field!(Exercise, Complex, Athlete, RecordedMax, MemberRow, GroupRow);
+versioned_by_field!(
+    Exercise,
+    Complex,
+    Athlete,
+    RecordedMax,
+    MemberRow,
+    GroupRow,
+    Workout
+);
 
 /// An account and its password hash.
 #[derive(Debug, Clone)]
@@ -149,7 +159,7 @@ pub(super) struct InvitationRow {
     pub(super) invited_by: UserId,
 }
 
-/// A category or a piece of equipment.
+/// An entry of one of the club's lists (a category, a piece of equipment, a workout category).
 #[derive(Debug, Clone)]
 pub(super) struct LabelRow {
     pub(super) kind: LabelKind,

@@ -424,14 +424,30 @@ pub struct Workout {
     pub updated_at: chrono::DateTime<chrono::Utc>,
 }
 
-/// The main lift of a complex, which its %-blocks refer to by default: the first of its
-/// movements that is a classic lift (by `is_classic`), else its first movement.
-pub fn main_lift(movements: &[ExerciseId], is_classic: impl Fn(ExerciseId) -> bool) -> Option<ExerciseId> {
-    movements
+/// The main lift of a complex, which its %-blocks refer to by default: the most important of
+/// the club's `classic` lifts (in order, see [`CLASSIC_LIFTS`]) among its movements, else its
+/// first movement.
+pub fn main_lift(movements: &[ExerciseId], classic: &[ExerciseId]) -> Option<ExerciseId> {
+    classic
         .iter()
         .copied()
-        .find(|&id| is_classic(id))
+        .find(|id| movements.contains(id))
         .or_else(|| movements.first().copied())
+}
+
+/// The workout categories every club starts with (French, English); the club edits them.
+pub const DEFAULT_CATEGORIES: [(&str, &str); 5] = [
+    ("Saison", "Season"),
+    ("Décharge", "Deload"),
+    ("Fond", "Base"),
+    ("Technique", "Technique"),
+    ("Compétition", "Competition"),
+];
+
+/// A workout may be deleted only when no planned session uses it (`sessions`: how many do);
+/// otherwise it is archived. The planning calendar's sessions count here.
+pub fn may_delete(sessions: usize) -> bool {
+    sessions == 0
 }
 
 /// The catalogue keys of the classic lifts a complex's main lift is chosen among, most

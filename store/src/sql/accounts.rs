@@ -4,6 +4,7 @@ use super::{SqlStore, db_error};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use domain::account::User;
+use domain::catalogue::{LabelKind, Names};
 use domain::ports::{AccountStore, NewClub, NewUser, StoreResult};
 use domain::{ClubId, UserId};
 
@@ -84,6 +85,13 @@ macro_rules! accounts_sql {
                 .bind(now);
                 Self::execute(&mut tx, statement).await?;
                 Self::insert_catalogue(&mut tx, ClubId(club_id), new.catalogue, now).await?;
+                for (fr, en) in domain::workout::DEFAULT_CATEGORIES {
+                    let names = Names {
+                        fr: fr.to_owned(),
+                        en: en.to_owned(),
+                    };
+                    Self::insert_label(&mut tx, LabelKind::Workout, ClubId(club_id), &names).await?;
+                }
                 Self::commit(tx, (created.into(), ClubId(club_id))).await
             }
 

@@ -9,6 +9,7 @@ use domain::catalogue::exchange::ImportCounts;
 use domain::catalogue::file::CataloguePlan;
 use domain::catalogue::{Label, LabelKind, Names};
 use domain::ports::{CatalogueStore, StoreResult};
+use domain::workout::WorkoutCategoryId;
 use domain::{CategoryId, ClubId, EquipmentId, StoreError};
 
 /// The table of one of the club's lists.
@@ -16,6 +17,7 @@ fn label_table(kind: LabelKind) -> &'static str {
     match kind {
         LabelKind::Category => "catalogue_categories",
         LabelKind::Equipment => "catalogue_equipment",
+        LabelKind::Workout => "workout_categories",
     }
 }
 
@@ -193,6 +195,10 @@ macro_rules! catalogue_sql {
                         "SELECT l.id, (SELECT COUNT(*) FROM exercises e WHERE e.equipment_id = l.id) \
                          FROM catalogue_equipment l WHERE l.club_id = $1"
                     }
+                    LabelKind::Workout => {
+                        "SELECT l.id, (SELECT COUNT(*) FROM workouts w WHERE w.category_id = l.id) \
+                         FROM workout_categories l WHERE l.club_id = $1"
+                    }
                 };
                 sqlx::query_as::<_, (i64, i64)>(sql)
                     .bind(club.0)
@@ -216,6 +222,11 @@ macro_rules! catalogue_sql {
 
             async fn equipment(&self, club: ClubId) -> StoreResult<Vec<Label<EquipmentId>>> {
                 self.labels(LabelKind::Equipment, club, EquipmentId).await
+            }
+
+            async fn workout_categories(&self, club: ClubId) -> StoreResult<Vec<Label<WorkoutCategoryId>>> {
+                self.labels(LabelKind::Workout, club, WorkoutCategoryId)
+                    .await
             }
         }
     };

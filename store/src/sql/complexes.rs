@@ -1,7 +1,7 @@
 //! A club's complexes, their movements in order (`ComplexStore`).
 
 use super::catalogue::LabelRow;
-use super::{SqlStore, db_error, missing_or_conflict, set_archived_sql};
+use super::{SqlStore, db_error, missing_conflict_or_in_use, missing_or_conflict, set_archived_sql};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use domain::catalogue::{Complex, ComplexDraft, Label, Names};
@@ -184,8 +184,15 @@ macro_rules! complexes_sql {
                 &self,
                 Versioned { club, id, version }: Versioned<ComplexId>,
             ) -> StoreResult<()> {
-                self.delete_versioned("complexes", None, club, id.0, version, || {
-                    self.complex(club, id)
+                let statement = sqlx::query(
+                    "DELETE FROM complexes WHERE club_id = $1 AND id = $2 AND version = $3 \
+                     AND NOT EXISTS (SELECT 1 FROM workout_complexes WHERE complex_id = $2)",
+                )
+                .bind(club.0)
+                .bind(id.0)
+                .bind(version);
+                self.run_guarded(statement, || async {
+                    missing_conflict_or_in_use(self.complex(club, id).await, version, |r| r.version)
                 })
                 .await
             }

@@ -1,6 +1,6 @@
 //! A club's exercises (`ExerciseStore`).
 
-use super::{Bind, SqlStore, db_error, set_archived_sql};
+use super::{Bind, SqlStore, db_error, missing_conflict_or_in_use, set_archived_sql};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use domain::catalogue::{Exercise, ExerciseDraft, Names};
@@ -191,18 +191,14 @@ macro_rules! exercises_sql {
                 let statement = sqlx::query(
                     "DELETE FROM exercises WHERE club_id = $1 AND id = $2 AND version = $3 \
                      AND NOT EXISTS (SELECT 1 FROM complex_movements WHERE exercise_id = $2) \
-                     AND NOT EXISTS (SELECT 1 FROM maxes WHERE exercise_id = $2)",
+                     AND NOT EXISTS (SELECT 1 FROM maxes WHERE exercise_id = $2) \
+                     AND NOT EXISTS (SELECT 1 FROM workout_exercises WHERE exercise_id = $2)",
                 )
                 .bind(club.0)
                 .bind(id.0)
                 .bind(version);
                 self.run_guarded(statement, || async {
-                    match self.exercise(club, id).await {
-                        Err(e) => e,
-                        Ok(None) => StoreError::NotFound,
-                        Ok(Some(e)) if e.version != version => StoreError::Conflict,
-                        Ok(Some(_)) => StoreError::InUse,
-                    }
+                    missing_conflict_or_in_use(self.exercise(club, id).await, version, |r| r.version)
                 })
                 .await
             }

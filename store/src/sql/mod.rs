@@ -57,6 +57,7 @@ mod invitations;
 mod maxes;
 mod settings;
 mod throttle;
+mod workouts;
 
 use async_trait::async_trait;
 use domain::ports::{Edit, Store, StoreResult};
@@ -460,6 +461,22 @@ fn missing_or_conflict<T>(found: StoreResult<Option<T>>) -> StoreError {
         Ok(None) => StoreError::NotFound,
         Ok(Some(_)) => StoreError::Conflict,
         Err(e) => e,
+    }
+}
+
+/// After a guarded delete of a used record touched no row, what the record's state says: gone
+/// (not found), changed since the version the caller read (conflict), or still there at that
+/// version, so in use. `version` reads a record's version.
+fn missing_conflict_or_in_use<T>(
+    found: StoreResult<Option<T>>,
+    expected: i64,
+    version: impl Fn(&T) -> i64,
+) -> StoreError {
+    match found {
+        Err(e) => e,
+        Ok(None) => StoreError::NotFound,
+        Ok(Some(record)) if version(&record) != expected => StoreError::Conflict,
+        Ok(Some(_)) => StoreError::InUse,
     }
 }
 

@@ -10,6 +10,7 @@ mod invitations;
 mod media;
 mod members;
 mod records;
+mod workouts;
 
 use crate::account::{DisplayName, Email, User};
 use crate::catalogue::Exercise;

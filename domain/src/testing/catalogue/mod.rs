@@ -12,6 +12,7 @@ use crate::error::StoreError;
 use crate::ids::{CategoryId, ClubId, ComplexId, EquipmentId, ExerciseId};
 use crate::media::Slot;
 use crate::ports::{CatalogueStore, ComplexStore, Edit, ExerciseStore, StoreResult, Versioned};
+use crate::workout::WorkoutCategoryId;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use writes::apply_draft;
@@ -74,6 +75,10 @@ impl CatalogueStore for MemoryStore {
         Ok(self.read(|s| sorted_labels(s.labels_of(club, LabelKind::Equipment).collect(), EquipmentId)))
     }
 
+    async fn workout_categories(&self, club: ClubId) -> StoreResult<Vec<Label<WorkoutCategoryId>>> {
+        Ok(self.read(|s| sorted_labels(s.labels_of(club, LabelKind::Workout).collect(), WorkoutCategoryId)))
+    }
+
     async fn create_label(&self, club: ClubId, kind: LabelKind, names: &Names) -> StoreResult<i64> {
         self.write(|s| s.insert_label(club, kind, names))
     }
@@ -116,7 +121,12 @@ impl CatalogueStore for MemoryStore {
                     c.category = None;
                 }
             }
-            s.catalogue_changed(club);
+            for w in s.workouts.iter_mut().map(|w| &mut w.record) {
+                if kind == LabelKind::Workout && w.category == Some(WorkoutCategoryId(id)) {
+                    w.category = None;
+                }
+            }
+            s.list_changed(club, kind);
             Ok(())
         })
     }
@@ -128,10 +138,14 @@ impl CatalogueStore for MemoryStore {
                     let exercises = of_club(&s.exercises, club).filter(|e| match kind {
                         LabelKind::Category => e.category == Some(CategoryId(l.id)),
                         LabelKind::Equipment => e.equipment == Some(EquipmentId(l.id)),
+                        LabelKind::Workout => false,
                     });
                     let complexes = of_club(&s.complexes, club)
                         .filter(|c| kind == LabelKind::Category && c.category == Some(CategoryId(l.id)));
-                    let uses = exercises.count() + complexes.count();
+                    let workouts = of_club(&s.workouts, club).filter(|w| {
+                        kind == LabelKind::Workout && w.category == Some(WorkoutCategoryId(l.id))
+                    });
+                    let uses = exercises.count() + complexes.count() + workouts.count();
                     (l.id, i64::try_from(uses).unwrap_or(i64::MAX))
                 })
                 .collect()
@@ -224,7 +238,11 @@ impl ExerciseStore for MemoryStore {
             guard(of_club_mut(&mut s.exercises, club, |e| e.id == id), version)?;
             let in_complex = s.complexes.iter().any(|c| c.record.movements.contains(&id));
             let has_max = s.maxes.iter().any(|m| m.record.max.exercise == id);
-            if in_complex || has_max {
+            let in_workout = s
+                .workouts
+                .iter()
+                .any(|w| w.record.content.exercises().contains(&id));
+            if in_complex || has_max || in_workout {
                 return Err(StoreError::InUse);
             }
             s.exercises.retain(|e| e.record.id != id);
@@ -312,6 +330,12 @@ impl ComplexStore for MemoryStore {
     async fn delete_complex(&self, Versioned { club, id, version }: Versioned<ComplexId>) -> StoreResult<()> {
         self.write(|s| {
             guard(of_club_mut(&mut s.complexes, club, |c| c.id == id), version)?;
+            if s.workouts
+                .iter()
+                .any(|w| w.record.content.complexes().contains(&id))
+            {
+                return Err(StoreError::InUse);
+            }
             s.complexes.retain(|c| c.record.id != id);
             s.catalogue_changed(club);
             Ok(())

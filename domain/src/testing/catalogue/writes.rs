@@ -17,13 +17,21 @@ impl State {
         }
     }
 
+    /// What the database's triggers do for a change to one of the club's lists: the
+    /// catalogue's lists move its version, the workout categories do not.
+    pub(super) fn list_changed(&mut self, club: ClubId, kind: LabelKind) {
+        if kind != LabelKind::Workout {
+            self.catalogue_changed(club);
+        }
+    }
+
     pub(super) fn labels_of(&self, club: ClubId, kind: LabelKind) -> impl Iterator<Item = &LabelRow> {
         self.labels
             .iter()
             .filter(move |l| l.club == club && l.kind == kind)
     }
 
-    pub(super) fn has_label(&self, club: ClubId, kind: LabelKind, id: Option<i64>) -> bool {
+    pub(in crate::testing) fn has_label(&self, club: ClubId, kind: LabelKind, id: Option<i64>) -> bool {
         id.is_none_or(|id| self.labels_of(club, kind).any(|l| l.id == id))
     }
 
@@ -54,7 +62,12 @@ impl State {
     }
 
     /// `Duplicate` when the list has that French name (without case or accents).
-    pub(super) fn insert_label(&mut self, club: ClubId, kind: LabelKind, names: &Names) -> StoreResult<i64> {
+    pub(in crate::testing) fn insert_label(
+        &mut self,
+        club: ClubId,
+        kind: LabelKind,
+        names: &Names,
+    ) -> StoreResult<i64> {
         if self
             .labels_of(club, kind)
             .any(|l| fold(&l.names.fr) == fold(&names.fr))
@@ -68,7 +81,7 @@ impl State {
             id,
             names: names.clone(),
         });
-        self.catalogue_changed(club);
+        self.list_changed(club, kind);
         Ok(id)
     }
 

@@ -1,0 +1,316 @@
+//! Workouts: coaches build them, athletes do not see the library; versions, clubs and uses.
+
+use super::{Club, t0};
+use crate::catalogue::Complex;
+use crate::load::Percent;
+use crate::ports::{CatalogueStore, ComplexStore};
+use crate::service::ClubError;
+use crate::service::catalogue as catalogue_service;
+use crate::service::workouts as service;
+use crate::workout::{Block, Element, Intensity, Lift, WorkoutContent, WorkoutDraft, WorkoutInput};
+use crate::{FieldError, FieldProblem};
+
+fn block(sets: u16, reps: &[u16], percent: i64) -> Block {
+    Block {
+        sets,
+        reps: reps.to_vec(),
+        intensity: Intensity::Percent {
+            percent: Percent::whole(percent),
+            of: None,
+        },
+        rest: None,
+    }
+}
+
+fn draft(title: &str, elements: Vec<Element>) -> WorkoutDraft {
+    WorkoutInput {
+        title: title.to_owned(),
+        content: WorkoutContent { elements },
+        ..WorkoutInput::default()
+    }
+    .parse()
+    .expect("a valid workout")
+}
+
+/// The club's complex of these movements (French names).
+async fn complex(club: &Club, name: &str) -> Complex {
+    club.store
+        .complexes(club.id)
+        .await
+        .expect("complexes")
+        .into_iter()
+        .find(|c| c.names.fr == name)
+        .unwrap_or_else(|| panic!("no complex {name}"))
+}
+
+/// A snatch day: 5 × 3 at 75 % of the snatch.
+async fn snatch_day(club: &Club) -> WorkoutDraft {
+    let snatch = club.exercise("Arraché").await.id;
+    draft(
+        "Arraché lourd",
+        vec![Element::new(Lift::Exercise(snatch), vec![block(5, &[3], 75)])],
+    )
+}
+
+#[tokio::test]
+async fn coaches_build_workouts_and_athletes_are_refused_the_library() {
+    let club = Club::new().await;
+    let draft = snatch_day(&club).await;
+    for who in [&club.coach, &club.admin, &club.owner] {
+        let made = service::create_workout(&club.store, who, &draft, t0())
+            .await
+            .expect("made");
+        assert_eq!(made.content, draft.content);
+        assert_eq!(made.version, 1);
+    }
+    let listed = service::workouts(&club.store, &club.coach).await.expect("listed");
+    assert_eq!(listed.len(), 3);
+    let first = &listed[0];
+    assert_eq!(
+        service::workout(&club.store, &club.coach, first.id)
+            .await
+            .as_ref(),
+        Ok(first)
+    );
+
+    assert_eq!(
+        service::create_workout(&club.store, &club.athlete, &draft, t0()).await,
+        Err(ClubError::Forbidden)
+    );
+    assert_eq!(
+        service::workouts(&club.store, &club.athlete).await,
+        Err(ClubError::Forbidden)
+    );
+    assert_eq!(
+        service::workout(&club.store, &club.athlete, first.id).await,
+        Err(ClubError::Forbidden)
+    );
+    assert!(!service::may_plan(&club.athlete));
+    assert!(service::may_plan(&club.coach));
+}
+
+#[tokio::test]
+async fn another_clubs_workouts_exercises_and_categories_are_not_found() {
+    let club = Club::new().await;
+    let made = service::create_workout(&club.store, &club.coach, &snatch_day(&club).await, t0())
+        .await
+        .expect("made");
+    let stranger = &club.stranger;
+    assert_eq!(
+        service::workout(&club.store, stranger, made.id).await,
+        Err(ClubError::NotFound)
+    );
+    assert_eq!(
+        service::update_workout(&club.store, stranger, made.id, 1, &snatch_day(&club).await, t0()).await,
+        Err(ClubError::NotFound)
+    );
+    assert_eq!(
+        service::delete_workout(&club.store, stranger, made.id, 1).await,
+        Err(ClubError::NotFound)
+    );
+
+    // A workout naming another club's exercise, as a reference lift too.
+    let foreign = club.foreign_exercise("Arraché").await.id;
+    let own = draft(
+        "Étranger",
+        vec![Element::new(Lift::Exercise(foreign), vec![block(5, &[3], 75)])],
+    );
+    assert_eq!(
+        service::create_workout(&club.store, &club.coach, &own, t0()).await,
+        Err(ClubError::NotFound)
+    );
+    let snatch = club.exercise("Arraché").await.id;
+    let mut reference = block(5, &[3], 90);
+    reference.intensity = Intensity::Percent {
+        percent: Percent::whole(90),
+        of: Some(foreign),
+    };
+    let pulls = draft(
+        "Tirages",
+        vec![Element::new(Lift::Exercise(snatch), vec![reference])],
+    );
+    assert_eq!(
+        service::create_workout(&club.store, &club.coach, &pulls, t0()).await,
+        Err(ClubError::NotFound)
+    );
+
+    // Another club's category is refused next to the field.
+    let foreign_category = club
+        .store
+        .workout_categories(stranger.club_id)
+        .await
+        .expect("categories")[0]
+        .id;
+    let mut categorised = snatch_day(&club).await;
+    categorised.category = Some(foreign_category);
+    assert_eq!(
+        service::create_workout(&club.store, &club.coach, &categorised, t0()).await,
+        Err(ClubError::Invalid(vec![FieldError::new(
+            "category",
+            FieldProblem::InvalidChoice
+        )]))
+    );
+}
+
+#[tokio::test]
+async fn a_save_over_a_stale_version_is_a_conflict() {
+    let club = Club::new().await;
+    let made = service::create_workout(&club.store, &club.coach, &snatch_day(&club).await, t0())
+        .await
+        .expect("made");
+    let mut changed = snatch_day(&club).await;
+    changed.title = "Arraché technique".into();
+    let saved = service::update_workout(&club.store, &club.coach, made.id, made.version, &changed, t0())
+        .await
+        .expect("saved");
+    assert_eq!(saved.version, made.version + 1);
+    assert_eq!(saved.title, "Arraché technique");
+
+    // A second tab still holds version 1.
+    changed.title = "Autre".into();
+    assert_eq!(
+        service::update_workout(&club.store, &club.admin, made.id, made.version, &changed, t0()).await,
+        Err(ClubError::Conflict)
+    );
+    let kept = service::workout(&club.store, &club.coach, made.id)
+        .await
+        .expect("read");
+    assert_eq!(kept.title, "Arraché technique");
+}
+
+#[tokio::test]
+async fn a_complex_block_gives_reps_for_each_movement() {
+    let club = Club::new().await;
+    let complex = complex(&club, "Tirage lourd d'arraché + Arraché").await;
+    let wrong = draft(
+        "Complexe",
+        vec![Element::new(
+            Lift::Complex(complex.id),
+            vec![block(3, &[1, 1, 2], 80)],
+        )],
+    );
+    assert_eq!(
+        service::create_workout(&club.store, &club.coach, &wrong, t0()).await,
+        Err(ClubError::Invalid(vec![FieldError::new(
+            "element-0",
+            FieldProblem::TooFew { min: 2 }
+        )]))
+    );
+    let right = draft(
+        "Complexe",
+        vec![Element::new(
+            Lift::Complex(complex.id),
+            vec![block(3, &[1, 1], 80)],
+        )],
+    );
+    let made = service::create_workout(&club.store, &club.coach, &right, t0())
+        .await
+        .expect("made");
+    assert_eq!(made.content.elements[0].blocks[0].reps, vec![1, 1]);
+
+    // Its %-blocks refer to its main lift, the snatch, not to its first movement.
+    let facts = service::lift_facts(&club.store, &club.coach)
+        .await
+        .expect("facts");
+    let snatch = club.exercise("Arraché").await.id;
+    assert_eq!(facts[&Lift::Complex(complex.id)].reference, snatch);
+    assert_eq!(facts[&Lift::Complex(complex.id)].movements.len(), 2);
+    assert_eq!(facts[&Lift::Exercise(snatch)].reference, snatch);
+    assert_eq!(
+        service::lift_facts(&club.store, &club.athlete).await,
+        Err(ClubError::Forbidden)
+    );
+
+    // A used complex cannot be deleted.
+    assert_eq!(
+        catalogue_service::delete_complex(&club.store, &club.coach, complex.id, complex.version).await,
+        Err(ClubError::InUse)
+    );
+}
+
+#[tokio::test]
+async fn duplicate_archive_and_delete() {
+    let club = Club::new().await;
+    let made = service::create_workout(&club.store, &club.coach, &snatch_day(&club).await, t0())
+        .await
+        .expect("made");
+    let copy = service::duplicate_workout(&club.store, &club.coach, made.id, "Arraché lourd (copie)", t0())
+        .await
+        .expect("copied");
+    assert_ne!(copy.id, made.id);
+    assert_eq!(copy.title, "Arraché lourd (copie)");
+    assert_eq!(copy.content, made.content);
+    let long = "x".repeat(300);
+    let cut = service::duplicate_workout(&club.store, &club.coach, made.id, &long, t0())
+        .await
+        .expect("copied");
+    assert_eq!(cut.title.chars().count(), WorkoutDraft::TITLE_MAX);
+    assert_eq!(
+        service::duplicate_workout(&club.store, &club.athlete, made.id, "x", t0()).await,
+        Err(ClubError::Forbidden)
+    );
+
+    let archived = service::set_workout_archived(&club.store, &club.coach, made.id, true, 1, t0())
+        .await
+        .expect("archived");
+    assert!(archived.archived);
+    assert_eq!(
+        service::set_workout_archived(&club.store, &club.coach, made.id, false, 1, t0()).await,
+        Err(ClubError::Conflict)
+    );
+    let restored = service::set_workout_archived(&club.store, &club.coach, made.id, false, 2, t0())
+        .await
+        .expect("restored");
+    assert!(!restored.archived);
+
+    // The snatch is used by the workouts: it cannot be deleted, only archived.
+    let snatch = club.exercise("Arraché").await;
+    assert_eq!(
+        catalogue_service::delete_exercise(&club.store, &club.coach, snatch.id, snatch.version).await,
+        Err(ClubError::InUse)
+    );
+    assert_eq!(
+        service::delete_workout(&club.store, &club.coach, made.id, 1).await,
+        Err(ClubError::Conflict)
+    );
+    service::delete_workout(&club.store, &club.coach, made.id, 3)
+        .await
+        .expect("deleted");
+    assert_eq!(
+        service::workout(&club.store, &club.coach, made.id).await,
+        Err(ClubError::NotFound)
+    );
+}
+
+#[tokio::test]
+async fn every_club_starts_with_the_workout_categories() {
+    let club = Club::new().await;
+    let categories = club.store.workout_categories(club.id).await.expect("categories");
+    let names: Vec<(&str, &str)> = categories
+        .iter()
+        .map(|c| (c.names.fr.as_str(), c.names.en.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        vec![
+            ("Compétition", "Competition"),
+            ("Décharge", "Deload"),
+            ("Fond", "Base"),
+            ("Saison", "Season"),
+            ("Technique", "Technique"),
+        ]
+    );
+    // A category in use counts its workouts.
+    let mut categorised = snatch_day(&club).await;
+    categorised.category = Some(categories[3].id);
+    service::create_workout(&club.store, &club.coach, &categorised, t0())
+        .await
+        .expect("made");
+    let uses = catalogue_service::labels(&club.store, &club.coach, crate::catalogue::LabelKind::Workout)
+        .await
+        .expect("uses");
+    assert_eq!(
+        uses.iter().find(|l| l.id == categories[3].id.0).map(|l| l.uses),
+        Some(1)
+    );
+}

@@ -1,0 +1,202 @@
+//! The workouts' use-cases: coaches (and above) read and change the club's workouts; athletes
+//! do not see the library (they will see their own sessions).
+
+use super::error::{ClubError, require, require_found};
+use crate::catalogue::default::club_keys;
+use crate::error::{FieldError, FieldProblem};
+use crate::ids::{ComplexId, ExerciseId};
+use crate::membership::Member;
+use crate::ports::{CatalogueStore, ComplexStore, ExerciseStore, Versioned, WorkoutStore};
+use crate::role::Permission;
+use crate::workout::{BlockProblem, CLASSIC_LIFTS, Lift, Workout, WorkoutDraft, WorkoutId, main_lift};
+use chrono::{DateTime, Utc};
+use std::collections::HashMap;
+
+/// Whether the caller may see and change the club's workouts: coaches and above.
+pub fn may_plan(actor: &Member) -> bool {
+    actor.role.allows(Permission::Coach)
+}
+
+/// The club's workouts, archived ones included, by title.
+pub async fn workouts(store: &dyn WorkoutStore, actor: &Member) -> Result<Vec<Workout>, ClubError> {
+    require(actor, Permission::Coach)?;
+    Ok(store.workouts(actor.club_id).await?)
+}
+
+/// One of the club's workouts.
+pub async fn workout(store: &dyn WorkoutStore, actor: &Member, id: WorkoutId) -> Result<Workout, ClubError> {
+    require_found(actor, Permission::Coach, |club| store.workout(club, id)).await
+}
+
+/// What the builder needs to know of an element's lift: the exercise its %-blocks refer to by
+/// default (the exercise itself, or a complex's main lift) and its movements.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LiftFacts {
+    pub reference: ExerciseId,
+    /// The complex's movements in order (the exercise alone for an exercise).
+    pub movements: Vec<ExerciseId>,
+}
+
+/// The reference lift and movements of every exercise and complex of the club (archived ones
+/// included: an old workout may name them), for the builder and the loads.
+pub async fn lift_facts<S: ExerciseStore + ComplexStore + ?Sized>(
+    store: &S,
+    actor: &Member,
+) -> Result<HashMap<Lift, LiftFacts>, ClubError> {
+    require(actor, Permission::Coach)?;
+    let exercises = store.exercises(actor.club_id).await?;
+    let complexes = store.complexes(actor.club_id).await?;
+    let keys = club_keys(&exercises);
+    let classic: Vec<ExerciseId> = CLASSIC_LIFTS
+        .iter()
+        .filter_map(|k| keys.get(k).copied())
+        .collect();
+    let mut facts: HashMap<Lift, LiftFacts> = exercises
+        .iter()
+        .map(|e| {
+            let own = LiftFacts {
+                reference: e.id,
+                movements: vec![e.id],
+            };
+            (Lift::Exercise(e.id), own)
+        })
+        .collect();
+    for complex in complexes {
+        if let Some(reference) = main_lift(&complex.movements, &classic) {
+            let movements = complex.movements;
+            facts.insert(Lift::Complex(complex.id), LiftFacts { reference, movements });
+        }
+    }
+    Ok(facts)
+}
+
+/// Checks a draft's lifts against the catalogue: every complex's blocks give one number of
+/// reps per movement (`element-{i}`: `TooFew`/`TooMany` with the movements' count); an
+/// exercise or complex that is not the club's is `NotFound`.
+async fn check_lifts<S: ExerciseStore + ComplexStore + ?Sized>(
+    store: &S,
+    actor: &Member,
+    draft: &WorkoutDraft,
+) -> Result<(), ClubError> {
+    let complexes: HashMap<ComplexId, usize> = store
+        .complexes(actor.club_id)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c.movements.len()))
+        .collect();
+    match draft.content.check_lifts(|id| complexes.get(&id).copied()) {
+        Ok(()) => Ok(()),
+        Err((_, BlockProblem::Movements { expected: 0 })) => Err(ClubError::NotFound),
+        Err((i, BlockProblem::Movements { expected })) => Err(ClubError::Invalid(vec![FieldError::new(
+            &format!("element-{i}"),
+            FieldProblem::TooFew { min: expected },
+        )])),
+        Err((i, _)) => Err(ClubError::Invalid(vec![FieldError::new(
+            &format!("element-{i}"),
+            FieldProblem::InvalidFormat,
+        )])),
+    }
+}
+
+/// A workout's category must be one of the club's: another club's id (or one deleted
+/// meanwhile) is refused next to its field.
+async fn check_category<S: CatalogueStore + ?Sized>(
+    store: &S,
+    actor: &Member,
+    draft: &WorkoutDraft,
+) -> Result<(), ClubError> {
+    if let Some(category) = draft.category
+        && !store
+            .workout_categories(actor.club_id)
+            .await?
+            .iter()
+            .any(|l| l.id == category)
+    {
+        return Err(ClubError::Invalid(vec![FieldError::new(
+            "category",
+            FieldProblem::InvalidChoice,
+        )]));
+    }
+    Ok(())
+}
+
+/// Creates a workout (coaches and above).
+pub async fn create_workout<S>(
+    store: &S,
+    actor: &Member,
+    draft: &WorkoutDraft,
+    now: DateTime<Utc>,
+) -> Result<Workout, ClubError>
+where
+    S: WorkoutStore + CatalogueStore + ExerciseStore + ComplexStore + ?Sized,
+{
+    require(actor, Permission::Coach)?;
+    check_category(store, actor, draft).await?;
+    check_lifts(store, actor, draft).await?;
+    Ok(store.create_workout(actor.club_id, draft, now).await?)
+}
+
+/// Saves a workout over the version the coach started from: a stale version is `Conflict`,
+/// never a silent overwrite.
+pub async fn update_workout<S>(
+    store: &S,
+    actor: &Member,
+    id: WorkoutId,
+    version: i64,
+    draft: &WorkoutDraft,
+    now: DateTime<Utc>,
+) -> Result<Workout, ClubError>
+where
+    S: WorkoutStore + CatalogueStore + ExerciseStore + ComplexStore + ?Sized,
+{
+    require(actor, Permission::Coach)?;
+    check_category(store, actor, draft).await?;
+    check_lifts(store, actor, draft).await?;
+    let edit = Versioned::new(actor.club_id, id, version).edit(draft, now);
+    Ok(store.update_workout(edit).await?)
+}
+
+/// A copy of one of the club's workouts, titled `title` (the page's "Copy of …"), cut to the
+/// longest title.
+pub async fn duplicate_workout(
+    store: &dyn WorkoutStore,
+    actor: &Member,
+    id: WorkoutId,
+    title: &str,
+    now: DateTime<Utc>,
+) -> Result<Workout, ClubError> {
+    let original = workout(store, actor, id).await?;
+    let draft = WorkoutDraft {
+        title: title.chars().take(WorkoutDraft::TITLE_MAX).collect(),
+        category: original.category,
+        description: original.description,
+        content: original.content,
+    };
+    Ok(store.create_workout(actor.club_id, &draft, now).await?)
+}
+
+pub async fn set_workout_archived(
+    store: &dyn WorkoutStore,
+    actor: &Member,
+    id: WorkoutId,
+    archived: bool,
+    version: i64,
+    now: DateTime<Utc>,
+) -> Result<Workout, ClubError> {
+    require(actor, Permission::Coach)?;
+    let edit = Versioned::new(actor.club_id, id, version).edit(archived, now);
+    Ok(store.set_workout_archived(edit).await?)
+}
+
+/// Deletes a workout no planned session uses; a used one answers `InUse` (archive it instead).
+pub async fn delete_workout(
+    store: &dyn WorkoutStore,
+    actor: &Member,
+    id: WorkoutId,
+    version: i64,
+) -> Result<(), ClubError> {
+    require(actor, Permission::Coach)?;
+    Ok(store
+        .delete_workout(Versioned::new(actor.club_id, id, version))
+        .await?)
+}
