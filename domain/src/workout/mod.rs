@@ -10,6 +10,7 @@
 //! coach types for an element's blocks is read and written by [`shorthand`]; the loads and
 //! metrics of a workout by [`metrics`].
 
+pub mod library;
 pub mod metrics;
 pub mod shorthand;
 
