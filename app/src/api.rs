@@ -10,6 +10,7 @@ pub mod groups;
 pub mod preferences;
 pub mod records;
 pub mod settings;
+pub mod workouts;
 
 use crate::error::AppError;
 use crate::model::{CreatedInvitation, InvitationView, MemberList, PendingInvitation, Viewer};

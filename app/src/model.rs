@@ -193,3 +193,47 @@ pub struct ListEntry {
     /// How many exercises (and complexes, for categories) use it.
     pub uses: i64,
 }
+
+/// One workout of the library.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkoutItem {
+    pub id: domain::workout::WorkoutId,
+    pub version: i64,
+    pub title: String,
+    pub category: Option<String>,
+    /// The names of its exercises and complexes, in order, in the viewer's language.
+    pub lifts: Vec<String>,
+    pub archived: bool,
+}
+
+/// The library for a query.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LibraryView {
+    pub items: Vec<WorkoutItem>,
+    /// How many workouts the club has, archived ones included.
+    pub total: usize,
+    pub categories: Vec<Choice>,
+}
+
+/// An exercise or a complex the builder offers, named in both languages (the shorthand reads
+/// either), with the exercise its %-blocks refer to and its number of movements.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LiftChoice {
+    pub lift: domain::workout::Lift,
+    pub name_fr: String,
+    pub name_en: String,
+    pub short: Option<String>,
+    pub reference: domain::ExerciseId,
+    pub movements: usize,
+    pub archived: bool,
+}
+
+/// What the builder opens with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BuilderData {
+    /// The workout edited and the version it was read at; none for a new one.
+    pub target: Option<(domain::workout::WorkoutId, i64)>,
+    pub workout: Option<domain::workout::WorkoutInput>,
+    pub categories: Vec<Choice>,
+    pub lifts: Vec<LiftChoice>,
+}

@@ -45,7 +45,7 @@ pub fn HomePage() -> impl IntoView {
                                 <ul class="grid grid-cols-1 gap-4 sm:grid-cols-2">
                                     {move || view! {
                                         {card("/catalogue", td_string!(locale, nav.catalogue).to_string(), td_string!(locale, soon.catalogue).to_string())}
-                                        {card("/workouts", td_string!(locale, nav.workouts).to_string(), td_string!(locale, soon.workouts).to_string())}
+                                        {card("/workouts", td_string!(locale, nav.workouts).to_string(), td_string!(locale, workouts.intro).to_string())}
                                         {card("/planning", td_string!(locale, nav.planning).to_string(), td_string!(locale, soon.planning).to_string())}
                                         {card("/athletes", td_string!(locale, nav.athletes).to_string(), td_string!(locale, soon.athletes).to_string())}
                                     }}

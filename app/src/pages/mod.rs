@@ -10,3 +10,4 @@ pub mod errors;
 pub mod home;
 pub mod invite;
 pub mod soon;
+pub mod workouts;

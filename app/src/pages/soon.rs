@@ -6,7 +6,6 @@ use leptos_meta::Title;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Section {
-    Workouts,
     Planning,
 }
 
@@ -14,11 +13,9 @@ pub enum Section {
 pub fn ComingSoon(section: Section) -> impl IntoView {
     let locale = crate::lang::current();
     let title = move || match section {
-        Section::Workouts => td_string!(locale, nav.workouts).to_string(),
         Section::Planning => td_string!(locale, nav.planning).to_string(),
     };
     let body = move || match section {
-        Section::Workouts => td_string!(locale, soon.workouts).to_string(),
         Section::Planning => td_string!(locale, soon.planning).to_string(),
     };
     view! {

@@ -399,10 +399,58 @@ pub const MATRIX: &[Case] = &[
         scoped: true,
         writes: true,
     },
+    Case {
+        endpoint: "workout_library",
+        access: Access::Role(Role::Coach),
+        scoped: false,
+        writes: false,
+    },
+    Case {
+        endpoint: "workout_editor",
+        access: Access::Role(Role::Coach),
+        scoped: true,
+        writes: false,
+    },
+    Case {
+        endpoint: "create_workout",
+        access: Access::Role(Role::Coach),
+        scoped: false,
+        writes: true,
+    },
+    Case {
+        endpoint: "update_workout",
+        access: Access::Role(Role::Coach),
+        scoped: true,
+        writes: true,
+    },
+    Case {
+        endpoint: "duplicate_workout",
+        access: Access::Role(Role::Coach),
+        scoped: true,
+        writes: true,
+    },
+    Case {
+        endpoint: "archive_workout",
+        access: Access::Role(Role::Coach),
+        scoped: true,
+        writes: true,
+    },
+    Case {
+        endpoint: "delete_workout",
+        access: Access::Role(Role::Coach),
+        scoped: true,
+        writes: true,
+    },
 ];
 
 /// Endpoints that take JSON rather than a form.
-pub const JSON_ENDPOINTS: &[&str] = &["save_training_settings", "create_complex", "update_complex"];
+pub const JSON_ENDPOINTS: &[&str] = &[
+    "save_training_settings",
+    "create_complex",
+    "update_complex",
+    "create_workout",
+    "update_workout",
+];
 
 /// The expected HTTP status for a caller (None = visitor).
 pub fn expected(case: &Case, caller: Option<Role>, scope: Scope) -> u16 {
@@ -561,6 +609,18 @@ impl Fixture {
         (created.id.0, created.version, movements)
     }
 
+    /// A new workout of `club` (5 × 3 at 75 % of a new exercise); returns (id, version).
+    pub async fn workout(&self, club: ClubId) -> (i64, i64) {
+        let exercise = ExerciseId(self.exercise(club).await.0);
+        let draft = workout_input(exercise).parse().expect("a valid workout");
+        let created = self
+            .store
+            .create_workout(club, &draft, Utc::now())
+            .await
+            .expect("workout");
+        (created.id.0, created.version)
+    }
+
     /// A new piece of equipment of `club`; returns its id.
     pub async fn list_entry(&self, club: ClubId) -> i64 {
         let names = same_names(&self.fresh_email("matériel"));
@@ -661,6 +721,16 @@ impl Fixture {
                 // The complex's movements swapped.
                 let (id, version, [a, b]) = self.complex(club).await;
                 serde_json::json!({ "id": id, "version": version, "complex": complex_input([b, a]) })
+            }
+            "create_workout" => {
+                // An exercise of the club, 5 × 3 at 75 %.
+                let exercise = ExerciseId(self.exercise(club).await.0);
+                serde_json::json!({ "workout": workout_input(exercise) })
+            }
+            "update_workout" => {
+                let (id, version) = self.workout(club).await;
+                let exercise = ExerciseId(self.exercise(club).await.0);
+                serde_json::json!({ "id": id, "version": version, "workout": workout_input(exercise) })
             }
             other => panic!("the matrix has no JSON body for {other}"),
         }
@@ -768,6 +838,10 @@ impl Fixture {
                 change((id, version), [])
             }
             "delete_exercise" => change(self.exercise(club).await, []),
+            "workout_library" => vec![("query[q]", "arrache".into()), ("query[status]", "all".into())],
+            "workout_editor" | "duplicate_workout" => vec![("id", self.workout(club).await.0.to_string())],
+            "archive_workout" => change(self.workout(club).await, [archived()]),
+            "delete_workout" => change(self.workout(club).await, []),
             "roster" | "own_profile" | "groups" | "load_training_settings" => vec![],
             "load_athlete" => vec![("id", self.athlete(club).await.0.to_string())],
             "create_athlete" => vec![
@@ -1028,6 +1102,27 @@ fn change(
         .into_iter()
         .chain(fields)
         .collect()
+}
+
+/// A workout of one element: `exercise`, 5 × 3 at 75 %.
+pub fn workout_input(exercise: ExerciseId) -> domain::workout::WorkoutInput {
+    use domain::workout::{Block, Element, Intensity, Lift, WorkoutContent, WorkoutInput};
+    let block = Block {
+        sets: 5,
+        reps: vec![3],
+        intensity: Intensity::Percent {
+            percent: domain::load::Percent::whole(75),
+            of: None,
+        },
+        rest: None,
+    };
+    WorkoutInput {
+        title: "Séance matrice".into(),
+        content: WorkoutContent {
+            elements: vec![Element::new(Lift::Exercise(exercise), vec![block])],
+        },
+        ..WorkoutInput::default()
+    }
 }
 
 /// The field that archives a record.
