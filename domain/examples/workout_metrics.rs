@@ -75,13 +75,18 @@ impl Random {
     }
 }
 
-fn is_classic(id: ExerciseId) -> bool {
-    matches!(id.0, 1..=6)
-}
+/// The classic lifts, most important first: a complex's main lift is the first of them among
+/// its movements, else its first movement (as `domain::workout::main_lift` chooses).
+const CLASSIC: [i64; 6] = [1, 2, 3, 4, 5, 6];
 
 fn complex_info(id: ComplexId) -> Option<LiftInfo> {
     let (_, movements) = COMPLEXES.iter().find(|(c, _)| *c == id.0)?;
-    LiftInfo::complex(movements, is_classic)
+    let main = CLASSIC
+        .iter()
+        .map(|&c| ExerciseId(c))
+        .find(|c| movements.contains(c))
+        .or_else(|| movements.first().copied())?;
+    LiftInfo::complex(movements, main)
 }
 
 fn block(sets: u16, reps: Vec<u16>, intensity: Intensity) -> Block {

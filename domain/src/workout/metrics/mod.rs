@@ -61,7 +61,7 @@ mod tests;
 
 pub use prilepin::{ExercisePrilepin, PrilepinRow, Span, Verdict, Zone, ZoneTally};
 
-use super::{Intensity, Lift, WorkoutContent, main_lift};
+use super::{Intensity, Lift, WorkoutContent};
 use crate::competition::Sex;
 use crate::ids::{ComplexId, ExerciseId};
 use crate::load::{
@@ -81,7 +81,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct LiftInfo {
     /// The reference exercise: an exercise is its own; a complex's is its main lift (see
-    /// [`main_lift`]).
+    /// [`super::main_lift`]).
     pub reference: ExerciseId,
     /// The index of the main lift among the complex's movements (0 for an exercise). When the
     /// club counts only the main lift ([`ComplexCounting::MainLiftOnly`]), only this
@@ -98,13 +98,12 @@ impl LiftInfo {
         }
     }
 
-    /// A complex of these movements, in order: its main lift is chosen by [`main_lift`] with
-    /// `is_classic`. `None` for a complex without movements.
-    pub fn complex(movements: &[ExerciseId], is_classic: impl Fn(ExerciseId) -> bool) -> Option<Self> {
-        let reference = main_lift(movements, is_classic)?;
-        let main_movement = movements.iter().position(|&m| m == reference).unwrap_or(0);
+    /// A complex of these movements, in order, whose main lift is `main` (as the caller chose
+    /// it with [`super::main_lift`]). `None` when `main` is not one of the movements.
+    pub fn complex(movements: &[ExerciseId], main: ExerciseId) -> Option<Self> {
+        let main_movement = movements.iter().position(|&m| m == main)?;
         Some(Self {
-            reference,
+            reference: main,
             main_movement,
         })
     }

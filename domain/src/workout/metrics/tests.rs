@@ -49,8 +49,8 @@ fn main_lift_only() -> TrainingSettings<ExerciseId> {
 
 fn complexes(id: ComplexId) -> Option<LiftInfo> {
     match id {
-        CLEAN_JERK => LiftInfo::complex(&[CLEAN, JERK], |e| e == CLEAN),
-        PULL_SNATCH => LiftInfo::complex(&[SNATCH_PULL, SNATCH], |e| e == SNATCH),
+        CLEAN_JERK => LiftInfo::complex(&[CLEAN, JERK], CLEAN),
+        PULL_SNATCH => LiftInfo::complex(&[SNATCH_PULL, SNATCH], SNATCH),
         _ => None,
     }
 }
@@ -648,20 +648,22 @@ fn maxes_are_those_in_force_on_the_day() {
 #[test]
 fn lift_info_finds_a_complexs_main_lift_and_blocks_their_reference() {
     assert_eq!(
-        LiftInfo::complex(&[SNATCH_PULL, SNATCH, JERK], |e| e == SNATCH),
+        LiftInfo::complex(&[SNATCH_PULL, SNATCH, JERK], SNATCH),
         Some(LiftInfo {
             reference: SNATCH,
             main_movement: 1
         })
     );
     assert_eq!(
-        LiftInfo::complex(&[SNATCH_PULL, BACK_SQUAT], |_| false),
+        LiftInfo::complex(&[SNATCH_PULL, BACK_SQUAT], SNATCH_PULL),
         Some(LiftInfo {
             reference: SNATCH_PULL,
             main_movement: 0
         })
     );
-    assert_eq!(LiftInfo::complex(&[], |_| true), None);
+    assert_eq!(LiftInfo::complex(&[SNATCH_PULL], SNATCH), None);
+    assert_eq!(LiftInfo::complex(&[], SNATCH), None);
+    assert_eq!(LiftInfo::exercise(CLEAN).main_movement, 0);
     let plan = plan(vec![
         complex(
             PULL_SNATCH,
