@@ -1,1 +1,0 @@
-//! Loads and metrics of a workout: per athlete kilograms, tonnage, lifts, Prilepin.
