@@ -105,6 +105,8 @@ const PAGES = [
   ['/catalogue/complexes/:id', MEMBERS],
   ['/catalogue/complexes/:id/edit', MEMBERS],
   ['/workouts', MEMBERS],
+  ['/workouts/new', MEMBERS],
+  ['/workouts/:id/edit', MEMBERS],
   ['/planning', MEMBERS],
   ['/athletes', MEMBERS],
   ['/athletes/new', MEMBERS],
@@ -119,6 +121,7 @@ const ID_SOURCES = {
   '/catalogue/exercises/': ['/catalogue', /^\/catalogue\/exercises\/(\d+)$/],
   '/catalogue/complexes/': ['/catalogue/complexes', /^\/catalogue\/complexes\/(\d+)$/],
   '/athletes/': ['/athletes', /^\/athletes\/(\d+)$/],
+  '/workouts/': ['/workouts', /^\/workouts\/(\d+)\/edit$/],
 };
 
 const problems = [];

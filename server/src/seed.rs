@@ -111,6 +111,7 @@ pub async fn seed_demo(store: &dyn Store, hasher: &dyn PasswordHasher) -> Result
     };
     // The athletes come first: the demo athlete's invitation then finds and links their profile.
     seed_athletes(store, &owner, now).await?;
+    seed_workouts(store, &owner, now).await?;
     for login in DEMO_LOGINS.into_iter().skip(1) {
         add_member(store, hasher, &owner, login, now).await?;
     }
@@ -239,6 +240,163 @@ async fn seed_athletes(store: &dyn Store, coach: &Member, now: DateTime<Utc>) ->
             }
         };
         athletes::set_in_group(store, coach, group.id, athlete.id, true).await?;
+    }
+    Ok(())
+}
+
+/// A demo workout: title, category (French name), description, and its elements: the French
+/// name of an exercise or a complex, its blocks as a coach types them, tempo and comment.
+type DemoWorkout = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [(&'static str, &'static str, &'static str, &'static str)],
+);
+
+const DEMO_WORKOUTS: [DemoWorkout; 6] = [
+    (
+        "Arraché lourd",
+        "Saison",
+        "Montée en charge sur l'arraché, puis force spécifique.",
+        &[
+            (
+                "Arraché",
+                "50%x3, 60%x3, 70%x2, 75%x2x3",
+                "",
+                "Vitesse sous la barre",
+            ),
+            ("Tirage lourd d'arraché + Arraché", "4x(2+1) @75% 120s", "", ""),
+            (
+                "Tirage lourd d'arraché",
+                "4x3 @95% arraché",
+                "",
+                "Épaules au-dessus de la barre",
+            ),
+            ("Squat nuque", "4x5 @75% 180s", "30X1", ""),
+        ],
+    ),
+    (
+        "Épaulé-jeté",
+        "Saison",
+        "",
+        &[
+            ("Épaulé-jeté", "50%x2, 60%x2, 70%x2, 78%x1x4", "", ""),
+            (
+                "Épaulé + Squat clavicules + Jeté fendu",
+                "3x(1+1+1) @75% épaulé-jeté",
+                "",
+                "",
+            ),
+            ("Tirage lourd d'épaulé", "4x3 @100% épaulé", "", ""),
+            ("Squat clavicules", "4x3 @80%", "", "Coudes hauts"),
+        ],
+    ),
+    (
+        "Squats et tirages",
+        "Fond",
+        "Séance de force générale.",
+        &[
+            ("Squat nuque", "5x5 @72% 180s", "", ""),
+            ("Squat clavicules", "4x4 @70%", "", ""),
+            ("Tirage lourd d'arraché", "4x4 @90% arraché", "", ""),
+            ("Soulevé de terre roumain", "3x8 @RPE7", "3010", ""),
+            ("Tractions", "3x6 @RPE8", "", ""),
+        ],
+    ),
+    (
+        "Décharge",
+        "Décharge",
+        "Volume réduit, technique propre.",
+        &[
+            ("Arraché", "5x2 @60%", "", ""),
+            ("Épaulé-jeté", "5x2 @60%", "", ""),
+            ("Squat nuque", "3x5 @60%", "", ""),
+        ],
+    ),
+    (
+        "Ouvertures pré-compétition",
+        "Compétition",
+        "Trois jours avant la compétition : les barres d'ouverture, pas plus.",
+        &[
+            (
+                "Arraché",
+                "60%x2, 70%x1, 80%x1, 88%x1",
+                "",
+                "Barre d'ouverture à 88 %",
+            ),
+            ("Épaulé-jeté", "60%x1, 70%x1, 80%x1, 90%x1", "", ""),
+            ("Squat clavicules", "3x2 @75%", "", ""),
+        ],
+    ),
+    (
+        "Technique en complexes",
+        "Technique",
+        "",
+        &[
+            ("Arraché debout + Squat arraché", "5x(2+2) @60% arraché", "", ""),
+            (
+                "Snatch balance + Squat arraché",
+                "4x(2+1) @55% arraché",
+                "",
+                "Tenir la réception",
+            ),
+            (
+                "Développé poussé + Jeté fendu",
+                "5x(2+1) @65% épaulé-jeté",
+                "",
+                "",
+            ),
+            ("Arraché suspendu", "4x3 @65%", "20X0", ""),
+        ],
+    ),
+];
+
+/// The demo club's workouts, typed as a coach would type them and read by the builder's
+/// shorthand parser.
+async fn seed_workouts(store: &dyn Store, coach: &Member, now: DateTime<Utc>) -> Result<(), SeedError> {
+    use domain::workout::shorthand::{Lexicon, parse};
+    use domain::workout::{Element, Lift, Tempo, WorkoutContent, WorkoutInput};
+    let club = coach.club_id;
+    let exercises = store.exercises(club).await?;
+    let complexes = store.complexes(club).await?;
+    let categories = store.workout_categories(club).await?;
+    let lexicon = Lexicon::from_exercises(&exercises);
+    let invalid = |field: &str| {
+        ClubError::Invalid(vec![domain::FieldError::new(
+            field,
+            domain::FieldProblem::InvalidFormat,
+        )])
+    };
+    for (title, category, description, elements) in DEMO_WORKOUTS {
+        let mut content = WorkoutContent::default();
+        for (name, blocks, tempo, comment) in elements {
+            let lift = match exercises.iter().find(|e| e.names.fr == *name) {
+                Some(e) => Lift::Exercise(e.id),
+                None => Lift::Complex(
+                    complexes
+                        .iter()
+                        .find(|c| c.names.fr == *name)
+                        .ok_or_else(|| invalid(name))?
+                        .id,
+                ),
+            };
+            let mut element = Element::new(lift, parse(blocks, &lexicon).map_err(|_| invalid(blocks))?);
+            element.tempo = (!tempo.is_empty())
+                .then(|| Tempo::parse("tempo", tempo))
+                .transpose()
+                .map_err(|e| ClubError::Invalid(vec![e]))?;
+            element.comment = (!comment.is_empty()).then(|| (*comment).to_owned());
+            content.elements.push(element);
+        }
+        let draft = WorkoutInput {
+            title: title.into(),
+            category: categories.iter().find(|c| c.names.fr == category).map(|c| c.id),
+            description: description.into(),
+            content,
+        }
+        .parse()
+        .map_err(ClubError::Invalid)?;
+        service::workouts::create_workout(store, coach, &draft, now).await?;
     }
     Ok(())
 }

@@ -826,6 +826,12 @@ async fn the_demo_club_invitations_are_not_guessable() {
     .await
     .expect("invitations");
     assert_eq!(hashes.len(), 2, "the coach's and the athlete's");
+    // The demo's six workouts were typed as shorthand and read by the builder's parser.
+    let (workouts,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM workouts")
+        .fetch_one(&db)
+        .await
+        .expect("workouts");
+    assert_eq!(workouts, 6);
     for seed in 0..=255u8 {
         let fixed = domain::invitation::InvitationToken::from_random_bytes([seed; 32]).hash();
         assert!(

@@ -213,12 +213,14 @@ fn MainNav(role: Option<Role>) -> impl IntoView {
         }
     };
     let may_manage = role.is_some_and(|r| r.allows(Permission::ManageMembers));
+    // Athletes see their own sessions through the planning, not the club's workout library.
+    let may_plan = role.is_some_and(|r| r.allows(Permission::Coach));
     view! {
         <nav aria-label=tr!(nav.main) class="border-t border-line">
             <ul class="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2 sm:px-4">
                 {link("/", tr!(nav.home))}
                 {link("/catalogue", tr!(nav.catalogue))}
-                {link("/workouts", tr!(nav.workouts))}
+                {may_plan.then(|| link("/workouts", tr!(nav.workouts)))}
                 {link("/planning", tr!(nav.planning))}
                 {if role.is_some_and(|r| r.allows(Permission::Coach)) {
                     link("/athletes", tr!(nav.athletes))
