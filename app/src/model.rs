@@ -225,6 +225,8 @@ pub struct LiftChoice {
     pub short: Option<String>,
     pub reference: domain::ExerciseId,
     pub movements: usize,
+    /// Where the reference is among a complex's movements (0 for an exercise).
+    pub main_movement: usize,
     pub archived: bool,
 }
 
@@ -236,4 +238,11 @@ pub struct BuilderData {
     pub workout: Option<domain::workout::WorkoutInput>,
     pub categories: Vec<Choice>,
     pub lifts: Vec<LiftChoice>,
+    /// The club's training settings: rounding, plates, ratios, how lifts are counted.
+    pub settings: domain::settings::TrainingSettings<domain::ExerciseId>,
+    /// Whom "Preview for" offers: the club's active athletes and groups, by name.
+    pub athletes: Vec<Choice>,
+    pub groups: Vec<Choice>,
+    /// The day the preview starts on (the club's today).
+    pub today: chrono::NaiveDate,
 }

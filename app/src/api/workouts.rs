@@ -52,6 +52,7 @@ async fn lift_choices(
             short: e.short_name,
             reference: e.id,
             movements: 1,
+            main_movement: 0,
             archived: e.archived,
         })
         .collect();
@@ -64,6 +65,11 @@ async fn lift_choices(
             short: None,
             reference: facts.reference,
             movements: facts.movements.len(),
+            main_movement: facts
+                .movements
+                .iter()
+                .position(|m| *m == facts.reference)
+                .unwrap_or(0),
             archived: c.archived,
         })
     }));
@@ -151,7 +157,33 @@ pub async fn workout_editor(#[server(default)] id: Option<WorkoutId>) -> Result<
     };
     let locale = crate::lang::detect();
     let categories = state.store.workout_categories(actor.club_id).await?;
+    let (settings, _) =
+        domain::service::athletes::training_settings(&*state.store, &state.catalogues, &actor).await?;
+    let athletes = state.store.athletes(actor.club_id).await?;
+    let groups = state.store.groups(actor.club_id).await?;
     Ok(BuilderData {
+        settings,
+        athletes: by_name(
+            athletes
+                .into_iter()
+                .filter(|a| !a.archived)
+                .map(|a| Choice {
+                    id: a.id.0,
+                    name: format!("{} {}", a.first_name, a.last_name),
+                })
+                .collect(),
+        ),
+        groups: by_name(
+            groups
+                .into_iter()
+                .filter(|g| !g.archived)
+                .map(|g| Choice {
+                    id: g.id.0,
+                    name: g.name,
+                })
+                .collect(),
+        ),
+        today: Utc::now().date_naive(),
         target: workout.as_ref().map(|w| (w.id, w.version)),
         workout: workout.map(|w| WorkoutInput {
             title: w.title,
@@ -162,6 +194,22 @@ pub async fn workout_editor(#[server(default)] id: Option<WorkoutId>) -> Result<
         categories: category_choices(locale, &categories),
         lifts: lift_choices(&state, &actor).await?,
     })
+}
+
+/// The athletes "Preview for" shows loads for, with their maxes: one athlete, or a group's.
+#[server(endpoint = "workout_preview")]
+pub async fn workout_preview(
+    #[server(default)] athlete: Option<domain::AthleteId>,
+    #[server(default)] group: Option<domain::GroupId>,
+) -> Result<Vec<domain::service::workouts::PreviewAthlete>, AppError> {
+    use domain::service::workouts::PreviewFor;
+    let (state, actor) = ssr::member().await?;
+    let who = match (athlete, group) {
+        (Some(athlete), None) => PreviewFor::Athlete(athlete),
+        (None, Some(group)) => PreviewFor::Group(group),
+        _ => return Err(domain::FieldError::new("athlete", domain::FieldProblem::InvalidChoice).into()),
+    };
+    Ok(service::preview_athletes(&*state.store, &actor, who).await?)
 }
 
 #[server(endpoint = "create_workout", input = leptos::server_fn::codec::Json)]

@@ -1,15 +1,15 @@
 //! Finding an exercise the way a coach types it: by its French name, its English name or its
 //! short name, ignoring case and accents, tolerating small typos, best matches first.
 
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
+#[cfg(not(target_arch = "wasm32"))]
+use unicode_normalization::{UnicodeNormalization, char::is_combining_mark};
 
 /// A text reduced to what search compares: lower case, no accents, words separated by one
 /// space (apostrophes, hyphens and punctuation separate words).
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
-    for c in text.nfd().filter(|c| !is_combining_mark(*c)) {
+    for c in without_accents(text) {
         if c.is_alphanumeric() {
             if pending_space && !out.is_empty() {
                 out.push(' ');
@@ -21,6 +21,50 @@ pub fn fold(text: &str) -> String {
         }
     }
     out
+}
+
+/// The text's letters without their accents: Unicode's canonical decomposition, marks left out.
+#[cfg(not(target_arch = "wasm32"))]
+fn without_accents(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.nfd().filter(|c| !is_combining_mark(*c))
+}
+
+/// In the browser, the Latin letters' accents only (see [`latin_without_accent`]): the full
+/// decomposition tables would make every page that searches or reads shorthand in the browser
+/// about 45 KB heavier. What the browser folds it only compares with what it folded itself.
+#[cfg(target_arch = "wasm32")]
+fn without_accents(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars()
+        .filter(|c| !COMBINING_ACCENTS.contains(c))
+        .map(latin_without_accent)
+}
+
+/// The combining accents typed as characters of their own (U+0300 to U+036F).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+const COMBINING_ACCENTS: std::ops::RangeInclusive<char> = '\u{300}'..='\u{36f}';
+
+/// The letters of Latin-1 and Latin Extended-A (U+00C0 to U+017F) without their accent, as
+/// Unicode's canonical decomposition gives them ('é' → 'e'); a letter that does not decompose
+/// ('æ', 'ø', 'ł') stays as it is.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+const LATIN_BASES: [char; 192] = [
+    'A', 'A', 'A', 'A', 'A', 'A', 'Æ', 'C', 'E', 'E', 'E', 'E', 'I', 'I', 'I', 'I', 'Ð', 'N', 'O', 'O', 'O',
+    'O', 'O', '×', 'Ø', 'U', 'U', 'U', 'U', 'Y', 'Þ', 'ß', 'a', 'a', 'a', 'a', 'a', 'a', 'æ', 'c', 'e', 'e',
+    'e', 'e', 'i', 'i', 'i', 'i', 'ð', 'n', 'o', 'o', 'o', 'o', 'o', '÷', 'ø', 'u', 'u', 'u', 'u', 'y', 'þ',
+    'y', 'A', 'a', 'A', 'a', 'A', 'a', 'C', 'c', 'C', 'c', 'C', 'c', 'C', 'c', 'D', 'd', 'Đ', 'đ', 'E', 'e',
+    'E', 'e', 'E', 'e', 'E', 'e', 'E', 'e', 'G', 'g', 'G', 'g', 'G', 'g', 'G', 'g', 'H', 'h', 'Ħ', 'ħ', 'I',
+    'i', 'I', 'i', 'I', 'i', 'I', 'i', 'I', 'ı', 'Ĳ', 'ĳ', 'J', 'j', 'K', 'k', 'ĸ', 'L', 'l', 'L', 'l', 'L',
+    'l', 'Ŀ', 'ŀ', 'Ł', 'ł', 'N', 'n', 'N', 'n', 'N', 'n', 'ŉ', 'Ŋ', 'ŋ', 'O', 'o', 'O', 'o', 'O', 'o', 'Œ',
+    'œ', 'R', 'r', 'R', 'r', 'R', 'r', 'S', 's', 'S', 's', 'S', 's', 'S', 's', 'T', 't', 'T', 't', 'Ŧ', 'ŧ',
+    'U', 'u', 'U', 'u', 'U', 'u', 'U', 'u', 'U', 'u', 'U', 'u', 'W', 'w', 'Y', 'y', 'Y', 'Z', 'z', 'Z', 'z',
+    'Z', 'z', 'ſ',
+];
+
+/// `c` without its accent when it is one of [`LATIN_BASES`]' letters; any other character as it is.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn latin_without_accent(c: char) -> char {
+    let offset = (c as usize).wrapping_sub(0xC0);
+    LATIN_BASES.get(offset).copied().unwrap_or(c)
 }
 
 /// Little words left out of initials: "Tirage lourd d'arraché" → "tla".
@@ -197,6 +241,15 @@ pub fn rank<T>(query: &str, items: Vec<T>, score: impl Fn(&T, &str) -> Option<u3
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_browsers_latin_table_agrees_with_the_full_decomposition() {
+        for c in ('\u{c0}'..='\u{17f}').chain('a'..='z') {
+            let full: String = c.to_string().nfd().filter(|c| !is_combining_mark(*c)).collect();
+            assert_eq!(latin_without_accent(c).to_string(), full, "{c}");
+        }
+        assert!(COMBINING_ACCENTS.clone().all(is_combining_mark));
+    }
 
     fn catalogue() -> Vec<(&'static str, &'static str, Option<&'static str>)> {
         vec![

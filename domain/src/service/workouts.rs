@@ -2,14 +2,21 @@
 //! do not see the library (they will see their own sessions).
 
 use super::error::{ClubError, require, require_found};
+use crate::athlete::Athlete;
 use crate::catalogue::default::club_keys;
+use crate::catalogue::search::fold;
+use crate::competition::Sex;
 use crate::error::{FieldError, FieldProblem};
-use crate::ids::{ComplexId, ExerciseId};
+use crate::ids::{AthleteId, ComplexId, ExerciseId, GroupId};
+use crate::maxes::Max;
 use crate::membership::Member;
-use crate::ports::{CatalogueStore, ComplexStore, ExerciseStore, Versioned, WorkoutStore};
+use crate::ports::{
+    AthleteStore, CatalogueStore, ComplexStore, ExerciseStore, GroupStore, MaxStore, Versioned, WorkoutStore,
+};
 use crate::role::Permission;
 use crate::workout::{BlockProblem, CLASSIC_LIFTS, Lift, Workout, WorkoutDraft, WorkoutId, main_lift};
 use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// Whether the caller may see and change the club's workouts: coaches and above.
@@ -199,4 +206,72 @@ pub async fn delete_workout(
     Ok(store
         .delete_workout(Versioned::new(actor.club_id, id, version))
         .await?)
+}
+
+/// Whom the builder previews a workout for: one athlete, or the athletes of a group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PreviewFor {
+    Athlete(AthleteId),
+    Group(GroupId),
+}
+
+/// An athlete as the builder previews loads for them: their sex (the bar) and every max.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PreviewAthlete {
+    pub id: AthleteId,
+    pub first_name: String,
+    pub last_name: String,
+    pub sex: Sex,
+    pub maxes: Vec<Max<ExerciseId>>,
+}
+
+/// The athletes a preview is for, with their maxes, by name (coaches and above): the athlete,
+/// or the group's athletes who are not archived. Another club's athlete or group is not found.
+pub async fn preview_athletes<S>(
+    store: &S,
+    actor: &Member,
+    who: PreviewFor,
+) -> Result<Vec<PreviewAthlete>, ClubError>
+where
+    S: AthleteStore + GroupStore + MaxStore + ?Sized,
+{
+    require(actor, Permission::Coach)?;
+    let club = actor.club_id;
+    let athletes = match who {
+        PreviewFor::Athlete(id) => vec![store.athlete(club, id).await?.ok_or(ClubError::NotFound)?],
+        PreviewFor::Group(id) => {
+            let group = store
+                .groups(club)
+                .await?
+                .into_iter()
+                .find(|g| g.id == id)
+                .ok_or(ClubError::NotFound)?;
+            let mut members: Vec<Athlete> = store
+                .athletes(club)
+                .await?
+                .into_iter()
+                .filter(|a| !a.archived && group.athletes.contains(&a.id))
+                .collect();
+            members.sort_by_cached_key(|a| (fold(&a.last_name), fold(&a.first_name)));
+            members
+        }
+    };
+    let mut all_maxes = store.club_maxes(club).await?;
+    Ok(athletes
+        .into_iter()
+        .map(|a| {
+            let maxes = all_maxes
+                .extract_if(.., |m| m.athlete == a.id)
+                .map(|m| m.max)
+                .collect();
+            PreviewAthlete {
+                id: a.id,
+                first_name: a.first_name,
+                last_name: a.last_name,
+                sex: a.sex,
+                maxes,
+            }
+        })
+        .collect())
 }

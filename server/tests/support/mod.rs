@@ -412,6 +412,12 @@ pub const MATRIX: &[Case] = &[
         writes: false,
     },
     Case {
+        endpoint: "workout_preview",
+        access: Access::Role(Role::Coach),
+        scoped: true,
+        writes: false,
+    },
+    Case {
         endpoint: "create_workout",
         access: Access::Role(Role::Coach),
         scoped: false,
@@ -838,6 +844,7 @@ impl Fixture {
                 change((id, version), [])
             }
             "delete_exercise" => change(self.exercise(club).await, []),
+            "workout_preview" => vec![("athlete", self.athlete(club).await.0.to_string())],
             "workout_library" => vec![("query[q]", "arrache".into()), ("query[status]", "all".into())],
             "workout_editor" | "duplicate_workout" => vec![("id", self.workout(club).await.0.to_string())],
             "archive_workout" => change(self.workout(club).await, [archived()]),

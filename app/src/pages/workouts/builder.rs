@@ -1,20 +1,24 @@
 //! The workout builder: title, category, description, and the ordered exercises and complexes,
 //! each with its blocks typed as shorthand, read live (in the browser, by the domain's parser)
-//! and shown back in words.
+//! and shown back in words, with the loads and metrics of the athletes previewed.
 
 use super::draft::{Row, RowProblem, lexicon, read, read_blocks, rows, split_at_span};
 use super::edit_href;
-use crate::api::workouts::{CreateWorkout, UpdateWorkout, workout_editor};
-use crate::components::call::{Call, decode, post_action};
+use super::preview::{
+    AthletesPreview, MetricsTable, PreviewRequest, PrilepinTable, athletes_preview, block_loads,
+};
+use crate::api::workouts::{CreateWorkout, UpdateWorkout, WorkoutPreview, workout_editor};
+use crate::components::call::{Call, decode, post_action, send};
 use crate::components::reorder::{keyboard_target, move_item};
-use crate::components::{Field, Toaster, error_text, form_page, loaded};
+use crate::components::{Field, Toaster, error_text, focus_later, form_page, loaded, reload_to};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::model::{BuilderData, LiftChoice};
-use domain::ExerciseId;
 use domain::catalogue::search::fold;
+use domain::workout::metrics::{LiftInfo, WorkoutMetrics, WorkoutPlan};
 use domain::workout::shorthand::{Language, ShorthandProblem, describe};
-use domain::workout::{Lift, WorkoutCategoryId, WorkoutId, WorkoutInput};
+use domain::workout::{Element, Lift, WorkoutCategoryId, WorkoutContent, WorkoutId, WorkoutInput};
+use domain::{AthleteId, ComplexId, ExerciseId, GroupId};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -89,11 +93,21 @@ fn problem_text(locale: Locale, problem: &RowProblem) -> String {
     }
 }
 
+/// The key of the element under the point (`clientX`, `clientY`), while a pointer drags.
+#[cfg(feature = "hydrate")]
+fn element_key_at(x: i32, y: i32) -> Option<u32> {
+    let hit = document().element_from_point(x as f32, y as f32)?;
+    let row = hit.closest("[data-element-key]").ok()??;
+    row.get_attribute("data-element-key")?.parse().ok()
+}
+
 /// Builds a workout. Elements are added from a search of the club's lifts; each element's
 /// blocks are typed as shorthand and read at every keystroke, in the browser. Elements move by
-/// dragging, with Alt+↑/↓ or with their buttons, each move announced; a removed element comes
-/// back with "Undo". Saving sends the version the builder opened, so a save made meanwhile in
-/// another tab is refused with a message, never overwritten.
+/// dragging their handle (mouse, pen or touch), with Alt+↑/↓ or with their buttons, each move
+/// announced; a removed element comes back with "Undo". "Preview for" fetches an athlete's or a
+/// group's maxes once; their kilograms and the metrics then follow every keystroke. Saving
+/// sends the version the builder opened, so a save made meanwhile in another tab is refused
+/// with a message, never overwritten.
 #[island(lazy = workouts)]
 fn WorkoutBuilder(editor: BuilderData) -> impl IntoView {
     let locale = crate::lang::current();
@@ -104,6 +118,7 @@ fn WorkoutBuilder(editor: BuilderData) -> impl IntoView {
     };
     let lifts = StoredValue::new(editor.lifts);
     let lexicon = StoredValue::new(lifts.with_value(|l| lexicon(l)));
+    let settings = StoredValue::new(editor.settings);
     let lift = move |l: Lift| lifts.with_value(|all| all.iter().find(|c| c.lift == l).cloned());
     let movements = move |l: Lift| lift(l).map_or(1, |c| c.movements);
     let exercise_name = move |id: ExerciseId| {
@@ -112,6 +127,11 @@ fn WorkoutBuilder(editor: BuilderData) -> impl IntoView {
                 .find(|c| c.lift == Lift::Exercise(id))
                 .map(|c| c.short.clone().unwrap_or_else(|| lift_name(locale, c)))
         })
+    };
+    let full_name = move |id: ExerciseId| {
+        lift(Lift::Exercise(id))
+            .map(|c| lift_name(locale, &c))
+            .unwrap_or_default()
     };
     let input = editor.workout.unwrap_or_default();
     let title = RwSignal::new(input.title.clone());
@@ -123,12 +143,21 @@ fn WorkoutBuilder(editor: BuilderData) -> impl IntoView {
     let target = StoredValue::new(editor.target);
     let dirty = RwSignal::new(false);
     let announcement = RwSignal::new(String::new());
-    let dragging = RwSignal::new(None::<usize>);
+    let dragging = RwSignal::new(None::<u32>);
+    let drop_on = RwSignal::new(None::<u32>);
     let removed = RwSignal::new(None::<(usize, Row)>);
     let conflict = RwSignal::new(false);
     let fix_first = RwSignal::new(false);
     let search = RwSignal::new(String::new());
+    let preview_date = RwSignal::new(editor.today.to_string());
+    // The athletes previewed (the server's answer, read by the lazy preview) and what the
+    // preview made of them.
+    let previewed = RwSignal::new(None::<String>);
+    let athletes_view = RwSignal::new(None::<AthletesPreview>);
+    let asked = StoredValue::new(0u32);
+    let computed_for = StoredValue::new(0u32);
 
+    let position = move |key: u32| elements.with(|list| list.iter().position(|r| r.key == key));
     let changed = move || {
         dirty.set(true);
         fix_first.set(false);
@@ -177,20 +206,22 @@ fn WorkoutBuilder(editor: BuilderData) -> impl IntoView {
         );
         search.set(String::new());
         changed();
-        crate::components::browser::focus_later(format!("element-{key}-blocks"));
+        focus_later(format!("element-{key}-blocks"));
     };
-    let duplicate = move |index: usize| {
-        let key = next_key.get_value();
-        next_key.set_value(key + 1);
+    let duplicate = move |key: u32| {
+        let copy = next_key.get_value();
+        next_key.set_value(copy + 1);
+        let Some(index) = position(key) else { return };
         elements.update(|list| {
             if let Some(row) = list.get(index).cloned() {
-                list.insert(index + 1, Row { key, ..row });
+                list.insert(index + 1, Row { key: copy, ..row });
             }
         });
         announce_position(index + 1);
         changed();
     };
-    let remove = move |index: usize| {
+    let remove = move |key: u32| {
+        let Some(index) = position(key) else { return };
         let taken = elements.try_update(|list| (index < list.len()).then(|| list.remove(index)));
         if let Some(Some(row)) = taken {
             announcement.set(td_string!(locale, workouts.removed, name = name_of(&row)).to_string());
@@ -217,11 +248,105 @@ fn WorkoutBuilder(editor: BuilderData) -> impl IntoView {
             changed();
         }
     };
+    let field_of = move |key: u32, read: fn(&Row) -> &String| {
+        move || {
+            elements.with(|list| {
+                list.iter()
+                    .find(|r| r.key == key)
+                    .map(|r| read(r).clone())
+                    .unwrap_or_default()
+            })
+        }
+    };
+
+    // The content as far as it reads (a row that does not read has no block yet), and what the
+    // preview makes of it.
+    let content = Memo::new(move |_| {
+        elements.with(|list| {
+            lexicon.with_value(|lx| WorkoutContent {
+                elements: list
+                    .iter()
+                    .map(|r| Element::new(r.lift, read_blocks(r, lx, movements(r.lift)).unwrap_or_default()))
+                    .collect(),
+            })
+        })
+    });
+    let info = move |id: ComplexId| {
+        lift(Lift::Complex(id)).map(|c| LiftInfo {
+            reference: c.reference,
+            main_movement: c.main_movement,
+        })
+    };
+    // Without an athlete: percentages and lifts, at every keystroke.
+    let computed = Memo::new(move |_| {
+        let plan = content.with(|c| WorkoutPlan::new(c, info));
+        settings.with_value(|s| plan.preview(s))
+    });
+    // With athletes: their loads, worked out by the lazy preview at every change.
+    Effect::new(move |_| {
+        let Some(athletes) = previewed.get() else {
+            athletes_view.set(None);
+            return;
+        };
+        let request = PreviewRequest {
+            locale,
+            content: content.get(),
+            complexes: lifts.with_value(|all| {
+                all.iter()
+                    .filter_map(|c| match c.lift {
+                        Lift::Complex(id) => info(id).map(|i| (id, i)),
+                        Lift::Exercise(_) => None,
+                    })
+                    .collect()
+            }),
+            settings: settings.get_value(),
+            date: preview_date.get(),
+            athletes,
+            names: lifts.with_value(|all| {
+                all.iter()
+                    .filter_map(|c| match c.lift {
+                        Lift::Exercise(id) => Some((id, lift_name(locale, c))),
+                        Lift::Complex(_) => None,
+                    })
+                    .collect()
+            }),
+        };
+        let turn = computed_for.get_value() + 1;
+        computed_for.set_value(turn);
+        leptos::task::spawn_local(async move {
+            let view = athletes_preview(request).await;
+            if computed_for.get_value() == turn {
+                athletes_view.set(view);
+            }
+        });
+    });
+    let choose = move |value: String| {
+        let (athlete, group) = match value.split_once('-') {
+            Some(("a", id)) => (id.parse().ok().map(AthleteId), None),
+            Some(("g", id)) => (None, id.parse().ok().map(GroupId)),
+            _ => (None, None),
+        };
+        let ask_id = asked.get_value() + 1;
+        asked.set_value(ask_id);
+        if athlete.is_none() && group.is_none() {
+            previewed.set(None);
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let found = send(Call::new(&WorkoutPreview { athlete, group })).await;
+            if asked.get_value() == ask_id {
+                match found {
+                    Ok(found) => previewed.set(Some(found)),
+                    Err(e) => Toaster.error(error_text(locale, &e)),
+                }
+            }
+        });
+    };
 
     // Leaving with unsaved changes asks first.
     #[cfg(feature = "hydrate")]
     {
-        let guard = leptos::prelude::window_event_listener(leptos::ev::beforeunload, move |ev| {
+        let guard = window_event_listener(leptos::ev::beforeunload, move |ev| {
             if dirty.get_untracked() {
                 ev.prevent_default();
                 ev.set_return_value("");
@@ -240,7 +365,7 @@ fn WorkoutBuilder(editor: BuilderData) -> impl IntoView {
             (Ok(text), None) => {
                 if let Ok(id) = decode::<WorkoutId>(&text) {
                     dirty.set(false);
-                    crate::components::browser::reload_to(&edit_href(id));
+                    reload_to(&edit_href(id));
                 }
             }
             (Ok(text), Some((id, _))) => {
@@ -260,11 +385,10 @@ fn WorkoutBuilder(editor: BuilderData) -> impl IntoView {
             Ok(content) => content,
             Err(problems) => {
                 fix_first.set(true);
-                if let Some((i, _)) = problems.first() {
-                    let key = elements.with_untracked(|l| l.get(*i).map(|r| r.key));
-                    if let Some(key) = key {
-                        crate::components::browser::focus_later(format!("element-{key}-blocks"));
-                    }
+                if let Some((i, _)) = problems.first()
+                    && let Some(key) = elements.with_untracked(|l| l.get(*i).map(|r| r.key))
+                {
+                    focus_later(format!("element-{key}-blocks"));
                 }
                 return;
             }
@@ -290,12 +414,18 @@ fn WorkoutBuilder(editor: BuilderData) -> impl IntoView {
         })
     });
 
-    let element_row = move |index: usize, row: Row| {
-        let key = row.key;
+    // One element, made once for its key: what it shows follows the list reactively, so typing
+    // in it never rebuilds it (the focus stays), and a move only moves it.
+    let element_row = move |key: u32| {
+        let row = elements.with_untracked(|l| l.iter().find(|r| r.key == key).cloned());
+        let Some(row) = row else { return ().into_any() };
         let name = name_of(&row);
         let choice = lift(row.lift);
         let is_complex = matches!(row.lift, Lift::Complex(_));
         let own = choice.as_ref().and_then(|c| exercise_name(c.reference));
+        let index = Memo::new(move |_| position(key).unwrap_or(0));
+        let count = Memo::new(move |_| elements.with(Vec::len));
+        let text_of = field_of(key, |r| &r.text);
         let parsed = Memo::new(move |_| {
             elements.with(|list| {
                 list.iter()
@@ -303,15 +433,6 @@ fn WorkoutBuilder(editor: BuilderData) -> impl IntoView {
                     .map(|r| lexicon.with_value(|lx| read_blocks(r, lx, movements(r.lift))))
             })
         });
-        let text_of = move || {
-            elements.with(|list| {
-                list.iter()
-                    .find(|r| r.key == key)
-                    .map(|r| r.text.clone())
-                    .unwrap_or_default()
-            })
-        };
-        let last = elements.with_untracked(Vec::len).saturating_sub(1);
         let (up, down, copy, out) = (
             tr!(workouts.move_up, name = name.clone()),
             tr!(workouts.move_down, name = name.clone()),
@@ -323,53 +444,86 @@ fn WorkoutBuilder(editor: BuilderData) -> impl IntoView {
         let error_id = format!("element-{key}-error");
         let tempo_id = format!("element-{key}-tempo");
         let comment_id = format!("element-{key}-comment");
-        let invalid = move || parsed.with(|p| matches!(p, Some(Err(_))) && !text_of().trim().is_empty());
+        let invalid = move || parsed.with(|p| matches!(p, Some(Err(_)))) && !text_of().trim().is_empty();
+        let label_name = name.clone();
         view! {
             <li
-                draggable="true"
                 tabindex="0"
                 data-testid="workout-element"
-                aria-label=tr!(workouts.position, name = name.clone(), position = index + 1)
+                data-element-key=key.to_string()
+                aria-label=move || td_string!(locale, workouts.position, name = label_name.clone(), position = index.get() + 1).to_string()
                 class=move || {
                     let base = "card flex flex-col gap-3 focus-visible:outline-2 focus-visible:outline-brand-600";
-                    if dragging.get() == Some(index) { format!("{base} opacity-60") } else { base.to_owned() }
-                }
-                on:dragstart=move |ev| {
-                    dragging.set(Some(index));
-                    #[cfg(feature = "hydrate")]
-                    if let Some(data) = ev.data_transfer() {
-                        let _ = data.set_data("text/plain", &index.to_string());
-                        data.set_effect_allowed("move");
+                    if dragging.get() == Some(key) {
+                        format!("{base} opacity-60")
+                    } else if drop_on.get() == Some(key) && dragging.get().is_some() {
+                        format!("{base} ring-2 ring-brand-500")
+                    } else {
+                        base.to_owned()
                     }
-                    #[cfg(not(feature = "hydrate"))]
-                    let _ = ev;
-                }
-                on:dragend=move |_| dragging.set(None)
-                on:dragover=move |ev| ev.prevent_default()
-                on:drop=move |ev| {
-                    ev.prevent_default();
-                    if let Some(from) = dragging.get_untracked() {
-                        shift(from, index);
-                    }
-                    dragging.set(None);
                 }
                 on:keydown=move |ev| {
-                    if let Some(to) = keyboard_target(&ev.key(), ev.alt_key(), index, last + 1) {
+                    // Only the element itself: Alt+arrows in its fields belong to them.
+                    if ev.target() != ev.current_target() {
+                        return;
+                    }
+                    if let Some(to) = keyboard_target(&ev.key(), ev.alt_key(), index.get_untracked(), count.get_untracked()) {
                         ev.prevent_default();
-                        shift(index, to);
-                        crate::components::browser::focus_later(format!("element-{key}-blocks"));
+                        shift(index.get_untracked(), to);
+                        focus_later(format!("element-{key}"));
                     }
                 }
+                id=format!("element-{key}")
             >
                 <div class="flex flex-wrap items-center gap-2">
-                    <span aria-hidden="true" class="cursor-grab select-none px-1 text-muted">"⠿"</span>
-                    <span class="badge">{index + 1}</span>
+                    <span
+                        aria-hidden="true"
+                        class="cursor-grab touch-none select-none px-1 text-lg text-muted"
+                        data-testid="element-handle"
+                        on:pointerdown=move |ev| {
+                            ev.prevent_default();
+                            dragging.set(Some(key));
+                            drop_on.set(Some(key));
+                            #[cfg(feature = "hydrate")]
+                            {
+                                use wasm_bindgen::JsCast;
+                                if let Some(handle) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                                    let _ = handle.set_pointer_capture(ev.pointer_id());
+                                }
+                            }
+                        }
+                        on:pointermove=move |ev| {
+                            if dragging.get_untracked() == Some(key) {
+                                #[cfg(feature = "hydrate")]
+                                if let Some(over) = element_key_at(ev.client_x(), ev.client_y()) {
+                                    drop_on.set(Some(over));
+                                }
+                                #[cfg(not(feature = "hydrate"))]
+                                let _ = ev;
+                            }
+                        }
+                        on:pointerup=move |_| {
+                            if dragging.get_untracked() == Some(key)
+                                && let Some(over) = drop_on.get_untracked()
+                                && let (Some(from), Some(to)) = (position(key), position(over))
+                            {
+                                shift(from, to);
+                            }
+                            dragging.set(None);
+                            drop_on.set(None);
+                        }
+                        on:pointercancel=move |_| {
+                            dragging.set(None);
+                            drop_on.set(None);
+                        }
+                    >"⠿"</span>
+                    <span class="badge">{move || index.get() + 1}</span>
                     <h3 class="flex-1 font-semibold" data-testid="element-name">{name.clone()}</h3>
                     {is_complex.then(|| view! { <span class="badge">{tr!(workouts.complex)}</span> })}
-                    <button type="button" class="icon-btn" aria-label=up disabled={index == 0} on:click=move |_| shift(index, index - 1)>"↑"</button>
-                    <button type="button" class="icon-btn" aria-label=down disabled={index >= last} on:click=move |_| shift(index, index + 1)>"↓"</button>
-                    <button type="button" class="icon-btn" aria-label=copy on:click=move |_| duplicate(index)>"⧉"</button>
-                    <button type="button" class="icon-btn text-red-700 dark:text-red-400" aria-label=out on:click=move |_| remove(index)>"✕"</button>
+                    <button type="button" class="icon-btn" aria-label=up disabled=move || index.get() == 0 on:click=move |_| shift(index.get_untracked(), index.get_untracked().saturating_sub(1))>"↑"</button>
+                    <button type="button" class="icon-btn" aria-label=down disabled=move || index.get() + 1 >= count.get() on:click=move |_| shift(index.get_untracked(), index.get_untracked() + 1)>"↓"</button>
+                    <button type="button" class="icon-btn" aria-label=copy on:click=move |_| duplicate(key)>"⧉"</button>
+                    <button type="button" class="icon-btn text-red-700 dark:text-red-400" aria-label=out on:click=move |_| remove(key)>"✕"</button>
                 </div>
                 <div class="flex flex-col gap-1">
                     <label for=blocks_id.clone() class="text-sm font-medium">{tr!(workouts.blocks)}</label>
@@ -394,6 +548,15 @@ fn WorkoutBuilder(editor: BuilderData) -> impl IntoView {
                             _ => ().into_any(),
                         })}
                     </ul>
+                    {move || athletes_view.with(|view| {
+                        let view = view.as_ref()?;
+                        let blocks = view.loads.get(index.get())?;
+                        (!blocks.is_empty()).then(|| view! {
+                            <ul class="flex flex-col gap-1 rounded-lg bg-surface-2 p-2" data-testid="element-loads">
+                                {block_loads(locale, &view.names, blocks)}
+                            </ul>
+                        })
+                    })}
                     <div id=error_id role="alert" data-testid="element-error">
                         {move || {
                             let text = text_of();
@@ -428,18 +591,19 @@ fn WorkoutBuilder(editor: BuilderData) -> impl IntoView {
                     <div class="flex flex-col gap-1">
                         <label for=tempo_id.clone() class="text-sm font-medium">{tr!(workouts.tempo)}</label>
                         <input id=tempo_id class="input font-mono" maxlength="4" placeholder="30X1" title=tr!(workouts.tempo_help)
-                            prop:value=move || elements.with(|l| l.iter().find(|r| r.key == key).map(|r| r.tempo.clone()).unwrap_or_default())
+                            prop:value=field_of(key, |r| &r.tempo)
                             on:input=edit_row(key, |r, v| r.tempo = v)/>
                     </div>
                     <div class="flex flex-col gap-1">
                         <label for=comment_id.clone() class="text-sm font-medium">{tr!(workouts.comment)}</label>
                         <input id=comment_id class="input" maxlength="500"
-                            prop:value=move || elements.with(|l| l.iter().find(|r| r.key == key).map(|r| r.comment.clone()).unwrap_or_default())
+                            prop:value=field_of(key, |r| &r.comment)
                             on:input=edit_row(key, |r, v| r.comment = v)/>
                     </div>
                 </div>
             </li>
         }
+        .into_any()
     };
 
     let results = move || {
@@ -461,107 +625,167 @@ fn WorkoutBuilder(editor: BuilderData) -> impl IntoView {
         })
     };
     let categories = editor.categories;
+    let athletes = editor.athletes;
+    let groups = editor.groups;
+    let element_names = move || elements.with(|list| list.iter().map(name_of).collect::<Vec<_>>());
 
     view! {
         <form
-            class="flex flex-col gap-5"
+            class="grid grid-cols-1 gap-5 lg:grid-cols-[minmax(0,1fr)_22rem] lg:items-start"
             novalidate
             on:submit=move |ev| {
                 ev.prevent_default();
                 save();
             }
         >
-            <div class="card grid grid-cols-1 gap-4 sm:grid-cols-2">
-                <Field id="field-title" label=tr!(workouts.workout_title)>
-                    <input id="field-title" class="input" maxlength="120" required
-                        prop:value=move || title.get()
-                        aria-invalid=move || title_error.get().is_some().to_string()
-                        aria-describedby="field-title-error"
-                        on:input=move |ev| { title.set(event_target_value(&ev)); changed(); }/>
-                    <p id="field-title-error" class="text-sm text-red-700 dark:text-red-400" role="alert">{move || title_error.get()}</p>
-                </Field>
-                <Field id="field-category" label=tr!(workouts.category)>
-                    <select id="field-category" class="select" on:change=move |ev| {
-                        category.set(event_target_value(&ev).parse().ok().map(WorkoutCategoryId));
-                        changed();
-                    }>
-                        <option value="">"—"</option>
-                        {categories.into_iter().map(|c| {
-                            let selected = category.get_untracked().map(|k| k.0) == Some(c.id);
-                            view! { <option value=c.id.to_string() selected=selected>{c.name}</option> }
-                        }).collect_view()}
-                    </select>
-                </Field>
-                <div class="sm:col-span-2">
-                    <Field id="field-description" label=tr!(workouts.description)>
-                        <textarea id="field-description" class="input min-h-20" maxlength="4000"
-                            prop:value=move || description.get()
-                            on:input=move |ev| { description.set(event_target_value(&ev)); changed(); }></textarea>
+            <div class="flex min-w-0 flex-col gap-5">
+                <div class="card grid grid-cols-1 gap-4 sm:grid-cols-2">
+                    <Field id="field-title" label=tr!(workouts.workout_title)>
+                        <input id="field-title" class="input" maxlength="120" required
+                            prop:value=move || title.get()
+                            aria-invalid=move || title_error.get().is_some().to_string()
+                            aria-describedby="field-title-error"
+                            on:input=move |ev| { title.set(event_target_value(&ev)); changed(); }/>
+                        <p id="field-title-error" class="text-sm text-red-700 dark:text-red-400" role="alert">{move || title_error.get()}</p>
                     </Field>
+                    <Field id="field-category" label=tr!(workouts.category)>
+                        <select id="field-category" class="select" on:change=move |ev| {
+                            category.set(event_target_value(&ev).parse().ok().map(WorkoutCategoryId));
+                            changed();
+                        }>
+                            <option value="">"—"</option>
+                            {categories.into_iter().map(|c| {
+                                let selected = category.get_untracked().map(|k| k.0) == Some(c.id);
+                                view! { <option value=c.id.to_string() selected=selected>{c.name}</option> }
+                            }).collect_view()}
+                        </select>
+                    </Field>
+                    <div class="sm:col-span-2">
+                        <Field id="field-description" label=tr!(workouts.description)>
+                            <textarea id="field-description" class="input min-h-20" maxlength="4000"
+                                prop:value=move || description.get()
+                                on:input=move |ev| { description.set(event_target_value(&ev)); changed(); }></textarea>
+                        </Field>
+                    </div>
+                </div>
+
+                <section class="flex flex-col gap-3" aria-labelledby="elements-title">
+                    <h2 id="elements-title" class="text-xl font-semibold">{tr!(workouts.elements)}</h2>
+                    <p class="text-xs text-muted" id="elements-help">{tr!(workouts.reorder_help)} " " {tr!(workouts.shorthand_help)}</p>
+                    <ol class="flex flex-col gap-3" data-testid="workout-elements" aria-describedby="elements-help">
+                        <For each=move || elements.with(|l| l.iter().map(|r| r.key).collect::<Vec<_>>()) key=|key| *key let:key>
+                            {element_row(key)}
+                        </For>
+                    </ol>
+                    {move || elements.with(Vec::is_empty).then(|| view! {
+                        <p class="rounded-lg border border-dashed border-line p-3 text-sm text-muted">{tr!(workouts.no_element)}</p>
+                    })}
+                    {move || removed.get().map(|(_, row)| view! {
+                        <div class="flex items-center gap-3 rounded-lg border border-line bg-surface-2 p-2 text-sm" data-testid="undo-bar">
+                            <span>{td_string!(locale, workouts.removed, name = name_of(&row)).to_string()}</span>
+                            <button type="button" class="btn-secondary text-sm" on:click=undo data-testid="undo-remove">{tr!(workouts.undo)}</button>
+                        </div>
+                    })}
+                    <p class="sr-only" role="status" aria-live="polite" data-testid="builder-announcement">{move || announcement.get()}</p>
+                </section>
+
+                <Field id="lift-search" label=tr!(workouts.add)>
+                    <input id="lift-search" type="search" class="input" autocomplete="off" maxlength="100"
+                        prop:value=move || search.get()
+                        on:input=move |ev| search.set(event_target_value(&ev))
+                        on:keydown=move |ev| {
+                            if ev.key() == "Enter" {
+                                ev.prevent_default();
+                                if let Some(first) = results().into_iter().next() {
+                                    add(first);
+                                }
+                            }
+                        }/>
+                    <ul class="flex flex-wrap gap-2" data-testid="lift-results">
+                        {move || results().into_iter().map(|c| {
+                            let name = lift_name(locale, &c);
+                            let label = tr!(workouts.add_named, name = name.clone());
+                            view! {
+                                <li>
+                                    <button type="button" class="btn-secondary text-sm" aria-label=label on:click=move |_| add(c.clone())>
+                                        "+ " {name}
+                                    </button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </Field>
+
+                <div role="alert" data-testid="form-alert">
+                    {move || fix_first.get().then(|| view! { <p class="alert-error">{tr!(workouts.fix_first)}</p> })}
+                    {move || conflict.get().then(|| view! {
+                        <div class="alert-error flex flex-wrap items-center gap-3" data-testid="conflict">
+                            <p>{tr!(workouts.conflict)}</p>
+                            <button type="button" class="btn-secondary text-sm" on:click=move |_| {
+                                dirty.set(false);
+                                crate::components::browser::reload_here(None);
+                            }>{tr!(workouts.reload)}</button>
+                        </div>
+                    })}
+                </div>
+                <div class="flex flex-wrap items-center gap-3">
+                    <button type="submit" class="btn-primary" disabled=move || pending.get() data-testid="save-workout">{tr!(workouts.save)}</button>
+                    <a href="/workouts" class="btn-secondary">{tr!(workouts.cancel)}</a>
                 </div>
             </div>
 
-            <section class="flex flex-col gap-3" aria-labelledby="elements-title">
-                <h2 id="elements-title" class="text-xl font-semibold">{tr!(workouts.elements)}</h2>
-                <p class="text-xs text-muted" id="elements-help">{tr!(workouts.reorder_help)} " " {tr!(workouts.shorthand_help)}</p>
-                <ol class="flex flex-col gap-3" data-testid="workout-elements" aria-describedby="elements-help">
-                    {move || elements.get().into_iter().enumerate().map(|(i, row)| element_row(i, row)).collect_view()}
-                </ol>
-                {move || elements.with(Vec::is_empty).then(|| view! {
-                    <p class="rounded-lg border border-dashed border-line p-3 text-sm text-muted">{tr!(workouts.no_element)}</p>
-                })}
-                {move || removed.get().map(|(_, row)| view! {
-                    <div class="flex items-center gap-3 rounded-lg border border-line bg-surface-2 p-2 text-sm" data-testid="undo-bar">
-                        <span>{td_string!(locale, workouts.removed, name = name_of(&row)).to_string()}</span>
-                        <button type="button" class="btn-secondary text-sm" on:click=undo data-testid="undo-remove">{tr!(workouts.undo)}</button>
-                    </div>
-                })}
-                <p class="sr-only" role="status" aria-live="polite" data-testid="builder-announcement">{move || announcement.get()}</p>
-            </section>
-
-            <Field id="lift-search" label=tr!(workouts.add)>
-                <input id="lift-search" type="search" class="input" autocomplete="off" maxlength="100"
-                    prop:value=move || search.get()
-                    on:input=move |ev| search.set(event_target_value(&ev))
-                    on:keydown=move |ev| {
-                        if ev.key() == "Enter" {
-                            ev.prevent_default();
-                            if let Some(first) = results().into_iter().next() {
-                                add(first);
-                            }
-                        }
-                    }/>
-                <ul class="flex flex-wrap gap-2" data-testid="lift-results">
-                    {move || results().into_iter().map(|c| {
-                        let name = lift_name(locale, &c);
-                        let label = tr!(workouts.add_named, name = name.clone());
+            <aside class="card flex flex-col gap-4 lg:sticky lg:top-4" aria-labelledby="preview-title">
+                <h2 id="preview-title" class="text-lg font-semibold">{tr!(workouts.metrics_title)}</h2>
+                <div class="grid grid-cols-[1fr_auto] gap-3">
+                    <Field id="preview-for" label=tr!(workouts.preview_for)>
+                        <select id="preview-for" class="select" data-testid="preview-for" on:change=move |ev| choose(event_target_value(&ev))>
+                            <option value="">{tr!(workouts.preview_none)}</option>
+                            <optgroup label=tr!(workouts.preview_athletes)>
+                                {athletes.into_iter().map(|a| view! { <option value=format!("a-{}", a.id)>{a.name}</option> }).collect_view()}
+                            </optgroup>
+                            <optgroup label=tr!(workouts.preview_groups)>
+                                {groups.into_iter().map(|g| view! { <option value=format!("g-{}", g.id)>{g.name}</option> }).collect_view()}
+                            </optgroup>
+                        </select>
+                    </Field>
+                    <Field id="preview-date" label=tr!(workouts.preview_date)>
+                        <input id="preview-date" type="date" class="input" prop:value=move || preview_date.get()
+                            on:change=move |ev| preview_date.set(event_target_value(&ev))/>
+                    </Field>
+                </div>
+                {move || match athletes_view.get() {
+                    None => {
+                        let metrics: WorkoutMetrics = computed.get();
                         view! {
-                            <li>
-                                <button type="button" class="btn-secondary text-sm" aria-label=label on:click=move |_| add(c.clone())>
-                                    "+ " {name}
-                                </button>
-                            </li>
+                            <MetricsTable metrics=metrics.clone() names=element_names() with_loads=false/>
+                            <h3 class="font-semibold">{tr!(workouts.prilepin_title)}</h3>
+                            <p class="text-xs text-muted">{tr!(workouts.prilepin_help)}</p>
+                            <PrilepinTable names=metrics.prilepin.iter().map(|p| full_name(p.exercise)).collect() prilepin=metrics.prilepin/>
                         }
-                    }).collect_view()}
-                </ul>
-            </Field>
-
-            <div role="alert" data-testid="form-alert">
-                {move || fix_first.get().then(|| view! { <p class="alert-error">{tr!(workouts.fix_first)}</p> })}
-                {move || conflict.get().then(|| view! {
-                    <div class="alert-error flex flex-wrap items-center gap-3" data-testid="conflict">
-                        <p>{tr!(workouts.conflict)}</p>
-                        <button type="button" class="btn-secondary text-sm" on:click=move |_| {
-                            dirty.set(false);
-                            crate::components::browser::reload_here(None);
-                        }>{tr!(workouts.reload)}</button>
-                    </div>
-                })}
-            </div>
-            <div class="flex flex-wrap items-center gap-3">
-                <button type="submit" class="btn-primary" disabled=move || pending.get() data-testid="save-workout">{tr!(workouts.save)}</button>
-                <a href="/workouts" class="btn-secondary">{tr!(workouts.cancel)}</a>
-            </div>
+                        .into_any()
+                    }
+                    Some(view) => {
+                        let single = view.names.len() == 1;
+                        let metrics = view.metrics;
+                        let maxes = view.maxes;
+                        view! {
+                            {single.then(|| view! {
+                                <div>
+                                    <h3 class="font-semibold">{tr!(workouts.maxes_used)}</h3>
+                                    <ul class="text-sm" data-testid="maxes-used">
+                                        {maxes.into_iter().map(|(name, text)| view! { <li><span class="text-muted">{name} " : "</span>{text}</li> }).collect_view()}
+                                    </ul>
+                                </div>
+                            })}
+                            <MetricsTable metrics=metrics.clone() names=element_names() with_loads=single/>
+                            <h3 class="font-semibold">{tr!(workouts.prilepin_title)}</h3>
+                            <p class="text-xs text-muted">{tr!(workouts.prilepin_help)}</p>
+                            <PrilepinTable names=metrics.prilepin.iter().map(|p| full_name(p.exercise)).collect() prilepin=metrics.prilepin/>
+                        }
+                        .into_any()
+                    }
+                }}
+            </aside>
         </form>
     }
 }

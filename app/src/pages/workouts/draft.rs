@@ -134,6 +134,7 @@ mod tests {
             short: short.map(Into::into),
             reference: ExerciseId(id),
             movements: 1,
+            main_movement: 0,
             archived: false,
         };
         vec![
@@ -146,6 +147,7 @@ mod tests {
                 short: None,
                 reference: ExerciseId(1),
                 movements: 2,
+                main_movement: 1,
                 archived: false,
             },
         ]

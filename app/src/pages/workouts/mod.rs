@@ -3,6 +3,7 @@
 pub mod builder;
 mod draft;
 pub mod library;
+mod preview;
 
 use domain::workout::WorkoutId;
 

@@ -314,3 +314,64 @@ async fn every_club_starts_with_the_workout_categories() {
         Some(1)
     );
 }
+
+#[tokio::test]
+async fn a_preview_brings_the_athletes_maxes_of_one_athlete_or_a_group() {
+    use crate::maxes::{Max, MaxKind};
+    use crate::service::athletes;
+    use crate::service::tests::athletes::athlete_draft;
+    use crate::service::workouts::PreviewFor;
+    use crate::weight::Kg;
+    let club = Club::new().await;
+    let coach = &club.coach;
+    let zoe = athletes::create_athlete(&club.store, coach, &athlete_draft("Zoé", "Martin"), t0())
+        .await
+        .expect("made");
+    let ana = athletes::create_athlete(&club.store, coach, &athlete_draft("Ana", "Bernard"), t0())
+        .await
+        .expect("made");
+    let cj = club.exercise("Épaulé-jeté").await.id;
+    let max = Max {
+        exercise: cj,
+        date: super::today(),
+        weight: Kg::whole(110),
+        kind: MaxKind::Tested,
+    };
+    athletes::record_max(&club.store, coach, zoe.id, &max, t0())
+        .await
+        .expect("recorded");
+    let group = athletes::create_group(&club.store, coach, "Seniors", t0())
+        .await
+        .expect("group");
+    for a in [&zoe, &ana] {
+        athletes::set_in_group(&club.store, coach, group.id, a.id, true)
+            .await
+            .expect("in the group");
+    }
+
+    let one = service::preview_athletes(&club.store, coach, PreviewFor::Athlete(zoe.id))
+        .await
+        .expect("preview");
+    assert_eq!(one.len(), 1);
+    assert_eq!(one[0].maxes, vec![max]);
+    // A group's athletes by name, each with their own maxes.
+    let both = service::preview_athletes(&club.store, coach, PreviewFor::Group(group.id))
+        .await
+        .expect("preview");
+    let names: Vec<&str> = both.iter().map(|a| a.last_name.as_str()).collect();
+    assert_eq!(names, ["Bernard", "Martin"]);
+    assert!(both[0].maxes.is_empty());
+
+    assert_eq!(
+        service::preview_athletes(&club.store, &club.athlete, PreviewFor::Athlete(zoe.id)).await,
+        Err(ClubError::Forbidden)
+    );
+    assert_eq!(
+        service::preview_athletes(&club.store, &club.stranger, PreviewFor::Group(group.id)).await,
+        Err(ClubError::NotFound)
+    );
+    assert_eq!(
+        service::preview_athletes(&club.store, &club.stranger, PreviewFor::Athlete(zoe.id)).await,
+        Err(ClubError::NotFound)
+    );
+}
