@@ -105,8 +105,7 @@ const PAGES = [
   ['/catalogue/complexes/:id', MEMBERS],
   ['/catalogue/complexes/:id/edit', MEMBERS],
   ['/workouts', MEMBERS],
-  ['/workouts/new', MEMBERS],
-  ['/workouts/:id/edit', MEMBERS],
+  ['/workouts/:id', MEMBERS],
   ['/planning', MEMBERS],
   ['/athletes', MEMBERS],
   ['/athletes/new', MEMBERS],
@@ -121,7 +120,7 @@ const ID_SOURCES = {
   '/catalogue/exercises/': ['/catalogue', /^\/catalogue\/exercises\/(\d+)$/],
   '/catalogue/complexes/': ['/catalogue/complexes', /^\/catalogue\/complexes\/(\d+)$/],
   '/athletes/': ['/athletes', /^\/athletes\/(\d+)$/],
-  '/workouts/': ['/workouts', /^\/workouts\/(\d+)\/edit$/],
+  '/workouts/': ['/workouts', /^\/workouts\/(\d+)$/],
 };
 
 const problems = [];

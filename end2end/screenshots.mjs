@@ -70,8 +70,7 @@ const shots = [
   ['complex-edit', 'coach', '/catalogue/complexes/1/edit'],
   ['workouts', 'coach', '/workouts'],
   ['workouts-search', 'coach', '/workouts?q=arache'],
-  ['workout-new', 'coach', '/workouts/new'],
-  ['workout-edit', 'coach', '/workouts/1/edit'],
+  ['workout', 'coach', '/workouts/1'],
   ['athletes', 'coach', '/athletes'],
   ['athlete', 'coach', '/athletes/1'],
   // The max-editing dialog, opened from the first max row (a modal: the viewport is shot).

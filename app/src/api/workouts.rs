@@ -230,7 +230,7 @@ pub async fn update_workout(id: WorkoutId, version: i64, workout: WorkoutInput) 
     Ok(saved.version)
 }
 
-/// Copies a workout and opens the copy in the builder (the library posts to it as a plain form).
+/// Copies a workout and opens the copy (the library posts to it as a plain form).
 #[server(endpoint = "duplicate_workout")]
 pub async fn duplicate_workout(id: WorkoutId) -> Result<(), AppError> {
     let (state, actor) = ssr::member().await?;
@@ -238,7 +238,7 @@ pub async fn duplicate_workout(id: WorkoutId) -> Result<(), AppError> {
     let locale = crate::lang::detect();
     let title = crate::i18n::td_string!(locale, workouts.copy_of, title = original.title.clone()).to_string();
     let copy = service::duplicate_workout(&*state.store, &actor, id, &title, Utc::now()).await?;
-    leptos_axum::redirect(&format!("/workouts/{}/edit", copy.id));
+    leptos_axum::redirect(&format!("/workouts/{}", copy.id));
     Ok(())
 }
 

@@ -1,7 +1,7 @@
 //! The workout library: search (titles and the exercises inside), category, archived, sort;
 //! each workout with its actions. Plain forms only: the page needs no WASM.
 
-use super::edit_href;
+use super::workout_href;
 use crate::api::workouts::{ArchiveWorkout, DeleteWorkout, DuplicateWorkout, workout_library};
 use crate::components::{Field, loaded, loading};
 use crate::model::{Choice, WorkoutItem};
@@ -43,7 +43,6 @@ pub fn WorkoutLibraryPage() -> impl IntoView {
         <section class="flex flex-col gap-6">
             <div class="flex flex-wrap items-center justify-between gap-3">
                 <h1 class="text-3xl font-bold">{tr!(workouts.library_title)}</h1>
-                <a href="/workouts/new" class="btn-primary" data-testid="new-workout">{tr!(workouts.new_workout)}</a>
             </div>
             {loading(page)}
         </section>
@@ -144,7 +143,7 @@ fn workout_card(item: WorkoutItem) -> impl IntoView {
     view! {
         <li class="card flex flex-col gap-3" data-testid="workout-item">
             <div class="flex flex-wrap items-start justify-between gap-2">
-                <a href=edit_href(item.id) class="text-lg font-semibold hover:underline" data-testid="workout-title">{item.title.clone()}</a>
+                <a href=workout_href(item.id) class="text-lg font-semibold hover:underline" data-testid="workout-title">{item.title.clone()}</a>
                 <span class="flex flex-wrap gap-1">
                     {item.category.clone().map(|c| view! { <span class="badge">{c}</span> })}
                     {item.archived.then(|| view! { <span class="badge">{tr!(workouts.archived)}</span> })}
@@ -152,7 +151,6 @@ fn workout_card(item: WorkoutItem) -> impl IntoView {
             </div>
             <p class="text-sm text-muted">{lifts}</p>
             <div class="flex flex-wrap gap-2">
-                <a href=edit_href(item.id) class="btn-secondary text-sm">{tr!(workouts.edit)}</a>
                 <form method="post" action=DuplicateWorkout::PATH>
                     <input type="hidden" name="id" value=item.id.to_string()/>
                     <button type="submit" class="btn-secondary text-sm" data-testid="duplicate-workout">{tr!(workouts.duplicate)}</button>

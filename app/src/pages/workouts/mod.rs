@@ -1,13 +1,11 @@
-//! Workouts: the club's library of templates and the builder (coaches and above).
+//! Workouts: the club's library of templates and a workout's page (coaches and above).
 
-pub mod builder;
-mod draft;
 pub mod library;
-mod preview;
+pub mod workout;
 
 use domain::workout::WorkoutId;
 
-/// The builder of a workout.
-pub fn edit_href(id: WorkoutId) -> String {
-    format!("/workouts/{id}/edit")
+/// The page of a workout.
+pub fn workout_href(id: WorkoutId) -> String {
+    format!("/workouts/{id}")
 }

@@ -1,0 +1,111 @@
+//! A workout's page: its elements, each with its blocks in the coach's shorthand and in words,
+//! its tempo and comment. Rendered on the server: no WASM.
+
+use crate::api::workouts::{DuplicateWorkout, workout_editor};
+use crate::components::{loaded, loading};
+use crate::error::AppError;
+use crate::i18n::*;
+use crate::model::{BuilderData, LiftChoice};
+use domain::ExerciseId;
+use domain::workout::shorthand::{Language, describe, print};
+use domain::workout::{Lift, WorkoutId};
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn WorkoutPage() -> impl IntoView {
+    let id = use_params_map().with_untracked(|p| p.get("id").and_then(|id| id.parse().ok()).map(WorkoutId));
+    let page = loaded(
+        async move {
+            match id {
+                Some(id) => workout_editor(Some(id)).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+        show,
+    );
+    view! {
+        <Title text=tr!(workouts.title)/>
+        <section class="flex flex-col gap-6">
+            <a href="/workouts" class="text-sm text-muted hover:underline">{tr!(workouts.back)}</a>
+            {loading(page)}
+        </section>
+    }
+}
+
+fn lift_name(locale: Locale, lift: &LiftChoice) -> String {
+    match locale {
+        Locale::fr => lift.name_fr.clone(),
+        Locale::en => lift.name_en.clone(),
+    }
+}
+
+fn show(data: BuilderData) -> impl IntoView {
+    let locale = crate::lang::current();
+    let language = if locale == Locale::en {
+        Language::En
+    } else {
+        Language::Fr
+    };
+    let workout = data.workout.unwrap_or_default();
+    let id = data.target.map(|(id, _)| id);
+    let lifts = data.lifts;
+    let find = |lift: Lift| lifts.iter().find(|c| c.lift == lift);
+    // Reference lifts by their short name, else their name: what the shorthand reads back.
+    let short = |id: ExerciseId| {
+        find(Lift::Exercise(id)).map(|c| c.short.clone().unwrap_or_else(|| lift_name(locale, c)))
+    };
+    let category = workout
+        .category
+        .and_then(|c| data.categories.iter().find(|k| k.id == c.0))
+        .map(|c| c.name.clone());
+    let elements = workout
+        .content
+        .elements
+        .iter()
+        .enumerate()
+        .map(|(i, element)| {
+            let choice = find(element.lift);
+            let name = choice.map(|c| lift_name(locale, c)).unwrap_or_default();
+            let own = choice.and_then(|c| short(c.reference));
+            let words = describe(&element.blocks, language, own.as_deref(), short);
+            view! {
+                <li class="card flex flex-col gap-2" data-testid="workout-element">
+                    <div class="flex flex-wrap items-center gap-2">
+                        <span class="badge">{i + 1}</span>
+                        <h2 class="flex-1 text-lg font-semibold" data-testid="element-name">{name}</h2>
+                        {matches!(element.lift, Lift::Complex(_)).then(|| view! { <span class="badge">{tr!(workouts.complex)}</span> })}
+                    </div>
+                    <code class="font-mono text-sm" data-testid="element-shorthand">{print(&element.blocks, short)}</code>
+                    <ul class="list-inside list-disc text-sm text-muted" data-testid="element-words">
+                        {words.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                    </ul>
+                    {element.tempo.as_ref().map(|t| view! {
+                        <p class="text-sm"><span class="text-muted">{tr!(workouts.tempo)} " : "</span><span class="font-mono">{t.as_str().to_owned()}</span></p>
+                    })}
+                    {element.comment.clone().map(|c| view! {
+                        <p class="text-sm"><span class="text-muted">{tr!(workouts.comment)} " : "</span>{c}</p>
+                    })}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="flex flex-wrap items-start justify-between gap-3">
+            <div class="flex flex-col gap-1">
+                <h1 class="text-3xl font-bold" data-testid="workout-heading">{workout.title.clone()}</h1>
+                {category.map(|c| view! { <span class="badge w-fit">{c}</span> })}
+            </div>
+            {id.map(|id| view! {
+                <form method="post" action=DuplicateWorkout::PATH>
+                    <input type="hidden" name="id" value=id.to_string()/>
+                    <button type="submit" class="btn-secondary" data-testid="duplicate-workout">{tr!(workouts.duplicate)}</button>
+                </form>
+            })}
+        </div>
+        {(!workout.description.is_empty()).then(|| view! { <p class="whitespace-pre-line">{workout.description.clone()}</p> })}
+        <ol class="flex flex-col gap-3" data-testid="workout-elements">{elements}</ol>
+    }
+}
