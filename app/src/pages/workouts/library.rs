@@ -56,7 +56,7 @@ fn Filters(query: LibraryQuery, categories: Vec<Choice>) -> impl IntoView {
         view! { <option value=value selected=selected>{label}</option> }
     };
     view! {
-        <form method="get" action="/workouts" class="card grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_auto] lg:items-end" role="search">
+        <form method="get" action="/workouts" class="card grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-[minmax(0,2fr)_minmax(11rem,1.2fr)_minmax(8rem,1fr)_minmax(10rem,1fr)_auto] lg:items-end" role="search">
             <Field id="workout-q" label=tr!(workouts.search)>
                 <input id="workout-q" name="q" type="search" class="input" maxlength="100" value=query.q.clone()/>
             </Field>

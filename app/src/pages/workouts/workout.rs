@@ -49,6 +49,8 @@ fn show(data: BuilderData) -> impl IntoView {
     } else {
         Language::Fr
     };
+    // French puts a space before a colon, English does not.
+    let colon = if locale == Locale::en { ": " } else { "\u{a0}: " };
     let workout = data.workout.unwrap_or_default();
     let id = data.target.map(|(id, _)| id);
     let lifts = data.lifts;
@@ -83,10 +85,10 @@ fn show(data: BuilderData) -> impl IntoView {
                         {words.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
                     </ul>
                     {element.tempo.as_ref().map(|t| view! {
-                        <p class="text-sm"><span class="text-muted">{tr!(workouts.tempo)} " : "</span><span class="font-mono">{t.as_str().to_owned()}</span></p>
+                        <p class="text-sm"><span class="text-muted">{tr!(workouts.tempo)} {colon}</span><span class="font-mono">{t.as_str().to_owned()}</span></p>
                     })}
                     {element.comment.clone().map(|c| view! {
-                        <p class="text-sm"><span class="text-muted">{tr!(workouts.comment)} " : "</span>{c}</p>
+                        <p class="text-sm"><span class="text-muted">{tr!(workouts.comment)} {colon}</span>{c}</p>
                     })}
                 </li>
             }
