@@ -1,0 +1,223 @@
+//! The builder's live preview: each block's kilograms for the athletes chosen ("Preview for"),
+//! the workout's metrics and Prilepin's table. Computed in the browser by the domain's code at
+//! every keystroke; the athletes' maxes are fetched once, when the coach picks them.
+
+use crate::components::format::kg;
+use crate::components::plates::PlateDiagram;
+use crate::i18n::*;
+use domain::ExerciseId;
+use domain::load::{LoadFlag, Percent, PlateInventory};
+use domain::ratios::{ResolvedMax, Unresolved};
+use domain::service::workouts::PreviewAthlete;
+use domain::workout::metrics::{ExercisePrilepin, Verdict, Zone};
+use domain::workout::metrics::{AthleteLoads, BlockLoad, Metrics, NoLoad, WorkoutMetrics};
+use leptos::prelude::*;
+
+/// A percentage in the page's language ("82,5 %" / "82.5%").
+fn percent(locale: Locale, p: Percent) -> String {
+    match locale {
+        Locale::fr => format!("{}\u{a0}%", p.to_string().replace('.', ",")),
+        Locale::en => format!("{p}%"),
+    }
+}
+
+/// A load's text: "≈ 98 kg" when its max comes through ratios, with its warning.
+fn load_text(locale: Locale, load: &BlockLoad) -> String {
+    let flag = |flag: Option<LoadFlag>| match flag {
+        Some(LoadFlag::BelowBar) => format!(" ({})", td_string!(locale, workouts.below_bar)),
+        Some(LoadFlag::Unbuildable) => format!(" ({})", td_string!(locale, workouts.unbuildable)),
+        None => String::new(),
+    };
+    match *load {
+        BlockLoad::Planned { load, flag: f, derived, .. } => {
+            let approx = if derived { "≈\u{a0}" } else { "" };
+            format!("{approx}{}{}", kg(locale, load), flag(f))
+        }
+        BlockLoad::Fixed { load, flag: f, percent: p } => {
+            let share = p.map(|p| format!(" ({})", percent(locale, p))).unwrap_or_default();
+            format!("{}{share}{}", kg(locale, load), flag(f))
+        }
+        BlockLoad::Unloaded { reason: NoLoad::Rpe } => td_string!(locale, workouts.rpe_load).to_string(),
+        BlockLoad::Unloaded { .. } => td_string!(locale, workouts.no_max).to_string(),
+    }
+}
+
+/// The loads of one element's blocks for the athletes previewed: one line per block. For a
+/// single athlete, each load opens its plates (tap, Enter or hover on the summary).
+#[component]
+pub fn BlockLoads(
+    athletes: Vec<PreviewAthlete>,
+    loads: Vec<AthleteLoads>,
+    element: usize,
+    blocks: usize,
+    inventory: PlateInventory,
+) -> impl IntoView {
+    let locale = crate::lang::current();
+    let single = athletes.len() == 1;
+    (0..blocks)
+        .map(|j| {
+            let cells = athletes
+                .iter()
+                .zip(&loads)
+                .filter_map(|(athlete, loads)| {
+                    let load = *loads.block(element, j)?;
+                    let text = load_text(locale, &load);
+                    let plates = load.plates(athlete.sex, &inventory);
+                    Some(if single {
+                        match plates {
+                            Some(plates) => view! {
+                                <details class="inline-block">
+                                    <summary class="cursor-pointer font-semibold tabular-nums" data-testid="block-load">{text}</summary>
+                                    <span class="text-xs text-muted">{td_string!(locale, workouts.per_side).to_string()} " "
+                                        {plates.grouped().into_iter().map(|(w, n)| format!("{n} × {}", kg(locale, w))).collect::<Vec<_>>().join(", ")}
+                                    </span>
+                                    <PlateDiagram side=plates.per_side/>
+                                </details>
+                            }
+                            .into_any(),
+                            None => view! { <span class="font-semibold tabular-nums" data-testid="block-load">{text}</span> }.into_any(),
+                        }
+                    } else {
+                        view! {
+                            <span class="whitespace-nowrap tabular-nums" data-testid="block-load">
+                                {athlete.first_name.clone()} " " <b>{text}</b>
+                            </span>
+                        }
+                        .into_any()
+                    })
+                })
+                .collect_view();
+            view! {
+                <li class="flex flex-wrap items-baseline gap-x-3 gap-y-1 text-sm">
+                    <span class="text-xs text-muted">{td_string!(locale, workouts.block_n, n = j + 1).to_string()}</span>
+                    {cells}
+                </li>
+            }
+        })
+        .collect_view()
+}
+
+/// How a max was found: "≈ 98 kg: 0.80 × Épaulé-jeté (123 kg)", or why there is none.
+pub fn max_text(locale: Locale, max: &Result<ResolvedMax<ExerciseId>, Unresolved>, name: &dyn Fn(ExerciseId) -> String) -> String {
+    match max {
+        Ok(found) if found.derived => {
+            let chain = found
+                .chain
+                .iter()
+                .map(|r| format!("{} × {}", crate::components::format::decimal(locale, r.factor.to_string()), name(r.base)))
+                .collect::<Vec<_>>()
+                .join(" → ");
+            format!("≈\u{a0}{} ({chain}, {})", kg(locale, found.weight), kg(locale, found.source.weight))
+        }
+        Ok(found) => kg(locale, found.weight),
+        Err(_) => td_string!(locale, workouts.no_max).to_string(),
+    }
+}
+
+/// One row of the metrics table.
+fn metrics_row(locale: Locale, label: String, m: &Metrics, with_loads: bool, total: bool) -> impl IntoView + use<> {
+    let cell = "px-2 py-1 text-right tabular-nums";
+    let weight = move |w: Option<domain::weight::Kg>| w.map_or_else(|| "—".to_owned(), |w| kg(locale, w));
+    let intensity = m.relative_intensity.map_or_else(|| "—".to_owned(), |p| percent(locale, p));
+    let row_class = if total { "border-t border-line font-semibold" } else { "" };
+    view! {
+        <tr class=row_class>
+            <th scope="row" class="px-2 py-1 text-left font-normal">{label}</th>
+            <td class=cell data-testid="metric-lifts">{m.lifts}</td>
+            {with_loads.then(|| view! {
+                <td class=cell data-testid="metric-tonnage">{weight(m.tonnage)}</td>
+                <td class=cell>{weight(m.average_weight)}</td>
+            })}
+            <td class=cell data-testid="metric-intensity">{intensity}</td>
+        </tr>
+    }
+}
+
+/// The workout's metrics, per element and in all. Without an athlete, lifts and the mean
+/// percentage only; the lifts that cannot be counted without a max are said.
+#[component]
+pub fn MetricsTable(metrics: WorkoutMetrics, names: Vec<String>, with_loads: bool) -> impl IntoView {
+    let locale = crate::lang::current();
+    let not_counted = metrics.total.not_counted;
+    let head = "px-2 py-1 text-right text-xs font-medium text-muted";
+    view! {
+        <div class="overflow-x-auto">
+            <table class="w-full text-sm" data-testid="metrics">
+                <caption class="sr-only">{tr!(workouts.metrics_title)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col" class="px-2 py-1 text-left text-xs font-medium text-muted">{tr!(workouts.element)}</th>
+                        <th scope="col" class=head>{tr!(workouts.lifts)}</th>
+                        {with_loads.then(|| view! {
+                            <th scope="col" class=head>{tr!(workouts.tonnage)}</th>
+                            <th scope="col" class=head>{tr!(workouts.average)}</th>
+                        })}
+                        <th scope="col" class=head>{tr!(workouts.intensity)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {metrics.elements.iter().zip(names).map(|(m, name)| metrics_row(locale, name, m, with_loads, false)).collect_view()}
+                    {metrics_row(locale, td_string!(locale, workouts.total).to_string(), &metrics.total, with_loads, true)}
+                </tbody>
+            </table>
+            {(not_counted > 0).then(|| view! {
+                <p class="mt-1 text-xs text-muted" data-testid="not-counted">{tr!(workouts.not_counted, count = not_counted)}</p>
+            })}
+        </div>
+    }
+}
+
+fn zone_label(zone: Zone) -> &'static str {
+    match zone {
+        Zone::Light => "55–70 %",
+        Zone::Moderate => "70–80 %",
+        Zone::Heavy => "80–90 %",
+        Zone::Maximal => "≥ 90 %",
+    }
+}
+
+/// Prilepin's table for each exercise: its lifts per zone against the optimal and the range, a
+/// hint in words and colour, never a block.
+#[component]
+pub fn PrilepinTable(prilepin: Vec<ExercisePrilepin>, names: Vec<String>) -> impl IntoView {
+    let locale = crate::lang::current();
+    let head = "px-2 py-1 text-left text-xs font-medium text-muted";
+    prilepin
+        .into_iter()
+        .zip(names)
+        .filter(|(p, _)| p.zones.iter().any(|z| z.lifts > 0))
+        .map(|(p, name)| {
+            view! {
+                <table class="w-full text-sm" data-testid="prilepin">
+                    <caption class="text-left font-medium">{name}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col" class=head>{tr!(workouts.zone)}</th>
+                            <th scope="col" class=head>{tr!(workouts.lifts)}</th>
+                            <th scope="col" class=head>{tr!(workouts.prilepin_range)}</th>
+                            <th scope="col" class=head>{tr!(workouts.prilepin_hint)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {p.zones.iter().filter(|z| z.lifts > 0).map(|z| {
+                            let (text, class) = match z.verdict {
+                                Some(Verdict::Below) => (td_string!(locale, workouts.verdict_below).to_string(), "text-amber-800 dark:text-amber-300"),
+                                Some(Verdict::Above) => (td_string!(locale, workouts.verdict_above).to_string(), "text-red-700 dark:text-red-400"),
+                                _ => (td_string!(locale, workouts.verdict_within).to_string(), "text-green-800 dark:text-green-400"),
+                            };
+                            let reps = z.reps_outside.then(|| td_string!(locale, workouts.reps_outside).to_string());
+                            view! {
+                                <tr>
+                                    <th scope="row" class="px-2 py-1 text-left font-normal tabular-nums">{zone_label(z.zone)}</th>
+                                    <td class="px-2 py-1 tabular-nums" data-testid="prilepin-lifts">{z.lifts}</td>
+                                    <td class="px-2 py-1 tabular-nums">{format!("{}–{} ({})", z.range.min, z.range.max, z.optimal)}</td>
+                                    <td class=format!("px-2 py-1 {class}") data-testid="prilepin-verdict">{text} {reps.map(|r| format!(" · {r}"))}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            }
+        })
+        .collect_view()
+}
