@@ -257,6 +257,39 @@ pub(crate) fn name_in(locale: crate::i18n::Locale, names: &domain::catalogue::Na
     }
 }
 
+/// One of the club's lists (categories, equipment, workout categories) in the viewer's
+/// language, by name.
+#[cfg(feature = "ssr")]
+pub(crate) fn label_choices<Id: Copy + Into<i64>>(
+    locale: crate::i18n::Locale,
+    labels: &[domain::catalogue::Label<Id>],
+) -> Vec<crate::model::Choice> {
+    by_name(
+        labels
+            .iter()
+            .map(|l| crate::model::Choice {
+                id: l.id.into(),
+                name: name_in(locale, &l.names),
+            })
+            .collect(),
+    )
+}
+
+/// The groups a filter or a picker offers: the active ones, by name.
+#[cfg(feature = "ssr")]
+pub(crate) fn active_group_choices(groups: Vec<domain::athlete::Group>) -> Vec<crate::model::Choice> {
+    by_name(
+        groups
+            .into_iter()
+            .filter(|g| !g.archived)
+            .map(|g| crate::model::Choice {
+                id: g.id.0,
+                name: g.name,
+            })
+            .collect(),
+    )
+}
+
 /// Choices in alphabetical order, accents and case aside.
 #[cfg(feature = "ssr")]
 pub(crate) fn by_name(mut list: Vec<crate::model::Choice>) -> Vec<crate::model::Choice> {

@@ -246,3 +246,12 @@ pub struct BuilderData {
     /// The day the preview starts on (the club's today).
     pub today: chrono::NaiveDate,
 }
+
+/// A workout's page: the workout, its category's name and the club's lifts it names.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkoutDetail {
+    pub id: domain::workout::WorkoutId,
+    pub workout: domain::workout::WorkoutInput,
+    pub category: Option<String>,
+    pub lifts: Vec<LiftChoice>,
+}

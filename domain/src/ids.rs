@@ -46,4 +46,8 @@ id_type!(
     GroupId,
     /// One recorded max of an athlete.
     MaxId,
+    /// A club's workout (template).
+    WorkoutId,
+    /// A category of the club's workouts (season, deload…).
+    WorkoutCategoryId,
 );

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use {
-    super::{by_name, exercise_choices, name_in},
+    super::{exercise_choices, name_in},
     crate::ssr,
     chrono::Utc,
     domain::ExerciseId,
@@ -89,16 +89,7 @@ pub async fn roster(#[server(default)] query: RosterQuery) -> Result<RosterPage,
     Ok(RosterPage {
         rows: kept,
         active,
-        groups: by_name(
-            groups
-                .into_iter()
-                .filter(|g| !g.archived)
-                .map(|g| Choice {
-                    id: g.id.0,
-                    name: g.name,
-                })
-                .collect(),
-        ),
+        groups: super::active_group_choices(groups),
     })
 }
 

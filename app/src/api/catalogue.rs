@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use {
-    super::{by_name, name_in},
+    super::{label_choices, name_in},
     crate::i18n::Locale,
     crate::model::{Choice, ExerciseItem},
     crate::ssr,
@@ -21,20 +21,6 @@ use {
     domain::{FieldError, FieldProblem},
 };
 
-/// A club list in the viewer's language, sorted by name.
-#[cfg(feature = "ssr")]
-fn choices<Id: Copy>(locale: Locale, labels: &[Label<Id>], raw: impl Fn(Id) -> i64) -> Vec<Choice> {
-    by_name(
-        labels
-            .iter()
-            .map(|l| Choice {
-                id: raw(l.id),
-                name: name_in(locale, &l.names),
-            })
-            .collect(),
-    )
-}
-
 /// The club's two lists in the viewer's language.
 #[cfg(feature = "ssr")]
 fn lists(
@@ -43,8 +29,8 @@ fn lists(
     equipment: &[Label<EquipmentId>],
 ) -> ExerciseChoices {
     ExerciseChoices {
-        categories: choices(locale, categories, |c| c.0),
-        equipment: choices(locale, equipment, |e| e.0),
+        categories: label_choices(locale, categories),
+        equipment: label_choices(locale, equipment),
     }
 }
 

@@ -1,67 +1,47 @@
 //! The workouts' server functions: coaches and above; athletes do not see the library.
 
 use crate::error::AppError;
-use crate::model::{BuilderData, LibraryView};
+use crate::model::{BuilderData, LibraryView, WorkoutDetail};
 use domain::workout::library::LibraryQuery;
 use domain::workout::{WorkoutId, WorkoutInput};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use {
-    super::{by_name, name_in},
+    super::{active_group_choices, by_name, label_choices, name_in},
     crate::i18n::Locale,
     crate::model::{Choice, LiftChoice, WorkoutItem},
     crate::ssr,
     chrono::Utc,
-    domain::catalogue::Label,
     domain::service::workouts as service,
     domain::workout::{Lift, WorkoutCategoryId},
     std::collections::HashMap,
 };
 
-/// The club's workout categories in the viewer's language, by name.
-#[cfg(feature = "ssr")]
-fn category_choices(locale: Locale, labels: &[Label<WorkoutCategoryId>]) -> Vec<Choice> {
-    by_name(
-        labels
-            .iter()
-            .map(|l| Choice {
-                id: l.id.0,
-                name: name_in(locale, &l.names),
-            })
-            .collect(),
-    )
-}
-
 /// The club's exercises and complexes as the builder offers them, with their names in both
 /// languages (the shorthand reads either) and what their %-blocks refer to.
 #[cfg(feature = "ssr")]
-async fn lift_choices(
-    state: &crate::ssr::AppState,
-    actor: &domain::membership::Member,
-) -> Result<Vec<LiftChoice>, AppError> {
-    let facts = service::lift_facts(&*state.store, actor).await?;
-    let exercises = state.store.exercises(actor.club_id).await?;
-    let complexes = state.store.complexes(actor.club_id).await?;
-    let mut lifts: Vec<LiftChoice> = exercises
-        .into_iter()
+fn lift_choices(catalogue: &service::WorkoutCatalogue) -> Vec<LiftChoice> {
+    let facts = catalogue.facts();
+    let mut lifts: Vec<LiftChoice> = catalogue
+        .exercises()
         .map(|e| LiftChoice {
             lift: Lift::Exercise(e.id),
-            name_fr: e.names.fr,
-            name_en: e.names.en,
-            short: e.short_name,
+            name_fr: e.names.fr.clone(),
+            name_en: e.names.en.clone(),
+            short: e.short_name.clone(),
             reference: e.id,
             movements: 1,
             main_movement: 0,
             archived: e.archived,
         })
         .collect();
-    lifts.extend(complexes.into_iter().filter_map(|c| {
+    lifts.extend(catalogue.complexes.iter().filter_map(|c| {
         let facts = facts.get(&Lift::Complex(c.id))?;
         Some(LiftChoice {
             lift: Lift::Complex(c.id),
-            name_fr: c.names.fr,
-            name_en: c.names.en,
+            name_fr: c.names.fr.clone(),
+            name_en: c.names.en.clone(),
             short: None,
             reference: facts.reference,
             movements: facts.movements.len(),
@@ -73,7 +53,7 @@ async fn lift_choices(
             archived: c.archived,
         })
     }));
-    Ok(lifts)
+    lifts
 }
 
 /// The club's workouts matching a query, with the categories its filter offers.
@@ -83,24 +63,25 @@ pub async fn workout_library(query: LibraryQuery) -> Result<LibraryView, AppErro
     query.check()?;
     let locale = crate::lang::detect();
     let workouts = service::workouts(&*state.store, &actor).await?;
-    let categories = state.store.workout_categories(actor.club_id).await?;
-    let exercises = state.store.exercises(actor.club_id).await?;
-    let complexes = state.store.complexes(actor.club_id).await?;
+    let catalogue = service::workout_catalogue(&*state.store, &state.catalogues, &actor).await?;
     ssr::cpu(move || {
-        let mut names: HashMap<Lift, (String, String, Option<String>)> = HashMap::new();
-        for e in exercises {
-            names.insert(Lift::Exercise(e.id), (e.names.fr, e.names.en, e.short_name));
+        let mut names: HashMap<Lift, (&str, &str, Option<&str>)> = HashMap::new();
+        for e in catalogue.exercises() {
+            let short = e.short_name.as_deref();
+            names.insert(Lift::Exercise(e.id), (&e.names.fr, &e.names.en, short));
         }
-        for c in complexes {
-            names.insert(Lift::Complex(c.id), (c.names.fr, c.names.en, None));
+        for c in &catalogue.complexes {
+            names.insert(Lift::Complex(c.id), (&c.names.fr, &c.names.en, None));
         }
+        let categories = &catalogue.categories;
         let lift_names = |w: &domain::workout::Workout| {
             w.content
                 .elements
                 .iter()
                 .filter_map(|e| names.get(&e.lift))
-                .flat_map(|(fr, en, short)| [Some(fr.clone()), Some(en.clone()), short.clone()])
+                .flat_map(|&(fr, en, short)| [Some(fr), Some(en), short])
                 .flatten()
+                .map(str::to_owned)
                 .collect::<Vec<String>>()
         };
         let found = domain::workout::library::browse(&workouts, &query, lift_names);
@@ -119,13 +100,7 @@ pub async fn workout_library(query: LibraryQuery) -> Result<LibraryView, AppErro
                     .elements
                     .iter()
                     .filter_map(|e| names.get(&e.lift))
-                    .map(|(fr, en, _)| {
-                        if locale == Locale::en {
-                            en.clone()
-                        } else {
-                            fr.clone()
-                        }
-                    })
+                    .map(|&(fr, en, _)| if locale == Locale::en { en } else { fr }.to_owned())
                     .collect();
                 WorkoutItem {
                     id: w.id,
@@ -140,10 +115,34 @@ pub async fn workout_library(query: LibraryQuery) -> Result<LibraryView, AppErro
         LibraryView {
             items,
             total: workouts.len(),
-            categories: category_choices(locale, &categories),
+            categories: label_choices(locale, categories),
         }
     })
     .await
+}
+
+/// A workout's page: the workout and the names of what it contains.
+#[server(endpoint = "workout_view")]
+pub async fn workout_view(id: WorkoutId) -> Result<WorkoutDetail, AppError> {
+    let (state, actor) = ssr::member().await?;
+    let workout = service::workout(&*state.store, &actor, id).await?;
+    let catalogue = service::workout_catalogue(&*state.store, &state.catalogues, &actor).await?;
+    let locale = crate::lang::detect();
+    let category = workout
+        .category
+        .and_then(|c| catalogue.categories.iter().find(|k| k.id == c))
+        .map(|c| name_in(locale, &c.names));
+    Ok(WorkoutDetail {
+        id: workout.id,
+        category,
+        lifts: lift_choices(&catalogue),
+        workout: WorkoutInput {
+            title: workout.title,
+            category: workout.category,
+            description: workout.description.unwrap_or_default(),
+            content: workout.content,
+        },
+    })
 }
 
 /// What the builder opens with: the workout (none for a new one), the categories and the
@@ -156,33 +155,22 @@ pub async fn workout_editor(#[server(default)] id: Option<WorkoutId>) -> Result<
         None => None,
     };
     let locale = crate::lang::detect();
-    let categories = state.store.workout_categories(actor.club_id).await?;
+    let catalogue = service::workout_catalogue(&*state.store, &state.catalogues, &actor).await?;
     let (settings, _) =
         domain::service::athletes::training_settings(&*state.store, &state.catalogues, &actor).await?;
-    let athletes = state.store.athletes(actor.club_id).await?;
-    let groups = state.store.groups(actor.club_id).await?;
+    let (athletes, groups) = service::preview_choices(&*state.store, &actor).await?;
     Ok(BuilderData {
         settings,
         athletes: by_name(
             athletes
                 .into_iter()
-                .filter(|a| !a.archived)
                 .map(|a| Choice {
                     id: a.id.0,
                     name: format!("{} {}", a.first_name, a.last_name),
                 })
                 .collect(),
         ),
-        groups: by_name(
-            groups
-                .into_iter()
-                .filter(|g| !g.archived)
-                .map(|g| Choice {
-                    id: g.id.0,
-                    name: g.name,
-                })
-                .collect(),
-        ),
+        groups: active_group_choices(groups),
         today: Utc::now().date_naive(),
         target: workout.as_ref().map(|w| (w.id, w.version)),
         workout: workout.map(|w| WorkoutInput {
@@ -191,8 +179,8 @@ pub async fn workout_editor(#[server(default)] id: Option<WorkoutId>) -> Result<
             description: w.description.unwrap_or_default(),
             content: w.content,
         }),
-        categories: category_choices(locale, &categories),
-        lifts: lift_choices(&state, &actor).await?,
+        categories: label_choices(locale, &catalogue.categories),
+        lifts: lift_choices(&catalogue),
     })
 }
 
@@ -234,10 +222,10 @@ pub async fn update_workout(id: WorkoutId, version: i64, workout: WorkoutInput) 
 #[server(endpoint = "duplicate_workout")]
 pub async fn duplicate_workout(id: WorkoutId) -> Result<(), AppError> {
     let (state, actor) = ssr::member().await?;
-    let original = service::workout(&*state.store, &actor, id).await?;
     let locale = crate::lang::detect();
-    let title = crate::i18n::td_string!(locale, workouts.copy_of, title = original.title.clone()).to_string();
-    let copy = service::duplicate_workout(&*state.store, &actor, id, &title, Utc::now()).await?;
+    let title =
+        |original: &str| crate::i18n::td_string!(locale, workouts.copy_of, title = original).to_string();
+    let copy = service::duplicate_workout(&*state.store, &actor, id, title, Utc::now()).await?;
     leptos_axum::redirect(&format!("/workouts/{}", copy.id));
     Ok(())
 }

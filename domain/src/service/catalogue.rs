@@ -415,25 +415,14 @@ pub async fn labels(
 ) -> Result<Vec<LabelUse>, ClubError> {
     require(actor, Permission::Coach)?;
     let club = actor.club_id;
-    let entries: Vec<(i64, crate::catalogue::Names)> = match kind {
-        LabelKind::Category => store
-            .categories(club)
-            .await?
-            .into_iter()
-            .map(|l| (l.id.0, l.names))
-            .collect(),
-        LabelKind::Equipment => store
-            .equipment(club)
-            .await?
-            .into_iter()
-            .map(|l| (l.id.0, l.names))
-            .collect(),
-        LabelKind::Workout => store
-            .workout_categories(club)
-            .await?
-            .into_iter()
-            .map(|l| (l.id.0, l.names))
-            .collect(),
+    /// A list's entries by their raw ids.
+    fn raw<Id: Into<i64>>(labels: Vec<Label<Id>>) -> Vec<(i64, crate::catalogue::Names)> {
+        labels.into_iter().map(|l| (l.id.into(), l.names)).collect()
+    }
+    let entries = match kind {
+        LabelKind::Category => raw(store.categories(club).await?),
+        LabelKind::Equipment => raw(store.equipment(club).await?),
+        LabelKind::Workout => raw(store.workout_categories(club).await?),
     };
     let uses = store.label_uses(club, kind).await?;
     Ok(entries

@@ -2,9 +2,11 @@
 //! do not see the library (they will see their own sessions).
 
 use super::error::{ClubError, require, require_found};
-use crate::athlete::Athlete;
+use crate::athlete::{Athlete, Group};
+use crate::catalogue::cache::{CatalogueCache, ClubCatalogue};
 use crate::catalogue::default::club_keys;
 use crate::catalogue::search::fold;
+use crate::catalogue::{Complex, Exercise, Label};
 use crate::competition::Sex;
 use crate::error::{FieldError, FieldProblem};
 use crate::ids::{AthleteId, ComplexId, ExerciseId, GroupId};
@@ -14,10 +16,13 @@ use crate::ports::{
     AthleteStore, CatalogueStore, ComplexStore, ExerciseStore, GroupStore, MaxStore, Versioned, WorkoutStore,
 };
 use crate::role::Permission;
-use crate::workout::{BlockProblem, CLASSIC_LIFTS, Lift, Workout, WorkoutDraft, WorkoutId, main_lift};
+use crate::workout::{
+    BlockProblem, CLASSIC_LIFTS, Lift, Workout, WorkoutCategoryId, WorkoutDraft, WorkoutId, main_lift,
+};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Whether the caller may see and change the club's workouts: coaches and above.
 pub fn may_plan(actor: &Member) -> bool {
@@ -44,37 +49,76 @@ pub struct LiftFacts {
     pub movements: Vec<ExerciseId>,
 }
 
-/// The reference lift and movements of every exercise and complex of the club (archived ones
-/// included: an old workout may name them), for the builder and the loads.
-pub async fn lift_facts<S: ExerciseStore + ComplexStore + ?Sized>(
+/// What the workout pages name: the club's exercises (the prepared catalogue, archived ones
+/// included: an old workout may name them), its complexes and its workout categories.
+#[derive(Debug, Clone)]
+pub struct WorkoutCatalogue {
+    pub catalogue: Arc<ClubCatalogue>,
+    pub complexes: Vec<Complex>,
+    pub categories: Vec<Label<WorkoutCategoryId>>,
+}
+
+impl WorkoutCatalogue {
+    /// The club's exercises.
+    pub fn exercises(&self) -> impl Iterator<Item = &Exercise> {
+        self.catalogue.exercises.exercises()
+    }
+
+    /// The reference lift and movements of every exercise and complex of the club.
+    pub fn facts(&self) -> HashMap<Lift, LiftFacts> {
+        let keys = club_keys(self.exercises());
+        let classic: Vec<ExerciseId> = CLASSIC_LIFTS
+            .iter()
+            .filter_map(|k| keys.get(k).copied())
+            .collect();
+        let mut facts: HashMap<Lift, LiftFacts> = self
+            .exercises()
+            .map(|e| {
+                let own = LiftFacts {
+                    reference: e.id,
+                    movements: vec![e.id],
+                };
+                (Lift::Exercise(e.id), own)
+            })
+            .collect();
+        for complex in &self.complexes {
+            if let Some(reference) = main_lift(&complex.movements, &classic) {
+                let movements = complex.movements.clone();
+                facts.insert(Lift::Complex(complex.id), LiftFacts { reference, movements });
+            }
+        }
+        facts
+    }
+}
+
+/// The club's exercises, complexes and workout categories, for those who plan (the exercises
+/// from `cache` while the catalogue has not changed).
+pub async fn workout_catalogue<S: CatalogueStore + ExerciseStore + ComplexStore + ?Sized>(
+    store: &S,
+    cache: &CatalogueCache,
+    actor: &Member,
+) -> Result<WorkoutCatalogue, ClubError> {
+    require(actor, Permission::Coach)?;
+    Ok(WorkoutCatalogue {
+        catalogue: super::catalogue::exercises(store, cache, actor).await?,
+        complexes: store.complexes(actor.club_id).await?,
+        categories: store.workout_categories(actor.club_id).await?,
+    })
+}
+
+/// Whom the builder's "Preview for" offers: the club's athletes and groups, archived ones
+/// aside (coaches and above).
+pub async fn preview_choices<S: AthleteStore + GroupStore + ?Sized>(
     store: &S,
     actor: &Member,
-) -> Result<HashMap<Lift, LiftFacts>, ClubError> {
+) -> Result<(Vec<Athlete>, Vec<Group>), ClubError> {
     require(actor, Permission::Coach)?;
-    let exercises = store.exercises(actor.club_id).await?;
-    let complexes = store.complexes(actor.club_id).await?;
-    let keys = club_keys(&exercises);
-    let classic: Vec<ExerciseId> = CLASSIC_LIFTS
-        .iter()
-        .filter_map(|k| keys.get(k).copied())
-        .collect();
-    let mut facts: HashMap<Lift, LiftFacts> = exercises
-        .iter()
-        .map(|e| {
-            let own = LiftFacts {
-                reference: e.id,
-                movements: vec![e.id],
-            };
-            (Lift::Exercise(e.id), own)
-        })
-        .collect();
-    for complex in complexes {
-        if let Some(reference) = main_lift(&complex.movements, &classic) {
-            let movements = complex.movements;
-            facts.insert(Lift::Complex(complex.id), LiftFacts { reference, movements });
-        }
-    }
-    Ok(facts)
+    let athletes = store.athletes(actor.club_id).await?;
+    let groups = store.groups(actor.club_id).await?;
+    Ok((
+        athletes.into_iter().filter(|a| !a.archived).collect(),
+        groups.into_iter().filter(|g| !g.archived).collect(),
+    ))
 }
 
 /// Checks a draft's lifts against the catalogue: every complex's blocks give one number of
@@ -163,18 +207,21 @@ where
     Ok(store.update_workout(edit).await?)
 }
 
-/// A copy of one of the club's workouts, titled `title` (the page's "Copy of …"), cut to the
-/// longest title.
+/// A copy of one of the club's workouts, titled `title(original title)` (the page's "Copy of
+/// …"), cut to the longest title.
 pub async fn duplicate_workout(
     store: &dyn WorkoutStore,
     actor: &Member,
     id: WorkoutId,
-    title: &str,
+    title: impl FnOnce(&str) -> String,
     now: DateTime<Utc>,
 ) -> Result<Workout, ClubError> {
     let original = workout(store, actor, id).await?;
     let draft = WorkoutDraft {
-        title: title.chars().take(WorkoutDraft::TITLE_MAX).collect(),
+        title: title(&original.title)
+            .chars()
+            .take(WorkoutDraft::TITLE_MAX)
+            .collect(),
         category: original.category,
         description: original.description,
         content: original.content,
@@ -257,7 +304,11 @@ where
             members
         }
     };
-    let mut all_maxes = store.club_maxes(club).await?;
+    // One athlete's maxes, or the whole club's once for a group.
+    let mut all_maxes = match who {
+        PreviewFor::Athlete(id) => store.maxes(club, id).await?,
+        PreviewFor::Group(_) => store.club_maxes(club).await?,
+    };
     Ok(athletes
         .into_iter()
         .map(|a| {

@@ -23,27 +23,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::ops::RangeInclusive;
 
-/// A club's workout (template).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct WorkoutId(pub i64);
-
-/// A category of the club's workouts (season, deload…).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct WorkoutCategoryId(pub i64);
-
-impl fmt::Display for WorkoutId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt(f)
-    }
-}
-
-impl From<WorkoutId> for i64 {
-    fn from(id: WorkoutId) -> i64 {
-        id.0
-    }
-}
+pub use crate::ids::{WorkoutCategoryId, WorkoutId};
 
 /// What an element trains: one exercise, or one complex (its movements in one set, one load).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -406,6 +406,12 @@ pub const MATRIX: &[Case] = &[
         writes: false,
     },
     Case {
+        endpoint: "workout_view",
+        access: Access::Role(Role::Coach),
+        scoped: true,
+        writes: false,
+    },
+    Case {
         endpoint: "workout_editor",
         access: Access::Role(Role::Coach),
         scoped: true,
@@ -846,7 +852,9 @@ impl Fixture {
             "delete_exercise" => change(self.exercise(club).await, []),
             "workout_preview" => vec![("athlete", self.athlete(club).await.0.to_string())],
             "workout_library" => vec![("query[q]", "arrache".into()), ("query[status]", "all".into())],
-            "workout_editor" | "duplicate_workout" => vec![("id", self.workout(club).await.0.to_string())],
+            "workout_view" | "workout_editor" | "duplicate_workout" => {
+                vec![("id", self.workout(club).await.0.to_string())]
+            }
             "archive_workout" => change(self.workout(club).await, [archived()]),
             "delete_workout" => change(self.workout(club).await, []),
             "roster" | "own_profile" | "groups" | "load_training_settings" => vec![],

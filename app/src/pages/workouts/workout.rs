@@ -1,11 +1,11 @@
 //! A workout's page: its elements, each with its blocks in the coach's shorthand and in words,
 //! its tempo and comment. Rendered on the server: no WASM.
 
-use crate::api::workouts::{DuplicateWorkout, workout_editor};
+use crate::api::workouts::{DuplicateWorkout, workout_view};
 use crate::components::{loaded, loading};
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::model::{BuilderData, LiftChoice};
+use crate::model::{LiftChoice, WorkoutDetail};
 use domain::ExerciseId;
 use domain::workout::shorthand::{Language, describe, print};
 use domain::workout::{Lift, WorkoutId};
@@ -20,7 +20,7 @@ pub fn WorkoutPage() -> impl IntoView {
     let page = loaded(
         async move {
             match id {
-                Some(id) => workout_editor(Some(id)).await,
+                Some(id) => workout_view(id).await,
                 None => Err(AppError::NotFound),
             }
         },
@@ -42,7 +42,7 @@ fn lift_name(locale: Locale, lift: &LiftChoice) -> String {
     }
 }
 
-fn show(data: BuilderData) -> impl IntoView {
+fn show(data: WorkoutDetail) -> impl IntoView {
     let locale = crate::lang::current();
     let language = if locale == Locale::en {
         Language::En
@@ -51,18 +51,15 @@ fn show(data: BuilderData) -> impl IntoView {
     };
     // French puts a space before a colon, English does not.
     let colon = if locale == Locale::en { ": " } else { "\u{a0}: " };
-    let workout = data.workout.unwrap_or_default();
-    let id = data.target.map(|(id, _)| id);
+    let workout = data.workout;
+    let id = data.id;
     let lifts = data.lifts;
     let find = |lift: Lift| lifts.iter().find(|c| c.lift == lift);
     // Reference lifts by their short name, else their name: what the shorthand reads back.
     let short = |id: ExerciseId| {
         find(Lift::Exercise(id)).map(|c| c.short.clone().unwrap_or_else(|| lift_name(locale, c)))
     };
-    let category = workout
-        .category
-        .and_then(|c| data.categories.iter().find(|k| k.id == c.0))
-        .map(|c| c.name.clone());
+    let category = data.category;
     let elements = workout
         .content
         .elements
@@ -100,12 +97,10 @@ fn show(data: BuilderData) -> impl IntoView {
                 <h1 class="text-3xl font-bold" data-testid="workout-heading">{workout.title.clone()}</h1>
                 {category.map(|c| view! { <span class="badge w-fit">{c}</span> })}
             </div>
-            {id.map(|id| view! {
-                <form method="post" action=DuplicateWorkout::PATH>
-                    <input type="hidden" name="id" value=id.to_string()/>
-                    <button type="submit" class="btn-secondary" data-testid="duplicate-workout">{tr!(workouts.duplicate)}</button>
-                </form>
-            })}
+            <form method="post" action=DuplicateWorkout::PATH>
+                <input type="hidden" name="id" value=id.to_string()/>
+                <button type="submit" class="btn-secondary" data-testid="duplicate-workout">{tr!(workouts.duplicate)}</button>
+            </form>
         </div>
         {(!workout.description.is_empty()).then(|| view! { <p class="whitespace-pre-line">{workout.description.clone()}</p> })}
         <ol class="flex flex-col gap-3" data-testid="workout-elements">{elements}</ol>

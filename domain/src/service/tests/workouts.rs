@@ -209,15 +209,19 @@ async fn a_complex_block_gives_reps_for_each_movement() {
     assert_eq!(made.content.elements[0].blocks[0].reps, vec![1, 1]);
 
     // Its %-blocks refer to its main lift, the snatch, not to its first movement.
-    let facts = service::lift_facts(&club.store, &club.coach)
+    let cache = crate::catalogue::cache::CatalogueCache::default();
+    let facts = service::workout_catalogue(&club.store, &cache, &club.coach)
         .await
-        .expect("facts");
+        .expect("facts")
+        .facts();
     let snatch = club.exercise("Arraché").await.id;
     assert_eq!(facts[&Lift::Complex(complex.id)].reference, snatch);
     assert_eq!(facts[&Lift::Complex(complex.id)].movements.len(), 2);
     assert_eq!(facts[&Lift::Exercise(snatch)].reference, snatch);
     assert_eq!(
-        service::lift_facts(&club.store, &club.athlete).await,
+        service::workout_catalogue(&club.store, &cache, &club.athlete)
+            .await
+            .map(|c| c.facts()),
         Err(ClubError::Forbidden)
     );
 
@@ -234,19 +238,25 @@ async fn duplicate_archive_and_delete() {
     let made = service::create_workout(&club.store, &club.coach, &snatch_day(&club).await, t0())
         .await
         .expect("made");
-    let copy = service::duplicate_workout(&club.store, &club.coach, made.id, "Arraché lourd (copie)", t0())
-        .await
-        .expect("copied");
+    let copy = service::duplicate_workout(
+        &club.store,
+        &club.coach,
+        made.id,
+        |t| format!("{t} (copie)"),
+        t0(),
+    )
+    .await
+    .expect("copied");
     assert_ne!(copy.id, made.id);
     assert_eq!(copy.title, "Arraché lourd (copie)");
     assert_eq!(copy.content, made.content);
     let long = "x".repeat(300);
-    let cut = service::duplicate_workout(&club.store, &club.coach, made.id, &long, t0())
+    let cut = service::duplicate_workout(&club.store, &club.coach, made.id, |_| long.clone(), t0())
         .await
         .expect("copied");
     assert_eq!(cut.title.chars().count(), WorkoutDraft::TITLE_MAX);
     assert_eq!(
-        service::duplicate_workout(&club.store, &club.athlete, made.id, "x", t0()).await,
+        service::duplicate_workout(&club.store, &club.athlete, made.id, |t| t.to_owned(), t0()).await,
         Err(ClubError::Forbidden)
     );
 
