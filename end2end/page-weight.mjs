@@ -106,6 +106,7 @@ const PAGES = [
   ['/catalogue/complexes/:id/edit', MEMBERS],
   ['/workouts', MEMBERS],
   ['/workouts/:id', MEMBERS],
+  ['/workouts/:id/print', MEMBERS],
   ['/planning', MEMBERS],
   ['/athletes', MEMBERS],
   ['/athletes/new', MEMBERS],

@@ -71,6 +71,11 @@ const shots = [
   ['workouts', 'coach', '/workouts'],
   ['workouts-search', 'coach', '/workouts?q=arache'],
   ['workout', 'coach', '/workouts/1'],
+  ['workout-sheet', 'coach', '/workouts/1/print?group=1'],
+  // The same sheet as the printer gets it: A4, no navigation, black on white.
+  ['workout-sheet-print', 'coach', '/workouts/1/print?group=1', async (page) => {
+    await page.emulateMedia({ media: 'print' });
+  }],
   ['athletes', 'coach', '/athletes'],
   ['athlete', 'coach', '/athletes/1'],
   // The max-editing dialog, opened from the first max row (a modal: the viewport is shot).

@@ -118,7 +118,7 @@ pub fn App() -> impl IntoView {
         // streaming), so the islands find their final markup when they hydrate.
         <Router>
             <components::Header/>
-            <main id="main" tabindex="-1" class="mx-auto w-full max-w-6xl px-4 py-6 sm:py-10">
+            <main id="main" tabindex="-1" class="mx-auto w-full max-w-6xl px-4 py-6 sm:py-10 print:max-w-none print:p-0">
                 <ErrorBoundary fallback=|_| view! { <pages::errors::ErrorPage/> }>
                     <Routes fallback=|| view! { <pages::errors::NotFound/> }>
                         <Route path=path!("/") view=pages::home::HomePage ssr=SsrMode::Async/>
@@ -140,6 +140,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/catalogue/complexes/:id/edit") view=pages::catalogue::complex_builder::EditComplexPage ssr=SsrMode::Async/>
                         <Route path=path!("/workouts") view=pages::workouts::library::WorkoutLibraryPage ssr=SsrMode::Async/>
                         <Route path=path!("/workouts/:id") view=pages::workouts::workout::WorkoutPage ssr=SsrMode::Async/>
+                        <Route path=path!("/workouts/:id/print") view=pages::workouts::print::WorkoutPrintPage ssr=SsrMode::Async/>
                         <Route path=path!("/planning") view=|| view! { <ComingSoon section=Section::Planning/> } ssr=SsrMode::Async/>
                         <Route path=path!("/athletes") view=pages::athletes::roster::AthletesPage ssr=SsrMode::Async/>
                         <Route path=path!("/athletes/new") view=pages::athletes::form::NewAthletePage ssr=SsrMode::Async/>

@@ -247,6 +247,28 @@ pub struct BuilderData {
     pub today: chrono::NaiveDate,
 }
 
+/// A workout's sheet for the gym's wall: the workout and, for the group chosen, each athlete's
+/// loads on the day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkoutSheetView {
+    pub detail: WorkoutDetail,
+    /// The groups a sheet can be printed for, by name.
+    pub groups: Vec<Choice>,
+    /// The group printed for; none before one is chosen.
+    pub group: Option<Choice>,
+    /// The day whose maxes in force make the loads.
+    pub date: chrono::NaiveDate,
+    /// The group's athletes, by name.
+    pub athletes: Vec<SheetAthlete>,
+}
+
+/// One athlete's row of the sheet: each element's blocks' loads.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SheetAthlete {
+    pub name: String,
+    pub blocks: Vec<Vec<domain::workout::metrics::BlockLoad>>,
+}
+
 /// A workout's page: the workout, its category's name and the club's lifts it names.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WorkoutDetail {

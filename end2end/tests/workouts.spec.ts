@@ -59,3 +59,64 @@ test('a coach finds workouts by the lifts inside, reads one in words, copies and
   expect(answer.status()).toBe(403);
   await athleteContext.close();
 });
+
+test('a coach prints a workout for a group: each athlete\'s kilograms with the maxes of the day', async ({ page, browser }) => {
+  const console = watchConsole(page);
+  await logIn(page, DEMO.coach, DEMO_PASSWORD);
+  await open(page, '/workouts?q=arrache+lourd');
+  await page.getByTestId('workout-title').first().click();
+  await page.getByTestId('print-workout').click();
+  await expect(page.getByTestId('sheet-heading')).toHaveText('Arraché lourd');
+  await expect(page.getByTestId('sheet-table')).toHaveCount(0);
+
+  // The Seniors: a table per element, a row per athlete, a column per block.
+  await page.locator('#sheet-group').selectOption({ label: 'Seniors' });
+  await page.getByTestId('sheet-show').click();
+  await expect(page).toHaveURL(/group=\d+/);
+  const snatch = page.getByTestId('sheet-element').first();
+  await expect(snatch.locator('thead th')).toHaveText(['Athlète', '50%x3', '60%x3', '70%x2', '75%x2x3']);
+  await expect(snatch.getByTestId('sheet-athlete')).toHaveText(['Arthur Athlete', 'Léa Dubois', 'Sofia Marchetti']);
+  // Arthur's snatch max today is 123 kg: 61.5 → 62, 73.8 → 74, 86.1 → 86, 92.25 → 92.
+  await expect(snatch.locator('tbody tr').first().getByTestId('sheet-load')).toHaveText(['62', '74', '86', '92']);
+  // Léa's is 86 kg: 75 % is 64.5, rounded up to 65.
+  await expect(snatch.locator('tbody tr').nth(1).getByTestId('sheet-load').last()).toHaveText('65');
+
+  // A hundred days ago Arthur's max in force was his competition's 120 kg: 75 % is 90.
+  const before = new Date(Date.now() - 100 * 86_400_000).toISOString().slice(0, 10);
+  await page.locator('#sheet-date').fill(before);
+  await page.getByTestId('sheet-show').click();
+  await expect(page).toHaveURL(new RegExp(`date=${before}`));
+  await expect(page.getByTestId('sheet-element').first().locator('tbody tr').first().getByTestId('sheet-load').last()).toHaveText('90');
+
+  // The print button opens the browser's print dialog; on paper, no navigation and no form.
+  await page.evaluate(() => {
+    (window as unknown as { printed: number }).printed = 0;
+    window.print = () => {
+      (window as unknown as { printed: number }).printed += 1;
+    };
+  });
+  await page.getByTestId('sheet-print').click();
+  expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: 'Navigation principale' })).toBeHidden();
+  await expect(page.getByTestId('sheet-form')).toBeHidden();
+  await expect(page.getByTestId('sheet-table').first()).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
+
+  // A date that does not read is said next to its field; the sheet shows today.
+  const url = new URL(page.url());
+  url.searchParams.set('date', '31/12/2026');
+  await open(page, url.pathname + url.search);
+  await expect(page.locator('#sheet-date-error')).toHaveText(/pas valide/);
+  await expect(page.locator('#sheet-date')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('sheet-element').first().locator('tbody tr').first().getByTestId('sheet-load').last()).toHaveText('92');
+  console.check();
+
+  // An athlete is refused the sheet.
+  const athleteContext = await browser.newContext({ locale: 'fr-FR' });
+  const athlete = await athleteContext.newPage();
+  await logIn(athlete, DEMO.athlete, DEMO_PASSWORD);
+  const refused = await athlete.goto(url.pathname);
+  expect(refused?.status()).toBe(403);
+  await athleteContext.close();
+});

@@ -1,7 +1,7 @@
 //! The workouts' server functions: coaches and above; athletes do not see the library.
 
 use crate::error::AppError;
-use crate::model::{BuilderData, LibraryView, WorkoutDetail};
+use crate::model::{BuilderData, LibraryView, WorkoutDetail, WorkoutSheetView};
 use domain::workout::library::LibraryQuery;
 use domain::workout::{WorkoutId, WorkoutInput};
 use leptos::prelude::*;
@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use {
     super::{active_group_choices, by_name, label_choices, name_in},
     crate::i18n::Locale,
-    crate::model::{Choice, LiftChoice, WorkoutItem},
+    crate::model::{Choice, LiftChoice, SheetAthlete, WorkoutItem},
     crate::ssr,
     chrono::Utc,
     domain::service::workouts as service,
@@ -121,27 +121,73 @@ pub async fn workout_library(query: LibraryQuery) -> Result<LibraryView, AppErro
     .await
 }
 
-/// A workout's page: the workout and the names of what it contains.
-#[server(endpoint = "workout_view")]
-pub async fn workout_view(id: WorkoutId) -> Result<WorkoutDetail, AppError> {
-    let (state, actor) = ssr::member().await?;
-    let workout = service::workout(&*state.store, &actor, id).await?;
-    let catalogue = service::workout_catalogue(&*state.store, &state.catalogues, &actor).await?;
-    let locale = crate::lang::detect();
+/// A workout as its pages show it, with the names of what it contains.
+#[cfg(feature = "ssr")]
+fn workout_detail(
+    locale: Locale,
+    catalogue: &service::WorkoutCatalogue,
+    workout: domain::workout::Workout,
+) -> WorkoutDetail {
     let category = workout
         .category
         .and_then(|c| catalogue.categories.iter().find(|k| k.id == c))
         .map(|c| name_in(locale, &c.names));
-    Ok(WorkoutDetail {
+    WorkoutDetail {
         id: workout.id,
         category,
-        lifts: lift_choices(&catalogue),
+        lifts: lift_choices(catalogue),
         workout: WorkoutInput {
             title: workout.title,
             category: workout.category,
             description: workout.description.unwrap_or_default(),
             content: workout.content,
         },
+    }
+}
+
+/// A workout's page: the workout and the names of what it contains.
+#[server(endpoint = "workout_view")]
+pub async fn workout_view(id: WorkoutId) -> Result<WorkoutDetail, AppError> {
+    let (state, actor) = ssr::member().await?;
+    let workout = service::workout(&*state.store, &actor, id).await?;
+    let catalogue = service::workout_catalogue(&*state.store, &state.catalogues, &actor).await?;
+    Ok(workout_detail(crate::lang::detect(), &catalogue, workout))
+}
+
+/// A workout's sheet: for a group, each athlete's loads with the maxes in force on `date`
+/// (today when none is given).
+#[server(endpoint = "workout_sheet")]
+pub async fn workout_sheet(
+    id: WorkoutId,
+    #[server(default)] group: Option<domain::GroupId>,
+    #[server(default)] date: Option<chrono::NaiveDate>,
+) -> Result<WorkoutSheetView, AppError> {
+    let (state, actor) = ssr::member().await?;
+    let date = date.unwrap_or_else(|| Utc::now().date_naive());
+    let sheet = service::workout_sheet(&*state.store, &state.catalogues, &actor, id, group, date).await?;
+    let locale = crate::lang::detect();
+    let (group, athletes) = match sheet.group {
+        Some((group, athletes)) => (
+            Some(Choice {
+                id: group.id.0,
+                name: group.name,
+            }),
+            athletes
+                .into_iter()
+                .map(|(a, loads)| SheetAthlete {
+                    name: format!("{} {}", a.first_name, a.last_name),
+                    blocks: loads.blocks,
+                })
+                .collect(),
+        ),
+        None => (None, Vec::new()),
+    };
+    Ok(WorkoutSheetView {
+        detail: workout_detail(locale, &sheet.catalogue, sheet.workout),
+        groups: active_group_choices(sheet.groups),
+        group,
+        date,
+        athletes,
     })
 }
 

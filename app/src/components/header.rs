@@ -269,7 +269,7 @@ pub fn Header() -> impl IntoView {
         })
     };
     view! {
-        <header class="sticky top-0 z-30 border-b border-line bg-surface-1/95 backdrop-blur">
+        <header class="sticky top-0 z-30 border-b border-line bg-surface-1/95 backdrop-blur print:hidden">
             <a href="#main" class="skip-link">{tr!(nav.skip)}</a>
             <Suspense fallback=|| ()>{bars}</Suspense>
         </header>

@@ -86,7 +86,7 @@ pub fn ToastRegion() -> impl IntoView {
     view! {
         <section
             aria-label=tr!(common.notifications)
-            class="pointer-events-none fixed inset-x-0 bottom-4 z-50 flex flex-col items-center gap-2 px-4"
+            class="pointer-events-none fixed inset-x-0 bottom-4 z-50 flex flex-col items-center gap-2 px-4 print:hidden"
         >
             <div id=REGION role="status" aria-live="polite" class="contents">
                 {failed}

@@ -9,17 +9,19 @@ use crate::catalogue::search::fold;
 use crate::catalogue::{Complex, Exercise, Label};
 use crate::competition::Sex;
 use crate::error::{FieldError, FieldProblem};
-use crate::ids::{AthleteId, ComplexId, ExerciseId, GroupId};
+use crate::ids::{AthleteId, ClubId, ComplexId, ExerciseId, GroupId};
 use crate::maxes::Max;
 use crate::membership::Member;
 use crate::ports::{
-    AthleteStore, CatalogueStore, ComplexStore, ExerciseStore, GroupStore, MaxStore, Versioned, WorkoutStore,
+    AthleteStore, CatalogueStore, ComplexStore, ExerciseStore, GroupStore, MaxStore, RecordedMax, Store,
+    Versioned, WorkoutStore,
 };
 use crate::role::Permission;
+use crate::workout::metrics::{AthleteLoads, AthleteMaxes, LiftInfo, WorkoutPlan};
 use crate::workout::{
     BlockProblem, CLASSIC_LIFTS, Lift, Workout, WorkoutCategoryId, WorkoutDraft, WorkoutId, main_lift,
 };
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -285,8 +287,11 @@ where
 {
     require(actor, Permission::Coach)?;
     let club = actor.club_id;
-    let athletes = match who {
-        PreviewFor::Athlete(id) => vec![store.athlete(club, id).await?.ok_or(ClubError::NotFound)?],
+    match who {
+        PreviewFor::Athlete(id) => {
+            let athlete = store.athlete(club, id).await?.ok_or(ClubError::NotFound)?;
+            Ok(with_maxes(vec![athlete], store.maxes(club, id).await?))
+        }
         PreviewFor::Group(id) => {
             let group = store
                 .groups(club)
@@ -294,28 +299,33 @@ where
                 .into_iter()
                 .find(|g| g.id == id)
                 .ok_or(ClubError::NotFound)?;
-            let mut members: Vec<Athlete> = store
-                .athletes(club)
-                .await?
-                .into_iter()
-                .filter(|a| !a.archived && group.athletes.contains(&a.id))
-                .collect();
-            members.sort_by_cached_key(|a| (fold(&a.last_name), fold(&a.first_name)));
-            members
+            group_athletes(store, club, &group).await
         }
-    };
-    // One athlete's maxes, or the whole club's once for a group.
-    let mut all_maxes = match who {
-        PreviewFor::Athlete(id) => store.maxes(club, id).await?,
-        PreviewFor::Group(_) => store.club_maxes(club).await?,
-    };
-    Ok(athletes
+    }
+}
+
+/// A group's athletes who are not archived, by name, each with their maxes (the whole club's
+/// maxes read once).
+async fn group_athletes<S>(store: &S, club: ClubId, group: &Group) -> Result<Vec<PreviewAthlete>, ClubError>
+where
+    S: AthleteStore + MaxStore + ?Sized,
+{
+    let mut members: Vec<Athlete> = store
+        .athletes(club)
+        .await?
+        .into_iter()
+        .filter(|a| !a.archived && group.athletes.contains(&a.id))
+        .collect();
+    members.sort_by_cached_key(|a| (fold(&a.last_name), fold(&a.first_name)));
+    Ok(with_maxes(members, store.club_maxes(club).await?))
+}
+
+/// Each athlete with their own maxes among `all`.
+fn with_maxes(athletes: Vec<Athlete>, mut all: Vec<RecordedMax>) -> Vec<PreviewAthlete> {
+    athletes
         .into_iter()
         .map(|a| {
-            let maxes = all_maxes
-                .extract_if(.., |m| m.athlete == a.id)
-                .map(|m| m.max)
-                .collect();
+            let maxes = all.extract_if(.., |m| m.athlete == a.id).map(|m| m.max).collect();
             PreviewAthlete {
                 id: a.id,
                 first_name: a.first_name,
@@ -324,5 +334,73 @@ where
                 maxes,
             }
         })
-        .collect())
+        .collect()
+}
+
+/// A workout's sheet for the gym's wall: the workout and, for a group, each athlete's loads on
+/// a day.
+#[derive(Debug, Clone)]
+pub struct WorkoutSheet {
+    pub workout: Workout,
+    pub catalogue: WorkoutCatalogue,
+    /// The club's groups that are not archived: those a sheet can be printed for.
+    pub groups: Vec<Group>,
+    /// The group printed for and each of its athletes (by name) with their loads; `None`
+    /// without a group.
+    pub group: Option<(Group, Vec<(PreviewAthlete, AthleteLoads)>)>,
+}
+
+/// A workout's sheet, for `group` when one is chosen, with the loads of the maxes in force on
+/// `date` (coaches and above). Another club's workout or group is not found.
+pub async fn workout_sheet<S>(
+    store: &S,
+    cache: &CatalogueCache,
+    actor: &Member,
+    id: WorkoutId,
+    group: Option<GroupId>,
+    date: NaiveDate,
+) -> Result<WorkoutSheet, ClubError>
+where
+    S: Store + ?Sized,
+{
+    let workout = require_found(actor, Permission::Coach, |club| store.workout(club, id)).await?;
+    let catalogue = workout_catalogue(store, cache, actor).await?;
+    let groups: Vec<Group> = store
+        .groups(actor.club_id)
+        .await?
+        .into_iter()
+        .filter(|g| !g.archived)
+        .collect();
+    let group = match group {
+        None => None,
+        Some(id) => {
+            let group = groups
+                .iter()
+                .find(|g| g.id == id)
+                .cloned()
+                .ok_or(ClubError::NotFound)?;
+            let athletes = group_athletes(store, actor.club_id, &group).await?;
+            let (settings, _) = super::athletes::training_settings(store, cache, actor).await?;
+            let facts = catalogue.facts();
+            let plan = WorkoutPlan::new(&workout.content, |c| {
+                let facts = facts.get(&Lift::Complex(c))?;
+                LiftInfo::complex(&facts.movements, facts.reference)
+            });
+            let maxes: Vec<AthleteMaxes<'_>> = athletes
+                .iter()
+                .map(|a| AthleteMaxes {
+                    sex: a.sex,
+                    maxes: &a.maxes,
+                })
+                .collect();
+            let loads = plan.group(&settings, date, &maxes);
+            Some((group, athletes.into_iter().zip(loads).collect()))
+        }
+    };
+    Ok(WorkoutSheet {
+        workout,
+        catalogue,
+        groups,
+        group,
+    })
 }

@@ -412,6 +412,12 @@ pub const MATRIX: &[Case] = &[
         writes: false,
     },
     Case {
+        endpoint: "workout_sheet",
+        access: Access::Role(Role::Coach),
+        scoped: true,
+        writes: false,
+    },
+    Case {
         endpoint: "workout_editor",
         access: Access::Role(Role::Coach),
         scoped: true,
@@ -855,6 +861,11 @@ impl Fixture {
             "workout_view" | "workout_editor" | "duplicate_workout" => {
                 vec![("id", self.workout(club).await.0.to_string())]
             }
+            "workout_sheet" => vec![
+                ("id", self.workout(club).await.0.to_string()),
+                ("group", self.group(club).await.0.to_string()),
+                ("date", "2026-12-01".into()),
+            ],
             "archive_workout" => change(self.workout(club).await, [archived()]),
             "delete_workout" => change(self.workout(club).await, []),
             "roster" | "own_profile" | "groups" | "load_training_settings" => vec![],

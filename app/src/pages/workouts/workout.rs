@@ -1,6 +1,7 @@
 //! A workout's page: its elements, each with its blocks in the coach's shorthand and in words,
 //! its tempo and comment. Rendered on the server: no WASM.
 
+use super::sheet_href;
 use crate::api::workouts::{DuplicateWorkout, workout_view};
 use crate::components::{loaded, loading};
 use crate::error::AppError;
@@ -97,10 +98,13 @@ fn show(data: WorkoutDetail) -> impl IntoView {
                 <h1 class="text-3xl font-bold" data-testid="workout-heading">{workout.title.clone()}</h1>
                 {category.map(|c| view! { <span class="badge w-fit">{c}</span> })}
             </div>
-            <form method="post" action=DuplicateWorkout::PATH>
-                <input type="hidden" name="id" value=id.to_string()/>
-                <button type="submit" class="btn-secondary" data-testid="duplicate-workout">{tr!(workouts.duplicate)}</button>
-            </form>
+            <div class="flex flex-wrap gap-2">
+                <a href=sheet_href(id) class="btn-secondary" data-testid="print-workout">{tr!(workouts.print)}</a>
+                <form method="post" action=DuplicateWorkout::PATH>
+                    <input type="hidden" name="id" value=id.to_string()/>
+                    <button type="submit" class="btn-secondary" data-testid="duplicate-workout">{tr!(workouts.duplicate)}</button>
+                </form>
+            </div>
         </div>
         {(!workout.description.is_empty()).then(|| view! { <p class="whitespace-pre-line">{workout.description.clone()}</p> })}
         <ol class="flex flex-col gap-3" data-testid="workout-elements">{elements}</ol>

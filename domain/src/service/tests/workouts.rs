@@ -385,3 +385,144 @@ async fn a_preview_brings_the_athletes_maxes_of_one_athlete_or_a_group() {
         Err(ClubError::NotFound)
     );
 }
+
+#[tokio::test]
+async fn a_sheet_gives_each_athlete_of_the_group_their_loads_on_the_day() {
+    use crate::maxes::{Max, MaxKind};
+    use crate::service::athletes;
+    use crate::service::tests::athletes::athlete_draft;
+    use crate::weight::Kg;
+    use crate::workout::metrics::BlockLoad;
+    let club = Club::new().await;
+    let coach = &club.coach;
+    let cache = crate::catalogue::cache::CatalogueCache::default();
+    let zoe = athletes::create_athlete(&club.store, coach, &athlete_draft("Zoé", "Martin"), t0())
+        .await
+        .expect("made");
+    let ana = athletes::create_athlete(&club.store, coach, &athlete_draft("Ana", "Bernard"), t0())
+        .await
+        .expect("made");
+    let outside = athletes::create_athlete(&club.store, coach, &athlete_draft("Léa", "Autre"), t0())
+        .await
+        .expect("made");
+    let snatch = club.exercise("Arraché").await.id;
+    let cj = club.exercise("Épaulé-jeté").await.id;
+    let store = &club.store;
+    let record = |athlete, exercise, kg| {
+        let max = Max {
+            exercise,
+            date: super::today(),
+            weight: Kg::whole(kg),
+            kind: MaxKind::Tested,
+        };
+        async move {
+            athletes::record_max(store, coach, athlete, &max, t0())
+                .await
+                .expect("recorded");
+        }
+    };
+    // Zoé has no snatch max: hers comes from her clean & jerk through the club's ratio (0.80).
+    record(zoe.id, cj, 110).await;
+    record(ana.id, snatch, 80).await;
+    record(outside.id, snatch, 100).await;
+    let group = athletes::create_group(&club.store, coach, "Seniors", t0())
+        .await
+        .expect("group");
+    for a in [&zoe, &ana] {
+        athletes::set_in_group(&club.store, coach, group.id, a.id, true)
+            .await
+            .expect("in the group");
+    }
+    let made = service::create_workout(&club.store, coach, &snatch_day(&club).await, t0())
+        .await
+        .expect("made");
+
+    let sheet = service::workout_sheet(
+        &club.store,
+        &cache,
+        coach,
+        made.id,
+        Some(group.id),
+        super::today(),
+    )
+    .await
+    .expect("sheet");
+    assert_eq!(sheet.workout.id, made.id);
+    assert_eq!(sheet.groups.iter().map(|g| g.id).collect::<Vec<_>>(), [group.id]);
+    let (printed, athletes) = sheet.group.expect("a group");
+    assert_eq!(printed.id, group.id);
+    let rows: Vec<(&str, Option<&BlockLoad>)> = athletes
+        .iter()
+        .map(|(a, loads)| (a.last_name.as_str(), loads.block(0, 0)))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (
+                "Bernard",
+                Some(&BlockLoad::Planned {
+                    load: Kg::whole(60),
+                    flag: None,
+                    max: Kg::whole(80),
+                    derived: false
+                })
+            ),
+            (
+                "Martin",
+                Some(&BlockLoad::Planned {
+                    load: Kg::whole(66),
+                    flag: None,
+                    max: Kg::whole(88),
+                    derived: true
+                })
+            ),
+        ]
+    );
+
+    // Before the maxes were tested, nobody has a load.
+    let before = super::today() - chrono::Days::new(1);
+    let sheet = service::workout_sheet(&club.store, &cache, coach, made.id, Some(group.id), before)
+        .await
+        .expect("sheet");
+    let (_, athletes) = sheet.group.expect("a group");
+    assert!(
+        athletes
+            .iter()
+            .all(|(_, l)| l.block(0, 0).and_then(BlockLoad::load).is_none())
+    );
+    // Without a group, the workout alone.
+    let sheet = service::workout_sheet(&club.store, &cache, coach, made.id, None, super::today())
+        .await
+        .expect("sheet");
+    assert!(sheet.group.is_none());
+
+    assert_eq!(
+        service::workout_sheet(&club.store, &cache, &club.athlete, made.id, None, super::today())
+            .await
+            .err(),
+        Some(ClubError::Forbidden)
+    );
+    assert_eq!(
+        service::workout_sheet(&club.store, &cache, &club.stranger, made.id, None, super::today())
+            .await
+            .err(),
+        Some(ClubError::NotFound)
+    );
+    // Another club's group answers not found, as if it did not exist.
+    let theirs = athletes::create_group(&club.store, &club.stranger, "Leurs", t0())
+        .await
+        .expect("their group");
+    assert_eq!(
+        service::workout_sheet(
+            &club.store,
+            &cache,
+            coach,
+            made.id,
+            Some(theirs.id),
+            super::today()
+        )
+        .await
+        .err(),
+        Some(ClubError::NotFound)
+    );
+}

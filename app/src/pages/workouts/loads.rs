@@ -1,0 +1,84 @@
+//! A block's load as the workout pages write it: "≈ 66" when the max comes through the
+//! club's ratios, with its warning, or why there is none. Shared by the sheet and the builder.
+
+use crate::components::format::kg;
+use crate::i18n::*;
+use domain::load::{LoadFlag, Percent};
+use domain::workout::metrics::{BlockLoad, NoLoad};
+
+/// A percentage in the page's language ("82,5 %" / "82.5%").
+pub fn percent(locale: Locale, p: Percent) -> String {
+    match locale {
+        Locale::fr => format!("{}\u{a0}%", p.to_string().replace('.', ",")),
+        Locale::en => format!("{p}%"),
+    }
+}
+
+/// A load's warning, in brackets, or nothing.
+fn flag_text(locale: Locale, flag: Option<LoadFlag>) -> String {
+    match flag {
+        Some(LoadFlag::BelowBar) => format!(" ({})", td_string!(locale, workouts.below_bar)),
+        Some(LoadFlag::Unbuildable) => format!(" ({})", td_string!(locale, workouts.unbuildable)),
+        None => String::new(),
+    }
+}
+
+/// A load's text: "≈ 98" when its max comes through ratios, "100 (83 %)" for a load in kg
+/// with the share of the athlete's max, with its warning; or why there is no load.
+pub fn load_text(locale: Locale, load: &BlockLoad) -> String {
+    match *load {
+        BlockLoad::Planned {
+            load, flag, derived, ..
+        } => {
+            let approx = if derived { "≈\u{a0}" } else { "" };
+            format!("{approx}{}{}", kg(locale, load), flag_text(locale, flag))
+        }
+        BlockLoad::Fixed {
+            load,
+            flag,
+            percent: p,
+        } => {
+            let share = p
+                .map(|p| format!(" ({})", percent(locale, p)))
+                .unwrap_or_default();
+            format!("{}{share}{}", kg(locale, load), flag_text(locale, flag))
+        }
+        BlockLoad::Unloaded { reason: NoLoad::Rpe } => td_string!(locale, workouts.rpe_load).to_string(),
+        BlockLoad::Unloaded { .. } => td_string!(locale, workouts.no_max).to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use domain::ratios::Unresolved;
+    use domain::weight::Kg;
+
+    #[test]
+    fn a_derived_load_is_marked_and_a_flag_is_said() {
+        let derived = BlockLoad::Planned {
+            load: Kg::whole(66),
+            flag: None,
+            max: Kg::whole(88),
+            derived: true,
+        };
+        assert_eq!(load_text(Locale::fr, &derived), "≈\u{a0}66");
+        let light = BlockLoad::Planned {
+            load: Kg::whole(15),
+            flag: Some(LoadFlag::BelowBar),
+            max: Kg::whole(30),
+            derived: false,
+        };
+        assert_eq!(load_text(Locale::en, &light), "15 (below the bar)");
+        let fixed = BlockLoad::Fixed {
+            load: Kg::whole(100),
+            flag: None,
+            percent: Some(Percent::whole(80)),
+        };
+        assert_eq!(load_text(Locale::fr, &fixed), "100 (80\u{a0}%)");
+        let none = BlockLoad::Unloaded {
+            reason: NoLoad::NoMax(Unresolved::NoMax),
+        };
+        assert_eq!(load_text(Locale::en, &none), "no max");
+    }
+}
