@@ -10,6 +10,7 @@ pub mod athlete;
 pub mod athlete_import;
 pub mod catalogue;
 pub mod competition;
+pub mod day;
 mod decimal;
 pub mod error;
 pub mod ids;

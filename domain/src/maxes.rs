@@ -139,6 +139,7 @@ impl MaxInput {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Max<E> {
     pub exercise: E,
+    #[serde(with = "crate::day::iso")]
     pub date: NaiveDate,
     pub weight: Kg,
     pub kind: MaxKind,

@@ -15,7 +15,7 @@ pub fn fold(text: &str) -> String {
                 out.push(' ');
             }
             pending_space = false;
-            out.extend(c.to_lowercase());
+            crate::text::push_lowercase(&mut out, c);
         } else {
             pending_space = true;
         }

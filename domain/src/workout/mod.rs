@@ -181,7 +181,7 @@ pub struct Tempo(String);
 impl Tempo {
     /// Reads a typed tempo ("30x1" becomes "30X1"), refusing anything else under `field`.
     pub fn parse(field: &str, raw: &str) -> Result<Self, FieldError> {
-        let text = raw.trim().to_uppercase();
+        let text = raw.trim().to_ascii_uppercase();
         let valid = text.chars().count() == 4 && text.chars().all(|c| c.is_ascii_digit() || c == 'X');
         if valid {
             Ok(Tempo(text))

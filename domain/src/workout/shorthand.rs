@@ -42,6 +42,7 @@ use crate::catalogue::Exercise;
 use crate::catalogue::search::fold;
 use crate::ids::ExerciseId;
 use crate::load::Percent;
+use crate::text::{is_capital, is_small, push_lowercase};
 use crate::weight::Kg;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -611,7 +612,7 @@ impl Parser<'_> {
     fn unit(&self, at: usize, unit: &str) -> Option<usize> {
         let mut i = at;
         for u in unit.chars() {
-            if self.at(i)?.to_lowercase().ne(u.to_lowercase()) {
+            if !self.at(i)?.eq_ignore_ascii_case(&u) {
                 return None;
             }
             i += 1;
@@ -1150,8 +1151,11 @@ fn in_sentence(name: &str) -> String {
     let name = name.trim();
     let mut chars = name.chars();
     match (chars.next(), chars.next()) {
-        (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() => {
-            first.to_lowercase().chain(name.chars().skip(1)).collect()
+        (Some(first), Some(second)) if is_capital(first) && is_small(second) => {
+            let mut lowered = String::with_capacity(name.len());
+            push_lowercase(&mut lowered, first);
+            lowered.extend(name.chars().skip(1));
+            lowered
         }
         _ => name.to_owned(),
     }
