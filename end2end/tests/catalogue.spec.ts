@@ -319,6 +319,21 @@ test('coaches edit the club lists of categories and equipment, and forms offer t
   await expect(page.getByTestId('list-equipment').getByTestId('list-entry').filter({ hasText: 'Plots' })).toHaveCount(0);
   await open(page, '/catalogue?q=block+snatch');
   await expect(items(page).first()).not.toContainText('Plots');
+
+  // Workout categories: the club starts with five; one added is offered by the library's filter,
+  // whose link leads back to this list.
+  await open(page, '/workouts');
+  await page.getByTestId('edit-workout-categories').click();
+  await hydrated(page);
+  const workoutCategories = page.getByTestId('list-workout');
+  await expect(workoutCategories.getByRole('heading')).toHaveText('Catégories de séances');
+  await expect(workoutCategories.getByTestId('list-entry')).toHaveCount(5);
+  await workoutCategories.getByLabel('Nom en français').fill('Haltéro loisir');
+  await workoutCategories.getByLabel('Nom en anglais').fill('Leisure lifting');
+  await workoutCategories.getByRole('button', { name: 'Ajouter' }).click();
+  await expect(workoutCategories.getByTestId('list-entry').filter({ hasText: 'Haltéro loisir' })).toContainText('Leisure lifting');
+  await open(page, '/workouts');
+  await expect(page.locator('#workout-category option', { hasText: 'Haltéro loisir' })).toHaveCount(1);
   // The refused duplicate answered 422 on purpose.
   console.check([422]);
 });

@@ -1,4 +1,5 @@
-//! The club's categories and equipment: add, rename, delete (coaches).
+//! The club's lists: exercise categories, equipment and workout categories; add, rename,
+//! delete (coaches).
 
 use super::{CatalogueTabs, Tab};
 use crate::api::catalogue::{CatalogueList, DeleteListEntry, SaveListEntry, catalogue_list};
@@ -15,13 +16,15 @@ use leptos::prelude::*;
 pub fn ListsPage() -> impl IntoView {
     let lists = async {
         let categories = catalogue_list("category".to_owned()).await?;
-        Ok((categories, catalogue_list("equipment".to_owned()).await?))
+        let equipment = catalogue_list("equipment".to_owned()).await?;
+        Ok((categories, equipment, catalogue_list("workout".to_owned()).await?))
     };
-    let page = loaded(lists, |(categories, equipment)| {
+    let page = loaded(lists, |(categories, equipment, workout)| {
         view! {
             <div class="grid grid-cols-1 items-start gap-6 lg:grid-cols-2">
                 <ListEditor kind="category".to_owned() entries=categories/>
                 <ListEditor kind="equipment".to_owned() entries=equipment/>
+                <ListEditor kind="workout".to_owned() entries=workout/>
             </div>
         }
     });
@@ -33,12 +36,12 @@ pub fn ListsPage() -> impl IntoView {
     )
 }
 
-/// One list: its entries with rename and delete, and a form to add one.
+/// One list (`category`, `equipment` or `workout`): its entries with rename and delete, and a
+/// form to add one.
 #[island(lazy = catalogue)]
 pub(super) fn ListEditor(kind: String, entries: Vec<ListEntry>) -> impl IntoView {
     let locale = crate::lang::current();
     let toaster = Toaster;
-    let is_category = kind == "category";
     let kind = StoredValue::new(kind);
     let entries = RwSignal::new(entries);
     // The entry being renamed, if any.
@@ -103,31 +106,30 @@ pub(super) fn ListEditor(kind: String, entries: Vec<ListEntry>) -> impl IntoView
             Some(e) => Some(error_text(locale, e)),
         })
     });
-    let (title, prefix) = if is_category {
-        (tr!(lists.categories), "category")
-    } else {
-        (tr!(lists.equipment), "equipment")
+    let (title, prefix) = match kind.get_value().as_str() {
+        "category" => (tr!(lists.categories), "category"),
+        "equipment" => (tr!(lists.equipment), "equipment"),
+        _ => (tr!(lists.workout_categories), "workout"),
     };
 
     let row = move |entry: ListEntry| {
         let id = entry.id;
         let name = entry.name_fr.clone();
-        let question = if is_category {
-            td_string!(
+        let (name, count) = (name.clone(), entry.uses);
+        let question = match prefix {
+            "category" => {
+                td_string!(locale, lists.delete_category_confirm, name = name, count = count).to_string()
+            }
+            "equipment" => {
+                td_string!(locale, lists.delete_equipment_confirm, name = name, count = count).to_string()
+            }
+            _ => td_string!(
                 locale,
-                lists.delete_category_confirm,
-                name = name.clone(),
-                count = entry.uses
+                lists.delete_workout_category_confirm,
+                name = name,
+                count = count
             )
-            .to_string()
-        } else {
-            td_string!(
-                locale,
-                lists.delete_equipment_confirm,
-                name = name.clone(),
-                count = entry.uses
-            )
-            .to_string()
+            .to_string(),
         };
         let (fr, en) = (entry.name_fr.clone(), entry.name_en.clone());
         view! {
@@ -200,7 +202,7 @@ pub(super) fn ListEditor(kind: String, entries: Vec<ListEntry>) -> impl IntoView
     let new_fr_id = format!("{prefix}-new-fr");
     let new_en_id = format!("{prefix}-new-en");
     view! {
-        <section class="card flex flex-col gap-3" data-testid=format!("list-{prefix}")>
+        <section class="card flex flex-col gap-3" id=format!("list-{prefix}") data-testid=format!("list-{prefix}")>
             <h2 class="text-xl font-semibold">{title}</h2>
             <ul class="divide-y divide-line">
                 {move || entries.get().into_iter().map(row).collect_view()}

@@ -29,9 +29,12 @@ pub fn WorkoutLibraryPage() -> impl IntoView {
         let empty = library.items.is_empty();
         view! {
             <Filters query categories=library.categories/>
-            <p class="text-sm text-muted" role="status" data-testid="workout-count">
-                {tr!(workouts.count, shown = shown, total = library.total)}
-            </p>
+            <div class="flex flex-wrap items-center justify-between gap-2 text-sm">
+                <p class="text-muted" role="status" data-testid="workout-count">
+                    {tr!(workouts.count, shown = shown, total = library.total)}
+                </p>
+                <a href="/catalogue/lists#list-workout" class="link" data-testid="edit-workout-categories">{tr!(workouts.edit_categories)}</a>
+            </div>
             {empty.then(|| view! { <p class="rounded-lg border border-dashed border-line p-4 text-sm text-muted">{tr!(workouts.empty)}</p> })}
             <ul class="grid grid-cols-1 gap-3 lg:grid-cols-2" data-testid="workout-list">
                 {library.items.into_iter().map(workout_card).collect_view()}
