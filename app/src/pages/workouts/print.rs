@@ -176,7 +176,7 @@ fn loads_table(
     athletes: &[SheetAthlete],
 ) -> impl IntoView + use<> {
     let cell = "border border-line px-2 py-1 text-right tabular-nums";
-    let head = "border border-line px-2 py-1 text-right font-mono text-xs font-semibold";
+    let head = "border border-line px-2 py-1 text-right font-mono text-xs font-semibold sm:min-w-28";
     let caption = tr!(workouts.sheet_caption, name = name.to_owned());
     let rows = athletes
         .iter()
@@ -202,11 +202,11 @@ fn loads_table(
         .collect_view();
     view! {
         <div class="overflow-x-auto print:overflow-visible">
-            <table class="w-full border-collapse text-sm print:text-xs" data-testid="sheet-table">
+            <table class="w-full border-collapse text-sm sm:w-auto print:text-xs" data-testid="sheet-table">
                 <caption class="sr-only">{caption}</caption>
                 <thead>
                     <tr>
-                        <th scope="col" class="border border-line px-2 py-1 text-left text-xs font-medium text-muted">{tr!(workouts.sheet_athlete)}</th>
+                        <th scope="col" class="border border-line px-2 py-1 text-left text-xs font-medium text-muted sm:w-56">{tr!(workouts.sheet_athlete)}</th>
                         {heads.iter().map(|h| view! { <th scope="col" class=head>{h.clone()}</th> }).collect_view()}
                     </tr>
                 </thead>
