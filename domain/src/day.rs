@@ -77,6 +77,11 @@ mod tests {
         }
 
         #[test]
+        fn a_text_shaped_like_a_day_reads_as_chrono_reads_it(text in "[0-9]{4}-[0-9]{2}-[0-9]{2}") {
+            prop_assert_eq!(parse(&text), text.parse::<NaiveDate>().ok());
+        }
+
+        #[test]
         fn no_text_reads_as_another_day_than_chrono_reads(text in "[0-9+ -]{8,12}") {
             if let Some(day) = parse(&text) {
                 prop_assert_eq!(text.parse::<NaiveDate>().ok(), Some(day));

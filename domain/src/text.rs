@@ -133,7 +133,7 @@ pub(crate) fn is_capital(c: char) -> bool {
     #[cfg(not(target_arch = "wasm32"))]
     return c.is_uppercase();
     #[cfg(target_arch = "wasm32")]
-    return latin_lowercase(c) != c;
+    return latin_is_capital(c);
 }
 
 /// Whether `c` is a small letter (as [`push_lowercase`], Latin letters only in the browser).
@@ -141,7 +141,19 @@ pub(crate) fn is_small(c: char) -> bool {
     #[cfg(not(target_arch = "wasm32"))]
     return c.is_lowercase();
     #[cfg(target_arch = "wasm32")]
-    return c.is_alphabetic() && latin_lowercase(c) == c && !matches!(c, '\u{180}'..);
+    return latin_is_small(c);
+}
+
+/// Whether `c` is a capital among the letters [`latin_lowercase`] knows.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn latin_is_capital(c: char) -> bool {
+    latin_lowercase(c) != c
+}
+
+/// Whether `c` is a small letter among the letters [`latin_lowercase`] knows (to U+017F).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn latin_is_small(c: char) -> bool {
+    c < '\u{180}' && c.is_alphabetic() && latin_lowercase(c) == c
 }
 
 /// The lower case of the letters of ASCII, Latin-1 and Latin Extended-A (to U+017F), as
@@ -226,6 +238,10 @@ mod tests {
         for c in (0..=0x17F_u32).filter_map(char::from_u32) {
             let full = c.to_lowercase().next();
             assert_eq!(Some(latin_lowercase(c)), full, "{c} ({:X})", u32::from(c));
+        }
+        for c in (0..=0x17F_u32).filter_map(char::from_u32) {
+            assert_eq!(latin_is_capital(c), c.is_uppercase(), "{c} ({:X})", u32::from(c));
+            assert_eq!(latin_is_small(c), c.is_lowercase(), "{c} ({:X})", u32::from(c));
         }
         // Other scripts are left as they are (the server lowers them).
         assert_eq!(latin_lowercase('Ω'), 'Ω');

@@ -334,6 +334,16 @@ test('coaches edit the club lists of categories and equipment, and forms offer t
   await expect(workoutCategories.getByTestId('list-entry').filter({ hasText: 'Haltéro loisir' })).toContainText('Leisure lifting');
   await open(page, '/workouts');
   await expect(page.locator('#workout-category option', { hasText: 'Haltéro loisir' })).toHaveCount(1);
+  // Deleting it asks first, saying what it leaves without a category.
+  await open(page, '/catalogue/lists');
+  let question = '';
+  page.once('dialog', (dialog) => {
+    question = dialog.message();
+    void dialog.accept();
+  });
+  await page.getByTestId('list-workout').getByRole('button', { name: 'Supprimer Haltéro loisir' }).click();
+  await expect(page.getByTestId('list-workout').getByTestId('list-entry')).toHaveCount(5);
+  expect(question).toBe('Supprimer la catégorie « Haltéro loisir » ? 0 séance(s) type n\'auront plus de catégorie.');
   // The refused duplicate answered 422 on purpose.
   console.check([422]);
 });

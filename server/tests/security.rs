@@ -8,8 +8,9 @@
 mod support;
 
 use chrono::Utc;
-use domain::athlete::AthleteInput;
+use domain::athlete::{AthleteInput, GroupChange};
 use domain::catalogue::Names;
+use domain::workout::WorkoutInput;
 use domain::{ExerciseId, Role};
 use std::time::{Duration, Instant};
 use support::{
@@ -41,11 +42,36 @@ async fn hostile_names_are_escaped_in_titles_and_pages() {
     let movements = vec![(exercise.id, same_names(HOSTILE)), (other, other_names)];
     let complex = fx.complex_named(fx.own, HOSTILE, movements).await;
     let athlete = fx.profile(fx.own, person("Eve", HOSTILE, "women"), None).await;
+    // A workout of that exercise, printed for a group of that name holding that athlete.
+    let workout = WorkoutInput {
+        title: HOSTILE.into(),
+        ..support::workout_input(exercise.id)
+    }
+    .parse()
+    .expect("a valid workout");
+    let workout = fx
+        .store
+        .create_workout(fx.own, &workout, Utc::now())
+        .await
+        .expect("workout");
+    let group = fx
+        .store
+        .create_group(fx.own, HOSTILE, Utc::now())
+        .await
+        .expect("group");
+    let change = GroupChange {
+        group: group.id,
+        athlete: athlete.id,
+        member: true,
+    };
+    fx.store.set_in_group(fx.own, change).await.expect("in the group");
     let coach = fx.client(Some(Role::Coach)).await;
     for path in [
         format!("/catalogue/exercises/{}", exercise.id.0),
         format!("/catalogue/complexes/{}", complex.id.0),
         format!("/athletes/{}", athlete.id.0),
+        format!("/workouts/{}", workout.id.0),
+        format!("/workouts/{}/print?group={}", workout.id.0, group.id.0),
     ] {
         let response = fx.get(&coach, &path).await;
         assert_eq!(response.status(), 200, "{path}");
@@ -66,7 +92,13 @@ async fn hostile_names_are_escaped_in_titles_and_pages() {
 async fn pages_run_only_their_own_inline_scripts() {
     let fx = spawn().await;
     let coach = fx.client(Some(Role::Coach)).await;
-    for path in ["/login", "/catalogue", "/athletes"] {
+    let workout = fx.workout(fx.own).await.0;
+    for path in [
+        "/login",
+        "/catalogue",
+        "/athletes",
+        &format!("/workouts/{workout}/print"),
+    ] {
         let client = if path == "/login" {
             reqwest::Client::new()
         } else {

@@ -351,7 +351,8 @@ pub struct WorkoutSheet {
 }
 
 /// A workout's sheet, for `group` when one is chosen, with the loads of the maxes in force on
-/// `date` (coaches and above). Another club's workout or group is not found.
+/// `date` (coaches and above). Another club's workout or group is not found, nor is an archived
+/// group (the sheet offers the active ones).
 pub async fn workout_sheet<S>(
     store: &S,
     cache: &CatalogueCache,

@@ -43,8 +43,11 @@ pub fn load_text(locale: Locale, load: &BlockLoad) -> String {
                 .unwrap_or_default();
             format!("{}{share}{}", kg(locale, load), flag_text(locale, flag))
         }
-        BlockLoad::Unloaded { reason: NoLoad::Rpe } => td_string!(locale, workouts.rpe_load).to_string(),
-        BlockLoad::Unloaded { .. } => td_string!(locale, workouts.no_max).to_string(),
+        BlockLoad::Unloaded { reason } => match reason {
+            NoLoad::Rpe => td_string!(locale, workouts.rpe_load).to_string(),
+            NoLoad::NoMax(_) => td_string!(locale, workouts.no_max).to_string(),
+            NoLoad::UnknownLift => td_string!(locale, workouts.unknown_lift).to_string(),
+        },
     }
 }
 

@@ -5,16 +5,16 @@
 //! print button is a few lines of `print.js`).
 
 use super::loads::load_text;
-use super::{sheet_href, workout_href};
+use super::{element_notes, lift_name, sheet_href, short_name, shorthand_language, workout_href};
 use crate::api::workouts::workout_sheet;
 use crate::components::format::date as day_text;
 use crate::components::{Field, loaded, loading};
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::model::{LiftChoice, SheetAthlete, WorkoutSheetView};
+use crate::model::{SheetAthlete, WorkoutSheetView};
 use chrono::NaiveDate;
 use domain::workout::metrics::BlockLoad;
-use domain::workout::shorthand::{Language, describe, print};
+use domain::workout::shorthand::{describe, print};
 use domain::workout::{Lift, WorkoutId};
 use domain::{ExerciseId, GroupId};
 use leptos::prelude::*;
@@ -26,7 +26,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 fn asked_date(raw: Option<String>) -> Result<Option<NaiveDate>, ()> {
     match raw.as_deref().map(str::trim) {
         None | Some("") => Ok(None),
-        Some(text) => text.parse().map(Some).map_err(|_| ()),
+        Some(text) => domain::day::parse(text).map(Some).ok_or(()),
     }
 }
 
@@ -53,29 +53,15 @@ pub fn WorkoutPrintPage() -> impl IntoView {
     }
 }
 
-fn lift_name(locale: Locale, lift: &LiftChoice) -> String {
-    match locale {
-        Locale::fr => lift.name_fr.clone(),
-        Locale::en => lift.name_en.clone(),
-    }
-}
-
 fn sheet_view(sheet: WorkoutSheetView, bad_date: bool) -> impl IntoView {
     let locale = crate::lang::current();
-    let language = if locale == Locale::en {
-        Language::En
-    } else {
-        Language::Fr
-    };
-    let colon = if locale == Locale::en { ": " } else { "\u{a0}: " };
+    let language = shorthand_language(locale);
     let detail = sheet.detail;
     let id = detail.id;
     let workout = detail.workout;
     let lifts = detail.lifts;
     let find = |lift: Lift| lifts.iter().find(|c| c.lift == lift);
-    let short = |id: ExerciseId| {
-        find(Lift::Exercise(id)).map(|c| c.short.clone().unwrap_or_else(|| lift_name(locale, c)))
-    };
+    let short = |id: ExerciseId| find(Lift::Exercise(id)).map(|c| short_name(locale, c));
     let athletes = sheet.athletes;
     let derived = athletes
         .iter()
@@ -100,11 +86,13 @@ fn sheet_view(sheet: WorkoutSheetView, bad_date: bool) -> impl IntoView {
         .enumerate()
         .map(|(i, element)| {
             let choice = find(element.lift);
-            let name = choice.map(|c| lift_name(locale, c)).unwrap_or_default();
+            let name = choice.map_or_else(|| tr!(workouts.unknown_lift), |c| lift_name(locale, c));
             let own = choice.and_then(|c| short(c.reference));
-            let words = describe(&element.blocks, language, own.as_deref(), short).join(" · ");
+            let lines = describe(&element.blocks, language, own.as_deref(), short);
+            let words = lines.join(" · ");
+            // Each block's column: its shorthand, and its sentence for screen readers.
             let heads = (0..element.blocks.len())
-                .map(|j| print(&element.blocks[j..=j], short))
+                .map(|j| (print(&element.blocks[j..=j], short), lines.get(j).cloned().unwrap_or_default()))
                 .collect::<Vec<_>>();
             let table = (!athletes.is_empty()).then(|| loads_table(locale, &name, i, &heads, &athletes));
             view! {
@@ -116,12 +104,7 @@ fn sheet_view(sheet: WorkoutSheetView, bad_date: bool) -> impl IntoView {
                         <code class="font-mono font-semibold">{print(&element.blocks, short)}</code>
                         <span class="text-muted">" — " {words}</span>
                     </p>
-                    {element.tempo.as_ref().map(|t| view! {
-                        <p class="text-sm"><span class="text-muted">{tr!(workouts.tempo)} {colon}</span><span class="font-mono">{t.as_str().to_owned()}</span></p>
-                    })}
-                    {element.comment.clone().map(|c| view! {
-                        <p class="text-sm"><span class="text-muted">{tr!(workouts.comment)} {colon}</span>{c}</p>
-                    })}
+                    {element_notes(locale, element)}
                     {table}
                 </li>
             }
@@ -129,6 +112,7 @@ fn sheet_view(sheet: WorkoutSheetView, bad_date: bool) -> impl IntoView {
         .collect_view();
 
     view! {
+        <Title text=tr!(workouts.sheet_page_title, title = workout.title.clone())/>
         <a href=workout_href(id) class="text-sm text-muted hover:underline print:hidden">{tr!(workouts.sheet_back)}</a>
         <form method="get" action=sheet_href(id) class="card flex flex-wrap items-end gap-3 print:hidden" data-testid="sheet-form">
             <Field id="sheet-group" label=tr!(workouts.sheet_group)>
@@ -140,7 +124,7 @@ fn sheet_view(sheet: WorkoutSheetView, bad_date: bool) -> impl IntoView {
                     }).collect_view()}
                 </select>
             </Field>
-            <Field id="sheet-date" label=tr!(workouts.preview_date)>
+            <Field id="sheet-date" label=tr!(workouts.sheet_date)>
                 <input id="sheet-date" name="date" type="date" class="input" value=sheet.date.to_string()
                     aria-invalid=bad_date.to_string() aria-describedby="sheet-date-error"/>
                 <p id="sheet-date-error" class="text-sm text-red-700 dark:text-red-400">
@@ -162,7 +146,7 @@ fn sheet_view(sheet: WorkoutSheetView, bad_date: bool) -> impl IntoView {
         {no_athlete.then(|| view! { <p class="rounded-lg border border-dashed border-line p-3 text-sm text-muted">{tr!(workouts.sheet_no_athlete)}</p> })}
         <ol class="flex flex-col gap-3" data-testid="sheet-elements">{elements}</ol>
         {derived.then(|| view! { <p class="text-xs text-muted" data-testid="sheet-derived">{tr!(workouts.sheet_derived)}</p> })}
-        <script src="/print.js" defer></script>
+        <script src="/print.js" defer nonce=leptos::nonce::use_nonce()></script>
     }
 }
 
@@ -172,7 +156,7 @@ fn loads_table(
     locale: Locale,
     name: &str,
     element: usize,
-    heads: &[String],
+    heads: &[(String, String)],
     athletes: &[SheetAthlete],
 ) -> impl IntoView + use<> {
     let cell = "border border-line px-2 py-1 text-right tabular-nums";
@@ -207,7 +191,12 @@ fn loads_table(
                 <thead>
                     <tr>
                         <th scope="col" class="border border-line px-2 py-1 text-left text-xs font-medium text-muted sm:w-56">{tr!(workouts.sheet_athlete)}</th>
-                        {heads.iter().map(|h| view! { <th scope="col" class=head>{h.clone()}</th> }).collect_view()}
+                        {heads.iter().map(|(short, words)| view! {
+                            <th scope="col" class=head>
+                                <span aria-hidden="true">{short.clone()}</span>
+                                <span class="sr-only">{words.clone()}</span>
+                            </th>
+                        }).collect_view()}
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

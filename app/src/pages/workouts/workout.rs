@@ -1,14 +1,13 @@
 //! A workout's page: its elements, each with its blocks in the coach's shorthand and in words,
 //! its tempo and comment. Rendered on the server: no WASM.
 
-use super::sheet_href;
+use super::{element_notes, lift_name, sheet_href, short_name, shorthand_language};
 use crate::api::workouts::{DuplicateWorkout, workout_view};
 use crate::components::{loaded, loading};
 use crate::error::AppError;
-use crate::i18n::*;
-use crate::model::{LiftChoice, WorkoutDetail};
+use crate::model::WorkoutDetail;
 use domain::ExerciseId;
-use domain::workout::shorthand::{Language, describe, print};
+use domain::workout::shorthand::{describe, print};
 use domain::workout::{Lift, WorkoutId};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -36,30 +35,15 @@ pub fn WorkoutPage() -> impl IntoView {
     }
 }
 
-fn lift_name(locale: Locale, lift: &LiftChoice) -> String {
-    match locale {
-        Locale::fr => lift.name_fr.clone(),
-        Locale::en => lift.name_en.clone(),
-    }
-}
-
 fn show(data: WorkoutDetail) -> impl IntoView {
     let locale = crate::lang::current();
-    let language = if locale == Locale::en {
-        Language::En
-    } else {
-        Language::Fr
-    };
-    // French puts a space before a colon, English does not.
-    let colon = if locale == Locale::en { ": " } else { "\u{a0}: " };
+    let language = shorthand_language(locale);
     let workout = data.workout;
     let id = data.id;
     let lifts = data.lifts;
     let find = |lift: Lift| lifts.iter().find(|c| c.lift == lift);
     // Reference lifts by their short name, else their name: what the shorthand reads back.
-    let short = |id: ExerciseId| {
-        find(Lift::Exercise(id)).map(|c| c.short.clone().unwrap_or_else(|| lift_name(locale, c)))
-    };
+    let short = |id: ExerciseId| find(Lift::Exercise(id)).map(|c| short_name(locale, c));
     let category = data.category;
     let elements = workout
         .content
@@ -82,17 +66,13 @@ fn show(data: WorkoutDetail) -> impl IntoView {
                     <ul class="list-inside list-disc text-sm text-muted" data-testid="element-words">
                         {words.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
                     </ul>
-                    {element.tempo.as_ref().map(|t| view! {
-                        <p class="text-sm"><span class="text-muted">{tr!(workouts.tempo)} {colon}</span><span class="font-mono">{t.as_str().to_owned()}</span></p>
-                    })}
-                    {element.comment.clone().map(|c| view! {
-                        <p class="text-sm"><span class="text-muted">{tr!(workouts.comment)} {colon}</span>{c}</p>
-                    })}
+                    {element_notes(locale, element)}
                 </li>
             }
         })
         .collect_view();
     view! {
+        <Title text=workout.title.clone()/>
         <div class="flex flex-wrap items-start justify-between gap-3">
             <div class="flex flex-col gap-1">
                 <h1 class="text-3xl font-bold" data-testid="workout-heading">{workout.title.clone()}</h1>

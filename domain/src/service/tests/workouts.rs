@@ -485,6 +485,7 @@ async fn a_sheet_gives_each_athlete_of_the_group_their_loads_on_the_day() {
         .await
         .expect("sheet");
     let (_, athletes) = sheet.group.expect("a group");
+    assert_eq!(athletes.len(), 2);
     assert!(
         athletes
             .iter()
@@ -508,6 +509,50 @@ async fn a_sheet_gives_each_athlete_of_the_group_their_loads_on_the_day() {
             .err(),
         Some(ClubError::NotFound)
     );
+    // An archived athlete leaves the sheet; an archived group is no longer offered, and its
+    // sheet is not found.
+    athletes::set_athlete_archived(&club.store, coach, ana.id, true, ana.version, t0())
+        .await
+        .expect("archived");
+    let sheet = service::workout_sheet(
+        &club.store,
+        &cache,
+        coach,
+        made.id,
+        Some(group.id),
+        super::today(),
+    )
+    .await
+    .expect("sheet");
+    let names: Vec<String> = sheet
+        .group
+        .expect("a group")
+        .1
+        .into_iter()
+        .map(|(a, _)| a.last_name)
+        .collect();
+    assert_eq!(names, ["Martin"]);
+    let group = athletes::set_group_archived(&club.store, coach, group.id, true, group.version, t0())
+        .await
+        .expect("archived");
+    let sheet = service::workout_sheet(&club.store, &cache, coach, made.id, None, super::today())
+        .await
+        .expect("sheet");
+    assert!(sheet.groups.is_empty());
+    assert_eq!(
+        service::workout_sheet(
+            &club.store,
+            &cache,
+            coach,
+            made.id,
+            Some(group.id),
+            super::today()
+        )
+        .await
+        .err(),
+        Some(ClubError::NotFound)
+    );
+
     // Another club's group answers not found, as if it did not exist.
     let theirs = athletes::create_group(&club.store, &club.stranger, "Leurs", t0())
         .await
