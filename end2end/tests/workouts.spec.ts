@@ -74,7 +74,9 @@ test('a coach prints a workout for a group: each athlete\'s kilograms with the m
   await page.getByTestId('sheet-show').click();
   await expect(page).toHaveURL(/group=\d+/);
   const snatch = page.getByTestId('sheet-element').first();
-  await expect(snatch.locator('thead th')).toHaveText(['Athlète', '1x3 @50%', '1x3 @60%', '1x2 @70%', '3x2 @75%']);
+  // Each block's column shows its shorthand and is read in words.
+  await expect(snatch.locator('thead th [aria-hidden=true]')).toHaveText(['1x3 @50%', '1x3 @60%', '1x2 @70%', '3x2 @75%']);
+  await expect(snatch.getByRole('columnheader').last()).toHaveAccessibleName(/^3 séries de 2 à 75\s%/);
   await expect(snatch.getByTestId('sheet-athlete')).toHaveText(['Arthur Athlete', 'Léa Dubois', 'Sofia Marchetti']);
   // Arthur's snatch max today is 123 kg: 61.5 → 62, 73.8 → 74, 86.1 → 86, 92.25 → 92.
   await expect(snatch.locator('tbody tr').first().getByTestId('sheet-load')).toHaveText(['62', '74', '86', '92']);

@@ -2,7 +2,7 @@
 //! each with its blocks typed as shorthand, read live (in the browser, by the domain's parser)
 //! and shown back in words, with the loads and metrics of the athletes previewed.
 
-use super::draft::{Row, RowProblem, lexicon, read, read_blocks, rows, split_at_span};
+use super::draft::{Row, RowProblem, lexicon, read, read_blocks, split_at_span};
 use super::edit_href;
 use super::preview::{BlockLoads, MetricsTable, PrilepinTable, max_text};
 use crate::api::workouts::{CreateWorkout, UpdateWorkout, WorkoutPreview, workout_editor};
@@ -12,7 +12,6 @@ use crate::components::{Field, Toaster, error_text, focus_later, form_page, load
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::model::{BuilderData, LiftChoice};
-use chrono::NaiveDate;
 use domain::catalogue::search::fold;
 use domain::service::workouts::PreviewAthlete;
 use domain::workout::metrics::{AthleteLoads, AthleteMaxes, LiftInfo, WorkoutMetrics, WorkoutPlan};
@@ -55,17 +54,29 @@ fn lift_name(locale: Locale, lift: &LiftChoice) -> String {
 fn problem_text(locale: Locale, problem: &RowProblem) -> String {
     let shorthand = |p: &ShorthandProblem| match p {
         ShorthandProblem::Empty => td_string!(locale, workouts.problem_empty).to_string(),
-        ShorthandProblem::TooLong { max } => td_string!(locale, workouts.problem_too_long, max = *max).to_string(),
+        ShorthandProblem::TooLong { max } => {
+            td_string!(locale, workouts.problem_too_long, max = *max).to_string()
+        }
         ShorthandProblem::ExpectedNumber => td_string!(locale, workouts.problem_expected_number).to_string(),
         ShorthandProblem::ExpectedTimes => td_string!(locale, workouts.problem_expected_times).to_string(),
-        ShorthandProblem::ExpectedIntensity => td_string!(locale, workouts.problem_expected_intensity).to_string(),
-        ShorthandProblem::MissingIntensity => td_string!(locale, workouts.problem_missing_intensity).to_string(),
+        ShorthandProblem::ExpectedIntensity => {
+            td_string!(locale, workouts.problem_expected_intensity).to_string()
+        }
+        ShorthandProblem::MissingIntensity => {
+            td_string!(locale, workouts.problem_missing_intensity).to_string()
+        }
         ShorthandProblem::MissingUnit => td_string!(locale, workouts.problem_missing_unit).to_string(),
         ShorthandProblem::UnclosedParenthesis => td_string!(locale, workouts.problem_unclosed).to_string(),
-        ShorthandProblem::UnknownExercise => td_string!(locale, workouts.problem_unknown_exercise).to_string(),
-        ShorthandProblem::AmbiguousExercise { .. } => td_string!(locale, workouts.problem_ambiguous_exercise).to_string(),
+        ShorthandProblem::UnknownExercise => {
+            td_string!(locale, workouts.problem_unknown_exercise).to_string()
+        }
+        ShorthandProblem::AmbiguousExercise { .. } => {
+            td_string!(locale, workouts.problem_ambiguous_exercise).to_string()
+        }
         ShorthandProblem::OutOfRange { .. } => td_string!(locale, workouts.problem_out_of_range).to_string(),
-        ShorthandProblem::TooManyBlocks { max } => td_string!(locale, workouts.problem_too_many_blocks, max = *max).to_string(),
+        ShorthandProblem::TooManyBlocks { max } => {
+            td_string!(locale, workouts.problem_too_many_blocks, max = *max).to_string()
+        }
         ShorthandProblem::UnexpectedText => td_string!(locale, workouts.problem_unexpected).to_string(),
     };
     match problem {
@@ -74,7 +85,9 @@ fn problem_text(locale: Locale, problem: &RowProblem) -> String {
             td_string!(locale, workouts.error_at, position = e.start + 1),
             shorthand(&e.problem)
         ),
-        RowProblem::Movements { movements } => td_string!(locale, workouts.reps_per_movement, count = *movements).to_string(),
+        RowProblem::Movements { movements } => {
+            td_string!(locale, workouts.reps_per_movement, count = *movements).to_string()
+        }
         RowProblem::Tempo => td_string!(locale, workouts.tempo_help).to_string(),
     }
 }
@@ -105,7 +118,11 @@ fn element_key_at(x: i32, y: i32) -> Option<u32> {
 #[island(lazy = workouts)]
 fn WorkoutBuilder(editor: BuilderData) -> impl IntoView {
     let locale = crate::lang::current();
-    let language = if locale == Locale::en { Language::En } else { Language::Fr };
+    let language = if locale == Locale::en {
+        Language::En
+    } else {
+        Language::Fr
+    };
     let lifts = StoredValue::new(editor.lifts);
     let lexicon = StoredValue::new(lifts.with_value(|l| lexicon(l)));
     let settings = StoredValue::new(editor.settings);
@@ -118,12 +135,15 @@ fn WorkoutBuilder(editor: BuilderData) -> impl IntoView {
                 .map(|c| c.short.clone().unwrap_or_else(|| lift_name(locale, c)))
         })
     };
-    let full_name = move |id: ExerciseId| lift(Lift::Exercise(id)).map(|c| lift_name(locale, &c)).unwrap_or_default();
-    let input = editor.workout.unwrap_or_default();
-    let title = RwSignal::new(input.title.clone());
-    let category = RwSignal::new(input.category);
-    let description = RwSignal::new(input.description.clone());
-    let initial_rows = rows(&input.content, exercise_name);
+    let full_name = move |id: ExerciseId| {
+        lift(Lift::Exercise(id))
+            .map(|c| lift_name(locale, &c))
+            .unwrap_or_default()
+    };
+    let title = RwSignal::new(editor.title);
+    let category = RwSignal::new(editor.category);
+    let description = RwSignal::new(editor.description);
+    let initial_rows = editor.rows;
     let next_key = StoredValue::new(u32::try_from(initial_rows.len()).unwrap_or(0));
     let elements = RwSignal::new(initial_rows);
     let target = StoredValue::new(editor.target);
@@ -148,7 +168,13 @@ fn WorkoutBuilder(editor: BuilderData) -> impl IntoView {
     let announce_position = move |index: usize| {
         elements.with(|list| {
             if let Some(row) = list.get(index) {
-                let text = td_string!(locale, workouts.moved, name = name_of(row), position = index + 1, count = list.len());
+                let text = td_string!(
+                    locale,
+                    workouts.moved,
+                    name = name_of(row),
+                    position = index + 1,
+                    count = list.len()
+                );
                 announcement.set(text.to_string());
             }
         });
@@ -171,7 +197,15 @@ fn WorkoutBuilder(editor: BuilderData) -> impl IntoView {
             })
         });
         let count = elements.with(Vec::len);
-        announcement.set(td_string!(locale, workouts.added, name = lift_name(locale, &choice), count = count).to_string());
+        announcement.set(
+            td_string!(
+                locale,
+                workouts.added,
+                name = lift_name(locale, &choice),
+                count = count
+            )
+            .to_string(),
+        );
         search.set(String::new());
         changed();
         focus_later(format!("element-{key}-blocks"));
@@ -217,7 +251,14 @@ fn WorkoutBuilder(editor: BuilderData) -> impl IntoView {
         }
     };
     let field_of = move |key: u32, read: fn(&Row) -> &String| {
-        move || elements.with(|list| list.iter().find(|r| r.key == key).map(|r| read(r).clone()).unwrap_or_default())
+        move || {
+            elements.with(|list| {
+                list.iter()
+                    .find(|r| r.key == key)
+                    .map(|r| read(r).clone())
+                    .unwrap_or_default()
+            })
+        }
     };
 
     // The content as far as it reads (a row that does not read has no block yet), and what the
@@ -240,7 +281,7 @@ fn WorkoutBuilder(editor: BuilderData) -> impl IntoView {
     };
     let computed = Memo::new(move |_| {
         let plan = content.with(|c| WorkoutPlan::new(c, info));
-        let date = preview_date.with(|d| d.parse::<NaiveDate>().ok());
+        let date = preview_date.with(|d| domain::day::parse(d));
         settings.with_value(|s| {
             previewed.with(|athletes| match date {
                 Some(date) if !athletes.is_empty() => {
@@ -383,7 +424,8 @@ fn WorkoutBuilder(editor: BuilderData) -> impl IntoView {
         let comment_id = format!("element-{key}-comment");
         let invalid = move || parsed.with(|p| matches!(p, Some(Err(_)))) && !text_of().trim().is_empty();
         let label_name = name.clone();
-        let block_count = move || parsed.with(|p| p.as_ref().and_then(|r| r.as_ref().ok()).map_or(0, Vec::len));
+        let block_count =
+            move || parsed.with(|p| p.as_ref().and_then(|r| r.as_ref().ok()).map_or(0, Vec::len));
         view! {
             <li
                 tabindex="0"
@@ -570,9 +612,7 @@ fn WorkoutBuilder(editor: BuilderData) -> impl IntoView {
     let categories = editor.categories;
     let athletes = editor.athletes;
     let groups = editor.groups;
-    let element_names = move || {
-        elements.with(|list| list.iter().map(name_of).collect::<Vec<_>>())
-    };
+    let element_names = move || elements.with(|list| list.iter().map(name_of).collect::<Vec<_>>());
 
     view! {
         <form

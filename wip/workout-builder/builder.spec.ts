@@ -107,6 +107,7 @@ test('the builder previews kilograms for an athlete, derived through a ratio, an
   // The demo's snatch day, previewed for her: her snatch is 0.80 × 110 = 88 kg, shown "≈".
   await open(page, '/workouts?q=Arrach%C3%A9+lourd');
   await page.getByTestId('workout-title').first().click();
+  await page.getByTestId('edit-workout').click();
   await hydrated(page);
   await expect(page.getByTestId('metrics').getByTestId('metric-lifts').last()).not.toHaveText('0');
   await expect(page.getByTestId('prilepin').first()).toBeVisible();

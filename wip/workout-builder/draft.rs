@@ -5,7 +5,6 @@
 //! parser, the same code the server would use.
 
 use crate::model::LiftChoice;
-use domain::ExerciseId;
 use domain::workout::shorthand::{self, Lexicon, ShorthandError};
 use domain::workout::{Block, Element, Lift, Tempo, WorkoutContent};
 use serde::{Deserialize, Serialize};
@@ -80,8 +79,10 @@ pub fn read(
 }
 
 /// A saved workout's elements as rows: each one's blocks written in the canonical shorthand,
-/// reference lifts by `name` (a name the lexicon reads back).
-pub fn rows(content: &WorkoutContent, name: impl Fn(ExerciseId) -> Option<String>) -> Vec<Row> {
+/// reference lifts by `name` (a name the lexicon reads back). The server writes them; the
+/// builder receives text.
+#[cfg(feature = "ssr")]
+pub fn rows(content: &WorkoutContent, name: impl Fn(domain::ExerciseId) -> Option<String>) -> Vec<Row> {
     content
         .elements
         .iter()
@@ -124,7 +125,7 @@ pub fn split_at_span(text: &str, error: &ShorthandError) -> (String, String, Str
 #[cfg(test)]
 mod tests {
     use super::*;
-    use domain::ComplexId;
+    use domain::{ComplexId, ExerciseId};
 
     fn lifts() -> Vec<LiftChoice> {
         let exercise = |id: i64, fr: &str, en: &str, short: Option<&str>| LiftChoice {

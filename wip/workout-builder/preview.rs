@@ -2,45 +2,17 @@
 //! the workout's metrics and Prilepin's table. Computed in the browser by the domain's code at
 //! every keystroke; the athletes' maxes are fetched once, when the coach picks them.
 
+use super::loads::{load_text, percent};
 use crate::components::format::kg;
 use crate::components::plates::PlateDiagram;
 use crate::i18n::*;
 use domain::ExerciseId;
-use domain::load::{LoadFlag, Percent, PlateInventory};
+use domain::load::PlateInventory;
 use domain::ratios::{ResolvedMax, Unresolved};
 use domain::service::workouts::PreviewAthlete;
+use domain::workout::metrics::{AthleteLoads, Metrics, WorkoutMetrics};
 use domain::workout::metrics::{ExercisePrilepin, Verdict, Zone};
-use domain::workout::metrics::{AthleteLoads, BlockLoad, Metrics, NoLoad, WorkoutMetrics};
 use leptos::prelude::*;
-
-/// A percentage in the page's language ("82,5 %" / "82.5%").
-fn percent(locale: Locale, p: Percent) -> String {
-    match locale {
-        Locale::fr => format!("{}\u{a0}%", p.to_string().replace('.', ",")),
-        Locale::en => format!("{p}%"),
-    }
-}
-
-/// A load's text: "≈ 98 kg" when its max comes through ratios, with its warning.
-fn load_text(locale: Locale, load: &BlockLoad) -> String {
-    let flag = |flag: Option<LoadFlag>| match flag {
-        Some(LoadFlag::BelowBar) => format!(" ({})", td_string!(locale, workouts.below_bar)),
-        Some(LoadFlag::Unbuildable) => format!(" ({})", td_string!(locale, workouts.unbuildable)),
-        None => String::new(),
-    };
-    match *load {
-        BlockLoad::Planned { load, flag: f, derived, .. } => {
-            let approx = if derived { "≈\u{a0}" } else { "" };
-            format!("{approx}{}{}", kg(locale, load), flag(f))
-        }
-        BlockLoad::Fixed { load, flag: f, percent: p } => {
-            let share = p.map(|p| format!(" ({})", percent(locale, p))).unwrap_or_default();
-            format!("{}{share}{}", kg(locale, load), flag(f))
-        }
-        BlockLoad::Unloaded { reason: NoLoad::Rpe } => td_string!(locale, workouts.rpe_load).to_string(),
-        BlockLoad::Unloaded { .. } => td_string!(locale, workouts.no_max).to_string(),
-    }
-}
 
 /// The loads of one element's blocks for the athletes previewed: one line per block. For a
 /// single athlete, each load opens its plates (tap, Enter or hover on the summary).
@@ -61,7 +33,7 @@ pub fn BlockLoads(
                 .zip(&loads)
                 .filter_map(|(athlete, loads)| {
                     let load = *loads.block(element, j)?;
-                    let text = load_text(locale, &load);
+                    let text = load_text(locale, &load, true);
                     let plates = load.plates(athlete.sex, &inventory);
                     Some(if single {
                         match plates {
@@ -98,16 +70,30 @@ pub fn BlockLoads(
 }
 
 /// How a max was found: "≈ 98 kg: 0.80 × Épaulé-jeté (123 kg)", or why there is none.
-pub fn max_text(locale: Locale, max: &Result<ResolvedMax<ExerciseId>, Unresolved>, name: &dyn Fn(ExerciseId) -> String) -> String {
+pub fn max_text(
+    locale: Locale,
+    max: &Result<ResolvedMax<ExerciseId>, Unresolved>,
+    name: &dyn Fn(ExerciseId) -> String,
+) -> String {
     match max {
         Ok(found) if found.derived => {
             let chain = found
                 .chain
                 .iter()
-                .map(|r| format!("{} × {}", crate::components::format::decimal(locale, r.factor.to_string()), name(r.base)))
+                .map(|r| {
+                    format!(
+                        "{} × {}",
+                        crate::components::format::decimal(locale, r.factor.to_string()),
+                        name(r.base)
+                    )
+                })
                 .collect::<Vec<_>>()
                 .join(" → ");
-            format!("≈\u{a0}{} ({chain}, {})", kg(locale, found.weight), kg(locale, found.source.weight))
+            format!(
+                "≈\u{a0}{} ({chain}, {})",
+                kg(locale, found.weight),
+                kg(locale, found.source.weight)
+            )
         }
         Ok(found) => kg(locale, found.weight),
         Err(_) => td_string!(locale, workouts.no_max).to_string(),
@@ -115,11 +101,23 @@ pub fn max_text(locale: Locale, max: &Result<ResolvedMax<ExerciseId>, Unresolved
 }
 
 /// One row of the metrics table.
-fn metrics_row(locale: Locale, label: String, m: &Metrics, with_loads: bool, total: bool) -> impl IntoView + use<> {
+fn metrics_row(
+    locale: Locale,
+    label: String,
+    m: &Metrics,
+    with_loads: bool,
+    total: bool,
+) -> impl IntoView + use<> {
     let cell = "px-2 py-1 text-right tabular-nums";
     let weight = move |w: Option<domain::weight::Kg>| w.map_or_else(|| "—".to_owned(), |w| kg(locale, w));
-    let intensity = m.relative_intensity.map_or_else(|| "—".to_owned(), |p| percent(locale, p));
-    let row_class = if total { "border-t border-line font-semibold" } else { "" };
+    let intensity = m
+        .relative_intensity
+        .map_or_else(|| "—".to_owned(), |p| percent(locale, p));
+    let row_class = if total {
+        "border-t border-line font-semibold"
+    } else {
+        ""
+    };
     view! {
         <tr class=row_class>
             <th scope="row" class="px-2 py-1 text-left font-normal">{label}</th>
