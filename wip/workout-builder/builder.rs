@@ -285,13 +285,7 @@ fn WorkoutBuilder(editor: BuilderData) -> impl IntoView {
         settings.with_value(|s| {
             previewed.with(|athletes| match date {
                 Some(date) if !athletes.is_empty() => {
-                    let maxes: Vec<AthleteMaxes<'_>> = athletes
-                        .iter()
-                        .map(|a| AthleteMaxes {
-                            sex: a.sex,
-                            maxes: &a.maxes,
-                        })
-                        .collect();
+                    let maxes: Vec<AthleteMaxes<'_>> = athletes.iter().map(AthleteMaxes::from).collect();
                     Computed::Athletes(plan.group(s, date, &maxes))
                 }
                 _ => Computed::Preview(plan.preview(s)),

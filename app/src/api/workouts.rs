@@ -175,7 +175,7 @@ pub async fn workout_sheet(
             athletes
                 .into_iter()
                 .map(|(a, loads)| SheetAthlete {
-                    name: format!("{} {}", a.first_name, a.last_name),
+                    name: a.full_name(),
                     blocks: loads.blocks,
                 })
                 .collect(),
@@ -212,7 +212,7 @@ pub async fn workout_editor(#[server(default)] id: Option<WorkoutId>) -> Result<
                 .into_iter()
                 .map(|a| Choice {
                     id: a.id.0,
-                    name: format!("{} {}", a.first_name, a.last_name),
+                    name: a.full_name(),
                 })
                 .collect(),
         ),

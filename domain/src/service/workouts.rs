@@ -275,6 +275,23 @@ pub struct PreviewAthlete {
     pub maxes: Vec<Max<ExerciseId>>,
 }
 
+impl PreviewAthlete {
+    /// "First Last".
+    pub fn full_name(&self) -> String {
+        format!("{} {}", self.first_name, self.last_name)
+    }
+}
+
+impl<'a> From<&'a PreviewAthlete> for AthleteMaxes<'a> {
+    /// What an athlete's loads are worked out from.
+    fn from(athlete: &'a PreviewAthlete) -> Self {
+        AthleteMaxes {
+            sex: athlete.sex,
+            maxes: &athlete.maxes,
+        }
+    }
+}
+
 /// The athletes a preview is for, with their maxes, by name (coaches and above): the athlete,
 /// or the group's athletes who are not archived. Another club's athlete or group is not found.
 pub async fn preview_athletes<S>(
@@ -387,13 +404,7 @@ where
                 let facts = facts.get(&Lift::Complex(c))?;
                 LiftInfo::complex(&facts.movements, facts.reference)
             });
-            let maxes: Vec<AthleteMaxes<'_>> = athletes
-                .iter()
-                .map(|a| AthleteMaxes {
-                    sex: a.sex,
-                    maxes: &a.maxes,
-                })
-                .collect();
+            let maxes: Vec<AthleteMaxes<'_>> = athletes.iter().map(AthleteMaxes::from).collect();
             let loads = plan.group(&settings, date, &maxes);
             Some((group, athletes.into_iter().zip(loads).collect()))
         }

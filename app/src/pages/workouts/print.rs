@@ -5,7 +5,7 @@
 //! print button is a few lines of `print.js`).
 
 use super::loads::load_text;
-use super::{element_notes, lift_name, sheet_href, short_name, shorthand_language, workout_href};
+use super::{LiftNames, element_notes, sheet_href, workout_href};
 use crate::api::workouts::workout_sheet;
 use crate::components::format::date as day_text;
 use crate::components::{Field, loaded, loading};
@@ -13,10 +13,9 @@ use crate::error::AppError;
 use crate::i18n::*;
 use crate::model::{SheetAthlete, WorkoutSheetView};
 use chrono::NaiveDate;
+use domain::GroupId;
+use domain::workout::WorkoutId;
 use domain::workout::metrics::BlockLoad;
-use domain::workout::shorthand::{describe, print};
-use domain::workout::{Lift, WorkoutId};
-use domain::{ExerciseId, GroupId};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -55,13 +54,11 @@ pub fn WorkoutPrintPage() -> impl IntoView {
 
 fn sheet_view(sheet: WorkoutSheetView, bad_date: bool) -> impl IntoView {
     let locale = crate::lang::current();
-    let language = shorthand_language(locale);
     let detail = sheet.detail;
     let id = detail.id;
     let workout = detail.workout;
     let lifts = detail.lifts;
-    let find = |lift: Lift| lifts.iter().find(|c| c.lift == lift);
-    let short = |id: ExerciseId| find(Lift::Exercise(id)).map(|c| short_name(locale, c));
+    let names = LiftNames::new(locale, &lifts);
     let athletes = sheet.athletes;
     let derived = athletes
         .iter()
@@ -85,14 +82,12 @@ fn sheet_view(sheet: WorkoutSheetView, bad_date: bool) -> impl IntoView {
         .iter()
         .enumerate()
         .map(|(i, element)| {
-            let choice = find(element.lift);
-            let name = choice.map_or_else(|| tr!(workouts.unknown_lift), |c| lift_name(locale, c));
-            let own = choice.and_then(|c| short(c.reference));
-            let lines = describe(&element.blocks, language, own.as_deref(), short);
+            let name = names.name(element.lift).unwrap_or_else(|| tr!(workouts.unknown_lift));
+            let lines = names.words(element);
             let words = lines.join(" · ");
             // Each block's column: its shorthand, and its sentence for screen readers.
             let heads = (0..element.blocks.len())
-                .map(|j| (print(&element.blocks[j..=j], short), lines.get(j).cloned().unwrap_or_default()))
+                .map(|j| (names.shorthand(&element.blocks[j..=j]), lines.get(j).cloned().unwrap_or_default()))
                 .collect::<Vec<_>>();
             let table = (!athletes.is_empty()).then(|| loads_table(locale, &name, i, &heads, &athletes));
             view! {
@@ -101,7 +96,7 @@ fn sheet_view(sheet: WorkoutSheetView, bad_date: bool) -> impl IntoView {
                         <span class="tabular-nums text-muted">{i + 1} ". "</span>{name}
                     </h2>
                     <p class="text-sm">
-                        <code class="font-mono font-semibold">{print(&element.blocks, short)}</code>
+                        <code class="font-mono font-semibold">{names.shorthand(&element.blocks)}</code>
                         <span class="text-muted">" — " {words}</span>
                     </p>
                     {element_notes(locale, element)}

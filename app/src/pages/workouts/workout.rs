@@ -1,13 +1,11 @@
 //! A workout's page: its elements, each with its blocks in the coach's shorthand and in words,
 //! its tempo and comment. Rendered on the server: no WASM.
 
-use super::{element_notes, lift_name, sheet_href, short_name, shorthand_language};
+use super::{LiftNames, element_notes, sheet_href};
 use crate::api::workouts::{DuplicateWorkout, workout_view};
 use crate::components::{loaded, loading};
 use crate::error::AppError;
 use crate::model::WorkoutDetail;
-use domain::ExerciseId;
-use domain::workout::shorthand::{describe, print};
 use domain::workout::{Lift, WorkoutId};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -37,13 +35,10 @@ pub fn WorkoutPage() -> impl IntoView {
 
 fn show(data: WorkoutDetail) -> impl IntoView {
     let locale = crate::lang::current();
-    let language = shorthand_language(locale);
     let workout = data.workout;
     let id = data.id;
     let lifts = data.lifts;
-    let find = |lift: Lift| lifts.iter().find(|c| c.lift == lift);
-    // Reference lifts by their short name, else their name: what the shorthand reads back.
-    let short = |id: ExerciseId| find(Lift::Exercise(id)).map(|c| short_name(locale, c));
+    let names = LiftNames::new(locale, &lifts);
     let category = data.category;
     let elements = workout
         .content
@@ -51,10 +46,8 @@ fn show(data: WorkoutDetail) -> impl IntoView {
         .iter()
         .enumerate()
         .map(|(i, element)| {
-            let choice = find(element.lift);
-            let name = choice.map(|c| lift_name(locale, c)).unwrap_or_default();
-            let own = choice.and_then(|c| short(c.reference));
-            let words = describe(&element.blocks, language, own.as_deref(), short);
+            let name = names.name(element.lift).unwrap_or_default();
+            let words = names.words(element);
             view! {
                 <li class="card flex flex-col gap-2" data-testid="workout-element">
                     <div class="flex flex-wrap items-center gap-2">
@@ -62,7 +55,7 @@ fn show(data: WorkoutDetail) -> impl IntoView {
                         <h2 class="flex-1 text-lg font-semibold" data-testid="element-name">{name}</h2>
                         {matches!(element.lift, Lift::Complex(_)).then(|| view! { <span class="badge">{tr!(workouts.complex)}</span> })}
                     </div>
-                    <code class="font-mono text-sm" data-testid="element-shorthand">{print(&element.blocks, short)}</code>
+                    <code class="font-mono text-sm" data-testid="element-shorthand">{names.shorthand(&element.blocks)}</code>
                     <ul class="list-inside list-disc text-sm text-muted" data-testid="element-words">
                         {words.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
                     </ul>

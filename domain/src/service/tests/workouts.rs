@@ -325,14 +325,38 @@ async fn every_club_starts_with_the_workout_categories() {
     );
 }
 
-#[tokio::test]
-async fn a_preview_brings_the_athletes_maxes_of_one_athlete_or_a_group() {
-    use crate::maxes::{Max, MaxKind};
+/// A max of `kg` in `exercise`, tested today.
+fn tested(exercise: crate::ids::ExerciseId, kg: i64) -> crate::maxes::Max<crate::ids::ExerciseId> {
+    crate::maxes::Max {
+        exercise,
+        date: super::today(),
+        weight: crate::weight::Kg::whole(kg),
+        kind: crate::maxes::MaxKind::Tested,
+    }
+}
+
+async fn record(
+    club: &Club,
+    athlete: crate::ids::AthleteId,
+    max: &crate::maxes::Max<crate::ids::ExerciseId>,
+) {
+    crate::service::athletes::record_max(&club.store, &club.coach, athlete, max, t0())
+        .await
+        .expect("recorded");
+}
+
+/// Zoé Martin and Ana Bernard in the group "Seniors". Zoé's clean & jerk is 110 kg (tested
+/// today; returned); Ana has no max.
+async fn seniors(
+    club: &Club,
+) -> (
+    crate::athlete::Athlete,
+    crate::athlete::Athlete,
+    crate::athlete::Group,
+    crate::maxes::Max<crate::ids::ExerciseId>,
+) {
     use crate::service::athletes;
     use crate::service::tests::athletes::athlete_draft;
-    use crate::service::workouts::PreviewFor;
-    use crate::weight::Kg;
-    let club = Club::new().await;
     let coach = &club.coach;
     let zoe = athletes::create_athlete(&club.store, coach, &athlete_draft("Zoé", "Martin"), t0())
         .await
@@ -340,16 +364,8 @@ async fn a_preview_brings_the_athletes_maxes_of_one_athlete_or_a_group() {
     let ana = athletes::create_athlete(&club.store, coach, &athlete_draft("Ana", "Bernard"), t0())
         .await
         .expect("made");
-    let cj = club.exercise("Épaulé-jeté").await.id;
-    let max = Max {
-        exercise: cj,
-        date: super::today(),
-        weight: Kg::whole(110),
-        kind: MaxKind::Tested,
-    };
-    athletes::record_max(&club.store, coach, zoe.id, &max, t0())
-        .await
-        .expect("recorded");
+    let max = tested(club.exercise("Épaulé-jeté").await.id, 110);
+    record(club, zoe.id, &max).await;
     let group = athletes::create_group(&club.store, coach, "Seniors", t0())
         .await
         .expect("group");
@@ -358,6 +374,15 @@ async fn a_preview_brings_the_athletes_maxes_of_one_athlete_or_a_group() {
             .await
             .expect("in the group");
     }
+    (zoe, ana, group, max)
+}
+
+#[tokio::test]
+async fn a_preview_brings_the_athletes_maxes_of_one_athlete_or_a_group() {
+    use crate::service::workouts::PreviewFor;
+    let club = Club::new().await;
+    let coach = &club.coach;
+    let (zoe, _, group, max) = seniors(&club).await;
 
     let one = service::preview_athletes(&club.store, coach, PreviewFor::Athlete(zoe.id))
         .await
@@ -388,7 +413,6 @@ async fn a_preview_brings_the_athletes_maxes_of_one_athlete_or_a_group() {
 
 #[tokio::test]
 async fn a_sheet_gives_each_athlete_of_the_group_their_loads_on_the_day() {
-    use crate::maxes::{Max, MaxKind};
     use crate::service::athletes;
     use crate::service::tests::athletes::athlete_draft;
     use crate::weight::Kg;
@@ -396,43 +420,15 @@ async fn a_sheet_gives_each_athlete_of_the_group_their_loads_on_the_day() {
     let club = Club::new().await;
     let coach = &club.coach;
     let cache = crate::catalogue::cache::CatalogueCache::default();
-    let zoe = athletes::create_athlete(&club.store, coach, &athlete_draft("Zoé", "Martin"), t0())
-        .await
-        .expect("made");
-    let ana = athletes::create_athlete(&club.store, coach, &athlete_draft("Ana", "Bernard"), t0())
-        .await
-        .expect("made");
+    // Zoé has no snatch max: hers comes from her clean & jerk (110 kg) through the club's ratio
+    // (0.80). Léa is not in the group.
+    let (_, ana, group, _) = seniors(&club).await;
     let outside = athletes::create_athlete(&club.store, coach, &athlete_draft("Léa", "Autre"), t0())
         .await
         .expect("made");
     let snatch = club.exercise("Arraché").await.id;
-    let cj = club.exercise("Épaulé-jeté").await.id;
-    let store = &club.store;
-    let record = |athlete, exercise, kg| {
-        let max = Max {
-            exercise,
-            date: super::today(),
-            weight: Kg::whole(kg),
-            kind: MaxKind::Tested,
-        };
-        async move {
-            athletes::record_max(store, coach, athlete, &max, t0())
-                .await
-                .expect("recorded");
-        }
-    };
-    // Zoé has no snatch max: hers comes from her clean & jerk through the club's ratio (0.80).
-    record(zoe.id, cj, 110).await;
-    record(ana.id, snatch, 80).await;
-    record(outside.id, snatch, 100).await;
-    let group = athletes::create_group(&club.store, coach, "Seniors", t0())
-        .await
-        .expect("group");
-    for a in [&zoe, &ana] {
-        athletes::set_in_group(&club.store, coach, group.id, a.id, true)
-            .await
-            .expect("in the group");
-    }
+    record(&club, ana.id, &tested(snatch, 80)).await;
+    record(&club, outside.id, &tested(snatch, 100)).await;
     let made = service::create_workout(&club.store, coach, &snatch_day(&club).await, t0())
         .await
         .expect("made");
