@@ -6,7 +6,9 @@ use domain::invitation::InvitationStatus;
 use http::StatusCode;
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use std::marker::PhantomData;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, thiserror::Error)]
 pub enum AppError {
@@ -37,15 +39,51 @@ pub enum AppError {
     #[error("in use: archive it instead")]
     InUse,
     #[error("the imported file was refused")]
-    ImportRejected(domain::Report<domain::catalogue::exchange::ImportProblem>),
+    ImportRejected(Deferred<domain::Report<domain::catalogue::exchange::ImportProblem>>),
     #[error("the imported athletes file was refused")]
-    AthleteImportRejected(domain::Report<domain::athlete_import::AthleteImportProblem>),
+    AthleteImportRejected(Deferred<domain::Report<domain::athlete_import::AthleteImportProblem>>),
     #[error("the training settings were refused")]
-    InvalidSettings(Vec<domain::settings::SettingsError>),
+    InvalidSettings(Deferred<Vec<domain::settings::SettingsError>>),
     #[error("the service is unavailable")]
     Unavailable,
     #[error("request failed: {0}")]
     Transport(ServerFnErrorErr),
+}
+
+/// A part of an error that one island alone shows (an import's report, the training settings'
+/// problems), carried as its JSON text. Every island decodes `AppError`, so whatever it holds is
+/// decoded by code every page loads; held as text, a report is decoded by the island that lists
+/// it, and its decoder is loaded with that island only.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Deferred<T> {
+    json: String,
+    #[serde(skip)]
+    of: PhantomData<fn() -> T>,
+}
+
+impl<T> std::fmt::Debug for Deferred<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Deferred").field(&self.json).finish()
+    }
+}
+
+impl<T: Serialize> Deferred<T> {
+    /// Writes the part as text. A part that cannot be written (none can: they are plain data)
+    /// reads back as nothing.
+    pub fn new(value: &T) -> Self {
+        Self {
+            json: serde_json::to_string(value).unwrap_or_default(),
+            of: PhantomData,
+        }
+    }
+}
+
+impl<T: DeserializeOwned> Deferred<T> {
+    /// Reads the part back; `None` if the text is not such a part.
+    pub fn open(&self) -> Option<T> {
+        serde_json::from_str(&self.json).ok()
+    }
 }
 
 impl AppError {
@@ -143,7 +181,7 @@ impl AppError {
 
 #[cfg(feature = "ssr")]
 mod from_domain {
-    use super::AppError;
+    use super::{AppError, Deferred};
     use domain::StoreError;
     use domain::service::athletes::SettingsFailure;
     use domain::service::{AuthError, ClubError};
@@ -184,8 +222,10 @@ mod from_domain {
                 ClubError::InvitationUnusable(status) => AppError::InvitationUnusable(status),
                 ClubError::WrongAccount => AppError::WrongAccount,
                 ClubError::InUse => AppError::InUse,
-                ClubError::ImportRejected(problems) => AppError::ImportRejected(problems),
-                ClubError::AthleteImportRejected(problems) => AppError::AthleteImportRejected(problems),
+                ClubError::ImportRejected(report) => AppError::ImportRejected(Deferred::new(&report)),
+                ClubError::AthleteImportRejected(report) => {
+                    AppError::AthleteImportRejected(Deferred::new(&report))
+                }
                 ClubError::Store(e) => e.into(),
             }
         }
@@ -194,7 +234,7 @@ mod from_domain {
     impl From<SettingsFailure> for AppError {
         fn from(e: SettingsFailure) -> Self {
             match e {
-                SettingsFailure::Invalid(problems) => AppError::InvalidSettings(problems),
+                SettingsFailure::Invalid(problems) => AppError::InvalidSettings(Deferred::new(&problems)),
                 SettingsFailure::Club(e) => e.into(),
             }
         }

@@ -36,8 +36,10 @@ pub(crate) fn assert_refused<T: std::fmt::Debug + PartialEq>(
     }
 }
 
-/// The reasons an input can be refused, as data (never as an English sentence).
+/// The reasons an input can be refused, as data (never as an English sentence). On the wire
+/// as [`WireProblem`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "WireProblem", into = "WireProblem")]
 pub enum FieldProblem {
     Required,
     TooShort {
@@ -80,6 +82,78 @@ pub enum FieldProblem {
     DuplicateName {
         existing: String,
     },
+}
+
+/// A [`FieldProblem`] as it travels: the same variants, each bound one bare value
+/// (`{"TooLong": 100}`). Every island decodes field problems, and each struct variant would
+/// cost the browser a decoder of its own; a newtype variant reuses its value's.
+#[derive(Serialize, Deserialize)]
+enum WireProblem {
+    Required,
+    TooShort(usize),
+    TooLong(usize),
+    InvalidEmail,
+    InvalidChoice,
+    InvalidCharacters,
+    CommonPassword,
+    TooFew(usize),
+    TooMany(usize),
+    UnsupportedFile,
+    FileTooLarge(usize),
+    InvalidFormat,
+    InvalidUrl,
+    InvalidNumber,
+    InvalidDate,
+    FutureDate,
+    DuplicateName(String),
+}
+
+impl From<WireProblem> for FieldProblem {
+    fn from(wire: WireProblem) -> Self {
+        match wire {
+            WireProblem::Required => Self::Required,
+            WireProblem::TooShort(min) => Self::TooShort { min },
+            WireProblem::TooLong(max) => Self::TooLong { max },
+            WireProblem::InvalidEmail => Self::InvalidEmail,
+            WireProblem::InvalidChoice => Self::InvalidChoice,
+            WireProblem::InvalidCharacters => Self::InvalidCharacters,
+            WireProblem::CommonPassword => Self::CommonPassword,
+            WireProblem::TooFew(min) => Self::TooFew { min },
+            WireProblem::TooMany(max) => Self::TooMany { max },
+            WireProblem::UnsupportedFile => Self::UnsupportedFile,
+            WireProblem::FileTooLarge(max_mb) => Self::FileTooLarge { max_mb },
+            WireProblem::InvalidFormat => Self::InvalidFormat,
+            WireProblem::InvalidUrl => Self::InvalidUrl,
+            WireProblem::InvalidNumber => Self::InvalidNumber,
+            WireProblem::InvalidDate => Self::InvalidDate,
+            WireProblem::FutureDate => Self::FutureDate,
+            WireProblem::DuplicateName(existing) => Self::DuplicateName { existing },
+        }
+    }
+}
+
+impl From<FieldProblem> for WireProblem {
+    fn from(problem: FieldProblem) -> Self {
+        match problem {
+            FieldProblem::Required => Self::Required,
+            FieldProblem::TooShort { min } => Self::TooShort(min),
+            FieldProblem::TooLong { max } => Self::TooLong(max),
+            FieldProblem::InvalidEmail => Self::InvalidEmail,
+            FieldProblem::InvalidChoice => Self::InvalidChoice,
+            FieldProblem::InvalidCharacters => Self::InvalidCharacters,
+            FieldProblem::CommonPassword => Self::CommonPassword,
+            FieldProblem::TooFew { min } => Self::TooFew(min),
+            FieldProblem::TooMany { max } => Self::TooMany(max),
+            FieldProblem::UnsupportedFile => Self::UnsupportedFile,
+            FieldProblem::FileTooLarge { max_mb } => Self::FileTooLarge(max_mb),
+            FieldProblem::InvalidFormat => Self::InvalidFormat,
+            FieldProblem::InvalidUrl => Self::InvalidUrl,
+            FieldProblem::InvalidNumber => Self::InvalidNumber,
+            FieldProblem::InvalidDate => Self::InvalidDate,
+            FieldProblem::FutureDate => Self::FutureDate,
+            FieldProblem::DuplicateName { existing } => Self::DuplicateName(existing),
+        }
+    }
 }
 
 /// The problems of a refused file, as reported: the first [`Report::SHOWN`] of them and how
@@ -173,6 +247,40 @@ pub enum StoreError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_field_problem_travels_and_comes_back_as_it_was() {
+        let problems = [
+            FieldProblem::Required,
+            FieldProblem::TooShort { min: 8 },
+            FieldProblem::TooLong { max: 120 },
+            FieldProblem::InvalidEmail,
+            FieldProblem::InvalidChoice,
+            FieldProblem::InvalidCharacters,
+            FieldProblem::CommonPassword,
+            FieldProblem::TooFew { min: 2 },
+            FieldProblem::TooMany { max: 40 },
+            FieldProblem::UnsupportedFile,
+            FieldProblem::FileTooLarge { max_mb: 5 },
+            FieldProblem::InvalidFormat,
+            FieldProblem::InvalidUrl,
+            FieldProblem::InvalidNumber,
+            FieldProblem::InvalidDate,
+            FieldProblem::FutureDate,
+            FieldProblem::DuplicateName {
+                existing: "Arraché \"lourd\"".to_owned(),
+            },
+        ];
+        for problem in problems {
+            let text = serde_json::to_string(&problem).expect("written");
+            let back: FieldProblem = serde_json::from_str(&text).expect("read");
+            assert_eq!(back, problem, "{text}");
+        }
+        assert_eq!(
+            serde_json::to_string(&FieldProblem::TooLong { max: 120 }).expect("written"),
+            r#"{"TooLong":120}"#
+        );
+    }
 
     #[test]
     fn a_report_lists_the_first_problems_and_counts_them_all() {

@@ -152,7 +152,7 @@ async fn an_address_cannot_make_a_page_say_what_an_attacker_wrote() {
     let text = "Your account is locked: call 555-0100";
     let forged = [
         serde_json::json!({ "Transport": { "ServerError": text } }),
-        serde_json::json!({ "Invalid": [{ "field": "name", "problem": { "DuplicateName": { "existing": text } } }] }),
+        serde_json::json!({ "Invalid": [{ "field": "name", "problem": { "DuplicateName": text } }] }),
         serde_json::json!({ "RateLimited": { "retry_after_secs": i64::MAX } }),
     ];
     for error in forged {

@@ -285,7 +285,7 @@ async fn inputs_and_answers_are_bounded() {
         .await;
     let problems = invalid(search).await;
     assert_eq!(problems[0]["field"], "q");
-    assert_eq!(problems[0]["problem"]["TooLong"]["max"], 100);
+    assert_eq!(problems[0]["problem"]["TooLong"], 100);
     let page = fx
         .get(&coach, &format!("/catalogue?q={}", "a".repeat(5_000)))
         .await;
@@ -321,11 +321,11 @@ async fn inputs_and_answers_are_bounded() {
     let text = import.text().await.expect("body");
     assert!(text.len() < 64 * 1024, "{} bytes", text.len());
     let report: serde_json::Value = serde_json::from_str(&text).expect("json");
-    assert!(report["ImportRejected"]["total"].as_u64().expect("total") >= 1_000);
-    assert_eq!(
-        report["ImportRejected"]["problems"].as_array().map(Vec::len),
-        Some(100)
-    );
+    // The report travels as its own JSON text, which the import's island decodes.
+    let listed: serde_json::Value =
+        serde_json::from_str(report["ImportRejected"].as_str().expect("report")).expect("report json");
+    assert!(listed["total"].as_u64().expect("total") >= 1_000);
+    assert_eq!(listed["problems"].as_array().map(Vec::len), Some(100));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -3,7 +3,7 @@
 //! and shown back in words, with the loads and metrics of the athletes previewed.
 
 use super::draft::{Row, RowProblem, lexicon, read, read_blocks, split_at_span};
-use super::edit_href;
+use super::{edit_href, lift_name};
 use super::preview::{BlockLoads, MetricsTable, PrilepinTable, max_text};
 use crate::api::workouts::{CreateWorkout, UpdateWorkout, WorkoutPreview, workout_editor};
 use crate::components::call::{Call, ask, decode, post_action};
@@ -40,14 +40,6 @@ pub fn EditWorkoutPage() -> impl IntoView {
         |editor| view! { <WorkoutBuilder editor/> },
     );
     form_page(tr!(workouts.edit_title), page)
-}
-
-/// A lift's name in the page's language.
-fn lift_name(locale: Locale, lift: &LiftChoice) -> String {
-    match locale {
-        Locale::fr => lift.name_fr.clone(),
-        Locale::en => lift.name_en.clone(),
-    }
 }
 
 /// A shorthand problem in words.

@@ -10,6 +10,17 @@ async function addLift(page: Page, query: string) {
   await page.keyboard.press('Enter');
 }
 
+/** Drags the handle of element `from` onto element `to`, with the mouse. */
+async function dragOnto(page: Page, from: number, to: number) {
+  const handle = await page.getByTestId('element-handle').nth(from).boundingBox();
+  const target = await page.getByTestId('workout-element').nth(to).boundingBox();
+  if (!handle || !target) throw new Error('the elements are not on screen');
+  await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(target.x + target.width / 2, target.y + target.height / 3, { steps: 8 });
+  await page.mouse.up();
+}
+
 test('a coach builds a workout with the keyboard from shorthand, saves it, and a stale save is refused', async ({
   page,
   browser,
@@ -41,17 +52,30 @@ test('a coach builds a workout with the keyboard from shorthand, saves it, and a
   await page.getByTestId('element-blocks').first().fill('75%x2, 80%x2, 85%x1x3');
   await expect(page.getByTestId('element-words').first().locator('li')).toHaveCount(3);
   await expect(page.getByTestId('element-words').first()).toContainText('3 séries de 1 à 85');
+  // The metrics follow: 2 + 2 + 3 lifts, in Prilepin's zones for the snatch.
+  const totalLifts = page.getByTestId('metrics').getByTestId('metric-lifts').last();
+  await expect(totalLifts).toHaveText('7');
+  await expect(page.getByTestId('prilepin').first()).toContainText('Arraché');
+  await expect(page.getByTestId('prilepin-lifts')).toHaveText(['2', '5']);
 
   // A complex with reps per movement, at a % of the snatch.
   await addLift(page, "Tirage lourd d'arraché + Arraché");
   await page.keyboard.type('3x(1+1) @80% arraché');
   await expect(page.getByTestId('element-words').nth(1)).toContainText('3 séries de (1 + 1) à 80');
+  await expect(totalLifts).not.toHaveText('7');
 
   // Reorder with the keyboard, announced.
   await page.getByTestId('workout-element').first().focus();
   await page.keyboard.press('Alt+ArrowDown');
   await expect(names(page)).toHaveText(["Tirage lourd d'arraché + Arraché", 'Arraché']);
   await expect(page.getByTestId('builder-announcement')).toContainText('position 2 sur 2');
+
+  // And by dragging a handle onto another element (there and back).
+  await dragOnto(page, 1, 0);
+  await expect(names(page)).toHaveText(['Arraché', "Tirage lourd d'arraché + Arraché"]);
+  await expect(page.getByTestId('builder-announcement')).toContainText('position 1 sur 2');
+  await dragOnto(page, 1, 0);
+  await expect(names(page)).toHaveText(["Tirage lourd d'arraché + Arraché", 'Arraché']);
 
   await page.getByTestId('save-workout').click();
   await page.waitForURL(/\/workouts\/\d+\/edit$/);
@@ -125,5 +149,13 @@ test('the builder previews kilograms for an athlete, derived through a ratio, an
   await page.getByTestId('preview-for').selectOption({ label: 'Seniors' });
   // (Seniors has the demo's three, and whoever an earlier journey imported into it.)
   await expect.poll(() => snatch.getByTestId('block-load').count()).toBeGreaterThanOrEqual(3);
+
+  // On a phone the builder stacks: nothing scrolls sideways.
+  await page.setViewportSize({ width: 360, height: 780 });
+  const { scroll, screen } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    screen: window.innerWidth,
+  }));
+  expect(scroll, 'page width on a phone').toBeLessThanOrEqual(screen);
   console.check();
 });

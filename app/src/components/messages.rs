@@ -71,13 +71,10 @@ pub fn error_text(locale: Locale, error: &AppError) -> String {
         AppError::InvitationUnusable(_) => td_string!(locale, errors.invitation_accepted).to_string(),
         AppError::WrongAccount => td_string!(locale, errors.wrong_account).to_string(),
         AppError::InUse => td_string!(locale, errors.in_use).to_string(),
-        AppError::ImportRejected(report) => {
-            td_string!(locale, errors.import_rejected, count = report.total).to_string()
+        // Their islands list the problems (`report_view`), with their count.
+        AppError::ImportRejected(_) | AppError::AthleteImportRejected(_) | AppError::InvalidSettings(_) => {
+            td_string!(locale, errors.invalid).to_string()
         }
-        AppError::AthleteImportRejected(report) => {
-            td_string!(locale, athlete_import.rejected, count = report.total).to_string()
-        }
-        AppError::InvalidSettings(_) => td_string!(locale, errors.invalid).to_string(),
         AppError::Unavailable => td_string!(locale, errors.unavailable).to_string(),
         AppError::Transport(_) => td_string!(locale, errors.network).to_string(),
     }

@@ -195,7 +195,13 @@ pub(super) fn AthleteImport() -> impl IntoView {
                 />
             }
             .into_any(),
-            Err(AppError::AthleteImportRejected(report)) => report_view(locale, report).into_any(),
+            Err(AppError::AthleteImportRejected(report)) => match report.open() {
+                Some(report) => report_view(locale, report).into_any(),
+                None => {
+                    view! { <ErrorNote text=error_text(locale, &AppError::AthleteImportRejected(report))/> }
+                        .into_any()
+                }
+            },
             Err(e) => view! { <ErrorNote text=error_text(locale, &e)/> }.into_any(),
         })
     };

@@ -152,7 +152,11 @@ pub(super) fn CatalogueExchange() -> impl IntoView {
                 />
             }
             .into_any(),
-            Err(AppError::ImportRejected(report)) => report_view(locale, report).into_any(),
+            Err(AppError::ImportRejected(report)) => match report.open() {
+                Some(report) => report_view(locale, report).into_any(),
+                None => view! { <ErrorNote text=error_text(locale, &AppError::ImportRejected(report))/> }
+                    .into_any(),
+            },
             Err(e) => view! { <ErrorNote text=error_text(locale, &e)/> }.into_any(),
         })
     };

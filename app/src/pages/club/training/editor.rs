@@ -64,9 +64,13 @@ pub(super) fn SettingsEditor(page: SettingsPage) -> impl IntoView {
             toaster.success(td_string!(locale, settings.saved).to_string());
             reload_to(&format!("{SETTINGS_HREF}?saved=1"));
         }
-        Some(Err(AppError::InvalidSettings(list))) => {
-            show_problems(list.into_iter().map(Problem::from).collect());
-        }
+        Some(Err(AppError::InvalidSettings(list))) => match list.open() {
+            Some(list) => show_problems(list.into_iter().map(Problem::from).collect()),
+            None => alert.set(Some(Alert::Other(error_text(
+                locale,
+                &AppError::InvalidSettings(list),
+            )))),
+        },
         Some(Err(AppError::Conflict)) => alert.set(Some(Alert::Conflict)),
         Some(Err(e)) => alert.set(Some(Alert::Other(error_text(locale, &e)))),
         None => {}
