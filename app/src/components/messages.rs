@@ -71,7 +71,8 @@ pub fn error_text(locale: Locale, error: &AppError) -> String {
         AppError::InvitationUnusable(_) => td_string!(locale, errors.invitation_accepted).to_string(),
         AppError::WrongAccount => td_string!(locale, errors.wrong_account).to_string(),
         AppError::InUse => td_string!(locale, errors.in_use).to_string(),
-        // Their islands list the problems (`report_view`), with their count.
+        // Their islands show the problems themselves: an import's report with its count, each
+        // training setting's next to its field.
         AppError::ImportRejected(_) | AppError::AthleteImportRejected(_) | AppError::InvalidSettings(_) => {
             td_string!(locale, errors.invalid).to_string()
         }
