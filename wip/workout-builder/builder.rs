@@ -8,7 +8,7 @@ use super::preview::{BlockLoads, MetricsTable, PrilepinTable, max_text};
 use crate::api::workouts::{CreateWorkout, UpdateWorkout, WorkoutPreview, workout_editor};
 use crate::components::call::{Call, ask, decode, post_action};
 use crate::components::reorder::{keyboard_target, move_item};
-use crate::components::{Field, Toaster, error_text, focus_later, form_page, loaded, reload_to};
+use crate::components::{Field, Toaster, error_text, focus_later, loaded, loading, reload_to};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::model::{BuilderData, LiftChoice};
@@ -19,12 +19,25 @@ use domain::workout::shorthand::{Language, ShorthandProblem, describe};
 use domain::workout::{Element, Lift, WorkoutCategoryId, WorkoutContent, WorkoutId, WorkoutInput};
 use domain::{AthleteId, ComplexId, ExerciseId, GroupId};
 use leptos::prelude::*;
+use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
+
+/// The builder's page: its title, then the builder once its data has loaded, on the page's whole
+/// width (the elements beside the metrics).
+fn builder_page(title: String, page: Suspend<AnyView>) -> impl IntoView {
+    view! {
+        <Title text=title.clone()/>
+        <section class="flex flex-col gap-6">
+            <h1 class="text-3xl font-bold">{title}</h1>
+            {loading(page)}
+        </section>
+    }
+}
 
 #[component]
 pub fn NewWorkoutPage() -> impl IntoView {
     let page = loaded(workout_editor(None), |editor| view! { <WorkoutBuilder editor/> });
-    form_page(tr!(workouts.new_title), page)
+    builder_page(tr!(workouts.new_title), page)
 }
 
 #[component]
@@ -39,7 +52,7 @@ pub fn EditWorkoutPage() -> impl IntoView {
         },
         |editor| view! { <WorkoutBuilder editor/> },
     );
-    form_page(tr!(workouts.edit_title), page)
+    builder_page(tr!(workouts.edit_title), page)
 }
 
 /// A shorthand problem in words.
@@ -484,12 +497,14 @@ fn WorkoutBuilder(editor: BuilderData) -> impl IntoView {
                         }
                     >"⠿"</span>
                     <span class="badge">{move || index.get() + 1}</span>
-                    <h3 class="flex-1 font-semibold" data-testid="element-name">{name.clone()}</h3>
+                    <h3 class="min-w-0 flex-1 font-semibold" data-testid="element-name">{name.clone()}</h3>
                     {is_complex.then(|| view! { <span class="badge">{tr!(workouts.complex)}</span> })}
-                    <button type="button" class="icon-btn" aria-label=up disabled=move || index.get() == 0 on:click=move |_| shift(index.get_untracked(), index.get_untracked().saturating_sub(1))>"↑"</button>
-                    <button type="button" class="icon-btn" aria-label=down disabled=move || index.get() + 1 >= count.get() on:click=move |_| shift(index.get_untracked(), index.get_untracked() + 1)>"↓"</button>
-                    <button type="button" class="icon-btn" aria-label=copy on:click=move |_| duplicate(key)>"⧉"</button>
-                    <button type="button" class="icon-btn text-red-700 dark:text-red-400" aria-label=out on:click=move |_| remove(key)>"✕"</button>
+                    <div class="ml-auto flex gap-1">
+                        <button type="button" class="icon-btn" aria-label=up disabled=move || { index.get() == 0 } on:click=move |_| shift(index.get_untracked(), index.get_untracked().saturating_sub(1))>"↑"</button>
+                        <button type="button" class="icon-btn" aria-label=down disabled=move || { index.get() + 1 >= count.get() } on:click=move |_| shift(index.get_untracked(), index.get_untracked() + 1)>"↓"</button>
+                        <button type="button" class="icon-btn" aria-label=copy data-testid="duplicate-element" on:click=move |_| duplicate(key)>"❐"</button>
+                        <button type="button" class="icon-btn text-red-700 dark:text-red-400" aria-label=out data-testid="remove-element" on:click=move |_| remove(key)>"✕"</button>
+                    </div>
                 </div>
                 <div class="flex flex-col gap-1">
                     <label for=blocks_id.clone() class="text-sm font-medium">{tr!(workouts.blocks)}</label>
@@ -602,7 +617,7 @@ fn WorkoutBuilder(editor: BuilderData) -> impl IntoView {
 
     view! {
         <form
-            class="grid grid-cols-1 gap-5 lg:grid-cols-[minmax(0,1fr)_22rem] lg:items-start"
+            class="grid grid-cols-1 gap-5 lg:grid-cols-[minmax(0,1fr)_26rem] lg:items-start"
             novalidate
             on:submit=move |ev| {
                 ev.prevent_default();
@@ -707,7 +722,7 @@ fn WorkoutBuilder(editor: BuilderData) -> impl IntoView {
 
             <aside class="card flex flex-col gap-4 lg:sticky lg:top-4" aria-labelledby="preview-title">
                 <h2 id="preview-title" class="text-lg font-semibold">{tr!(workouts.metrics_title)}</h2>
-                <div class="grid grid-cols-[1fr_auto] gap-3">
+                <div class="grid grid-cols-1 gap-3 sm:grid-cols-2">
                     <Field id="preview-for" label=tr!(workouts.preview_for)>
                         <select id="preview-for" class="select" data-testid="preview-for" on:change=move |ev| choose(event_target_value(&ev))>
                             <option value="">{tr!(workouts.preview_none)}</option>

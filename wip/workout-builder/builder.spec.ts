@@ -77,6 +77,23 @@ test('a coach builds a workout with the keyboard from shorthand, saves it, and a
   await dragOnto(page, 1, 0);
   await expect(names(page)).toHaveText(["Tirage lourd d'arraché + Arraché", 'Arraché']);
 
+  // And by its buttons: down, then up again; a copy, removed, then back with "Undo".
+  await page.getByRole('button', { name: "Descendre Tirage lourd d'arraché + Arraché" }).click();
+  await expect(names(page)).toHaveText(['Arraché', "Tirage lourd d'arraché + Arraché"]);
+  await expect(page.getByRole('button', { name: "Descendre Tirage lourd d'arraché + Arraché" })).toBeDisabled();
+  await page.getByRole('button', { name: "Monter Tirage lourd d'arraché + Arraché" }).click();
+  await expect(names(page)).toHaveText(["Tirage lourd d'arraché + Arraché", 'Arraché']);
+  await page.getByRole('button', { name: 'Dupliquer Arraché' }).click();
+  await expect(names(page)).toHaveText(["Tirage lourd d'arraché + Arraché", 'Arraché', 'Arraché']);
+  await expect(page.getByTestId('element-blocks').nth(2)).toHaveValue('75%x2, 80%x2, 85%x1x3');
+  await page.getByRole('button', { name: 'Retirer Arraché' }).last().click();
+  await expect(names(page)).toHaveText(["Tirage lourd d'arraché + Arraché", 'Arraché']);
+  await expect(page.getByTestId('builder-announcement')).toContainText('Arraché retiré.');
+  await page.getByTestId('undo-remove').click();
+  await expect(names(page)).toHaveCount(3);
+  await page.getByRole('button', { name: 'Retirer Arraché' }).last().click();
+  await expect(names(page)).toHaveText(["Tirage lourd d'arraché + Arraché", 'Arraché']);
+
   await page.getByTestId('save-workout').click();
   await page.waitForURL(/\/workouts\/\d+\/edit$/);
   await hydrated(page);

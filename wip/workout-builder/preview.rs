@@ -3,7 +3,7 @@
 //! every keystroke; the athletes' maxes are fetched once, when the coach picks them.
 
 use super::loads::{load_text, percent};
-use crate::components::format::kg;
+use crate::components::format::{kg, one_decimal};
 use crate::components::plates::PlateDiagram;
 use crate::i18n::*;
 use domain::ExerciseId;
@@ -90,12 +90,12 @@ pub fn max_text(
                 .collect::<Vec<_>>()
                 .join(" → ");
             format!(
-                "≈\u{a0}{} ({chain}, {})",
-                kg(locale, found.weight),
+                "≈\u{a0}{}\u{a0}kg ({chain}, {}\u{a0}kg)",
+                one_decimal(locale, found.weight.as_f64()),
                 kg(locale, found.source.weight)
             )
         }
-        Ok(found) => kg(locale, found.weight),
+        Ok(found) => format!("{}\u{a0}kg", kg(locale, found.weight)),
         Err(_) => td_string!(locale, workouts.no_max).to_string(),
     }
 }
@@ -109,7 +109,11 @@ fn metrics_row(
     total: bool,
 ) -> impl IntoView + use<> {
     let cell = "px-2 py-1 text-right tabular-nums";
-    let weight = move |w: Option<domain::weight::Kg>| w.map_or_else(|| "—".to_owned(), |w| kg(locale, w));
+    let tonnage = m.tonnage.map_or_else(|| "—".to_owned(), |w| kg(locale, w));
+    // To one decimal: an average of loads is rarely a whole number.
+    let average = m
+        .average_weight
+        .map_or_else(|| "—".to_owned(), |w| one_decimal(locale, w.as_f64()));
     let intensity = m
         .relative_intensity
         .map_or_else(|| "—".to_owned(), |p| percent(locale, p));
@@ -123,8 +127,8 @@ fn metrics_row(
             <th scope="row" class="px-2 py-1 text-left font-normal">{label}</th>
             <td class=cell data-testid="metric-lifts">{m.lifts}</td>
             {with_loads.then(|| view! {
-                <td class=cell data-testid="metric-tonnage">{weight(m.tonnage)}</td>
-                <td class=cell>{weight(m.average_weight)}</td>
+                <td class=cell data-testid="metric-tonnage">{tonnage}</td>
+                <td class=cell>{average}</td>
             })}
             <td class=cell data-testid="metric-intensity">{intensity}</td>
         </tr>
@@ -147,8 +151,8 @@ pub fn MetricsTable(metrics: WorkoutMetrics, names: Vec<String>, with_loads: boo
                         <th scope="col" class="px-2 py-1 text-left text-xs font-medium text-muted">{tr!(workouts.element)}</th>
                         <th scope="col" class=head>{tr!(workouts.lifts)}</th>
                         {with_loads.then(|| view! {
-                            <th scope="col" class=head>{tr!(workouts.tonnage)}</th>
-                            <th scope="col" class=head>{tr!(workouts.average)}</th>
+                            <th scope="col" class=head>{tr!(workouts.tonnage)} " (kg)"</th>
+                            <th scope="col" class=head>{tr!(workouts.average)} " (kg)"</th>
                         })}
                         <th scope="col" class=head>{tr!(workouts.intensity)}</th>
                     </tr>
