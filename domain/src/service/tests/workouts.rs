@@ -3,12 +3,14 @@
 use super::{Club, t0};
 use crate::catalogue::Complex;
 use crate::load::Percent;
+use crate::membership::Member;
 use crate::ports::{CatalogueStore, ComplexStore};
 use crate::service::ClubError;
 use crate::service::catalogue as catalogue_service;
 use crate::service::workouts as service;
 use crate::workout::{Block, Element, Intensity, Lift, WorkoutContent, WorkoutDraft, WorkoutInput};
-use crate::{FieldError, FieldProblem};
+use crate::{FieldError, FieldProblem, GroupId};
+use chrono::NaiveDate;
 
 fn block(sets: u16, reps: &[u16], percent: i64) -> Block {
     Block {
@@ -432,17 +434,14 @@ async fn a_sheet_gives_each_athlete_of_the_group_their_loads_on_the_day() {
     let made = service::create_workout(&club.store, coach, &snatch_day(&club).await, t0())
         .await
         .expect("made");
+    // The sheet of this workout, as `actor` asks for it.
+    let sheet_for = async |actor: &Member, group: Option<GroupId>, on: NaiveDate| {
+        service::workout_sheet(&club.store, &cache, actor, made.id, group, on).await
+    };
 
-    let sheet = service::workout_sheet(
-        &club.store,
-        &cache,
-        coach,
-        made.id,
-        Some(group.id),
-        super::today(),
-    )
-    .await
-    .expect("sheet");
+    let sheet = sheet_for(coach, Some(group.id), super::today())
+        .await
+        .expect("sheet");
     assert_eq!(sheet.workout.id, made.id);
     assert_eq!(sheet.groups.iter().map(|g| g.id).collect::<Vec<_>>(), [group.id]);
     let (printed, athletes) = sheet.group.expect("a group");
@@ -477,9 +476,7 @@ async fn a_sheet_gives_each_athlete_of_the_group_their_loads_on_the_day() {
 
     // Before the maxes were tested, nobody has a load.
     let before = super::today() - chrono::Days::new(1);
-    let sheet = service::workout_sheet(&club.store, &cache, coach, made.id, Some(group.id), before)
-        .await
-        .expect("sheet");
+    let sheet = sheet_for(coach, Some(group.id), before).await.expect("sheet");
     let (_, athletes) = sheet.group.expect("a group");
     assert_eq!(athletes.len(), 2);
     assert!(
@@ -488,21 +485,15 @@ async fn a_sheet_gives_each_athlete_of_the_group_their_loads_on_the_day() {
             .all(|(_, l)| l.block(0, 0).and_then(BlockLoad::load).is_none())
     );
     // Without a group, the workout alone.
-    let sheet = service::workout_sheet(&club.store, &cache, coach, made.id, None, super::today())
-        .await
-        .expect("sheet");
+    let sheet = sheet_for(coach, None, super::today()).await.expect("sheet");
     assert!(sheet.group.is_none());
 
     assert_eq!(
-        service::workout_sheet(&club.store, &cache, &club.athlete, made.id, None, super::today())
-            .await
-            .err(),
+        sheet_for(&club.athlete, None, super::today()).await.err(),
         Some(ClubError::Forbidden)
     );
     assert_eq!(
-        service::workout_sheet(&club.store, &cache, &club.stranger, made.id, None, super::today())
-            .await
-            .err(),
+        sheet_for(&club.stranger, None, super::today()).await.err(),
         Some(ClubError::NotFound)
     );
     // An archived athlete leaves the sheet; an archived group is no longer offered, and its
@@ -510,16 +501,9 @@ async fn a_sheet_gives_each_athlete_of_the_group_their_loads_on_the_day() {
     athletes::set_athlete_archived(&club.store, coach, ana.id, true, ana.version, t0())
         .await
         .expect("archived");
-    let sheet = service::workout_sheet(
-        &club.store,
-        &cache,
-        coach,
-        made.id,
-        Some(group.id),
-        super::today(),
-    )
-    .await
-    .expect("sheet");
+    let sheet = sheet_for(coach, Some(group.id), super::today())
+        .await
+        .expect("sheet");
     let names: Vec<String> = sheet
         .group
         .expect("a group")
@@ -531,21 +515,10 @@ async fn a_sheet_gives_each_athlete_of_the_group_their_loads_on_the_day() {
     let group = athletes::set_group_archived(&club.store, coach, group.id, true, group.version, t0())
         .await
         .expect("archived");
-    let sheet = service::workout_sheet(&club.store, &cache, coach, made.id, None, super::today())
-        .await
-        .expect("sheet");
+    let sheet = sheet_for(coach, None, super::today()).await.expect("sheet");
     assert!(sheet.groups.is_empty());
     assert_eq!(
-        service::workout_sheet(
-            &club.store,
-            &cache,
-            coach,
-            made.id,
-            Some(group.id),
-            super::today()
-        )
-        .await
-        .err(),
+        sheet_for(coach, Some(group.id), super::today()).await.err(),
         Some(ClubError::NotFound)
     );
 
@@ -554,16 +527,7 @@ async fn a_sheet_gives_each_athlete_of_the_group_their_loads_on_the_day() {
         .await
         .expect("their group");
     assert_eq!(
-        service::workout_sheet(
-            &club.store,
-            &cache,
-            coach,
-            made.id,
-            Some(theirs.id),
-            super::today()
-        )
-        .await
-        .err(),
+        sheet_for(coach, Some(theirs.id), super::today()).await.err(),
         Some(ClubError::NotFound)
     );
 }
