@@ -70,7 +70,25 @@ impl Default for TrainingSettings<String> {
     }
 }
 
+/// How sets count as lifts: all the metrics need when no athlete is chosen (no loads, so no
+/// plates, rounding nor ratios).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Counting {
+    /// [`TrainingSettings::lift_count_threshold`].
+    pub threshold: u8,
+    /// [`TrainingSettings::complex_counting`].
+    pub complex: ComplexCounting,
+}
+
 impl<E> TrainingSettings<E> {
+    /// How the club counts lifts.
+    pub fn counting(&self) -> Counting {
+        Counting {
+            threshold: self.lift_count_threshold,
+            complex: self.complex_counting,
+        }
+    }
+
     /// The step loads are rounded to: the club's own, or else twice the lightest plate of
     /// which it has a pair, or else [`FALLBACK_STEP`].
     pub fn step(&self) -> Kg {

@@ -69,7 +69,7 @@ use crate::load::{
 };
 use crate::maxes::Max;
 use crate::ratios::{ResolvedMax, Unresolved};
-use crate::settings::{ComplexCounting, TrainingSettings};
+use crate::settings::{ComplexCounting, Counting, TrainingSettings};
 use crate::weight::Kg;
 use chrono::NaiveDate;
 use plates::PlateChecks;
@@ -212,8 +212,8 @@ impl WorkoutPlan {
     /// The metrics without an athlete ("Preview for: none"): lifts and percentages only.
     /// %-sets are compared with the threshold by their percentage; kg and RPE sets cannot be
     /// and count in [`Metrics::not_counted`]. No tonnage nor average weight.
-    pub fn preview(&self, settings: &TrainingSettings<ExerciseId>) -> WorkoutMetrics {
-        self.tally(settings, false, |_, block| match block.intensity {
+    pub fn preview(&self, counting: Counting) -> WorkoutMetrics {
+        self.tally(counting, false, |_, block| match block.intensity {
             Intensity::Percent { percent, .. } => {
                 let share = Share::percent(percent);
                 SetFacts {
@@ -258,12 +258,12 @@ impl WorkoutPlan {
     /// the sets have loads at all (an athlete), for tonnage and average weight.
     fn tally(
         &self,
-        settings: &TrainingSettings<ExerciseId>,
+        counting: Counting,
         with_loads: bool,
         mut facts: impl FnMut(usize, &PlanBlock) -> SetFacts,
     ) -> WorkoutMetrics {
-        let threshold = i128::from(settings.lift_count_threshold) * HUNDREDTHS;
-        let every_movement = settings.complex_counting == ComplexCounting::EveryMovement;
+        let threshold = i128::from(counting.threshold) * HUNDREDTHS;
+        let every_movement = counting.complex == ComplexCounting::EveryMovement;
         let mut zones = vec![ZoneCounts::default(); self.references.len()];
         let mut total = Tally::default();
         let mut elements = Vec::with_capacity(self.elements.len());
@@ -652,7 +652,7 @@ impl<'s> Calculator<'s> {
             .map(|e| Vec::with_capacity(e.blocks.len()))
             .collect();
         let settings = self.settings;
-        let metrics = plan.tally(settings, true, |element, block| {
+        let metrics = plan.tally(settings.counting(), true, |element, block| {
             let max = block.reference.and_then(|r| maxes.get(r)).map(|m| &m.max);
             let (load, facts) = self.block(block, max, athlete.sex);
             if let Some(loads) = blocks.get_mut(element) {

@@ -187,7 +187,7 @@ fn the_number_of_lifts_counts_sets_from_the_threshold_on() {
     assert!(!settings.counts_as_lift(Kg::whole(49), Kg::whole(100)));
     assert!(settings.counts_as_lift(Kg::whole(50), Kg::whole(100)));
     // Without an athlete the %-sets count alike; the kg sets cannot be compared.
-    let preview = plan.preview(&threshold(70)).total;
+    let preview = plan.preview(threshold(70).counting()).total;
     assert_eq!((preview.lifts, preview.below_threshold), (9 + 4, 10 + 15));
     assert_eq!(preview.not_counted, 2);
 }
@@ -278,7 +278,7 @@ fn relative_intensity_is_average_weight_over_max_and_lift_weighted_across_refere
     );
     // The preview's is the mean percentage: the same here, the loads falling on whole kilos.
     assert_eq!(
-        plan.preview(&settings()).total.relative_intensity,
+        plan.preview(settings().counting()).total.relative_intensity,
         Some(Percent::from_hundredths(7_776))
     );
     // With an athlete it is the load on the bar that counts: 80 % of 101 is 81 kg, 80.2 %.
@@ -348,7 +348,7 @@ fn prilepin_weighs_each_exercises_lifts_per_zone() {
         // A pull planned on the snatch's max adds to the snatch.
         exercise(SNATCH_PULL, vec![pct_of(2, &[3], 110, SNATCH)]),
     ]);
-    let prilepin = plan.preview(&settings()).prilepin;
+    let prilepin = plan.preview(settings().counting()).prilepin;
     // The clean has no lift in any zone: no hint.
     assert_eq!(
         prilepin.iter().map(|p| p.exercise).collect::<Vec<_>>(),
@@ -391,7 +391,7 @@ fn an_athletes_kg_sets_fall_in_prilepins_zones_by_their_share_of_the_max() {
     let prilepin = plan.athlete(&settings(), day(), men(&maxes)).metrics.prilepin;
     assert_eq!(prilepin.len(), 1);
     assert_eq!(prilepin[0].zone(Zone::Maximal).map(|z| z.lifts), Some(4));
-    assert_eq!(plan.preview(&settings()).prilepin, vec![]);
+    assert_eq!(plan.preview(settings().counting()).prilepin, vec![]);
 }
 
 #[test]
@@ -574,7 +574,7 @@ fn the_preview_counts_percentages_and_sets_kg_and_rpe_aside() {
         complex(CLEAN_JERK, vec![pct(3, &[1, 2], 80), kg(2, &[1, 1], 100_000)]),
         exercise(BACK_SQUAT, vec![rpe(3, &[5], 8)]),
     ]);
-    let metrics = plan.preview(&settings());
+    let metrics = plan.preview(settings().counting());
     let total = metrics.total;
     assert_eq!(total.lifts, 9 + 4 + 9);
     assert_eq!(total.below_threshold, 10);
@@ -700,7 +700,7 @@ fn loads_and_metrics_travel_as_json() {
     assert!(json.contains(r#"{"kind":"unloaded","reason":"rpe"}"#), "{json}");
     let back: AthleteLoads = serde_json::from_str(&json).unwrap();
     assert_eq!(back, loads);
-    let preview = plan.preview(&settings());
+    let preview = plan.preview(settings().counting());
     let json = serde_json::to_string(&preview).unwrap();
     assert!(json.contains(r#""tonnage":null"#), "{json}");
     assert_eq!(serde_json::from_str::<WorkoutMetrics>(&json).unwrap(), preview);
@@ -752,7 +752,7 @@ fn absurd_loads_and_settings_are_flagged_not_panicked_on() {
         Some(LoadFlag::BelowBar)
     );
     assert_eq!(loads.metrics.elements[0].reps, u32::MAX);
-    let _ = plan.preview(&settings);
+    let _ = plan.preview(settings.counting());
 }
 
 /// Blocks of any intensity and shape, including what validation refuses.
@@ -847,7 +847,7 @@ proptest! {
         let plan = WorkoutPlan::new(&content, complexes);
         let sex = if women_athlete { Sex::Women } else { Sex::Men };
         let loads = plan.athlete(&settings, day(), AthleteMaxes { sex, maxes: &maxes });
-        let preview = plan.preview(&settings);
+        let preview = plan.preview(settings.counting());
         let expected = expected_lifts(&content, &settings);
         for metrics in [&loads.metrics, &preview] {
             prop_assert_eq!(metrics.elements.len(), content.elements.len());

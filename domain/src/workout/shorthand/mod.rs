@@ -42,7 +42,7 @@ mod parser;
 mod words;
 
 pub use lexicon::Lexicon;
-pub use parser::parse;
+pub use parser::{move_block, parse};
 pub use words::{describe, print};
 
 use crate::ids::ExerciseId;

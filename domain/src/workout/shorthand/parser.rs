@@ -16,6 +16,14 @@ use unicode_normalization::char::is_combining_mark;
 /// are 1 to [`Element::MAX_BLOCKS`] of them. See the [module's documentation](super) for what
 /// is read; the error's span is in characters.
 pub fn parse(text: &str, lexicon: &Lexicon) -> Result<Vec<Block>, ShorthandError> {
+    read(text, lexicon).map(|blocks| blocks.into_iter().map(|(block, _)| block).collect())
+}
+
+/// A block read, with its span in the text (in characters, without the spaces around it).
+type Spanned = (Block, (usize, usize));
+
+/// Each block of `text` with its span.
+fn read(text: &str, lexicon: &Lexicon) -> Result<Vec<Spanned>, ShorthandError> {
     if text.chars().nth(MAX_CHARS).is_some() {
         return Err(ShorthandError::new(
             MAX_CHARS,
@@ -29,6 +37,42 @@ pub fn parse(text: &str, lexicon: &Lexicon) -> Result<Vec<Block>, ShorthandError
         lexicon,
     }
     .blocks()
+}
+
+/// `text` with its block `from` moved to position `to`, each block's text kept as typed and
+/// the separators where they were (the text's length does not change). `None` when the text
+/// does not read or a position is not a block's.
+pub fn move_block(text: &str, lexicon: &Lexicon, from: usize, to: usize) -> Option<String> {
+    let read = read(text, lexicon).ok()?;
+    if from >= read.len() || to >= read.len() {
+        return None;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let piece = |start: usize, end: usize| chars.get(start..end).map(|c| c.iter().collect::<String>());
+    let mut order: Vec<usize> = (0..read.len()).collect();
+    let moved = order.remove(from);
+    order.insert(to, moved);
+    let expected: Vec<Block> = order
+        .iter()
+        .filter_map(|&i| read.get(i).map(|(b, _)| b.clone()))
+        .collect();
+    // The separators as typed; then, should a block read otherwise beside its new neighbours
+    // (a decimal comma), with ", " between them.
+    let mut kept = String::new();
+    let mut joined = Vec::with_capacity(order.len());
+    let mut end = 0;
+    for (&i, &(_, (start, stop))) in order.iter().zip(&read) {
+        let &(_, (s, e)) = read.get(i)?;
+        kept.push_str(&piece(end, start)?);
+        let block = piece(s, e)?;
+        kept.push_str(&block);
+        joined.push(block);
+        end = stop;
+    }
+    kept.push_str(&piece(end, chars.len())?);
+    [kept, joined.join(", ")]
+        .into_iter()
+        .find(|candidate| parse(candidate, lexicon).as_ref() == Ok(&expected))
 }
 
 /// The units a number may carry in a rest, in seconds or minutes.
@@ -274,7 +318,7 @@ impl Parser<'_> {
         }
     }
 
-    fn blocks(mut self) -> Result<Vec<Block>, ShorthandError> {
+    fn blocks(mut self) -> Result<Vec<Spanned>, ShorthandError> {
         self.skip_ws();
         if self.peek().is_none() {
             return Err(ShorthandError::new(0, self.chars.len(), ShorthandProblem::Empty));
@@ -307,7 +351,7 @@ impl Parser<'_> {
                 let (s, e) = self.trim(start, self.pos);
                 return Err(out_of_range(s, e, what));
             }
-            blocks.push(block);
+            blocks.push((block, self.trim(start, self.pos)));
             // A block ends at a separator or at the end.
             if self.peek().is_none() {
                 return Ok(blocks);

@@ -94,7 +94,46 @@ fn check_any_text(text: &str) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+#[test]
+fn a_block_moves_with_its_text_as_typed_and_the_separators_in_place() {
+    let lexicon = lexicon();
+    let moved = |text: &str, from: usize, to: usize| move_block(text, &lexicon, from, to);
+    assert_eq!(
+        moved("75%x2, 80%x2, 85%x1x3", 2, 0).as_deref(),
+        Some("85%x1x3, 75%x2, 80%x2")
+    );
+    assert_eq!(
+        moved("5x3 @75% 120s;3x2 @80% TLA", 0, 1).as_deref(),
+        Some("3x2 @80% TLA;5x3 @75% 120s")
+    );
+    // A decimal comma stays inside its block; spaces around the text stay where they were.
+    assert_eq!(
+        moved(" 82,5%x2 ,  80%x2 ", 1, 0).as_deref(),
+        Some(" 80%x2 ,  82,5%x2 ")
+    );
+    assert_eq!(moved("75%x2, 80%x2", 1, 1).as_deref(), Some("75%x2, 80%x2"));
+    // No block there, or a text that does not read: nothing moves.
+    assert_eq!(moved("75%x2, 80%x2", 0, 2), None);
+    assert_eq!(moved("5x @75%, 80%x2", 1, 0), None);
+}
+
 proptest! {
+    #[test]
+    fn a_moved_block_reads_back_in_its_new_place(
+        blocks in proptest::collection::vec(block_strategy(), 1..=Element::MAX_BLOCKS),
+        which in 0_usize..3,
+        from in any::<prop::sample::Index>(),
+        to in any::<prop::sample::Index>(),
+    ) {
+        let text = print(&blocks, |id| name_of(id, which));
+        let (from, to) = (from.index(blocks.len()), to.index(blocks.len()));
+        let mut expected = blocks.clone();
+        let block = expected.remove(from);
+        expected.insert(to, block);
+        let moved = move_block(&text, &lexicon(), from, to);
+        prop_assert_eq!(moved.map(|t| parse(&t, &lexicon())), Some(Ok(expected)), "{}", text);
+    }
+
     #[test]
     fn printed_blocks_read_back_the_same(
         blocks in proptest::collection::vec(block_strategy(), 1..=Element::MAX_BLOCKS),
