@@ -71,6 +71,23 @@ const shots = [
   ['workouts', 'coach', '/workouts'],
   ['workouts-search', 'coach', '/workouts?q=arache'],
   ['workout', 'coach', '/workouts/1'],
+  ['workout-new', 'coach', '/workouts/new'],
+  ['workout-edit', 'coach', '/workouts/1/edit'],
+  // An entry that does not read: its error, marked where it goes wrong.
+  ['workout-edit-error', 'coach', '/workouts/1/edit', async (page) => {
+    await page.getByTestId('element-blocks').first().fill('5x @75%');
+    await page.getByTestId('element-error-span').first().waitFor();
+  }],
+  // Previewed for the first athlete: kilograms per block, the maxes used, the metrics in kg.
+  ['workout-edit-preview', 'coach', '/workouts/1/edit', async (page) => {
+    await page.getByTestId('preview-for').selectOption({ index: 1 });
+    await page.getByTestId('block-load').first().waitFor();
+  }],
+  // An element removed: the "Undo" toast under the list.
+  ['workout-edit-undo', 'coach', '/workouts/1/edit', async (page) => {
+    await page.getByTestId('remove-element').first().click();
+    await page.getByTestId('undo-bar').waitFor();
+  }],
   ['workout-sheet', 'coach', '/workouts/1/print?group=1'],
   // The same sheet as the printer gets it: A4, no navigation, black on white.
   ['workout-sheet-print', 'coach', '/workouts/1/print?group=1', async (page) => {

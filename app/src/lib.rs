@@ -139,6 +139,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/catalogue/complexes/:id") view=pages::catalogue::complexes::ComplexPage ssr=SsrMode::Async/>
                         <Route path=path!("/catalogue/complexes/:id/edit") view=pages::catalogue::complex_builder::EditComplexPage ssr=SsrMode::Async/>
                         <Route path=path!("/workouts") view=pages::workouts::library::WorkoutLibraryPage ssr=SsrMode::Async/>
+                        <Route path=path!("/workouts/new") view=pages::workouts::builder::NewWorkoutPage ssr=SsrMode::Async/>
+                        <Route path=path!("/workouts/:id/edit") view=pages::workouts::builder::EditWorkoutPage ssr=SsrMode::Async/>
                         <Route path=path!("/workouts/:id") view=pages::workouts::workout::WorkoutPage ssr=SsrMode::Async/>
                         <Route path=path!("/workouts/:id/print") view=pages::workouts::print::WorkoutPrintPage ssr=SsrMode::Async/>
                         <Route path=path!("/planning") view=|| view! { <ComingSoon section=Section::Planning/> } ssr=SsrMode::Async/>

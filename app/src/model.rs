@@ -218,6 +218,7 @@ pub struct LibraryView {
 /// An exercise or a complex the builder offers, named in both languages (the shorthand reads
 /// either), with the exercise its %-blocks refer to and its number of movements.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "LiftChoiceWire", into = "LiftChoiceWire")]
 pub struct LiftChoice {
     pub lift: domain::workout::Lift,
     pub name_fr: String,
@@ -230,21 +231,81 @@ pub struct LiftChoice {
     pub archived: bool,
 }
 
+/// A [`LiftChoice`] on the wire: a tuple, whose decoder is a third of a struct's (no field
+/// names to match), in the builder's code.
+type LiftChoiceWire = (
+    domain::workout::Lift,
+    String,
+    String,
+    Option<String>,
+    domain::ExerciseId,
+    usize,
+    usize,
+    bool,
+);
+
+impl From<LiftChoiceWire> for LiftChoice {
+    fn from(
+        (lift, name_fr, name_en, short, reference, movements, main_movement, archived): LiftChoiceWire,
+    ) -> Self {
+        LiftChoice {
+            lift,
+            name_fr,
+            name_en,
+            short,
+            reference,
+            movements,
+            main_movement,
+            archived,
+        }
+    }
+}
+
+impl From<LiftChoice> for LiftChoiceWire {
+    fn from(c: LiftChoice) -> Self {
+        (
+            c.lift,
+            c.name_fr,
+            c.name_en,
+            c.short,
+            c.reference,
+            c.movements,
+            c.main_movement,
+            c.archived,
+        )
+    }
+}
+
 /// What the builder opens with.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BuilderData {
     /// The workout edited and the version it was read at; none for a new one.
     pub target: Option<(domain::workout::WorkoutId, i64)>,
-    pub workout: Option<domain::workout::WorkoutInput>,
+    pub title: String,
+    pub category: Option<domain::workout::WorkoutCategoryId>,
+    pub description: String,
+    /// Each element as the builder holds it: its blocks typed in the canonical shorthand.
+    pub rows: Vec<crate::pages::workouts::draft::Row>,
     pub categories: Vec<Choice>,
     pub lifts: Vec<LiftChoice>,
-    /// The club's training settings: rounding, plates, ratios, how lifts are counted.
-    pub settings: domain::settings::TrainingSettings<domain::ExerciseId>,
+    /// How the club counts lifts: the metrics without an athlete. The loads' settings (plates,
+    /// rounding, ratios) come with the athletes previewed ([`PreviewData`]).
+    pub counting: domain::settings::Counting,
     /// Whom "Preview for" offers: the club's active athletes and groups, by name.
     pub athletes: Vec<Choice>,
     pub groups: Vec<Choice>,
     /// The day the preview starts on (the club's today).
+    #[serde(with = "domain::day::iso")]
     pub today: chrono::NaiveDate,
+}
+
+/// What the builder's "Preview for" works loads out from: the athletes with their maxes, and
+/// the club's training settings. Decoded by the preview's own code (loaded on the first
+/// "Preview for"), never by the builder's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PreviewData {
+    pub settings: domain::settings::TrainingSettings<domain::ExerciseId>,
+    pub athletes: Vec<domain::service::workouts::PreviewAthlete>,
 }
 
 /// A workout's sheet for the gym's wall: the workout and, for the group chosen, each athlete's

@@ -52,6 +52,7 @@ for (const theme of ['light', 'dark'] as const) {
   test(`the coach's pages have no accessibility violations (${theme})`, async ({ page }) => {
     await logIn(page, DEMO.coach, DEMO_PASSWORD);
     const athlete = await firstLink(page, '/athletes', 'roster-row', /^\/athletes\/\d+$/);
+    const workout = await firstLink(page, '/workouts', 'workout-item', /^\/workouts\/\d+$/);
     await open(page, '/catalogue');
     const exercise = await page.locator('a[href^="/catalogue/exercises/"]').first().getAttribute('href');
     expect(exercise).toMatch(/^\/catalogue\/exercises\/\d+$/);
@@ -72,6 +73,9 @@ for (const theme of ['light', 'dark'] as const) {
       complex!,
       `${complex}/edit`,
       '/workouts',
+      '/workouts/new',
+      workout,
+      `${workout}/edit`,
       '/planning',
       '/athletes',
       '/athletes/new',

@@ -1,7 +1,7 @@
 //! The workouts' server functions: coaches and above; athletes do not see the library.
 
 use crate::error::AppError;
-use crate::model::{BuilderData, LibraryView, WorkoutDetail, WorkoutSheetView};
+use crate::model::{BuilderData, LibraryView, PreviewData, WorkoutDetail, WorkoutSheetView};
 use domain::workout::library::LibraryQuery;
 use domain::workout::{WorkoutId, WorkoutInput};
 use leptos::prelude::*;
@@ -205,8 +205,23 @@ pub async fn workout_editor(#[server(default)] id: Option<WorkoutId>) -> Result<
     let (settings, _) =
         domain::service::athletes::training_settings(&*state.store, &state.catalogues, &actor).await?;
     let (athletes, groups) = service::preview_choices(&*state.store, &actor).await?;
+    let lifts = lift_choices(&catalogue);
+    // Each element's blocks as the coach would type them, reference lifts by their short name
+    // (or name): the builder holds typed text, and sends no workout to decode.
+    let short_name = |id: domain::ExerciseId| {
+        lifts.iter().find(|l| l.lift == Lift::Exercise(id)).map(|l| {
+            l.short.clone().unwrap_or_else(|| match locale {
+                Locale::fr => l.name_fr.clone(),
+                Locale::en => l.name_en.clone(),
+            })
+        })
+    };
+    let rows = workout
+        .as_ref()
+        .map(|w| crate::pages::workouts::draft::rows(&w.content, short_name))
+        .unwrap_or_default();
     Ok(BuilderData {
-        settings,
+        counting: settings.counting(),
         athletes: by_name(
             athletes
                 .into_iter()
@@ -219,23 +234,22 @@ pub async fn workout_editor(#[server(default)] id: Option<WorkoutId>) -> Result<
         groups: active_group_choices(groups),
         today: Utc::now().date_naive(),
         target: workout.as_ref().map(|w| (w.id, w.version)),
-        workout: workout.map(|w| WorkoutInput {
-            title: w.title,
-            category: w.category,
-            description: w.description.unwrap_or_default(),
-            content: w.content,
-        }),
+        rows,
+        title: workout.as_ref().map(|w| w.title.clone()).unwrap_or_default(),
+        category: workout.as_ref().and_then(|w| w.category),
+        description: workout.and_then(|w| w.description).unwrap_or_default(),
         categories: label_choices(locale, &catalogue.categories),
-        lifts: lift_choices(&catalogue),
+        lifts,
     })
 }
 
-/// The athletes "Preview for" shows loads for, with their maxes: one athlete, or a group's.
+/// What "Preview for" works loads out from: one athlete or a group's athletes with their maxes,
+/// and the club's training settings (plates, rounding, ratios).
 #[server(endpoint = "workout_preview")]
 pub async fn workout_preview(
     #[server(default)] athlete: Option<domain::AthleteId>,
     #[server(default)] group: Option<domain::GroupId>,
-) -> Result<Vec<domain::service::workouts::PreviewAthlete>, AppError> {
+) -> Result<PreviewData, AppError> {
     use domain::service::workouts::PreviewFor;
     let (state, actor) = ssr::member().await?;
     let who = match (athlete, group) {
@@ -243,7 +257,10 @@ pub async fn workout_preview(
         (None, Some(group)) => PreviewFor::Group(group),
         _ => return Err(domain::FieldError::new("athlete", domain::FieldProblem::InvalidChoice).into()),
     };
-    Ok(service::preview_athletes(&*state.store, &actor, who).await?)
+    let athletes = service::preview_athletes(&*state.store, &actor, who).await?;
+    let (settings, _) =
+        domain::service::athletes::training_settings(&*state.store, &state.catalogues, &actor).await?;
+    Ok(PreviewData { settings, athletes })
 }
 
 #[server(endpoint = "create_workout", input = leptos::server_fn::codec::Json)]

@@ -46,6 +46,7 @@ pub fn WorkoutLibraryPage() -> impl IntoView {
         <section class="flex flex-col gap-6">
             <div class="flex flex-wrap items-center justify-between gap-3">
                 <h1 class="text-3xl font-bold">{tr!(workouts.library_title)}</h1>
+                <a href="/workouts/new" class="btn-primary" data-testid="new-workout">{tr!(workouts.new_workout)}</a>
             </div>
             {loading(page)}
         </section>

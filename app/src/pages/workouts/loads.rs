@@ -24,14 +24,16 @@ fn flag_text(locale: Locale, flag: Option<LoadFlag>) -> String {
 }
 
 /// A load's text: "≈ 98" when its max comes through ratios, "100 (83 %)" for a load in kg
-/// with the share of the athlete's max, with its warning; or why there is no load.
-pub fn load_text(locale: Locale, load: &BlockLoad) -> String {
+/// with the share of the athlete's max, with its warning; or why there is no load. `unit`:
+/// "≈ 98 kg", where no column heading says the unit (the builder's preview).
+pub fn load_text(locale: Locale, load: &BlockLoad, unit: bool) -> String {
+    let unit = if unit { "\u{a0}kg" } else { "" };
     match *load {
         BlockLoad::Planned {
             load, flag, derived, ..
         } => {
             let approx = if derived { "≈\u{a0}" } else { "" };
-            format!("{approx}{}{}", kg(locale, load), flag_text(locale, flag))
+            format!("{approx}{}{unit}{}", kg(locale, load), flag_text(locale, flag))
         }
         BlockLoad::Fixed {
             load,
@@ -41,7 +43,7 @@ pub fn load_text(locale: Locale, load: &BlockLoad) -> String {
             let share = p
                 .map(|p| format!(" ({})", percent(locale, p)))
                 .unwrap_or_default();
-            format!("{}{share}{}", kg(locale, load), flag_text(locale, flag))
+            format!("{}{unit}{share}{}", kg(locale, load), flag_text(locale, flag))
         }
         BlockLoad::Unloaded { reason } => match reason {
             NoLoad::Rpe => td_string!(locale, workouts.rpe_load).to_string(),
@@ -65,23 +67,25 @@ mod tests {
             max: Kg::whole(88),
             derived: true,
         };
-        assert_eq!(load_text(Locale::fr, &derived), "≈\u{a0}66");
+        assert_eq!(load_text(Locale::fr, &derived, false), "≈\u{a0}66");
+        assert_eq!(load_text(Locale::fr, &derived, true), "≈\u{a0}66\u{a0}kg");
         let light = BlockLoad::Planned {
             load: Kg::whole(15),
             flag: Some(LoadFlag::BelowBar),
             max: Kg::whole(30),
             derived: false,
         };
-        assert_eq!(load_text(Locale::en, &light), "15 (below the bar)");
+        assert_eq!(load_text(Locale::en, &light, false), "15 (below the bar)");
         let fixed = BlockLoad::Fixed {
             load: Kg::whole(100),
             flag: None,
             percent: Some(Percent::whole(80)),
         };
-        assert_eq!(load_text(Locale::fr, &fixed), "100 (80\u{a0}%)");
+        assert_eq!(load_text(Locale::fr, &fixed, false), "100 (80\u{a0}%)");
+        assert_eq!(load_text(Locale::fr, &fixed, true), "100\u{a0}kg (80\u{a0}%)");
         let none = BlockLoad::Unloaded {
             reason: NoLoad::NoMax(Unresolved::NoMax),
         };
-        assert_eq!(load_text(Locale::en, &none), "no max");
+        assert_eq!(load_text(Locale::en, &none, true), "no max");
     }
 }

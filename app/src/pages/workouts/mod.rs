@@ -1,7 +1,10 @@
 //! Workouts: the club's library of templates and a workout's page (coaches and above).
 
+pub mod builder;
+pub mod draft;
 pub mod library;
 pub mod loads;
+pub mod preview;
 pub mod print;
 pub mod workout;
 
@@ -17,13 +20,18 @@ pub fn workout_href(id: WorkoutId) -> String {
     format!("/workouts/{id}")
 }
 
+/// The builder, opened on a workout.
+pub fn edit_href(id: WorkoutId) -> String {
+    format!("/workouts/{id}/edit")
+}
+
 /// A workout's sheet for the gym's wall (a group and a day are chosen on it).
 pub fn sheet_href(id: WorkoutId) -> String {
     format!("/workouts/{id}/print")
 }
 
 /// A lift's name in the page's language.
-fn lift_name(locale: Locale, lift: &LiftChoice) -> String {
+pub(super) fn lift_name(locale: Locale, lift: &LiftChoice) -> String {
     match locale {
         Locale::fr => lift.name_fr.clone(),
         Locale::en => lift.name_en.clone(),

@@ -166,7 +166,7 @@ fn loads_table(
                         .blocks
                         .get(element)
                         .and_then(|b| b.get(j))
-                        .map(|load| load_text(locale, load))
+                        .map(|load| load_text(locale, load, false))
                         .unwrap_or_default();
                     view! { <td class=cell data-testid="sheet-load">{text}</td> }
                 })

@@ -1,7 +1,7 @@
 //! A workout's page: its elements, each with its blocks in the coach's shorthand and in words,
 //! its tempo and comment. Rendered on the server: no WASM.
 
-use super::{LiftNames, element_notes, sheet_href};
+use super::{LiftNames, edit_href, element_notes, sheet_href};
 use crate::api::workouts::{DuplicateWorkout, workout_view};
 use crate::components::{loaded, loading};
 use crate::error::AppError;
@@ -72,6 +72,7 @@ fn show(data: WorkoutDetail) -> impl IntoView {
                 {category.map(|c| view! { <span class="badge w-fit">{c}</span> })}
             </div>
             <div class="flex flex-wrap gap-2">
+                <a href=edit_href(id) class="btn-primary" data-testid="edit-workout">{tr!(workouts.edit)}</a>
                 <a href=sheet_href(id) class="btn-secondary" data-testid="print-workout">{tr!(workouts.print)}</a>
                 <form method="post" action=DuplicateWorkout::PATH>
                     <input type="hidden" name="id" value=id.to_string()/>
