@@ -25,6 +25,6 @@ pub use header::{Header, HydrationMark, ViewerResource};
 pub use messages::{error_text, field_text, role_label};
 pub use page::{
     AuthCard, Tabs, detail_page, editable, failure, form_page, id_param, loaded, loading, refused,
-    section_page,
+    section_page, wide_form_page,
 };
 pub use toast::{ToastKind, ToastRegion, Toaster};

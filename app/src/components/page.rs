@@ -75,11 +75,21 @@ pub fn section_page(
 }
 
 /// A page that creates or edits a record: its title and heading, then the form once its data
-/// has loaded.
+/// has loaded, as wide as a form's column.
 pub fn form_page(title: String, page: Suspend<AnyView>) -> impl IntoView {
+    titled_form(title, page, "flex max-w-3xl flex-col gap-6")
+}
+
+/// A [`form_page`] on the page's whole width, for a form with a side panel (the workout
+/// builder: its elements beside the metrics).
+pub fn wide_form_page(title: String, page: Suspend<AnyView>) -> impl IntoView {
+    titled_form(title, page, "flex flex-col gap-6")
+}
+
+fn titled_form(title: String, page: Suspend<AnyView>, class: &'static str) -> impl IntoView {
     view! {
         <Title text=title.clone()/>
-        <section class="flex max-w-3xl flex-col gap-6">
+        <section class=class>
             <h1 class="text-3xl font-bold">{title}</h1>
             {loading(page)}
         </section>

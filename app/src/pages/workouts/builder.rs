@@ -8,7 +8,7 @@ use super::{edit_href, lift_name};
 use crate::api::workouts::{CreateWorkout, UpdateWorkout, WorkoutPreview, workout_editor};
 use crate::components::call::{Call, decode, post_action, send};
 use crate::components::reorder::{keyboard_target, move_item};
-use crate::components::{Field, Toaster, error_text, focus_later, loaded, loading, reload_to};
+use crate::components::{Field, Toaster, error_text, focus_later, loaded, reload_to, wide_form_page};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::model::{BuilderData, LiftChoice, PreviewData};
@@ -18,26 +18,13 @@ use domain::workout::shorthand::{self, Language, ShorthandProblem, describe};
 use domain::workout::{Element, Lift, WorkoutCategoryId, WorkoutContent, WorkoutId, WorkoutInput};
 use domain::{AthleteId, ComplexId, ExerciseId, GroupId};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use std::sync::Arc;
-
-/// The builder's page: its title, then the builder once its data has loaded, on the page's whole
-/// width (the elements beside the metrics).
-fn builder_page(title: String, page: Suspend<AnyView>) -> impl IntoView {
-    view! {
-        <Title text=title.clone()/>
-        <section class="flex flex-col gap-6">
-            <h1 class="text-3xl font-bold">{title}</h1>
-            {loading(page)}
-        </section>
-    }
-}
 
 #[component]
 pub fn NewWorkoutPage() -> impl IntoView {
     let page = loaded(workout_editor(None), |editor| view! { <WorkoutBuilder editor/> });
-    builder_page(tr!(workouts.new_title), page)
+    wide_form_page(tr!(workouts.new_title), page)
 }
 
 #[component]
@@ -52,7 +39,7 @@ pub fn EditWorkoutPage() -> impl IntoView {
         },
         |editor| view! { <WorkoutBuilder editor/> },
     );
-    builder_page(tr!(workouts.edit_title), page)
+    wide_form_page(tr!(workouts.edit_title), page)
 }
 
 /// The call that saves a workout: over the version the builder opened, or a new one.
