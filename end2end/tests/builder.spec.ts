@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { DEMO, DEMO_PASSWORD, hydrated, logIn, open, unique, watchConsole } from './helpers';
 
 const names = (page: Page) => page.getByTestId('element-name');
@@ -18,6 +18,17 @@ async function dragOnto(page: Page, from: number, to: number) {
   await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
   await page.mouse.down();
   await page.mouse.move(target.x + target.width / 2, target.y + target.height / 3, { steps: 8 });
+  await page.mouse.up();
+}
+
+/** Drags the handle of block `from` onto block `to` in an element's words, with the mouse. */
+async function dragBlock(page: Page, words: Locator, from: number, to: number) {
+  const handle = await words.locator('[data-block-handle]').nth(from).boundingBox();
+  const target = await words.locator('li').nth(to).boundingBox();
+  if (!handle || !target) throw new Error('the blocks are not on screen');
+  await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 8 });
   await page.mouse.up();
 }
 
@@ -68,6 +79,13 @@ test('a coach builds a workout with the keyboard from shorthand, saves it, and a
   await page.keyboard.press('Alt+ArrowUp');
   await expect(page.getByTestId('element-blocks').first()).toHaveValue('75%x2, 85%x1x3, 80%x2');
   await page.keyboard.press('Alt+ArrowDown');
+  await expect(page.getByTestId('element-blocks').first()).toHaveValue('75%x2, 80%x2, 85%x1x3');
+  // And by dragging a block's handle onto another line, there and back.
+  const words = page.getByTestId('element-words').first();
+  await dragBlock(page, words, 2, 0);
+  await expect(page.getByTestId('element-blocks').first()).toHaveValue('85%x1x3, 75%x2, 80%x2');
+  await expect(page.getByTestId('builder-announcement')).toContainText('position 1 sur 3');
+  await dragBlock(page, words, 0, 2);
   await expect(page.getByTestId('element-blocks').first()).toHaveValue('75%x2, 80%x2, 85%x1x3');
   // The metrics follow: 2 + 2 + 3 lifts, in Prilepin's zones for the snatch.
   const totalLifts = page.getByTestId('metrics').getByTestId('metric-lifts').last();

@@ -139,6 +139,71 @@ fn block_move(ev: &leptos::ev::Event) -> Option<(usize, usize)> {
     }
 }
 
+/// What a pointer drags: an element (its key), or a block of an element (the element's key
+/// and the block's index). Only the browser starts drags.
+#[derive(Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+enum Drag {
+    Element(u32),
+    Block(u32, usize),
+}
+
+/// What a pointer pressed on a drag handle starts dragging; the handle captures the pointer.
+#[cfg(feature = "hydrate")]
+fn drag_start(ev: &leptos::ev::PointerEvent) -> Option<Drag> {
+    use wasm_bindgen::JsCast;
+    let handle = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let key = handle
+        .closest("[data-element-key]")
+        .ok()??
+        .get_attribute("data-element-key")?
+        .parse()
+        .ok()?;
+    let drag = if handle.has_attribute("data-element-handle") {
+        Drag::Element(key)
+    } else if handle.has_attribute("data-block-handle") {
+        Drag::Block(
+            key,
+            handle
+                .parent_element()?
+                .get_attribute("data-block")?
+                .parse()
+                .ok()?,
+        )
+    } else {
+        return None;
+    };
+    let _ = handle.set_pointer_capture(ev.pointer_id());
+    Some(drag)
+}
+
+/// The block under the point (`clientX`, `clientY`) among the blocks of the element `key`,
+/// while a pointer drags one of them; that line is marked as where the block would go.
+#[cfg(feature = "hydrate")]
+fn block_at(key: u32, x: i32, y: i32) -> Option<usize> {
+    let hit = document().element_from_point(x as f32, y as f32)?;
+    let line = hit.closest("li[data-block]").ok()??;
+    if line.parent_element()?.id() != format!("element-{key}-words") {
+        return None;
+    }
+    let over = line.get_attribute("data-block")?.parse().ok()?;
+    mark_block(key, Some(&line));
+    Some(over)
+}
+
+/// Marks `line` of the element `key`'s blocks as the drop target (`data-over`; none: no line).
+#[cfg(feature = "hydrate")]
+fn mark_block(key: u32, line: Option<&web_sys::Element>) {
+    if let Some(list) = document().get_element_by_id(&format!("element-{key}-words"))
+        && let Ok(Some(marked)) = list.query_selector("[data-over]")
+    {
+        let _ = marked.remove_attribute("data-over");
+    }
+    if let Some(line) = line {
+        let _ = line.set_attribute("data-over", "");
+    }
+}
+
 /// The key of the element under the point (`clientX`, `clientY`), while a pointer drags.
 #[cfg(feature = "hydrate")]
 fn element_key_at(x: i32, y: i32) -> Option<u32> {
@@ -149,8 +214,9 @@ fn element_key_at(x: i32, y: i32) -> Option<u32> {
 
 /// Builds a workout. Elements are added from a search of the club's lifts; each element's
 /// blocks are typed as shorthand and read at every keystroke, in the browser. Elements move by
-/// dragging their handle (mouse, pen or touch), with Alt+↑/↓ or with their buttons, each move
-/// announced; a removed element comes back with "Undo". "Preview for" fetches an athlete's or a
+/// dragging their handle (mouse, pen or touch), with Alt+↑/↓ or with their buttons, and so do
+/// an element's blocks (in its text), each move announced; a removed element comes back with
+/// "Undo". "Preview for" fetches an athlete's or a
 /// group's maxes once; their kilograms and the metrics then follow every keystroke. Saving
 /// sends the version the builder opened, so a save made meanwhile in another tab is refused
 /// with a message, never overwritten.
@@ -281,6 +347,8 @@ fn WorkoutBuilder(editor: BuilderData) -> impl IntoView {
     };
     // A block of an element moves in its text (kept as typed), announced; the focus goes to the
     // moved block's button that can still move it the same way, else the other one.
+    // A block a pointer drags (see `Drag::Block`) and the line it is over.
+    let block_drag = StoredValue::new(None::<(Drag, usize)>);
     let move_block = move |key: u32, from: usize, to: usize, count: usize| {
         let moved = elements
             .try_update(|list| {
@@ -300,6 +368,15 @@ fn WorkoutBuilder(editor: BuilderData) -> impl IntoView {
                 if up { "up" } else { "down" }
             ));
         }
+    };
+    let end_drag = move || {
+        dragging.set(None);
+        drop_on.set(None);
+        #[cfg(feature = "hydrate")]
+        if let Some((Drag::Block(key, ..), _)) = block_drag.get_value() {
+            mark_block(key, None);
+        }
+        block_drag.set_value(None);
     };
     let edit_row = move |key: u32, apply: fn(&mut Row, String)| {
         move |ev: leptos::ev::Event| {
@@ -520,42 +597,7 @@ fn WorkoutBuilder(editor: BuilderData) -> impl IntoView {
                         aria-hidden="true"
                         class="cursor-grab touch-none select-none px-1 text-lg text-muted"
                         data-testid="element-handle"
-                        on:pointerdown=move |ev| {
-                            ev.prevent_default();
-                            dragging.set(Some(key));
-                            drop_on.set(Some(key));
-                            #[cfg(feature = "hydrate")]
-                            {
-                                use wasm_bindgen::JsCast;
-                                if let Some(handle) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
-                                    let _ = handle.set_pointer_capture(ev.pointer_id());
-                                }
-                            }
-                        }
-                        on:pointermove=move |ev| {
-                            if dragging.get_untracked() == Some(key) {
-                                #[cfg(feature = "hydrate")]
-                                if let Some(over) = element_key_at(ev.client_x(), ev.client_y()) {
-                                    drop_on.set(Some(over));
-                                }
-                                #[cfg(not(feature = "hydrate"))]
-                                let _ = ev;
-                            }
-                        }
-                        on:pointerup=move |_| {
-                            if dragging.get_untracked() == Some(key)
-                                && let Some(over) = drop_on.get_untracked()
-                                && let (Some(from), Some(to)) = (position(key), position(over))
-                            {
-                                shift(from, to);
-                            }
-                            dragging.set(None);
-                            drop_on.set(None);
-                        }
-                        on:pointercancel=move |_| {
-                            dragging.set(None);
-                            drop_on.set(None);
-                        }
+                        data-element-handle=""
                     >"⠿"</span>
                     <span class="badge">{move || index.get() + 1}</span>
                     <h3 class="min-w-0 flex-1 font-semibold" data-testid="element-name">{name.clone()}</h3>
@@ -611,7 +653,8 @@ fn WorkoutBuilder(editor: BuilderData) -> impl IntoView {
                                         // "down" (hidden by CSS: invisible buttons take no focus);
                                         // the glyphs are hidden so that the live region reads the
                                         // words only.
-                                        <li class="group flex items-center gap-1">
+                                        <li class="group flex items-center gap-1 rounded ring-brand-500 data-[over]:ring-2" data-block=j.to_string()>
+                                            <span aria-hidden="true" data-block-handle="" class="cursor-grab touch-none select-none px-1 text-muted group-only:invisible">"⠿"</span>
                                             <span class="min-w-0 flex-1">{line}</span>
                                             <button type="button" class="icon-btn group-first:invisible" id=format!("element-{key}-block-{j}-up")
                                                 aria-label=td_string!(locale, workouts.block_up, n = j + 1).to_string()
@@ -757,7 +800,61 @@ fn WorkoutBuilder(editor: BuilderData) -> impl IntoView {
                 <section class="flex flex-col gap-3" aria-labelledby="elements-title">
                     <h2 id="elements-title" class="text-xl font-semibold">{tr!(workouts.elements)}</h2>
                     <p class="text-xs text-muted" id="elements-help">{tr!(workouts.reorder_help)} " " {tr!(workouts.shorthand_help)}</p>
-                    <ol class="flex flex-col gap-3" data-testid="workout-elements" aria-describedby="elements-help">
+                    // Drags start on a handle, an element's or a block's: one set of handlers here
+                    // for both (mouse, pen or touch; the handle captures the pointer).
+                    <ol class="flex flex-col gap-3" data-testid="workout-elements" aria-describedby="elements-help"
+                        on:pointerdown=move |ev| {
+                            #[cfg(feature = "hydrate")]
+                            match drag_start(&ev) {
+                                Some(Drag::Element(key)) => {
+                                    ev.prevent_default();
+                                    dragging.set(Some(key));
+                                    drop_on.set(Some(key));
+                                }
+                                Some(block @ Drag::Block(_, from)) => {
+                                    ev.prevent_default();
+                                    block_drag.set_value(Some((block, from)));
+                                }
+                                None => {}
+                            }
+                            #[cfg(not(feature = "hydrate"))]
+                            let _ = ev;
+                        }
+                        on:pointermove=move |ev| {
+                            #[cfg(feature = "hydrate")]
+                            if dragging.get_untracked().is_some() {
+                                if let Some(over) = element_key_at(ev.client_x(), ev.client_y()) {
+                                    drop_on.set(Some(over));
+                                }
+                            } else if let Some((block @ Drag::Block(key, ..), _)) = block_drag.get_value()
+                                && let Some(over) = block_at(key, ev.client_x(), ev.client_y())
+                            {
+                                block_drag.set_value(Some((block, over)));
+                            }
+                            #[cfg(not(feature = "hydrate"))]
+                            let _ = ev;
+                        }
+                        on:pointerup=move |_| {
+                            if let Some(key) = dragging.get_untracked()
+                                && let Some(over) = drop_on.get_untracked()
+                                && let (Some(from), Some(to)) = (position(key), position(over))
+                            {
+                                shift(from, to);
+                            }
+                            if let Some((Drag::Block(key, from), to)) = block_drag.get_value()
+                                && from != to
+                            {
+                                let count = elements.with_untracked(|list| {
+                                    list.iter().find(|r| r.key == key).map_or(0, |r| {
+                                        lexicon.with_value(|lx| read_blocks(r, lx, movements(r.lift)).map_or(0, |b| b.len()))
+                                    })
+                                });
+                                move_block(key, from, to, count);
+                            }
+                            end_drag();
+                        }
+                        on:pointercancel=move |_| end_drag()
+                    >
                         <For each=move || elements.with(|l| l.iter().map(|r| r.key).collect::<Vec<_>>()) key=|key| *key let:key>
                             {element_row(key)}
                         </For>
