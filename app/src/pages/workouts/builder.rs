@@ -8,7 +8,9 @@ use super::{edit_href, lift_name};
 use crate::api::workouts::{CreateWorkout, UpdateWorkout, WorkoutPreview, workout_editor};
 use crate::components::call::{Call, decode, post_action, send};
 use crate::components::reorder::{keyboard_target, move_item};
-use crate::components::{Field, Toaster, error_text, focus_later, loaded, reload_to, wide_form_page};
+use crate::components::{
+    Field, Toaster, error_text, focus_later, id_param, loaded, reload_to, wide_form_page,
+};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::model::{BuilderData, LiftChoice, PreviewData};
@@ -18,7 +20,6 @@ use domain::workout::shorthand::{self, Language, ShorthandProblem, describe};
 use domain::workout::{Element, Lift, WorkoutCategoryId, WorkoutContent, WorkoutId, WorkoutInput};
 use domain::{AthleteId, ComplexId, ExerciseId, GroupId};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use std::sync::Arc;
 
 #[component]
@@ -29,14 +30,9 @@ pub fn NewWorkoutPage() -> impl IntoView {
 
 #[component]
 pub fn EditWorkoutPage() -> impl IntoView {
-    let id = use_params_map().with_untracked(|p| p.get("id").and_then(|id| id.parse().ok()).map(WorkoutId));
+    let id = id_param(WorkoutId);
     let page = loaded(
-        async move {
-            match id {
-                Some(id) => workout_editor(Some(id)).await,
-                None => Err(AppError::NotFound),
-            }
-        },
+        async move { workout_editor(Some(id?)).await },
         |editor| view! { <WorkoutBuilder editor/> },
     );
     wide_form_page(tr!(workouts.edit_title), page)

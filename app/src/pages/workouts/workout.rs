@@ -3,27 +3,17 @@
 
 use super::{LiftNames, edit_href, element_notes, sheet_href};
 use crate::api::workouts::{DuplicateWorkout, workout_view};
-use crate::components::{loaded, loading};
-use crate::error::AppError;
+use crate::components::{id_param, loaded, loading};
 use crate::model::WorkoutDetail;
 use domain::workout::{Lift, WorkoutId};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn WorkoutPage() -> impl IntoView {
-    let id = use_params_map().with_untracked(|p| p.get("id").and_then(|id| id.parse().ok()).map(WorkoutId));
-    let page = loaded(
-        async move {
-            match id {
-                Some(id) => workout_view(id).await,
-                None => Err(AppError::NotFound),
-            }
-        },
-        show,
-    );
+    let id = id_param(WorkoutId);
+    let page = loaded(async move { workout_view(id?).await }, show);
     view! {
         <Title text=tr!(workouts.title)/>
         <section class="flex flex-col gap-6">
