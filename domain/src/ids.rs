@@ -50,4 +50,6 @@ id_type!(
     WorkoutId,
     /// A category of the club's workouts (season, deload…).
     WorkoutCategoryId,
+    /// A planned session: a workout's copy on a day of the calendar.
+    SessionId,
 );

@@ -19,6 +19,7 @@ pub mod load;
 pub mod maxes;
 pub mod media;
 pub mod membership;
+pub mod planning;
 pub mod ports;
 pub mod progression;
 pub mod ratios;
