@@ -16,6 +16,8 @@ use crate::ids::{
 use crate::invitation::{Invitation, TokenHash};
 use crate::maxes::Max;
 use crate::membership::{ClubMembership, Member};
+use crate::planning::groups::Membership;
+use crate::planning::{Session, SessionDraft, SessionId, TimeOfDay};
 use crate::role::Role;
 use crate::settings::TrainingSettings;
 use crate::throttle::{Counter, Key};
@@ -407,6 +409,36 @@ pub trait WorkoutStore: Send + Sync {
     async fn delete_workout(&self, workout: Versioned<WorkoutId>) -> StoreResult<()>;
 }
 
+/// The planning calendar's sessions, and the periods athletes spend in groups. A session's
+/// content and overrides are kept whole; whom it names (athletes, groups) and what (its
+/// template, exercises, complexes, category) are known to the store: one of another club is
+/// `NotFound`, and a used workout, exercise or complex cannot be deleted (`InUse`).
+#[async_trait]
+pub trait PlanningStore: Send + Sync {
+    /// The club's sessions on the days from `from` (included) to `until` (excluded), by day,
+    /// time (sessions without one first) and id.
+    async fn sessions(&self, club: ClubId, from: NaiveDate, until: NaiveDate) -> StoreResult<Vec<Session>>;
+    async fn session(&self, club: ClubId, id: SessionId) -> StoreResult<Option<Session>>;
+    /// Creates every session or none (a copied week, a repeat), answering them in order.
+    async fn create_sessions(
+        &self,
+        club: ClubId,
+        drafts: &[SessionDraft],
+        now: DateTime<Utc>,
+    ) -> StoreResult<Vec<Session>>;
+    /// Replaces a session with the draft (its content, whom it is for, its overrides…).
+    async fn update_session(&self, session: Edit<SessionId, &SessionDraft>) -> StoreResult<Session>;
+    /// Moves a session to another day and time, nothing else changed.
+    async fn move_session(
+        &self,
+        session: Edit<SessionId, (NaiveDate, Option<TimeOfDay>)>,
+    ) -> StoreResult<Session>;
+    async fn delete_session(&self, session: Versioned<SessionId>) -> StoreResult<()>;
+    /// The periods the club's athletes spent in its groups (kept by the store as athletes join
+    /// and leave groups, on the day they do).
+    async fn group_memberships(&self, club: ClubId) -> StoreResult<Vec<Membership>>;
+}
+
 /// Everything DropIt stores, behind one port. One adapter per database implements it; a
 /// use-case asks only for the ports it uses (see [`crate::service`]).
 #[async_trait]
@@ -425,6 +457,7 @@ pub trait Store:
     + GroupStore
     + SettingsStore
     + WorkoutStore
+    + PlanningStore
 {
     /// Whether the database answers (readiness).
     async fn ping(&self) -> StoreResult<()>;

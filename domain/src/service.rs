@@ -26,6 +26,7 @@ pub mod athlete_page;
 pub mod athletes;
 pub mod catalogue;
 mod error;
+pub mod planning;
 #[cfg(test)]
 mod tests;
 pub mod workouts;

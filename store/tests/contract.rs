@@ -160,11 +160,18 @@ contract!(
     workouts_are_saved_whole_with_a_version_and_scoped,
     what_a_workout_names_is_archived_never_deleted,
     workout_categories_are_the_clubs_list,
+    sessions_are_saved_whole_with_a_version_and_scoped,
+    sessions_are_created_all_or_nothing_of_the_clubs_records,
+    what_a_session_names_is_archived_never_deleted,
+    group_memberships_are_kept_as_periods,
 );
 
 #[path = "contract/workouts.rs"]
 mod workouts;
 use workouts::*;
+#[path = "contract/planning.rs"]
+mod planning;
+use planning::*;
 
 fn t0() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 1, 10, 0, 0)

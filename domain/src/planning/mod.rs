@@ -18,9 +18,9 @@ pub mod groups;
 mod tests;
 
 use crate::error::{FieldError, FieldProblem};
-use crate::ids::{AthleteId, GroupId};
+use crate::ids::{AthleteId, ExerciseId, GroupId};
 use crate::workout::{
-    Block, Element, Lift, Workout, WorkoutCategoryId, WorkoutContent, WorkoutDraft, WorkoutId,
+    Block, Element, Intensity, Lift, Workout, WorkoutCategoryId, WorkoutContent, WorkoutDraft, WorkoutId,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -328,7 +328,39 @@ impl SessionDraft {
     }
 }
 
+/// The exercises a session names: its content's (see [`WorkoutContent::exercises`]), then the
+/// reference lifts its overrides add, each once.
+fn named_exercises(content: &WorkoutContent, overrides: &[Override]) -> Vec<ExerciseId> {
+    let mut ids = content.exercises();
+    let referred = overrides
+        .iter()
+        .flat_map(|o| &o.elements)
+        .flat_map(|e| &e.blocks)
+        .filter_map(|b| match b.intensity {
+            Intensity::Percent { of: Some(id), .. } => Some(id),
+            _ => None,
+        });
+    for id in referred {
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    ids
+}
+
+impl SessionDraft {
+    /// The exercises the session names (content and overrides), each once.
+    pub fn exercises(&self) -> Vec<ExerciseId> {
+        named_exercises(&self.content, &self.overrides)
+    }
+}
+
 impl Session {
+    /// The exercises the session names (content and overrides), each once.
+    pub fn exercises(&self) -> Vec<ExerciseId> {
+        named_exercises(&self.content, &self.overrides)
+    }
+
     /// The session as a draft, to change and write back.
     pub fn draft(&self) -> SessionDraft {
         SessionDraft {

@@ -101,6 +101,16 @@ pub async fn workout_catalogue<S: CatalogueStore + ExerciseStore + ComplexStore 
     actor: &Member,
 ) -> Result<WorkoutCatalogue, ClubError> {
     require(actor, Permission::Coach)?;
+    read_catalogue(store, cache, actor).await
+}
+
+/// The club's exercises, complexes and workout categories, for whoever reads the catalogue (an
+/// athlete's own sessions name them too).
+pub(super) async fn read_catalogue<S: CatalogueStore + ExerciseStore + ComplexStore + ?Sized>(
+    store: &S,
+    cache: &CatalogueCache,
+    actor: &Member,
+) -> Result<WorkoutCatalogue, ClubError> {
     Ok(WorkoutCatalogue {
         catalogue: super::catalogue::exercises(store, cache, actor).await?,
         complexes: store.complexes(actor.club_id).await?,
@@ -126,7 +136,7 @@ pub async fn preview_choices<S: AthleteStore + GroupStore + ?Sized>(
 /// Checks a draft's lifts against the catalogue: every complex's blocks give one number of
 /// reps per movement (`element-{i}`: `TooFew`/`TooMany` with the movements' count); an
 /// exercise or complex that is not the club's is `NotFound`.
-async fn check_lifts<S: ExerciseStore + ComplexStore + ?Sized>(
+pub(super) async fn check_lifts<S: ExerciseStore + ComplexStore + ?Sized>(
     store: &S,
     actor: &Member,
     draft: &WorkoutDraft,
@@ -323,7 +333,11 @@ where
 
 /// A group's athletes who are not archived, by name, each with their maxes (the whole club's
 /// maxes read once).
-async fn group_athletes<S>(store: &S, club: ClubId, group: &Group) -> Result<Vec<PreviewAthlete>, ClubError>
+pub(super) async fn group_athletes<S>(
+    store: &S,
+    club: ClubId,
+    group: &Group,
+) -> Result<Vec<PreviewAthlete>, ClubError>
 where
     S: AthleteStore + MaxStore + ?Sized,
 {
@@ -338,7 +352,7 @@ where
 }
 
 /// Each athlete with their own maxes among `all`.
-fn with_maxes(athletes: Vec<Athlete>, mut all: Vec<RecordedMax>) -> Vec<PreviewAthlete> {
+pub(super) fn with_maxes(athletes: Vec<Athlete>, mut all: Vec<RecordedMax>) -> Vec<PreviewAthlete> {
     athletes
         .into_iter()
         .map(|a| {

@@ -13,6 +13,7 @@ mod accounts;
 mod athletes;
 mod catalogue;
 mod fakes;
+mod planning;
 mod tables;
 mod workouts;
 

@@ -7,6 +7,8 @@ use crate::competition::{LevelStatus, Weighing};
 use crate::error::StoreError;
 use crate::ids::{AthleteId, ClubId, ExerciseId, GroupId, MemberId, UserId};
 use crate::invitation::{Invitation, TokenHash};
+use crate::planning::Session;
+use crate::planning::groups::Membership;
 use crate::ports::{RecordedMax, StoreResult};
 use crate::role::Role;
 use crate::settings::TrainingSettings;
@@ -39,6 +41,10 @@ pub(super) struct State {
     pub(super) group_athletes: Vec<(GroupId, AthleteId)>,
     pub(super) settings: HashMap<ClubId, (TrainingSettings<ExerciseId>, i64)>,
     pub(super) workouts: Vec<Owned<Workout>>,
+    /// The periods athletes spent in groups, kept as `group_athletes` changes (on today's
+    /// date, as the SQL adapters' triggers).
+    pub(super) memberships: Vec<Membership>,
+    pub(super) sessions: Vec<Owned<Session>>,
 }
 
 /// A record and the club it belongs to.
@@ -120,7 +126,8 @@ versioned_by_field!(
     RecordedMax,
     MemberRow,
     GroupRow,
-    Workout
+    Workout,
+    Session
 );
 
 /// An account and its password hash.

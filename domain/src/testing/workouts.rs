@@ -116,6 +116,12 @@ impl WorkoutStore for MemoryStore {
     async fn delete_workout(&self, Versioned { club, id, version }: Versioned<WorkoutId>) -> StoreResult<()> {
         self.write(|s| {
             guard(of_club_mut(&mut s.workouts, club, |w| w.id == id), version)?;
+            if s.sessions
+                .iter()
+                .any(|x| x.record.template.is_some_and(|t| t.workout == id))
+            {
+                return Err(StoreError::InUse);
+            }
             s.workouts.retain(|w| !(w.club == club && w.record.id == id));
             Ok(())
         })

@@ -186,7 +186,8 @@ macro_rules! complexes_sql {
             ) -> StoreResult<()> {
                 let statement = sqlx::query(
                     "DELETE FROM complexes WHERE club_id = $1 AND id = $2 AND version = $3 \
-                     AND NOT EXISTS (SELECT 1 FROM workout_complexes WHERE complex_id = $2)",
+                     AND NOT EXISTS (SELECT 1 FROM workout_complexes WHERE complex_id = $2) \
+                     AND NOT EXISTS (SELECT 1 FROM session_complexes WHERE complex_id = $2)",
                 )
                 .bind(club.0)
                 .bind(id.0)

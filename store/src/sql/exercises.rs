@@ -192,7 +192,8 @@ macro_rules! exercises_sql {
                     "DELETE FROM exercises WHERE club_id = $1 AND id = $2 AND version = $3 \
                      AND NOT EXISTS (SELECT 1 FROM complex_movements WHERE exercise_id = $2) \
                      AND NOT EXISTS (SELECT 1 FROM maxes WHERE exercise_id = $2) \
-                     AND NOT EXISTS (SELECT 1 FROM workout_exercises WHERE exercise_id = $2)",
+                     AND NOT EXISTS (SELECT 1 FROM workout_exercises WHERE exercise_id = $2) \
+                     AND NOT EXISTS (SELECT 1 FROM session_exercises WHERE exercise_id = $2)",
                 )
                 .bind(club.0)
                 .bind(id.0)

@@ -55,6 +55,7 @@ mod exercises;
 mod groups;
 mod invitations;
 mod maxes;
+mod planning;
 mod settings;
 mod throttle;
 mod workouts;

@@ -1,7 +1,7 @@
 //! The club's workouts (`WorkoutStore`): each a row with its content as one JSON document, and
 //! the exercises and complexes it names, so that a used one cannot be deleted.
 
-use super::{SqlStore, db_error, missing_or_conflict, set_archived_sql};
+use super::{SqlStore, db_error, missing_conflict_or_in_use, missing_or_conflict, set_archived_sql};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use domain::ports::{Edit, StoreResult, Versioned, WorkoutStore};
@@ -167,9 +167,15 @@ macro_rules! workouts_sql {
                 &self,
                 Versioned { club, id, version }: Versioned<WorkoutId>,
             ) -> StoreResult<()> {
-                // The planning calendar's sessions will guard this delete (`InUse`).
-                self.delete_versioned("workouts", None, club, id.0, version, || {
-                    self.workout(club, id)
+                let statement = sqlx::query(
+                    "DELETE FROM workouts WHERE club_id = $1 AND id = $2 AND version = $3 \
+                     AND NOT EXISTS (SELECT 1 FROM sessions WHERE workout_id = $2)",
+                )
+                .bind(club.0)
+                .bind(id.0)
+                .bind(version);
+                self.run_guarded(statement, || async {
+                    missing_conflict_or_in_use(self.workout(club, id).await, version, |r| r.version)
                 })
                 .await
             }

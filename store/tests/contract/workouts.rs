@@ -40,7 +40,7 @@ fn draft(title: &str, elements: Vec<Element>) -> WorkoutDraft {
 
 /// A snatch day of the small catalogue: snatches at 75 % with a tempo and a comment, its complex
 /// at 80 % of the snatch with reps per movement, presses in kilograms and at an RPE.
-async fn snatch_day(store: &dyn Store, club: domain::ClubId) -> WorkoutDraft {
+pub(super) async fn snatch_day(store: &dyn Store, club: domain::ClubId) -> WorkoutDraft {
     let snatch = exercise_named(store, club, "Arraché").await.id;
     let press = exercise_named(store, club, "Développé militaire").await.id;
     let complex = store.complexes(club).await.expect("complexes")[0].id;

@@ -9,6 +9,7 @@ mod exchange;
 mod invitations;
 mod media;
 mod members;
+mod planning;
 mod records;
 mod workouts;
 

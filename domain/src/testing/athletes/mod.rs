@@ -296,8 +296,7 @@ impl GroupStore for MemoryStore {
                 // Doing it twice changes nothing.
                 let _ = s.insert_in_group(change.group, change.athlete);
             } else {
-                s.group_athletes
-                    .retain(|pair| *pair != (change.group, change.athlete));
+                s.remove_from_group(change.group, change.athlete);
             }
             Ok(())
         })

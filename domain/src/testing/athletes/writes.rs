@@ -5,6 +5,7 @@ use crate::athlete_import::AthleteImportPlan;
 use crate::catalogue::search::fold;
 use crate::error::StoreError;
 use crate::ids::{AthleteId, ClubId, ExerciseId, GroupId, MemberId};
+use crate::planning::groups::Membership;
 use crate::ports::StoreResult;
 use crate::testing::tables::{GroupRow, Owned, State, change, of_club, of_club_mut};
 
@@ -115,7 +116,24 @@ impl State {
             return Err(StoreError::Duplicate);
         }
         self.group_athletes.push((group, athlete));
+        self.memberships.push(Membership {
+            group,
+            athlete,
+            since: chrono::Utc::now().date_naive(),
+            until: None,
+        });
         Ok(())
+    }
+
+    /// Takes the athlete out of the group (nothing when they are not in it).
+    pub(super) fn remove_from_group(&mut self, group: GroupId, athlete: AthleteId) {
+        self.group_athletes.retain(|pair| *pair != (group, athlete));
+        let today = chrono::Utc::now().date_naive();
+        for period in &mut self.memberships {
+            if period.group == group && period.athlete == athlete && period.until.is_none() {
+                period.until = Some(today);
+            }
+        }
     }
 
     pub(super) fn insert_athlete(

@@ -241,7 +241,8 @@ impl ExerciseStore for MemoryStore {
             let in_workout = s
                 .workouts
                 .iter()
-                .any(|w| w.record.content.exercises().contains(&id));
+                .any(|w| w.record.content.exercises().contains(&id))
+                || s.sessions.iter().any(|x| x.record.exercises().contains(&id));
             if in_complex || has_max || in_workout {
                 return Err(StoreError::InUse);
             }
@@ -333,6 +334,9 @@ impl ComplexStore for MemoryStore {
             if s.workouts
                 .iter()
                 .any(|w| w.record.content.complexes().contains(&id))
+                || s.sessions
+                    .iter()
+                    .any(|x| x.record.content.complexes().contains(&id))
             {
                 return Err(StoreError::InUse);
             }
