@@ -7,6 +7,7 @@
 pub mod athletes;
 pub mod catalogue;
 pub mod groups;
+pub mod planning;
 pub mod preferences;
 pub mod records;
 pub mod settings;

@@ -46,7 +46,6 @@ pub mod pages;
 pub mod ssr;
 
 use crate::i18n::*;
-use crate::pages::soon::{ComingSoon, Section};
 use leptos::prelude::*;
 use leptos_meta::{HashedStylesheet, Link, Meta, MetaTags, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
@@ -143,7 +142,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/workouts/:id/edit") view=pages::workouts::builder::EditWorkoutPage ssr=SsrMode::Async/>
                         <Route path=path!("/workouts/:id") view=pages::workouts::workout::WorkoutPage ssr=SsrMode::Async/>
                         <Route path=path!("/workouts/:id/print") view=pages::workouts::print::WorkoutPrintPage ssr=SsrMode::Async/>
-                        <Route path=path!("/planning") view=|| view! { <ComingSoon section=Section::Planning/> } ssr=SsrMode::Async/>
+                        <Route path=path!("/planning") view=pages::planning::calendar::PlanningPage ssr=SsrMode::Async/>
+                        <Route path=path!("/planning/new") view=pages::planning::new::NewSessionPage ssr=SsrMode::Async/>
+                        <Route path=path!("/planning/sessions/:id") view=pages::planning::session::SessionPageView ssr=SsrMode::Async/>
                         <Route path=path!("/athletes") view=pages::athletes::roster::AthletesPage ssr=SsrMode::Async/>
                         <Route path=path!("/athletes/new") view=pages::athletes::form::NewAthletePage ssr=SsrMode::Async/>
                         <Route path=path!("/athletes/groups") view=pages::athletes::groups::AthleteGroupsPage ssr=SsrMode::Async/>

@@ -338,3 +338,102 @@ pub struct WorkoutDetail {
     pub category: Option<String>,
     pub lifts: Vec<LiftChoice>,
 }
+
+/// The planning calendar's page: the sessions of the days shown, with whom they are for and,
+/// when the calendar is one athlete's, what they lift.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CalendarView {
+    /// The viewer plans (a coach or above): they may move, copy and create sessions.
+    pub planner: bool,
+    pub today: chrono::NaiveDate,
+    /// A week's view (else a month's), and its first day (a Monday, or the 1st).
+    pub week: bool,
+    pub anchor: chrono::NaiveDate,
+    /// The days shown: from `from` (included) to `until` (excluded).
+    pub from: chrono::NaiveDate,
+    pub until: chrono::NaiveDate,
+    /// The filters applied.
+    pub group: Option<domain::GroupId>,
+    pub athlete: Option<domain::AthleteId>,
+    pub sessions: Vec<SessionCard>,
+    /// What the filters offer (a planner's): the club's groups and athletes, by name.
+    pub groups: Vec<Choice>,
+    pub athletes: Vec<Choice>,
+    /// The athlete whose kilograms the calendar shows (an athlete's own, or the filter's).
+    pub focus: Option<String>,
+    /// An athlete whose account is linked to no profile yet: no session can be theirs.
+    pub unlinked: bool,
+}
+
+/// A session as the calendar shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionCard {
+    pub id: domain::planning::SessionId,
+    pub version: i64,
+    pub date: chrono::NaiveDate,
+    pub time: Option<domain::planning::TimeOfDay>,
+    pub title: String,
+    /// Its category's name and colour (one of the calendar's palette).
+    pub category: Option<(String, u8)>,
+    /// Its groups', then its athletes' names.
+    pub assignees: Vec<String>,
+    /// What the focused athlete does in it.
+    pub focus: Option<FocusLoads>,
+}
+
+/// What the focused athlete does in a session.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FocusLoads {
+    /// They skip it.
+    Skips,
+    /// Each element's name and its blocks' loads, in words; `adapted`: an override of theirs
+    /// changed some blocks.
+    Lifts { adapted: bool, lines: Vec<String> },
+}
+
+/// A session's page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionPage {
+    pub planner: bool,
+    pub id: domain::planning::SessionId,
+    pub version: i64,
+    pub date: chrono::NaiveDate,
+    pub time: Option<domain::planning::TimeOfDay>,
+    pub title: String,
+    pub category: Option<String>,
+    pub content: domain::workout::WorkoutContent,
+    pub lifts: Vec<LiftChoice>,
+    /// The groups it names, then the athletes it names, by name.
+    pub groups: Vec<Choice>,
+    pub named: Vec<Choice>,
+    /// Everyone it is for on its day, with what they lift.
+    pub athletes: Vec<SessionAthleteView>,
+    /// The template it was copied from, if it still exists: its id, title and whether it
+    /// changed since.
+    pub template: Option<(domain::workout::WorkoutId, String, bool)>,
+    /// What the assignees' form offers (a planner's): the club's groups and athletes.
+    pub all_groups: Vec<Choice>,
+    pub all_athletes: Vec<Choice>,
+}
+
+/// One athlete of a session's page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionAthleteView {
+    pub id: domain::AthleteId,
+    pub name: String,
+    pub skips: bool,
+    /// Each element's blocks as typed for them when they differ from the session's (the
+    /// override's shorthand), `None` where they do the session's.
+    pub adapted: Vec<Option<String>>,
+    /// Each element's blocks' loads; empty when they skip.
+    pub loads: Vec<Vec<domain::workout::metrics::BlockLoad>>,
+}
+
+/// What the new-session page offers: the club's active workouts (by title), groups and
+/// athletes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionChoices {
+    pub workouts: Vec<WorkoutItem>,
+    pub groups: Vec<Choice>,
+    pub athletes: Vec<Choice>,
+}

@@ -32,11 +32,12 @@ $$ LANGUAGE plpgsql;
 CREATE TRIGGER group_athletes_history AFTER INSERT OR DELETE ON group_athletes
     FOR EACH ROW EXECUTE FUNCTION group_athletes_history();
 
--- A session: a workout's copy (`content`, one JSON document as `workouts.content`) on a day,
+-- A planned session (`planned_sessions`: the login sessions of tower-sessions own the name
+-- `sessions`): a workout's copy (`content`, one JSON document as `workouts.content`) on a day,
 -- at an optional time (minutes after midnight), with its per-athlete overrides (one JSON
 -- document). `workout_id` and `workout_version` name the template it was copied from; a used
 -- workout cannot be deleted (RESTRICT), it is archived instead.
-CREATE TABLE sessions (
+CREATE TABLE planned_sessions (
     id              BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     club_id         BIGINT NOT NULL REFERENCES clubs (id) ON DELETE CASCADE,
     date            DATE    NOT NULL,
@@ -52,13 +53,13 @@ CREATE TABLE sessions (
     updated_at      TIMESTAMPTZ NOT NULL
 );
 -- The calendar reads a club's days (a month, a week): see ARCHITECTURE.md, "Planning".
-CREATE INDEX sessions_club_date ON sessions (club_id, date);
-CREATE INDEX sessions_workout ON sessions (workout_id);
+CREATE INDEX planned_sessions_club_date ON planned_sessions (club_id, date);
+CREATE INDEX planned_sessions_workout ON planned_sessions (workout_id);
 
 -- Whom each session is for, and what it names (its content's and overrides' exercises, its
 -- complexes): a used exercise or complex is archived, never deleted.
 CREATE TABLE session_athletes (
-    session_id BIGINT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    session_id BIGINT NOT NULL REFERENCES planned_sessions (id) ON DELETE CASCADE,
     athlete_id BIGINT NOT NULL REFERENCES athletes (id) ON DELETE CASCADE,
     position   BIGINT NOT NULL,
     PRIMARY KEY (session_id, athlete_id)
@@ -66,7 +67,7 @@ CREATE TABLE session_athletes (
 CREATE INDEX session_athletes_athlete ON session_athletes (athlete_id);
 
 CREATE TABLE session_groups (
-    session_id BIGINT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    session_id BIGINT NOT NULL REFERENCES planned_sessions (id) ON DELETE CASCADE,
     group_id   BIGINT NOT NULL REFERENCES athlete_groups (id) ON DELETE CASCADE,
     position   BIGINT NOT NULL,
     PRIMARY KEY (session_id, group_id)
@@ -74,14 +75,14 @@ CREATE TABLE session_groups (
 CREATE INDEX session_groups_group ON session_groups (group_id);
 
 CREATE TABLE session_exercises (
-    session_id  BIGINT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    session_id  BIGINT NOT NULL REFERENCES planned_sessions (id) ON DELETE CASCADE,
     exercise_id BIGINT NOT NULL REFERENCES exercises (id) ON DELETE RESTRICT,
     PRIMARY KEY (session_id, exercise_id)
 );
 CREATE INDEX session_exercises_exercise ON session_exercises (exercise_id);
 
 CREATE TABLE session_complexes (
-    session_id BIGINT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    session_id BIGINT NOT NULL REFERENCES planned_sessions (id) ON DELETE CASCADE,
     complex_id BIGINT NOT NULL REFERENCES complexes (id) ON DELETE RESTRICT,
     PRIMARY KEY (session_id, complex_id)
 );

@@ -27,11 +27,12 @@ BEGIN
     WHERE group_id = OLD.group_id AND athlete_id = OLD.athlete_id AND until IS NULL;
 END;
 
--- A session: a workout's copy (`content`, one JSON document as `workouts.content`) on a day,
+-- A planned session (`planned_sessions`: the login sessions of tower-sessions own the name
+-- `sessions`): a workout's copy (`content`, one JSON document as `workouts.content`) on a day,
 -- at an optional time (minutes after midnight), with its per-athlete overrides (one JSON
 -- document). `workout_id` and `workout_version` name the template it was copied from; a used
 -- workout cannot be deleted (RESTRICT), it is archived instead.
-CREATE TABLE sessions (
+CREATE TABLE planned_sessions (
     id              INTEGER PRIMARY KEY,
     club_id         INTEGER NOT NULL REFERENCES clubs (id) ON DELETE CASCADE,
     date            TEXT    NOT NULL,
@@ -47,13 +48,13 @@ CREATE TABLE sessions (
     updated_at      TEXT    NOT NULL
 );
 -- The calendar reads a club's days (a month, a week): see ARCHITECTURE.md, "Planning".
-CREATE INDEX sessions_club_date ON sessions (club_id, date);
-CREATE INDEX sessions_workout ON sessions (workout_id);
+CREATE INDEX planned_sessions_club_date ON planned_sessions (club_id, date);
+CREATE INDEX planned_sessions_workout ON planned_sessions (workout_id);
 
 -- Whom each session is for, and what it names (its content's and overrides' exercises, its
 -- complexes): a used exercise or complex is archived, never deleted.
 CREATE TABLE session_athletes (
-    session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    session_id INTEGER NOT NULL REFERENCES planned_sessions (id) ON DELETE CASCADE,
     athlete_id INTEGER NOT NULL REFERENCES athletes (id) ON DELETE CASCADE,
     position   INTEGER NOT NULL,
     PRIMARY KEY (session_id, athlete_id)
@@ -61,7 +62,7 @@ CREATE TABLE session_athletes (
 CREATE INDEX session_athletes_athlete ON session_athletes (athlete_id);
 
 CREATE TABLE session_groups (
-    session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    session_id INTEGER NOT NULL REFERENCES planned_sessions (id) ON DELETE CASCADE,
     group_id   INTEGER NOT NULL REFERENCES athlete_groups (id) ON DELETE CASCADE,
     position   INTEGER NOT NULL,
     PRIMARY KEY (session_id, group_id)
@@ -69,14 +70,14 @@ CREATE TABLE session_groups (
 CREATE INDEX session_groups_group ON session_groups (group_id);
 
 CREATE TABLE session_exercises (
-    session_id  INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    session_id  INTEGER NOT NULL REFERENCES planned_sessions (id) ON DELETE CASCADE,
     exercise_id INTEGER NOT NULL REFERENCES exercises (id) ON DELETE RESTRICT,
     PRIMARY KEY (session_id, exercise_id)
 );
 CREATE INDEX session_exercises_exercise ON session_exercises (exercise_id);
 
 CREATE TABLE session_complexes (
-    session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    session_id INTEGER NOT NULL REFERENCES planned_sessions (id) ON DELETE CASCADE,
     complex_id INTEGER NOT NULL REFERENCES complexes (id) ON DELETE RESTRICT,
     PRIMARY KEY (session_id, complex_id)
 );

@@ -21,7 +21,7 @@ use {
 /// The club's exercises and complexes as the builder offers them, with their names in both
 /// languages (the shorthand reads either) and what their %-blocks refer to.
 #[cfg(feature = "ssr")]
-fn lift_choices(catalogue: &service::WorkoutCatalogue) -> Vec<LiftChoice> {
+pub(crate) fn lift_choices(catalogue: &service::WorkoutCatalogue) -> Vec<LiftChoice> {
     let facts = catalogue.facts();
     let mut lifts: Vec<LiftChoice> = catalogue
         .exercises()

@@ -10,6 +10,8 @@ pub mod fields;
 pub mod format;
 pub mod header;
 pub mod import_report;
+pub mod lifts;
+pub mod loads;
 pub mod messages;
 pub mod page;
 pub mod plates;

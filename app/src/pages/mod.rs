@@ -9,5 +9,5 @@ pub mod club;
 pub mod errors;
 pub mod home;
 pub mod invite;
-pub mod soon;
+pub mod planning;
 pub mod workouts;

@@ -3,21 +3,26 @@
 //! athlete's session answers "not found" to them, as another club's does to anyone.
 
 use super::error::{ClubError, require, require_found};
-use super::workouts::{PreviewAthlete, WorkoutCatalogue, check_lifts, read_catalogue, with_maxes};
+use super::workouts::{LiftFacts, PreviewAthlete, WorkoutCatalogue, check_lifts, read_catalogue, with_maxes};
 use crate::athlete::{Athlete, Group};
+use crate::catalogue::Label;
 use crate::catalogue::cache::CatalogueCache;
 use crate::error::{FieldError, FieldProblem};
-use crate::ids::{AthleteId, GroupId};
+use crate::ids::{AthleteId, ExerciseId, GroupId};
 use crate::membership::Member;
 use crate::planning::copy::{self, CopyError, Scope};
 use crate::planning::groups::{Membership, is_for, session_athletes};
-use crate::planning::{Assignees, Override, Session, SessionDraft, SessionId, TimeOfDay, calendar};
+use crate::planning::{
+    Assignees, ElementOverride, Override, Session, SessionDraft, SessionId, TimeOfDay, calendar,
+};
 use crate::ports::{PlanningStore, Store, Versioned};
 use crate::role::Permission;
+use crate::settings::TrainingSettings;
 use crate::workout::metrics::{AthleteLoads, AthleteMaxes, LiftInfo, WorkoutPlan};
-use crate::workout::{Lift, WorkoutDraft, WorkoutId};
+use crate::workout::{Block, Lift, WorkoutCategoryId, WorkoutDraft, WorkoutId};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// Whether the caller plans (coaches and above) or reads their own sessions.
 pub fn may_plan(actor: &Member) -> bool {
@@ -49,6 +54,20 @@ pub struct Calendar {
     pub athletes: Vec<Athlete>,
     pub groups: Vec<Group>,
     pub memberships: Vec<Membership>,
+    /// The club's workout categories (their order gives their colours).
+    pub categories: Vec<Label<WorkoutCategoryId>>,
+    /// The athlete the calendar is for (an athlete's own, or the one a coach filters by): their
+    /// kilograms in each session (`None` where they skip it), with the catalogue naming them.
+    pub focus: Option<Focus>,
+}
+
+/// One athlete's sessions of a calendar, with their kilograms.
+#[derive(Debug, Clone)]
+pub struct Focus {
+    pub athlete: PreviewAthlete,
+    /// Each session's loads for them, in the calendar's order; `None` where they skip it.
+    pub loads: Vec<(SessionId, Option<AthleteLoads>)>,
+    pub catalogue: WorkoutCatalogue,
 }
 
 /// `Invalid` unless `from..until` is a range of plannable days of at most [`MAX_DAYS`].
@@ -84,59 +103,120 @@ fn as_seen_by(mut session: Session, athlete: AthleteId) -> Session {
     session
 }
 
+/// What `athlete` lifts in `session` on its day (their override in place), `None` when they
+/// skip it.
+fn loads_in(
+    session: &Session,
+    athlete: &PreviewAthlete,
+    settings: &TrainingSettings<ExerciseId>,
+    facts: &HashMap<Lift, LiftFacts>,
+) -> Option<AthleteLoads> {
+    let content = session.content_for(athlete.id)?;
+    let plan = WorkoutPlan::new(&content, |c| {
+        let facts = facts.get(&Lift::Complex(c))?;
+        LiftInfo::complex(&facts.movements, facts.reference)
+    });
+    Some(plan.athlete(settings, session.date, AthleteMaxes::from(athlete)))
+}
+
 /// The calendar from `from` (included) to `until` (excluded): every session for those who
-/// plan; an athlete's own sessions for an athlete.
+/// plan, or those of `focus` (one of the club's athletes) with their kilograms; an athlete's
+/// own sessions, with their kilograms, for an athlete (whatever `focus` says).
 pub async fn calendar<S: Store + ?Sized>(
     store: &S,
+    cache: &CatalogueCache,
     actor: &Member,
-    from: NaiveDate,
-    until: NaiveDate,
+    (from, until): (NaiveDate, NaiveDate),
+    focus: Option<AthleteId>,
 ) -> Result<Calendar, ClubError> {
     require(actor, Permission::ViewClub)?;
     check_days(from, until)?;
     let club = actor.club_id;
     let sessions = store.sessions(club, from, until).await?;
     let memberships = store.group_memberships(club).await?;
-    if may_plan(actor) {
-        let athletes = store
-            .athletes(club)
-            .await?
+    let planner = may_plan(actor);
+    let (viewer, focus) = if planner {
+        (Viewer::Planner, focus)
+    } else {
+        let me = own_athlete(store, actor).await?;
+        (Viewer::Athlete(me), me)
+    };
+    let focused = match focus {
+        Some(id) => Some(
+            store
+                .athlete(club, id)
+                .await?
+                .filter(|a| planner || !a.archived)
+                .ok_or(ClubError::NotFound)?,
+        ),
+        None => None,
+    };
+    let sessions: Vec<Session> = match (&focused, planner) {
+        (None, true) => sessions,
+        (None, false) => Vec::new(),
+        (Some(a), true) => sessions
             .into_iter()
-            .filter(|a| !a.archived)
-            .collect();
-        let groups = store
-            .groups(club)
-            .await?
+            .filter(|s| is_for(s, &memberships, a.id))
+            .collect(),
+        (Some(a), false) => sessions
             .into_iter()
-            .filter(|g| !g.archived)
-            .collect();
-        return Ok(Calendar {
-            viewer: Viewer::Planner,
-            sessions,
-            athletes,
-            groups,
-            memberships,
-        });
-    }
-    let me = own_athlete(store, actor).await?;
-    let mine = match me {
-        None => Vec::new(),
-        Some(me) => sessions
-            .into_iter()
-            .filter(|s| is_for(s, &memberships, me))
-            .map(|s| as_seen_by(s, me))
+            .filter(|s| is_for(s, &memberships, a.id))
+            .map(|s| as_seen_by(s, a.id))
             .collect(),
     };
-    let athletes = match me {
-        Some(me) => store.athlete(club, me).await?.into_iter().collect(),
-        None => Vec::new(),
+    let record = focused.clone();
+    let categories = store.workout_categories(club).await?;
+    let focus = match focused {
+        None => None,
+        Some(athlete) => {
+            let maxes = store.maxes(club, athlete.id).await?;
+            let mut athletes = with_maxes(vec![athlete], maxes);
+            let athlete = athletes.pop().ok_or(ClubError::NotFound)?;
+            let catalogue = read_catalogue(store, cache, actor).await?;
+            let (settings, _) = super::athletes::training_settings(store, cache, actor).await?;
+            let facts = catalogue.facts();
+            let loads = sessions
+                .iter()
+                .map(|s| (s.id, loads_in(s, &athlete, &settings, &facts)))
+                .collect();
+            Some(Focus {
+                athlete,
+                loads,
+                catalogue,
+            })
+        }
     };
+    if !planner {
+        return Ok(Calendar {
+            viewer,
+            sessions,
+            athletes: record.into_iter().collect(),
+            groups: Vec::new(),
+            memberships: Vec::new(),
+            categories,
+            focus,
+        });
+    }
+    let athletes = store
+        .athletes(club)
+        .await?
+        .into_iter()
+        .filter(|a| !a.archived)
+        .collect();
+    let groups = store
+        .groups(club)
+        .await?
+        .into_iter()
+        .filter(|g| !g.archived)
+        .collect();
     Ok(Calendar {
-        viewer: Viewer::Athlete(me),
-        sessions: mine,
+        viewer,
+        sessions,
         athletes,
-        groups: Vec::new(),
-        memberships: Vec::new(),
+        groups,
+        memberships,
+        categories,
+        focus,
     })
 }
 
@@ -197,15 +277,9 @@ pub async fn session_detail<S: Store + ?Sized>(
     let facts = catalogue.facts();
     let athletes = athletes
         .into_iter()
-        .map(|athlete| {
-            let loads = session.content_for(athlete.id).map(|content| {
-                let plan = WorkoutPlan::new(&content, |c| {
-                    let facts = facts.get(&Lift::Complex(c))?;
-                    LiftInfo::complex(&facts.movements, facts.reference)
-                });
-                plan.athlete(&settings, session.date, AthleteMaxes::from(&athlete))
-            });
-            SessionAthlete { athlete, loads }
+        .map(|athlete| SessionAthlete {
+            loads: loads_in(&session, &athlete, &settings, &facts),
+            athlete,
         })
         .collect();
     let groups = if viewer == Viewer::Planner {
@@ -410,6 +484,57 @@ pub async fn set_override(
         ));
     }
     save(store, actor, id, version, &draft, now).await
+}
+
+/// One change to an athlete's override of a session, as the session's page makes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OverrideChange {
+    /// They skip the session (or no longer do).
+    Skip(bool),
+    /// Element `element` has these blocks for them; `None`: the session's again.
+    Blocks {
+        element: u16,
+        blocks: Option<Vec<Block>>,
+    },
+}
+
+/// Changes one part of `athlete`'s override of a session (see [`set_override`]): `NotFound`
+/// for an element the session does not have.
+pub async fn change_override(
+    store: &dyn PlanningStore,
+    actor: &Member,
+    (id, version): (SessionId, i64),
+    athlete: AthleteId,
+    change: OverrideChange,
+    now: DateTime<Utc>,
+) -> Result<Session, ClubError> {
+    let session = session_at(store, actor, id, version).await?;
+    let mut with = session.override_of(athlete).cloned().unwrap_or(Override {
+        athlete,
+        skip: false,
+        elements: Vec::new(),
+    });
+    match change {
+        OverrideChange::Skip(skip) => with.skip = skip,
+        OverrideChange::Blocks { element, blocks } => {
+            let lift = session
+                .content
+                .elements
+                .get(usize::from(element))
+                .ok_or(ClubError::NotFound)?
+                .lift;
+            with.elements.retain(|e| e.element != element);
+            if let Some(blocks) = blocks {
+                with.elements.push(ElementOverride {
+                    element,
+                    lift,
+                    blocks,
+                });
+                with.elements.sort_by_key(|e| e.element);
+            }
+        }
+    }
+    set_override(store, actor, id, version, with, now).await
 }
 
 /// Brings a session up to date with its template (its title, category and content now);

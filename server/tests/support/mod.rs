@@ -37,6 +37,9 @@ pub enum Access {
     /// nothing (404) with another club's ids. (`athletes_reach_only_their_own_records` checks
     /// their own.)
     Record(Role),
+    /// Members may call it; those below the role find nothing (404) that is not theirs, as
+    /// everyone does with another club's ids (a session is an athlete's own, or not found).
+    Own(Role),
 }
 
 /// Whether the ids in a call point into the caller's club or another one.
@@ -459,6 +462,78 @@ pub const MATRIX: &[Case] = &[
         scoped: true,
         writes: true,
     },
+    Case {
+        endpoint: "planning_calendar",
+        access: Access::Role(Role::Athlete),
+        scoped: false,
+        writes: false,
+    },
+    Case {
+        endpoint: "planning_session",
+        access: Access::Own(Role::Coach),
+        scoped: true,
+        writes: false,
+    },
+    Case {
+        endpoint: "planning_choices",
+        access: Access::Role(Role::Coach),
+        scoped: false,
+        writes: false,
+    },
+    Case {
+        endpoint: "plan_session",
+        access: Access::Role(Role::Coach),
+        scoped: true,
+        writes: true,
+    },
+    Case {
+        endpoint: "move_session",
+        access: Access::Role(Role::Coach),
+        scoped: true,
+        writes: true,
+    },
+    Case {
+        endpoint: "copy_session",
+        access: Access::Role(Role::Coach),
+        scoped: true,
+        writes: true,
+    },
+    Case {
+        endpoint: "delete_session",
+        access: Access::Role(Role::Coach),
+        scoped: true,
+        writes: true,
+    },
+    Case {
+        endpoint: "edit_session",
+        access: Access::Role(Role::Coach),
+        scoped: true,
+        writes: true,
+    },
+    Case {
+        endpoint: "sync_session",
+        access: Access::Role(Role::Coach),
+        scoped: true,
+        writes: true,
+    },
+    Case {
+        endpoint: "skip_session",
+        access: Access::Role(Role::Coach),
+        scoped: true,
+        writes: true,
+    },
+    Case {
+        endpoint: "adapt_session",
+        access: Access::Role(Role::Coach),
+        scoped: true,
+        writes: true,
+    },
+    Case {
+        endpoint: "repeat_session",
+        access: Access::Role(Role::Coach),
+        scoped: true,
+        writes: true,
+    },
 ];
 
 /// Endpoints that take JSON rather than a form.
@@ -479,6 +554,9 @@ pub fn expected(case: &Case, caller: Option<Role>, scope: Scope) -> u16 {
         (Access::Role(min), Some(role)) => role >= min,
         (Access::Record(_), Some(_)) if scope == Scope::Foreign => return 404,
         (Access::Record(min), Some(role)) => role >= min,
+        (Access::Own(_), Some(_)) if scope == Scope::Foreign => return 404,
+        (Access::Own(min), Some(role)) if role < min => return 404,
+        (Access::Own(_), Some(_)) => true,
     };
     match (allowed, scope) {
         (false, _) => 403,
@@ -637,6 +715,37 @@ impl Fixture {
             .await
             .expect("workout");
         (created.id.0, created.version)
+    }
+
+    /// A new session of `club` (of a new workout, for a new athlete); returns (id, version).
+    pub async fn session(&self, club: ClubId) -> (i64, i64) {
+        let (id, version, _) = self.session_for(club).await;
+        (id, version)
+    }
+
+    /// A new session of `club` (of a new workout, for a new athlete); returns (id, version,
+    /// athlete).
+    pub async fn session_for(&self, club: ClubId) -> (i64, i64, i64) {
+        let (workout, _) = self.workout(club).await;
+        let workout = self
+            .store
+            .workout(club, domain::workout::WorkoutId(workout))
+            .await
+            .expect("read")
+            .expect("the workout");
+        let athlete = AthleteId(self.athlete(club).await.0);
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 8).expect("a day");
+        let assignees = domain::planning::Assignees {
+            athletes: vec![athlete],
+            groups: Vec::new(),
+        };
+        let draft = domain::planning::SessionDraft::of_workout(&workout, day, None, assignees);
+        let made = self
+            .store
+            .create_sessions(club, &[draft], Utc::now())
+            .await
+            .expect("a session");
+        (made[0].id.0, made[0].version, athlete.0)
     }
 
     /// A new piece of equipment of `club`; returns its id.
@@ -857,6 +966,48 @@ impl Fixture {
             }
             "delete_exercise" => change(self.exercise(club).await, []),
             "workout_preview" => vec![("athlete", self.athlete(club).await.0.to_string())],
+            "planning_calendar" => vec![("month", "2026-12".into())],
+            "planning_choices" => vec![],
+            "planning_session" => vec![("id", self.session(club).await.0.to_string())],
+            "plan_session" => vec![
+                ("workout", self.workout(club).await.0.to_string()),
+                ("date", "2026-12-09".into()),
+                ("time", "18:30".into()),
+                ("athletes[]", self.athlete(club).await.0.to_string()),
+            ],
+            "move_session" => change(self.session(club).await, [("date", "2026-12-10".into())]),
+            "copy_session" => vec![
+                ("id", self.session(club).await.0.to_string()),
+                ("date", "2026-12-11".into()),
+            ],
+            "delete_session" | "sync_session" => change(self.session(club).await, []),
+            "edit_session" => change(
+                self.session(club).await,
+                [
+                    ("date", "2026-12-12".into()),
+                    ("time", "07:00".into()),
+                    ("athletes[]", self.athlete(club).await.0.to_string()),
+                ],
+            ),
+            "skip_session" => {
+                let (id, version, athlete) = self.session_for(club).await;
+                change(
+                    (id, version),
+                    [("athlete", athlete.to_string()), ("skip", "true".into())],
+                )
+            }
+            "adapt_session" => {
+                let (id, version, athlete) = self.session_for(club).await;
+                change(
+                    (id, version),
+                    [
+                        ("athlete", athlete.to_string()),
+                        ("element", "0".into()),
+                        ("blocks", "3x2 @70%".into()),
+                    ],
+                )
+            }
+            "repeat_session" => change(self.session(club).await, [("weeks", "3".into())]),
             "workout_library" => vec![("query[q]", "arrache".into()), ("query[status]", "all".into())],
             "workout_view" | "workout_editor" | "duplicate_workout" => {
                 vec![("id", self.workout(club).await.0.to_string())]
@@ -971,7 +1122,14 @@ impl Fixture {
     /// Logs `client` (which keeps cookies) in with the account of `email`.
     pub async fn log_in_with(&self, client: &reqwest::Client, email: &str) {
         let response = log_in(client, &self.base, &[], email, PASSWORD).await;
-        assert_eq!(response.status(), 200, "log in as {email}");
+        let status = response.status();
+        let headers = format!("{:?}", response.headers());
+        assert_eq!(
+            status,
+            200,
+            "log in as {email}: {headers} {}",
+            response.text().await.unwrap_or_default()
+        );
     }
 
     /// A GET of `path` (an address on this DropIt, from its first `/`) as `client`.

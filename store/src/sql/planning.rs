@@ -127,7 +127,7 @@ macro_rules! planning_sql {
                 let mut athletes: HashMap<i64, Vec<AthleteId>> = HashMap::new();
                 let sql = format!(
                     "SELECT p.session_id, p.athlete_id FROM session_athletes p \
-                     JOIN sessions s ON s.id = p.session_id WHERE {condition} ORDER BY p.position"
+                     JOIN planned_sessions s ON s.id = p.session_id WHERE {condition} ORDER BY p.position"
                 );
                 for (session, athlete) in Self::bind_which(sqlx::query_as::<_, (i64, i64)>(&sql), club, which)
                     .fetch_all(&self.pool).await.map_err(db_error)? {
@@ -136,14 +136,14 @@ macro_rules! planning_sql {
                 let mut groups: HashMap<i64, Vec<GroupId>> = HashMap::new();
                 let sql = format!(
                     "SELECT p.session_id, p.group_id FROM session_groups p \
-                     JOIN sessions s ON s.id = p.session_id WHERE {condition} ORDER BY p.position"
+                     JOIN planned_sessions s ON s.id = p.session_id WHERE {condition} ORDER BY p.position"
                 );
                 for (session, group) in Self::bind_which(sqlx::query_as::<_, (i64, i64)>(&sql), club, which)
                     .fetch_all(&self.pool).await.map_err(db_error)? {
                     groups.entry(session).or_default().push(GroupId(group));
                 }
                 let sql = format!(
-                    "SELECT {SESSION_COLUMNS} FROM sessions s WHERE {condition} ORDER BY {SESSION_ORDER}"
+                    "SELECT {SESSION_COLUMNS} FROM planned_sessions s WHERE {condition} ORDER BY {SESSION_ORDER}"
                 );
                 Self::bind_which(sqlx::query_as::<_, SessionRow>(&sql), club, which)
                     .fetch_all(&self.pool)
@@ -217,7 +217,7 @@ macro_rules! planning_sql {
             ) -> StoreResult<i64> {
                 let (content, overrides) = documents(draft)?;
                 let (id, category, workout): (i64, Option<i64>, Option<i64>) = sqlx::query_as(
-                    "INSERT INTO sessions (club_id, date, minute, title, category_id, content, \
+                    "INSERT INTO planned_sessions (club_id, date, minute, title, category_id, content, \
                      overrides, workout_id, workout_version, created_at, updated_at) \
                      VALUES ($1, $2, $3, $4, \
                      (SELECT id FROM workout_categories WHERE club_id = $1 AND id = $5), $6, $7, \
@@ -299,7 +299,7 @@ macro_rules! planning_sql {
                 let (content, overrides) = documents(draft)?;
                 let mut tx = self.write().await?;
                 let updated: Option<(Option<i64>, Option<i64>)> = sqlx::query_as(
-                    "UPDATE sessions SET date = $3, minute = $4, title = $5, category_id = \
+                    "UPDATE planned_sessions SET date = $3, minute = $4, title = $5, category_id = \
                      (SELECT id FROM workout_categories WHERE club_id = $1 AND id = $6), \
                      content = $7, overrides = $8, workout_id = \
                      (SELECT id FROM workouts WHERE club_id = $1 AND id = $9), workout_version = $10, \
@@ -340,7 +340,7 @@ macro_rules! planning_sql {
             ) -> StoreResult<Session> {
                 let (date, time) = edit.value;
                 let statement = sqlx::query(
-                    "UPDATE sessions SET date = $3, minute = $4, updated_at = $5, version = version + 1 \
+                    "UPDATE planned_sessions SET date = $3, minute = $4, updated_at = $5, version = version + 1 \
                      WHERE club_id = $1 AND id = $2 AND version = $6",
                 )
                 .bind(edit.club.0)
@@ -357,7 +357,7 @@ macro_rules! planning_sql {
                 &self,
                 Versioned { club, id, version }: Versioned<SessionId>,
             ) -> StoreResult<()> {
-                self.delete_versioned("sessions", None, club, id.0, version, || {
+                self.delete_versioned("planned_sessions", None, club, id.0, version, || {
                     self.session(club, id)
                 })
                 .await

@@ -169,7 +169,7 @@ macro_rules! workouts_sql {
             ) -> StoreResult<()> {
                 let statement = sqlx::query(
                     "DELETE FROM workouts WHERE club_id = $1 AND id = $2 AND version = $3 \
-                     AND NOT EXISTS (SELECT 1 FROM sessions WHERE workout_id = $2)",
+                     AND NOT EXISTS (SELECT 1 FROM planned_sessions WHERE workout_id = $2)",
                 )
                 .bind(club.0)
                 .bind(id.0)

@@ -14,8 +14,8 @@
 //!   browser loads that module when signing in: the preview's code is then in the cache
 //!   (`/pkg` files are immutable) before the builder first asks for it.
 
-use super::loads::{load_text, percent};
 use crate::components::format::{kg, one_decimal};
+use crate::components::loads::{load_text, percent};
 use crate::components::plates::PlateDiagram;
 use crate::error::AppError;
 use crate::i18n::*;

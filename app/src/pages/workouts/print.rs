@@ -4,10 +4,10 @@
 //! a GET form above it chooses the group and the day. Rendered on the server: no WASM (the
 //! print button is a few lines of `print.js`).
 
-use super::loads::load_text;
 use super::{LiftNames, element_notes, sheet_href, workout_href};
 use crate::api::workouts::workout_sheet;
 use crate::components::format::date as day_text;
+use crate::components::loads::load_text;
 use crate::components::{Field, loaded, loading};
 use crate::error::AppError;
 use crate::i18n::*;

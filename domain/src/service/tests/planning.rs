@@ -118,7 +118,14 @@ impl Team {
     }
 
     async fn month(&self, by: &Member, from: NaiveDate) -> Result<service::Calendar, ClubError> {
-        service::calendar(&self.club.store, by, from, from + chrono::Days::new(35)).await
+        service::calendar(
+            &self.club.store,
+            &self.cache,
+            by,
+            (from, from + chrono::Days::new(35)),
+            None,
+        )
+        .await
     }
 }
 
@@ -271,9 +278,15 @@ async fn another_clubs_sessions_workouts_athletes_and_groups_are_not_found() {
             .err(),
         Some(ClubError::NotFound)
     );
-    let calendar = service::calendar(store, stranger, day(2030, 3, 1), day(2030, 4, 1))
-        .await
-        .expect("their own calendar");
+    let calendar = service::calendar(
+        store,
+        &team.cache,
+        stranger,
+        (day(2030, 3, 1), day(2030, 4, 1)),
+        None,
+    )
+    .await
+    .expect("their own calendar");
     assert!(calendar.sessions.is_empty());
 
     // Planning another club's workout, or for its athletes.
@@ -436,6 +449,24 @@ async fn an_override_changes_one_athletes_kilograms_and_not_the_others() {
         mine.block(0, 0).and_then(planned_load),
         Some(Kg::whole(80)),
         "unchanged"
+    );
+
+    // The coach's calendar filtered by the teammate shows their kilograms, override in place.
+    let range = (day(2030, 3, 1), day(2030, 4, 1));
+    let focused = service::calendar(store, &team.cache, coach, range, Some(team.teammate.id))
+        .await
+        .expect("the teammate's calendar");
+    let focus = focused.focus.expect("a focus");
+    assert_eq!(focus.athlete.id, team.teammate.id);
+    let (id, loads) = &focus.loads[0];
+    assert_eq!(*id, session.id);
+    let first = loads.as_ref().and_then(|l| l.block(0, 0)).and_then(planned_load);
+    assert_eq!(first, Some(Kg::whole(56)));
+    assert_eq!(
+        service::calendar(store, &team.cache, coach, range, Some(AthleteId(9_999)))
+            .await
+            .err(),
+        Some(ClubError::NotFound)
     );
 
     // The athlete sees their own kilograms only, without the teammate's override.
@@ -649,20 +680,39 @@ async fn the_calendar_reads_a_bounded_range_of_plannable_days() {
         FieldProblem::InvalidDate,
     )]));
     let from = day(2030, 1, 1);
-    assert_eq!(service::calendar(store, coach, from, from).await.err(), invalid);
     assert_eq!(
-        service::calendar(store, coach, from, from + chrono::Days::new(191))
+        service::calendar(store, &team.cache, coach, (from, from), None)
             .await
             .err(),
         invalid
     );
     assert_eq!(
-        service::calendar(store, coach, day(1999, 1, 1), from).await.err(),
+        service::calendar(
+            store,
+            &team.cache,
+            coach,
+            (from, from + chrono::Days::new(191)),
+            None
+        )
+        .await
+        .err(),
+        invalid
+    );
+    assert_eq!(
+        service::calendar(store, &team.cache, coach, (day(1999, 1, 1), from), None)
+            .await
+            .err(),
         invalid
     );
     assert!(
-        service::calendar(store, coach, from, from + chrono::Days::new(42))
-            .await
-            .is_ok()
+        service::calendar(
+            store,
+            &team.cache,
+            coach,
+            (from, from + chrono::Days::new(42)),
+            None
+        )
+        .await
+        .is_ok()
     );
 }

@@ -1,0 +1,156 @@
+//! The planning calendar: the month and week views (an agenda on a phone), a session's page,
+//! planning a new session. Rendered on the server; the calendar's drags and keyboard moves are
+//! one island (`board.rs`) that works on the server's markup.
+
+pub mod board;
+pub mod calendar;
+pub mod new;
+pub mod session;
+
+use crate::i18n::Locale;
+use chrono::{Datelike, NaiveDate};
+use domain::planning::SessionId;
+use domain::planning::calendar::{Month, Week};
+
+/// The calendar's week holding `day`.
+pub fn week_href(day: NaiveDate) -> String {
+    format!("/planning?week={}", Week::of(day))
+}
+
+/// The calendar's month holding `day`.
+pub fn month_href(day: NaiveDate) -> String {
+    format!("/planning?month={}", Month::of(day))
+}
+
+/// A session's page.
+pub fn session_href(id: SessionId) -> String {
+    format!("/planning/sessions/{id}")
+}
+
+/// The new-session page, on a day.
+pub fn new_href(day: NaiveDate) -> String {
+    format!("/planning/new?date={day}")
+}
+
+const WEEKDAYS_FR: [&str; 7] = [
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+];
+const WEEKDAYS_EN: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+const MONTHS_FR: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The weekday's name, Monday first (`index` 0 to 6).
+pub fn weekday(locale: Locale, index: usize) -> &'static str {
+    let names = match locale {
+        Locale::fr => &WEEKDAYS_FR,
+        Locale::en => &WEEKDAYS_EN,
+    };
+    names.get(index).copied().unwrap_or_default()
+}
+
+/// The weekday's first three letters ("lun", "Mon").
+pub fn weekday_short(locale: Locale, index: usize) -> String {
+    weekday(locale, index).chars().take(3).collect()
+}
+
+/// The month's name ("décembre", "December"), `number` 1 to 12.
+pub fn month_name(locale: Locale, number: u32) -> &'static str {
+    let names = match locale {
+        Locale::fr => &MONTHS_FR,
+        Locale::en => &MONTHS_EN,
+    };
+    names.get(number as usize - 1).copied().unwrap_or_default()
+}
+
+/// "décembre 2026", "December 2026".
+pub fn month_title(locale: Locale, month: Month) -> String {
+    let name = month_name(locale, month.number());
+    match locale {
+        Locale::fr => {
+            let mut chars = name.chars();
+            let first: String = chars
+                .next()
+                .map(|c| c.to_uppercase().collect())
+                .unwrap_or_default();
+            format!("{first}{} {}", chars.as_str(), month.year())
+        }
+        Locale::en => format!("{name} {}", month.year()),
+    }
+}
+
+/// A day in words: "lundi 7 décembre 2026", "Monday 7 December 2026".
+pub fn long_day(locale: Locale, day: NaiveDate) -> String {
+    let weekday = weekday(locale, day.weekday().num_days_from_monday() as usize);
+    let month = month_name(locale, day.month());
+    let number = match (locale, day.day()) {
+        (Locale::fr, 1) => "1er".to_owned(),
+        (_, n) => n.to_string(),
+    };
+    format!("{weekday} {number} {month} {}", day.year())
+}
+
+/// A day in few words: "lun. 7 déc.", "Mon 7 Dec".
+pub fn short_day(locale: Locale, day: NaiveDate) -> String {
+    let weekday = weekday_short(locale, day.weekday().num_days_from_monday() as usize);
+    let month: String = month_name(locale, day.month()).chars().take(3).collect();
+    match locale {
+        Locale::fr => format!("{weekday}. {} {month}.", day.day()),
+        Locale::en => format!("{weekday} {} {month}", day.day()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn days_and_months_read_in_both_languages() {
+        assert_eq!(long_day(Locale::fr, day(2026, 12, 1)), "mardi 1er décembre 2026");
+        assert_eq!(long_day(Locale::en, day(2026, 12, 7)), "Monday 7 December 2026");
+        assert_eq!(short_day(Locale::fr, day(2027, 2, 14)), "dim. 14 fév.");
+        assert_eq!(short_day(Locale::en, day(2027, 2, 14)), "Sun 14 Feb");
+        let month = Month::of(day(2026, 8, 3));
+        assert_eq!(month_title(Locale::fr, month), "Août 2026");
+        assert_eq!(month_title(Locale::en, month), "August 2026");
+        assert_eq!(week_href(day(2027, 1, 1)), "/planning?week=2026-W53");
+        assert_eq!(month_href(day(2027, 1, 31)), "/planning?month=2027-01");
+    }
+}
