@@ -144,6 +144,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/workouts/:id/print") view=pages::workouts::print::WorkoutPrintPage ssr=SsrMode::Async/>
                         <Route path=path!("/planning") view=pages::planning::calendar::PlanningPage ssr=SsrMode::Async/>
                         <Route path=path!("/planning/new") view=pages::planning::new::NewSessionPage ssr=SsrMode::Async/>
+                        <Route path=path!("/planning/copy") view=pages::planning::copy::WeekCopyPage ssr=SsrMode::Async/>
+                        <Route path=path!("/planning/print") view=pages::planning::print::WeekSheetPage ssr=SsrMode::Async/>
                         <Route path=path!("/planning/sessions/:id") view=pages::planning::session::SessionPageView ssr=SsrMode::Async/>
                         <Route path=path!("/athletes") view=pages::athletes::roster::AthletesPage ssr=SsrMode::Async/>
                         <Route path=path!("/athletes/new") view=pages::athletes::form::NewAthletePage ssr=SsrMode::Async/>

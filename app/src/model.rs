@@ -437,3 +437,58 @@ pub struct SessionChoices {
     pub groups: Vec<Choice>,
     pub athletes: Vec<Choice>,
 }
+
+/// What copying a week would create (`/planning/copy`): the sessions it copies and, for each,
+/// the day it lands on; with what the form offers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WeekCopyView {
+    /// The weeks, as a week field writes them (`2026-W50`), and their Mondays.
+    pub from: String,
+    pub to: String,
+    pub from_monday: chrono::NaiveDate,
+    pub to_monday: chrono::NaiveDate,
+    /// Whose sessions, as the form's `for` field writes it (`club`, `g3`, `a12`).
+    pub scope: String,
+    pub groups: Vec<Choice>,
+    pub athletes: Vec<Choice>,
+    /// Each copy: its day, time, title and whom it is for.
+    pub copies: Vec<CopyLine>,
+    /// The sessions copied, `id:version`, which the copy carries back.
+    pub sources: Vec<String>,
+}
+
+/// One session a copy would create.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CopyLine {
+    pub date: chrono::NaiveDate,
+    pub time: Option<domain::planning::TimeOfDay>,
+    pub title: String,
+    pub assignees: Vec<String>,
+}
+
+/// A group's week sheet (`/planning/print`): each of its sessions of the week with each
+/// athlete's kilograms per block.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WeekSheetView {
+    /// The groups a sheet can be printed for, and the one printed.
+    pub groups: Vec<Choice>,
+    pub group: Option<Choice>,
+    /// The week, as a week field writes it, and its Monday.
+    pub week: String,
+    pub monday: chrono::NaiveDate,
+    pub lifts: Vec<LiftChoice>,
+    pub sessions: Vec<SheetSession>,
+}
+
+/// One session of a week sheet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SheetSession {
+    pub date: chrono::NaiveDate,
+    pub time: Option<domain::planning::TimeOfDay>,
+    pub title: String,
+    pub content: domain::workout::WorkoutContent,
+    /// The group's athletes who do it, by name, with their loads.
+    pub athletes: Vec<SheetAthlete>,
+    /// Those who skip it.
+    pub skipping: Vec<String>,
+}

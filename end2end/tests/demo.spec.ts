@@ -27,10 +27,11 @@ test('the demo owner sees the shell in French, switches to English, and it stick
   await hydrated(page);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello Olga Owner');
 
-  // Placeholders say what is coming.
+  // The planning calendar opens on the current month.
   await page.getByRole('link', { name: 'Planning', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Planning');
-  await expect(page.getByText('drag-and-drop calendar')).toBeVisible();
+  await hydrated(page);
+  await expect(page.getByTestId('planning-heading')).toHaveText(/^[A-Z][a-z]+ \d{4}$/);
+  await expect(page.locator('[data-view=grid] [aria-current=date]')).toHaveCount(1);
   console.check();
 });
 

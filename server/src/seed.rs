@@ -112,6 +112,7 @@ pub async fn seed_demo(store: &dyn Store, hasher: &dyn PasswordHasher) -> Result
     // The athletes come first: the demo athlete's invitation then finds and links their profile.
     seed_athletes(store, &owner, now).await?;
     seed_workouts(store, &owner, now).await?;
+    seed_sessions(store, &owner, now).await?;
     for login in DEMO_LOGINS.into_iter().skip(1) {
         add_member(store, hasher, &owner, login, now).await?;
     }
@@ -397,6 +398,79 @@ async fn seed_workouts(store: &dyn Store, coach: &Member, now: DateTime<Utc>) ->
         .parse()
         .map_err(ClubError::Invalid)?;
         service::workouts::create_workout(store, coach, &draft, now).await?;
+    }
+    Ok(())
+}
+
+/// The demo club's planning around `now`: from last week to three weeks on, the seniors train
+/// on Monday, Wednesday and Friday evenings, the youngsters on Tuesday and Thursday, and Arthur
+/// alone on Saturday mornings. Groups hold their athletes from today on (memberships are kept
+/// as periods), so the sessions of days already past name their athletes one by one.
+async fn seed_sessions(store: &dyn Store, coach: &Member, now: DateTime<Utc>) -> Result<(), SeedError> {
+    use domain::planning::calendar::Week;
+    use domain::planning::{Assignees, TimeOfDay};
+    use domain::service::planning::{NewSession, create_session};
+    let club = coach.club_id;
+    let workouts = store.workouts(club).await?;
+    let groups = store.groups(club).await?;
+    let athletes = store.athletes(club).await?;
+    let titled = |title: &str| workouts.iter().find(|w| w.title == title).map(|w| w.id);
+    let group = |name: &str| groups.iter().find(|g| g.name == name);
+    let today = now.date_naive();
+    let monday = Week::of(today).monday();
+    // (weekday from Monday, workout, group, hour)
+    let plan: [(u64, &str, &str, u16); 5] = [
+        (0, "Arraché lourd", "Seniors", 18),
+        (1, "Technique en complexes", "Jeunes", 17),
+        (2, "Épaulé-jeté", "Seniors", 18),
+        (3, "Décharge", "Jeunes", 17),
+        (4, "Squats et tirages", "Seniors", 18),
+    ];
+    for week in -1_i64..=3 {
+        let Some(start) = Week::of(monday).shifted(week).map(Week::monday) else {
+            continue;
+        };
+        let mut sessions: Vec<(chrono::NaiveDate, &str, Assignees, u16)> = plan
+            .iter()
+            .filter_map(|&(day, workout, name, hour)| {
+                let date = start + chrono::Days::new(day);
+                let group = group(name)?;
+                let assignees = if date >= today {
+                    Assignees {
+                        athletes: Vec::new(),
+                        groups: vec![group.id],
+                    }
+                } else {
+                    Assignees {
+                        athletes: group.athletes.clone(),
+                        groups: Vec::new(),
+                    }
+                };
+                Some((date, workout, assignees, hour))
+            })
+            .collect();
+        if let Some(arthur) = athletes.iter().find(|a| a.first_name == "Arthur") {
+            let alone = Assignees {
+                athletes: vec![arthur.id],
+                groups: Vec::new(),
+            };
+            sessions.push((
+                start + chrono::Days::new(5),
+                "Ouvertures pré-compétition",
+                alone,
+                10,
+            ));
+        }
+        for (date, workout, assignees, hour) in sessions {
+            let Some(workout) = titled(workout) else { continue };
+            let new = NewSession {
+                workout,
+                date,
+                time: TimeOfDay::new(hour, 0),
+                assignees,
+            };
+            create_session(store, coach, new, now).await?;
+        }
     }
     Ok(())
 }

@@ -4,7 +4,7 @@
 //! problem under its field.
 
 use crate::error::AppError;
-use crate::model::{CalendarView, SessionChoices, SessionPage};
+use crate::model::{CalendarView, SessionChoices, SessionPage, WeekCopyView, WeekSheetView};
 use domain::planning::SessionId;
 use domain::workout::WorkoutId;
 use domain::{AthleteId, GroupId};
@@ -15,7 +15,10 @@ use {
     super::{active_group_choices, by_name, name_in},
     crate::components::lifts::LiftNames,
     crate::components::loads::load_text,
-    crate::model::{Choice, FocusLoads, SessionAthleteView, SessionCard, WorkoutItem},
+    crate::model::{
+        Choice, CopyLine, FocusLoads, SessionAthleteView, SessionCard, SheetAthlete, SheetSession,
+        WorkoutItem,
+    },
     crate::ssr,
     chrono::{NaiveDate, Utc},
     domain::planning::{Assignees, TimeOfDay},
@@ -470,4 +473,173 @@ pub async fn repeat_session(id: SessionId, version: i64, weeks: u16) -> Result<u
     let (state, actor) = ssr::member().await?;
     let made = service::repeat_session(&*state.store, &actor, id, version, weeks, Utc::now()).await?;
     Ok(made.len())
+}
+
+/// A week, a target week and whose sessions, as the week-copy form sends them.
+#[cfg(feature = "ssr")]
+fn read_copy(
+    from: &str,
+    to: &str,
+    scope: &str,
+) -> Result<
+    (
+        domain::planning::calendar::Week,
+        domain::planning::calendar::Week,
+        domain::planning::copy::Scope,
+    ),
+    AppError,
+> {
+    use domain::planning::calendar::Week;
+    let week = |field: &str, text: &str| {
+        Week::parse(text.trim()).ok_or_else(|| FieldError::new(field, FieldProblem::InvalidDate))
+    };
+    let scope = domain::planning::copy::read_scope(scope)
+        .ok_or_else(|| FieldError::new("for", FieldProblem::InvalidChoice));
+    match (week("from", from), week("to", to), scope) {
+        (Ok(from), Ok(to), Ok(scope)) => Ok((from, to, scope)),
+        (from, to, scope) => Err(AppError::Invalid(
+            [from.err(), to.err(), scope.err()]
+                .into_iter()
+                .flatten()
+                .collect(),
+        )),
+    }
+}
+
+/// What copying week `from` to week `to` for `scope` (`club`, `g<id>`, `a<id>`) would create.
+#[server(endpoint = "week_copy_preview")]
+pub async fn week_copy_preview(
+    from: String,
+    to: String,
+    #[server(default)] scope: String,
+) -> Result<WeekCopyView, AppError> {
+    let (state, actor) = ssr::member().await?;
+    let (from_week, to_week, chosen) = read_copy(&from, &to, &scope)?;
+    let store = &*state.store;
+    let plan = service::week_copy(store, &actor, from_week, to_week, chosen).await?;
+    let (athletes, groups) = workouts_service::preview_choices(store, &actor).await?;
+    let name_of_group = |id: GroupId| groups.iter().find(|g| g.id == id).map(|g| g.name.clone());
+    let name_of_athlete = |id: AthleteId| athletes.iter().find(|a| a.id == id).map(|a| a.full_name());
+    let copies = plan
+        .drafts
+        .iter()
+        .map(|d| CopyLine {
+            date: d.date,
+            time: d.time,
+            title: d.title.clone(),
+            assignees: d
+                .assignees
+                .groups
+                .iter()
+                .filter_map(|&g| name_of_group(g))
+                .chain(d.assignees.athletes.iter().filter_map(|&a| name_of_athlete(a)))
+                .collect(),
+        })
+        .collect();
+    Ok(WeekCopyView {
+        from: from_week.to_string(),
+        to: to_week.to_string(),
+        from_monday: from_week.monday(),
+        to_monday: to_week.monday(),
+        scope: domain::planning::copy::write_scope(chosen),
+        athletes: by_name(
+            athletes
+                .iter()
+                .map(|a| Choice {
+                    id: a.id.0,
+                    name: a.full_name(),
+                })
+                .collect(),
+        ),
+        groups: active_group_choices(groups),
+        copies,
+        sources: plan.sources.iter().map(|(id, v)| format!("{id}:{v}")).collect(),
+    })
+}
+
+/// Copies week `from` to week `to` for `scope`, all or nothing, if its sessions are still those
+/// shown (`sources`, `id:version`); answers how many were created and opens the target week.
+#[server(endpoint = "copy_week")]
+pub async fn copy_week(
+    from: String,
+    to: String,
+    #[server(default)] scope: String,
+    #[server(default)] sources: Vec<String>,
+) -> Result<usize, AppError> {
+    let (state, actor) = ssr::member().await?;
+    let copy = read_copy(&from, &to, &scope)?;
+    let expected: Vec<(SessionId, i64)> = sources
+        .iter()
+        .take(domain::planning::copy::MAX_COPIES + 1)
+        .map(|s| {
+            let (id, version) = s.split_once(':')?;
+            Some((SessionId(id.parse().ok()?), version.parse().ok()?))
+        })
+        .collect::<Option<_>>()
+        .ok_or(AppError::Conflict)?;
+    let made = service::apply_week_copy(&*state.store, &actor, copy, &expected, Utc::now()).await?;
+    leptos_axum::redirect(&crate::pages::planning::week_href(copy.1.monday()));
+    Ok(made.len())
+}
+
+/// A group's week sheet for the gym's wall: the week given (`2026-W50`; else this week) and,
+/// once a group is chosen, its sessions with each athlete's kilograms.
+#[server(endpoint = "planning_sheet")]
+pub async fn planning_sheet(
+    #[server(default)] group: Option<GroupId>,
+    #[server(default)] week: String,
+) -> Result<WeekSheetView, AppError> {
+    use domain::planning::calendar::Week;
+    let (state, actor) = ssr::member().await?;
+    let store = &*state.store;
+    let week = match week.trim() {
+        "" => Week::of(Utc::now().date_naive()),
+        text => Week::parse(text).ok_or_else(|| FieldError::new("week", FieldProblem::InvalidDate))?,
+    };
+    let (_, groups) = workouts_service::preview_choices(store, &actor).await?;
+    let (chosen, lifts, sessions) = match group {
+        None => (None, Vec::new(), Vec::new()),
+        Some(id) => {
+            let sheet = service::week_sheet(store, &state.catalogues, &actor, id, week).await?;
+            let sessions = sheet
+                .sessions
+                .into_iter()
+                .map(|(s, athletes)| {
+                    let (doing, skipping): (Vec<_>, Vec<_>) =
+                        athletes.into_iter().partition(|a| a.loads.is_some());
+                    SheetSession {
+                        date: s.date,
+                        time: s.time,
+                        title: s.title,
+                        content: s.content,
+                        athletes: doing
+                            .into_iter()
+                            .map(|a| SheetAthlete {
+                                name: a.athlete.full_name(),
+                                blocks: a.loads.map(|l| l.blocks).unwrap_or_default(),
+                            })
+                            .collect(),
+                        skipping: skipping.into_iter().map(|a| a.athlete.full_name()).collect(),
+                    }
+                })
+                .collect();
+            let chosen = Choice {
+                id: sheet.group.id.0,
+                name: sheet.group.name,
+            };
+            (
+                Some(chosen),
+                super::workouts::lift_choices(&sheet.catalogue),
+                sessions,
+            )
+        }
+    };
+    Ok(WeekSheetView {
+        groups: active_group_choices(groups),
+        group: chosen,
+        week: week.to_string(),
+        monday: week.monday(),
+        lifts,
+        sessions,
+    })
 }

@@ -1,10 +1,13 @@
 //! A block's load as the workout pages write it: "≈ 66" when the max comes through the
-//! club's ratios, with its warning, or why there is none. Shared by the sheet and the builder.
+//! club's ratios, with its warning, or why there is none; a sheet's table of each athlete's
+//! loads. Shared by the workout's and the week's sheets and the builder.
 
 use crate::components::format::kg;
 use crate::i18n::*;
+use crate::model::SheetAthlete;
 use domain::load::{LoadFlag, Percent};
 use domain::workout::metrics::{BlockLoad, NoLoad};
+use leptos::prelude::*;
 
 /// A percentage in the page's language ("82,5 %" / "82.5%").
 pub fn percent(locale: Locale, p: Percent) -> String {
@@ -50,6 +53,61 @@ pub fn load_text(locale: Locale, load: &BlockLoad, unit: bool) -> String {
             NoLoad::NoMax(_) => td_string!(locale, workouts.no_max).to_string(),
             NoLoad::UnknownLift => td_string!(locale, workouts.unknown_lift).to_string(),
         },
+    }
+}
+
+/// One element's table: a row per athlete, a column per block (headed by the block's
+/// shorthand), each athlete's load in kg.
+pub fn loads_table(
+    locale: Locale,
+    name: &str,
+    element: usize,
+    heads: &[(String, String)],
+    athletes: &[SheetAthlete],
+) -> impl IntoView + use<> {
+    let cell = "border border-line px-2 py-1 text-right tabular-nums";
+    let head = "border border-line px-2 py-1 text-right font-mono text-xs font-semibold sm:min-w-28";
+    let caption = tr!(workouts.sheet_caption, name = name.to_owned());
+    let rows = athletes
+        .iter()
+        .map(|athlete| {
+            let cells = (0..heads.len())
+                .map(|j| {
+                    let text = athlete
+                        .blocks
+                        .get(element)
+                        .and_then(|b| b.get(j))
+                        .map(|load| load_text(locale, load, false))
+                        .unwrap_or_default();
+                    view! { <td class=cell data-testid="sheet-load">{text}</td> }
+                })
+                .collect_view();
+            view! {
+                <tr>
+                    <th scope="row" class="border border-line px-2 py-1 text-left font-medium" data-testid="sheet-athlete">{athlete.name.clone()}</th>
+                    {cells}
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="overflow-x-auto print:overflow-visible">
+            <table class="w-full border-collapse text-sm sm:w-auto print:text-xs" data-testid="sheet-table">
+                <caption class="sr-only">{caption}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col" class="border border-line px-2 py-1 text-left text-xs font-medium text-muted sm:w-56">{tr!(workouts.sheet_athlete)}</th>
+                        {heads.iter().map(|(short, words)| view! {
+                            <th scope="col" class=head>
+                                <span aria-hidden="true">{short.clone()}</span>
+                                <span class="sr-only">{words.clone()}</span>
+                            </th>
+                        }).collect_view()}
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
     }
 }
 

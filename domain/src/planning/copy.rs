@@ -122,15 +122,43 @@ fn scoped(session: &Session, periods: &[Membership], scope: Scope) -> Option<Ses
 /// How many weeks a session may be repeated over.
 pub const REPEAT_WEEKS: RangeInclusive<u16> = 1..=52;
 
-/// `session` repeated on the same weekday and time for each of the `weeks` weeks after its own.
-pub fn repeat(session: &Session, weeks: u16) -> Result<Vec<SessionDraft>, CopyError> {
+/// The days `weeks` weekly repeats of a session on `date` fall on: the same weekday, each of
+/// the `weeks` weeks after.
+pub fn repeat_days(date: NaiveDate, weeks: u16) -> Result<Vec<NaiveDate>, CopyError> {
     if !REPEAT_WEEKS.contains(&weeks) {
         return Err(CopyError::Weeks);
     }
     (1..=i64::from(weeks))
-        .map(|n| {
-            let date = calendar::shift(session.date, n * 7).ok_or(CopyError::OutOfCalendar)?;
-            Ok(copied_to(session, date, session.time))
-        })
+        .map(|n| calendar::shift(date, n * 7).ok_or(CopyError::OutOfCalendar))
         .collect()
+}
+
+/// `session` repeated on the same weekday and time for each of the `weeks` weeks after its own.
+pub fn repeat(session: &Session, weeks: u16) -> Result<Vec<SessionDraft>, CopyError> {
+    Ok(repeat_days(session.date, weeks)?
+        .into_iter()
+        .map(|date| copied_to(session, date, session.time))
+        .collect())
+}
+
+/// Whose sessions a form asks to copy: `club`, `g<id>` (a group), `a<id>` (an athlete).
+pub fn read_scope(text: &str) -> Option<Scope> {
+    let id = |rest: &str| rest.parse::<i64>().ok();
+    match text.trim() {
+        "club" | "" => Some(Scope::Club),
+        t => match t.split_at_checked(1)? {
+            ("g", rest) => id(rest).map(|g| Scope::Group(GroupId(g))),
+            ("a", rest) => id(rest).map(|a| Scope::Athlete(AthleteId(a))),
+            _ => None,
+        },
+    }
+}
+
+/// A scope as [`read_scope`] reads it.
+pub fn write_scope(scope: Scope) -> String {
+    match scope {
+        Scope::Club => "club".to_owned(),
+        Scope::Group(g) => format!("g{g}"),
+        Scope::Athlete(a) => format!("a{a}"),
+    }
 }

@@ -1,4 +1,4 @@
-use super::copy::{CopyError, Scope, copied_to, copy_week, repeat};
+use super::copy::{CopyError, Scope, copied_to, copy_week, read_scope, repeat, write_scope};
 use super::groups::{Membership, is_for, members_on, session_athletes};
 use super::*;
 use crate::ids::{ComplexId, ExerciseId};
@@ -429,6 +429,17 @@ fn a_copy_keeps_everything_but_the_day() {
     assert_eq!(copy.date, day(2027, 1, 31));
     assert_eq!(copy.overrides, s.overrides);
     assert_eq!(copy.content, s.content);
+}
+
+#[test]
+fn scopes_read_back_as_written() {
+    for scope in [Scope::Club, Scope::Group(JUNIORS), Scope::Athlete(ANNA)] {
+        assert_eq!(read_scope(&write_scope(scope)), Some(scope));
+    }
+    assert_eq!(read_scope(""), Some(Scope::Club));
+    for bad in ["g", "gx", "x3", "a-", "é3"] {
+        assert_eq!(read_scope(bad), None, "{bad}");
+    }
 }
 
 fn any_day() -> impl Strategy<Value = NaiveDate> {

@@ -7,11 +7,12 @@ use super::workouts::{LiftFacts, PreviewAthlete, WorkoutCatalogue, check_lifts, 
 use crate::athlete::{Athlete, Group};
 use crate::catalogue::Label;
 use crate::catalogue::cache::CatalogueCache;
+use crate::catalogue::search::fold;
 use crate::error::{FieldError, FieldProblem};
 use crate::ids::{AthleteId, ExerciseId, GroupId};
 use crate::membership::Member;
 use crate::planning::copy::{self, CopyError, Scope};
-use crate::planning::groups::{Membership, is_for, session_athletes};
+use crate::planning::groups::{Membership, is_for, members_on, session_athletes};
 use crate::planning::{
     Assignees, ElementOverride, Override, Session, SessionDraft, SessionId, TimeOfDay, calendar,
 };
@@ -664,4 +665,68 @@ pub async fn repeat_session(
     let session = session_at(store, actor, id, version).await?;
     let drafts = copy::repeat(&session, weeks).map_err(copy_error)?;
     create_all(store, actor, &drafts, now).await
+}
+
+/// A group's week for the gym's wall: each of the group's sessions of the week, in order, with
+/// the group's athletes on its day (by name) and what each lifts.
+#[derive(Debug, Clone)]
+pub struct WeekSheet {
+    pub group: Group,
+    pub sessions: Vec<(Session, Vec<SessionAthlete>)>,
+    pub catalogue: WorkoutCatalogue,
+}
+
+/// The week sheet of `group` for `week` (coaches and above): the sessions naming the group,
+/// each athlete's kilograms with the maxes in force on the session's day and their override
+/// in place. Another club's group is not found.
+pub async fn week_sheet<S: Store + ?Sized>(
+    store: &S,
+    cache: &CatalogueCache,
+    actor: &Member,
+    group: GroupId,
+    week: calendar::Week,
+) -> Result<WeekSheet, ClubError> {
+    require(actor, Permission::Coach)?;
+    let club = actor.club_id;
+    let group = store
+        .groups(club)
+        .await?
+        .into_iter()
+        .find(|g| g.id == group)
+        .ok_or(ClubError::NotFound)?;
+    let until = week.shifted(1).map_or(calendar::LAST_DAY, calendar::Week::monday);
+    let sessions = store.sessions(club, week.monday(), until).await?;
+    let memberships = store.group_memberships(club).await?;
+    let mut everyone = store.athletes(club).await?;
+    everyone.retain(|a| !a.archived);
+    everyone.sort_by_cached_key(|a| (fold(&a.last_name), fold(&a.first_name)));
+    let maxes = store.club_maxes(club).await?;
+    let catalogue = read_catalogue(store, cache, actor).await?;
+    let (settings, _) = super::athletes::training_settings(store, cache, actor).await?;
+    let facts = catalogue.facts();
+    let sheet = sessions
+        .into_iter()
+        .filter(|s| s.assignees.groups.contains(&group.id))
+        .map(|s| {
+            let members = members_on(&memberships, group.id, s.date);
+            let chosen: Vec<Athlete> = everyone
+                .iter()
+                .filter(|a| members.contains(&a.id))
+                .cloned()
+                .collect();
+            let athletes = with_maxes(chosen, maxes.clone())
+                .into_iter()
+                .map(|athlete| SessionAthlete {
+                    loads: loads_in(&s, &athlete, &settings, &facts),
+                    athlete,
+                })
+                .collect();
+            (s, athletes)
+        })
+        .collect();
+    Ok(WeekSheet {
+        group,
+        sessions: sheet,
+        catalogue,
+    })
 }

@@ -534,6 +534,24 @@ pub const MATRIX: &[Case] = &[
         scoped: true,
         writes: true,
     },
+    Case {
+        endpoint: "planning_sheet",
+        access: Access::Role(Role::Coach),
+        scoped: true,
+        writes: false,
+    },
+    Case {
+        endpoint: "week_copy_preview",
+        access: Access::Role(Role::Coach),
+        scoped: true,
+        writes: false,
+    },
+    Case {
+        endpoint: "copy_week",
+        access: Access::Role(Role::Coach),
+        scoped: true,
+        writes: true,
+    },
 ];
 
 /// Endpoints that take JSON rather than a form.
@@ -968,6 +986,10 @@ impl Fixture {
             "workout_preview" => vec![("athlete", self.athlete(club).await.0.to_string())],
             "planning_calendar" => vec![("month", "2026-12".into())],
             "planning_choices" => vec![],
+            "planning_sheet" => vec![
+                ("group", self.group(club).await.0.to_string()),
+                ("week", "2026-W50".into()),
+            ],
             "planning_session" => vec![("id", self.session(club).await.0.to_string())],
             "plan_session" => vec![
                 ("workout", self.workout(club).await.0.to_string()),
@@ -1008,6 +1030,13 @@ impl Fixture {
                 )
             }
             "repeat_session" => change(self.session(club).await, [("weeks", "3".into())]),
+            // One athlete's week (a new athlete of the scope's club: nothing to copy, or
+            // another club's athlete: not found).
+            "week_copy_preview" | "copy_week" => vec![
+                ("from", "2026-W50".into()),
+                ("to", "2026-W51".into()),
+                ("scope", format!("a{}", self.athlete(club).await.0)),
+            ],
             "workout_library" => vec![("query[q]", "arrache".into()), ("query[status]", "all".into())],
             "workout_view" | "workout_editor" | "duplicate_workout" => {
                 vec![("id", self.workout(club).await.0.to_string())]

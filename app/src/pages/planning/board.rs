@@ -120,6 +120,18 @@ mod dom {
         let _ = list.insert_before(card, after.as_ref().map(|e| e.unchecked_ref()));
     }
 
+    /// Writes a card's id and version where the calendar reads them: on the card, and in its
+    /// menu's form ("Move to…" sends them).
+    fn set_record(card: &Element, id: &str, version: &str) {
+        let _ = card.set_attribute("data-session", id);
+        let _ = card.set_attribute("data-version", version);
+        for (name, value) in [("id", id), ("version", version)] {
+            if let Ok(Some(input)) = card.query_selector(&format!("input[name={name}]")) {
+                let _ = input.set_attribute("value", value);
+            }
+        }
+    }
+
     fn title_of(card: &Element) -> String {
         card.query_selector("[data-testid=session-title]")
             .ok()
@@ -410,8 +422,7 @@ mod dom {
                     Ok((new, version)) => {
                         let new = new.to_string();
                         let _ = clone.remove_attribute("data-pending");
-                        let _ = clone.set_attribute("data-session", &new);
-                        let _ = clone.set_attribute("data-version", &version.to_string());
+                        set_record(&clone, &new, &version.to_string());
                         if let Ok(Some(link)) = clone.query_selector("a[href]") {
                             let _ = link.set_attribute(
                                 "href",
@@ -452,7 +463,7 @@ mod dom {
             };
             match answer {
                 Ok(version) => {
-                    let _ = c.card.set_attribute("data-version", &version.to_string());
+                    set_record(&c.card, &id, &version.to_string());
                     let text = td_string!(locale, planning.moved, title = title, day = where_to).to_string();
                     status.set(text.clone());
                     undo.set(Some((
@@ -504,7 +515,7 @@ mod dom {
                         time: card.get_attribute("data-time").unwrap_or_default(),
                     });
                     send(call).await.and_then(|a| decode::<Version>(&a)).map(|v| {
-                        let _ = card.set_attribute("data-version", &v.to_string());
+                        set_record(&card, &id.to_string(), &v.to_string());
                         let _ = card.set_attribute("data-date", from);
                         if let Some(list) = cell(from).as_ref().and_then(sessions_of) {
                             place(&list, &card);

@@ -9,7 +9,10 @@
 //! `data-day`, sessions `data-session` and `data-version`, their handles `data-grip`.
 
 use super::board::PlanningBoard;
-use super::{long_day, month_href, month_title, new_href, session_href, short_day, week_href, weekday_short};
+use super::{
+    copy_href, long_day, month_href, month_title, new_href, session_href, sheet_href, short_day, week_href,
+    weekday_short,
+};
 use crate::api::planning::{CopySession, MoveSession, planning_calendar};
 use crate::components::{loaded, loading};
 use crate::model::{CalendarView, Choice, FocusLoads, SessionCard};
@@ -97,7 +100,13 @@ fn show(view: CalendarView) -> impl IntoView {
     let agenda = agenda(&view);
     let new = planner.then(|| {
         let day = if (view.from..view.until).contains(&today) { today } else { anchor };
-        view! { <a href=new_href(day) class="btn-primary" data-testid="new-session">{tr!(planning.new_session)}</a> }
+        view! {
+            <div class="flex flex-wrap gap-2">
+                <a href=sheet_href(if view.week { anchor } else { day }) class="btn-secondary" data-testid="week-sheet">{tr!(planning.sheet_link)}</a>
+                <a href=copy_href(if view.week { anchor } else { day }) class="btn-secondary" data-testid="copy-week">{tr!(planning.copy_week_link)}</a>
+                <a href=new_href(day) class="btn-primary" data-testid="new-session">{tr!(planning.new_session)}</a>
+            </div>
+        }
     });
     view! {
         <div class="flex flex-wrap items-center justify-between gap-3">

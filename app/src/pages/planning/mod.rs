@@ -4,7 +4,9 @@
 
 pub mod board;
 pub mod calendar;
+pub mod copy;
 pub mod new;
+pub mod print;
 pub mod session;
 
 use crate::i18n::Locale;
@@ -25,6 +27,16 @@ pub fn month_href(day: NaiveDate) -> String {
 /// A session's page.
 pub fn session_href(id: SessionId) -> String {
     format!("/planning/sessions/{id}")
+}
+
+/// The week-copy page, from the week of `day` to the next.
+pub fn copy_href(day: NaiveDate) -> String {
+    format!("/planning/copy?from={}", Week::of(day))
+}
+
+/// A group's week sheet for the gym's wall.
+pub fn sheet_href(day: NaiveDate) -> String {
+    format!("/planning/print?week={}", Week::of(day))
 }
 
 /// The new-session page, on a day.

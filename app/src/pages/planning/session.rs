@@ -4,7 +4,7 @@
 //! (skip it, or other blocks typed in the shorthand), update it from its workout when that
 //! changed, repeat it weekly, delete it. An athlete sees their own session, read only.
 
-use super::{long_day, week_href};
+use super::{long_day, session_href, week_href};
 use crate::api::planning::{
     AdaptSession, CopySession, DeleteSession, EditSession, MoveSession, RepeatSession, SkipSession,
     SyncSession, planning_session,
@@ -15,14 +15,20 @@ use crate::components::{id_param, loaded, loading};
 use crate::i18n::*;
 use crate::model::{Choice, SessionAthleteView, SessionPage};
 use domain::planning::SessionId;
+use domain::planning::copy::repeat_days;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn SessionPageView() -> impl IntoView {
     let id = id_param(SessionId);
-    let page = loaded(async move { planning_session(id?).await }, show);
+    // The weeks a repeat would span, when the coach asked to see its days first.
+    let repeat = use_query_map().with_untracked(|q| q.get("weeks"));
+    let page = loaded(async move { planning_session(id?).await }, move |page| {
+        show(page, repeat)
+    });
     view! {
         <Title text=tr!(planning.session_title)/>
         <section class="flex flex-col gap-6">
@@ -40,7 +46,7 @@ fn target(page: &SessionPage) -> impl IntoView + use<> {
     }
 }
 
-fn show(page: SessionPage) -> impl IntoView {
+fn show(page: SessionPage, repeat: Option<String>) -> impl IntoView {
     let locale = crate::lang::current();
     let names = LiftNames::new(locale, &page.lifts);
     let when = match page.time {
@@ -90,7 +96,7 @@ fn show(page: SessionPage) -> impl IntoView {
         }
     });
     let athletes = athletes_table(locale, &page, &names);
-    let actions = page.planner.then(|| actions(&page));
+    let actions = page.planner.then(|| actions(locale, &page, repeat));
     view! {
         <Title text=page.title.clone()/>
         <header class="flex flex-col gap-1">
@@ -220,7 +226,7 @@ fn adapt_form(page: &SessionPage, names: &LiftNames<'_>, a: &SessionAthleteView)
 }
 
 /// A planner's changes: move or copy, day and assignees, repeat, delete.
-fn actions(page: &SessionPage) -> impl IntoView + use<> {
+fn actions(locale: Locale, page: &SessionPage, repeat: Option<String>) -> impl IntoView + use<> {
     let checks = |name: &'static str, all: &[Choice], chosen: &[Choice], testid: &'static str| {
         all.iter()
             .map(|c| {
@@ -266,14 +272,7 @@ fn actions(page: &SessionPage) -> impl IntoView + use<> {
                 </fieldset>
                 <button type="submit" class="btn-secondary w-fit" data-testid="save-assignees">{tr!(planning.save)}</button>
             </form>
-            <form method="post" action=RepeatSession::PATH class="card flex flex-col gap-3" data-testid="session-repeat">
-                <h2 class="text-lg font-semibold">{tr!(planning.repeat)}</h2>
-                {target(page)}
-                <label class="flex flex-col gap-1 text-sm">{tr!(planning.repeat_weeks)}
-                    <input type="number" name="weeks" class="input w-28" min="1" max="52" value="4" required data-testid="repeat-weeks"/>
-                </label>
-                <button type="submit" class="btn-secondary w-fit" data-testid="repeat">{tr!(planning.repeat_button)}</button>
-            </form>
+            {repeat_forms(locale, page, repeat)}
             <form method="post" action=DeleteSession::PATH class="card flex flex-col gap-3" data-testid="session-delete">
                 <h2 class="text-lg font-semibold">{tr!(planning.delete_title)}</h2>
                 {target(page)}
@@ -281,5 +280,42 @@ fn actions(page: &SessionPage) -> impl IntoView + use<> {
                 <button type="submit" class="btn-danger w-fit" data-testid="delete">{tr!(planning.delete)}</button>
             </form>
         </section>
+    }
+}
+
+/// Repeating the session weekly: how many weeks (a GET of this page), then the days it would
+/// create and the button that creates them.
+fn repeat_forms(locale: Locale, page: &SessionPage, asked: Option<String>) -> impl IntoView + use<> {
+    let weeks = asked.as_deref().map(|w| w.trim().parse::<u16>().ok());
+    let days = weeks.map(|w| w.and_then(|w| repeat_days(page.date, w).ok().map(|days| (w, days))));
+    let invalid = matches!(days, Some(None));
+    let value = asked.clone().unwrap_or_else(|| "4".to_owned());
+    let confirm = days.flatten().map(|(weeks, days)| {
+        let count = days.len();
+        view! {
+            <p class="text-sm">{tr!(planning.repeat_will_create)}</p>
+            <ul class="list-inside list-disc text-sm" data-testid="repeat-days">
+                {days.into_iter().map(|d| view! { <li>{long_day(locale, d)}</li> }).collect_view()}
+            </ul>
+            <form method="post" action=RepeatSession::PATH>
+                {target(page)}
+                <input type="hidden" name="weeks" value=weeks.to_string()/>
+                <button type="submit" class="btn-primary" data-testid="repeat">{tr!(planning.repeat_apply, count = count)}</button>
+            </form>
+        }
+    });
+    view! {
+        <div class="card flex flex-col gap-3" data-testid="session-repeat">
+            <h2 class="text-lg font-semibold">{tr!(planning.repeat)}</h2>
+            <form method="get" action=session_href(page.id) class="flex flex-wrap items-end gap-2">
+                <label class="flex flex-col gap-1 text-sm">{tr!(planning.repeat_weeks)}
+                    <input type="number" name="weeks" class="input w-28" min="1" max="52" required value=value
+                        aria-invalid=invalid.to_string() aria-describedby="repeat-weeks-error" data-testid="repeat-weeks"/>
+                </label>
+                <button type="submit" class="btn-secondary" data-testid="repeat-preview">{tr!(planning.repeat_preview)}</button>
+            </form>
+            <p id="repeat-weeks-error" class="text-sm text-red-700 dark:text-red-400">{invalid.then(|| tr!(planning.repeat_invalid))}</p>
+            {confirm}
+        </div>
     }
 }

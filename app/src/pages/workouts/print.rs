@@ -7,11 +7,10 @@
 use super::{LiftNames, element_notes, sheet_href, workout_href};
 use crate::api::workouts::workout_sheet;
 use crate::components::format::date as day_text;
-use crate::components::loads::load_text;
+use crate::components::loads::loads_table;
 use crate::components::{Field, loaded, loading};
 use crate::error::AppError;
-use crate::i18n::*;
-use crate::model::{SheetAthlete, WorkoutSheetView};
+use crate::model::WorkoutSheetView;
 use chrono::NaiveDate;
 use domain::GroupId;
 use domain::workout::WorkoutId;
@@ -142,61 +141,6 @@ fn sheet_view(sheet: WorkoutSheetView, bad_date: bool) -> impl IntoView {
         <ol class="flex flex-col gap-3" data-testid="sheet-elements">{elements}</ol>
         {derived.then(|| view! { <p class="text-xs text-muted" data-testid="sheet-derived">{tr!(workouts.sheet_derived)}</p> })}
         <script src="/print.js" defer nonce=leptos::nonce::use_nonce()></script>
-    }
-}
-
-/// One element's table: a row per athlete, a column per block (headed by the block's
-/// shorthand), each athlete's load in kg.
-fn loads_table(
-    locale: Locale,
-    name: &str,
-    element: usize,
-    heads: &[(String, String)],
-    athletes: &[SheetAthlete],
-) -> impl IntoView + use<> {
-    let cell = "border border-line px-2 py-1 text-right tabular-nums";
-    let head = "border border-line px-2 py-1 text-right font-mono text-xs font-semibold sm:min-w-28";
-    let caption = tr!(workouts.sheet_caption, name = name.to_owned());
-    let rows = athletes
-        .iter()
-        .map(|athlete| {
-            let cells = (0..heads.len())
-                .map(|j| {
-                    let text = athlete
-                        .blocks
-                        .get(element)
-                        .and_then(|b| b.get(j))
-                        .map(|load| load_text(locale, load, false))
-                        .unwrap_or_default();
-                    view! { <td class=cell data-testid="sheet-load">{text}</td> }
-                })
-                .collect_view();
-            view! {
-                <tr>
-                    <th scope="row" class="border border-line px-2 py-1 text-left font-medium" data-testid="sheet-athlete">{athlete.name.clone()}</th>
-                    {cells}
-                </tr>
-            }
-        })
-        .collect_view();
-    view! {
-        <div class="overflow-x-auto print:overflow-visible">
-            <table class="w-full border-collapse text-sm sm:w-auto print:text-xs" data-testid="sheet-table">
-                <caption class="sr-only">{caption}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col" class="border border-line px-2 py-1 text-left text-xs font-medium text-muted sm:w-56">{tr!(workouts.sheet_athlete)}</th>
-                        {heads.iter().map(|(short, words)| view! {
-                            <th scope="col" class=head>
-                                <span aria-hidden="true">{short.clone()}</span>
-                                <span class="sr-only">{words.clone()}</span>
-                            </th>
-                        }).collect_view()}
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
     }
 }
 

@@ -716,3 +716,63 @@ async fn the_calendar_reads_a_bounded_range_of_plannable_days() {
         .is_ok()
     );
 }
+
+#[tokio::test]
+async fn the_week_sheet_lists_the_groups_sessions_with_each_athletes_kilograms() {
+    let team = Team::new().await;
+    team.snatch_max(team.mine.id, 100).await;
+    team.snatch_max(team.teammate.id, 80).await;
+    let workout = team.workout().await;
+    let juniors = team.both().await;
+    let monday = team.plan(&workout, day(2030, 3, 4), group(juniors)).await;
+    let _alone = team
+        .plan(&workout, day(2030, 3, 5), athletes(&[team.mine.id]))
+        .await;
+    let _next_week = team.plan(&workout, day(2030, 3, 11), group(juniors)).await;
+    let store = &team.club.store;
+    let coach = &team.club.coach;
+    let snatch = Lift::Exercise(team.snatch_id().await);
+    let lighter = Override {
+        athlete: team.teammate.id,
+        skip: false,
+        elements: vec![ElementOverride {
+            element: 0,
+            lift: snatch,
+            blocks: vec![block(3, 70)],
+        }],
+    };
+    service::set_override(store, coach, monday.id, 1, lighter, t0())
+        .await
+        .expect("overridden");
+
+    let week = Week::of(day(2030, 3, 6));
+    let sheet = service::week_sheet(store, &team.cache, coach, juniors, week)
+        .await
+        .expect("the sheet");
+    assert_eq!(sheet.sessions.len(), 1, "the group's sessions of that week only");
+    let (session, athletes) = &sheet.sessions[0];
+    assert_eq!(session.id, monday.id);
+    let kg = |id: AthleteId| {
+        athletes
+            .iter()
+            .find(|a| a.athlete.id == id)
+            .and_then(|a| a.loads.as_ref())
+            .and_then(|l| l.block(0, 0))
+            .and_then(planned_load)
+    };
+    assert_eq!(kg(team.mine.id), Some(Kg::whole(80)));
+    assert_eq!(kg(team.teammate.id), Some(Kg::whole(56)), "the override in place");
+
+    assert_eq!(
+        service::week_sheet(store, &team.cache, &team.club.athlete, juniors, week)
+            .await
+            .err(),
+        Some(ClubError::Forbidden)
+    );
+    assert_eq!(
+        service::week_sheet(store, &team.cache, &team.club.stranger, juniors, week)
+            .await
+            .err(),
+        Some(ClubError::NotFound)
+    );
+}
