@@ -110,6 +110,10 @@ const PAGES = [
   ['/workouts/:id/edit', MEMBERS],
   ['/workouts/:id/print', MEMBERS],
   ['/planning', MEMBERS],
+  ['/planning/new', MEMBERS],
+  ['/planning/copy', MEMBERS],
+  ['/planning/print', MEMBERS],
+  ['/planning/sessions/:id', MEMBERS],
   ['/athletes', MEMBERS],
   ['/athletes/new', MEMBERS],
   ['/athletes/groups', MEMBERS],
@@ -124,6 +128,7 @@ const ID_SOURCES = {
   '/catalogue/complexes/': ['/catalogue/complexes', /^\/catalogue\/complexes\/(\d+)$/],
   '/athletes/': ['/athletes', /^\/athletes\/(\d+)$/],
   '/workouts/': ['/workouts', /^\/workouts\/(\d+)$/],
+  '/planning/sessions/': ['/planning', /^\/planning\/sessions\/(\d+)$/],
 };
 
 const problems = [];
