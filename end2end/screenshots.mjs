@@ -52,6 +52,15 @@ async function twoClubAccount() {
   return { email, password: 'two clubs password' };
 }
 const twoClubs = await twoClubAccount();
+
+// The ISO week of a day (2026-W50), as the calendar's addresses write it.
+function isoWeek(day) {
+  const d = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate()));
+  d.setUTCDate(d.getUTCDate() + 3 - ((d.getUTCDay() + 6) % 7));
+  const jan4 = new Date(Date.UTC(d.getUTCFullYear(), 0, 4));
+  const week = 1 + Math.round(((d - jan4) / 86400000 - 3 + ((jan4.getUTCDay() + 6) % 7)) / 7);
+  return `${d.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+}
 const shots = [
   ['login', null, '/login'],
   ['signup', null, '/signup'],
@@ -59,6 +68,27 @@ const shots = [
   ['club', 'owner', '/club'],
   ['account', 'owner', '/account'],
   ['planning', 'coach', '/planning'],
+  ['planning-week', 'coach', `/planning?week=${isoWeek(new Date())}`],
+  // A session's menu opened: "Move to…" and "Copy to…" a date.
+  ['planning-menu', 'coach', `/planning?week=${isoWeek(new Date())}`, async (page) => {
+    await page.locator('[data-testid=session-menu]:visible').first().click();
+  }],
+  // A session picked up with the keyboard and moved a day: the day it is over is marked.
+  ['planning-keyboard', 'coach', `/planning?week=${isoWeek(new Date())}`, async (page) => {
+    const grip = page.locator('[data-view=grid] [data-grip]').first();
+    if (!(await grip.isVisible())) return;
+    await grip.focus();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowRight');
+  }],
+  ['planning-session', 'coach', '/planning', async (page) => {
+    await page.locator('[data-testid=session-link]:visible').first().click();
+    await page.locator('body[data-hydrated=true]').waitFor();
+  }],
+  ['planning-new', 'coach', '/planning/new'],
+  ['planning-copy', 'coach', `/planning/copy?from=${isoWeek(new Date())}`],
+  ['planning-sheet', 'coach', '/planning/print?group=1'],
+  ['planning-athlete', 'athlete', '/planning'],
   ['catalogue', 'coach', '/catalogue'],
   ['catalogue-search', 'coach', '/catalogue?q=arache'],
   ['exercise', 'coach', '/catalogue/exercises/1'],

@@ -345,6 +345,14 @@ pub fn new_invitation_token() -> domain::invitation::InvitationToken {
     domain::invitation::InvitationToken::from_random_bytes(bytes)
 }
 
+/// A new random calendar link's secret.
+pub fn new_feed_token() -> domain::planning::feed::FeedToken {
+    use rand::RngCore;
+    let mut bytes = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    domain::planning::feed::FeedToken::from_random_bytes(bytes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -437,6 +437,21 @@ pub trait PlanningStore: Send + Sync {
     /// The periods the club's athletes spent in its groups (kept by the store as athletes join
     /// and leave groups, on the day they do).
     async fn group_memberships(&self, club: ClubId) -> StoreResult<Vec<Membership>>;
+    /// Gives a member of the club a private calendar link (the hash of its secret), replacing
+    /// theirs; `NotFound` for another club's member.
+    async fn set_feed(
+        &self,
+        club: ClubId,
+        member: MemberId,
+        hash: &str,
+        now: DateTime<Utc>,
+    ) -> StoreResult<()>;
+    /// Removes a member's calendar link, if they have one.
+    async fn remove_feed(&self, club: ClubId, member: MemberId) -> StoreResult<()>;
+    /// Whether a member of the club has a calendar link.
+    async fn has_feed(&self, club: ClubId, member: MemberId) -> StoreResult<bool>;
+    /// The member whose calendar link has this hash.
+    async fn feed_owner(&self, hash: &str) -> StoreResult<Option<Member>>;
 }
 
 /// Everything DropIt stores, behind one port. One adapter per database implements it; a

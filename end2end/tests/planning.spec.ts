@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, request, test, type Locator, type Page } from '@playwright/test';
 import { DEMO, DEMO_PASSWORD, hydrated, logIn, open, watchConsole } from './helpers';
 
 /** A day `days` from today, as the calendar writes days (YYYY-MM-DD, UTC as the server's). */
@@ -332,5 +332,33 @@ test("the week sheet shows each athlete's kilograms for a group's sessions", asy
   const first = page.getByTestId('sheet-session').first();
   await expect(first.getByTestId('sheet-athlete').filter({ hasText: 'Arthur Athlete' }).first()).toBeVisible();
   await expect(first.getByTestId('sheet-load').first()).toHaveText(/^\d/);
+  console.check();
+});
+
+test('a private calendar link answers an iCalendar of the athlete’s sessions, until it is revoked', async ({ page }) => {
+  const console = watchConsole(page);
+  await logIn(page, DEMO.athlete, DEMO_PASSWORD);
+  await open(page, '/account');
+  await page.getByTestId('calendar-create').click();
+  await expect(page.getByTestId('calendar-url')).toHaveValue(/\/calendar\/[0-9a-f]{64}\.ics$/);
+  const link = await page.getByTestId('calendar-url').inputValue();
+  const path = new URL(link).pathname;
+
+  // A calendar app fetches it without any cookie.
+  const app = await request.newContext({ baseURL: new URL(page.url()).origin });
+  const feed = await app.get(path);
+  expect(feed.status()).toBe(200);
+  expect(feed.headers()['content-type']).toContain('text/calendar');
+  const text = await feed.text();
+  expect(text.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+  expect(text).toContain('SUMMARY:Arraché lourd');
+  expect(text).toContain('SUMMARY:Ouvertures pré-compétition');
+  expect(text).not.toContain('Technique en complexes'); // the youngsters'
+  expect(text).not.toMatch(/\d kg/);
+
+  await page.getByTestId('calendar-revoke').click();
+  await expect(page.getByTestId('calendar-state')).toContainText('pas de lien');
+  expect((await app.get(path)).status()).toBe(404);
+  await app.dispose();
   console.check();
 });

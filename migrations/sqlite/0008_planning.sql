@@ -82,3 +82,11 @@ CREATE TABLE session_complexes (
     PRIMARY KEY (session_id, complex_id)
 );
 CREATE INDEX session_complexes_complex ON session_complexes (complex_id);
+
+-- Private calendar links: one per member, of which only the secret's hash is kept. A new link
+-- replaces the member's; revoking one deletes it.
+CREATE TABLE calendar_feeds (
+    member_id  INTEGER NOT NULL PRIMARY KEY REFERENCES members (id) ON DELETE CASCADE,
+    token_hash TEXT    NOT NULL UNIQUE,
+    created_at TEXT    NOT NULL
+);

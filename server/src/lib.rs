@@ -2,6 +2,7 @@
 //! the adapters into the domain's ports and serves the Leptos app with its HTTP layers.
 
 pub mod config;
+pub mod feed;
 pub mod guard;
 pub mod hasher;
 pub mod listen;
@@ -172,6 +173,7 @@ pub async fn build(config: &Config, db: Database) -> Result<Application, StartEr
         .route("/readyz", get(readyz))
         .with_state(Readiness::new(db.clone()));
 
+    let feeds = feed::routes(state.clone());
     let media = media::routes(media::MediaState {
         app: state.clone(),
         files,
@@ -182,6 +184,7 @@ pub async fn build(config: &Config, db: Database) -> Result<Application, StartEr
     let public_origin: Arc<str> = config.public_url().into();
     // Layers run outside in: the last one added sees the request first.
     let router = Router::new()
+        .merge(feeds)
         .merge(media)
         .merge(ops)
         .merge(assets)

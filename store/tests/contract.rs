@@ -164,6 +164,7 @@ contract!(
     sessions_are_created_all_or_nothing_of_the_clubs_records,
     what_a_session_names_is_archived_never_deleted,
     group_memberships_are_kept_as_periods,
+    calendar_links_are_one_per_member_and_revocable,
 );
 
 #[path = "contract/workouts.rs"]

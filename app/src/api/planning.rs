@@ -643,3 +643,28 @@ pub async fn planning_sheet(
         sessions,
     })
 }
+
+/// Whether the caller has a private calendar link (the account page's).
+#[server(endpoint = "feed_link")]
+pub async fn feed_link() -> Result<bool, AppError> {
+    let (state, actor) = ssr::member().await?;
+    Ok(service::has_feed(&*state.store, &actor).await?)
+}
+
+/// Makes the caller a new private calendar link (replacing theirs) and answers it: the only
+/// time it is shown, DropIt keeps only its hash.
+#[server(endpoint = "create_feed_link")]
+pub async fn create_feed_link() -> Result<String, AppError> {
+    let (state, actor) = ssr::member().await?;
+    let token = ssr::new_feed_token();
+    service::create_feed(&*state.store, &actor, &token, Utc::now()).await?;
+    Ok(format!("{}/calendar/{}.ics", state.public_url, token.as_str()))
+}
+
+/// Revokes the caller's calendar link.
+#[server(endpoint = "revoke_feed_link")]
+pub async fn revoke_feed_link() -> Result<(), AppError> {
+    let (state, actor) = ssr::member().await?;
+    service::revoke_feed(&*state.store, &actor).await?;
+    Ok(())
+}

@@ -47,6 +47,16 @@ pub fn AccountPage() -> impl IntoView {
                     })
                 })}
             </Suspense>
+            <div class="card flex flex-col gap-3" data-testid="calendar-link">
+                <h2 class="text-lg font-semibold">{tr!(account.calendar)}</h2>
+                <p class="text-sm text-muted">{tr!(account.calendar_help)}</p>
+                <Suspense fallback=move || view! { <p>{tr!(common.loading)}</p> }>
+                    {move || Suspend::new(async move {
+                        let linked = crate::api::planning::feed_link().await.unwrap_or(false);
+                        view! { <CalendarLink linked=linked/> }
+                    })}
+                </Suspense>
+            </div>
             <div class="card">
                 <h2 class="mb-2 text-lg font-semibold">{tr!(account.security)}</h2>
                 <p class="mb-4 text-sm text-muted">{tr!(account.log_out_everywhere_help)}</p>
@@ -77,5 +87,72 @@ fn LogOutEverywhereButton() -> impl IntoView {
         <button type="button" class="btn-danger" on:click=move |_| { everywhere.dispatch(Call::new(&LogOutEverywhere {})); }>
             {tr!(account.log_out_everywhere)}
         </button>
+    }
+}
+
+/// The person's private calendar link: made (or made again, which revokes the previous one)
+/// and shown once to copy into their phone's calendar, or revoked.
+#[island(lazy = account)]
+fn CalendarLink(linked: bool) -> impl IntoView {
+    use crate::api::planning::{CreateFeedLink, RevokeFeedLink};
+    use crate::components::call::{decode, send};
+    let linked = RwSignal::new(linked);
+    let link = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let failed = RwSignal::new(None::<String>);
+    let locale = crate::lang::current();
+    let create = move |_| {
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            match send(Call::new(&CreateFeedLink {}))
+                .await
+                .and_then(|a| decode::<String>(&a))
+            {
+                Ok(url) => {
+                    link.set(Some(url));
+                    linked.set(true);
+                    failed.set(None);
+                }
+                Err(e) => failed.set(Some(crate::components::error_text(locale, &e))),
+            }
+            busy.set(false);
+        });
+    };
+    let revoke = move |_| {
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            match send(Call::new(&RevokeFeedLink {})).await {
+                Ok(_) => {
+                    link.set(None);
+                    linked.set(false);
+                    failed.set(None);
+                }
+                Err(e) => failed.set(Some(crate::components::error_text(locale, &e))),
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <Show when=move || link.with(Option::is_some)>
+            <label class="flex flex-col gap-1 text-sm">
+                {tr!(account.calendar_copy)}
+                <input type="text" readonly class="input font-mono text-xs" prop:value=move || link.get().unwrap_or_default()
+                    data-testid="calendar-url"/>
+            </label>
+        </Show>
+        <p class="text-sm" data-testid="calendar-state">
+            {move || if linked.get() { tr!(account.calendar_active) } else { tr!(account.calendar_none) }}
+        </p>
+        <p class="text-sm text-red-700 dark:text-red-400" role="alert">{move || failed.get()}</p>
+        <div class="flex flex-wrap gap-2">
+            <button type="button" class="btn-primary" disabled=move || busy.get() on:click=create data-testid="calendar-create">
+                {move || if linked.get() { tr!(account.calendar_renew) } else { tr!(account.calendar_create) }}
+            </button>
+            <Show when=move || linked.get()>
+                <button type="button" class="btn-secondary" disabled=move || busy.get() on:click=revoke data-testid="calendar-revoke">
+                    {tr!(account.calendar_revoke)}
+                </button>
+            </Show>
+        </div>
     }
 }

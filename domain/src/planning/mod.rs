@@ -13,6 +13,7 @@
 
 pub mod calendar;
 pub mod copy;
+pub mod feed;
 pub mod groups;
 #[cfg(test)]
 mod tests;

@@ -12,6 +12,7 @@ use crate::error::{FieldError, FieldProblem};
 use crate::ids::{AthleteId, ExerciseId, GroupId};
 use crate::membership::Member;
 use crate::planning::copy::{self, CopyError, Scope};
+use crate::planning::feed::{self, FeedEvent, FeedToken};
 use crate::planning::groups::{Membership, is_for, members_on, session_athletes};
 use crate::planning::{
     Assignees, ElementOverride, Override, Session, SessionDraft, SessionId, TimeOfDay, calendar,
@@ -729,4 +730,82 @@ pub async fn week_sheet<S: Store + ?Sized>(
         sessions: sheet,
         catalogue,
     })
+}
+
+/// Gives the caller a new private calendar link (any member), replacing theirs: its secret is
+/// `token`, of which only the hash is kept.
+pub async fn create_feed(
+    store: &dyn PlanningStore,
+    actor: &Member,
+    token: &FeedToken,
+    now: DateTime<Utc>,
+) -> Result<(), ClubError> {
+    require(actor, Permission::ViewClub)?;
+    Ok(store
+        .set_feed(actor.club_id, actor.id, &token.hash(), now)
+        .await?)
+}
+
+/// Revokes the caller's calendar link: it answers "not found" from now on.
+pub async fn revoke_feed(store: &dyn PlanningStore, actor: &Member) -> Result<(), ClubError> {
+    require(actor, Permission::ViewClub)?;
+    Ok(store.remove_feed(actor.club_id, actor.id).await?)
+}
+
+/// Whether the caller has a calendar link.
+pub async fn has_feed(store: &dyn PlanningStore, actor: &Member) -> Result<bool, ClubError> {
+    require(actor, Permission::ViewClub)?;
+    Ok(store.has_feed(actor.club_id, actor.id).await?)
+}
+
+/// What a calendar link shows: the sessions of its member around `today` (see
+/// [`feed::feed_days`]) — the club's for a coach, their own for an athlete, except those they
+/// skip — with the names of their lifts as `name` writes them, never kilograms. An unknown or
+/// revoked link is `NotFound`.
+pub async fn feed_events<S: Store + ?Sized>(
+    store: &S,
+    cache: &CatalogueCache,
+    token: &FeedToken,
+    today: NaiveDate,
+    name: impl Fn(&crate::catalogue::Names) -> String,
+) -> Result<Vec<FeedEvent>, ClubError> {
+    let member = store
+        .feed_owner(&token.hash())
+        .await?
+        .ok_or(ClubError::NotFound)?;
+    let club = member.club_id;
+    let (from, until) = feed::feed_days(today);
+    let mut sessions = store.sessions(club, from, until).await?;
+    if !may_plan(&member) {
+        let memberships = store.group_memberships(club).await?;
+        let me = own_athlete(store, &member).await?;
+        sessions.retain(|s| me.is_some_and(|me| is_for(s, &memberships, me) && s.content_for(me).is_some()));
+        if let Some(me) = me {
+            sessions = sessions.into_iter().map(|s| as_seen_by(s, me)).collect();
+        }
+    }
+    let catalogue = read_catalogue(store, cache, &member).await?;
+    let lift_name = |lift: Lift| match lift {
+        Lift::Exercise(id) => catalogue.exercises().find(|e| e.id == id).map(|e| name(&e.names)),
+        Lift::Complex(id) => catalogue
+            .complexes
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| name(&c.names)),
+    };
+    Ok(sessions
+        .into_iter()
+        .map(|s| FeedEvent {
+            session: s.id,
+            date: s.date,
+            time: s.time,
+            lifts: s
+                .content
+                .elements
+                .iter()
+                .filter_map(|e| lift_name(e.lift))
+                .collect(),
+            title: s.title,
+        })
+        .collect())
 }

@@ -4,7 +4,8 @@ use super::MemoryStore;
 use super::tables::{Owned, State, change, guard, of_club, of_club_mut};
 use crate::catalogue::LabelKind;
 use crate::error::StoreError;
-use crate::ids::ClubId;
+use crate::ids::{ClubId, MemberId};
+use crate::membership::Member;
 use crate::planning::groups::Membership;
 use crate::planning::{Session, SessionDraft, SessionId, TimeOfDay};
 use crate::ports::{Edit, PlanningStore, StoreResult, Versioned};
@@ -140,6 +141,52 @@ impl PlanningStore for MemoryStore {
             s.sessions.retain(|x| !(x.club == club && x.record.id == id));
             Ok(())
         })
+    }
+
+    async fn set_feed(
+        &self,
+        club: ClubId,
+        member: MemberId,
+        hash: &str,
+        _now: DateTime<Utc>,
+    ) -> StoreResult<()> {
+        self.write(|s| {
+            if !s.members.iter().any(|m| m.club == club && m.id == member) {
+                return Err(StoreError::NotFound);
+            }
+            if s.feeds.iter().any(|(m, h)| h == hash && *m != member) {
+                return Err(StoreError::Duplicate);
+            }
+            s.feeds.retain(|(m, _)| *m != member);
+            s.feeds.push((member, hash.to_owned()));
+            Ok(())
+        })
+    }
+
+    async fn remove_feed(&self, club: ClubId, member: MemberId) -> StoreResult<()> {
+        self.write(|s| {
+            if s.members.iter().any(|m| m.club == club && m.id == member) {
+                s.feeds.retain(|(m, _)| *m != member);
+            }
+            Ok(())
+        })
+    }
+
+    async fn has_feed(&self, club: ClubId, member: MemberId) -> StoreResult<bool> {
+        Ok(self.read(|s| {
+            s.members.iter().any(|m| m.club == club && m.id == member)
+                && s.feeds.iter().any(|(m, _)| *m == member)
+        }))
+    }
+
+    async fn feed_owner(&self, hash: &str) -> StoreResult<Option<Member>> {
+        let owner = self.read(|s| s.feeds.iter().find(|(_, h)| h == hash).map(|(m, _)| *m));
+        let Some(member) = owner else { return Ok(None) };
+        let club = self.read(|s| s.members.iter().find(|m| m.id == member).map(|m| m.club));
+        match club {
+            Some(club) => crate::ports::ClubStore::member(self, club, member).await,
+            None => Ok(None),
+        }
     }
 
     async fn group_memberships(&self, club: ClubId) -> StoreResult<Vec<Membership>> {

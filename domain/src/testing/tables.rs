@@ -45,6 +45,8 @@ pub(super) struct State {
     /// date, as the SQL adapters' triggers).
     pub(super) memberships: Vec<Membership>,
     pub(super) sessions: Vec<Owned<Session>>,
+    /// Calendar links: a member's and its secret's hash.
+    pub(super) feeds: Vec<(MemberId, String)>,
 }
 
 /// A record and the club it belongs to.

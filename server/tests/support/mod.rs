@@ -552,6 +552,24 @@ pub const MATRIX: &[Case] = &[
         scoped: true,
         writes: true,
     },
+    Case {
+        endpoint: "feed_link",
+        access: Access::Role(Role::Athlete),
+        scoped: false,
+        writes: false,
+    },
+    Case {
+        endpoint: "create_feed_link",
+        access: Access::Role(Role::Athlete),
+        scoped: false,
+        writes: true,
+    },
+    Case {
+        endpoint: "revoke_feed_link",
+        access: Access::Role(Role::Athlete),
+        scoped: false,
+        writes: true,
+    },
 ];
 
 /// Endpoints that take JSON rather than a form.
@@ -985,7 +1003,7 @@ impl Fixture {
             "delete_exercise" => change(self.exercise(club).await, []),
             "workout_preview" => vec![("athlete", self.athlete(club).await.0.to_string())],
             "planning_calendar" => vec![("month", "2026-12".into())],
-            "planning_choices" => vec![],
+            "planning_choices" | "feed_link" | "create_feed_link" | "revoke_feed_link" => vec![],
             "planning_sheet" => vec![
                 ("group", self.group(club).await.0.to_string()),
                 ("week", "2026-W50".into()),

@@ -7,11 +7,12 @@
 use super::{SqlStore, db_error, missing_or_conflict};
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
+use domain::membership::Member;
 use domain::planning::groups::Membership;
 use domain::planning::{Assignees, Override, Session, SessionDraft, SessionId, Template, TimeOfDay};
-use domain::ports::{Edit, PlanningStore, StoreResult, Versioned};
+use domain::ports::{ClubStore, Edit, PlanningStore, StoreResult, Versioned};
 use domain::workout::{WorkoutCategoryId, WorkoutContent, WorkoutId};
-use domain::{AthleteId, ClubId, GroupId, StoreError};
+use domain::{AthleteId, ClubId, GroupId, MemberId, StoreError};
 use std::collections::HashMap;
 
 const SESSION_COLUMNS: &str = "s.id, s.date, s.minute, s.title, s.category_id, s.content, s.overrides, \
@@ -361,6 +362,73 @@ macro_rules! planning_sql {
                     self.session(club, id)
                 })
                 .await
+            }
+
+            async fn set_feed(
+                &self,
+                club: ClubId,
+                member: MemberId,
+                hash: &str,
+                now: DateTime<Utc>,
+            ) -> StoreResult<()> {
+                let mut tx = self.write().await?;
+                let delete = sqlx::query(
+                    "DELETE FROM calendar_feeds WHERE member_id = \
+                     (SELECT id FROM members WHERE club_id = $1 AND id = $2)",
+                )
+                .bind(club.0)
+                .bind(member.0);
+                Self::execute(&mut tx, delete).await?;
+                let insert = sqlx::query(
+                    "INSERT INTO calendar_feeds (member_id, token_hash, created_at) \
+                     SELECT id, $3, $4 FROM members WHERE club_id = $1 AND id = $2",
+                )
+                .bind(club.0)
+                .bind(member.0)
+                .bind(hash)
+                .bind(now);
+                if Self::execute(&mut tx, insert).await? != 1 {
+                    return Err(StoreError::NotFound);
+                }
+                Self::commit(tx, ()).await
+            }
+
+            async fn remove_feed(&self, club: ClubId, member: MemberId) -> StoreResult<()> {
+                let statement = sqlx::query(
+                    "DELETE FROM calendar_feeds WHERE member_id = \
+                     (SELECT id FROM members WHERE club_id = $1 AND id = $2)",
+                )
+                .bind(club.0)
+                .bind(member.0);
+                self.run(statement).await.map(|_| ())
+            }
+
+            async fn has_feed(&self, club: ClubId, member: MemberId) -> StoreResult<bool> {
+                let found: Option<(i64,)> = sqlx::query_as(
+                    "SELECT f.member_id FROM calendar_feeds f JOIN members m ON m.id = f.member_id \
+                     WHERE m.club_id = $1 AND m.id = $2",
+                )
+                .bind(club.0)
+                .bind(member.0)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(db_error)?;
+                Ok(found.is_some())
+            }
+
+            async fn feed_owner(&self, hash: &str) -> StoreResult<Option<Member>> {
+                let found: Option<(i64, i64)> = sqlx::query_as(
+                    "SELECT m.club_id, m.id FROM calendar_feeds f JOIN members m ON m.id = f.member_id \
+                     WHERE f.token_hash = $1",
+                )
+                .bind(hash)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(db_error)?;
+                match found {
+                    Some((club, member)) => self.member(ClubId(club), MemberId(member)).await,
+                    None => Ok(None),
+                }
             }
 
             async fn group_memberships(&self, club: ClubId) -> StoreResult<Vec<Membership>> {

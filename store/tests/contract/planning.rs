@@ -344,3 +344,51 @@ pub(super) async fn group_memberships_are_kept_as_periods(store: Arc<dyn Store>)
     assert_eq!(until, Some(since), "in and out the same day: never in the group");
     assert!(store.group_memberships(other).await.expect("read").is_empty());
 }
+
+pub(super) async fn calendar_links_are_one_per_member_and_revocable(store: Arc<dyn Store>) {
+    let (owner, club) = super::club_with_owner(&*store, "owner@club.fr", "A").await;
+    let (stranger, other) = super::club_with_owner(&*store, "other@club.fr", "B").await;
+    let member = super::member_of(&*store, club, owner).await;
+    let foreign = super::member_of(&*store, other, stranger).await;
+    assert!(!store.has_feed(club, member.id).await.expect("read"));
+    store
+        .set_feed(club, member.id, "hash-1", t0())
+        .await
+        .expect("a link");
+    assert!(store.has_feed(club, member.id).await.expect("read"));
+    assert_eq!(
+        store.feed_owner("hash-1").await.expect("read").map(|m| m.id),
+        Some(member.id)
+    );
+
+    // A new link replaces the old one.
+    store
+        .set_feed(club, member.id, "hash-2", t0())
+        .await
+        .expect("a new link");
+    assert_eq!(store.feed_owner("hash-1").await.expect("read"), None);
+    assert_eq!(
+        store.feed_owner("hash-2").await.expect("read").map(|m| m.club_id),
+        Some(club)
+    );
+
+    // Another club's member is not found, and its links are out of reach.
+    assert_eq!(
+        store.set_feed(club, foreign.id, "hash-3", t0()).await,
+        Err(StoreError::NotFound)
+    );
+    store
+        .set_feed(other, foreign.id, "hash-4", t0())
+        .await
+        .expect("their link");
+    store
+        .remove_feed(club, foreign.id)
+        .await
+        .expect("nothing to remove");
+    assert!(store.feed_owner("hash-4").await.expect("read").is_some());
+    assert!(!store.has_feed(club, foreign.id).await.expect("read"));
+
+    store.remove_feed(club, member.id).await.expect("revoked");
+    assert_eq!(store.feed_owner("hash-2").await.expect("read"), None);
+    assert!(!store.has_feed(club, member.id).await.expect("read"));
+}

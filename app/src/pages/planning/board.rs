@@ -46,7 +46,7 @@ pub fn PlanningBoard() -> impl IntoView {
     };
     view! {
         <p class="sr-only" role="status" aria-live="assertive" data-testid="board-status">{move || status.get()}</p>
-        <label class="flex w-fit items-center gap-2 text-sm">
+        <label class="hidden w-fit items-center gap-2 text-sm sm:flex">
             <input type="checkbox" class="size-4" prop:checked=move || copying.get()
                 on:change=move |ev| copying.set(event_target_checked(&ev)) data-testid="copy-switch"/>
             {tr!(planning.copy_switch)}
@@ -204,6 +204,7 @@ mod dom {
             ghost.remove();
         }
         let _ = c.card.remove_attribute("data-dragging");
+        let _ = c.card.remove_attribute("data-carried");
         mark(None);
     }
 
@@ -307,7 +308,7 @@ mod dom {
                     ev.prevent_default();
                     CARRIED.with_borrow(|c| {
                         if let Some(c) = c {
-                            let _ = c.card.set_attribute("data-dragging", "");
+                            let _ = c.card.set_attribute("data-carried", "");
                             let text = td_string!(
                                 locale,
                                 planning.picked_up,

@@ -127,12 +127,15 @@ fn show(view: CalendarView) -> impl IntoView {
         </div>
         {focus}
         {unlinked}
-        {planner.then(|| view! { <p id="board-help" class="text-sm text-muted">{tr!(planning.drag_help)}</p> })}
+        {planner.then(|| view! {
+            <p id="board-help" class="hidden text-sm text-muted sm:block">{tr!(planning.drag_help)}</p>
+            <p class="text-sm text-muted sm:hidden">{tr!(planning.menu_help)}</p>
+            <PlanningBoard/>
+        })}
         <div id="planning-board" class="flex flex-col gap-4" data-week=view.week.to_string()>
             {grid}
             {agenda}
         </div>
-        {planner.then(|| view! { <PlanningBoard/> })}
     }
 }
 
@@ -202,7 +205,7 @@ fn grid(view: &CalendarView) -> impl IntoView + use<> {
             } else {
                 day.day().to_string()
             };
-            let sessions = of_day(view, day).map(|s| card(view.planner, s)).collect_view();
+            let sessions = of_day(view, day).map(|s| card(view.planner, true, s)).collect_view();
             let add = view.planner.then(|| {
                 view! {
                     <a href=new_href(day) class="day-add" aria-label=tr!(planning.plan_on, day = long_day(locale, day)) data-testid="plan-day">"+"</a>
@@ -221,9 +224,11 @@ fn grid(view: &CalendarView) -> impl IntoView + use<> {
             }
         })
         .collect_view();
+    let heads =
+        (!view.week).then(|| view! { <ol class="grid grid-cols-7 gap-px" aria-hidden="true">{heads}</ol> });
     view! {
         <div class="hidden sm:block" data-view="grid">
-            <ol class="grid grid-cols-7 gap-px" aria-hidden="true">{heads}</ol>
+            {heads}
             <ol class="grid grid-cols-7 gap-px overflow-hidden rounded-xl border border-line bg-line" data-testid="planning-grid">{cells}</ol>
         </div>
     }
@@ -240,7 +245,7 @@ fn agenda(view: &CalendarView) -> impl IntoView + use<> {
     let items = days
         .into_iter()
         .map(|day| {
-            let sessions = of_day(view, day).map(|s| card(view.planner, s)).collect_view();
+            let sessions = of_day(view, day).map(|s| card(view.planner, false, s)).collect_view();
             let none = of_day(view, day).next().is_none();
             view! {
                 <li class="flex flex-col gap-2" data-day=day.to_string() aria-current=(day == view.today).then_some("date")>
@@ -262,9 +267,10 @@ fn agenda(view: &CalendarView) -> impl IntoView + use<> {
     }
 }
 
-/// A session in a day: its handle (a planner's), time and title (a link to its page), its
-/// assignees, the focused athlete's kilograms, and its menu (a planner's).
-fn card(planner: bool, s: &SessionCard) -> impl IntoView + use<> {
+/// A session in a day: its handle (a planner's, in the grid: the agenda moves with the menu),
+/// time and title (a link to its page), its assignees, the focused athlete's kilograms, and its
+/// menu (a planner's).
+fn card(planner: bool, in_grid: bool, s: &SessionCard) -> impl IntoView + use<> {
     let colour = s.category.as_ref().map_or(0, |(_, c)| *c);
     let time = s
         .time
@@ -282,7 +288,7 @@ fn card(planner: bool, s: &SessionCard) -> impl IntoView + use<> {
         }.into_any(),
     });
     let title = s.title.clone();
-    let grip = planner.then(|| {
+    let grip = (planner && in_grid).then(|| {
         view! {
             <button type="button" class="grip" data-grip="" aria-describedby="board-help"
                 aria-label=tr!(planning.move_label, title = title.clone())>
@@ -297,7 +303,7 @@ fn card(planner: bool, s: &SessionCard) -> impl IntoView + use<> {
             <div class="flex items-start gap-1">
                 {grip}
                 <a href=session_href(s.id) class="min-w-0 flex-1 text-sm font-medium hover:underline" data-testid="session-link">
-                    {time} " " <span class="break-words" data-testid="session-title">{title.clone()}</span>
+                    {time} " " <span class="hyphens-auto break-words" data-testid="session-title">{title.clone()}</span>
                 </a>
                 {menu}
             </div>

@@ -776,3 +776,65 @@ async fn the_week_sheet_lists_the_groups_sessions_with_each_athletes_kilograms()
         Some(ClubError::NotFound)
     );
 }
+
+#[tokio::test]
+async fn a_calendar_link_shows_its_members_sessions_until_revoked() {
+    use crate::planning::feed::FeedToken;
+    let team = Team::new().await;
+    let workout = team.workout().await;
+    let today = day(2030, 3, 1);
+    let mine = team
+        .plan(&workout, day(2030, 3, 4), athletes(&[team.mine.id]))
+        .await;
+    let _theirs = team
+        .plan(&workout, day(2030, 3, 5), athletes(&[team.teammate.id]))
+        .await;
+    let store = &team.club.store;
+    let french = |n: &crate::catalogue::Names| n.fr.clone();
+
+    let athlete_link = FeedToken::from_random_bytes([1; 32]);
+    service::create_feed(store, &team.club.athlete, &athlete_link, t0())
+        .await
+        .expect("a link");
+    assert!(service::has_feed(store, &team.club.athlete).await.expect("read"));
+    let events = service::feed_events(store, &team.cache, &athlete_link, today, french)
+        .await
+        .expect("the feed");
+    assert_eq!(
+        events.iter().map(|e| e.session).collect::<Vec<_>>(),
+        vec![mine.id],
+        "their own only"
+    );
+    assert_eq!(events[0].lifts, vec!["Arraché".to_owned()]);
+
+    let coach_link = FeedToken::from_random_bytes([2; 32]);
+    service::create_feed(store, &team.club.coach, &coach_link, t0())
+        .await
+        .expect("a link");
+    let all = service::feed_events(store, &team.cache, &coach_link, today, french)
+        .await
+        .expect("the feed");
+    assert_eq!(all.len(), 2, "the club's for a coach");
+
+    // A new link replaces the old one; a revoked one is not found.
+    let newer = FeedToken::from_random_bytes([3; 32]);
+    service::create_feed(store, &team.club.athlete, &newer, t0())
+        .await
+        .expect("a new link");
+    assert_eq!(
+        service::feed_events(store, &team.cache, &athlete_link, today, french)
+            .await
+            .err(),
+        Some(ClubError::NotFound)
+    );
+    service::revoke_feed(store, &team.club.athlete)
+        .await
+        .expect("revoked");
+    assert_eq!(
+        service::feed_events(store, &team.cache, &newer, today, french)
+            .await
+            .err(),
+        Some(ClubError::NotFound)
+    );
+    assert!(!service::has_feed(store, &team.club.athlete).await.expect("read"));
+}
