@@ -53,6 +53,9 @@ for (const theme of ['light', 'dark'] as const) {
     await logIn(page, DEMO.coach, DEMO_PASSWORD);
     const athlete = await firstLink(page, '/athletes', 'roster-row', /^\/athletes\/\d+$/);
     const workout = await firstLink(page, '/workouts', 'workout-item', /^\/workouts\/\d+$/);
+    await open(page, '/planning');
+    const session = await page.locator('[data-view=grid] a[href^="/planning/sessions/"]').first().getAttribute('href');
+    expect(session).toMatch(/^\/planning\/sessions\/\d+$/);
     await open(page, '/catalogue');
     const exercise = await page.locator('a[href^="/catalogue/exercises/"]').first().getAttribute('href');
     expect(exercise).toMatch(/^\/catalogue\/exercises\/\d+$/);
@@ -77,6 +80,11 @@ for (const theme of ['light', 'dark'] as const) {
       workout,
       `${workout}/edit`,
       '/planning',
+      '/planning?week=2026-W50',
+      '/planning/new',
+      '/planning/copy?from=2026-W50',
+      '/planning/print?group=1',
+      session!,
       '/athletes',
       '/athletes/new',
       '/athletes/groups',
@@ -90,7 +98,7 @@ for (const theme of ['light', 'dark'] as const) {
 
 test("the athlete's and the owner's pages have no accessibility violations", async ({ page, browser }) => {
   await logIn(page, DEMO.athlete, DEMO_PASSWORD);
-  await checkPages(page, ['/', '/account', '/catalogue', '/athletes', '/club/training']);
+  await checkPages(page, ['/', '/account', '/catalogue', '/athletes', '/club/training', '/planning']);
   const ownerContext = await browser.newContext({ locale: 'fr-FR' });
   const owner = await ownerContext.newPage();
   await logIn(owner, DEMO.owner, DEMO_PASSWORD);
