@@ -28,6 +28,13 @@ pub enum Command {
     SeedDemo,
     /// Create the benchmark club (a coach and 500 exercises, see bench/), then exit.
     SeedBench,
+    /// Create the planning benchmark (clubs of 40 athletes with two years of sessions, see
+    /// bench/planning.sh), then exit.
+    SeedPlanningBench {
+        /// How many clubs.
+        #[arg(long, default_value_t = 100)]
+        clubs: u32,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -227,6 +234,10 @@ mod tests {
         assert_eq!(parse(&["migrate"]).command, Some(Command::Migrate));
         assert_eq!(parse(&["seed-demo"]).command, Some(Command::SeedDemo));
         assert_eq!(parse(&["seed-bench"]).command, Some(Command::SeedBench));
+        assert_eq!(
+            parse(&["seed-planning-bench", "--clubs", "3"]).command,
+            Some(Command::SeedPlanningBench { clubs: 3 })
+        );
         assert_eq!(
             parse(&["serve", "--listen", "0.0.0.0:8080"]).config.listen.port(),
             8080

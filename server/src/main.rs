@@ -62,6 +62,12 @@ async fn run(command: Command, config: server::config::Config) -> Result<(), Box
             tracing::info!(club = server::seed::BENCH_CLUB, "benchmark club created");
         }
     }
+    if let Command::SeedPlanningBench { clubs } = command {
+        let hasher = server::hasher::Argon2Hasher::default();
+        if server::seed::seed_planning_bench(&*db.store(), &hasher, clubs).await? {
+            tracing::info!(clubs, "planning benchmark created");
+        }
+    }
     if command != Command::Serve {
         db.close().await;
         return Ok(());

@@ -34,10 +34,14 @@ fn random_token() -> domain::invitation::InvitationToken {
     app::ssr::new_invitation_token()
 }
 
-/// The throttle's gate for the seeds.
+/// The throttle's gate for the seeds: the person running them is no client, and the planning
+/// benchmark signs up a hundred clubs.
 fn seed_gate() -> service::Gate<'static> {
     static LIMITS: std::sync::LazyLock<domain::throttle::Limits> =
-        std::sync::LazyLock::new(domain::throttle::Limits::default);
+        std::sync::LazyLock::new(|| domain::throttle::Limits {
+            signups_per_address: u32::MAX,
+            ..domain::throttle::Limits::default()
+        });
     service::Gate {
         limits: &LIMITS,
         pause: &crate::hasher::TokioPause,
@@ -531,5 +535,136 @@ pub async fn seed_bench(store: &dyn Store, hasher: &dyn PasswordHasher) -> Resul
     let plan = check(&file, &Lines::default(), &existing)
         .map_err(|problems| StoreError::Backend(format!("bench catalogue: {problems:?}")))?;
     store.import_catalogue(club, &plan, now).await?;
+    Ok(true)
+}
+
+/// The planning benchmark's coach (of the first club), for bench/planning.sh.
+pub const PLANNING_BENCH_COACH: &str = "coach@planning.bench.dropit.club";
+
+/// Creates the planning benchmark unless its first club exists: `clubs` clubs, each with 40
+/// athletes in four groups of ten, three workouts, and two years of sessions — every group
+/// trains on Monday, Tuesday, Thursday and Friday, from a year before today to a year after
+/// (1,664 sessions a club), written a quarter at a time, each quarter one transaction. The
+/// first club has a coach who logs in with the demo password. Returns whether it created them.
+pub async fn seed_planning_bench(
+    store: &dyn Store,
+    hasher: &dyn PasswordHasher,
+    clubs: u32,
+) -> Result<bool, SeedError> {
+    use domain::planning::calendar::Week;
+    use domain::planning::{Assignees, SessionDraft, TimeOfDay};
+    use domain::workout::shorthand::{Lexicon, parse};
+    use domain::workout::{Element, Lift, WorkoutContent, WorkoutInput};
+
+    let now = Utc::now();
+    let today = now.date_naive();
+    let first_monday = Week::of(today).shifted(-52).map(Week::monday).unwrap_or(today);
+    for n in 0..clubs {
+        let owner_email = format!("owner-{n}@planning.bench.dropit.club");
+        let name = format!("Club de planification {n:03}");
+        let Some(owner) = found_club(store, hasher, &name, (&owner_email, "Bench Owner"), now).await? else {
+            if n == 0 {
+                return Ok(false);
+            }
+            continue;
+        };
+        let club = owner.club_id;
+        if n == 0 {
+            add_member(
+                store,
+                hasher,
+                &owner,
+                (PLANNING_BENCH_COACH, "Bench Coach", Role::Coach),
+                now,
+            )
+            .await?;
+        }
+        let mut groups = Vec::new();
+        for g in 0..4 {
+            groups.push(store.create_group(club, &format!("Groupe {g}"), now).await?);
+        }
+        for a in 0..40_usize {
+            let input = AthleteInput {
+                first_name: format!("Athlète{a:02}"),
+                last_name: format!("Club{n:03}"),
+                birth_date: "2002-04-10".into(),
+                sex: if a % 2 == 0 { "women" } else { "men" }.into(),
+                ..AthleteInput::default()
+            };
+            let draft = AthleteDraft::parse(&input, today).map_err(ClubError::Invalid)?;
+            let athlete = store.create_athlete(club, &draft, None, now).await?;
+            let change = domain::athlete::GroupChange {
+                group: groups[a % 4].id,
+                athlete: athlete.id,
+                member: true,
+            };
+            store.set_in_group(club, change).await?;
+        }
+        let exercises = store.exercises(club).await?;
+        let lexicon = Lexicon::from_exercises(&exercises);
+        let lift = |fr: &str| {
+            exercises
+                .iter()
+                .find(|e| e.names.fr == fr)
+                .map(|e| Lift::Exercise(e.id))
+        };
+        let mut workouts = Vec::new();
+        for (title, lifts) in [
+            ("Arraché", [("Arraché", "5x3 @75%"), ("Squat nuque", "5x5 @80%")]),
+            (
+                "Épaulé-jeté",
+                [("Épaulé-jeté", "5x2 @80%"), ("Squat clavicules", "4x4 @75%")],
+            ),
+            (
+                "Force",
+                [("Squat nuque", "5x3 @85%"), ("Développé militaire", "4x6 @70%")],
+            ),
+        ] {
+            let mut content = WorkoutContent::default();
+            for (name, blocks) in lifts {
+                let (Some(lift), Ok(blocks)) = (lift(name), parse(blocks, &lexicon)) else {
+                    continue;
+                };
+                content.elements.push(Element::new(lift, blocks));
+            }
+            let draft = WorkoutInput {
+                title: title.into(),
+                content,
+                ..WorkoutInput::default()
+            }
+            .parse()
+            .map_err(ClubError::Invalid)?;
+            workouts.push(store.create_workout(club, &draft, now).await?);
+        }
+        let mut drafts = Vec::new();
+        for week in 0..104_u64 {
+            let monday = first_monday + chrono::Days::new(week * 7);
+            for (g, group) in groups.iter().enumerate() {
+                for (i, weekday) in [0_u64, 1, 3, 4].into_iter().enumerate() {
+                    let workout = &workouts[(g + i) % workouts.len()];
+                    let assignees = Assignees {
+                        athletes: Vec::new(),
+                        groups: vec![group.id],
+                    };
+                    let hour = 17 + u16::try_from(g % 3).unwrap_or(0);
+                    let date = monday + chrono::Days::new(weekday);
+                    drafts.push(SessionDraft::of_workout(
+                        workout,
+                        date,
+                        TimeOfDay::new(hour, 0),
+                        assignees,
+                    ));
+                }
+            }
+            if drafts.len() >= 208 {
+                store.create_sessions(club, &drafts, now).await?;
+                drafts.clear();
+            }
+        }
+        if !drafts.is_empty() {
+            store.create_sessions(club, &drafts, now).await?;
+        }
+        tracing::info!(club = %name, "planning benchmark club seeded");
+    }
     Ok(true)
 }

@@ -1003,7 +1003,22 @@ impl Fixture {
             "delete_exercise" => change(self.exercise(club).await, []),
             "workout_preview" => vec![("athlete", self.athlete(club).await.0.to_string())],
             "planning_calendar" => vec![("month", "2026-12".into())],
-            "planning_choices" | "feed_link" | "create_feed_link" | "revoke_feed_link" => vec![],
+            "planning_choices" | "feed_link" | "create_feed_link" => vec![],
+            // The club's owner has a link to revoke (other callers have none: nothing changes).
+            "revoke_feed_link" => {
+                let owner = self
+                    .store
+                    .member_by_user(club, self.inviter(club))
+                    .await
+                    .expect("read")
+                    .expect("the owner");
+                let n = self.counter.fetch_add(1, Ordering::Relaxed);
+                self.store
+                    .set_feed(club, owner.id, &format!("{n:064x}"), Utc::now())
+                    .await
+                    .expect("a link");
+                vec![]
+            }
             "planning_sheet" => vec![
                 ("group", self.group(club).await.0.to_string()),
                 ("week", "2026-W50".into()),
@@ -1048,13 +1063,17 @@ impl Fixture {
                 )
             }
             "repeat_session" => change(self.session(club).await, [("weeks", "3".into())]),
-            // One athlete's week (a new athlete of the scope's club: nothing to copy, or
-            // another club's athlete: not found).
-            "week_copy_preview" | "copy_week" => vec![
-                ("from", "2026-W50".into()),
-                ("to", "2026-W51".into()),
-                ("scope", format!("a{}", self.athlete(club).await.0)),
-            ],
+            // One athlete's week, with their session (of the scope's club: copied; another
+            // club's athlete: not found).
+            "week_copy_preview" | "copy_week" => {
+                let (id, version, athlete) = self.session_for(club).await;
+                vec![
+                    ("from", "2026-W50".into()),
+                    ("to", "2026-W51".into()),
+                    ("scope", format!("a{athlete}")),
+                    ("sources[]", format!("{id}:{version}")),
+                ]
+            }
             "workout_library" => vec![("query[q]", "arrache".into()), ("query[status]", "all".into())],
             "workout_view" | "workout_editor" | "duplicate_workout" => {
                 vec![("id", self.workout(club).await.0.to_string())]
