@@ -10,6 +10,9 @@
 #   - the month view's query for one club: its plan (EXPLAIN ANALYZE, PostgreSQL) and its
 #     latency under pgbench for 15 s (p50, p99), the three statements `PlanningStore::sessions`
 #     runs for a month;
+#   - the calendar in Chromium (PostgreSQL): a month of the first club's sessions loaded cold,
+#     the time until hydrated, and the frames drawn while a session is dragged
+#     (bench/planning-hydration.mjs);
 #   - a move persisted, through the real server: bench/planning-moves.mjs moves one session
 #     back and forth MOVES times with the version each move answered (p50, p95, p99).
 # PostgreSQL comes from DROPIT_BENCH_POSTGRES_URL (default: the local server, user postgres).
@@ -85,6 +88,10 @@ for db in $DATABASES; do
   target/release/dropit serve >"$work/server-$db.log" 2>&1 &
   pid=$!
   for _ in $(seq 100); do curl -sf "$base/healthz" >/dev/null && break; sleep 0.2; done
+  if [ "$db" = postgres ]; then
+    say "$db: the calendar in Chromium, cold, with the month's sessions"
+    node bench/planning-hydration.mjs "$base" "$coach" 5
+  fi
   say "$db: $MOVES moves through the server"
   node bench/planning-moves.mjs "$base" "$coach" "$MOVES"
   kill "$pid"; wait "$pid" 2>/dev/null || true; pid=

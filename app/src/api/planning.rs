@@ -506,14 +506,23 @@ fn read_copy(
     }
 }
 
-/// What copying week `from` to week `to` for `scope` (`club`, `g<id>`, `a<id>`) would create.
+/// What copying week `from` to week `to` for `scope` (`club`, `g<id>`, `a<id>`) would create;
+/// this week onto the next when no week is given.
 #[server(endpoint = "week_copy_preview")]
 pub async fn week_copy_preview(
     from: String,
     to: String,
     #[server(default)] scope: String,
 ) -> Result<WeekCopyView, AppError> {
+    use domain::planning::calendar::Week;
     let (state, actor) = ssr::member().await?;
+    // Without weeks (the page opened on its own): this week onto the next.
+    let this_week = Week::of(Utc::now().date_naive());
+    let from = if from.trim().is_empty() { this_week.to_string() } else { from };
+    let to = match (to.trim(), Week::parse(from.trim())) {
+        ("", Some(week)) => week.shifted(1).map_or_else(String::new, |w| w.to_string()),
+        _ => to,
+    };
     let (from_week, to_week, chosen) = read_copy(&from, &to, &scope)?;
     let store = &*state.store;
     let plan = service::week_copy(store, &actor, from_week, to_week, chosen).await?;
