@@ -518,7 +518,11 @@ pub async fn week_copy_preview(
     let (state, actor) = ssr::member().await?;
     // Without weeks (the page opened on its own): this week onto the next.
     let this_week = Week::of(Utc::now().date_naive());
-    let from = if from.trim().is_empty() { this_week.to_string() } else { from };
+    let from = if from.trim().is_empty() {
+        this_week.to_string()
+    } else {
+        from
+    };
     let to = match (to.trim(), Week::parse(from.trim())) {
         ("", Some(week)) => week.shifted(1).map_or_else(String::new, |w| w.to_string()),
         _ => to,
