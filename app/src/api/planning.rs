@@ -99,7 +99,7 @@ pub async fn planning_calendar(
             .athletes
             .iter()
             .find(|a| a.id == id)
-            .map(|a| format!("{} {}", a.first_name, a.last_name))
+            .map(|a| a.full_name())
     };
     let group_name = |id: GroupId| {
         calendar
@@ -180,16 +180,7 @@ pub async fn planning_calendar(
             }
         })
         .collect();
-    let athletes = by_name(
-        calendar
-            .athletes
-            .iter()
-            .map(|a| Choice {
-                id: a.id.0,
-                name: format!("{} {}", a.first_name, a.last_name),
-            })
-            .collect(),
-    );
+    let athletes = athlete_choices(&calendar.athletes);
     Ok(CalendarView {
         planner,
         today,
@@ -258,15 +249,7 @@ pub async fn planning_session(id: SessionId) -> Result<SessionPage, AppError> {
                 name: a.full_name(),
             })
             .collect();
-        let athletes = by_name(
-            athletes
-                .iter()
-                .map(|a| Choice {
-                    id: a.id.0,
-                    name: a.full_name(),
-                })
-                .collect(),
-        );
+        let athletes = athlete_choices(&athletes);
         (active_group_choices(groups), athletes, named)
     } else {
         (Vec::new(), Vec::new(), Vec::new())
@@ -321,16 +304,22 @@ pub async fn planning_choices() -> Result<SessionChoices, AppError> {
             })
             .collect(),
         groups: active_group_choices(groups),
-        athletes: by_name(
-            athletes
-                .iter()
-                .map(|a| Choice {
-                    id: a.id.0,
-                    name: a.full_name(),
-                })
-                .collect(),
-        ),
+        athletes: athlete_choices(&athletes),
     })
+}
+
+/// The club's athletes as a form offers them, by name.
+#[cfg(feature = "ssr")]
+fn athlete_choices(athletes: &[domain::athlete::Athlete]) -> Vec<Choice> {
+    by_name(
+        athletes
+            .iter()
+            .map(|a| Choice {
+                id: a.id.0,
+                name: a.full_name(),
+            })
+            .collect(),
+    )
 }
 
 /// Whom a form's checkboxes chose, each once.
@@ -555,15 +544,7 @@ pub async fn week_copy_preview(
         from_monday: from_week.monday(),
         to_monday: to_week.monday(),
         scope: domain::planning::copy::write_scope(chosen),
-        athletes: by_name(
-            athletes
-                .iter()
-                .map(|a| Choice {
-                    id: a.id.0,
-                    name: a.full_name(),
-                })
-                .collect(),
-        ),
+        athletes: athlete_choices(&athletes),
         groups: active_group_choices(groups),
         copies,
         sources: plan.sources.iter().map(|(id, v)| format!("{id}:{v}")).collect(),

@@ -3,7 +3,7 @@
 //! before anything is written; the copy then applies all of them or none, and only if the
 //! week is still what was shown. Plain forms, rendered on the server.
 
-use super::{long_day, week_href};
+use super::{long_day, week_href, when};
 use crate::api::planning::{CopyWeek, week_copy_preview};
 use crate::components::{form_page, loaded};
 use crate::model::WeekCopyView;
@@ -49,10 +49,7 @@ fn show(view: WeekCopyView) -> impl IntoView {
         .copies
         .iter()
         .map(|c| {
-            let when = match c.time {
-                Some(t) => format!("{} · {t}", long_day(locale, c.date)),
-                None => long_day(locale, c.date),
-            };
+            let when = when(locale, c.date, c.time);
             view! {
                 <li class="flex flex-col rounded-md border border-line px-3 py-2" data-testid="copy-line">
                     <span class="font-medium">{c.title.clone()}</span>

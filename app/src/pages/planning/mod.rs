@@ -135,6 +135,14 @@ pub fn long_day(locale: Locale, day: NaiveDate) -> String {
     format!("{weekday} {number} {month} {}", day.year())
 }
 
+/// A day and its time, if any: "lundi 7 décembre 2026 · 18:00".
+pub fn when(locale: Locale, day: NaiveDate, time: Option<domain::planning::TimeOfDay>) -> String {
+    match time {
+        Some(t) => format!("{} · {t}", long_day(locale, day)),
+        None => long_day(locale, day),
+    }
+}
+
 /// A day in few words: "lun. 7 déc.", "Mon 7 Dec".
 pub fn short_day(locale: Locale, day: NaiveDate) -> String {
     let weekday = weekday_short(locale, day.weekday().num_days_from_monday() as usize);

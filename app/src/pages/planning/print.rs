@@ -5,7 +5,7 @@
 //! screen a GET form chooses the group and the week. Rendered on the server: no WASM (the
 //! print button is `print.js`).
 
-use super::{long_day, week_href};
+use super::{long_day, week_href, when};
 use crate::api::planning::planning_sheet;
 use crate::components::lifts::{LiftNames, element_notes};
 use crate::components::loads::loads_table;
@@ -47,10 +47,7 @@ fn show(sheet: WeekSheetView) -> impl IntoView {
         .sessions
         .iter()
         .map(|s| {
-            let when = match s.time {
-                Some(t) => format!("{} · {t}", long_day(locale, s.date)),
-                None => long_day(locale, s.date),
-            };
+            let when = when(locale, s.date, s.time);
             let elements = s
                 .content
                 .elements

@@ -4,7 +4,7 @@
 //! (skip it, or other blocks typed in the shorthand), update it from its workout when that
 //! changed, repeat it weekly, delete it. An athlete sees their own session, read only.
 
-use super::{long_day, session_href, week_href};
+use super::{long_day, session_href, week_href, when};
 use crate::api::planning::{
     AdaptSession, CopySession, DeleteSession, EditSession, MoveSession, RepeatSession, SkipSession,
     SyncSession, planning_session,
@@ -49,10 +49,7 @@ fn target(page: &SessionPage) -> impl IntoView + use<> {
 fn show(page: SessionPage, repeat: Option<String>) -> impl IntoView {
     let locale = crate::lang::current();
     let names = LiftNames::new(locale, &page.lifts);
-    let when = match page.time {
-        Some(t) => format!("{} · {t}", long_day(locale, page.date)),
-        None => long_day(locale, page.date),
-    };
+    let when = when(locale, page.date, page.time);
     let assignees: Vec<String> = page
         .groups
         .iter()
