@@ -357,6 +357,34 @@ impl SessionDraft {
 }
 
 impl Session {
+    /// The session `id` as `draft` writes it, at `version`, changed at `updated_at` (what a
+    /// store answers for a draft it wrote).
+    pub fn written(id: SessionId, draft: SessionDraft, version: i64, updated_at: DateTime<Utc>) -> Self {
+        let SessionDraft {
+            date,
+            time,
+            title,
+            category,
+            content,
+            template,
+            assignees,
+            overrides,
+        } = draft;
+        Session {
+            id,
+            date,
+            time,
+            title,
+            category,
+            content,
+            template,
+            assignees,
+            overrides,
+            version,
+            updated_at,
+        }
+    }
+
     /// The exercises the session names (content and overrides), each once.
     pub fn exercises(&self) -> Vec<ExerciseId> {
         named_exercises(&self.content, &self.overrides)

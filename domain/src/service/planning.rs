@@ -3,7 +3,9 @@
 //! athlete's session answers "not found" to them, as another club's does to anyone.
 
 use super::error::{ClubError, require, require_found};
-use super::workouts::{LiftFacts, PreviewAthlete, WorkoutCatalogue, check_lifts, read_catalogue, with_maxes};
+use super::workouts::{
+    LiftFacts, PreviewAthlete, WorkoutCatalogue, check_lifts, may_plan, read_catalogue, with_maxes,
+};
 use crate::athlete::{Athlete, Group};
 use crate::catalogue::Label;
 use crate::catalogue::cache::CatalogueCache;
@@ -25,11 +27,6 @@ use crate::workout::{Block, Lift, WorkoutCategoryId, WorkoutDraft, WorkoutId};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-
-/// Whether the caller plans (coaches and above) or reads their own sessions.
-pub fn may_plan(actor: &Member) -> bool {
-    actor.role.allows(Permission::Coach)
-}
 
 /// The most days the calendar reads at once (a month view shows at most six weeks; a feed
 /// reads a season in steps).
@@ -642,18 +639,6 @@ pub async fn apply_week_copy<S: Store + ?Sized>(
     create_all(store, actor, &plan.drafts, now).await
 }
 
-/// The days a session would be repeated on, every week for `weeks` weeks after its own.
-pub async fn repeat_days(
-    store: &dyn PlanningStore,
-    actor: &Member,
-    id: SessionId,
-    weeks: u16,
-) -> Result<Vec<NaiveDate>, ClubError> {
-    let session = require_found(actor, Permission::Coach, |club| store.session(club, id)).await?;
-    let drafts = copy::repeat(&session, weeks).map_err(copy_error)?;
-    Ok(drafts.into_iter().map(|d| d.date).collect())
-}
-
 /// Repeats a session (as it was at `version`) every week for `weeks` weeks, all or nothing.
 pub async fn repeat_session(
     store: &dyn PlanningStore,
@@ -698,31 +683,36 @@ pub async fn week_sheet<S: Store + ?Sized>(
     let until = week.shifted(1).map_or(calendar::LAST_DAY, calendar::Week::monday);
     let sessions = store.sessions(club, week.monday(), until).await?;
     let memberships = store.group_memberships(club).await?;
+    let sessions: Vec<Session> = sessions
+        .into_iter()
+        .filter(|s| s.assignees.groups.contains(&group.id))
+        .collect();
+    // Everyone the group held on one of those days, with their maxes, read and sorted once.
     let mut everyone = store.athletes(club).await?;
-    everyone.retain(|a| !a.archived);
+    everyone.retain(|a| {
+        !a.archived
+            && sessions
+                .iter()
+                .any(|s| members_on(&memberships, group.id, s.date).contains(&a.id))
+    });
     everyone.sort_by_cached_key(|a| (fold(&a.last_name), fold(&a.first_name)));
-    let maxes = store.club_maxes(club).await?;
+    let athletes = with_maxes(everyone, store.club_maxes(club).await?);
     let catalogue = read_catalogue(store, cache, actor).await?;
     let (settings, _) = super::athletes::training_settings(store, cache, actor).await?;
     let facts = catalogue.facts();
     let sheet = sessions
         .into_iter()
-        .filter(|s| s.assignees.groups.contains(&group.id))
         .map(|s| {
             let members = members_on(&memberships, group.id, s.date);
-            let chosen: Vec<Athlete> = everyone
+            let doing = athletes
                 .iter()
                 .filter(|a| members.contains(&a.id))
-                .cloned()
-                .collect();
-            let athletes = with_maxes(chosen, maxes.clone())
-                .into_iter()
                 .map(|athlete| SessionAthlete {
-                    loads: loads_in(&s, &athlete, &settings, &facts),
-                    athlete,
+                    loads: loads_in(&s, athlete, &settings, &facts),
+                    athlete: athlete.clone(),
                 })
                 .collect();
-            (s, athletes)
+            (s, doing)
         })
         .collect();
     Ok(WeekSheet {

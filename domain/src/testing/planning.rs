@@ -86,20 +86,7 @@ impl PlanningStore for MemoryStore {
             let mut created = Vec::with_capacity(drafts.len());
             for draft in drafts {
                 s.check_session(club, draft)?;
-                let mut session = Session {
-                    id: SessionId(s.next_id()),
-                    date: draft.date,
-                    time: None,
-                    title: String::new(),
-                    category: None,
-                    content: Default::default(),
-                    template: None,
-                    assignees: Default::default(),
-                    overrides: Vec::new(),
-                    version: 1,
-                    updated_at: now,
-                };
-                apply(&mut session, draft, now);
+                let session = Session::written(SessionId(s.next_id()), draft.clone(), 1, now);
                 s.sessions.push(Owned {
                     club,
                     record: session.clone(),

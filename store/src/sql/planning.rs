@@ -279,19 +279,7 @@ macro_rules! planning_sql {
                 Ok(ids
                     .into_iter()
                     .zip(drafts)
-                    .map(|(id, d)| Session {
-                        id: SessionId(id),
-                        date: d.date,
-                        time: d.time,
-                        title: d.title.clone(),
-                        category: d.category,
-                        content: d.content.clone(),
-                        template: d.template,
-                        assignees: d.assignees.clone(),
-                        overrides: d.overrides.clone(),
-                        version: 1,
-                        updated_at: now,
-                    })
+                    .map(|(id, d)| Session::written(SessionId(id), d.clone(), 1, now))
                     .collect())
             }
 

@@ -61,8 +61,8 @@ fn href(week: bool, anchor: NaiveDate, view: &CalendarView) -> String {
 fn show(view: CalendarView) -> impl IntoView {
     let locale = crate::lang::current();
     let anchor = view.anchor;
-    let week_day = if Month::of(anchor).contains(today_of(&view)) {
-        today_of(&view)
+    let week_day = if Month::of(anchor).contains(view.today) {
+        view.today
     } else {
         anchor
     };
@@ -172,10 +172,6 @@ fn filter_form(view: &CalendarView) -> impl IntoView + use<> {
             <button type="submit" class="btn-secondary">{tr!(planning.filter)}</button>
         </form>
     }
-}
-
-fn today_of(view: &CalendarView) -> NaiveDate {
-    view.today
 }
 
 /// The days shown, Monday first, a row a week.

@@ -642,9 +642,7 @@ async fn a_week_copy_applies_what_was_shown_all_or_nothing() {
     assert_eq!(mine.drafts[0].assignees, athletes(&[team.mine.id]));
 
     // Repeat: the days first, then all of them.
-    let days = service::repeat_days(store, coach, monday.id, 3)
-        .await
-        .expect("the days");
+    let days = crate::planning::copy::repeat_days(monday.date, 3).expect("the days");
     assert_eq!(days, vec![day(2031, 1, 6), day(2031, 1, 13), day(2031, 1, 20)]);
     let repeated = service::repeat_session(store, coach, monday.id, 1, 3, t0())
         .await
