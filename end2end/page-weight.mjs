@@ -114,6 +114,7 @@ const PAGES = [
   ['/planning/copy', MEMBERS],
   ['/planning/print', MEMBERS],
   ['/planning/sessions/:id', MEMBERS],
+  ['/planning/sessions/:id/edit', MEMBERS],
   ['/athletes', MEMBERS],
   ['/athletes/new', MEMBERS],
   ['/athletes/groups', MEMBERS],

@@ -147,6 +147,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/planning/copy") view=pages::planning::copy::WeekCopyPage ssr=SsrMode::Async/>
                         <Route path=path!("/planning/print") view=pages::planning::print::WeekSheetPage ssr=SsrMode::Async/>
                         <Route path=path!("/planning/sessions/:id") view=pages::planning::session::SessionPageView ssr=SsrMode::Async/>
+                        <Route path=path!("/planning/sessions/:id/edit") view=pages::planning::edit::EditSessionContentPage ssr=SsrMode::Async/>
                         <Route path=path!("/athletes") view=pages::athletes::roster::AthletesPage ssr=SsrMode::Async/>
                         <Route path=path!("/athletes/new") view=pages::athletes::form::NewAthletePage ssr=SsrMode::Async/>
                         <Route path=path!("/athletes/groups") view=pages::athletes::groups::AthleteGroupsPage ssr=SsrMode::Async/>

@@ -276,11 +276,21 @@ impl From<LiftChoice> for LiftChoiceWire {
     }
 }
 
+/// What the builder saves to, with the version it was read at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum BuilderTarget {
+    /// A workout of the library.
+    Workout(domain::workout::WorkoutId, i64),
+    /// One planned session's own copy of its content (the calendar's "Edit its content"):
+    /// its workout and the other sessions keep theirs.
+    Session(domain::planning::SessionId, i64),
+}
+
 /// What the builder opens with.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BuilderData {
-    /// The workout edited and the version it was read at; none for a new one.
-    pub target: Option<(domain::workout::WorkoutId, i64)>,
+    /// What it edits; none for a new workout.
+    pub target: Option<BuilderTarget>,
     pub title: String,
     pub category: Option<domain::workout::WorkoutCategoryId>,
     pub description: String,

@@ -69,6 +69,9 @@ test('a missing record, or one of another club, answers 404 with the not-found c
   expect(athlete).toMatch(/^\/athletes\/\d+$/);
   const demoAthlete = await coach.goto(athlete!);
   expect(demoAthlete?.status()).toBe(200);
+  // Leaving a page while its code still downloads can leave the next page's request for the same
+  // file waiting on Chromium's cache lock (seconds): let it hydrate first.
+  await hydrated(coach);
   await open(coach, '/catalogue');
   const exercise = await coach.locator('a[href^="/catalogue/exercises/"]').first().getAttribute('href');
   expect(exercise).toMatch(/^\/catalogue\/exercises\/\d+$/);

@@ -207,6 +207,47 @@ test('an override changes one athlete’s kilograms and not the others’', asyn
   console.check();
 });
 
+test('the builder changes one session’s content, and its workout stays as it was', async ({ page }) => {
+  const console = watchConsole(page);
+  await logIn(page, DEMO.coach, DEMO_PASSWORD);
+  const month = nextMonth(dayFromToday(0));
+  const day = `${month}-22`;
+  await planFromMonth(page, day, 'Arraché lourd', 'Seniors');
+  await cards(page, day, 'Arraché lourd').getByTestId('session-link').click();
+  await hydrated(page);
+  const session = page.url();
+  const lea = page.getByTestId('session-athlete').filter({ hasText: 'Léa Dubois' }).getByTestId('athlete-loads').first();
+  const before = await lea.textContent();
+  const shorthand = await page.getByTestId('session-element').first().locator('code').textContent();
+
+  // The builder opens on the session's own copy, saves it, and goes back to the session.
+  await page.getByTestId('edit-content').click();
+  await hydrated(page);
+  await expect(page.getByTestId('session-only')).toBeVisible();
+  await expect(page.locator('#field-title')).toHaveValue('Arraché lourd');
+  await expect(page.locator('#field-description')).toHaveCount(0);
+  await page.locator('#field-title').fill('Arraché technique');
+  await page.getByTestId('element-blocks').first().fill('3x2 @55%');
+  await page.getByTestId('save-workout').click();
+  await page.waitForURL(session);
+  await hydrated(page);
+  await expect(page.getByTestId('session-heading')).toHaveText('Arraché technique');
+  await expect(page.getByTestId('session-element').first().locator('code')).not.toHaveText(shorthand ?? '');
+  await expect(lea).not.toHaveText(before ?? '');
+  // Its workout did not change: the session does not offer to update from it.
+  await expect(page.getByTestId('session-template')).toContainText('Arraché lourd');
+  await expect(page.getByTestId('sync-form')).toHaveCount(0);
+  await page.getByTestId('session-template').getByRole('link').click();
+  await hydrated(page);
+  await expect(page.getByTestId('workout-heading')).toHaveText('Arraché lourd');
+  await expect(page.getByTestId('element-shorthand').first()).toHaveText(shorthand ?? '');
+
+  // The calendar shows the session's own title on its day.
+  await open(page, `/planning?month=${month}`);
+  await expect(cards(page, day, 'Arraché technique')).toHaveCount(1);
+  console.check();
+});
+
 test('an athlete sees only their own sessions, with their kilograms, and moves nothing', async ({ page }) => {
   const console = watchConsole(page);
   await logIn(page, DEMO.athlete, DEMO_PASSWORD);

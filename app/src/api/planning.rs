@@ -4,9 +4,9 @@
 //! problem under its field.
 
 use crate::error::AppError;
-use crate::model::{CalendarView, SessionChoices, SessionPage, WeekCopyView, WeekSheetView};
+use crate::model::{BuilderData, CalendarView, SessionChoices, SessionPage, WeekCopyView, WeekSheetView};
 use domain::planning::SessionId;
-use domain::workout::WorkoutId;
+use domain::workout::{WorkoutId, WorkoutInput};
 use domain::{AthleteId, GroupId};
 use leptos::prelude::*;
 
@@ -16,8 +16,8 @@ use {
     crate::components::lifts::LiftNames,
     crate::components::loads::load_text,
     crate::model::{
-        Choice, CopyLine, FocusLoads, SessionAthleteView, SessionCard, SheetAthlete, SheetSession,
-        WorkoutItem,
+        BuilderTarget, Choice, CopyLine, FocusLoads, SessionAthleteView, SessionCard, SheetAthlete,
+        SheetSession, WorkoutItem,
     },
     crate::ssr,
     chrono::{NaiveDate, Utc},
@@ -404,6 +404,39 @@ pub async fn edit_session(
     let (date, time) = read_when(&date, &time)?;
     let change = (date, time, assignees(athletes, groups));
     let saved = service::edit_session_details(&*state.store, &actor, id, version, change, Utc::now()).await?;
+    Ok(saved.version)
+}
+
+/// What the builder opens to change one session's content (its "Edit its content"): the
+/// session's title, category and content, its kilograms previewed on its day.
+#[server(endpoint = "session_editor")]
+pub async fn session_editor(id: SessionId) -> Result<BuilderData, AppError> {
+    let (state, actor) = ssr::member().await?;
+    let session = service::session_to_edit(&*state.store, &actor, id).await?;
+    let target = BuilderTarget::Session(session.id, session.version);
+    let opened = (
+        target,
+        session.title,
+        session.category,
+        String::new(),
+        session.content,
+    );
+    let mut data = crate::api::workouts::builder_data(&state, &actor, Some(opened)).await?;
+    data.today = session.date;
+    Ok(data)
+}
+
+/// Changes one session's title, category and content over the version the builder opened;
+/// its workout and the other sessions keep theirs. Answers the new version.
+#[server(endpoint = "edit_session_content", input = leptos::server_fn::codec::Json)]
+pub async fn edit_session_content(
+    id: SessionId,
+    version: i64,
+    workout: WorkoutInput,
+) -> Result<Version, AppError> {
+    let (state, actor) = ssr::member().await?;
+    let draft = workout.parse()?;
+    let saved = service::edit_session_content(&*state.store, &actor, id, version, &draft, Utc::now()).await?;
     Ok(saved.version)
 }
 

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use {
     super::{active_group_choices, by_name, label_choices, name_in},
     crate::i18n::Locale,
-    crate::model::{Choice, LiftChoice, SheetAthlete, WorkoutItem},
+    crate::model::{BuilderTarget, Choice, LiftChoice, SheetAthlete, WorkoutItem},
     crate::ssr,
     chrono::Utc,
     domain::service::workouts as service,
@@ -196,15 +196,46 @@ pub async fn workout_sheet(
 #[server(endpoint = "workout_editor")]
 pub async fn workout_editor(#[server(default)] id: Option<WorkoutId>) -> Result<BuilderData, AppError> {
     let (state, actor) = ssr::member().await?;
-    let workout = match id {
-        Some(id) => Some(service::workout(&*state.store, &actor, id).await?),
+    let opened = match id {
+        Some(id) => {
+            let w = service::workout(&*state.store, &actor, id).await?;
+            let target = BuilderTarget::Workout(w.id, w.version);
+            Some((
+                target,
+                w.title,
+                w.category,
+                w.description.unwrap_or_default(),
+                w.content,
+            ))
+        }
         None => None,
     };
+    builder_data(&state, &actor, opened).await
+}
+
+/// What the builder opens: its target, title, category, description and content.
+#[cfg(feature = "ssr")]
+pub(crate) type Opened = (
+    BuilderTarget,
+    String,
+    Option<WorkoutCategoryId>,
+    String,
+    domain::workout::WorkoutContent,
+);
+
+/// The builder's data for what it opens (none: a new workout), with the categories, the club's
+/// lifts and whom it previews for.
+#[cfg(feature = "ssr")]
+pub(crate) async fn builder_data(
+    state: &ssr::AppState,
+    actor: &domain::membership::Member,
+    opened: Option<Opened>,
+) -> Result<BuilderData, AppError> {
     let locale = crate::lang::detect();
-    let catalogue = service::workout_catalogue(&*state.store, &state.catalogues, &actor).await?;
+    let catalogue = service::workout_catalogue(&*state.store, &state.catalogues, actor).await?;
     let (settings, _) =
-        domain::service::athletes::training_settings(&*state.store, &state.catalogues, &actor).await?;
-    let (athletes, groups) = service::preview_choices(&*state.store, &actor).await?;
+        domain::service::athletes::training_settings(&*state.store, &state.catalogues, actor).await?;
+    let (athletes, groups) = service::preview_choices(&*state.store, actor).await?;
     let lifts = lift_choices(&catalogue);
     // Each element's blocks as the coach would type them, reference lifts by their short name
     // (or name): the builder holds typed text, and sends no workout to decode.
@@ -216,10 +247,14 @@ pub async fn workout_editor(#[server(default)] id: Option<WorkoutId>) -> Result<
             })
         })
     };
-    let rows = workout
+    let rows = opened
         .as_ref()
-        .map(|w| crate::pages::workouts::draft::rows(&w.content, short_name))
+        .map(|(_, _, _, _, content)| crate::pages::workouts::draft::rows(content, short_name))
         .unwrap_or_default();
+    let (target, title, category, description) = match opened {
+        Some((target, title, category, description, _)) => (Some(target), title, category, description),
+        None => (None, String::new(), None, String::new()),
+    };
     Ok(BuilderData {
         counting: settings.counting(),
         athletes: by_name(
@@ -233,11 +268,11 @@ pub async fn workout_editor(#[server(default)] id: Option<WorkoutId>) -> Result<
         ),
         groups: active_group_choices(groups),
         today: Utc::now().date_naive(),
-        target: workout.as_ref().map(|w| (w.id, w.version)),
+        target,
         rows,
-        title: workout.as_ref().map(|w| w.title.clone()).unwrap_or_default(),
-        category: workout.as_ref().and_then(|w| w.category),
-        description: workout.and_then(|w| w.description).unwrap_or_default(),
+        title,
+        category,
+        description,
         categories: label_choices(locale, &catalogue.categories),
         lifts,
     })

@@ -419,6 +419,16 @@ async fn save<S: PlanningStore + ?Sized>(
     Ok(store.update_session(edit).await?)
 }
 
+/// A session as the builder opens it to change its content: planners only; another club's
+/// session is not found.
+pub async fn session_to_edit(
+    store: &dyn PlanningStore,
+    actor: &Member,
+    id: SessionId,
+) -> Result<Session, ClubError> {
+    require_found(actor, Permission::Coach, |club| store.session(club, id)).await
+}
+
 /// Changes one session's content, title and category (the builder, from the calendar): the
 /// template and the other sessions keep theirs. Overrides of elements that no longer train
 /// the same lift are dropped.

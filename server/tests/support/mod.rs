@@ -511,6 +511,18 @@ pub const MATRIX: &[Case] = &[
         writes: true,
     },
     Case {
+        endpoint: "session_editor",
+        access: Access::Role(Role::Coach),
+        scoped: true,
+        writes: false,
+    },
+    Case {
+        endpoint: "edit_session_content",
+        access: Access::Role(Role::Coach),
+        scoped: true,
+        writes: true,
+    },
+    Case {
         endpoint: "sync_session",
         access: Access::Role(Role::Coach),
         scoped: true,
@@ -579,6 +591,7 @@ pub const JSON_ENDPOINTS: &[&str] = &[
     "update_complex",
     "create_workout",
     "update_workout",
+    "edit_session_content",
 ];
 
 /// The expected HTTP status for a caller (None = visitor).
@@ -895,6 +908,12 @@ impl Fixture {
                 let exercise = ExerciseId(self.exercise(club).await.0);
                 serde_json::json!({ "id": id, "version": version, "workout": workout_input(exercise) })
             }
+            "edit_session_content" => {
+                // The session's own content: the club's exercise, 5 × 3 at 75 %.
+                let (id, version) = self.session(club).await;
+                let exercise = ExerciseId(self.exercise(club).await.0);
+                serde_json::json!({ "id": id, "version": version, "workout": workout_input(exercise) })
+            }
             other => panic!("the matrix has no JSON body for {other}"),
         }
     }
@@ -1023,7 +1042,7 @@ impl Fixture {
                 ("group", self.group(club).await.0.to_string()),
                 ("week", "2026-W50".into()),
             ],
-            "planning_session" => vec![("id", self.session(club).await.0.to_string())],
+            "planning_session" | "session_editor" => vec![("id", self.session(club).await.0.to_string())],
             "plan_session" => vec![
                 ("workout", self.workout(club).await.0.to_string()),
                 ("date", "2026-12-09".into()),

@@ -5,6 +5,7 @@
 pub mod board;
 pub mod calendar;
 pub mod copy;
+pub mod edit;
 pub mod new;
 pub mod print;
 pub mod session;
@@ -27,6 +28,11 @@ pub fn month_href(day: NaiveDate) -> String {
 /// A session's page.
 pub fn session_href(id: SessionId) -> String {
     format!("/planning/sessions/{id}")
+}
+
+/// The builder, opened on a session's own content.
+pub fn session_edit_href(id: SessionId) -> String {
+    format!("/planning/sessions/{id}/edit")
 }
 
 /// The week-copy page, from the week of `day` to the next.

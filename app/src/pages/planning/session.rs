@@ -4,7 +4,7 @@
 //! (skip it, or other blocks typed in the shorthand), update it from its workout when that
 //! changed, repeat it weekly, delete it. An athlete sees their own session, read only.
 
-use super::{long_day, session_href, week_href, when};
+use super::{long_day, session_edit_href, session_href, week_href, when};
 use crate::api::planning::{
     AdaptSession, CopySession, DeleteSession, EditSession, MoveSession, RepeatSession, SkipSession,
     SyncSession, planning_session,
@@ -105,7 +105,10 @@ fn show(page: SessionPage, repeat: Option<String>) -> impl IntoView {
             {(!assignees.is_empty()).then(|| view! { <p class="text-sm text-muted" data-testid="session-for">{tr!(planning.for_whom, names = assignees.join(", "))}</p> })}
         </header>
         {template}
-        <h2 class="text-xl font-semibold">{tr!(planning.content)}</h2>
+        <div class="flex flex-wrap items-center justify-between gap-2">
+            <h2 class="text-xl font-semibold">{tr!(planning.content)}</h2>
+            {page.planner.then(|| view! { <a href=session_edit_href(page.id) class="btn-secondary" data-testid="edit-content">{tr!(planning.edit_content)}</a> })}
+        </div>
         <ol class="flex flex-col gap-3">{elements}</ol>
         {athletes}
         {actions}

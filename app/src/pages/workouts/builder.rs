@@ -5,6 +5,7 @@
 use super::draft::{Row, RowProblem, lexicon, read, read_blocks, split_at_span};
 use super::preview::{AthletePreview, MetricsTable, PrilepinTable, athlete_preview};
 use super::{edit_href, lift_name};
+use crate::api::planning::EditSessionContent;
 use crate::api::workouts::{CreateWorkout, UpdateWorkout, WorkoutPreview, workout_editor};
 use crate::components::call::{Call, decode, post_action, send};
 use crate::components::reorder::{keyboard_target, move_item};
@@ -13,7 +14,8 @@ use crate::components::{
 };
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::model::{BuilderData, LiftChoice, PreviewData};
+use crate::model::{BuilderData, BuilderTarget, LiftChoice, PreviewData};
+use crate::pages::planning::session_href;
 use domain::catalogue::search::fold;
 use domain::workout::metrics::{AthleteLoads, LiftInfo, WorkoutMetrics, WorkoutPlan};
 use domain::workout::shorthand::{self, Language, ShorthandProblem, describe};
@@ -38,8 +40,9 @@ pub fn EditWorkoutPage() -> impl IntoView {
     wide_form_page(tr!(workouts.edit_title), page)
 }
 
-/// The call that saves a workout: over the version the builder opened, or a new one.
-type SaveCall = fn(Option<(WorkoutId, i64)>, WorkoutInput) -> Call;
+/// The call that saves what the builder edits: a workout or a session over the version the
+/// builder opened, or a new workout.
+type SaveCall = fn(Option<BuilderTarget>, WorkoutInput) -> Call;
 
 /// The code that makes [`SaveCall`]s, loaded on the first "Save": the JSON encoder of a
 /// workout's content is needed only then. Like the athletes' preview it rides in the `account`
@@ -61,7 +64,8 @@ async fn save_call() -> SaveCall {
 )]
 fn save_call_code() -> SaveCall {
     |target, workout| match target {
-        Some((id, version)) => Call::json(&UpdateWorkout { id, version, workout }),
+        Some(BuilderTarget::Workout(id, version)) => Call::json(&UpdateWorkout { id, version, workout }),
+        Some(BuilderTarget::Session(id, version)) => Call::json(&EditSessionContent { id, version, workout }),
         None => Call::json(&CreateWorkout { workout }),
     }
 }
@@ -217,7 +221,7 @@ fn element_key_at(x: i32, y: i32) -> Option<u32> {
 /// sends the version the builder opened, so a save made meanwhile in another tab is refused
 /// with a message, never overwritten.
 #[island(lazy = workouts)]
-fn WorkoutBuilder(editor: BuilderData) -> impl IntoView {
+pub(crate) fn WorkoutBuilder(editor: BuilderData) -> impl IntoView {
     let locale = crate::lang::current();
     let language = if locale == Locale::en {
         Language::En
@@ -248,6 +252,10 @@ fn WorkoutBuilder(editor: BuilderData) -> impl IntoView {
     let next_key = StoredValue::new(u32::try_from(initial_rows.len()).unwrap_or(0));
     let elements = RwSignal::new(initial_rows);
     let target = StoredValue::new(editor.target);
+    let (for_session, cancel) = match editor.target {
+        Some(BuilderTarget::Session(id, _)) => (true, session_href(id)),
+        _ => (false, "/workouts".to_owned()),
+    };
     let dirty = RwSignal::new(false);
     let announcement = RwSignal::new(String::new());
     let dragging = RwSignal::new(None::<u32>);
@@ -476,12 +484,17 @@ fn WorkoutBuilder(editor: BuilderData) -> impl IntoView {
                     reload_to(&edit_href(id));
                 }
             }
-            (Ok(text), Some((id, _))) => {
+            (Ok(text), Some(BuilderTarget::Workout(id, _))) => {
                 if let Ok(version) = decode::<i64>(&text) {
-                    target.set_value(Some((id, version)));
+                    target.set_value(Some(BuilderTarget::Workout(id, version)));
                     dirty.set(false);
                     Toaster.success(td_string!(locale, workouts.saved).to_string());
                 }
+            }
+            // A session's content saved: back to the session, with its kilograms.
+            (Ok(_), Some(BuilderTarget::Session(id, _))) => {
+                dirty.set(false);
+                reload_to(&session_href(id));
             }
             (Err(AppError::Conflict), _) => conflict.set(true),
             (Err(e), _) => Toaster.error(error_text(locale, &e)),
@@ -784,13 +797,16 @@ fn WorkoutBuilder(editor: BuilderData) -> impl IntoView {
                             }).collect_view()}
                         </select>
                     </Field>
-                    <div class="sm:col-span-2">
-                        <Field id="field-description" label=tr!(workouts.description)>
-                            <textarea id="field-description" class="input min-h-20" maxlength="4000"
-                                prop:value=move || description.get()
-                                on:input=move |ev| { description.set(event_target_value(&ev)); changed(); }></textarea>
-                        </Field>
-                    </div>
+                    // A session has no description of its own (its workout's stays on the workout).
+                    {(!for_session).then(|| view! {
+                        <div class="sm:col-span-2">
+                            <Field id="field-description" label=tr!(workouts.description)>
+                                <textarea id="field-description" class="input min-h-20" maxlength="4000"
+                                    prop:value=move || description.get()
+                                    on:input=move |ev| { description.set(event_target_value(&ev)); changed(); }></textarea>
+                            </Field>
+                        </div>
+                    })}
                 </div>
 
                 <section class="flex flex-col gap-3" aria-labelledby="elements-title">
@@ -912,7 +928,7 @@ fn WorkoutBuilder(editor: BuilderData) -> impl IntoView {
                 </div>
                 <div class="flex flex-wrap items-center gap-3">
                     <button type="submit" class="btn-primary" disabled=move || pending.get() || preparing.get() data-testid="save-workout">{tr!(workouts.save)}</button>
-                    <a href="/workouts" class="btn-secondary">{tr!(workouts.cancel)}</a>
+                    <a href=cancel class="btn-secondary">{tr!(workouts.cancel)}</a>
                 </div>
             </div>
 

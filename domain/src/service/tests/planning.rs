@@ -278,6 +278,10 @@ async fn another_clubs_sessions_workouts_athletes_and_groups_are_not_found() {
             .err(),
         Some(ClubError::NotFound)
     );
+    assert_eq!(
+        service::session_to_edit(store, stranger, session.id).await.err(),
+        Some(ClubError::NotFound)
+    );
     let calendar = service::calendar(
         store,
         &team.cache,
@@ -554,7 +558,18 @@ async fn a_session_keeps_its_copy_until_the_coach_updates_it_from_the_template()
         .expect("the session");
     assert!(!detail.template_changed);
 
-    // Editing the session's content changes that session only.
+    // Editing the session's content changes that session only; the builder opens it for
+    // planners, not for the athlete it is for.
+    let opened = service::session_to_edit(store, coach, session.id)
+        .await
+        .expect("opened");
+    assert_eq!((opened.version, &opened.content), (2, &heavier.content));
+    assert_eq!(
+        service::session_to_edit(store, &team.club.athlete, session.id)
+            .await
+            .err(),
+        Some(ClubError::Forbidden)
+    );
     let own = WorkoutDraft {
         title: "Arraché technique".into(),
         content: WorkoutContent {
