@@ -85,6 +85,13 @@ const shots = [
     await page.locator('[data-testid=session-link]:visible').first().click();
     await page.locator('body[data-hydrated=true]').waitFor();
   }],
+  // The builder opened on one session's content.
+  ['planning-session-edit', 'coach', '/planning', async (page) => {
+    await page.locator('[data-testid=session-link]:visible').first().click();
+    await page.locator('body[data-hydrated=true]').waitFor();
+    await page.getByTestId('edit-content').click();
+    await page.locator('body[data-hydrated=true]').waitFor();
+  }],
   ['planning-new', 'coach', '/planning/new'],
   ['planning-copy', 'coach', `/planning/copy?from=${isoWeek(new Date())}`],
   ['planning-sheet', 'coach', '/planning/print?group=1'],

@@ -85,6 +85,7 @@ for (const theme of ['light', 'dark'] as const) {
       '/planning/copy?from=2026-W50',
       '/planning/print?group=1',
       session!,
+      `${session}/edit`,
       '/athletes',
       '/athletes/new',
       '/athletes/groups',

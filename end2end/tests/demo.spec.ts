@@ -84,6 +84,15 @@ test('pages are complete before any WASM runs', async ({ browser }) => {
   expect(await page.locator('main leptos-island').count()).toBeGreaterThanOrEqual(1);
   expect(await page.locator('header leptos-island').count()).toBe(0);
 
+  // A session's menu leads to the session's "Move or copy" form.
+  await page.goto('/planning');
+  const menu = page.locator('[data-view=grid] [data-menu]').first();
+  await menu.locator('summary').click();
+  await menu.getByTestId('move-link').click();
+  await expect(page).toHaveURL(/\/planning\/sessions\/\d+#move$/);
+  await expect(page.getByTestId('session-move').getByTestId('move-date')).toBeVisible();
+  await page.goto('/club');
+
   // The header is plain HTML forms: language, theme and logging out work without any WASM.
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page).toHaveURL('/club');

@@ -26,17 +26,25 @@ const cell = (page: Page, day: string) => grid(page).locator(`[data-day="${day}"
 const cards = (page: Page, day: string, title: string) =>
   cell(page, day).getByTestId('session').filter({ hasText: title });
 
+/** The week view's cell of a day and an hour (`18`; empty: the row of sessions without a time). */
+const slot = (page: Page, day: string, hour: string) => grid(page).locator(`[data-day="${day}"][data-slot="${hour}"]`);
+
 /** Drags a session's handle onto a day's cell with the mouse; `alt` holds Alt (a copy). */
 async function drag(page: Page, card: Locator, day: string, alt = false) {
+  await dragOnto(page, card, cell(page, day), alt);
+}
+
+/** Drags a session's handle onto `target` (a month's day, a week's hour) with the mouse. */
+async function dragOnto(page: Page, card: Locator, target: Locator, alt = false) {
   await card.locator('[data-grip]').scrollIntoViewIfNeeded();
   const handle = await card.locator('[data-grip]').boundingBox();
-  const target = await cell(page, day).boundingBox();
-  if (!handle || !target) throw new Error('the session or the day is not on screen');
+  const box = await target.boundingBox();
+  if (!handle || !box) throw new Error('the session or the day is not on screen');
   if (alt) await page.keyboard.down('Alt');
   await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
   await page.mouse.down();
-  await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 10 });
-  await expect(cell(page, day)).toHaveAttribute('data-over', '');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 10 });
+  await expect(target).toHaveAttribute('data-over', '');
   await page.mouse.up();
   if (alt) await page.keyboard.up('Alt');
 }
@@ -128,6 +136,58 @@ test('a coach plans a session for a group, drags it, moves it with the keyboard,
   await hydrated(page);
   await expect(cards(page, day, title)).toHaveCount(1);
   await expect(cards(page, later, title)).toHaveCount(1);
+  console.check();
+});
+
+test('in the week view a session is dragged to another day and hour, and moved an hour with the keyboard', async ({ page }) => {
+  const console = watchConsole(page);
+  await logIn(page, DEMO.coach, DEMO_PASSWORD);
+  const month = nextMonth(dayFromToday(0));
+  // Two days of one week: the 15th and the 16th, unless the 15th is a Sunday (then the 9th and
+  // the 10th).
+  const monday = new Date(`${month}-15T00:00:00Z`).getUTCDay() === 0 ? 9 : 15;
+  const day = `${month}-${monday}`;
+  const next = `${month}-${monday + 1}`;
+  await planFromMonth(page, day, 'Décharge', 'Jeunes');
+  // The week view: planned at 06:45, it sits in the 6 o'clock row of its day.
+  const planned = slot(page, day, '06').getByTestId('session').filter({ hasText: 'Décharge' });
+  await expect(planned).toHaveCount(1);
+  const id = await planned.getAttribute('data-session');
+  const inRow = (d: string, hour: string) => slot(page, d, hour).locator(`[data-session="${id}"]`);
+
+  // Dragged to 18:00 the next day: the card says 18:00, and so does the calendar after a reload.
+  await dragOnto(page, inRow(day, '06'), slot(page, next, '18'));
+  await expect(inRow(next, '18')).toHaveCount(1);
+  await expect(inRow(next, '18')).toContainText('18:00');
+  await expect(page.getByTestId('board-status')).toContainText('18:00');
+  await page.reload();
+  await hydrated(page);
+  await expect(inRow(next, '18')).toHaveCount(1);
+  await expect(inRow(day, '06')).toHaveCount(0);
+
+  // With the keyboard: ↑ an hour earlier, ← a day earlier, Enter drops; it stays after a reload.
+  await inRow(next, '18').locator('[data-grip]').focus();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('ArrowUp');
+  await expect(page.getByTestId('board-status')).toContainText('17:00');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('board-status')).toContainText('déplacée');
+  await page.reload();
+  await hydrated(page);
+  await expect(inRow(day, '17')).toHaveCount(1);
+  await expect(inRow(day, '17')).toContainText('17:00');
+
+  // Undo puts it back at its day and hour; to the row without a time, it has none.
+  await dragOnto(page, inRow(day, '17'), slot(page, day, ''));
+  await expect(inRow(day, '')).toHaveCount(1);
+  await expect(inRow(day, '').locator('[data-time-text]')).toHaveText('');
+  await page.getByTestId('undo').click();
+  await expect(inRow(day, '17')).toHaveCount(1);
+  await expect(inRow(day, '17')).toContainText('17:00');
+  await page.reload();
+  await hydrated(page);
+  await expect(inRow(day, '17')).toHaveCount(1);
   console.check();
 });
 
@@ -286,10 +346,15 @@ test('on a phone the calendar is an agenda that still moves sessions with "Move 
   const console = watchConsole(page);
   await logIn(page, DEMO.coach, DEMO_PASSWORD);
   await open(page, '/planning');
-  await expect(page.getByTestId('planning-agenda')).toBeVisible();
-  await expect(page.getByTestId('planning-grid')).toBeHidden();
-  const agenda = page.locator('[data-view=agenda]');
+  // The month shows as an agenda: the days that have sessions (and today), no weekdays' row, no
+  // handles; a day without sessions is not shown.
+  const agenda = page.locator('[data-view=grid]');
+  await expect(agenda.locator('ol[aria-hidden=true]')).toBeHidden();
+  await expect(agenda.locator('[data-day][aria-current=date]')).toBeVisible();
+  await expect(agenda.locator('[data-day]:not(:has([data-session])):not([aria-current])').first()).toBeHidden();
+  await expect(agenda.locator('[data-grip]').first()).toBeHidden();
   const card = agenda.getByTestId('session').first();
+  await expect(card).toBeVisible();
   const title = (await card.getByTestId('session-title').textContent()) ?? '';
   const target = dayFromToday(40);
   await card.getByTestId('session-menu').click();

@@ -5,6 +5,7 @@
 //! Days are plain dates (`NaiveDate`): a session is planned on a day of the club's calendar,
 //! never at an instant, so moves and copies never meet a daylight-saving change.
 
+use super::TimeOfDay;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use std::fmt;
 
@@ -64,6 +65,72 @@ impl Step {
             Self::NextWeek => 7,
         };
         shift(day, days).unwrap_or(day)
+    }
+}
+
+/// A row of the week view's time grid: "any time" (the sessions without a time) or an hour.
+/// A session sits in the row of its time's hour; dropped on another row it takes that hour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Slot {
+    AnyTime,
+    /// 0 to 23.
+    Hour(u8),
+}
+
+impl Slot {
+    /// The hours a week's grid shows at least: a club's usual training day.
+    pub const DAY: std::ops::RangeInclusive<u8> = 6..=21;
+
+    /// The row of a session at `time`.
+    pub fn of(time: Option<TimeOfDay>) -> Self {
+        time.map_or(Self::AnyTime, |t| {
+            Self::Hour(u8::try_from(t.hours()).unwrap_or(23))
+        })
+    }
+
+    /// The time a session at `time` takes in this row: none in "any time", its own in its own
+    /// hour (a move to another day in the same row keeps 18:30), the hour itself in another.
+    pub fn time_for(self, time: Option<TimeOfDay>) -> Option<TimeOfDay> {
+        match self {
+            Self::AnyTime => None,
+            Self::Hour(_) if Self::of(time) == self => time,
+            Self::Hour(hour) => TimeOfDay::new(u16::from(hour), 0),
+        }
+    }
+
+    /// As the week's cells carry it (`data-slot`): empty for "any time", else the hour
+    /// (`07`).
+    pub fn key(self) -> String {
+        match self {
+            Self::AnyTime => String::new(),
+            Self::Hour(hour) => format!("{hour:02}"),
+        }
+    }
+
+    /// Reads [`Slot::key`]; `None` for anything else.
+    pub fn parse(key: &str) -> Option<Self> {
+        if key.is_empty() {
+            return Some(Self::AnyTime);
+        }
+        let hour: u8 = (key.len() == 2 && key.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| key.parse().ok())
+            .flatten()?;
+        (hour < 24).then_some(Self::Hour(hour))
+    }
+
+    /// The rows of a week's grid: "any time", then the hours of [`Slot::DAY`] widened to the
+    /// hours of `times` (a 05:30 session adds 5:00, one at 22:15 adds 22:00).
+    pub fn rows(times: impl IntoIterator<Item = TimeOfDay>) -> Vec<Self> {
+        let (mut first, mut last) = (*Self::DAY.start(), *Self::DAY.end());
+        for time in times {
+            if let Self::Hour(hour) = Self::of(Some(time)) {
+                first = first.min(hour);
+                last = last.max(hour);
+            }
+        }
+        std::iter::once(Self::AnyTime)
+            .chain((first..=last).map(Self::Hour))
+            .collect()
     }
 }
 
@@ -273,6 +340,40 @@ mod tests {
         assert_eq!(Step::of_key("Enter"), None);
     }
 
+    fn at(h: u16, m: u16) -> Option<TimeOfDay> {
+        TimeOfDay::new(h, m)
+    }
+
+    #[test]
+    fn a_session_dropped_in_a_time_row_takes_its_hour_and_keeps_its_minutes_in_its_own() {
+        assert_eq!(Slot::of(at(18, 30)), Slot::Hour(18));
+        assert_eq!(Slot::of(None), Slot::AnyTime);
+        // Another day, the same row: 18:30 stays 18:30.
+        assert_eq!(Slot::Hour(18).time_for(at(18, 30)), at(18, 30));
+        // Another row: its hour.
+        assert_eq!(Slot::Hour(7).time_for(at(18, 30)), at(7, 0));
+        assert_eq!(Slot::Hour(7).time_for(None), at(7, 0));
+        assert_eq!(Slot::AnyTime.time_for(at(18, 30)), None);
+        assert_eq!(Slot::Hour(7).key(), "07");
+        assert_eq!(Slot::parse("07"), Some(Slot::Hour(7)));
+        assert_eq!(Slot::parse(""), Some(Slot::AnyTime));
+        for bad in ["7", "24", "x1", "007", " 7"] {
+            assert_eq!(Slot::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_weeks_rows_are_the_training_day_widened_to_its_sessions() {
+        let rows = Slot::rows([]);
+        assert_eq!(rows.first(), Some(&Slot::AnyTime));
+        assert_eq!(rows.get(1), Some(&Slot::Hour(6)));
+        assert_eq!(rows.last(), Some(&Slot::Hour(21)));
+        assert_eq!(rows.len(), 17);
+        let wide = Slot::rows([TimeOfDay::new(5, 30).unwrap(), TimeOfDay::new(22, 15).unwrap()]);
+        assert_eq!(wide.get(1), Some(&Slot::Hour(5)));
+        assert_eq!(wide.last(), Some(&Slot::Hour(22)));
+    }
+
     fn any_day() -> impl Strategy<Value = NaiveDate> {
         (0..=(LAST_DAY - FIRST_DAY).num_days()).prop_map(|n| FIRST_DAY + Days::new(n as u64))
     }
@@ -289,6 +390,18 @@ mod tests {
             let (from, until) = month.shown();
             prop_assert!(from <= d && d < until);
             prop_assert_eq!(Month::parse(&month.to_string()), Some(month));
+        }
+
+        #[test]
+        fn a_session_dropped_in_a_row_shows_in_that_row(minutes in proptest::option::of(0u16..1440), row in proptest::option::of(0u8..24)) {
+            let time = minutes.and_then(TimeOfDay::from_minutes);
+            let slot = row.map_or(Slot::AnyTime, Slot::Hour);
+            let landed = slot.time_for(time);
+            prop_assert_eq!(Slot::of(landed), slot);
+            prop_assert_eq!(Slot::of(time).time_for(time), time, "staying keeps the time");
+            prop_assert_eq!(Slot::parse(&slot.key()), Some(slot));
+            let rows = Slot::rows(landed);
+            prop_assert!(rows.contains(&slot));
         }
 
         #[test]

@@ -3,11 +3,15 @@
 //! (`calendar.rs`): day cells carry `data-day`, sessions `data-session`, `data-version` and
 //! `data-date`, their handles `data-grip`.
 //!
-//! - **Pointer and touch**: a session's handle is dragged to another day; the day under the
-//!   pointer is marked (`data-over`), the page scrolls near the window's edges; holding Alt (or
-//!   the "Copy" switch, for touch) copies instead. Nothing is sent before the drop.
+//! - **Pointer and touch**: a session's handle is dragged to another day (in the week view, to
+//!   another day and hour: `data-slot`); the cell under the pointer is marked (`data-over`),
+//!   the page scrolls near the window's edges; holding Alt (or the "Copy" switch, for touch)
+//!   copies instead. Nothing is sent before the drop.
 //! - **Keyboard**: Space (or Enter) on a handle picks the session up, the arrows move it a day
-//!   (↑/↓ a week), Enter drops it, Escape puts it back; each step is announced.
+//!   (↑/↓ a week; in the week view an hour), Enter drops it, Escape puts it back; each step is
+//!   announced.
+//! - **A session's menu** gets the page's "Move to…" form when it opens (the server renders
+//!   one, in a `<template>`, and a link to the session's form in each menu).
 //! - **The drop** shows at once and is saved with the version the coach saw; a failure (a
 //!   stale version among them) puts the session back and says why. The last move or copy can
 //!   be undone from a toast.
@@ -22,8 +26,8 @@ use leptos::prelude::*;
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
 enum Done {
-    /// A session moved from day `from` (its version is on its card).
-    Moved { id: String, from: String },
+    /// A session moved from day `from` at time `at` (its version is on its card).
+    Moved { id: String, from: String, at: String },
     /// A copy made (its id and version are on its card).
     Copied { id: String },
 }
@@ -70,8 +74,8 @@ mod dom {
     use crate::components::toast::Toaster;
     use crate::error::AppError;
     use crate::i18n::*;
-    use domain::planning::SessionId;
-    use domain::planning::calendar::Step;
+    use domain::planning::calendar::{Slot, Step};
+    use domain::planning::{SessionId, TimeOfDay};
     use leptos::prelude::*;
     use std::cell::RefCell;
     use wasm_bindgen::JsCast;
@@ -84,6 +88,8 @@ mod dom {
         list: Element,
         next: Option<Element>,
         from: String,
+        /// Its time (`18:30`, empty: none).
+        at: String,
         pointer: Option<i32>,
         start: (i32, i32),
         ghost: Option<Element>,
@@ -101,9 +107,39 @@ mod dom {
             .ok()?
     }
 
-    /// The grid's cell of `day`, if the calendar shows it.
-    fn cell(day: &str) -> Option<Element> {
-        grid()?.query_selector(&format!("[data-day=\"{day}\"]")).ok()?
+    /// The grid's cell of `day` for a session at `time`: the month's day, or the week's day
+    /// and row of that hour; none when the calendar does not show it.
+    fn cell(day: &str, time: &str) -> Option<Element> {
+        let grid = grid()?;
+        let slot = Slot::of(TimeOfDay::parse(time)).key();
+        let found = |selector: String| grid.query_selector(&selector).ok().flatten();
+        found(format!("[data-day=\"{day}\"][data-slot=\"{slot}\"]"))
+            .or_else(|| found(format!("[data-day=\"{day}\"]:not([data-slot])")))
+    }
+
+    /// Where a drop on `target` puts a session now at `time`: the cell's day, and the time of
+    /// its row (the month's days keep the time).
+    fn landing(target: &Element, time: &str) -> Option<(String, String)> {
+        let day = target.get_attribute("data-day")?;
+        let time = match target.get_attribute("data-slot") {
+            Some(key) => Slot::parse(&key)?
+                .time_for(TimeOfDay::parse(time))
+                .map(|t| t.to_string())
+                .unwrap_or_default(),
+            None => time.to_owned(),
+        };
+        Some((day, time))
+    }
+
+    /// Writes a card's time: on the card, in its text, in its menu's form.
+    fn set_time(card: &Element, time: &str) {
+        let _ = card.set_attribute("data-time", time);
+        if let Ok(Some(text)) = card.query_selector("[data-time-text]") {
+            text.set_text_content(Some(time));
+        }
+        if let Ok(Some(input)) = card.query_selector("input[name=time]") {
+            let _ = input.set_attribute("value", time);
+        }
     }
 
     fn sessions_of(cell: &Element) -> Option<Element> {
@@ -132,6 +168,33 @@ mod dom {
         }
     }
 
+    /// Puts the page's "Move to…" form in a session's menu (once; the day a week later), and
+    /// the session's id, version and time in it (every time: a drag may have changed them).
+    fn fill_menu(menu: &Element) {
+        let Some(card) = menu.closest("[data-session]").ok().flatten() else {
+            return;
+        };
+        let attribute = |name: &str| card.get_attribute(name).unwrap_or_default();
+        if menu.query_selector("form").ok().flatten().is_none() {
+            let Some(template) = document().get_element_by_id("menu-form") else {
+                return;
+            };
+            if let Ok(Some(panel)) = menu.query_selector(".menu-panel") {
+                panel.remove();
+            }
+            let _ = menu.insert_adjacent_html("beforeend", &template.inner_html());
+            let next_week = domain::day::parse(&attribute("data-date"))
+                .and_then(|day| domain::planning::calendar::shift(day, 7))
+                .map(|day| day.to_string())
+                .unwrap_or_default();
+            if let Ok(Some(date)) = menu.query_selector("input[name=date]") {
+                let _ = date.set_attribute("value", &next_week);
+            }
+        }
+        set_record(&card, &attribute("data-session"), &attribute("data-version"));
+        set_time(&card, &attribute("data-time"));
+    }
+
     fn title_of(card: &Element) -> String {
         card.query_selector("[data-testid=session-title]")
             .ok()
@@ -140,8 +203,9 @@ mod dom {
             .unwrap_or_default()
     }
 
-    fn day_name(day: &str) -> String {
-        cell(day)
+    /// A day (and in the week view its hour) as the cell names it.
+    fn day_name(day: &str, time: &str) -> String {
+        cell(day, time)
             .and_then(|c| c.get_attribute("aria-label"))
             .unwrap_or_else(|| day.to_owned())
     }
@@ -175,6 +239,7 @@ mod dom {
         let (Some(list), Some(from)) = (card.parent_element(), card.get_attribute("data-date")) else {
             return false;
         };
+        let at = card.get_attribute("data-time").unwrap_or_default();
         let next = card.next_element_sibling();
         CARRIED.with_borrow_mut(|c| {
             *c = Some(Carried {
@@ -182,6 +247,7 @@ mod dom {
                 list,
                 next,
                 from,
+                at,
                 pointer,
                 start,
                 ghost: None,
@@ -197,6 +263,7 @@ mod dom {
             .list
             .insert_before(&c.card, c.next.as_ref().map(|e| e.unchecked_ref()));
         let _ = c.card.set_attribute("data-date", &c.from);
+        set_time(&c.card, &c.at);
     }
 
     fn end(c: &Carried) {
@@ -273,12 +340,12 @@ mod dom {
                 CARRIED.with_borrow_mut(|carried| carried.take_if(|c| c.pointer == Some(ev.pointer_id())));
             let Some(c) = taken else { return };
             end(&c);
-            let day = c.over.as_ref().and_then(|o| o.get_attribute("data-day"));
-            if let (Some(_), Some(day)) = (&c.ghost, day)
-                && day != c.from
+            let to = c.over.as_ref().and_then(|o| landing(o, &c.at));
+            if let (Some(_), Some((day, time))) = (&c.ghost, to)
+                && (&day, &time) != (&c.from, &c.at)
             {
                 let copy = ev.alt_key() || copying.get_untracked();
-                drop_on(locale, status, undo, c, &day, copy);
+                drop_on(locale, status, undo, c, (&day, &time), copy);
             }
         });
         let cancel = window_event_listener(leptos::ev::pointercancel, move |ev| {
@@ -289,8 +356,19 @@ mod dom {
             }
         });
         let keys = window_event_listener(leptos::ev::keydown, move |ev| keyboard(locale, status, undo, &ev));
+        // A click on a menu's "…" (or Enter, Space on it) comes before it opens.
+        let menus = window_event_listener(leptos::ev::click, move |ev| {
+            let menu = ev
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .and_then(|t| t.closest("#planning-board [data-menu] > summary").ok().flatten())
+                .and_then(|summary| summary.parent_element());
+            if let Some(menu) = menu {
+                fill_menu(&menu);
+            }
+        });
         // The listeners live as long as the page.
-        std::mem::forget((down, moved, up, cancel, keys));
+        std::mem::forget((down, moved, up, cancel, keys, menus));
     }
 
     fn keyboard(locale: Locale, status: Status, undo: Undo, ev: &web_sys::KeyboardEvent) {
@@ -313,7 +391,7 @@ mod dom {
                                 locale,
                                 planning.picked_up,
                                 title = title_of(&c.card),
-                                day = day_name(&c.from)
+                                day = day_name(&c.from, &c.at)
                             );
                             status.set(text.to_string());
                         }
@@ -331,11 +409,12 @@ mod dom {
                     };
                     end(&c);
                     let day = c.card.get_attribute("data-date").unwrap_or_default();
-                    if day == c.from {
+                    let time = c.card.get_attribute("data-time").unwrap_or_default();
+                    if (&day, &time) == (&c.from, &c.at) {
                         status.set(td_string!(locale, planning.dropped_in_place).to_string());
                     } else {
                         put_back(&c);
-                        drop_on(locale, status, undo, c, &day, false);
+                        drop_on(locale, status, undo, c, (&day, &time), false);
                     }
                 } else if key == "Escape" {
                     ev.prevent_default();
@@ -361,21 +440,43 @@ mod dom {
         }
     }
 
-    /// Moves the carried card a step, where the calendar shows that day.
+    /// The cell a step leads to from the carried card's: another day (the same hour in the
+    /// week view), or in the week view ↑/↓ the row above or below.
+    fn step_target(card: &Element, step: Step) -> Option<Element> {
+        let day = card.get_attribute("data-date")?;
+        let time = card.get_attribute("data-time").unwrap_or_default();
+        let here = cell(&day, &time)?;
+        if here.has_attribute("data-slot") && matches!(step, Step::PreviousWeek | Step::NextWeek) {
+            let row = here.parent_element()?;
+            let row = if step == Step::PreviousWeek {
+                row.previous_element_sibling()
+            } else {
+                row.next_element_sibling()
+            }?;
+            return row.query_selector(&format!("[data-day=\"{day}\"]")).ok()?;
+        }
+        let day = step.from(domain::day::parse(&day)?).to_string();
+        cell(&day, &time)
+    }
+
+    /// Moves the carried card a step, where the calendar shows that day (and hour).
     fn step_to(locale: Locale, status: Status, step: Step) {
         CARRIED.with_borrow(|c| {
             let Some(c) = c else { return };
-            let current = c.card.get_attribute("data-date").unwrap_or_default();
-            let Some(day) = domain::day::parse(&current).map(|d| step.from(d).to_string()) else {
-                return;
-            };
-            match cell(&day).as_ref().and_then(sessions_of) {
-                Some(list) => {
+            // Back in its own hour a session finds its own minutes again (18:30, not 18:00).
+            let target = step_target(&c.card, step);
+            match target
+                .as_ref()
+                .and_then(|t| Some((landing(t, &c.at)?, sessions_of(t)?)))
+            {
+                Some(((day, time), list)) => {
                     let _ = c.card.set_attribute("data-date", &day);
+                    set_time(&c.card, &time);
                     place(&list, &c.card);
                     refocus(&c.card);
-                    mark(cell(&day).as_ref());
-                    status.set(td_string!(locale, planning.over_day, day = day_name(&day)).to_string());
+                    mark(target.as_ref());
+                    status
+                        .set(td_string!(locale, planning.over_day, day = day_name(&day, &time)).to_string());
                 }
                 None => status.set(td_string!(locale, planning.not_shown).to_string()),
             }
@@ -389,22 +490,30 @@ mod dom {
         }
     }
 
-    /// Saves a drop on `day`: the card moves (or a copy appears) at once, and goes back when
-    /// the server refuses.
-    fn drop_on(locale: Locale, status: Status, undo: Undo, c: Carried, day: &str, copy: bool) {
-        let Some(list) = cell(day).as_ref().and_then(sessions_of) else {
+    /// Saves a drop on `day` at `time`: the card moves (or a copy appears) at once, and goes
+    /// back when the server refuses.
+    fn drop_on(
+        locale: Locale,
+        status: Status,
+        undo: Undo,
+        c: Carried,
+        (day, time): (&str, &str),
+        copy: bool,
+    ) {
+        let Some(list) = cell(day, time).as_ref().and_then(sessions_of) else {
             return;
         };
         let id = c.card.get_attribute("data-session").unwrap_or_default();
         let title = title_of(&c.card);
-        let where_to = day_name(day);
-        let time = c.card.get_attribute("data-time").unwrap_or_default();
+        let where_to = day_name(day, time);
+        let time = time.to_owned();
         if copy {
             let Ok(node) = c.card.clone_node_with_deep(true) else {
                 return;
             };
             let clone: Element = node.unchecked_into();
             let _ = clone.set_attribute("data-date", day);
+            set_time(&clone, &time);
             let _ = clone.set_attribute("data-pending", "");
             place(&list, &clone);
             let call = id.parse().ok().map(|n| {
@@ -446,6 +555,7 @@ mod dom {
         }
         let version = c.card.get_attribute("data-version").unwrap_or_default();
         let _ = c.card.set_attribute("data-date", day);
+        set_time(&c.card, &time);
         place(&list, &c.card);
         refocus(&c.card);
         let call = match (id.parse(), version.parse()) {
@@ -472,6 +582,7 @@ mod dom {
                         Done::Moved {
                             id,
                             from: c.from.clone(),
+                            at: c.at.clone(),
                         },
                     )));
                 }
@@ -508,17 +619,18 @@ mod dom {
         let title = title_of(&card);
         leptos::task::spawn_local(async move {
             let result = match &done {
-                Done::Moved { from, .. } => {
+                Done::Moved { from, at, .. } => {
                     let call = Call::new(&MoveSession {
                         id,
                         version,
                         date: from.clone(),
-                        time: card.get_attribute("data-time").unwrap_or_default(),
+                        time: at.clone(),
                     });
                     send(call).await.and_then(|a| decode::<Version>(&a)).map(|v| {
                         set_record(&card, &id.to_string(), &v.to_string());
                         let _ = card.set_attribute("data-date", from);
-                        if let Some(list) = cell(from).as_ref().and_then(sessions_of) {
+                        set_time(&card, at);
+                        if let Some(list) = cell(from, at).as_ref().and_then(sessions_of) {
                             place(&list, &card);
                         }
                         refocus(&card);

@@ -10,17 +10,16 @@
 
 use super::board::PlanningBoard;
 use super::{
-    copy_href, long_day, month_href, month_title, new_href, session_href, sheet_href, short_day, week_href,
-    weekday_short,
+    copy_href, long_day, month_href, month_title, move_form, new_href, session_href, sheet_href, short_day,
+    week_href, weekday_short,
 };
-use crate::api::planning::{CopySession, MoveSession, planning_calendar};
+use crate::api::planning::planning_calendar;
 use crate::components::{loaded, loading};
 use crate::model::{CalendarView, Choice, FocusLoads, SessionCard};
-use chrono::{Datelike, Days, NaiveDate};
-use domain::planning::calendar::{Month, Week};
+use chrono::{Datelike, NaiveDate};
+use domain::planning::calendar::{Month, Slot, Week};
 use domain::{AthleteId, GroupId};
 use leptos::prelude::*;
-use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
@@ -96,8 +95,13 @@ fn show(view: CalendarView) -> impl IntoView {
     let unlinked = view.unlinked.then(
         || view! { <p class="card text-muted" data-testid="planning-unlinked">{tr!(planning.unlinked)}</p> },
     );
-    let grid = grid(&view);
-    let agenda = agenda(&view);
+    // A month is drawn once: on a phone its grid shows as an agenda (style/main.css). A week's
+    // table has an agenda of its own for a phone.
+    let (grid, agenda) = if view.week {
+        (week_grid(&view).into_any(), Some(agenda(&view)))
+    } else {
+        (grid(&view).into_any(), None)
+    };
     let new = planner.then(|| {
         let day = if (view.from..view.until).contains(&today) { today } else { anchor };
         view! {
@@ -128,9 +132,12 @@ fn show(view: CalendarView) -> impl IntoView {
         {focus}
         {unlinked}
         {planner.then(|| view! {
-            <p id="board-help" class="hidden text-sm text-muted sm:block">{tr!(planning.drag_help)}</p>
+            <p id="board-help" class="hidden text-sm text-muted sm:block">
+                {if view.week { tr!(planning.drag_help_week) } else { tr!(planning.drag_help) }}
+            </p>
             <p class="text-sm text-muted sm:hidden">{tr!(planning.menu_help)}</p>
             <PlanningBoard/>
+            {menu_form()}
         })}
         <div id="planning-board" class="flex flex-col gap-4" data-week=view.week.to_string()>
             {grid}
@@ -184,7 +191,81 @@ fn of_day(view: &CalendarView, day: NaiveDate) -> impl Iterator<Item = &SessionC
     view.sessions.iter().filter(move |s| s.date == day)
 }
 
-/// The month's or week's grid, hidden on a phone.
+/// The week's grid, hidden on a phone: a column a day, a row for the sessions without a time
+/// and one an hour ([`Slot::rows`]); each cell carries its day and row (`data-day`,
+/// `data-slot`), where a drop lands.
+fn week_grid(view: &CalendarView) -> impl IntoView + use<> {
+    let locale = crate::lang::current();
+    let days = days(view);
+    let rows = Slot::rows(view.sessions.iter().filter_map(|s| s.time));
+    let heads = days
+        .iter()
+        .map(|&day| {
+            let add = view.planner.then(|| {
+                view! {
+                    <a href=new_href(day) class="day-add" aria-label=tr!(planning.plan_on, day = long_day(locale, day)) data-testid="plan-day">"+"</a>
+                }
+            });
+            view! {
+                <th scope="col" class="week-head" aria-current=(day == view.today).then_some("date")>
+                    <span class="flex items-center justify-between gap-1">
+                        <span class="day-number">{short_day(locale, day)}</span>
+                        {add}
+                    </span>
+                </th>
+            }
+        })
+        .collect_view();
+    let body = rows
+        .into_iter()
+        .map(|slot| {
+            let label = match slot {
+                Slot::AnyTime => tr!(planning.any_time),
+                Slot::Hour(hour) => format!("{hour:02}:00"),
+            };
+            let cells = days
+                .iter()
+                .map(|&day| {
+                    let sessions = of_day(view, day)
+                        .filter(|s| Slot::of(s.time) == slot)
+                        .map(|s| card(view.planner, true, s))
+                        .collect_view();
+                    view! {
+                        <td class="slot-cell" data-day=day.to_string() data-slot=slot.key()
+                            data-today=(day == view.today).then_some("")
+                            aria-label=format!("{}, {label}", long_day(locale, day))>
+                            <ol class="flex flex-col gap-1" data-sessions="">{sessions}</ol>
+                        </td>
+                    }
+                })
+                .collect_view();
+            view! {
+                <tr>
+                    <th scope="row" class="slot-label">{label.clone()}</th>
+                    {cells}
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="hidden sm:block" data-view="grid">
+            <table class="week-grid" data-testid="planning-grid">
+                <caption class="sr-only">{tr!(planning.week)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col" class="w-14"><span class="sr-only">{tr!(planning.hour)}</span></th>
+                        {heads}
+                    </tr>
+                </thead>
+                <tbody>{body}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// The month's grid: on a phone, an agenda of the days that have sessions (and today), one
+/// under the other (the empty days and the weekdays' row hidden, the handles too: a phone moves
+/// with the menu).
 fn grid(view: &CalendarView) -> impl IntoView + use<> {
     let locale = crate::lang::current();
     let month = Month::of(view.anchor);
@@ -194,43 +275,45 @@ fn grid(view: &CalendarView) -> impl IntoView + use<> {
     let cells = days(view)
         .into_iter()
         .map(|day| {
-            let outside = !view.week && !month.contains(day);
+            let outside = !month.contains(day);
             let is_today = day == view.today;
-            let number = if day.day() == 1 || view.week {
+            let number = if day.day() == 1 {
                 short_day(locale, day)
             } else {
                 day.day().to_string()
             };
             let sessions = of_day(view, day).map(|s| card(view.planner, true, s)).collect_view();
+            let none = is_today && of_day(view, day).next().is_none();
             let add = view.planner.then(|| {
                 view! {
                     <a href=new_href(day) class="day-add" aria-label=tr!(planning.plan_on, day = long_day(locale, day)) data-testid="plan-day">"+"</a>
                 }
             });
-            let height = if view.week { "min-h-64" } else { "min-h-28" };
             view! {
-                <li class=format!("day-cell {height}") data-day=day.to_string() data-outside=outside.to_string()
+                <li class="day-cell sm:min-h-28" data-day=day.to_string() data-outside=outside.to_string()
                     aria-current=is_today.then_some("date") aria-label=long_day(locale, day)>
                     <div class="flex items-center justify-between gap-1">
-                        <span class="day-number">{number}</span>
+                        <span class="day-number hidden sm:inline">{number}</span>
+                        <span class="text-sm font-semibold sm:hidden">{long_day(locale, day)}</span>
                         {add}
                     </div>
+                    {none.then(|| view! { <p class="text-sm text-muted sm:hidden">{tr!(planning.nothing_today)}</p> })}
                     <ol class="flex flex-col gap-1" data-sessions="">{sessions}</ol>
                 </li>
             }
         })
         .collect_view();
-    let heads =
-        (!view.week).then(|| view! { <ol class="grid grid-cols-7 gap-px" aria-hidden="true">{heads}</ol> });
+    let empty = view.sessions.is_empty();
     view! {
-        <div class="hidden sm:block" data-view="grid">
-            {heads}
-            <ol class="grid grid-cols-7 gap-px overflow-hidden rounded-xl border border-line bg-line" data-testid="planning-grid">{cells}</ol>
+        <div data-view="grid" data-month="">
+            {empty.then(|| view! { <p class="card text-muted sm:hidden" data-testid="agenda-empty">{tr!(planning.empty)}</p> })}
+            <ol class="hidden grid-cols-7 gap-px sm:grid" aria-hidden="true">{heads}</ol>
+            <ol class="month-grid" data-testid="planning-grid">{cells}</ol>
         </div>
     }
 }
 
-/// The agenda of a phone: the days that have sessions (and today), one under the other.
+/// The week's agenda on a phone: the days that have sessions (and today), one under the other.
 fn agenda(view: &CalendarView) -> impl IntoView + use<> {
     let locale = crate::lang::current();
     let days: Vec<NaiveDate> = days(view)
@@ -268,9 +351,8 @@ fn agenda(view: &CalendarView) -> impl IntoView + use<> {
 /// menu (a planner's).
 fn card(planner: bool, in_grid: bool, s: &SessionCard) -> impl IntoView + use<> {
     let colour = s.category.as_ref().map_or(0, |(_, c)| *c);
-    let time = s
-        .time
-        .map(|t| view! { <span class="font-mono text-xs tabular-nums">{t.to_string()}</span> });
+    // Always there (empty without a time): a move to another hour writes the new one in it.
+    let time = view! { <span class="font-mono text-xs tabular-nums" data-time-text="">{s.time.map(|t| t.to_string())}</span> };
     let assignees = (!s.assignees.is_empty()).then(|| {
         view! { <p class="truncate text-xs text-muted" data-testid="session-assignees">{s.assignees.join(", ")}</p> }
     });
@@ -293,16 +375,19 @@ fn card(planner: bool, in_grid: bool, s: &SessionCard) -> impl IntoView + use<> 
         }
     });
     let menu = planner.then(|| menu(s));
+    // The handle, the time and the menu on a line; the title under them has the card's width.
     view! {
         <li class=format!("session cat-{colour}") data-session=s.id.to_string() data-version=s.version.to_string()
             data-date=s.date.to_string() data-time=s.time.map(|t| t.to_string()).unwrap_or_default() data-testid="session">
-            <div class="flex items-start gap-1">
+            <div class="flex items-center gap-1">
                 {grip}
-                <a href=session_href(s.id) class="min-w-0 flex-1 text-sm font-medium hover:underline" data-testid="session-link">
-                    {time} " " <span class="hyphens-auto break-words" data-testid="session-title">{title.clone()}</span>
-                </a>
+                {time}
+                <span class="flex-1"></span>
                 {menu}
             </div>
+            <a href=session_href(s.id) class="text-sm font-medium hover:underline" data-testid="session-link">
+                <span class="hyphens-auto break-words" data-testid="session-title">{title.clone()}</span>
+            </a>
             {s.category.as_ref().map(|(name, _)| view! { <span class="sr-only">{name.clone()}</span> })}
             {assignees}
             {focus}
@@ -310,29 +395,23 @@ fn card(planner: bool, in_grid: bool, s: &SessionCard) -> impl IntoView + use<> 
     }
 }
 
-/// A session's menu: "Move to…" and "Copy to…" a day and time, a plain form (WCAG 2.5.7's
-/// single-pointer alternative to a drag).
+/// A session's menu. Without WASM it leads to the session's "Move or copy" form; the board
+/// puts the page's one form ([`menu_form`]) in it when it opens, filled for this session: a
+/// form in every session's menu would double the page for a month of sessions.
 fn menu(s: &SessionCard) -> impl IntoView + use<> {
-    let next_week = s.date.checked_add_days(Days::new(7)).unwrap_or(s.date);
     view! {
-        <details class="session-menu">
+        <details class="session-menu" data-menu="">
             <summary class="menu-button" aria-label=tr!(planning.menu_label, title = s.title.clone()) data-testid="session-menu">"…"</summary>
-            <form method="post" action=MoveSession::PATH class="menu-panel" data-testid="move-form">
-                <input type="hidden" name="id" value=s.id.to_string()/>
-                <input type="hidden" name="version" value=s.version.to_string()/>
-                <label class="flex flex-col gap-1 text-sm">
-                    {tr!(planning.to_day)}
-                    <input type="date" name="date" class="input" required value=next_week.to_string() data-testid="move-date"/>
-                </label>
-                <label class="flex flex-col gap-1 text-sm">
-                    {tr!(planning.to_time)}
-                    <input type="time" name="time" class="input" value=s.time.map(|t| t.to_string()).unwrap_or_default()/>
-                </label>
-                <div class="flex flex-wrap gap-2">
-                    <button type="submit" class="btn-primary" data-testid="move-to">{tr!(planning.move_to)}</button>
-                    <button type="submit" class="btn-secondary" formaction=CopySession::PATH data-testid="copy-to">{tr!(planning.copy_to)}</button>
-                </div>
-            </form>
+            <div class="menu-panel">
+                <a href=format!("{}#move", session_href(s.id)) class="link text-sm" data-testid="move-link">{tr!(planning.move_or_copy)}</a>
+            </div>
         </details>
+    }
+}
+
+/// The "Move to…" and "Copy to…" form the board copies into a session's menu when it opens.
+fn menu_form() -> impl IntoView {
+    view! {
+        <template id="menu-form">{move_form(None, (None, None), "menu-panel", ())}</template>
     }
 }

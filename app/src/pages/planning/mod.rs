@@ -10,10 +10,13 @@ pub mod new;
 pub mod print;
 pub mod session;
 
+use crate::api::planning::{CopySession, MoveSession};
 use crate::i18n::Locale;
 use chrono::{Datelike, NaiveDate};
-use domain::planning::SessionId;
 use domain::planning::calendar::{Month, Week};
+use domain::planning::{SessionId, TimeOfDay};
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 
 /// The calendar's week holding `day`.
 pub fn week_href(day: NaiveDate) -> String {
@@ -28,6 +31,39 @@ pub fn month_href(day: NaiveDate) -> String {
 /// A session's page.
 pub fn session_href(id: SessionId) -> String {
     format!("/planning/sessions/{id}")
+}
+
+/// "Move to…" and "Copy to…" a day and a time, a plain form (WCAG 2.5.7's single-pointer
+/// alternative to a drag): on a session's page, and in the calendar's menus (where the board
+/// fills in the session, `record` none: see `calendar::menu`). `heading` opens it.
+pub fn move_form(
+    record: Option<(SessionId, i64)>,
+    (date, time): (Option<NaiveDate>, Option<TimeOfDay>),
+    class: &'static str,
+    heading: impl IntoView,
+) -> impl IntoView {
+    let (id, version) = record.map_or((String::new(), String::new()), |(id, v)| {
+        (id.to_string(), v.to_string())
+    });
+    view! {
+        <form method="post" action=MoveSession::PATH class=class data-testid="move-form">
+            {heading}
+            <input type="hidden" name="id" value=id/>
+            <input type="hidden" name="version" value=version/>
+            <label class="flex flex-col gap-1 text-sm">
+                {tr!(planning.to_day)}
+                <input type="date" name="date" class="input" required value=date.map(|d| d.to_string()) data-testid="move-date"/>
+            </label>
+            <label class="flex flex-col gap-1 text-sm">
+                {tr!(planning.to_time)}
+                <input type="time" name="time" class="input" value=time.map(|t| t.to_string())/>
+            </label>
+            <div class="flex flex-wrap gap-2">
+                <button type="submit" class="btn-primary" data-testid="move-to">{tr!(planning.move_to)}</button>
+                <button type="submit" class="btn-secondary" formaction=CopySession::PATH data-testid="copy-to">{tr!(planning.copy_to)}</button>
+            </div>
+        </form>
+    }
 }
 
 /// The builder, opened on a session's own content.

@@ -4,10 +4,9 @@
 //! (skip it, or other blocks typed in the shorthand), update it from its workout when that
 //! changed, repeat it weekly, delete it. An athlete sees their own session, read only.
 
-use super::{long_day, session_edit_href, session_href, week_href, when};
+use super::{long_day, move_form, session_edit_href, session_href, week_href, when};
 use crate::api::planning::{
-    AdaptSession, CopySession, DeleteSession, EditSession, MoveSession, RepeatSession, SkipSession,
-    SyncSession, planning_session,
+    AdaptSession, DeleteSession, EditSession, RepeatSession, SkipSession, SyncSession, planning_session,
 };
 use crate::components::lifts::{LiftNames, element_notes};
 use crate::components::loads::load_text;
@@ -240,28 +239,21 @@ fn actions(locale: Locale, page: &SessionPage, repeat: Option<String>) -> impl I
             })
             .collect_view()
     };
-    let time = page.time.map(|t| t.to_string()).unwrap_or_default();
     view! {
         <section class="grid gap-4 md:grid-cols-2" aria-label=tr!(planning.changes)>
-            <form method="post" action=MoveSession::PATH class="card flex flex-col gap-3" data-testid="session-move">
-                <h2 class="text-lg font-semibold">{tr!(planning.move_or_copy)}</h2>
-                {target(page)}
-                <label class="flex flex-col gap-1 text-sm">{tr!(planning.to_day)}
-                    <input type="date" name="date" class="input" required value=page.date.to_string() data-testid="move-date"/>
-                </label>
-                <label class="flex flex-col gap-1 text-sm">{tr!(planning.to_time)}
-                    <input type="time" name="time" class="input" value=time.clone()/>
-                </label>
-                <div class="flex flex-wrap gap-2">
-                    <button type="submit" class="btn-primary" data-testid="move-to">{tr!(planning.move_to)}</button>
-                    <button type="submit" class="btn-secondary" formaction=CopySession::PATH data-testid="copy-to">{tr!(planning.copy_to)}</button>
-                </div>
-            </form>
+            <div id="move" class="scroll-mt-4" data-testid="session-move">
+                {move_form(
+                    Some((page.id, page.version)),
+                    (Some(page.date), page.time),
+                    "card flex flex-col gap-3",
+                    view! { <h2 class="text-lg font-semibold">{tr!(planning.move_or_copy)}</h2> },
+                )}
+            </div>
             <form method="post" action=EditSession::PATH class="card flex flex-col gap-3" data-testid="session-edit">
                 <h2 class="text-lg font-semibold">{tr!(planning.for_whom_title)}</h2>
                 {target(page)}
                 <input type="hidden" name="date" value=page.date.to_string()/>
-                <input type="hidden" name="time" value=time/>
+                <input type="hidden" name="time" value=page.time.map(|t| t.to_string())/>
                 <fieldset class="flex flex-col gap-1">
                     <legend class="text-sm font-medium">{tr!(planning.groups)}</legend>
                     {checks("groups[]", &page.all_groups, &page.groups, "assign-group")}
