@@ -276,14 +276,36 @@ impl From<LiftChoice> for LiftChoiceWire {
     }
 }
 
-/// What the builder saves to, with the version it was read at.
+/// What the builder saves to, with the version it was read at. Sent as a plain triple
+/// (`[is a session, id, version]`): an enum's own encoding would cost the builder's island
+/// its decoder, and that page has no kilobyte to spare.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "(bool, i64, i64)", into = "(bool, i64, i64)")]
 pub enum BuilderTarget {
     /// A workout of the library.
     Workout(domain::workout::WorkoutId, i64),
     /// One planned session's own copy of its content (the calendar's "Edit its content"):
     /// its workout and the other sessions keep theirs.
     Session(domain::planning::SessionId, i64),
+}
+
+impl From<(bool, i64, i64)> for BuilderTarget {
+    fn from((session, id, version): (bool, i64, i64)) -> Self {
+        if session {
+            Self::Session(domain::planning::SessionId(id), version)
+        } else {
+            Self::Workout(domain::workout::WorkoutId(id), version)
+        }
+    }
+}
+
+impl From<BuilderTarget> for (bool, i64, i64) {
+    fn from(target: BuilderTarget) -> Self {
+        match target {
+            BuilderTarget::Workout(id, version) => (false, id.0, version),
+            BuilderTarget::Session(id, version) => (true, id.0, version),
+        }
+    }
 }
 
 /// What the builder opens with.
@@ -501,4 +523,26 @@ pub struct SheetSession {
     pub athletes: Vec<SheetAthlete>,
     /// Those who skip it.
     pub skipping: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::BuilderTarget;
+    use domain::planning::SessionId;
+    use domain::workout::WorkoutId;
+
+    #[test]
+    fn the_builders_target_reads_back_as_it_was_sent() {
+        for target in [
+            BuilderTarget::Workout(WorkoutId(7), 3),
+            BuilderTarget::Session(SessionId(7), 3),
+        ] {
+            let sent = serde_json::to_string(&target).expect("encoded");
+            assert_eq!(
+                serde_json::from_str::<BuilderTarget>(&sent).ok(),
+                Some(target),
+                "{sent}"
+            );
+        }
+    }
 }
