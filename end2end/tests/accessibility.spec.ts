@@ -54,7 +54,7 @@ for (const theme of ['light', 'dark'] as const) {
     const athlete = await firstLink(page, '/athletes', 'roster-row', /^\/athletes\/\d+$/);
     const workout = await firstLink(page, '/workouts', 'workout-item', /^\/workouts\/\d+$/);
     await open(page, '/planning');
-    const session = await page.locator('[data-view=grid] a[href^="/planning/sessions/"]').first().getAttribute('href');
+    const session = await page.locator('[data-view=grid] [data-testid=session-link]').first().getAttribute('href');
     expect(session).toMatch(/^\/planning\/sessions\/\d+$/);
     await open(page, '/catalogue');
     const exercise = await page.locator('a[href^="/catalogue/exercises/"]').first().getAttribute('href');
