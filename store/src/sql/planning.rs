@@ -122,27 +122,32 @@ macro_rules! planning_sql {
                 }
             }
 
+            /// Whom the sessions `which` takes name in `table` (`column`: an athlete's or a
+            /// group's id), in their order, by session.
+            async fn fetch_named(
+                &self,
+                (table, column): (&str, &str),
+                club: ClubId,
+                which: Which,
+            ) -> StoreResult<HashMap<i64, Vec<i64>>> {
+                let sql = format!(
+                    "SELECT p.session_id, p.{column} FROM {table} p \
+                     JOIN planned_sessions s ON s.id = p.session_id WHERE {} ORDER BY p.position",
+                    which.condition()
+                );
+                let mut named: HashMap<i64, Vec<i64>> = HashMap::new();
+                for (session, id) in Self::bind_which(sqlx::query_as::<_, (i64, i64)>(&sql), club, which)
+                    .fetch_all(&self.pool).await.map_err(db_error)? {
+                    named.entry(session).or_default().push(id);
+                }
+                Ok(named)
+            }
+
             /// The sessions `which` takes, in the calendar's order, with whom each is for.
             async fn fetch_sessions(&self, club: ClubId, which: Which) -> StoreResult<Vec<Session>> {
                 let condition = which.condition();
-                let mut athletes: HashMap<i64, Vec<AthleteId>> = HashMap::new();
-                let sql = format!(
-                    "SELECT p.session_id, p.athlete_id FROM session_athletes p \
-                     JOIN planned_sessions s ON s.id = p.session_id WHERE {condition} ORDER BY p.position"
-                );
-                for (session, athlete) in Self::bind_which(sqlx::query_as::<_, (i64, i64)>(&sql), club, which)
-                    .fetch_all(&self.pool).await.map_err(db_error)? {
-                    athletes.entry(session).or_default().push(AthleteId(athlete));
-                }
-                let mut groups: HashMap<i64, Vec<GroupId>> = HashMap::new();
-                let sql = format!(
-                    "SELECT p.session_id, p.group_id FROM session_groups p \
-                     JOIN planned_sessions s ON s.id = p.session_id WHERE {condition} ORDER BY p.position"
-                );
-                for (session, group) in Self::bind_which(sqlx::query_as::<_, (i64, i64)>(&sql), club, which)
-                    .fetch_all(&self.pool).await.map_err(db_error)? {
-                    groups.entry(session).or_default().push(GroupId(group));
-                }
+                let mut athletes = self.fetch_named(("session_athletes", "athlete_id"), club, which).await?;
+                let mut groups = self.fetch_named(("session_groups", "group_id"), club, which).await?;
                 let sql = format!(
                     "SELECT {SESSION_COLUMNS} FROM planned_sessions s WHERE {condition} ORDER BY {SESSION_ORDER}"
                 );
@@ -153,8 +158,8 @@ macro_rules! planning_sql {
                     .into_iter()
                     .map(|row| {
                         let assignees = Assignees {
-                            athletes: athletes.remove(&row.id).unwrap_or_default(),
-                            groups: groups.remove(&row.id).unwrap_or_default(),
+                            athletes: athletes.remove(&row.id).unwrap_or_default().into_iter().map(AthleteId).collect(),
+                            groups: groups.remove(&row.id).unwrap_or_default().into_iter().map(GroupId).collect(),
                         };
                         row.into_session(assignees)
                     })
