@@ -29,6 +29,12 @@ test('a coach finds workouts by the lifts inside, reads one in words, copies and
   const complex = page.getByTestId('workout-element').nth(1);
   await expect(complex.getByTestId('element-words')).toContainText('4 séries de (2 + 1) à 75');
 
+  // "Planifier" opens the planning form with this workout chosen.
+  const workoutPage = page.url();
+  await page.getByTestId('plan-workout-link').click();
+  await expect(page.getByRole('radio', { name: 'Arraché lourd', exact: true })).toBeChecked();
+  await open(page, workoutPage);
+
   // Duplicated: the copy opens, then it is archived and leaves the active list.
   await page.getByTestId('duplicate-workout').click();
   await expect(page.getByTestId('workout-heading')).toHaveText('Arraché lourd (copie)');

@@ -66,6 +66,11 @@ pub fn move_form(
     }
 }
 
+/// Planning a session of `workout` (chosen beforehand in the form).
+pub fn plan_href(workout: domain::workout::WorkoutId) -> String {
+    format!("/planning/new?workout={workout}")
+}
+
 /// The builder, opened on a session's own content.
 pub fn session_edit_href(id: SessionId) -> String {
     format!("/planning/sessions/{id}/edit")

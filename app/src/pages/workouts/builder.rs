@@ -33,11 +33,20 @@ pub fn NewWorkoutPage() -> impl IntoView {
 #[component]
 pub fn EditWorkoutPage() -> impl IntoView {
     let id = id_param(WorkoutId);
+    // Server-rendered beside the builder (a new workout opens here once saved): plan it next.
+    let plan = id.as_ref().ok().map(|id| {
+        view! {
+            <a href=crate::pages::planning::plan_href(*id) class="link w-fit text-sm" data-testid="plan-workout-link">{tr!(planning.plan_it)}</a>
+        }
+    });
     let page = loaded(
         async move { workout_editor(Some(id?)).await },
         |editor| view! { <WorkoutBuilder editor/> },
     );
-    wide_form_page(tr!(workouts.edit_title), page)
+    view! {
+        {plan}
+        {wide_form_page(tr!(workouts.edit_title), page)}
+    }
 }
 
 /// The call that saves what the builder edits: a workout or a session over the version the

@@ -63,6 +63,7 @@ fn show(data: WorkoutDetail) -> impl IntoView {
             </div>
             <div class="flex flex-wrap gap-2">
                 <a href=edit_href(id) class="btn-primary" data-testid="edit-workout">{tr!(workouts.edit)}</a>
+                <a href=crate::pages::planning::plan_href(id) class="btn-secondary" data-testid="plan-workout-link">{tr!(planning.plan_it)}</a>
                 <a href=sheet_href(id) class="btn-secondary" data-testid="print-workout">{tr!(workouts.print)}</a>
                 <form method="post" action=DuplicateWorkout::PATH>
                     <input type="hidden" name="id" value=id.to_string()/>
