@@ -291,6 +291,20 @@ pub(crate) fn active_group_choices(groups: Vec<domain::athlete::Group>) -> Vec<c
     )
 }
 
+/// The club's athletes as a form offers them, by name.
+#[cfg(feature = "ssr")]
+pub(crate) fn athlete_choices(athletes: &[domain::athlete::Athlete]) -> Vec<crate::model::Choice> {
+    by_name(
+        athletes
+            .iter()
+            .map(|a| crate::model::Choice {
+                id: a.id.0,
+                name: a.full_name(),
+            })
+            .collect(),
+    )
+}
+
 /// Choices in alphabetical order, accents and case aside.
 #[cfg(feature = "ssr")]
 pub(crate) fn by_name(mut list: Vec<crate::model::Choice>) -> Vec<crate::model::Choice> {

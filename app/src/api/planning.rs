@@ -12,7 +12,7 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use {
-    super::{active_group_choices, by_name, name_in},
+    super::{active_group_choices, athlete_choices, name_in},
     crate::components::lifts::LiftNames,
     crate::components::loads::load_text,
     crate::model::{
@@ -306,20 +306,6 @@ pub async fn planning_choices() -> Result<SessionChoices, AppError> {
         groups: active_group_choices(groups),
         athletes: athlete_choices(&athletes),
     })
-}
-
-/// The club's athletes as a form offers them, by name.
-#[cfg(feature = "ssr")]
-fn athlete_choices(athletes: &[domain::athlete::Athlete]) -> Vec<Choice> {
-    by_name(
-        athletes
-            .iter()
-            .map(|a| Choice {
-                id: a.id.0,
-                name: a.full_name(),
-            })
-            .collect(),
-    )
 }
 
 /// Whom a form's checkboxes chose, each once.

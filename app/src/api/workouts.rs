@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use {
-    super::{active_group_choices, by_name, label_choices, name_in},
+    super::{active_group_choices, athlete_choices, label_choices, name_in},
     crate::i18n::Locale,
     crate::model::{BuilderTarget, Choice, LiftChoice, SheetAthlete, WorkoutItem},
     crate::ssr,
@@ -257,15 +257,7 @@ pub(crate) async fn builder_data(
     };
     Ok(BuilderData {
         counting: settings.counting(),
-        athletes: by_name(
-            athletes
-                .into_iter()
-                .map(|a| Choice {
-                    id: a.id.0,
-                    name: a.full_name(),
-                })
-                .collect(),
-        ),
+        athletes: athlete_choices(&athletes),
         groups: active_group_choices(groups),
         today: Utc::now().date_naive(),
         target,

@@ -397,7 +397,7 @@ async fn session_at<S: PlanningStore + ?Sized>(
     id: SessionId,
     version: i64,
 ) -> Result<Session, ClubError> {
-    let session = require_found(actor, Permission::Coach, |club| store.session(club, id)).await?;
+    let session = session_to_edit(store, actor, id).await?;
     if session.version == version {
         Ok(session)
     } else {
@@ -421,8 +421,8 @@ async fn save<S: PlanningStore + ?Sized>(
 
 /// A session as the builder opens it to change its content: planners only; another club's
 /// session is not found.
-pub async fn session_to_edit(
-    store: &dyn PlanningStore,
+pub async fn session_to_edit<S: PlanningStore + ?Sized>(
+    store: &S,
     actor: &Member,
     id: SessionId,
 ) -> Result<Session, ClubError> {

@@ -305,7 +305,7 @@ fn grid(view: &CalendarView) -> impl IntoView + use<> {
         .collect_view();
     let empty = view.sessions.is_empty();
     view! {
-        <div data-view="grid" data-month="">
+        <div data-view="grid">
             {empty.then(|| view! { <p class="card text-muted sm:hidden" data-testid="agenda-empty">{tr!(planning.empty)}</p> })}
             <ol class="hidden grid-cols-7 gap-px sm:grid" aria-hidden="true">{heads}</ol>
             <ol class="month-grid" data-testid="planning-grid">{cells}</ol>
